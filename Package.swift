@@ -1,0 +1,38 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// The pipeline, one module per stage (see ../shared/DESIGN.md and README.md):
+// CYAML → SpecGenYAML (loader) → SpecGenIR (readers, IR) → SpecGenEmit (emitters) → specgen (CLI).
+// A module never imports a later stage.
+let package = Package(
+    name: "SpecGen",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "specgen", targets: ["specgen"]),
+        .library(name: "SpecGenRuntime", targets: ["SpecGenRuntime"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        .target(name: "SpecGenYAML", dependencies: ["CYAML"]),
+        .target(name: "SpecGenRuntime"),
+        .executableTarget(
+            name: "specgen",
+            dependencies: [
+                "SpecGenYAML",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Release-built loader benchmark: `swift run -c release specgen-bench`.
+        .executableTarget(name: "specgen-bench", dependencies: ["SpecGenYAML", "CYAML"]),
+        .testTarget(name: "SpecGenYAMLTests", dependencies: ["SpecGenYAML"]),
+        .testTarget(name: "specgenTests", dependencies: ["specgen"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,89 @@
+import CYAML
+
+/// libyaml's event parser over a byte buffer the caller keeps alive. Owns the C parser and
+/// frees it (and the last event) in `deinit`, so no path leaks C memory.
+final class EventParser {
+    private var parser = yaml_parser_t()
+    private(set) var event = yaml_event_t()
+    private var hasEvent = false
+    private let input: UnsafeBufferPointer<UInt8>
+    let file: String
+
+    /// `input` must stay valid for the parser's lifetime.
+    init(input: UnsafeBufferPointer<UInt8>, file: String) {
+        self.input = input
+        self.file = file
+        yaml_parser_initialize(&parser)
+        yaml_parser_set_input_string(&parser, input.baseAddress, input.count)
+    }
+
+    deinit {
+        if hasEvent { yaml_event_delete(&event) }
+        yaml_parser_delete(&parser)
+    }
+
+    /// Moves to the next event; throws libyaml's error with its mark.
+    func next() throws(YAMLError) {
+        if hasEvent {
+            yaml_event_delete(&event)
+            hasEvent = false
+        }
+        guard yaml_parser_parse(&parser, &event) == 1 else { throw parserError() }
+        hasEvent = true
+    }
+
+    var type: yaml_event_type_t { event.type }
+
+    func mark(_ cMark: yaml_mark_t) -> Mark {
+        Mark(file: file, line: cMark.line + 1, column: cMark.column + 1)
+    }
+
+    var startMark: Mark { mark(event.start_mark) }
+
+    /// libyaml's problem and context in one sentence, at the problem's mark.
+    private func parserError() -> YAMLError {
+        let problem = parser.problem.map { String(cString: $0) } ?? "unknown libyaml error"
+        if parser.error == YAML_READER_ERROR {
+            // Reader errors (invalid UTF-8, control characters) carry a byte offset, not a mark.
+            var text = problem
+            if parser.problem_value != -1 { text += " (byte 0x\(String(parser.problem_value, radix: 16, uppercase: true)))" }
+            return YAMLError(.syntax(text), at: markOfByte(parser.problem_offset))
+        }
+        if parser.error == YAML_MEMORY_ERROR {
+            return YAMLError(.syntax("libyaml ran out of memory"), at: mark(parser.problem_mark))
+        }
+        var text = problem
+        if let context = parser.context {
+            let start = mark(parser.context_mark)
+            text += " (\(String(cString: context)) that starts at line \(start.line), column \(start.column))"
+        }
+        return YAMLError(.syntax(text), at: mark(parser.problem_mark))
+    }
+
+    /// Line and column (in characters) of a byte offset in the input.
+    private func markOfByte(_ offset: Int) -> Mark {
+        var line = 1
+        var column = 1
+        for byte in input.prefix(min(offset, input.count)) {
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+        return Mark(file: file, line: line, column: column)
+    }
+}
+
+extension EventParser {
+    /// The event's anchor, tag, scalar text: libyaml hands them out as NUL-terminated or sized bytes.
+    static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+        pointer.map { String(cString: UnsafePointer($0)) }
+    }
+
+    static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?, count: Int) -> String {
+        guard let pointer else { return "" }
+        return String(decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self)
+    }
+}

@@ -1,0 +1,69 @@
+/// Limits that stop hostile input before it costs unbounded time or memory.
+public struct LoaderLimits: Sendable, Hashable {
+    /// Larger inputs are refused before parsing. Real specs are a few MB; the biggest public ones ~30 MB.
+    public var maxInputBytes: Int
+    /// Collections nested deeper than this are refused. Real specs nest < 40 levels; readers and
+    /// printers recurse over the tree, so this bound also bounds their stack use.
+    public var maxDepth: Int
+    /// The number of nodes that aliases may add to a document (a "billion laughs" adds 10⁹).
+    public var maxAliasNodes: Int
+
+    public init(maxInputBytes: Int = 64 << 20, maxDepth: Int = 256, maxAliasNodes: Int = 1_000_000) {
+        self.maxInputBytes = maxInputBytes
+        self.maxDepth = maxDepth
+        self.maxAliasNodes = maxAliasNodes
+    }
+
+    public static let `default` = LoaderLimits()
+}
+
+/// Why the loader refused its input. Always carries the mark of the offending place.
+public struct YAMLError: Error, Sendable, Hashable, CustomStringConvertible {
+    public enum Reason: Sendable, Hashable {
+        /// libyaml's own error (bad indentation, tab, unterminated quote, invalid UTF-8, …), in its words.
+        case syntax(String)
+        case unreadable(String)
+        case inputTooLarge(size: Int, limit: Int)
+        case tooDeep(limit: Int)
+        case aliasExpansion(limit: Int)
+        case undefinedAlias(String)
+        case duplicateKey(String, first: Mark)
+        case invalidMerge
+        case noDocument
+    }
+
+    public var reason: Reason
+    public var mark: Mark
+
+    public init(_ reason: Reason, at mark: Mark) {
+        self.reason = reason
+        self.mark = mark
+    }
+
+    public var message: String {
+        switch reason {
+        case .syntax(let text):
+            return text
+        case .unreadable(let why):
+            return "cannot read the file: \(why)"
+        case .inputTooLarge(let size, let limit):
+            return "the input is \(size) bytes, over the limit of \(limit) bytes"
+        case .tooDeep(let limit):
+            return "collections are nested more than \(limit) levels deep"
+        case .aliasExpansion(let limit):
+            return "aliases expand to more than \(limit) nodes (an alias bomb?)"
+        case .undefinedAlias(let name):
+            return "alias '*\(name)' names no anchor defined before it"
+        case .duplicateKey(let key, let first):
+            return "duplicate key '\(key)' in a mapping (first at \(first))"
+        case .invalidMerge:
+            return "a merge key '<<' needs a mapping or a sequence of mappings"
+        case .noDocument:
+            return "the input holds no document (it is empty, or only comments and '---')"
+        }
+    }
+
+    public var diagnostic: Diagnostic { Diagnostic(.error, at: mark, message) }
+
+    public var description: String { diagnostic.description }
+}

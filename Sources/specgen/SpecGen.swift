@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct SpecGen: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "specgen",
+        abstract: "Generates Swift models, clients and servers from OpenAPI 3.x and Swagger 2.0 documents.",
+        subcommands: [ParseCommand.self]
+    )
+}
