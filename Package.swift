@@ -21,17 +21,20 @@ let package = Package(
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
         .target(name: "SpecGenYAML", dependencies: ["CYAML"]),
+        .target(name: "SpecGenIR", dependencies: ["SpecGenYAML"]),
         .target(name: "SpecGenRuntime"),
         .executableTarget(
             name: "specgen",
             dependencies: [
                 "SpecGenYAML",
+                "SpecGenIR",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Release-built loader benchmark: `swift run -c release specgen-bench`.
         .executableTarget(name: "specgen-bench", dependencies: ["SpecGenYAML", "CYAML"]),
         .testTarget(name: "SpecGenYAMLTests", dependencies: ["SpecGenYAML"]),
+        .testTarget(name: "SpecGenIRTests", dependencies: ["SpecGenIR"]),
         .testTarget(name: "specgenTests", dependencies: ["specgen"]),
     ],
     swiftLanguageModes: [.v6]
