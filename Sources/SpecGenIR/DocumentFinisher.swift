@@ -1,0 +1,70 @@
+import SpecGenYAML
+
+/// The steps after a reader, the same for every version: route and id clashes, the protocol
+/// profile, dropping inline types nothing uses (the route constants' enums), stable order.
+enum DocumentFinisher {
+    static func finish(_ document: inout APIDocument, _ state: inout ReaderState, protocolOverride: APIProtocol?) {
+        reportClashes(document.operations, &state)
+        document.protocol = protocolOverride ?? ProtocolDetector.detect(document, &state)
+        let reachable = reachableTypes(document, state.types)
+        document.types = state.types.values.filter { reachable.contains($0.id) }.sorted { $0.id < $1.id }
+        document.securitySchemes.sort { $0.name < $1.name }
+        reportUnusedSecuritySchemes(document, &state)
+    }
+
+    /// Two operations with the same wire route, or the same id, cannot both be generated.
+    static func reportClashes(_ operations: [Operation], _ state: inout ReaderState) {
+        var byRoute: [String: Int] = [:]
+        var byID: [String: Int] = [:]
+        for (index, operation) in operations.enumerated() {
+            let mark = state.operationMarks.indices.contains(index) ? state.operationMarks[index] : Mark(file: state.rootFile, line: 1, column: 1)
+            if let first = byRoute.updateValue(index, forKey: operation.route.routingKey) {
+                state.error("operations '\(operations[first].id)' and '\(operation.id)' have the same wire route (\(operation.route.summary)); a server could not tell them apart", at: mark)
+            }
+            if let first = byID.updateValue(index, forKey: operation.id) {
+                state.error("operation id '\(operation.id)' is used twice (\(operations[first].method.rawValue.uppercased()) \(operations[first].specPath) and \(operation.method.rawValue.uppercased()) \(operation.specPath))", at: mark)
+            }
+        }
+    }
+
+    static func reportUnusedSecuritySchemes(_ document: APIDocument, _ state: inout ReaderState) {
+        let requirements = (document.security ?? []) + document.operations.flatMap { $0.security ?? [] }
+        let used = Set(requirements.flatMap(\.keys))
+        for scheme in document.securitySchemes where !used.contains(scheme.name) {
+            state.warning("security scheme '\(scheme.name)' is not required by the document or any operation", at: Mark(file: state.rootFile, line: 1, column: 1))
+        }
+    }
+
+    /// Component types, and every type an operation or a reachable type uses.
+    static func reachableTypes(_ document: APIDocument, _ types: [String: TypeDecl]) -> Set<String> {
+        var pending: [TypeRef] = types.values.filter { $0.source != nil }.map { .named($0.id) }
+        for operation in document.operations {
+            pending += operation.parameters.map(\.type)
+            pending += operation.requestBody?.content.map(\.type) ?? []
+            for response in operation.responses {
+                pending += response.content.map(\.type) + (response.headers ?? []).map(\.type)
+            }
+        }
+        var reached: Set<String> = []
+        while let type = pending.popLast() {
+            switch type {
+            case .named(let id):
+                guard reached.insert(id).inserted, let decl = types[id] else { continue }
+                if let parent = decl.parent { pending.append(.named(parent)) }
+                switch decl.kind {
+                case .object(let object):
+                    pending += object.properties.map(\.type) + (object.composedOf ?? []).map(TypeRef.named)
+                    if case .typed(let value) = object.additionalProperties { pending.append(value) }
+                case .union(let union): pending += union.variants
+                case .alias(let target): pending.append(target)
+                case .enumeration: break
+                }
+            case .array(let element), .dictionary(let element), .optional(let element):
+                pending.append(element)
+            case .primitive, .untypedJSON:
+                break
+            }
+        }
+        return reached
+    }
+}

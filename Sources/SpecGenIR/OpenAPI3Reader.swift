@@ -1,0 +1,138 @@
+import SpecGenYAML
+
+/// OpenAPI 3.0.x and 3.1.x → IR.
+enum OpenAPI3Reader {
+    static func read(_ root: Node, version: SpecVersion, _ state: inout ReaderState) -> APIDocument {
+        var document = APIDocument(specVersion: version, info: InfoReader.info(root, &state))
+        document.extensions = root.extensions
+        for server in state.items(root["servers"], "'servers'") {
+            guard let url = state.requiredString(server, "url", in: "a server") else { continue }
+            var entry = Server(url: url, description: state.string(server, "description"))
+            let variables = state.entries(server["variables"], "'variables'").compactMap { name, _, value in
+                state.string(value, "default").map { (name, $0) }
+            }
+            entry.variables = variables.isEmpty ? nil : Dictionary(variables, uniquingKeysWith: { first, _ in first })
+            document.servers.append(entry)
+        }
+        var components = ComponentRegistry()
+        let section = root["components"]
+        components.readSchemas(section?["schemas"], at: ["components", "schemas"], &state)
+        for kind in ["parameters", "requestBodies", "responses", "headers", "examples", "links", "callbacks", "pathItems"] {
+            _ = components.register(section?[kind], at: ["components", kind], kind: String(kind.dropLast()), &state)
+        }
+        for (name, _, node) in state.entries(section?["securitySchemes"], "'securitySchemes'") {
+            if let scheme = SecuritySchemeReader.openAPI3(name, node, &state) { document.securitySchemes.append(scheme) }
+        }
+        document.security = state.security(root["security"])
+        if root["paths"] == nil && version.family == .openAPI30 {
+            state.error("an OpenAPI 3.0 document has no 'paths'", at: root.mark)
+        }
+        for (path, _, item) in state.entries(root["paths"], "'paths'") {
+            guard let item = state.dereference(item) else { continue }
+            document.operations += operations(path: path, item: item, &state)
+        }
+        components.reportUnused(&state)
+        return document
+    }
+
+    static let pathItemKeys: Set<String> = ["$ref", "summary", "description", "servers", "parameters"]
+
+    static func operations(path: String, item: Node, _ state: inout ReaderState) -> [Operation] {
+        let pathParameters = state.items(item["parameters"], "'parameters'")
+        var result: [Operation] = []
+        for entry in item.entries ?? [] {
+            let key = entry.key.text ?? ""
+            guard let method = HTTPMethod(rawValue: key) else {
+                if !pathItemKeys.contains(key) && !key.hasPrefix("x-") {
+                    state.warning("'\(key)' is not an HTTP method or a path item field; it is ignored", at: entry.key.mark)
+                }
+                continue
+            }
+            result.append(operation(method: method, path: path, node: entry.value, methodMark: entry.key.mark,
+                                    pathParameters: pathParameters, &state))
+        }
+        return result
+    }
+
+    static func operation(method: HTTPMethod, path: String, node: Node, methodMark: Mark, pathParameters: [Node], _ state: inout ReaderState) -> Operation {
+        let (id, derived) = OperationParts.operationID(node, method: method, path: path, methodMark: methodMark, &state)
+        let stem = OperationParts.stem(id)
+        var parameters: [Parameter] = []
+        for parameterNode in OperationParts.mergedParameters(pathLevel: pathParameters, operationLevel: state.items(node["parameters"], "'parameters'"), &state) {
+            if let parameter = parameter(parameterNode, stem: stem, &state) { parameters.append(parameter) }
+        }
+        var operation = Operation(id: id, method: method, specPath: path, route: WireRoute(method: method, path: path))
+        operation.idIsDerived = derived ? true : nil
+        operation.summary = state.string(node, "summary")
+        operation.description = state.string(node, "description")
+        operation.deprecated = state.bool(node, "deprecated")
+        operation.tags = state.items(node["tags"], "'tags'").compactMap(\.text).nilIfEmpty
+        operation.security = state.security(node["security"])
+        operation.extensions = node.extensions
+        (operation.route, operation.parameters) = WireRouteBuilder.route(method: method, pathKey: path, parameters: parameters, state)
+        if let bodyNode = node["requestBody"], let body = state.dereference(bodyNode) {
+            operation.requestBody = RequestBody(required: state.bool(body, "required") ?? false,
+                                                content: content(body["content"], hint: .topLevel(stem + "Request"), &state))
+            operation.requestBody?.description = state.string(body, "description")
+        }
+        if node["responses"] == nil { state.error("operation '\(id)' has no 'responses'", at: methodMark) }
+        var seenSuccess = false
+        for (status, statusKey, value) in state.entries(node["responses"], "'responses'") {
+            guard let responseNode = state.dereference(value) else { continue }
+            let hint = OperationParts.responseHint(id, status: status, isFirstSuccess: status.first == "2" && !seenSuccess)
+            seenSuccess = seenSuccess || status.first == "2"
+            var response = Response(status: status, content: content(responseNode["content"], hint: hint, &state))
+            response.description = state.string(responseNode, "description")
+            response.extensions = responseNode.extensions
+            response.headers = headers(responseNode["headers"], hint: hint, &state).nilIfEmpty
+            OperationParts.assumeContentIfMissing(&response, mediaType: "application/json", operationID: id, at: statusKey.mark, &state)
+            operation.responses.append(response)
+        }
+        operation.responses = OperationParts.sorted(operation.responses)
+        return operation
+    }
+
+    static func parameter(_ node: Node, stem: String, _ state: inout ReaderState) -> Parameter? {
+        guard let name = state.requiredString(node, "name", in: "a parameter"),
+              let place = state.requiredString(node, "in", in: "parameter '\(name)'") else { return nil }
+        guard let location = Parameter.Location(rawValue: place) else {
+            state.error("parameter '\(name)' is in '\(place)'; OpenAPI 3 knows path, query, header and cookie", at: node["in"]!.mark)
+            return nil
+        }
+        let schemaNode = node["schema"] ?? node["content"]?.entries?.first?.value["schema"]
+        let hint = NameHint.topLevel(stem + TypeNaming.upperCamel(name))
+        var parameter = Parameter(name: name, location: location, required: state.bool(node, "required") ?? false,
+                                  type: schemaNode.map { SchemaReader.typeRef($0, hint, &state) } ?? .untypedJSON)
+        parameter.description = state.string(node, "description")
+        parameter.deprecated = state.bool(node, "deprecated")
+        parameter.style = state.string(node, "style")
+        parameter.explode = state.bool(node, "explode")
+        parameter.defaultValue = schemaNode?["default"].map(JSONValue.init)
+        parameter.extensions = node.extensions
+        ExampleChecker.checkMediaExamples(node, schema: schemaNode, &state)
+        OperationParts.checkPathParameter(node, &parameter, &state)
+        return parameter
+    }
+
+    /// `content: {mediaType: {schema, example(s)}}`, in spec order; no schema is untyped JSON.
+    static func content(_ node: Node?, hint: NameHint, _ state: inout ReaderState) -> [MediaContent] {
+        state.entries(node, "'content'").map { mediaType, _, media in
+            ExampleChecker.checkMediaExamples(media, schema: media["schema"], &state)
+            return MediaContent(mediaType: mediaType, type: media["schema"].map { SchemaReader.typeRef($0, hint, &state) } ?? .untypedJSON)
+        }
+    }
+
+    static func headers(_ node: Node?, hint: NameHint, _ state: inout ReaderState) -> [ResponseHeader] {
+        state.entries(node, "'headers'").compactMap { name, _, value in
+            guard let header = state.dereference(value) else { return nil }
+            var result = ResponseHeader(name: name, required: state.bool(header, "required") ?? false,
+                                        type: header["schema"].map { SchemaReader.typeRef($0, hint.suffixed(TypeNaming.upperCamel(name)), &state) } ?? .untypedJSON)
+            result.description = state.string(header, "description")
+            return result
+        }
+    }
+}
+
+extension Array {
+    var nilIfEmpty: [Element]? { isEmpty ? nil : self }
+}

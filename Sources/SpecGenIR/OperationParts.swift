@@ -1,0 +1,64 @@
+import SpecGenYAML
+
+/// What both readers do the same way for an operation: parameter overrides, response order and
+/// names for inline bodies, and the untyped JSON payload assumed for a success without content.
+enum OperationParts {
+    /// Path-level parameters overridden by operation-level ones with the same name and place,
+    /// each dereferenced. Order: path-level first (in place when overridden), then the rest.
+    static func mergedParameters(pathLevel: [Node], operationLevel: [Node], _ state: inout ReaderState) -> [Node] {
+        var result = pathLevel.compactMap { state.dereference($0) }
+        for node in operationLevel {
+            guard let parameter = state.dereference(node) else { continue }
+            if let index = result.firstIndex(where: { $0["name"]?.text == parameter["name"]?.text && $0["in"]?.text == parameter["in"]?.text }) {
+                result[index] = parameter
+            } else {
+                result.append(parameter)
+            }
+        }
+        return result
+    }
+
+    /// The operation's id as a type-name stem: `createRepository` → `CreateRepository`.
+    static func stem(_ operationID: String) -> String { TypeNaming.upperCamel(operationID) }
+
+    /// `CreateRepositoryResponse` for the first success, `…Response404` or `…DefaultResponse` otherwise.
+    static func responseHint(_ operationID: String, status: String, isFirstSuccess: Bool) -> NameHint {
+        if isFirstSuccess { return .topLevel(stem(operationID) + "Response") }
+        if status == "default" { return .topLevel(stem(operationID) + "DefaultResponse") }
+        return .topLevel(stem(operationID) + "Response" + TypeNaming.upperCamel(status))
+    }
+
+    /// Numbers first (`200` < `404`), then ranges (`2XX`), then `default`.
+    static func sorted(_ responses: [Response]) -> [Response] {
+        func rank(_ status: String) -> (Int, String) {
+            if Int(status) != nil { return (0, status) }
+            if status == "default" { return (2, status) }
+            return (1, status.uppercased())
+        }
+        return responses.sorted { rank($0.status) < rank($1.status) }
+    }
+
+    /// A success other than 204/205 with no content: warn, and assume an untyped JSON payload so
+    /// generated code still hands the body to the caller (the ECR seed's PutImage, ListImages, …).
+    static func assumeContentIfMissing(_ response: inout Response, mediaType: String, operationID: String, at mark: Mark, _ state: inout ReaderState) {
+        guard response.isSuccess, response.content.isEmpty, response.status != "204", response.status != "205" else { return }
+        state.warning("response \(response.status) of '\(operationID)' declares no content; an untyped JSON payload (\(mediaType)) is assumed", at: mark)
+        response.content = [MediaContent(mediaType: mediaType, type: .untypedJSON, assumed: true)]
+    }
+
+    /// The operation's id, derived with a warning when the spec gives none.
+    static func operationID(_ node: Node, method: HTTPMethod, path: String, methodMark: Mark, _ state: inout ReaderState) -> (String, Bool) {
+        state.operationMarks.append(node["operationId"]?.mark ?? methodMark)
+        if let id = state.string(node, "operationId"), !id.isEmpty { return (id, false) }
+        let derived = TypeNaming.operationID(method: method, path: path)
+        state.warning("\(method.rawValue.uppercased()) \(path) has no operationId; it is called '\(derived)'", at: methodMark)
+        return (derived, true)
+    }
+
+    /// `required: true` is a must for path parameters; say so and treat it as given.
+    static func checkPathParameter(_ node: Node, _ parameter: inout Parameter, _ state: inout ReaderState) {
+        guard parameter.location == .path, !parameter.required else { return }
+        state.warning("path parameter '\(parameter.name)' must be required; it is treated as required", at: node.mark)
+        parameter.required = true
+    }
+}
