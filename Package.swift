@@ -33,8 +33,8 @@ let package = Package(
         ),
         // Release-built loader benchmark: `swift run -c release specgen-bench`.
         .executableTarget(name: "specgen-bench", dependencies: ["SpecGenYAML", "CYAML"]),
-        .testTarget(name: "SpecGenYAMLTests", dependencies: ["SpecGenYAML"]),
-        .testTarget(name: "SpecGenIRTests", dependencies: ["SpecGenIR"]),
+        .testTarget(name: "SpecGenYAMLTests", dependencies: ["SpecGenYAML"], exclude: ["Fixtures", "BadInputs"]),
+        .testTarget(name: "SpecGenIRTests", dependencies: ["SpecGenIR"], exclude: ["Fixtures"]),
         .testTarget(name: "specgenTests", dependencies: ["specgen"]),
     ],
     swiftLanguageModes: [.v6]

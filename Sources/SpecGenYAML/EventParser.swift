@@ -2,9 +2,13 @@ import CYAML
 
 /// libyaml's event parser over a byte buffer the caller keeps alive. Owns the C parser and
 /// frees it (and the last event) in `deinit`, so no path leaks C memory.
+///
+/// The C structs live behind pointers allocated once: reading them through a class's stored
+/// properties would cost a dynamic exclusivity check per access, on the loader's hottest path.
 final class EventParser {
-    private var parser = yaml_parser_t()
-    private(set) var event = yaml_event_t()
+    private let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+    /// The current event, valid until the next call to `next()`.
+    let event = UnsafeMutablePointer<yaml_event_t>.allocate(capacity: 1)
     private var hasEvent = false
     private let input: UnsafeBufferPointer<UInt8>
     let file: String
@@ -13,47 +17,57 @@ final class EventParser {
     init(input: UnsafeBufferPointer<UInt8>, file: String) {
         self.input = input
         self.file = file
-        yaml_parser_initialize(&parser)
-        yaml_parser_set_input_string(&parser, input.baseAddress, input.count)
+        parser.initialize(to: yaml_parser_t())
+        event.initialize(to: yaml_event_t())
+        yaml_parser_initialize(parser)
+        yaml_parser_set_input_string(parser, input.baseAddress, input.count)
     }
 
     deinit {
-        if hasEvent { yaml_event_delete(&event) }
-        yaml_parser_delete(&parser)
+        if hasEvent { yaml_event_delete(event) }
+        yaml_parser_delete(parser)
+        parser.deallocate()
+        event.deallocate()
     }
 
     /// Moves to the next event; throws libyaml's error with its mark.
     func next() throws(YAMLError) {
         if hasEvent {
-            yaml_event_delete(&event)
+            yaml_event_delete(event)
             hasEvent = false
         }
-        guard yaml_parser_parse(&parser, &event) == 1 else { throw parserError() }
+        guard yaml_parser_parse(parser, event) == 1 else { throw parserError() }
         hasEvent = true
     }
 
-    var type: yaml_event_type_t { event.type }
-
     func mark(_ cMark: yaml_mark_t) -> Mark {
-        Mark(file: file, line: cMark.line + 1, column: cMark.column + 1)
+        Mark(file: file, line: Int(cMark.line) + 1, column: Int(cMark.column) + 1)
     }
 
-    var startMark: Mark { mark(event.start_mark) }
+    var startMark: Mark { mark(event.pointee.start_mark) }
 
     /// libyaml's problem and context in one sentence, at the problem's mark.
     private func parserError() -> YAMLError {
+        let parser = self.parser.pointee
         let problem = parser.problem.map { String(cString: $0) } ?? "unknown libyaml error"
         if parser.error == YAML_READER_ERROR {
             // Reader errors (invalid UTF-8, control characters) carry a byte offset, not a mark.
             var text = problem
-            if parser.problem_value != -1 { text += " (byte 0x\(String(parser.problem_value, radix: 16, uppercase: true)))" }
+            if parser.problem_value != -1 {
+                let hex = String(parser.problem_value, radix: 16, uppercase: true)
+                text += " (byte 0x\(hex.count < 2 ? "0" + hex : hex))"
+            }
             return YAMLError(.syntax(text), at: markOfByte(parser.problem_offset))
         }
         if parser.error == YAML_MEMORY_ERROR {
             return YAMLError(.syntax("libyaml ran out of memory"), at: mark(parser.problem_mark))
         }
         var text = problem
-        if let context = parser.context {
+        let index = Int(parser.problem_mark.index)
+        if problem.hasPrefix("found character that cannot start any token"), index < input.count,
+           input[index] == UInt8(ascii: "\t") {
+            text = "found a tab character where YAML allows only spaces (indentation is spaces only)"
+        } else if let context = parser.context {
             let start = mark(parser.context_mark)
             text += " (\(String(cString: context)) that starts at line \(start.line), column \(start.column))"
         }

@@ -1,43 +1,33 @@
-/// Pairs a mapping's children into entries, applies merge keys (`<<`) and rejects duplicate keys.
+/// The rules of a finished mapping: no duplicate keys, and merge keys (`<<`) applied.
 enum MappingBuilder {
-    static func entries(of children: [Node]) throws(YAMLError) -> [MappingEntry] {
-        var entries: [MappingEntry] = []
-        entries.reserveCapacity(children.count / 2)
-        var hasMerge = false
-        var index = 0
-        while index + 1 < children.count {
-            let entry = MappingEntry(key: children[index], value: children[index + 1])
-            hasMerge = hasMerge || isMergeKey(entry.key)
-            entries.append(entry)
-            index += 2
-        }
-        try rejectDuplicates(entries.filter { !isMergeKey($0.key) })
-        return hasMerge ? try merged(entries) : entries
-    }
-
     /// `<<` as a plain untagged scalar, or tagged `!!merge`.
-    private static func isMergeKey(_ key: Node) -> Bool {
-        guard let scalar = key.scalar, scalar.text == "<<" else { return false }
+    static func isMergeKey(_ key: Node) -> Bool {
+        guard case .scalar(let scalar) = key.content, scalar.text == "<<" else { return false }
         return key.tag == CoreTag.merge || (key.tag == nil && scalar.style == .plain)
     }
 
-    private static func rejectDuplicates(_ entries: [MappingEntry]) throws(YAMLError) {
+    /// Two scalar keys with the same text are an error at the second, naming the first.
+    /// Merge keys are not keys of the mapping, so they never collide.
+    static func rejectDuplicates(_ entries: [MappingEntry]) throws(YAMLError) {
         // Small mappings (most of a spec) are checked pairwise; a dictionary pays off only for larger ones.
         if entries.count <= 12 {
-            for later in entries.indices {
-                guard let text = entries[later].key.text else { continue }
-                for earlier in 0..<later where entries[earlier].key.text == text {
-                    throw duplicate(text, first: entries[earlier].key, second: entries[later].key)
+            for later in entries.indices.dropFirst() {
+                guard case .scalar(let key) = entries[later].key.content else { continue }
+                for earlier in 0..<later {
+                    if case .scalar(let other) = entries[earlier].key.content, other.text == key.text,
+                       !isMergeKey(entries[later].key) {
+                        throw duplicate(key.text, first: entries[earlier].key, second: entries[later].key)
+                    }
                 }
             }
             return
         }
-        var seen: [String: Node] = [:]
+        var seen: [String: Mark] = [:]
         seen.reserveCapacity(entries.count)
         for entry in entries {
-            guard let text = entry.key.text else { continue }
-            if let first = seen.updateValue(entry.key, forKey: text) {
-                throw duplicate(text, first: first, second: entry.key)
+            guard case .scalar(let key) = entry.key.content, !isMergeKey(entry.key) else { continue }
+            if let first = seen.updateValue(entry.key.mark, forKey: key.text) {
+                throw YAMLError(.duplicateKey(key.text, first: first), at: entry.key.mark)
             }
         }
     }
@@ -48,7 +38,7 @@ enum MappingBuilder {
 
     /// Replaces each `<<` entry, in place, by the entries of the mappings it names. Keys written
     /// in the mapping itself win over merged ones, and earlier merged mappings win over later ones.
-    private static func merged(_ entries: [MappingEntry]) throws(YAMLError) -> [MappingEntry] {
+    static func merged(_ entries: [MappingEntry]) throws(YAMLError) -> [MappingEntry] {
         var present = Set(entries.compactMap { isMergeKey($0.key) ? nil : $0.key.text })
         var result: [MappingEntry] = []
         for entry in entries {

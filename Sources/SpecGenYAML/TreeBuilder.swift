@@ -1,16 +1,21 @@
 import CYAML
 
-/// Turns libyaml's event stream into `Node` trees, one collection frame per open mapping or sequence.
+/// Turns libyaml's event stream into `Node` trees, one frame per open mapping or sequence.
 struct TreeBuilder {
-    /// An open collection: its children so far (for a mapping: key, value, key, value, …).
+    /// An open collection and what it holds so far.
     private struct Frame {
         var isMapping: Bool
         var mark: Mark
         var tag: String?
         var anchor: String?
-        var children: [Node] = []
+        var items: [Node] = []
+        var entries: [MappingEntry] = []
+        /// A mapping's key waiting for its value.
+        var pendingKey: Node?
+        var hasMergeKey = false
         /// Node count when the frame opened, to know the size an anchor on it stands for.
         var nodeCountAtStart: Int
+        /// Collection levels below this one (a scalar adds none), to bound the depth aliases produce.
         var height = 0
     }
 
@@ -36,30 +41,31 @@ struct TreeBuilder {
 
     mutating func buildStream() throws(YAMLError) -> [Node] {
         var documents: [Node] = []
+        let event = parser.event
         while true {
             try parser.next()
-            let event = parser.event
-            switch event.type {
+            switch event.pointee.type {
             case YAML_STREAM_END_EVENT:
                 return documents
             case YAML_DOCUMENT_START_EVENT:
                 anchors = [:]   // anchors are scoped to their document
                 documentRoot = nil
             case YAML_DOCUMENT_END_EVENT:
+                // libyaml gives an empty document an empty plain scalar, so the root is always there.
                 documents.append(documentRoot ?? Node(.scalar(Scalar(text: "", style: .plain)), mark: parser.startMark))
             case YAML_SCALAR_EVENT:
-                let data = event.data.scalar
+                let data = event.pointee.data.scalar
                 let scalar = Scalar(text: EventParser.string(data.value, count: data.length), style: Self.style(data.style))
                 let node = Node(.scalar(scalar), mark: parser.startMark, tag: EventParser.string(data.tag))
                 nodeCount += 1
-                try add(node, height: 1, anchor: EventParser.string(data.anchor), size: 1)
+                try add(node, height: 0, anchor: EventParser.string(data.anchor), size: 1)
             case YAML_ALIAS_EVENT:
-                try addAlias(EventParser.string(event.data.alias.anchor) ?? "")
+                try addAlias(EventParser.string(event.pointee.data.alias.anchor) ?? "")
             case YAML_SEQUENCE_START_EVENT:
-                let data = event.data.sequence_start
+                let data = event.pointee.data.sequence_start
                 try open(isMapping: false, tag: EventParser.string(data.tag), anchor: EventParser.string(data.anchor))
             case YAML_MAPPING_START_EVENT:
-                let data = event.data.mapping_start
+                let data = event.pointee.data.mapping_start
                 try open(isMapping: true, tag: EventParser.string(data.tag), anchor: EventParser.string(data.anchor))
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 try close()
@@ -74,15 +80,24 @@ struct TreeBuilder {
             throw YAMLError(.tooDeep(limit: limits.maxDepth), at: parser.startMark)
         }
         nodeCount += 1
-        stack.append(Frame(isMapping: isMapping, mark: parser.startMark, tag: tag, anchor: anchor,
-                           nodeCountAtStart: nodeCount))
+        var frame = Frame(isMapping: isMapping, mark: parser.startMark, tag: tag, anchor: anchor,
+                          nodeCountAtStart: nodeCount)
+        // Most spec mappings hold a handful of entries: one allocation instead of growing 1, 2, 4.
+        if isMapping { frame.entries.reserveCapacity(4) }
+        stack.append(frame)
     }
 
     private mutating func close() throws(YAMLError) {
-        let frame = stack.removeLast()
-        let content: Node.Content = frame.isMapping
-            ? .mapping(try MappingBuilder.entries(of: frame.children))
-            : .sequence(frame.children)
+        var frame = stack.removeLast()
+        let content: Node.Content
+        if frame.isMapping {
+            try MappingBuilder.rejectDuplicates(frame.entries)
+            content = .mapping(frame.hasMergeKey ? try MappingBuilder.merged(frame.entries) : frame.entries)
+        } else {
+            content = .sequence(frame.items)
+        }
+        frame.items = []
+        frame.entries = []
         let node = Node(content, mark: frame.mark, tag: frame.tag)
         try add(node, height: frame.height + 1, anchor: frame.anchor, size: nodeCount - frame.nodeCountAtStart + 1)
     }
@@ -109,12 +124,22 @@ struct TreeBuilder {
         if let anchor {
             anchors[anchor] = Anchored(node: node, size: size, height: height)
         }
-        guard !stack.isEmpty else {
+        let top = stack.count - 1
+        guard top >= 0 else {
             documentRoot = node
             return
         }
-        stack[stack.count - 1].children.append(node)
-        if height > stack[stack.count - 1].height { stack[stack.count - 1].height = height }
+        if height > stack[top].height { stack[top].height = height }
+        guard stack[top].isMapping else {
+            stack[top].items.append(node)
+            return
+        }
+        if let key = stack[top].pendingKey.take() {
+            stack[top].entries.append(MappingEntry(key: key, value: node))
+        } else {
+            if MappingBuilder.isMergeKey(node) { stack[top].hasMergeKey = true }
+            stack[top].pendingKey = node
+        }
     }
 
     private static func style(_ style: yaml_scalar_style_t) -> Scalar.Style {

@@ -34,7 +34,7 @@ public struct YAMLLoader: Sendable {
     public func loadDocument(_ bytes: [UInt8], file: String) throws(YAMLError) -> Node {
         let documents = try loadStream(bytes, file: file)
         guard let document = documents.first(where: { !$0.isNull }) else {
-            throw YAMLError(.noDocument, at: documents.first?.mark ?? Mark(file: file, line: 1, column: 1))
+            throw YAMLError(.noDocument, at: Mark(file: file, line: 1, column: 1))
         }
         return document
     }
