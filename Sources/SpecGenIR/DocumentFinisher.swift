@@ -31,7 +31,8 @@ enum DocumentFinisher {
         let requirements = (document.security ?? []) + document.operations.flatMap { $0.security ?? [] }
         let used = Set(requirements.flatMap(\.keys))
         for scheme in document.securitySchemes where !used.contains(scheme.name) {
-            state.warning("security scheme '\(scheme.name)' is not required by the document or any operation", at: Mark(file: state.rootFile, line: 1, column: 1))
+            state.warning("security scheme '\(scheme.name)' is not required by the document or any operation",
+                          at: state.securitySchemeMarks[scheme.name] ?? Mark(file: state.rootFile, line: 1, column: 1))
         }
     }
 

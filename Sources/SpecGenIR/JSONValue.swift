@@ -60,11 +60,12 @@ public enum JSONValue: Sendable, Codable, Equatable, Hashable {
 public typealias Extensions = [String: JSONValue]
 
 extension Node {
-    /// The `x-` entries of a mapping, or nil when there are none.
+    /// The `x-` entries of a mapping, or nil when there are none. `x-nullable` is not kept: it is
+    /// Swagger's spelling of `nullable` and already read as such.
     var extensions: Extensions? {
         var result: Extensions = [:]
         for entry in entries ?? [] {
-            if let key = entry.key.text, key.hasPrefix("x-") { result[key] = JSONValue(entry.value) }
+            if let key = entry.key.text, key.hasPrefix("x-"), key != "x-nullable" { result[key] = JSONValue(entry.value) }
         }
         return result.isEmpty ? nil : result
     }

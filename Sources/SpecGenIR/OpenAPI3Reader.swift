@@ -20,7 +20,8 @@ enum OpenAPI3Reader {
         for kind in ["parameters", "requestBodies", "responses", "headers", "examples", "links", "callbacks", "pathItems"] {
             _ = components.register(section?[kind], at: ["components", kind], kind: String(kind.dropLast()), &state)
         }
-        for (name, _, node) in state.entries(section?["securitySchemes"], "'securitySchemes'") {
+        for (name, key, node) in state.entries(section?["securitySchemes"], "'securitySchemes'") {
+            state.securitySchemeMarks[name] = key.mark
             if let scheme = SecuritySchemeReader.openAPI3(name, node, &state) { document.securitySchemes.append(scheme) }
         }
         document.security = state.security(root["security"])

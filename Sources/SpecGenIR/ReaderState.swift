@@ -14,6 +14,8 @@ struct ReaderState {
     var typeIDsByRef: [String: String] = [:]
     /// Ref target keys followed at least once.
     var referenced: Set<String> = []
+    /// Where each security scheme was declared, for the unused-scheme warning.
+    var securitySchemeMarks: [String: Mark] = [:]
     /// Where each operation was written, in the order the readers append operations.
     var operationMarks: [Mark] = []
     /// Ref target keys whose schema has been (or is being) read.

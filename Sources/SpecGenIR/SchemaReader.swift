@@ -72,7 +72,9 @@ enum SchemaReader {
         if let known = state.typeIDsByRef[target.key] {
             id = known
         } else {
-            let last = target.pointer.tokens.last ?? ((target.file as NSString).lastPathComponent as NSString).deletingPathExtension
+            // A whole file (`pet.yaml`) is named after the file; anything else after its last key.
+            let last = target.pointer.tokens.last
+                ?? TypeNaming.upperCamel(((target.file as NSString).lastPathComponent as NSString).deletingPathExtension)
             id = state.ids.unique(last)
             state.typeIDsByRef[target.key] = id
         }

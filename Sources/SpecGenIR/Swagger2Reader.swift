@@ -21,7 +21,8 @@ enum Swagger2Reader {
         components.readSchemas(root["definitions"], at: ["definitions"], &state)
         _ = components.register(root["parameters"], at: ["parameters"], kind: "parameter", &state)
         _ = components.register(root["responses"], at: ["responses"], kind: "response", &state)
-        for (name, _, node) in state.entries(root["securityDefinitions"], "'securityDefinitions'") {
+        for (name, key, node) in state.entries(root["securityDefinitions"], "'securityDefinitions'") {
+            state.securitySchemeMarks[name] = key.mark
             if let scheme = SecuritySchemeReader.swagger2(name, node, &state) { document.securitySchemes.append(scheme) }
         }
         document.security = state.security(root["security"])

@@ -1,0 +1,72 @@
+import SpecGenIR
+import SpecGenYAML
+import Testing
+
+/// Versions, required fields, and the warnings for what works but is wrong.
+@Suite struct DiagnosticsTests {
+    @Test(arguments: [
+        ("openapi: 2.5.0\ninfo: {title: t, version: '1'}\npaths: {}\n", "unknown OpenAPI version '2.5.0'", 1, 10),
+        ("swagger: '1.2'\ninfo: {title: t, version: '1'}\npaths: {}\n", "unknown Swagger version '1.2'", 1, 10),
+        ("info: {title: t, version: '1'}\npaths: {}\n", "neither an OpenAPI 3 document", 1, 1),
+        ("- just\n- a list\n", "a spec should be a mapping", 1, 1),
+    ])
+    func unknownDocumentsAreErrorsAtTheOffendingNode(text: String, message: String, line: Int, column: Int) throws {
+        let result = try IRFixtures.readText(text)
+        #expect(result.document == nil)
+        let error = try #require(result.errors.first)
+        #expect(error.message.contains(message), "\(error)")
+        #expect((error.mark.line, error.mark.column) == (line, column))
+    }
+
+    @Test func missingRequiredFieldsAreErrors() throws {
+        let result = try IRFixtures.readText("""
+            openapi: 3.0.0
+            info:
+              description: no title, no version
+            paths:
+              /a:
+                get:
+                  operationId: a
+            """)
+        #expect(result.errors.map(\.message) == ["'info' has no 'title'", "'info' has no 'version'", "operation 'a' has no 'responses'"])
+        #expect(result.errors.map(\.mark.line) == [3, 3, 6])
+        let noPaths = try IRFixtures.readText("openapi: 3.0.1\ninfo: {title: t, version: '1'}\n")
+        #expect(noPaths.errors.map(\.message) == ["an OpenAPI 3.0 document has no 'paths'"])
+        let noPaths31 = try IRFixtures.readText("openapi: 3.1.0\ninfo: {title: t, version: '1'}\n")
+        #expect(noPaths31.errors.isEmpty, "3.1 documents may have only webhooks or components")
+    }
+
+    @Test func unusedComponentsAreWarnedAtTheirName() throws {
+        let (_, diagnostics) = try IRFixtures.document("components.yaml")
+        let unused = diagnostics.containing("is never referenced")
+        #expect(unused.map(\.message) == ["schema 'Unused' is never referenced", "parameter 'UnusedParameter' is never referenced"])
+        #expect(unused.map(\.mark.line) == [35, 47])
+        #expect(unused.allSatisfy { $0.severity == .warning })
+    }
+
+    @Test func examplesContradictingSchemasAreWarnings() throws {
+        let result = try IRFixtures.readText("""
+            openapi: 3.0.0
+            info: {title: t, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Thing:
+                  type: object
+                  properties:
+                    count: {type: integer, example: many}
+                    size: {type: string, enum: [S, M], example: XL}
+                  example:
+                    count: 3
+                    size: [S]
+            """)
+        #expect(result.errors.isEmpty)
+        #expect(result.warnings.map(\.message) == [
+            "example is a sequence, but its schema expects a string",
+            "example is a string, but its schema expects an integer",
+            "example value 'XL' is not one of the schema's enum values",
+            "schema 'Thing' is never referenced",
+        ])
+        #expect(result.warnings.prefix(3).map(\.mark.line) == [13, 9, 10])
+    }
+}

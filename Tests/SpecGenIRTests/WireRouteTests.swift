@@ -1,0 +1,49 @@
+import SpecGenIR
+import SpecGenYAML
+import Testing
+
+/// Wire routes: fragments dropped, query constants from the path key, constant headers and
+/// query parameters taken out of the inputs, clashes reported, the AWS JSON profile.
+@Suite struct WireRouteTests {
+    @Test func constantsComeFromThePathKeyAndOneValueParameters() throws {
+        let (document, _) = try IRFixtures.document("routes.yaml")
+        let one = try #require(document.operation("one"))
+        #expect(one.specPath == "/#One")
+        #expect(one.route == WireRoute(method: .post, path: "/", constantHeaders: [RouteConstant(name: "X-Amz-Target", value: "Svc_2020.One")]))
+        // An optional one-value header is an input, not a constant: the caller may leave it out.
+        #expect(one.parameters.map(\.name) == ["X-Trace"])
+        #expect(try #require(document.operation("two")).route.constantHeaders == [RouteConstant(name: "X-Amz-Target", value: "Svc_2020.Two")])
+        let list = try #require(document.operation("listItems"))
+        #expect(list.route == WireRoute(method: .get, path: "/items", constantQuery: [
+            RouteConstant(name: "Action", value: "List"), RouteConstant(name: "Version", value: "2")]))
+        #expect(list.parameters.map(\.name) == ["page"])
+        let byMode = try #require(document.operation("getItemsByMode"))
+        #expect(byMode.route.constantQuery == [RouteConstant(name: "mode", value: "full")])
+        #expect(byMode.parameters.isEmpty)
+        // The constants' one-value enums are not kept as types: nothing the user passes uses them.
+        #expect(!document.types.contains { $0.id.hasPrefix("OneXAmzTarget") || $0.id.hasPrefix("TwoXAmzTarget") })
+    }
+
+    @Test func awsJSONProfileFromMediaTypeAndTargets() throws {
+        let (document, _) = try IRFixtures.document("routes.yaml")
+        #expect(document.protocol == APIProtocol(kind: .awsJSON, version: "1.0", targetPrefix: "Svc_2020"))
+        let overridden = IRFixtures.read(IRFixtures.fixture("routes.yaml"), options: ReaderOptions(protocolOverride: APIProtocol(kind: .rest)))
+        #expect(overridden.document?.protocol == APIProtocol(kind: .rest))
+        let (petstore, _) = try IRFixtures.document("petstore-openapi.yaml")
+        #expect(petstore.protocol == APIProtocol(kind: .rest))
+    }
+
+    @Test func twoOperationsOnOneWireRouteIsAnErrorNamingBoth() throws {
+        let result = IRFixtures.read(IRFixtures.fixture("routes-duplicate.yaml"))
+        let error = try #require(result.errors.first)
+        #expect(result.errors.count == 1)
+        #expect(error.message.contains("'listFirst' and 'listSecond' have the same wire route (GET /?Action=List)"))
+        #expect(error.mark.line == 11)
+    }
+
+    @Test func routeSummaryShowsEveryConstant() {
+        let route = WireRoute(method: .post, path: "/", constantHeaders: [RouteConstant(name: "X-Amz-Target", value: "S.Op")],
+                              constantQuery: [RouteConstant(name: "b", value: "2"), RouteConstant(name: "a", value: "1")])
+        #expect(route.summary == "POST /?a=1&b=2 X-Amz-Target: S.Op")
+    }
+}
