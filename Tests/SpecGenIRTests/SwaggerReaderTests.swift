@@ -38,6 +38,9 @@ import Testing
         #expect((tags.style, tags.explode, tags.collectionFormat) == ("form", true, "multi"))
         #expect(document.operation("listPets")?.parameters.map(\.location) == [.query, .query, .header])
         #expect(document.operation("listPets")?.responses.map(\.status) == ["200", "default"])
+        // `#/parameters/Limit` and `#/responses/Problem`: Swagger's reusable parts are followed too.
+        #expect(document.operation("listPets")?.parameters[1].defaultValue == .int(20))
+        #expect(document.operation("listPets")?.responses.last?.content == [MediaContent(mediaType: "application/json", type: .named("Error"))])
     }
 
     @Test func securityDefinitionsBecomeSchemes() throws {

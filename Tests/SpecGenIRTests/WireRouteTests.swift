@@ -33,6 +33,23 @@ import Testing
         #expect(petstore.protocol == APIProtocol(kind: .rest))
     }
 
+    @Test func aTargetHeaderAloneMakesAnAWSJSONAPI() throws {
+        let result = try IRFixtures.readText("""
+            openapi: 3.0.0
+            info: {title: t, version: '1'}
+            paths:
+              /:
+                post:
+                  operationId: go
+                  parameters:
+                  - {name: x-amz-target, in: header, required: true, schema: {type: string, enum: [Acme_1.Go]}}
+                  responses:
+                    '204': {description: Done.}
+            """)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        #expect(result.document?.protocol == APIProtocol(kind: .awsJSON, version: nil, targetPrefix: "Acme_1"))
+    }
+
     @Test func twoOperationsOnOneWireRouteIsAnErrorNamingBoth() throws {
         let result = IRFixtures.read(IRFixtures.fixture("routes-duplicate.yaml"))
         let error = try #require(result.errors.first)
