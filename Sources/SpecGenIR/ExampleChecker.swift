@@ -17,9 +17,9 @@ enum ExampleChecker {
         if let example = holder["example"] { check(example, against: schema, &state) }
         for entry in holder["examples"]?.entries ?? [] {
             var example = entry.value
-            if let ref = example["$ref"] {
-                guard let target = try? state.resolver.resolveChain(ref) else { continue }
-                example = target.node
+            if example["$ref"] != nil {
+                guard let target = state.dereference(example) else { continue }
+                example = target
             }
             if let value = example["value"] { check(value, against: schema, &state) }
         }

@@ -5,11 +5,12 @@ extension SchemaReader {
     static func object(_ node: Node, _ hint: NameHint, _ state: inout ReaderState) -> TypeRef {
         let additionalNode = node["additionalProperties"]
         if node["properties"] == nil, hint.reservedID == nil {
-            // A map, not a struct: `additionalProperties: {schema}`, `true` or absent.
-            guard let additionalNode, additionalNode.entries != nil else {
-                return additionalNode?.resolved == .bool(false) ? .dictionary(.untypedJSON) : .dictionary(.untypedJSON)
+            // A map, not a struct: `additionalProperties: {schema}`, `true` or absent. Only
+            // `additionalProperties: false` (an always-empty object) falls through to a struct.
+            if let additionalNode, additionalNode.entries != nil {
+                return .dictionary(typeRef(additionalNode, hint.suffixed("Value"), &state))
             }
-            return .dictionary(typeRef(additionalNode, hint.suffixed("Value"), &state))
+            if additionalNode?.resolved != .bool(false) { return .dictionary(.untypedJSON) }
         }
         let id = declareID(hint, &state)
         let properties = self.properties(node, parent: id, &state)
@@ -70,7 +71,9 @@ extension SchemaReader {
                 if let index = merged.firstIndex(where: { $0.name == property.name }) { merged[index] = property } else { merged.append(property) }
             }
         }
-        for part in parts + (own.map { [$0] } ?? []) {
+        // The schema's own properties beside `allOf` come last, as one more part.
+        let allParts = parts.map { (node: $0, isOwn: false) } + (own.map { [(node: $0, isOwn: true)] } ?? [])
+        for (part, isOwn) in allParts {
             requiredNames.formUnion(state.items(part["required"], "'required'").compactMap(\.text))
             if let ref = part["$ref"] {
                 guard case .named(let partID) = namedRef(ref, &state) else { continue }
@@ -88,7 +91,7 @@ extension SchemaReader {
             } else if part["properties"] != nil || part["additionalProperties"] != nil {
                 add(properties(part, parent: id, &state))
                 if part["additionalProperties"] != nil { additional = additionalProperties(part["additionalProperties"], parent: id, &state) }
-            } else if part["allOf"] != nil || part["oneOf"] != nil || part["anyOf"] != nil || part["type"] != nil, part !== own {
+            } else if !isOwn, part["allOf"] != nil || part["oneOf"] != nil || part["anyOf"] != nil || part["type"] != nil {
                 let type = typeRef(part, .nested(in: id, "Part\(composedOf.count + 1)"), &state)
                 if case .named(let partID) = type, case .object(let object)? = state.types[partID]?.kind {
                     composedOf.append(partID)
@@ -101,9 +104,4 @@ extension SchemaReader {
                                            composedOf: composedOf.isEmpty ? nil : composedOf)), node, &state)
         return .named(id)
     }
-}
-
-private func !== (lhs: Node, rhs: Node?) -> Bool {
-    guard let rhs else { return true }
-    return lhs.mark != rhs.mark
 }

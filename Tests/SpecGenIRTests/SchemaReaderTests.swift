@@ -67,6 +67,24 @@ import Testing
         #expect(legacy.source == "#/components/schemas/Legacy")
     }
 
+    @Test func allOfThatContainsItselfIsWarnedNotExpanded() throws {
+        let result = try IRFixtures.readText("""
+            openapi: 3.0.0
+            info: {title: t, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Self:
+                  allOf:
+                  - $ref: '#/components/schemas/Self'
+                  - properties:
+                      name: {type: string}
+            """)
+        #expect(result.errors.isEmpty)
+        #expect(result.warnings.containing("'allOf' part 'Self' contains the type being built").first?.mark.line == 8)
+        #expect(try #require(result.document).object("Self").properties.map(\.name) == ["name"])
+    }
+
     @Test func additionalPropertiesTrueFalseAndSchema() throws {
         let (document, _) = try IRFixtures.document("additional-properties.yaml")
         #expect(try document.object("Open").additionalProperties == .allowed)
@@ -75,6 +93,9 @@ import Testing
         let holder = try document.object("Holder")
         #expect(holder.property("labels")?.type == .dictionary(.primitive(.string, format: nil)))
         #expect(holder.property("bag")?.type == .dictionary(.untypedJSON))
+        // `additionalProperties: false` with no properties: an always-empty struct, not a map.
+        #expect(holder.property("nothing")?.type == .named("Holder.Nothing"))
+        #expect(try document.object("Holder.Nothing") == ObjectType(properties: [], additionalProperties: .forbidden))
     }
 
     @Test func allOfMergesAndUnionsKeepTheirDiscriminator() throws {
