@@ -63,14 +63,7 @@ enum OpenAPI3Reader {
         for parameterNode in OperationParts.mergedParameters(pathLevel: pathParameters, operationLevel: state.items(node["parameters"], "'parameters'"), &state) {
             if let parameter = parameter(parameterNode, stem: stem, &state) { parameters.append(parameter) }
         }
-        var operation = Operation(id: id, method: method, specPath: path, route: WireRoute(method: method, path: path))
-        operation.idIsDerived = derived ? true : nil
-        operation.summary = state.string(node, "summary")
-        operation.description = state.string(node, "description")
-        operation.deprecated = state.bool(node, "deprecated")
-        operation.tags = state.items(node["tags"], "'tags'").compactMap(\.text).nilIfEmpty
-        operation.security = state.security(node["security"])
-        operation.extensions = node.extensions
+        var operation = OperationParts.operation(id: id, derived: derived, method: method, path: path, node: node, &state)
         (operation.route, operation.parameters) = WireRouteBuilder.route(method: method, pathKey: path, parameters: parameters, state)
         if let bodyNode = node["requestBody"], let body = state.dereference(bodyNode) {
             operation.requestBody = RequestBody(required: state.bool(body, "required") ?? false,

@@ -18,6 +18,20 @@ enum OperationParts {
         return result
     }
 
+    /// An operation with what both versions write the same way: summary, description,
+    /// deprecation, tags, security, extensions. Its route is the path key's until the inputs are known.
+    static func operation(id: String, derived: Bool, method: HTTPMethod, path: String, node: Node, _ state: inout ReaderState) -> Operation {
+        var operation = Operation(id: id, method: method, specPath: path, route: WireRoute(method: method, path: path))
+        operation.idIsDerived = derived ? true : nil
+        operation.summary = state.string(node, "summary")
+        operation.description = state.string(node, "description")
+        operation.deprecated = state.bool(node, "deprecated")
+        operation.tags = state.items(node["tags"], "'tags'").compactMap(\.text).nilIfEmpty
+        operation.security = state.security(node["security"])
+        operation.extensions = node.extensions
+        return operation
+    }
+
     /// The operation's id as a type-name stem: `createRepository` → `CreateRepository`.
     static func stem(_ operationID: String) -> String { TypeNaming.upperCamel(operationID) }
 

@@ -87,14 +87,7 @@ enum Swagger2Reader {
         if !formFields.isEmpty {
             body = formBody(formFields, stem: stem, consumes: media.consumes, &state)
         }
-        var operation = Operation(id: id, method: method, specPath: path, route: WireRoute(method: method, path: path))
-        operation.idIsDerived = derived ? true : nil
-        operation.summary = state.string(node, "summary")
-        operation.description = state.string(node, "description")
-        operation.deprecated = state.bool(node, "deprecated")
-        operation.tags = state.items(node["tags"], "'tags'").compactMap(\.text).nilIfEmpty
-        operation.security = state.security(node["security"])
-        operation.extensions = node.extensions
+        var operation = OperationParts.operation(id: id, derived: derived, method: method, path: path, node: node, &state)
         operation.requestBody = body
         (operation.route, operation.parameters) = WireRouteBuilder.route(method: method, pathKey: path, parameters: parameters, state)
         operation.responses = responses(node, id: id, methodMark: methodMark, produces: media.produces, &state)
