@@ -28,7 +28,9 @@ struct TreeBuilder {
 
     private let parser: EventParser
     private let limits: LoaderLimits
-    private var stack: [Frame] = []
+    /// The innermost open collection, kept out of `parents` so the hot path mutates it directly.
+    private var current: Frame?
+    private var parents: [Frame] = []
     private var anchors: [String: Anchored] = [:]
     private var nodeCount = 0
     private var aliasNodes = 0
@@ -75,8 +77,11 @@ struct TreeBuilder {
         }
     }
 
+    /// Open collections: `current` and its parents.
+    private var depth: Int { parents.count + (current == nil ? 0 : 1) }
+
     private mutating func open(isMapping: Bool, tag: String?, anchor: String?) throws(YAMLError) {
-        guard stack.count < limits.maxDepth else {
+        guard depth < limits.maxDepth else {
             throw YAMLError(.tooDeep(limit: limits.maxDepth), at: parser.startMark)
         }
         nodeCount += 1
@@ -84,11 +89,13 @@ struct TreeBuilder {
                           nodeCountAtStart: nodeCount)
         // Most spec mappings hold a handful of entries: one allocation instead of growing 1, 2, 4.
         if isMapping { frame.entries.reserveCapacity(4) }
-        stack.append(frame)
+        if let parent = current.take() { parents.append(parent) }
+        current = frame
     }
 
     private mutating func close() throws(YAMLError) {
-        var frame = stack.removeLast()
+        guard var frame = current.take() else { return }
+        current = parents.popLast()
         let content: Node.Content
         if frame.isMapping {
             try MappingBuilder.rejectDuplicates(frame.entries)
@@ -110,7 +117,7 @@ struct TreeBuilder {
         guard aliasNodes <= limits.maxAliasNodes else {
             throw YAMLError(.aliasExpansion(limit: limits.maxAliasNodes), at: parser.startMark)
         }
-        guard stack.count + anchored.height <= limits.maxDepth else {
+        guard depth + anchored.height <= limits.maxDepth else {
             throw YAMLError(.tooDeep(limit: limits.maxDepth), at: parser.startMark)
         }
         nodeCount += anchored.size
@@ -124,21 +131,20 @@ struct TreeBuilder {
         if let anchor {
             anchors[anchor] = Anchored(node: node, size: size, height: height)
         }
-        let top = stack.count - 1
-        guard top >= 0 else {
+        guard current != nil else {
             documentRoot = node
             return
         }
-        if height > stack[top].height { stack[top].height = height }
-        guard stack[top].isMapping else {
-            stack[top].items.append(node)
+        if height > current!.height { current!.height = height }
+        guard current!.isMapping else {
+            current!.items.append(node)
             return
         }
-        if let key = stack[top].pendingKey.take() {
-            stack[top].entries.append(MappingEntry(key: key, value: node))
+        if let key = current!.pendingKey.take() {
+            current!.entries.append(MappingEntry(key: key, value: node))
         } else {
-            if MappingBuilder.isMergeKey(node) { stack[top].hasMergeKey = true }
-            stack[top].pendingKey = node
+            if MappingBuilder.isMergeKey(node) { current!.hasMergeKey = true }
+            current!.pendingKey = node
         }
     }
 
