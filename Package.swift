@@ -13,6 +13,10 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        // What generated code and SpecGenRuntime build on; never linked into the generator.
+        .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -22,12 +26,23 @@ let package = Package(
         ),
         .target(name: "SpecGenYAML", dependencies: ["CYAML"]),
         .target(name: "SpecGenIR", dependencies: ["SpecGenYAML"]),
-        .target(name: "SpecGenRuntime"),
+        .target(
+            name: "SpecGenEmit",
+            dependencies: ["SpecGenIR", .product(name: "Mustache", package: "swift-mustache")]
+        ),
+        .target(
+            name: "SpecGenRuntime",
+            dependencies: [
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
         .executableTarget(
             name: "specgen",
             dependencies: [
                 "SpecGenYAML",
                 "SpecGenIR",
+                "SpecGenEmit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -35,6 +50,8 @@ let package = Package(
         .executableTarget(name: "specgen-bench", dependencies: ["SpecGenYAML", "CYAML"]),
         .testTarget(name: "SpecGenYAMLTests", dependencies: ["SpecGenYAML"], exclude: ["Fixtures", "BadInputs"]),
         .testTarget(name: "SpecGenIRTests", dependencies: ["SpecGenIR"], exclude: ["Fixtures"]),
+        .testTarget(name: "SpecGenEmitTests", dependencies: ["SpecGenEmit"], exclude: ["Fixtures"]),
+        .testTarget(name: "SpecGenRuntimeTests", dependencies: ["SpecGenRuntime"]),
         .testTarget(name: "specgenTests", dependencies: ["specgen"]),
     ],
     swiftLanguageModes: [.v6]
