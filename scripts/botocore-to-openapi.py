@@ -518,6 +518,7 @@ class Converter:
         params: list[dict] = []
         media = self.media()
         request_content = None  # (media, schema)
+        body_required = True
         in_name = op.get("input", {}).get("shape")
         out_name = op.get("output", {}).get("shape")
 
@@ -558,6 +559,7 @@ class Converter:
                 if payload:
                     pm = members[payload]
                     ps = self.shapes[pm["shape"]]
+                    body_required = payload in required
                     if ps["type"] == "structure":
                         request_content = ("application/json", self.ref(pm["shape"]))
                     elif ps["type"] in ("blob", "string"):
@@ -572,10 +574,10 @@ class Converter:
             if params:
                 o["parameters"] = params
             if request_content:
-                o["requestBody"] = {"required": True, "content": self.content(*request_content)}
+                o["requestBody"] = {"required": body_required, "content": self.content(*request_content)}
         else:
             if request_content:
-                params.append({"in": "body", "name": "body", "required": True, "schema": request_content[1]})
+                params.append({"in": "body", "name": "body", "required": body_required, "schema": request_content[1]})
                 o["consumes"] = [request_content[0]]
             if params:
                 o["parameters"] = params
