@@ -1,0 +1,70 @@
+import Foundation
+import HTTPTypes
+import OpenAPIRuntime
+
+/// What a generated client holds: where the server is, how to reach it (any swift-openapi-runtime
+/// `ClientTransport`: URLSession, AsyncHTTPClient, …), the middlewares, and the wire profile.
+public struct APIClient: Sendable {
+    public var serverURL: URL
+    public var transport: any ClientTransport
+    public var middlewares: [any ClientMiddleware]
+    public var profile: WireProfile
+    /// Larger response bodies are refused rather than held in memory.
+    public var maxResponseBytes: Int
+
+    public init(serverURL: URL, transport: any ClientTransport, middlewares: [any ClientMiddleware] = [],
+                profile: WireProfile, maxResponseBytes: Int = 64 << 20) {
+        self.serverURL = serverURL
+        self.transport = transport
+        self.middlewares = middlewares
+        self.profile = profile
+        self.maxResponseBytes = maxResponseBytes
+    }
+
+    /// Sends a request with a JSON body (or none) and decodes a 2xx JSON body as `Output`.
+    /// Any other status throws `APIError` with the error's name and message.
+    public func send<Input: Encodable & Sendable, Output: Decodable>(
+        _ request: ClientRequest, body: Input?, mediaType: String? = nil, as output: Output.Type
+    ) async throws -> Output {
+        var bytes: [UInt8]? = nil
+        if let body { bytes = Array(try profile.makeEncoder().encode(body)) }
+        let received = try await exchange(request, body: bytes, mediaType: profile.requestMediaType(declared: mediaType))
+        if Output.self == NoContent.self, let none = NoContent() as? Output { return none }
+        // AWS JSON answers JSON whatever its media type says; an empty body reads as `{}`.
+        let json = received.isEmpty ? Array("{}".utf8) : received
+        return try profile.makeDecoder().decode(Output.self, from: Data(json))
+    }
+
+    /// Sends raw bytes (a `format: binary` body) and returns the raw 2xx body.
+    public func sendBytes(_ request: ClientRequest, body: Data?, mediaType: String) async throws -> Data {
+        Data(try await exchange(request, body: body.map(Array.init), mediaType: mediaType))
+    }
+
+    private func exchange(_ request: ClientRequest, body: [UInt8]?, mediaType: String) async throws -> [UInt8] {
+        var head = HTTPRequest(method: request.method, scheme: nil, authority: nil, path: request.pathAndQuery,
+                               headerFields: request.headerFields)
+        if body != nil { head.headerFields[.contentType] = mediaType }
+        let operationID = request.operationID
+        let transport = self.transport
+        var next: @Sendable (HTTPRequest, HTTPBody?, URL) async throws -> (HTTPResponse, HTTPBody?) = {
+            try await transport.send($0, body: $1, baseURL: $2, operationID: operationID)
+        }
+        for middleware in middlewares.reversed() {
+            let inner = next
+            next = { try await middleware.intercept($0, body: $1, baseURL: $2, operationID: operationID, next: inner) }
+        }
+        let (response, responseBody) = try await next(head, body.map { HTTPBody($0) }, serverURL)
+        var bytes: [UInt8] = []
+        if let responseBody { bytes = try await responseBody.collectBytes(upTo: maxResponseBytes) }
+        guard (200..<300).contains(response.status.code) else {
+            let errorType = HTTPField.Name("X-Amzn-Errortype").flatMap { response.headerFields[$0] }
+            throw APIError(status: response.status.code, errorTypeHeader: errorType, body: bytes)
+        }
+        return bytes
+    }
+}
+
+/// The output of an operation whose success response has no body.
+public struct NoContent: Codable, Hashable, Sendable {
+    public init() {}
+}

@@ -1,0 +1,74 @@
+import Foundation
+import HTTPTypes
+
+/// One request as the generated client describes it: the operation's wire route (method, path
+/// template, constant headers and query items) plus the values the caller passed.
+public struct ClientRequest: Sendable {
+    public var operationID: String
+    public var method: HTTPRequest.Method
+    public var pathTemplate: String
+    public var headerFields: HTTPFields
+    /// Query items in the order added; the route's constants come first.
+    public var queryItems: [(name: String, value: String)]
+    private var pathValues: [String: String] = [:]
+
+    public init(operationID: String, method: HTTPRequest.Method, path: String,
+                constantHeaders: KeyValuePairs<String, String> = [:],
+                constantQuery: KeyValuePairs<String, String> = [:]) {
+        self.operationID = operationID
+        self.method = method
+        self.pathTemplate = path
+        self.headerFields = HTTPFields()
+        for (name, value) in constantHeaders {
+            if let field = HTTPField.Name(name) { headerFields.append(HTTPField(name: field, value: value)) }
+        }
+        self.queryItems = constantQuery.map { (name: $0.key, value: $0.value) }
+    }
+
+    public mutating func path(_ name: String, _ value: some ParameterText) {
+        pathValues[name] = value.parameterText
+    }
+
+    public mutating func query(_ name: String, _ value: (some ParameterText)?) {
+        if let value { queryItems.append((name: name, value: value.parameterText)) }
+    }
+
+    /// An array parameter, exploded (`?id=1&id=2`), the default of OpenAPI's `form` style.
+    public mutating func query(_ name: String, _ values: [some ParameterText]?) {
+        for value in values ?? [] { queryItems.append((name: name, value: value.parameterText)) }
+    }
+
+    public mutating func header(_ name: String, _ value: (some ParameterText)?) {
+        guard let value, let field = HTTPField.Name(name) else { return }
+        headerFields.append(HTTPField(name: field, value: value.parameterText))
+    }
+
+    /// `/repos/{name}` with its values percent-encoded, then the query string.
+    public var pathAndQuery: String {
+        var path = ""
+        var rest = Substring(pathTemplate)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            path += rest[..<open]
+            let name = String(rest[rest.index(after: open)..<close])
+            path += Self.percentEncoded(pathValues[name] ?? "", allowed: .urlPathAllowedWithoutSlash)
+            rest = rest[rest.index(after: close)...]
+        }
+        path += rest
+        guard !queryItems.isEmpty else { return path }
+        let query = queryItems.map {
+            Self.percentEncoded($0.name, allowed: .urlQueryItemAllowed) + "=" + Self.percentEncoded($0.value, allowed: .urlQueryItemAllowed)
+        }
+        return path + "?" + query.joined(separator: "&")
+    }
+
+    static func percentEncoded(_ text: String, allowed: CharacterSet) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+    }
+}
+
+extension CharacterSet {
+    /// RFC 3986 unreserved characters: what survives in a path segment or query item unescaped.
+    static let urlQueryItemAllowed = CharacterSet(charactersIn:
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+    static let urlPathAllowedWithoutSlash = urlQueryItemAllowed
+}

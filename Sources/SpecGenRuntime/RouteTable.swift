@@ -1,0 +1,123 @@
+import Foundation
+import HTTPTypes
+import OpenAPIRuntime
+
+/// One operation of the generated routing table: the wire route and the code that runs it.
+public struct ServerRoute: Sendable {
+    public var operationID: String
+    public var method: HTTPRequest.Method
+    public var path: String
+    /// Headers and query items with fixed values that tell this operation apart (`X-Amz-Target`, `Action`).
+    public var constantHeaders: [(name: String, value: String)]
+    public var constantQuery: [(name: String, value: String)]
+    public var handle: @Sendable (ServerRequest) async throws -> ServerResponse
+
+    public init(_ operationID: String, _ method: HTTPRequest.Method, _ path: String,
+                headers: [(name: String, value: String)] = [], query: [(name: String, value: String)] = [],
+                handle: @escaping @Sendable (ServerRequest) async throws -> ServerResponse) {
+        self.operationID = operationID
+        self.method = method
+        self.path = path
+        self.constantHeaders = headers
+        self.constantQuery = query
+        self.handle = handle
+    }
+
+    func matches(_ request: HTTPRequest, query: [(name: String, value: String)]) -> Bool {
+        constantHeaders.allSatisfy { constant in
+            HTTPField.Name(constant.name).flatMap { request.headerFields[$0] } == constant.value
+        } && constantQuery.allSatisfy { constant in
+            query.contains { $0.name == constant.name && $0.value == constant.value }
+        }
+    }
+}
+
+/// The generated routing table: registers each distinct method + path once on any
+/// swift-openapi-runtime `ServerTransport` and dispatches by the constants.
+///
+/// A client's mistake never answers 500: no matching constant → 400 `UnknownOperationException`,
+/// a body that does not decode → 400 `SerializationException`, a body over the limit → 413.
+/// A `ServiceError` thrown by a handler answers its own status and name; anything else 500 `InternalFailure`.
+public struct RouteTable: Sendable {
+    public var profile: WireProfile
+    public var routes: [ServerRoute]
+    public var maxBodyBytes: Int
+
+    public init(profile: WireProfile, routes: [ServerRoute], maxBodyBytes: Int = 8 << 20) {
+        self.profile = profile
+        self.routes = routes
+        self.maxBodyBytes = maxBodyBytes
+    }
+
+    /// Method + path groups in first-seen order, so registration is deterministic.
+    var groups: [(method: HTTPRequest.Method, path: String, routes: [ServerRoute])] {
+        var result: [(method: HTTPRequest.Method, path: String, routes: [ServerRoute])] = []
+        for route in routes {
+            if let index = result.firstIndex(where: { $0.method == route.method && $0.path == route.path }) {
+                result[index].routes.append(route)
+            } else {
+                result.append((route.method, route.path, [route]))
+            }
+        }
+        return result
+    }
+
+    public func register(on transport: any ServerTransport, middlewares: [any ServerMiddleware] = []) throws {
+        for group in groups {
+            let candidates = group.routes
+            let table = self
+            try transport.register({ request, body, metadata in
+                try await table.dispatch(request, body: body, metadata: metadata, candidates: candidates, middlewares: middlewares)
+            }, method: group.method, path: group.path)
+        }
+    }
+
+    /// Picks the route by its constants, runs it through the middlewares, and turns every failure into a response.
+    public func dispatch(_ request: HTTPRequest, body: HTTPBody?, metadata: ServerRequestMetadata,
+                         candidates: [ServerRoute], middlewares: [any ServerMiddleware] = []) async throws -> (HTTPResponse, HTTPBody?) {
+        let query = ServerRequest.parseQuery(request.path ?? "")
+        guard let route = candidates.first(where: { $0.matches(request, query: query) }) else {
+            return Self.encode(unknownOperation(request, candidates: candidates))
+        }
+        let profile = self.profile
+        let limit = maxBodyBytes
+        var next: @Sendable (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (HTTPResponse, HTTPBody?) = { request, body, metadata in
+            let response: ServerResponse
+            do {
+                var bytes: [UInt8] = []
+                if let body { bytes = try await body.collectBytes(upTo: limit) }
+                let input = ServerRequest(head: request, body: bytes, pathParameters: metadata.pathParameters, profile: profile)
+                response = try await route.handle(input)
+            } catch let error as ServiceError {
+                response = .error(status: error.httpStatus, name: error.errorName, message: error.errorMessage, profile: profile)
+            } catch is BodyTooLargeError {
+                response = .error(status: 413, name: "RequestEntityTooLargeException",
+                                  message: "the request body is larger than \(limit) bytes", profile: profile)
+            } catch {
+                response = .error(status: 500, name: "InternalFailure", message: "the server failed to handle the request", profile: profile)
+            }
+            return Self.encode(response)
+        }
+        for middleware in middlewares.reversed() {
+            let inner = next
+            let operationID = route.operationID
+            next = { try await middleware.intercept($0, body: $1, metadata: $2, operationID: operationID, next: inner) }
+        }
+        return try await next(request, body, metadata)
+    }
+
+    private func unknownOperation(_ request: HTTPRequest, candidates: [ServerRoute]) -> ServerResponse {
+        let names = Set(candidates.flatMap { $0.constantHeaders.map(\.name) })
+        let sent = names.sorted().compactMap { name in
+            HTTPField.Name(name).flatMap { request.headerFields[$0] }.map { "\(name): \($0)" }
+        }
+        let message = sent.isEmpty ? "no operation matches this request" : "unknown operation (\(sent.joined(separator: ", ")))"
+        return .error(status: 400, name: "UnknownOperationException", message: message, profile: profile)
+    }
+
+    static func encode(_ response: ServerResponse) -> (HTTPResponse, HTTPBody?) {
+        var head = HTTPResponse(status: .init(code: response.status), headerFields: response.headerFields)
+        if let contentType = response.contentType { head.headerFields[.contentType] = contentType }
+        return (head, HTTPBody(response.body))
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import HTTPTypes
+
+/// What a route handler answers: status, extra headers and body bytes.
+public struct ServerResponse: Sendable {
+    public var status: Int
+    public var headerFields: HTTPFields
+    public var body: [UInt8]
+    public var contentType: String?
+
+    public init(status: Int, headerFields: HTTPFields = HTTPFields(), body: [UInt8] = [], contentType: String? = nil) {
+        self.status = status
+        self.headerFields = headerFields
+        self.body = body
+        self.contentType = contentType
+    }
+
+    /// A JSON body in the profile's media type (`application/x-amz-json-1.1` for AWS JSON).
+    public static func json(_ value: some Encodable, status: Int = 200, profile: WireProfile, mediaType: String? = nil) throws -> ServerResponse {
+        if value is NoContent { return ServerResponse(status: status, body: Array("{}".utf8), contentType: profile.responseMediaType(declared: mediaType)) }
+        return ServerResponse(status: status, body: Array(try profile.makeEncoder().encode(value)),
+                              contentType: profile.responseMediaType(declared: mediaType))
+    }
+
+    /// An error as AWS sends it: `{"__type": name, "message": …}` and `X-Amzn-ErrorType`; plain
+    /// REST APIs get `{"error": name, "message": …}`.
+    public static func error(status: Int, name: String, message: String?, profile: WireProfile) -> ServerResponse {
+        var object: [String: String] = [profile.isAWSJSON ? "__type" : "error": name]
+        if let message { object["message"] = message }
+        let body = (try? profile.makeEncoder().encode(object)).map(Array.init) ?? []
+        var fields = HTTPFields()
+        if profile.isAWSJSON, let field = HTTPField.Name("X-Amzn-ErrorType") { fields[field] = name }
+        return ServerResponse(status: status, headerFields: fields, body: body,
+                              contentType: profile.responseMediaType(declared: nil))
+    }
+}
+
+extension WireProfile {
+    /// AWS JSON answers in its own media type whatever the spec says; REST in the declared one.
+    public func responseMediaType(declared: String?) -> String {
+        switch self {
+        case .rest: return declared ?? "application/json"
+        case .awsJSON(let version): return "application/x-amz-json-\(version)"
+        }
+    }
+}
