@@ -4,6 +4,9 @@ import PackageDescription
 // The pipeline, one module per stage (see ../shared/DESIGN.md and README.md):
 // CYAML → SpecGenYAML (loader) → SpecGenIR (readers, IR) → SpecGenEmit (emitters) → specgen (CLI).
 // A module never imports a later stage.
+let openAPIRuntime: Target.Dependency = .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime")
+let warningsAsErrors: [SwiftSetting] = [.unsafeFlags(["-warnings-as-errors"])]
+
 let package = Package(
     name: "SpecGen",
     platforms: [.macOS(.v14)],
@@ -51,6 +54,14 @@ let package = Package(
         .testTarget(name: "SpecGenYAMLTests", dependencies: ["SpecGenYAML"], exclude: ["Fixtures", "BadInputs"]),
         .testTarget(name: "SpecGenIRTests", dependencies: ["SpecGenIR"], exclude: ["Fixtures"]),
         .testTarget(name: "SpecGenEmitTests", dependencies: ["SpecGenEmit"], exclude: ["Fixtures"]),
+        // The golden files of every spec in Specs/ are themselves library targets, so `swift build`
+        // proves they compile, warnings as errors (see GoldenTests).
+        .target(name: "GoldenECROpenAPI", dependencies: ["SpecGenRuntime", openAPIRuntime],
+                path: "Tests/Golden/ecr-openapi", swiftSettings: warningsAsErrors),
+        .target(name: "GoldenECRSwagger", dependencies: ["SpecGenRuntime", openAPIRuntime],
+                path: "Tests/Golden/ecr-swagger", swiftSettings: warningsAsErrors),
+        .target(name: "GoldenECRFull", dependencies: ["SpecGenRuntime", openAPIRuntime],
+                path: "Tests/Golden/ecr-full", swiftSettings: warningsAsErrors),
         .testTarget(name: "SpecGenRuntimeTests", dependencies: ["SpecGenRuntime"]),
         .testTarget(name: "specgenTests", dependencies: ["specgen"]),
     ],

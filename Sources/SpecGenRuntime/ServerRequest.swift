@@ -28,6 +28,11 @@ public struct ServerRequest: Sendable {
         }
     }
 
+    /// An optional body: nil when the request has none.
+    public func decodeOptionalBody<Input: Decodable>(_ type: Input.Type) throws -> Input? {
+        body.isEmpty ? nil : try decodeBody(Input.self)
+    }
+
     public func path<Value: ParameterText>(_ name: String, as type: Value.Type) throws -> Value {
         guard let text = pathParameters[name], let value = Value(parameterText: String(text).removingPercentEncoding ?? String(text)) else {
             throw RequestError.validation("path parameter '\(name)' is missing or malformed")

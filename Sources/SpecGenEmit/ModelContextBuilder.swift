@@ -1,0 +1,110 @@
+import SpecGenIR
+
+/// Builds the `TypeContext` of each declared type: the models' part of the emitter.
+struct ModelContextBuilder {
+    let document: APIDocument
+    let names: SwiftTypeNames
+    let mapping: TypeMapping
+    let recursion: RecursionAnalysis
+    let access: String
+
+    init(document: APIDocument, names: SwiftTypeNames, options: EmitOptions) {
+        self.document = document
+        self.names = names
+        self.mapping = TypeMapping(names: names)
+        self.recursion = RecursionAnalysis(types: document.types)
+        self.access = options.access.keyword
+    }
+
+    func context(for type: TypeDecl) -> TypeContext {
+        let nested = type.parent.flatMap { names.qualified[$0] }
+        let indent = nested == nil ? "" : "    "
+        var context = TypeContext(
+            extensionOf: nested, indent: indent, memberIndent: indent + "    ",
+            doc: SwiftText.docComment(Self.docText(type.summary, type.description), indent: indent),
+            deprecation: type.deprecated == true ? "\(indent)    @available(*, deprecated)\n" : "",
+            access: access, name: names.simple[type.id] ?? "_")
+        switch type.kind {
+        case .object(let object):
+            if object.properties.isEmpty {
+                // A bare object keeps whatever it holds rather than decoding into an empty struct.
+                switch object.additionalProperties {
+                case .typed(let value): context.alias = AliasContext(target: "[String: \(mapping.swiftType(value))]")
+                case .allowed: context.alias = AliasContext(target: "[String: JSONValue]")
+                case .forbidden: context.structType = structContext(type, object, memberIndent: indent + "    ")
+                }
+            } else {
+                context.structType = structContext(type, object, memberIndent: indent + "    ")
+            }
+        case .enumeration(let enumeration):
+            context.enumType = EnumContextBuilder.context(enumeration)
+        case .union(let union):
+            context.unionType = unionContext(type, union)
+        case .alias(let target):
+            context.alias = AliasContext(target: mapping.swiftType(target))
+        }
+        return context
+    }
+
+    static func docText(_ summary: String?, _ description: String?) -> String? {
+        let parts = [summary, description].compactMap { $0?.isEmpty == false ? $0 : nil }
+        guard !parts.isEmpty else { return nil }
+        return parts.count == 2 && parts[0] == parts[1] ? parts[0] : parts.joined(separator: "\n\n")
+    }
+
+    // MARK: - Unions
+
+    private func unionContext(_ type: TypeDecl, _ union: UnionType) -> UnionContext {
+        var scope = NameScope()
+        var cases: [UnionCaseContext] = []
+        var caseByTarget: [String: String] = [:]
+        for variant in union.variants {
+            let name = scope.claim(Naming.memberName(Self.variantName(variant, names: names)))
+            cases.append(UnionCaseContext(name: name, type: mapping.swiftType(variant)))
+            if case .named(let id) = variant, caseByTarget[id] == nil { caseByTarget[id] = name }
+        }
+        var discriminator: DiscriminatorContext?
+        if let spec = union.discriminator {
+            let mappings = spec.mapping.keys.sorted().compactMap { value -> DiscriminatorMappingContext? in
+                guard let target = spec.mapping[value], let caseName = caseByTarget[target] else { return nil }
+                return DiscriminatorMappingContext(valueLiteral: SwiftText.stringLiteral(value), caseName: caseName)
+            }
+            discriminator = DiscriminatorContext(propertyLiteral: SwiftText.stringLiteral(spec.propertyName), mappings: mappings)
+        }
+        return UnionContext(indirectKeyword: recursion.isRecursive(type.id) ? "indirect " : "",
+                            cases: cases, discriminator: discriminator)
+    }
+
+    /// A case name for a variant: its type's name, or what it is (`string`, `array`).
+    static func variantName(_ ref: TypeRef, names: SwiftTypeNames) -> String {
+        switch ref.nonOptional {
+        case .named(let id): return names.simple[id] ?? "value"
+        case .array: return "array"
+        case .dictionary: return "object"
+        case .untypedJSON: return "json"
+        case .primitive(let primitive, _): return primitive.rawValue
+        case .optional: return "value"
+        }
+    }
+}
+
+/// String and integer enums that decode unknown values into an explicit case instead of failing.
+enum EnumContextBuilder {
+    static func context(_ enumeration: EnumType) -> EnumContext {
+        var scope = NameScope(reserved: ["rawValue", "init"])
+        let unknown = scope.claim("undocumented")
+        var cases: [EnumCaseContext] = []
+        var seen: Set<JSONValue> = []
+        for value in enumeration.values where value != .null && seen.insert(value).inserted {
+            switch (enumeration.rawType, value) {
+            case (.string, .string(let text)):
+                cases.append(EnumCaseContext(name: scope.claim(Naming.memberName(text)), literal: SwiftText.stringLiteral(text)))
+            case (.integer, .int(let number)):
+                cases.append(EnumCaseContext(name: scope.claim(Naming.memberName("value\(number)")), literal: String(number)))
+            default:
+                continue   // a value of another type than the enum's; the reader warned about it
+            }
+        }
+        return EnumContext(rawType: enumeration.rawType == .string ? "String" : "Int", cases: cases, unknownCase: unknown)
+    }
+}

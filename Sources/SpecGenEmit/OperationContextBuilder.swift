@@ -1,0 +1,122 @@
+import SpecGenIR
+
+/// Builds each operation's client method and server route.
+struct OperationContextBuilder {
+    let document: APIDocument
+    let names: SwiftTypeNames
+    let mapping: TypeMapping
+    let plans: [OperationPlan]
+
+    func contexts() -> [OperationContext] {
+        plans.map(context)
+    }
+
+    private func context(_ plan: OperationPlan) -> OperationContext {
+        let operation = plan.operation
+        let idLiteral = SwiftText.stringLiteral(operation.id)
+        let output = plan.output
+        var inputParameter = ""
+        if let input = plan.inputTypeName { inputParameter = "_ input: \(input)" }
+
+        // Client: the wire route's constants are the client's business, never the caller's.
+        let headers = dictionaryLiteral(operation.route.constantHeaders)
+        let query = dictionaryLiteral(operation.route.constantQuery)
+        let setters = plan.parameters.map { parameter in
+            "request.\(parameter.location)(\(SwiftText.stringLiteral(parameter.wireName)), input.\(parameter.swiftName))"
+        }
+        let binding = setters.isEmpty ? "let" : "var"
+        var client = ["\(binding) request = ClientRequest(operationID: \(idLiteral), method: .\(operation.method.rawValue), "
+            + "path: \(SwiftText.stringLiteral(operation.route.path)), constantHeaders: \(headers), constantQuery: \(query))"]
+        client += setters
+        client.append(clientSend(plan))
+
+        // Server: read the inputs, call the handler, answer in the profile's format.
+        var server: [String] = []
+        if let input = plan.inputTypeName {
+            server.append("let input = \(serverInput(plan, typeName: input))")
+        }
+        let call = "self.\(plan.methodName)(\(plan.inputTypeName == nil ? "" : "input"))"
+        switch output.kind {
+        case .json:
+            let media = output.mediaType.map(SwiftText.stringLiteral) ?? "nil"
+            server.append("return try .json(await \(call), status: \(output.status), profile: wireProfile, mediaType: \(media))")
+        case .none:
+            server.append("_ = try await \(call)")
+            server.append("return ServerResponse(status: \(output.status))")
+        case .binary:
+            let media = SwiftText.stringLiteral(output.mediaType ?? "application/octet-stream")
+            server.append("return ServerResponse(status: \(output.status), body: Array(try await \(call)), contentType: \(media))")
+        }
+
+        let routeHeaders = tupleLiteral(operation.route.constantHeaders)
+        let routeQuery = tupleLiteral(operation.route.constantQuery)
+        return OperationContext(
+            doc: SwiftText.docComment(ModelContextBuilder.docText(operation.summary, operation.description), indent: "    "),
+            deprecation: operation.deprecated == true ? "    @available(*, deprecated)\n" : "",
+            methodName: plan.methodName,
+            inputParameter: inputParameter,
+            outputType: output.swiftType,
+            clientStatements: client,
+            routeHead: "ServerRoute(\(idLiteral), .\(operation.method.rawValue), \(SwiftText.stringLiteral(operation.route.path)), "
+                + "headers: \(routeHeaders), query: \(routeQuery))",
+            serverStatements: server)
+    }
+
+    private func clientSend(_ plan: OperationPlan) -> String {
+        let output = plan.output
+        let body = plan.bodyExpression ?? "nil"
+        let media = plan.requestMediaType.map(SwiftText.stringLiteral) ?? "nil"
+        switch output.kind {
+        case .binary:
+            let bytesBody = plan.bodyIsBinary ? body : "nil"
+            return "return try await client.sendBytes(request, body: \(bytesBody), mediaType: \(media == "nil" ? "\"application/octet-stream\"" : media))"
+        case .json, .none:
+            if plan.bodyIsBinary {
+                return "_ = try await client.sendBytes(request, body: \(body), mediaType: \(media))\n        return \(output.swiftType)()"
+            }
+            let typedBody = plan.bodyExpression == nil ? "NoContent?.none" : body
+            return "return try await client.send(request, body: \(typedBody), mediaType: \(media), as: \(output.swiftType).self)"
+        }
+    }
+
+    /// How the server builds the input value from the request.
+    private func serverInput(_ plan: OperationPlan, typeName: String) -> String {
+        if plan.inputIsBody {
+            return plan.bodyIsBinary ? "Data(request.body)" : "try request.decodeBody(\(typeName).self)"
+        }
+        var arguments = plan.parameters.map { parameter -> String in
+            let read: String
+            switch parameter.location {
+            case "path":
+                read = "try request.path(\(SwiftText.stringLiteral(parameter.wireName)), as: \(parameter.valueType).self)"
+                return "\(parameter.swiftName): \(read)"
+            default:
+                read = "try request.\(parameter.location)(\(SwiftText.stringLiteral(parameter.wireName)), as: \(parameter.valueType).self)"
+            }
+            guard parameter.required else { return "\(parameter.swiftName): \(read)" }
+            let what = SwiftText.stringLiteral("\(parameter.location) parameter '\(parameter.wireName)'")
+            return "\(parameter.swiftName): try request.required(\(read), \(what))"
+        }
+        if let bodyType = plan.bodyTypeName {
+            let read: String
+            if plan.bodyIsBinary {
+                read = "Data(request.body)"
+            } else {
+                read = plan.bodyRequired ? "try request.decodeBody(\(bodyType).self)" : "try request.decodeOptionalBody(\(bodyType).self)"
+            }
+            arguments.append("body: \(read)")
+        }
+        return "\(typeName)(\(arguments.joined(separator: ", ")))"
+    }
+
+    private func dictionaryLiteral(_ constants: [RouteConstant]) -> String {
+        guard !constants.isEmpty else { return "[:]" }
+        return "[" + constants.map { "\(SwiftText.stringLiteral($0.name)): \(SwiftText.stringLiteral($0.value))" }
+            .joined(separator: ", ") + "]"
+    }
+
+    private func tupleLiteral(_ constants: [RouteConstant]) -> String {
+        "[" + constants.map { "(name: \(SwiftText.stringLiteral($0.name)), value: \(SwiftText.stringLiteral($0.value)))" }
+            .joined(separator: ", ") + "]"
+    }
+}

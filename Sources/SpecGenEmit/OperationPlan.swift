@@ -1,0 +1,152 @@
+import SpecGenIR
+
+/// What the emitters decided about one operation: its Swift method, its input (the request body
+/// itself when that is all the caller passes, as for AWS JSON operations, else an `…Input`
+/// struct of parameters and `body`), and its output.
+struct OperationPlan {
+    struct PlannedParameter {
+        var wireName: String
+        /// `path`, `query` or `header`: the `ClientRequest`/`ServerRequest` method that handles it.
+        var location: String
+        var swiftName: String
+        var required: Bool
+        /// The Swift type without `?`, as the server reads it (`Int`, `[String]`, `TagStatus`).
+        var valueType: String
+    }
+
+    struct Output {
+        enum Kind { case json, none, binary }
+        var kind: Kind
+        var swiftType: String
+        var status: Int
+        var mediaType: String?
+    }
+
+    var operation: Operation
+    var methodName: String
+    var parameters: [PlannedParameter]
+    var inputTypeName: String?
+    var inputIsBody: Bool
+    var bodyTypeName: String?
+    var bodyRequired: Bool
+    var bodyIsBinary: Bool
+    /// `input` or `input.body`, as the client passes the body.
+    var bodyExpression: String?
+    var requestMediaType: String?
+    var output: Output
+}
+
+/// Makes the plans, in two steps: the input structs are types of the document (they need names
+/// like every other type), then the plans refer to the names given.
+enum OperationPlanner {
+    /// The synthetic `…Input` types of operations that take parameters, keyed by operation id.
+    static func inputTypes(for operations: [Operation], document: APIDocument) -> [String: TypeDecl] {
+        var used = Set(document.types.map(\.id))
+        var result: [String: TypeDecl] = [:]
+        for operation in operations where !operation.parameters.filter(isSupportedLocation).isEmpty {
+            var id = Naming.typeName(operation.id) + "Input"
+            var counter = 2
+            while used.contains(id) {
+                id = Naming.typeName(operation.id) + "Input\(counter)"
+                counter += 1
+            }
+            used.insert(id)
+            var properties = operation.parameters.filter(isSupportedLocation).map { parameter in
+                var property = Property(name: parameter.name, type: parameterType(parameter.type, document: document),
+                                        required: parameter.required)
+                property.description = parameter.description
+                return property
+            }
+            if let body = operation.requestBody, let content = preferredContent(body.content) {
+                var property = Property(name: "body", type: content.type, required: body.required)
+                property.description = body.description
+                properties.append(property)
+            }
+            var type = TypeDecl(id: id, name: id, parent: nil,
+                                kind: .object(ObjectType(properties: properties, additionalProperties: .forbidden)))
+            type.description = "The inputs of `\(operation.id)`."
+            result[operation.id] = type
+        }
+        return result
+    }
+
+    static func plans(for operations: [Operation], inputTypes: [String: TypeDecl], names: SwiftTypeNames,
+                      mapping: TypeMapping, document: APIDocument) -> [OperationPlan] {
+        var methods = NameScope()
+        return operations.map { operation in
+            let methodName = methods.claim(Naming.memberName(operation.id))
+            let bodyContent = operation.requestBody.flatMap { preferredContent($0.content) }
+            let bodyIsBinary = bodyContent.map { TypeMapping.isBinary($0.type) || !isJSON($0.mediaType) } ?? false
+            let bodyType = bodyContent.map { bodyIsBinary ? "Data" : mapping.swiftType($0.type) }
+            var plan = OperationPlan(
+                operation: operation, methodName: methodName, parameters: [], inputTypeName: nil, inputIsBody: false,
+                bodyTypeName: bodyType, bodyRequired: operation.requestBody?.required ?? false, bodyIsBinary: bodyIsBinary,
+                bodyExpression: nil, requestMediaType: bodyContent?.mediaType, output: output(operation, mapping: mapping))
+            if let inputType = inputTypes[operation.id], let typeName = names.qualified[inputType.id],
+               case .object(let object) = inputType.kind {
+                let swiftNames = StructMemberNames.names(for: object.properties)
+                plan.inputTypeName = typeName
+                let supported = operation.parameters.filter(isSupportedLocation)
+                plan.parameters = zip(supported, swiftNames).map { parameter, swiftName in
+                    OperationPlan.PlannedParameter(
+                        wireName: parameter.name, location: parameter.location.rawValue, swiftName: swiftName,
+                        required: parameter.required,
+                        valueType: mapping.swiftType(parameterType(parameter.type, document: document).nonOptional))
+                }
+                if bodyType != nil { plan.bodyExpression = "input." + swiftNames[supported.count] }
+            } else if let bodyType {
+                // The body is the whole input: callers pass the request type itself.
+                plan.inputTypeName = bodyType
+                plan.inputIsBody = true
+                plan.bodyExpression = "input"
+            }
+            return plan
+        }
+    }
+
+    /// Path, query and header parameters travel; cookies are left to middlewares.
+    static func isSupportedLocation(_ parameter: Parameter) -> Bool {
+        parameter.location != .cookie
+    }
+
+    /// Parameters travel as text: primitives (but raw bytes), string/integer enums and arrays of
+    /// them. Anything else (objects, untyped JSON) is passed as its serialized text.
+    static func parameterType(_ ref: TypeRef, document: APIDocument) -> TypeRef {
+        func travelsAsText(_ ref: TypeRef) -> Bool {
+            switch ref.nonOptional {
+            case .primitive(.string, "byte"?), .primitive(.string, "binary"?): return false
+            case .primitive: return true
+            case .named(let id):
+                if case .enumeration? = document.type(id)?.kind { return true }
+                if case .alias(let target)? = document.type(id)?.kind { return travelsAsText(target) }
+                return false
+            default: return false
+            }
+        }
+        if case .array(let element) = ref.nonOptional { return travelsAsText(element) ? ref.nonOptional : .primitive(.string, format: nil) }
+        return travelsAsText(ref) ? ref.nonOptional : .primitive(.string, format: nil)
+    }
+
+    /// JSON first, then the first declared media type.
+    static func preferredContent(_ content: [MediaContent]) -> MediaContent? {
+        content.first { isJSON($0.mediaType) } ?? content.first
+    }
+
+    static func isJSON(_ mediaType: String) -> Bool {
+        let lowered = mediaType.lowercased()
+        return lowered.contains("json") || lowered == "*/*"
+    }
+
+    /// The lowest 2xx response: its JSON body type, raw bytes, or nothing.
+    static func output(_ operation: Operation, mapping: TypeMapping) -> OperationPlan.Output {
+        let success = operation.responses.filter(\.isSuccess).sorted { $0.status < $1.status }.first
+        let status = success.flatMap { Int($0.status) } ?? 200
+        guard let success, let content = preferredContent(success.content) else {
+            return .init(kind: .none, swiftType: "NoContent", status: status == 200 && success == nil ? 200 : status, mediaType: nil)
+        }
+        if TypeMapping.isBinary(content.type) || !isJSON(content.mediaType) {
+            return .init(kind: .binary, swiftType: "Data", status: status, mediaType: content.mediaType)
+        }
+        return .init(kind: .json, swiftType: mapping.swiftType(content.type.nonOptional), status: status, mediaType: content.mediaType)
+    }
+}

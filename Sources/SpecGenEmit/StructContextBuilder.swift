@@ -1,0 +1,180 @@
+import SpecGenIR
+
+/// Structs: stored properties, coding keys, the memberwise initializer, and custom coding where
+/// synthesized `Codable` would get the spec wrong.
+extension ModelContextBuilder {
+    /// How one property is stored and coded.
+    private struct PropertyPlan {
+        var property: Property
+        var name: String
+        var storageName: String
+        /// The type without `?`, boxed when it closes a cycle.
+        var baseType: String
+        var declaredType: String
+        var coding: Coding
+        var defaultLiteral: String?
+
+        enum Coding {
+            case required
+            case optional
+            /// Not required and nullable: `nil` is absent, `.null` is null.
+            case nullableOptional
+            /// Not required, with a default applied when absent.
+            case defaulted(String)
+        }
+    }
+
+    func structContext(_ type: TypeDecl, _ object: ObjectType, memberIndent: String) -> StructContext {
+        var scope = StructMemberNames.scope()
+        let plans = object.properties.map { plan($0, in: type, scope: &scope) }
+        var extra: (name: String, valueType: String)?
+        if case .typed(let value) = object.additionalProperties {
+            extra = (scope.claim("additionalProperties"), mapping.swiftType(value))
+        }
+
+        var properties = plans.map { plan in
+            PropertyContext(
+                doc: SwiftText.docComment(Self.docText(nil, plan.property.description), indent: memberIndent),
+                storageName: plan.storageName,
+                storageAccess: plan.storageName == plan.name ? access : "",
+                type: plan.declaredType,
+                deprecatedAccessor: plan.storageName == plan.name ? nil : DeprecatedAccessorContext(name: plan.name))
+        }
+        if let extra {
+            properties.append(PropertyContext(doc: memberIndent + "/// Members not declared by the spec, by JSON key.\n",
+                                              storageName: extra.name, storageAccess: access,
+                                              type: "[String: \(extra.valueType)]", deprecatedAccessor: nil))
+        }
+
+        let custom = customCoding(plans, extra: extra)
+        let keysDiffer = plans.contains { $0.storageName != $0.property.name }
+        var parameters = plans.map { plan -> String in
+            let defaultText: String
+            switch plan.coding {
+            case .required: defaultText = ""
+            case .optional, .nullableOptional: defaultText = " = nil"
+            case .defaulted(let literal): defaultText = " = \(literal)"
+            }
+            return "\(plan.name): \(plan.declaredType)\(defaultText)"
+        }
+        var assignments = plans.map { "self.\($0.storageName) = \($0.name)" }
+        if let extra {
+            parameters.append("\(extra.name): [String: \(extra.valueType)] = [:]")
+            assignments.append("self.\(extra.name) = \(extra.name)")
+        }
+        return StructContext(
+            properties: properties,
+            hasCodingKeys: keysDiffer || custom != nil,
+            codingKeys: plans.map { plan in
+                CodingKeyContext(declaration: plan.storageName == plan.property.name
+                    ? "case \(plan.storageName)"
+                    : "case \(plan.storageName) = \(SwiftText.stringLiteral(plan.property.name))")
+            },
+            initParameters: parameters.joined(separator: ", "),
+            initAssignments: assignments,
+            customCoding: custom)
+    }
+
+    private func plan(_ property: Property, in type: TypeDecl, scope: inout NameScope) -> PropertyPlan {
+        let name = StructMemberNames.claim(property, in: &scope)
+        let storageName = property.deprecated == true ? scope.claim("_" + name) : name
+        let target = property.type.nonOptional
+        var baseType = mapping.swiftType(target)
+        if recursion.needsBox(from: type.id, to: target) { baseType = "Indirect<\(baseType)>" }
+        let nullable = property.type.isOptional
+        let literal = property.required ? nil : property.defaultValue.flatMap { defaultLiteral($0, for: target) }
+        let coding: PropertyPlan.Coding
+        let declared: String
+        switch (property.required, nullable, literal) {
+        case (true, false, _): coding = .required; declared = baseType
+        case (true, true, _): coding = .optional; declared = baseType + "?"
+        case (false, true, _): coding = .nullableOptional; declared = "Nullable<\(baseType)>?"
+        case (false, false, let literal?): coding = .defaulted(literal); declared = baseType
+        case (false, false, nil): coding = .optional; declared = baseType + "?"
+        }
+        return PropertyPlan(property: property, name: name, storageName: storageName, baseType: baseType,
+                            declaredType: declared, coding: coding, defaultLiteral: literal)
+    }
+
+    /// Custom `init(from:)`/`encode(to:)` statements, or nil when synthesized coding is right.
+    private func customCoding(_ plans: [PropertyPlan], extra: (name: String, valueType: String)?) -> CustomCodingContext? {
+        let needed = extra != nil || plans.contains {
+            if case .nullableOptional = $0.coding { return true }
+            if case .defaulted = $0.coding { return true }
+            return false
+        }
+        guard needed else { return nil }
+        var decode: [String] = []
+        var encode: [String] = []
+        for plan in plans {
+            let key = "forKey: .\(plan.storageName)"
+            let target = "self.\(plan.storageName)"
+            switch plan.coding {
+            case .required:
+                decode.append("\(target) = try container.decode(\(plan.baseType).self, \(key))")
+                encode.append("try container.encode(\(target), \(key))")
+            case .optional:
+                decode.append("\(target) = try container.decodeIfPresent(\(plan.baseType).self, \(key))")
+                encode.append("try container.encodeIfPresent(\(target), \(key))")
+            case .nullableOptional:
+                decode.append("\(target) = try container.decodeNullable(\(plan.baseType).self, \(key))")
+                encode.append("try container.encodeNullable(\(target), \(key))")
+            case .defaulted(let literal):
+                decode.append("\(target) = try container.decodeIfPresent(\(plan.baseType).self, \(key)) ?? \(literal)")
+                encode.append("try container.encode(\(target), \(key))")
+            }
+        }
+        if let extra {
+            let known = plans.map { SwiftText.stringLiteral($0.property.name) }.joined(separator: ", ")
+            decode.append("self.\(extra.name) = try decoder.container(keyedBy: DynamicCodingKey.self)"
+                + ".decodeAdditional(\(extra.valueType).self, excluding: [\(known)])")
+            encode.append("var additional = encoder.container(keyedBy: DynamicCodingKey.self)")
+            encode.append("for (key, value) in self.\(extra.name) { try additional.encode(value, forKey: DynamicCodingKey(key)) }")
+        }
+        return CustomCodingContext(decodeStatements: decode, encodeStatements: encode)
+    }
+
+    /// A spec `default` as a Swift literal of the property's type; nil when it cannot be one
+    /// (the property then stays optional and the default is only documented by the spec).
+    func defaultLiteral(_ value: JSONValue, for ref: TypeRef) -> String? {
+        switch (ref, value) {
+        case (.primitive(.string, let format), .string(let text)) where TypeMapping.primitive(.string, format: format) == "String":
+            return SwiftText.stringLiteral(text)
+        case (.primitive(.integer, _), .int(let number)):
+            return String(number)
+        case (.primitive(.number, _), .int(let number)):
+            return String(number)
+        case (.primitive(.number, _), .double(let number)) where number.isFinite:
+            return String(number)
+        case (.primitive(.boolean, _), .bool(let flag)):
+            return flag ? "true" : "false"
+        case (.array, .array(let items)) where items.isEmpty:
+            return "[]"
+        case (.named(let id), .string(let text)):
+            guard case .enumeration(let enumeration)? = document.type(id)?.kind, enumeration.rawType == .string,
+                  let swiftName = names.qualified[id] else { return nil }
+            return "\(swiftName)(rawValue: \(SwiftText.stringLiteral(text)))"
+        case (.named(let id), .int(let number)):
+            guard case .enumeration(let enumeration)? = document.type(id)?.kind, enumeration.rawType == .integer,
+                  let swiftName = names.qualified[id] else { return nil }
+            return "\(swiftName)(rawValue: \(number))"
+        default:
+            return nil
+        }
+    }
+}
+
+/// The Swift names of a struct's properties, in one place: the struct emitter declares them and
+/// the operation emitter refers to the input struct's members by the same names.
+enum StructMemberNames {
+    static func scope() -> NameScope { NameScope(reserved: ["CodingKeys"]) }
+
+    static func claim(_ property: Property, in scope: inout NameScope) -> String {
+        scope.claim(Naming.memberName(property.name))
+    }
+
+    static func names(for properties: [Property]) -> [String] {
+        var scope = scope()
+        return properties.map { claim($0, in: &scope) }
+    }
+}

@@ -1,0 +1,104 @@
+import ArgumentParser
+import Foundation
+import SpecGenEmit
+import SpecGenIR
+import SpecGenYAML
+
+/// `specgen generate SPEC --output DIR`: Swift models, client and server for a spec.
+struct GenerateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "generate",
+        abstract: "Generate Swift models, a client and a server routing table from an OpenAPI 3.x or Swagger 2.0 spec.",
+        discussion: """
+        Files are written atomically and only when their bytes change, so an unchanged spec leaves \
+        them (and their modification times) alone. With --check nothing is written: the command \
+        lists each stale or missing file and exits non-zero, the CI gate for committed generated code.
+        """
+    )
+
+    @Argument(help: "The OpenAPI 3.0/3.1 or Swagger 2.0 file (YAML or JSON).")
+    var spec: String
+
+    @Option(help: "The folder to write into (created when missing).")
+    var output: String
+
+    @Option(help: "What to generate: models, client, server (repeatable; default: all three).")
+    var mode: [EmitOptions.Mode] = []
+
+    @Option(help: "A folder of NAME.mustache files replacing the default templates of the same name.")
+    var templates: String?
+
+    @Option(help: "Access level of the generated declarations: public, package or internal.")
+    var access: EmitOptions.Access?
+
+    @Option(help: "A YAML/JSON config file (see README); flags given here win over it.")
+    var config: String?
+
+    @Option(help: "Number of Models files (types spread by a stable hash of their names).")
+    var modelFiles: Int?
+
+    @Flag(help: "Write nothing; exit non-zero listing each stale or missing file.")
+    var check = false
+
+    @Flag(help: "Treat warnings as errors.")
+    var warningsAsErrors = false
+
+    @Option(help: "A folder that $ref'ed files may come from (default: only the spec's folder).")
+    var allowRefsUnder: String?
+
+    @OptionGroup var limits: LimitOptions
+
+    func run() throws {
+        var options = EmitOptions()
+        var protocolOverride: APIProtocol?
+        var templatesFolder = templates
+        if let config {
+            let loaded = try ConfigLoading.load(config)
+            options = loaded.options
+            protocolOverride = loaded.protocolOverride
+            templatesFolder = templatesFolder ?? loaded.templatesDirectory
+        }
+        if !mode.isEmpty { options.modes = Set(mode) }
+        if let access { options.access = access }
+        if let modelFiles { options.modelShards = max(1, modelFiles) }
+
+        let reader = SpecReader(options: ReaderOptions(limits: limits.loaderLimits, allowedRoot: allowRefsUnder,
+                                                       protocolOverride: protocolOverride))
+        let result = reader.read(path: spec)
+        DiagnosticPrinter.printToStandardError(result.diagnostics)
+        guard !result.hasErrors, !(warningsAsErrors && !result.warnings.isEmpty), let document = result.document else {
+            throw ExitCode.failure
+        }
+
+        let files: [GeneratedFile]
+        do {
+            let templateSet = try TemplateSet.load(overridesDirectory: templatesFolder)
+            let generator = Generator(options: options, templates: templateSet)
+            files = try generator.generate(document, specName: URL(fileURLWithPath: spec).lastPathComponent)
+        } catch {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            throw ExitCode.failure
+        }
+
+        let writer = OutputWriter(directory: output)
+        if check {
+            let stale = writer.staleFiles(files)
+            for file in stale { print("\(output)/\(file)") }
+            if !stale.isEmpty {
+                FileHandle.standardError.write(Data("error: \(stale.count) generated file(s) are stale; run specgen generate\n".utf8))
+                throw ExitCode.failure
+            }
+            return
+        }
+        do {
+            let report = try writer.write(files)
+            print("wrote \(report.written.count), unchanged \(report.unchanged.count), deleted \(report.deleted.count) file(s) in \(output)")
+        } catch {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            throw ExitCode.failure
+        }
+    }
+}
+
+extension EmitOptions.Mode: ExpressibleByArgument {}
+extension EmitOptions.Access: ExpressibleByArgument {}
