@@ -129,7 +129,10 @@ public struct TemplateSet: Sendable {
     }
 
     private static func describe(_ error: Error) -> String {
-        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
+        guard let error = error as? MustacheTemplate.Error else {
+            // swift-mustache's internal reader error: it ran off the end of the text.
+            return "\(error)" == "overflow" ? "the template ends inside a tag (a missing '}}'?)" : "\(error)"
+        }
         switch error {
         case .sectionCloseNameIncorrect: return "this closing tag doesn't match the section it closes"
         case .unfinishedName: return "unfinished tag name (a missing '}}' or a character not allowed in names)"

@@ -106,6 +106,9 @@ private enum Paths {
         #expect(error.description.contains(": error: this closing tag doesn't match"))
         let unclosed = try #require(throws: TemplateError.self) { try set(["A": "x\n{{#open}}\n"]) }
         #expect(unclosed.description.contains("never closed"))
+        let cut = try #require(throws: TemplateError.self) { try set(["A": "{{#a}}x{{/a"]) }
+        #expect(cut.description.hasPrefix("Templates/X.mustache:1:"))
+        #expect(cut.description.contains("error: the template ends inside a tag"))
     }
 
     @Test func unknownNameReportsFileLineColumnAndWhatExists() throws {
