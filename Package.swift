@@ -53,7 +53,7 @@ let package = Package(
         .executableTarget(name: "specgen-bench", dependencies: ["SpecGenYAML", "CYAML"]),
         .testTarget(name: "SpecGenYAMLTests", dependencies: ["SpecGenYAML"], exclude: ["Fixtures", "BadInputs"]),
         .testTarget(name: "SpecGenIRTests", dependencies: ["SpecGenIR"], exclude: ["Fixtures"]),
-        .testTarget(name: "SpecGenEmitTests", dependencies: ["SpecGenEmit"], exclude: ["Fixtures"]),
+        .testTarget(name: "SpecGenEmitTests", dependencies: ["SpecGenEmit", "SpecGenIR"], exclude: ["Fixtures"]),
         // The golden files of every spec in Specs/ are themselves library targets, so `swift build`
         // proves they compile, warnings as errors (see GoldenTests).
         .target(name: "GoldenECROpenAPI", dependencies: ["SpecGenRuntime", openAPIRuntime],
@@ -63,6 +63,9 @@ let package = Package(
         .target(name: "GoldenECRFull", dependencies: ["SpecGenRuntime", openAPIRuntime],
                 path: "Tests/Golden/ecr-full", swiftSettings: warningsAsErrors),
         .testTarget(name: "SpecGenRuntimeTests", dependencies: ["SpecGenRuntime"]),
+        .testTarget(name: "GeneratedCodeTests", dependencies: [
+            "GoldenECRFull", "SpecGenRuntime", openAPIRuntime, .product(name: "HTTPTypes", package: "swift-http-types"),
+        ]),
         .testTarget(name: "specgenTests", dependencies: ["specgen"]),
     ],
     swiftLanguageModes: [.v6]

@@ -27,8 +27,8 @@ import SpecGenYAML
 /// protocol: awsJSON1_1              # rest | awsJSON1_0 | awsJSON1_1 (default: from the spec)
 /// ```
 public struct GeneratorConfig: Sendable, Equatable {
-    public var modes: Set<GeneratorMode>?
-    public var access: AccessModifier?
+    public var modes: Set<EmitOptions.Mode>?
+    public var access: EmitOptions.Access?
     /// The `templates` folder, already resolved against the config file's folder.
     public var templatesDirectory: String?
     public var clientTypeName: String?
@@ -44,7 +44,7 @@ public struct GeneratorConfig: Sendable, Equatable {
     /// `rest`, `awsJSON1_0` or `awsJSON1_1`; nil lets the reader detect it.
     public var protocolOverride: String?
 
-    public init(modes: Set<GeneratorMode>? = nil, access: AccessModifier? = nil, templatesDirectory: String? = nil,
+    public init(modes: Set<EmitOptions.Mode>? = nil, access: EmitOptions.Access? = nil, templatesDirectory: String? = nil,
                 clientTypeName: String? = nil, handlerProtocolName: String? = nil,
                 nameOverrides: [String: String] = [:], operationFilter: [String]? = nil, tagFilter: [String]? = nil,
                 skipDeprecated: Bool = false, shards: ShardCounts = ShardCounts(), protocolOverride: String? = nil) {
@@ -79,8 +79,8 @@ public struct GeneratorConfig: Sendable, Equatable {
     /// `options` with every setting this config gives (flags the caller applies afterwards win).
     public func applied(to options: EmitOptions) -> EmitOptions {
         var options = options
-        if let modes { options.modes = Set(modes.compactMap { EmitOptions.Mode(rawValue: $0.rawValue) }) }
-        if let access, let mapped = EmitOptions.Access(rawValue: access.rawValue) { options.access = mapped }
+        if let modes { options.modes = modes }
+        if let access { options.access = access }
         if let clientTypeName { options.clientTypeName = clientTypeName }
         if let handlerProtocolName { options.handlerProtocolName = handlerProtocolName }
         options.nameOverrides.merge(nameOverrides) { _, fromConfig in fromConfig }
@@ -92,14 +92,6 @@ public struct GeneratorConfig: Sendable, Equatable {
         options.serverShards = shards.server
         return options
     }
-}
-
-public enum GeneratorMode: String, Sendable, CaseIterable {
-    case models, client, server
-}
-
-public enum AccessModifier: String, Sendable, CaseIterable {
-    case `public`, package, `internal`
 }
 
 /// Files per output kind (see `FileSharding`).

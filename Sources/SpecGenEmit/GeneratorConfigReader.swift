@@ -20,14 +20,14 @@ struct GeneratorConfigReader {
                                             "shards", "protocol"]) {
             switch key {
             case "modes":
-                config.modes = strings(value, key, allowed: GeneratorMode.allCases.map(\.rawValue))
-                    .map { Set($0.compactMap(GeneratorMode.init(rawValue:))) }
+                config.modes = strings(value, key, allowed: EmitOptions.Mode.allCases.map(\.rawValue))
+                    .map { Set($0.compactMap(EmitOptions.Mode.init(rawValue:))) }
                 if config.modes?.isEmpty == true {
                     error(at: value, "'modes' needs at least one of: models, client, server")
                 }
             case "access":
-                config.access = string(value, key, allowed: AccessModifier.allCases.map(\.rawValue))
-                    .flatMap(AccessModifier.init(rawValue:))
+                config.access = string(value, key, allowed: EmitOptions.Access.allCases.map(\.rawValue))
+                    .flatMap(EmitOptions.Access.init(rawValue:))
             case "templates":
                 config.templatesDirectory = string(value, key).map(resolvedAgainstConfig)
             case "naming":

@@ -62,20 +62,22 @@ struct OperationContextBuilder {
             serverStatements: server)
     }
 
+    /// The client's last statement: JSON or raw bytes out, JSON, raw bytes or nothing back.
     private func clientSend(_ plan: OperationPlan) -> String {
         let output = plan.output
-        let body = plan.bodyExpression ?? "nil"
         let media = plan.requestMediaType.map(SwiftText.stringLiteral) ?? "nil"
-        switch output.kind {
-        case .binary:
-            let bytesBody = plan.bodyIsBinary ? body : "nil"
-            return "return try await client.sendBytes(request, body: \(bytesBody), mediaType: \(media == "nil" ? "\"application/octet-stream\"" : media))"
-        case .json, .none:
-            if plan.bodyIsBinary {
-                return "_ = try await client.sendBytes(request, body: \(body), mediaType: \(media))\n        return \(output.swiftType)()"
-            }
-            let typedBody = plan.bodyExpression == nil ? "NoContent?.none" : body
-            return "return try await client.send(request, body: \(typedBody), mediaType: \(media), as: \(output.swiftType).self)"
+        let jsonBody = plan.bodyExpression ?? "NoContent?.none"
+        let bytesBody = plan.bodyExpression ?? "nil"
+        let rawMedia = plan.requestMediaType.map(SwiftText.stringLiteral) ?? "\"application/octet-stream\""
+        switch (output.kind, plan.bodyIsBinary) {
+        case (.binary, true):
+            return "return try await client.sendBytes(request, body: \(bytesBody), mediaType: \(rawMedia))"
+        case (.binary, false):
+            return "return try await client.sendForBytes(request, body: \(jsonBody), mediaType: \(media))"
+        case (_, true):
+            return "return try await client.send(request, bytes: \(bytesBody), mediaType: \(rawMedia), as: \(output.swiftType).self)"
+        case (_, false):
+            return "return try await client.send(request, body: \(jsonBody), mediaType: \(media), as: \(output.swiftType).self)"
         }
     }
 

@@ -26,18 +26,34 @@ public struct APIClient: Sendable {
     public func send<Input: Encodable & Sendable, Output: Decodable>(
         _ request: ClientRequest, body: Input?, mediaType: String? = nil, as output: Output.Type
     ) async throws -> Output {
-        var bytes: [UInt8]? = nil
-        if let body { bytes = Array(try profile.makeEncoder().encode(body)) }
-        let received = try await exchange(request, body: bytes, mediaType: profile.requestMediaType(declared: mediaType))
-        if Output.self == NoContent.self, let none = NoContent() as? Output { return none }
-        // AWS JSON answers JSON whatever its media type says; an empty body reads as `{}`.
-        let json = received.isEmpty ? Array("{}".utf8) : received
-        return try profile.makeDecoder().decode(Output.self, from: Data(json))
+        try decode(Output.self, from: await exchange(request, body: encode(body), mediaType: profile.requestMediaType(declared: mediaType)))
     }
 
-    /// Sends raw bytes (a `format: binary` body) and returns the raw 2xx body.
+    /// Sends raw bytes (a `format: binary` body) and decodes a 2xx JSON body as `Output`.
+    public func send<Output: Decodable>(_ request: ClientRequest, bytes: Data?, mediaType: String, as output: Output.Type) async throws -> Output {
+        try decode(Output.self, from: await exchange(request, body: bytes.map(Array.init), mediaType: mediaType))
+    }
+
+    /// Sends a JSON body (or none) and returns the raw 2xx body (a binary response).
+    public func sendForBytes<Input: Encodable & Sendable>(_ request: ClientRequest, body: Input?, mediaType: String? = nil) async throws -> Data {
+        Data(try await exchange(request, body: encode(body), mediaType: profile.requestMediaType(declared: mediaType)))
+    }
+
+    /// Sends raw bytes and returns the raw 2xx body.
     public func sendBytes(_ request: ClientRequest, body: Data?, mediaType: String) async throws -> Data {
         Data(try await exchange(request, body: body.map(Array.init), mediaType: mediaType))
+    }
+
+    private func encode<Input: Encodable>(_ body: Input?) throws -> [UInt8]? {
+        guard let body else { return nil }
+        return Array(try profile.makeEncoder().encode(body))
+    }
+
+    private func decode<Output: Decodable>(_ type: Output.Type, from bytes: [UInt8]) throws -> Output {
+        if Output.self == NoContent.self, let none = NoContent() as? Output { return none }
+        // AWS JSON answers JSON whatever its media type says; an empty body reads as `{}`.
+        let json = bytes.isEmpty ? Array("{}".utf8) : bytes
+        return try profile.makeDecoder().decode(Output.self, from: Data(json))
     }
 
     private func exchange(_ request: ClientRequest, body: [UInt8]?, mediaType: String) async throws -> [UInt8] {
