@@ -100,7 +100,7 @@ enum EnumContextBuilder {
             case (.string, .string(let text)):
                 cases.append(EnumCaseContext(name: scope.claim(Naming.memberName(text)), literal: SwiftText.stringLiteral(text)))
             case (.integer, .int(let number)):
-                cases.append(EnumCaseContext(name: scope.claim(Naming.memberName("value\(number)")), literal: String(number)))
+                cases.append(EnumCaseContext(name: scope.claim(Naming.memberName(number < 0 ? "valueMinus\(number.magnitude)" : "value\(number)")), literal: String(number)))
             default:
                 continue   // a value of another type than the enum's; the reader warned about it
             }

@@ -14,7 +14,9 @@ public struct Indirect<Wrapped> {
         storage = Storage(value)
     }
 
-    public var value: Wrapped { storage.value }
+    /// The boxed value. (Named so that it rarely shadows a member of `Wrapped` reached through
+    /// dynamic member lookup: `node.left?.value` is the left node's own `value`.)
+    public var wrappedValue: Wrapped { storage.value }
 
     public subscript<Member>(dynamicMember keyPath: KeyPath<Wrapped, Member>) -> Member {
         storage.value[keyPath: keyPath]
@@ -25,11 +27,11 @@ public struct Indirect<Wrapped> {
 extension Indirect: @unchecked Sendable where Wrapped: Sendable {}
 
 extension Indirect: Equatable where Wrapped: Equatable {
-    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.value == rhs.value }
+    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.wrappedValue == rhs.wrappedValue }
 }
 
 extension Indirect: Hashable where Wrapped: Hashable {
-    public func hash(into hasher: inout Hasher) { hasher.combine(value) }
+    public func hash(into hasher: inout Hasher) { hasher.combine(wrappedValue) }
 }
 
 extension Indirect: Codable where Wrapped: Codable {
@@ -38,6 +40,6 @@ extension Indirect: Codable where Wrapped: Codable {
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try value.encode(to: encoder)
+        try wrappedValue.encode(to: encoder)
     }
 }

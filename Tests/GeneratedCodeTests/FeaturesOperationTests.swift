@@ -1,0 +1,95 @@
+import Foundation
+import GoldenFeatures
+import HTTPTypes
+import OpenAPIRuntime
+import SpecGenRuntime
+import Testing
+
+/// A REST handler over Specs/features.yaml's operations.
+struct PetStore: APIHandler {
+    func getPet(_ input: GetPetInput) async throws -> Pet {
+        guard input.petId != "missing" else { throw APIError(status: 404, name: "NotFound", message: "no pet \(input.petId)") }
+        return .cat(Cat(name: "\(input.petId)|\(input.include ?? [])|\(input.limit)|\(input.kind?.rawValue ?? "-")", petType: "cat"))
+    }
+    func updatePet(_ input: UpdatePetInput) async throws -> NoContent { NoContent() }
+    func createPet(_ input: Pet) async throws -> Pet { input }
+    func uploadFile(_ input: UploadFileInput) async throws -> UploadFileResponse { UploadFileResponse(size: Int64(input.body.count)) }
+    func downloadFile(_ input: DownloadFileInput) async throws -> Data { Data(input.name.utf8) }
+    func echoTree(_ input: TreeNode) async throws -> TreeNode { input }
+    func putSettings(_ input: Settings) async throws -> Settings { input }
+}
+
+@Suite("Generated REST client and server: features")
+struct FeaturesOperationTests {
+    let url = URL(string: "http://127.0.0.1:1")!
+
+    @Test func clientPutsParametersWhereTheSpecSays() async throws {
+        let transport = CannedTransport(body: #"{"petType": "dog", "name": "Rex"}"#)
+        let input = GetPetInput(petId: "a b/c", include: ["x", "y&z"], xRequestId: "req-1",
+                                since: Date(timeIntervalSince1970: 0), kind: .cat, limit: 5)
+        let pet = try await Client(serverURL: url, transport: transport).getPet(input)
+        #expect(pet == .dog(Dog(name: "Rex", petType: "dog")))
+        let (request, body) = try #require(transport.requests.first)
+        #expect(request.method == .get)
+        #expect(request.path == "/pets/a%20b%2Fc?include=x&include=y%26z&since=1970-01-01T00%3A00%3A00Z&kind=cat&limit=5")
+        #expect(request.headerFields[HTTPField.Name("X-Request-Id")!] == "req-1")
+        #expect(body.isEmpty)
+    }
+
+    @Test func binaryBodiesTravelRaw() async throws {
+        let transport = CannedTransport(body: #"{"size": 3}"#)
+        let output = try await Client(serverURL: url, transport: transport).uploadFile(.init(name: "f", body: Data([0, 1, 2])))
+        #expect(output.size == 3)
+        let (request, body) = try #require(transport.requests.first)
+        #expect(request.path == "/files/f")
+        #expect(request.headerFields[.contentType] == "application/octet-stream")
+        #expect(body == [0, 1, 2])
+    }
+
+    func dispatch(_ method: HTTPRequest.Method, _ path: String, parameters: [String: Substring], body: String? = nil)
+        async throws -> (Int, String) {
+        let table = PetStore().routeTable
+        let template = table.routes.first { $0.method == method && Self.matches($0.path, path) }!
+        let (response, responseBody) = try await table.dispatch(
+            HTTPRequest(method: method, scheme: nil, authority: nil, path: path), body: body.map { HTTPBody($0) },
+            metadata: ServerRequestMetadata(pathParameters: parameters),
+            candidates: table.routes.filter { $0.method == method && $0.path == template.path })
+        let bytes = try await responseBody?.collectBytes(upTo: 1 << 20) ?? []
+        return (response.status.code, String(decoding: bytes, as: UTF8.self))
+    }
+
+    static func matches(_ template: String, _ path: String) -> Bool {
+        let a = template.split(separator: "/"), b = path.split(separator: "?")[0].split(separator: "/")
+        return a.count == b.count && zip(a, b).allSatisfy { $0.hasPrefix("{") || $0 == $1 }
+    }
+
+    @Test func serverReadsPathQueryAndHeaderParameters() async throws {
+        let (status, body) = try await dispatch(.get, "/pets/p1?include=a&include=b&limit=2&kind=dog", parameters: ["petId": "p1"])
+        #expect(status == 200)
+        #expect(body.contains(#""name":"p1|[\"a\", \"b\"]|2|dog""#))
+        #expect(body.contains(#""petType":"cat""#))
+    }
+
+    @Test func missingRequiredOrMalformedParametersAre400() async throws {
+        let (missing, missingBody) = try await dispatch(.get, "/pets/p1", parameters: ["petId": "p1"])
+        #expect(missing == 400)
+        #expect(missingBody.contains("query parameter 'limit' is required"))
+        let (malformed, _) = try await dispatch(.get, "/pets/p1?limit=many", parameters: ["petId": "p1"])
+        #expect(malformed == 400)
+    }
+
+    @Test func handlerErrorsKeepTheirStatus() async throws {
+        let (status, body) = try await dispatch(.get, "/pets/missing?limit=1", parameters: ["petId": "missing"])
+        #expect(status == 404)
+        #expect(body.contains(#""error":"NotFound""#))
+    }
+
+    @Test func noContentAndBinaryResponses() async throws {
+        let (updated, updatedBody) = try await dispatch(.patch, "/pets/p1", parameters: ["petId": "p1"], body: #"{"nickname": null}"#)
+        #expect(updated == 204)
+        #expect(updatedBody.isEmpty)
+        let (downloaded, bytes) = try await dispatch(.get, "/files/report", parameters: ["name": "report"])
+        #expect(downloaded == 200)
+        #expect(bytes == "report")
+    }
+}
