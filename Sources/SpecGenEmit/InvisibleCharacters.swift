@@ -18,7 +18,7 @@ enum InvisibleCharacters {
     /// Escaped: all controls, all format characters (bidi controls U+202A–202E, U+2066–2069,
     /// U+200E/200F, U+061C, zero-width characters, tag characters), other default-ignorable
     /// code points (Hangul fillers, variation selectors), line and paragraph separators, every
-    /// space but U+0020, private-use characters, and a combining mark with no visible base
+    /// space but U+0020, private-use characters and noncharacters (U+FFFF, …), and a combining mark with no visible base
     /// before it (`previousRaw` is the scalar last written raw, nil at the start or after an
     /// escape). Kept: a zero-width joiner between two emoji and a variation selector after an
     /// emoji, so emoji sequences stay readable. Unassigned code points are kept, so the output
@@ -29,6 +29,7 @@ enum InvisibleCharacters {
         if value >= 0x20 && value < 0x7F { return false }
         if value < 0x20 || value == 0x7F { return true }
         let properties = scalar.properties
+        if properties.isNoncharacterCodePoint { return true }
         if properties.isDefaultIgnorableCodePoint || properties.generalCategory == .format {
             return !isPartOfEmojiSequence(scalars, at: index, previousRaw: previousRaw)
         }

@@ -95,7 +95,7 @@ public enum Naming {
                 // "imageIds": lower → Upper starts a word. "ECRClient": the last capital of an
                 // acronym followed by a lowercase letter starts the next word.
                 let startsWord = !previous.properties.isUppercase
-                    || (next?.properties.isLowercase ?? false)
+                    || ((next?.properties.isLowercase ?? false) && !isPluralS(chunk, at: index + 1))
                 if startsWord && !current.isEmpty {
                     result.append(String(current))
                     current = String.UnicodeScalarView()
@@ -105,6 +105,13 @@ public enum Naming {
         }
         result.append(String(current))
         return result
+    }
+
+    /// "IDs", "URLs": an "s" that ends the run (or is followed by a capital) after an acronym
+    /// is its plural, not the start of a word.
+    private static func isPluralS(_ chunk: [Unicode.Scalar], at index: Int) -> Bool {
+        guard index < chunk.count, chunk[index] == "s" else { return false }
+        return index + 1 == chunk.count || !chunk[index + 1].properties.isLowercase
     }
 
     /// Words for text without a single letter or digit, from the Unicode character names
@@ -130,9 +137,10 @@ public enum Naming {
         return first.uppercased() + word.dropFirst()
     }
 
-    /// "ECR" → "ecr", "Repository" → "repository", "iOS" → "iOS".
+    /// "ECR" → "ecr", "IDs" → "ids", "Repository" → "repository", "iOS" → "iOS".
     private static func lowercasedFirstWord(_ word: String) -> String {
-        if !word.unicodeScalars.contains(where: { $0.properties.isLowercase }) {
+        let singular = word.count > 2 && word.hasSuffix("s") ? word.dropLast() : word[...]
+        if !singular.unicodeScalars.contains(where: { $0.properties.isLowercase }) {
             return word.lowercased()
         }
         guard let first = word.first else { return word }
