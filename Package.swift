@@ -13,6 +13,8 @@ let package = Package(
     products: [
         .executable(name: "specgen", targets: ["specgen"]),
         .library(name: "SpecGenRuntime", targets: ["SpecGenRuntime"]),
+        .plugin(name: "SpecGenPlugin", targets: ["SpecGenPlugin"]),
+        .plugin(name: "SpecGenCommand", targets: ["SpecGenCommand"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -70,6 +72,15 @@ let package = Package(
         .testTarget(name: "GeneratedCodeTests", dependencies: [
             "GoldenECRFull", "GoldenFeatures", "GoldenHostile", "SpecGenRuntime", openAPIRuntime, .product(name: "HTTPTypes", package: "swift-http-types"),
         ]),
+        // The build-tool plugin (generated code compiled into a target at build time) and the command
+        // plugin (`swift package generate-code-from-spec`); SpecGenCommand symlinks the helpers of SpecGenPlugin.
+        .plugin(name: "SpecGenPlugin", capability: .buildTool(), dependencies: ["specgen"]),
+        .plugin(
+            name: "SpecGenCommand",
+            capability: .command(
+                intent: .custom(verb: "generate-code-from-spec", description: "Write the Swift generated from a target's spec into the target's folder"),
+                permissions: [.writeToPackageDirectory(reason: "writes the generated Swift files next to the target's spec")]),
+            dependencies: ["specgen"]),
         .testTarget(name: "specgenTests", dependencies: ["specgen"]),
     ],
     swiftLanguageModes: [.v6]

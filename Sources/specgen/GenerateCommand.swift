@@ -37,6 +37,12 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Number of Models files (types spread by a stable hash of their names).")
     var modelFiles: Int?
 
+    @Option(help: "Number of Client files (operations spread by a stable hash of their names).")
+    var clientFiles: Int?
+
+    @Option(help: "Number of Server files (operations spread by a stable hash of their names).")
+    var serverFiles: Int?
+
     @Flag(help: "Write nothing; exit non-zero listing each stale or missing file.")
     var check = false
 
@@ -61,6 +67,8 @@ struct GenerateCommand: ParsableCommand {
         if !mode.isEmpty { options.modes = Set(mode) }
         if let access { options.access = access }
         if let modelFiles { options.modelShards = max(1, modelFiles) }
+        if let clientFiles { options.clientShards = max(1, clientFiles) }
+        if let serverFiles { options.serverShards = max(1, serverFiles) }
 
         let reader = SpecReader(options: ReaderOptions(limits: limits.loaderLimits, allowedRoot: allowRefsUnder,
                                                        protocolOverride: protocolOverride))

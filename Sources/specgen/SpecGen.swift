@@ -5,6 +5,6 @@ struct SpecGen: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "specgen",
         abstract: "Generates Swift models, clients and servers from OpenAPI 3.x and Swagger 2.0 documents.",
-        subcommands: [GenerateCommand.self, ParseCommand.self, IRCommand.self]
+        subcommands: [GenerateCommand.self, DiffCommand.self, ParseCommand.self, IRCommand.self]
     )
 }

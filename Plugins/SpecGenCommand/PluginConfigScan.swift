@@ -1,0 +1,1 @@
+../SpecGenPlugin/PluginConfigScan.swift

@@ -1,0 +1,61 @@
+import Foundation
+import PackagePlugin
+
+/// The command plugin, for people who commit the generated code:
+///
+///     swift package --allow-writing-to-package-directory generate-code-from-spec --target NAME
+///
+/// writes the generated files into the target's own folder (next to its spec and
+/// `specgen-config.yaml`). Without `--target`, every target that has a spec. Other arguments go
+/// to `specgen generate`: `--check` writes nothing and fails when the committed files are stale.
+@main
+struct SpecGenCommand: CommandPlugin {
+    enum Failure: Error, CustomStringConvertible {
+        case noTarget(String)
+        case noSpecTargets
+        case specgenFailed(target: String, status: Int32)
+
+        var description: String {
+            switch self {
+            case .noTarget(let name): return "no target named '\(name)' in this package"
+            case .noSpecTargets: return "no target of this package has an openapi.yaml or swagger.yaml with a specgen-config.yaml"
+            case .specgenFailed(let target, let status): return "specgen failed for target '\(target)' (exit status \(status))"
+            }
+        }
+    }
+
+    func performCommand(context: PluginContext, arguments: [String]) async throws {
+        var extractor = ArgumentExtractor(arguments)
+        let names = extractor.extractOption(named: "target")
+        let passThrough = extractor.remainingArguments
+        let specgen = try context.tool(named: "specgen").url
+
+        var chosen: [(Target, SpecGenTarget)] = []
+        if names.isEmpty {
+            for target in context.package.targets {
+                guard let module = target.sourceModule,
+                      let found = try? SpecGenTarget(name: target.name, files: module.sourceFiles.map(\.url)) else { continue }
+                chosen.append((target, found))
+            }
+            guard !chosen.isEmpty else { throw Failure.noSpecTargets }
+        } else {
+            for name in names {
+                guard let target = context.package.targets.first(where: { $0.name == name }),
+                      let module = target.sourceModule else { throw Failure.noTarget(name) }
+                chosen.append((target, try SpecGenTarget(name: name, files: module.sourceFiles.map(\.url))))
+            }
+        }
+
+        for (target, found) in chosen {
+            guard let folder = target.sourceModule?.directoryURL else { continue }
+            let process = Process()
+            process.executableURL = specgen
+            process.arguments = found.generateArguments(output: folder, extra: passThrough)
+            try process.run()
+            process.waitUntilExit()
+            guard process.terminationStatus == 0 else {
+                throw Failure.specgenFailed(target: target.name, status: process.terminationStatus)
+            }
+        }
+    }
+}

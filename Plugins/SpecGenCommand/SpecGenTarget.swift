@@ -1,0 +1,1 @@
+../SpecGenPlugin/SpecGenTarget.swift

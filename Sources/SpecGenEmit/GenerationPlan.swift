@@ -1,0 +1,34 @@
+import SpecGenIR
+
+/// The document as every emitter sees it, before any template runs: operations filtered by the
+/// options, the synthetic `…Input` types added, every type's Swift name, and each operation's
+/// plan (method, input, output). `Generator` renders it; `APISurface` describes it.
+struct GenerationPlan {
+    /// The filtered document with the input types appended.
+    var document: APIDocument
+    /// The synthetic `…Input` types of operations that take parameters, by operation id.
+    var inputTypes: [String: TypeDecl]
+    var names: SwiftTypeNames
+    var mapping: TypeMapping
+    var plans: [OperationPlan]
+
+    init(_ input: APIDocument, options: EmitOptions) {
+        var document = input
+        document.operations = document.operations.filter { Self.keeps($0, options: options) }
+        inputTypes = OperationPlanner.inputTypes(for: document.operations, document: document)
+        document.types += inputTypes.values.sorted { $0.id < $1.id }
+        names = SwiftTypeNames(types: document.types, options: options)
+        mapping = TypeMapping(names: names)
+        plans = OperationPlanner.plans(for: document.operations, inputTypes: inputTypes, names: names,
+                                       mapping: mapping, document: document)
+        self.document = document
+    }
+
+    /// The operation filter, tag filter and `skipDeprecated` of the options.
+    static func keeps(_ operation: Operation, options: EmitOptions) -> Bool {
+        if options.skipDeprecated && operation.deprecated == true { return false }
+        if let filter = options.operationFilter, !filter.contains(operation.id) { return false }
+        if let tags = options.tagFilter, Set(operation.tags ?? []).isDisjoint(with: tags) { return false }
+        return true
+    }
+}
