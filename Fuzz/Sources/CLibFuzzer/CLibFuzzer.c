@@ -1,0 +1,1 @@
+// Only the declaration in include/CLibFuzzer.h; libFuzzer (linked by -sanitize=fuzzer) defines it.

@@ -1,0 +1,14 @@
+import CLibFuzzer
+import FuzzSupport
+
+/// The executable's entry point: SwiftPM links `main` to `FuzzReader_main` (`-parse-as-library`
+/// emits none), and libFuzzer's driver runs the stage on every input.
+@_cdecl("FuzzReader_main")
+func fuzzReaderMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    var argc = argc
+    var argv = argv
+    return LLVMFuzzerRunDriver(&argc, &argv) { data, size in
+        FuzzStages.read(Array(UnsafeBufferPointer(start: data, count: size)))
+        return 0
+    }
+}
