@@ -38,6 +38,22 @@ extension {{clientTypeName}} {
 {{/clientStatements}}
     }
 
+{{#paginator}}
+    /// Every page of `{{methodName}}`, fetched as you iterate, each request carrying the
+    /// previous page's `{{outputTokenName}}`.
+    {{access}}func {{pagesMethodName}}(_ input: {{inputType}}) -> PageSequence<{{inputType}}, {{pageType}}> {
+        PageSequence(input: input, setToken: { $0.{{inputTokenName}} = $1 }, nextToken: { $0.{{outputTokenName}} },
+                     fetch: { try await self.{{methodName}}($0) })
+    }
+
+{{#items}}
+    /// Every item of every page of `{{methodName}}`.
+    {{access}}func {{itemsMethodName}}(_ input: {{inputType}}) -> PageItems<{{inputType}}, {{pageType}}, {{itemType}}> {
+        {{pagesMethodName}}(input).items { {{extractExpression}} }
+    }
+
+{{/items}}
+{{/paginator}}
 {{/operations}}
 }
 

@@ -59,7 +59,8 @@ struct OperationContextBuilder {
             clientStatements: client,
             routeHead: "ServerRoute(\(idLiteral), .\(operation.method.rawValue), \(SwiftText.stringLiteral(operation.route.path)), "
                 + "headers: \(routeHeaders), query: \(routeQuery))",
-            serverStatements: server)
+            serverStatements: server,
+            paginator: paginator(plan))
     }
 
     /// The client's last statement: JSON or raw bytes out, JSON, raw bytes or nothing back.
@@ -109,6 +110,15 @@ struct OperationContextBuilder {
             arguments.append("body: \(read)")
         }
         return "\(typeName)(\(arguments.joined(separator: ", ")))"
+    }
+
+    private func paginator(_ plan: OperationPlan) -> PaginatorContext? {
+        func named(_ swiftType: String?) -> TypeDecl? {
+            guard let swiftType else { return nil }
+            return document.types.first { names.qualified[$0.id] == swiftType }
+        }
+        return PaginatorPlanner.context(for: plan, inputType: named(plan.inputTypeName),
+                                        outputType: named(plan.output.swiftType), mapping: mapping)
     }
 
     private func dictionaryLiteral(_ constants: [RouteConstant]) -> String {

@@ -37,4 +37,24 @@ struct OperationContext {
     var routeHead: String
     /// Statements of the route handler, one per line, ending with the `return`.
     var serverStatements: [String]
+    /// Set for an operation with `nextToken` in its input and output.
+    var paginator: PaginatorContext?
+}
+
+/// `…Pages(_:)` (and `…Items(_:)`) methods of the client for a paginated operation.
+struct PaginatorContext {
+    var pagesMethodName: String
+    var inputType: String
+    var pageType: String
+    /// The Swift names of the token properties in the input and the output.
+    var inputTokenName: String
+    var outputTokenName: String
+    var items: PaginatorItemsContext?
+}
+
+struct PaginatorItemsContext {
+    var itemsMethodName: String
+    var itemType: String
+    /// A closure body taking the page as `$0`: `$0.imageIds ?? []`.
+    var extractExpression: String
 }

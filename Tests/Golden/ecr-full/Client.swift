@@ -38,6 +38,18 @@ extension Client {
         return try await client.send(request, body: input, mediaType: "application/x-amz-json-1.1", as: DescribeRepositoriesResponse.self)
     }
 
+    /// Every page of `describeRepositories`, fetched as you iterate, each request carrying the
+    /// previous page's `nextToken`.
+    public func describeRepositoriesPages(_ input: DescribeRepositoriesRequest) -> PageSequence<DescribeRepositoriesRequest, DescribeRepositoriesResponse> {
+        PageSequence(input: input, setToken: { $0.nextToken = $1 }, nextToken: { $0.nextToken },
+                     fetch: { try await self.describeRepositories($0) })
+    }
+
+    /// Every item of every page of `describeRepositories`.
+    public func describeRepositoriesItems(_ input: DescribeRepositoriesRequest) -> PageItems<DescribeRepositoriesRequest, DescribeRepositoriesResponse, Repository> {
+        describeRepositoriesPages(input).items { $0.repositories ?? [] }
+    }
+
     /// DeleteRepository
     ///
     /// Deletes a repository. If the repository isn't empty, you must either delete the contents of the repository or use the force option to delete the repository and have Amazon ECR delete all of its contents on your behalf.
@@ -70,12 +82,36 @@ extension Client {
         return try await client.send(request, body: input, mediaType: "application/x-amz-json-1.1", as: ListImagesResponse.self)
     }
 
+    /// Every page of `listImages`, fetched as you iterate, each request carrying the
+    /// previous page's `nextToken`.
+    public func listImagesPages(_ input: ListImagesRequest) -> PageSequence<ListImagesRequest, ListImagesResponse> {
+        PageSequence(input: input, setToken: { $0.nextToken = $1 }, nextToken: { $0.nextToken },
+                     fetch: { try await self.listImages($0) })
+    }
+
+    /// Every item of every page of `listImages`.
+    public func listImagesItems(_ input: ListImagesRequest) -> PageItems<ListImagesRequest, ListImagesResponse, ImageIdentifier> {
+        listImagesPages(input).items { $0.imageIds ?? [] }
+    }
+
     /// DescribeImages
     ///
     /// Returns metadata about the images in a repository.
     public func describeImages(_ input: DescribeImagesRequest) async throws -> DescribeImagesResponse {
         let request = ClientRequest(operationID: "describeImages", method: .post, path: "/", constantHeaders: ["X-Amz-Target": "AmazonEC2ContainerRegistry_V20150921.DescribeImages"], constantQuery: [:])
         return try await client.send(request, body: input, mediaType: "application/x-amz-json-1.1", as: DescribeImagesResponse.self)
+    }
+
+    /// Every page of `describeImages`, fetched as you iterate, each request carrying the
+    /// previous page's `nextToken`.
+    public func describeImagesPages(_ input: DescribeImagesRequest) -> PageSequence<DescribeImagesRequest, DescribeImagesResponse> {
+        PageSequence(input: input, setToken: { $0.nextToken = $1 }, nextToken: { $0.nextToken },
+                     fetch: { try await self.describeImages($0) })
+    }
+
+    /// Every item of every page of `describeImages`.
+    public func describeImagesItems(_ input: DescribeImagesRequest) -> PageItems<DescribeImagesRequest, DescribeImagesResponse, ImageDetail> {
+        describeImagesPages(input).items { $0.imageDetails ?? [] }
     }
 
 }

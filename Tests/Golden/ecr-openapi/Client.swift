@@ -38,6 +38,18 @@ extension Client {
         return try await client.send(request, body: input, mediaType: "application/x-amz-json-1.1", as: DescribeRepositoriesResponse.self)
     }
 
+    /// Every page of `describeRepositories`, fetched as you iterate, each request carrying the
+    /// previous page's `nextToken`.
+    public func describeRepositoriesPages(_ input: DescribeRepositoriesRequest) -> PageSequence<DescribeRepositoriesRequest, DescribeRepositoriesResponse> {
+        PageSequence(input: input, setToken: { $0.nextToken = $1 }, nextToken: { $0.nextToken },
+                     fetch: { try await self.describeRepositories($0) })
+    }
+
+    /// Every item of every page of `describeRepositories`.
+    public func describeRepositoriesItems(_ input: DescribeRepositoriesRequest) -> PageItems<DescribeRepositoriesRequest, DescribeRepositoriesResponse, Repository> {
+        describeRepositoriesPages(input).items { $0.repositories ?? [] }
+    }
+
     /// Amazon ECR Delete Repository
     ///
     /// Deletes a repository. If the repository contains images, you must either delete all images or use the force option to delete the repository.
