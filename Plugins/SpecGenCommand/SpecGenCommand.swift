@@ -24,6 +24,14 @@ struct SpecGenCommand: CommandPlugin {
         }
     }
 
+    /// The files at the top of the target's folder: the spec and config may be `exclude`d from
+    /// the target (no build plugin reads them), so `sourceFiles` would not list them.
+    static func files(in module: any SourceModuleTarget) -> [URL] {
+        let folder = module.directoryURL
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.map { folder.appendingPathComponent($0) }
+    }
+
     func performCommand(context: PluginContext, arguments: [String]) async throws {
         var extractor = ArgumentExtractor(arguments)
         let names = extractor.extractOption(named: "target")
@@ -34,7 +42,7 @@ struct SpecGenCommand: CommandPlugin {
         if names.isEmpty {
             for target in context.package.targets {
                 guard let module = target.sourceModule,
-                      let found = try? SpecGenTarget(name: target.name, files: module.sourceFiles.map(\.url)) else { continue }
+                      let found = try? SpecGenTarget(name: target.name, files: Self.files(in: module)) else { continue }
                 chosen.append((target, found))
             }
             guard !chosen.isEmpty else { throw Failure.noSpecTargets }
@@ -42,7 +50,7 @@ struct SpecGenCommand: CommandPlugin {
             for name in names {
                 guard let target = context.package.targets.first(where: { $0.name == name }),
                       let module = target.sourceModule else { throw Failure.noTarget(name) }
-                chosen.append((target, try SpecGenTarget(name: name, files: module.sourceFiles.map(\.url))))
+                chosen.append((target, try SpecGenTarget(name: name, files: Self.files(in: module))))
             }
         }
 

@@ -18,7 +18,7 @@ struct GenerateCheckTests {
 
         let missing = try SpecGenBinary.run(generate + ["--check"])
         #expect(missing.status == 1)
-        #expect(missing.stdout == "\(output)/Client.swift\n\(output)/Models.swift\n")
+        #expect(missing.stdout == "\(output)/Models.swift: missing\n\(output)/Client.swift: missing\n")
         #expect(missing.stderr.contains("error: 2 generated file(s) are stale; run specgen generate"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: output).isEmpty, "--check writes nothing")
 
@@ -32,7 +32,7 @@ struct GenerateCheckTests {
         try edited.write(to: client, atomically: true, encoding: .utf8)
         let stale = try SpecGenBinary.run(generate + ["--check"])
         #expect(stale.status == 1)
-        #expect(stale.stdout == "\(output)/Client.swift\n")
+        #expect(stale.stdout == "\(output)/Client.swift: differs from what the spec generates\n")
         #expect(try String(contentsOf: client, encoding: .utf8) == edited, "--check leaves the file alone")
     }
 
