@@ -15,6 +15,9 @@ let package = Package(
         .library(name: "SpecGenRuntime", targets: ["SpecGenRuntime"]),
         .plugin(name: "SpecGenPlugin", targets: ["SpecGenPlugin"]),
         .plugin(name: "SpecGenCommand", targets: ["SpecGenCommand"]),
+        // Samples built on the ECR goldens (see Sources/Samples): a server boto3 and the AWS CLI talk to, a client.
+        .executable(name: "ecr-server", targets: ["ECRServer"]),
+        .executable(name: "ecr-client", targets: ["ECRClient"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -22,6 +25,13 @@ let package = Package(
         // What generated code and SpecGenRuntime build on; never linked into the generator.
         .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
+        // SHA-256 and HMAC for SigV4 in SpecGenRuntime.
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
+        // Only the sample server and client use these; never linked into the generator.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-openapi-urlsession", from: "1.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
     ],
     targets: [
         .systemLibrary(
@@ -40,6 +50,7 @@ let package = Package(
             dependencies: [
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .executableTarget(
@@ -68,7 +79,21 @@ let package = Package(
                 path: "Tests/Golden/features", swiftSettings: warningsAsErrors),
         .target(name: "GoldenHostile", dependencies: ["SpecGenRuntime", openAPIRuntime],
                 path: "Tests/Golden/hostile", swiftSettings: warningsAsErrors),
-        .testTarget(name: "SpecGenRuntimeTests", dependencies: ["SpecGenRuntime"]),
+        .testTarget(name: "SpecGenRuntimeTests", dependencies: ["SpecGenRuntime", openAPIRuntime, .product(name: "HTTPTypes", package: "swift-http-types")]),
+        // The ECR samples: generated code from Tests/Golden/ecr-full plus hand-written handlers and CLI.
+        .executableTarget(name: "ECRServer", dependencies: [
+            "GoldenECRFull", "SpecGenRuntime", openAPIRuntime,
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+        ], path: "Sources/Samples/ECRServer", swiftSettings: warningsAsErrors),
+        .executableTarget(name: "ECRClient", dependencies: [
+            "GoldenECRFull", "SpecGenRuntime", openAPIRuntime,
+            .product(name: "OpenAPIURLSession", package: "swift-openapi-urlsession"),
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], path: "Sources/Samples/ECRClient", swiftSettings: warningsAsErrors),
         .testTarget(name: "GeneratedCodeTests", dependencies: [
             "GoldenECRFull", "GoldenFeatures", "GoldenHostile", "SpecGenRuntime", openAPIRuntime, .product(name: "HTTPTypes", package: "swift-http-types"),
         ]),
