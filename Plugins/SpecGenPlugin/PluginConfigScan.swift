@@ -28,13 +28,14 @@ struct PluginConfigScan {
             guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
             let indented = line.first == " " || line.first == "\t"
             let trimmed = line.trimmingCharacters(in: .whitespaces)
+            // A block list's items may sit at the key's own indentation (`modes:` then `- models`).
+            if section == "modes" && trimmed.hasPrefix("- ") {
+                blockModes = (blockModes ?? []) + [Self.unquote(String(trimmed.dropFirst(2)))]
+                continue
+            }
             if !indented {
                 section = ""
                 if let modes = blockModes { self.modes = Set(modes); blockModes = nil }
-            }
-            if indented && section == "modes" && trimmed.hasPrefix("- ") {
-                blockModes = (blockModes ?? []) + [Self.unquote(String(trimmed.dropFirst(2)))]
-                continue
             }
             guard let colon = trimmed.firstIndex(of: ":") else { continue }
             let key = Self.unquote(String(trimmed[..<colon]))

@@ -1,0 +1,1 @@
+../../Plugins/SpecGenPlugin/PluginConfigScan.swift
