@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 // The pipeline, one module per stage (see ../shared/DESIGN.md and README.md):
