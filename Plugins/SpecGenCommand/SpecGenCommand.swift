@@ -5,8 +5,8 @@ import PackagePlugin
 ///
 ///     swift package --allow-writing-to-package-directory generate-code-from-spec --target NAME
 ///
-/// writes the generated files into the target's own folder (next to its spec and
-/// `specgen-config.yaml`). Without `--target`, every target that has a spec. Other arguments go
+/// writes the generated files into the target's folder, next to its spec and
+/// `specgen-config.yaml`. Without `--target`, every target that has a spec. Other arguments go
 /// to `specgen generate`: `--check` writes nothing and fails when the committed files are stale.
 @main
 struct SpecGenCommand: CommandPlugin {
@@ -24,12 +24,27 @@ struct SpecGenCommand: CommandPlugin {
         }
     }
 
-    /// The files at the top of the target's folder: the spec and config may be `exclude`d from
-    /// the target (no build plugin reads them), so `sourceFiles` would not list them.
-    static func files(in module: any SourceModuleTarget) -> [URL] {
-        let folder = module.directoryURL
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        return names.map { folder.appendingPathComponent($0) }
+    /// The files next to the target's spec. The spec and config may be `exclude`d from the target
+    /// (nothing reads them at build time), so `sourceFiles` may not list them: they are looked
+    /// for in the folders of the target's sources and those folders' parents inside the package,
+    /// the deepest first. (`directoryURL` would say it directly, but needs tools version 6.1.)
+    static func files(in module: any SourceModuleTarget, package: URL) -> [URL] {
+        let root = package.standardizedFileURL.path + "/"
+        var folders = Set<String>()
+        for file in module.sourceFiles {
+            var folder = file.url.deletingLastPathComponent().standardizedFileURL
+            while folder.path.hasPrefix(root) {
+                folders.insert(folder.path)
+                folder = folder.deletingLastPathComponent()
+            }
+        }
+        for folder in folders.sorted(by: { ($0.count, $0) > ($1.count, $1) }) {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+            if names.contains(where: SpecGenTarget.specNames.contains) {
+                return names.map { URL(fileURLWithPath: folder).appendingPathComponent($0) }
+            }
+        }
+        return module.sourceFiles.map(\.url)
     }
 
     func performCommand(context: PluginContext, arguments: [String]) async throws {
@@ -42,7 +57,7 @@ struct SpecGenCommand: CommandPlugin {
         if names.isEmpty {
             for target in context.package.targets {
                 guard let module = target.sourceModule,
-                      let found = try? SpecGenTarget(name: target.name, files: Self.files(in: module)) else { continue }
+                      let found = try? SpecGenTarget(name: target.name, files: Self.files(in: module, package: context.package.directoryURL)) else { continue }
                 chosen.append((target, found))
             }
             guard !chosen.isEmpty else { throw Failure.noSpecTargets }
@@ -50,15 +65,14 @@ struct SpecGenCommand: CommandPlugin {
             for name in names {
                 guard let target = context.package.targets.first(where: { $0.name == name }),
                       let module = target.sourceModule else { throw Failure.noTarget(name) }
-                chosen.append((target, try SpecGenTarget(name: name, files: Self.files(in: module))))
+                chosen.append((target, try SpecGenTarget(name: name, files: Self.files(in: module, package: context.package.directoryURL))))
             }
         }
 
         for (target, found) in chosen {
-            guard let folder = target.sourceModule?.directoryURL else { continue }
             let process = Process()
             process.executableURL = specgen
-            process.arguments = found.generateArguments(output: folder, extra: passThrough)
+            process.arguments = found.generateArguments(output: found.spec.deletingLastPathComponent(), extra: passThrough)
             try process.run()
             process.waitUntilExit()
             guard process.terminationStatus == 0 else {
