@@ -43,7 +43,11 @@ enum OperationPlanner {
     static func inputTypes(for operations: [Operation], document: APIDocument) -> [String: TypeDecl] {
         var used = Set(document.types.map(\.id))
         var result: [String: TypeDecl] = [:]
-        for operation in operations where !operation.parameters.filter(isSupportedLocation).isEmpty {
+        // Keyed by id, so only the first operation of an id has one (a reused id is a reader error;
+        // `plans` must not pair an input type with another operation's parameters).
+        var ids = Set<String>()
+        for operation in operations where ids.insert(operation.id).inserted
+            && !operation.parameters.filter(isSupportedLocation).isEmpty {
             var id = Naming.typeName(operation.id) + "Input"
             var counter = 2
             while used.contains(id) {
@@ -73,7 +77,9 @@ enum OperationPlanner {
     static func plans(for operations: [Operation], inputTypes: [String: TypeDecl], names: SwiftTypeNames,
                       mapping: TypeMapping, document: APIDocument) -> [OperationPlan] {
         var methods = NameScope()
+        var ids = Set<String>()
         return operations.map { operation in
+            let firstOfID = ids.insert(operation.id).inserted
             let methodName = methods.claim(Naming.memberName(operation.id))
             let bodyContent = operation.requestBody.flatMap { preferredContent($0.content) }
             let bodyIsBinary = bodyContent.map { TypeMapping.isBinary($0.type) || !isJSON($0.mediaType) } ?? false
@@ -82,7 +88,7 @@ enum OperationPlanner {
                 operation: operation, methodName: methodName, parameters: [], inputTypeName: nil, inputIsBody: false,
                 bodyTypeName: bodyType, bodyRequired: operation.requestBody?.required ?? false, bodyIsBinary: bodyIsBinary,
                 bodyExpression: nil, requestMediaType: bodyContent?.mediaType, output: output(operation, mapping: mapping))
-            if let inputType = inputTypes[operation.id], let typeName = names.qualified[inputType.id],
+            if firstOfID, let inputType = inputTypes[operation.id], let typeName = names.qualified[inputType.id],
                case .object(let object) = inputType.kind {
                 let swiftNames = StructMemberNames.names(for: object.properties)
                 plan.inputTypeName = typeName

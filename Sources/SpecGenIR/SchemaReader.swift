@@ -79,6 +79,11 @@ enum SchemaReader {
             state.typeIDsByRef[target.key] = id
         }
         declare(id, target, &state)
+        // A nullable component declared as itself (object, enum, union) is optional where it is used;
+        // a nullable alias (`String?`) already is.
+        if isNullable(target.node), state.types[id].map({ if case .alias = $0.kind { false } else { true } }) ?? true {
+            return .optional(.named(id))
+        }
         return .named(id)
     }
 
@@ -86,7 +91,9 @@ enum SchemaReader {
     static func declare(_ id: String, _ target: RefResolver.Target, _ state: inout ReaderState) {
         guard state.started.insert(target.key).inserted else { return }
         let type = typeRef(target.node, .component(id), &state)
-        if type != .named(id) {
+        // `.optional(.named(id))`: a nullable schema that declared itself under `id`; an alias
+        // would replace that declaration with `id = id?` (namedRef adds the `?` instead).
+        if type != .named(id) && type != .optional(.named(id)) {
             var decl = TypeDecl(id: id, name: id, parent: nil, kind: .alias(type))
             annotate(&decl, target.node, &state)
             state.types[id] = decl
