@@ -1,7 +1,7 @@
 -- wrk script for scripts/load-ecr-server: mixed ECR reads and writes (AWS JSON 1.1, unsigned: the
 -- server runs with --no-auth, since wrk cannot sign each request). Every PutImage pushes a new
--- manifest with a unique tag that the manifest itself names, so the checker can tell afterwards
--- that every acknowledged write is there, intact, under the right tag.
+-- manifest with a unique tag that the manifest itself names; the tags of acknowledged writes go to
+-- files, so the checker can tell afterwards that every one is there, intact, under the right tag.
 local repos = tonumber(os.getenv("LOAD_REPOS") or "8")
 local write_share = tonumber(os.getenv("LOAD_WRITE_SHARE") or "0.2")
 local target = "AmazonEC2ContainerRegistry_V20150921."
@@ -22,6 +22,8 @@ end
 function init(args)
   n, puts, reads, failed = 0, 0, 0, 0
   math.randomseed(id * 7919)
+  -- The tags of acknowledged writes, one file per thread, for the checker.
+  acks = io.open(os.getenv("LOAD_ACK_DIR") .. "/thread-" .. id, "w")
 end
 
 local function post(op, body)
@@ -52,7 +54,13 @@ end
 
 function response(status, headers, body)
   if status == 200 then
-    if string.sub(body, 1, 10) == '{"image":{' then puts = puts + 1 else reads = reads + 1 end
+    if string.sub(body, 1, 10) == '{"image":{' then
+      puts = puts + 1
+      acks:write(string.match(body, '"imageTag":"([^"]+)"'), "\n")
+      acks:flush()
+    else
+      reads = reads + 1
+    end
   else
     failed = failed + 1
   end
