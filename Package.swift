@@ -13,6 +13,7 @@ let package = Package(
     products: [
         .executable(name: "specgen", targets: ["specgen"]),
         .library(name: "SpecGenRuntime", targets: ["SpecGenRuntime"]),
+        .library(name: "SpecGenAWS", targets: ["SpecGenAWS"]),
         .plugin(name: "SpecGenPlugin", targets: ["SpecGenPlugin"]),
         .plugin(name: "SpecGenCommand", targets: ["SpecGenCommand"]),
         // Samples built on the ECR goldens (see Sources/Samples): a server boto3 and the AWS CLI talk to, a client.
@@ -25,7 +26,7 @@ let package = Package(
         // What generated code and SpecGenRuntime build on; never linked into the generator.
         .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
-        // SHA-256 and HMAC for SigV4 in SpecGenRuntime.
+        // SHA-256 and HMAC for SigV4 (SpecGenAWS only: on Linux it compiles BoringSSL, minutes on 2 cores).
         .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
         // Only the sample server and client use these; never linked into the generator.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
@@ -48,6 +49,16 @@ let package = Package(
         .target(
             name: "SpecGenRuntime",
             dependencies: [
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
+        // SigV4 signing (client middleware) and verification (servers), apart from SpecGenRuntime
+        // so that generated code that does not sign pays nothing for swift-crypto's build.
+        .target(
+            name: "SpecGenAWS",
+            dependencies: [
+                "SpecGenRuntime",
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -80,9 +91,10 @@ let package = Package(
         .target(name: "GoldenHostile", dependencies: ["SpecGenRuntime", openAPIRuntime],
                 path: "Tests/Golden/hostile", swiftSettings: warningsAsErrors),
         .testTarget(name: "SpecGenRuntimeTests", dependencies: ["SpecGenRuntime", openAPIRuntime, .product(name: "HTTPTypes", package: "swift-http-types")]),
+        .testTarget(name: "SpecGenAWSTests", dependencies: ["SpecGenAWS", "SpecGenRuntime", openAPIRuntime, .product(name: "HTTPTypes", package: "swift-http-types")]),
         // The ECR samples: generated code from Tests/Golden/ecr-full plus hand-written handlers and CLI.
         .executableTarget(name: "ECRServer", dependencies: [
-            "GoldenECRFull", "SpecGenRuntime", openAPIRuntime,
+            "GoldenECRFull", "SpecGenRuntime", "SpecGenAWS", openAPIRuntime,
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
             .product(name: "Crypto", package: "swift-crypto"),
@@ -90,7 +102,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ], path: "Sources/Samples/ECRServer", swiftSettings: warningsAsErrors),
         .executableTarget(name: "ECRClient", dependencies: [
-            "GoldenECRFull", "SpecGenRuntime", openAPIRuntime,
+            "GoldenECRFull", "SpecGenRuntime", "SpecGenAWS", openAPIRuntime,
             .product(name: "OpenAPIURLSession", package: "swift-openapi-urlsession"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], path: "Sources/Samples/ECRClient", swiftSettings: warningsAsErrors),

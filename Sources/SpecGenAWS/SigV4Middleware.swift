@@ -1,4 +1,5 @@
 import Foundation
+import SpecGenRuntime
 import HTTPTypes
 import OpenAPIRuntime
 

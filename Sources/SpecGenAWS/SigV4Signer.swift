@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import SpecGenRuntime
 
 /// AWS credentials: an access key, its secret, and the session token of temporary credentials.
 public struct AWSCredentials: Sendable, Hashable {

@@ -1,7 +1,8 @@
 import Foundation
 import HTTPTypes
 import Testing
-@testable import SpecGenRuntime
+@testable import SpecGenAWS
+import SpecGenRuntime
 
 /// The signer and the verifier against botocore's own `SigV4Auth` (the signer boto3 and the AWS CLI
 /// use), run in a Python process with its clock fixed: a real peer, not a copy of our code.

@@ -1,7 +1,8 @@
 import Foundation
 import HTTPTypes
 import Testing
-@testable import SpecGenRuntime
+@testable import SpecGenAWS
+import SpecGenRuntime
 
 /// The signer against AWS's published Signature Version 4 test suite (aws-sig-v4-test-suite, as
 /// aws-c-auth ships it): example credentials AKIDEXAMPLE, 2015-08-30 12:36:00 UTC, us-east-1, service `service`.

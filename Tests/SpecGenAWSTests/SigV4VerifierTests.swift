@@ -2,7 +2,8 @@ import Foundation
 import HTTPTypes
 import OpenAPIRuntime
 import Testing
-@testable import SpecGenRuntime
+@testable import SpecGenAWS
+import SpecGenRuntime
 
 @Suite struct SigV4VerifierTests {
     static let signedAt = Date(timeIntervalSince1970: 1_700_000_000)

@@ -3,6 +3,7 @@ import Foundation
 import GoldenECRFull
 import OpenAPIRuntime
 import OpenAPIURLSession
+import SpecGenAWS
 import SpecGenRuntime
 
 /// `ecr-client`: calls one ECR operation through the generated client (Tests/Golden/ecr-full) over

@@ -5,6 +5,7 @@ import Hummingbird
 import Logging
 import OpenAPIHummingbird
 import OpenAPIRuntime
+import SpecGenAWS
 import SpecGenRuntime
 
 /// `ecr-server`: the generated ECR routing table (Tests/Golden/ecr-full) on Hummingbird, with
