@@ -94,7 +94,7 @@ public struct TemplateSet: Sendable {
         guard let template = library.getTemplate(named: name) else {
             throw TemplateError(.unknownTemplate(name, available: names), file: name)
         }
-        return template.render(context, library: library)
+        return template.render(RenderedContext.convert(context), library: library)
     }
 
     /// Checks template `name` (and the partials it includes) against `shape`. Strict: names
