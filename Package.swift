@@ -96,6 +96,7 @@ let package = Package(
         .executableTarget(name: "ECRServer", dependencies: [
             "GoldenECRFull", "SpecGenRuntime", "SpecGenAWS", openAPIRuntime,
             .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdCore", package: "hummingbird"),  // HTTP1Channel: idle timeout, header limits
             .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

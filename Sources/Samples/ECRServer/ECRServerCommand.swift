@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GoldenECRFull
 import Hummingbird
+import HummingbirdCore
 import Logging
 import OpenAPIHummingbird
 import OpenAPIRuntime
@@ -44,11 +45,23 @@ struct ECRServerCommand: AsyncParsableCommand {
     @Flag(help: "Accept unsigned requests (local use only).")
     var noAuth = false
 
+    @Option(help: "Largest request body accepted, in bytes; a larger one is answered 413 RequestEntityTooLargeException.")
+    var maxBodyBytes: Int = 8 << 20
+
+    @Option(help: "Largest request header block (and single header field), in bytes; a larger one is refused (431) and the connection closed.")
+    var maxHeaderBytes: Int = 64 * 1024
+
+    @Option(help: "Seconds a connection may stay idle (including mid-request) before the server closes it.")
+    var idleTimeout: Double = 30
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: String = "warning"
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        guard maxBodyBytes > 0 else { throw ValidationError("--max-body-bytes must be positive") }
+        guard maxHeaderBytes >= 1024 else { throw ValidationError("--max-header-bytes must be at least 1024") }
+        guard idleTimeout > 0 else { throw ValidationError("--idle-timeout must be positive") }
         guard accountID.count == 12, accountID.allSatisfy(\.isNumber) else { throw ValidationError("--account-id must be 12 digits") }
     }
 
@@ -57,12 +70,18 @@ struct ECRServerCommand: AsyncParsableCommand {
             ?? InMemoryRegistryStore()
         let service = ECRService(store: store, accountID: accountID, region: region)
         let router = Router()
-        try service.registerHandlers(on: router, middlewares: authMiddlewares())
+        // The generated table has the 8 MiB default; the same limit bounds the SigV4 middleware's read.
+        var table = service.routeTable
+        table.maxBodyBytes = maxBodyBytes
+        try table.register(on: router, middlewares: authMiddlewares())
 
         var logger = Logger(label: "ecr-server")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .warning
         let app = Application(
             router: router,
+            server: .http1(configuration: HTTP1Channel.Configuration(
+                idleTimeout: .nanoseconds(Int64(idleTimeout * 1_000_000_000)),
+                httpDecoderConfiguration: .init(maxHeaderFieldSize: maxHeaderBytes, maxHeaderListSize: maxHeaderBytes))),
             configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: port), serverName: "ecr-server"),
             onServerRunning: { channel in
                 // The one line scripts wait for, written unbuffered (stdout is a pipe for them).
@@ -79,7 +98,7 @@ struct ECRServerCommand: AsyncParsableCommand {
         let credentials = AWSCredentials(
             accessKeyID: accessKeyID ?? environment["ECR_SERVER_ACCESS_KEY_ID"] ?? DevCredentials.accessKeyID,
             secretAccessKey: secretAccessKey ?? environment["ECR_SERVER_SECRET_ACCESS_KEY"] ?? DevCredentials.secretAccessKey)
-        return [SigV4ServerMiddleware(verifier: SigV4Verifier(credentials: [credentials], service: "ecr"))]
+        return [SigV4ServerMiddleware(verifier: SigV4Verifier(credentials: [credentials], service: "ecr"), maxBodyBytes: maxBodyBytes)]
     }
 }
 
