@@ -1,8 +1,7 @@
 /// What to generate and how, once flags and the config file are merged (`specgen generate`).
 public struct EmitOptions: Sendable, Equatable {
-    public enum Mode: String, Sendable, CaseIterable, Comparable {
+    public enum Mode: String, Sendable, CaseIterable {
         case models, client, server
-        public static func < (lhs: Mode, rhs: Mode) -> Bool { allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)! }
     }
 
     public enum Access: String, Sendable, CaseIterable {

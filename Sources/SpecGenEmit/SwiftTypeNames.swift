@@ -8,16 +8,16 @@ struct SwiftTypeNames {
     private(set) var qualified: [String: String] = [:]
     /// Type id → its own Swift name (the last component).
     private(set) var simple: [String: String] = [:]
-    private var scopes: [String: NameScope] = [:]
-    private(set) var topLevel: NameScope
 
-    /// Names every generated file may use at top level, so no spec type can shadow them.
+    /// Names every generated file may use at top level, so no spec type can shadow them: the
+    /// client and handler names as `Generator` spells them.
     static func reservedTopLevel(_ options: EmitOptions) -> Set<String> {
-        [options.clientTypeName, options.handlerProtocolName]
+        [Naming.typeName(options.clientTypeName), Naming.typeName(options.handlerProtocolName)]
     }
 
     init(types: [TypeDecl], options: EmitOptions) {
-        topLevel = NameScope(reserved: Self.reservedTopLevel(options))
+        var topLevel = NameScope(reserved: Self.reservedTopLevel(options))
+        var scopes: [String: NameScope] = [:]
         // Parents before children: ids sort so, since a child's id starts with its parent's.
         for type in types.sorted(by: { $0.id < $1.id }) {
             let wanted = options.nameOverrides[type.id] ?? options.nameOverrides[type.name] ?? type.name
@@ -33,10 +33,5 @@ struct SwiftTypeNames {
             }
             simple[type.id] = name
         }
-    }
-
-    /// Claims a top-level name for a generated type that is not in the spec (an operation's input).
-    mutating func claimTopLevel(_ wanted: String) -> String {
-        topLevel.claim(Naming.typeName(wanted))
     }
 }
