@@ -8,10 +8,15 @@ struct OperationContextBuilder {
     let plans: [OperationPlan]
 
     func contexts() -> [OperationContext] {
-        plans.map(context)
+        // Declarations by their qualified Swift name, built once for every operation's paginator check.
+        var byName: [String: TypeDecl] = [:]
+        for type in document.types {
+            if let name = names.qualified[type.id] { byName[name] = type }
+        }
+        return plans.map { context($0, typesBySwiftName: byName) }
     }
 
-    private func context(_ plan: OperationPlan) -> OperationContext {
+    private func context(_ plan: OperationPlan, typesBySwiftName: [String: TypeDecl]) -> OperationContext {
         let operation = plan.operation
         let idLiteral = SwiftText.stringLiteral(operation.id)
         let output = plan.output
@@ -60,7 +65,9 @@ struct OperationContextBuilder {
             routeHead: "ServerRoute(\(idLiteral), .\(operation.method.rawValue), \(SwiftText.stringLiteral(operation.route.path)), "
                 + "headers: \(routeHeaders), query: \(routeQuery))",
             serverStatements: server,
-            paginator: paginator(plan))
+            paginator: PaginatorPlanner.context(
+                for: plan, inputType: plan.inputTypeName.flatMap { typesBySwiftName[$0] },
+                outputType: typesBySwiftName[plan.output.swiftType], mapping: mapping))
     }
 
     /// The client's last statement: JSON or raw bytes out, JSON, raw bytes or nothing back.
@@ -110,15 +117,6 @@ struct OperationContextBuilder {
             arguments.append("body: \(read)")
         }
         return "\(typeName)(\(arguments.joined(separator: ", ")))"
-    }
-
-    private func paginator(_ plan: OperationPlan) -> PaginatorContext? {
-        func named(_ swiftType: String?) -> TypeDecl? {
-            guard let swiftType else { return nil }
-            return document.types.first { names.qualified[$0.id] == swiftType }
-        }
-        return PaginatorPlanner.context(for: plan, inputType: named(plan.inputTypeName),
-                                        outputType: named(plan.output.swiftType), mapping: mapping)
     }
 
     private func dictionaryLiteral(_ constants: [RouteConstant]) -> String {
