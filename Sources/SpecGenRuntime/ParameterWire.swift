@@ -68,6 +68,9 @@ enum ParameterWire {
 
     /// `blue,black` / `R,100,G,200` / exploded `R=100,G=200`: paths and headers.
     static func simple(_ value: ParameterValue, explode: Bool, location: ParameterLocation) -> String {
+        // A header is not a URI: a single value goes as it is (OpenAPI 3.1.1 Appendix D); only the
+        // elements of a list or object escape their delimiters.
+        if case .primitive(let text) = value, location == .header { return text }
         if case .object(let properties) = value, explode {
             return assignments(properties, location).joined(separator: ",")
         }
@@ -135,7 +138,7 @@ enum ParameterWire {
     /// A path or header value in the `simple` style.
     static func parseSimple(_ text: Substring, _ shape: ParameterShape, explode: Bool, location: ParameterLocation) throws -> ParameterValue {
         switch shape {
-        case .primitive: return .primitive(unescape(text, in: location))
+        case .primitive: return .primitive(location == .header ? String(text) : unescape(text, in: location))
         case .list: return .list(split(text, by: [","], location))
         case .object:
             if explode { return try assignments(text.isEmpty ? [] : text.split(separator: ",", omittingEmptySubsequences: false), location) }

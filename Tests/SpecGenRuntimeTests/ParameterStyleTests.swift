@@ -203,11 +203,15 @@ private func queryText(_ value: some Encodable, _ encoding: ParameterEncoding) t
         let fields = request.headerFields
         #expect(fields[HTTPField.Name("X-Colors")!] == "blue,black,brown")
         #expect(fields[HTTPField.Name("X-RGB")!] == "R=100,G=200,B=150")
-        #expect(fields[HTTPField.Name("X-Note")!] == "a%2C b")
+        try request.header("X-Notes", ["a, b", "100%"], .headerDefault)
+        #expect(fields[HTTPField.Name("X-Note")!] == "a, b")
+        #expect(request.headerFields[HTTPField.Name("X-Notes")!] == "a%2C b,100%25")
         let server = serverRequest(headers: fields)
         #expect(try server.header("X-Colors", as: [String].self, .headerDefault) == colors)
         #expect(try server.header("X-RGB", as: RGB.self, ParameterEncoding(.simple, explode: true)) == rgb)
         #expect(try server.header("X-Note", as: String.self, .headerDefault) == "a, b")
+        #expect(try serverRequest(headers: request.headerFields).header("X-Notes", as: [String].self, .headerDefault) == ["a, b", "100%"])
+        #expect(try serverRequest(headers: [HTTPField.Name("X-Note")!: "100%41"]).header("X-Note", as: String.self, .headerDefault) == "100%41")
         #expect(try server.header("X-Absent", as: String.self, .headerDefault) == nil)
         #expect(throws: ParameterError(.header, "X-Colors", .malformed("'blue' is not a valid Int"))) {
             try server.header("X-Colors", as: [Int].self, .headerDefault)
