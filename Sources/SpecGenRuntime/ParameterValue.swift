@@ -2,16 +2,16 @@ import Foundation
 
 /// The three shapes OpenAPI defines parameter styles for: a primitive, an array of primitives, and an
 /// object whose properties are primitives. Deeper nesting has no defined serialization (use `content`).
-public enum ParameterValue: Sendable, Hashable {
+enum ParameterValue: Sendable, Hashable {
     case primitive(String)
     case list([String])
     /// Properties in declaration order, so the same value always gives the same bytes.
     case object([Property])
 
-    public struct Property: Sendable, Hashable {
-        public var name: String
-        public var value: String
-        public init(_ name: String, _ value: String) {
+    struct Property: Sendable, Hashable {
+        var name: String
+        var value: String
+        init(_ name: String, _ value: String) {
             self.name = name
             self.value = value
         }

@@ -42,9 +42,10 @@ public struct NoHeaders: ResponseHeaders, Hashable {
     public func write(to fields: inout HTTPFields) {}
 }
 
-/// What a server handler throws (or returns) to answer with a declared status, body and headers:
-/// generated error enums conform, so the same enum a client catches is the one a handler throws.
-public protocol ResponseConvertible: Error {
+/// A declared response a server sends: generated error enums conform (a handler throws one, the
+/// route table answers with it, and the client catches the same enum), and so do output enums of
+/// operations with several success statuses (the route returns `try output.serverResponse(profile:)`).
+public protocol ResponseConvertible {
     func serverResponse(profile: WireProfile) throws -> ServerResponse
 }
 
