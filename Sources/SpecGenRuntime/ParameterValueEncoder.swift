@@ -8,6 +8,11 @@ enum ParameterValueEncoder {
         let encoder = NodeEncoder(depth: 0, codingPath: [])
         try encoder.encodeValue(value)
         if encoder.storage.usedNestedContainer { try encoder.nested() }
+        // A dictionary (additional properties) encodes in hash order, which changes from run to run:
+        // sort it so the same value always gives the same bytes.
+        if case .object(let properties)? = encoder.storage.value, (value as Any) is [String: Any] {
+            return .object(properties.sorted { $0.name < $1.name })
+        }
         return encoder.storage.value
     }
 }

@@ -138,6 +138,13 @@ private func queryText(_ value: some Encodable, _ encoding: ParameterEncoding) t
         #expect(try serverRequest(path: "/c?color=a+b%26c").query("color", as: String.self, .queryDefault) == "a b&c")
     }
 
+    @Test func dictionariesAreSortedSoTheBytesAreStable() throws {
+        let filter = ["size": "L", "brand": "Acme", "colour": "red"]
+        let deep = ParameterEncoding(.deepObject, explode: true)
+        #expect(try queryText(filter, deep) == "color[brand]=Acme&color[colour]=red&color[size]=L")
+        #expect(try serverRequest(path: "/c?" + queryText(filter, deep)).query("color", as: [String: String].self, deep) == filter)
+    }
+
     @Test func malformedQueryValuesNameTheParameter() {
         #expect(throws: ParameterError(.query, "limit", .malformed("'ten' is not a valid Int"))) {
             try serverRequest(path: "/c?limit=ten").query("limit", as: Int.self, .queryDefault)
