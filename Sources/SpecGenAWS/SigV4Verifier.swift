@@ -1,3 +1,4 @@
+#if SigV4  // the package trait that brings swift-crypto (see Package.swift)
 import Foundation
 import SpecGenRuntime
 import HTTPTypes
@@ -171,3 +172,4 @@ extension ServerResponse {
         return (head, HTTPBody(body))
     }
 }
+#endif
