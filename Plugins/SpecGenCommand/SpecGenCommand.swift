@@ -5,9 +5,10 @@ import PackagePlugin
 ///
 ///     swift package --allow-writing-to-package-directory generate-code-from-spec --target NAME
 ///
-/// writes the generated files into the target's folder, next to its spec and
-/// `specgen-config.yaml`. Without `--target`, every target that has a spec. Other arguments go
-/// to `specgen generate`: `--check` writes nothing and fails when the committed files are stale.
+/// writes the generated files into the target's folder, next to its spec and its
+/// `specgen-config.yaml` (absent or empty: the defaults). Without `--target`, every target that
+/// has a spec. Other arguments go to `specgen generate`: `--check` writes nothing and fails when
+/// the committed files are stale.
 @main
 struct SpecGenCommand: CommandPlugin {
     enum Failure: Error, CustomStringConvertible {
@@ -18,7 +19,7 @@ struct SpecGenCommand: CommandPlugin {
         var description: String {
             switch self {
             case .noTarget(let name): return "no target named '\(name)' in this package"
-            case .noSpecTargets: return "no target of this package has an openapi.yaml or swagger.yaml with a specgen-config.yaml"
+            case .noSpecTargets: return "no target of this package has an openapi.yaml or swagger.yaml"
             case .specgenFailed(let target, let status): return "specgen failed for target '\(target)' (exit status \(status))"
             }
         }

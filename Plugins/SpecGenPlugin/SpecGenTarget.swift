@@ -2,8 +2,8 @@ import Foundation
 
 // Shared by both plugins: `Plugins/SpecGenCommand/SpecGenTarget.swift` is a symlink to this file.
 
-/// What SpecGen needs to know about a target before running: its spec, its config, the files
-/// generation depends on, and the files it will write.
+/// What SpecGen needs to know about a target before running: its spec, its config (optional:
+/// absent or empty means the defaults), the files generation depends on, and the files it will write.
 ///
 /// Plugins cannot link SpecGen's YAML loader, so the config is read by `PluginConfigScan`, a
 /// line scan that understands `modes`, `shards` and `templates` as the README writes them.
@@ -18,7 +18,6 @@ struct SpecGenTarget {
     enum Problem: Error, CustomStringConvertible {
         case noSpec(target: String)
         case severalSpecs(target: String, [String])
-        case noConfig(target: String)
 
         var description: String {
             switch self {
@@ -26,14 +25,13 @@ struct SpecGenTarget {
                 return "target '\(target)' has no spec: add one of \(SpecGenTarget.specNames.joined(separator: ", "))"
             case .severalSpecs(let target, let names):
                 return "target '\(target)' has several specs (\(names.joined(separator: ", "))): keep one"
-            case .noConfig(let target):
-                return "target '\(target)' has no specgen-config.yaml next to its spec (it may be empty)"
             }
         }
     }
 
     var spec: URL
-    var config: URL
+    /// nil when the target has no `specgen-config.yaml`: then every default, as for an empty one.
+    var config: URL?
     var scan: PluginConfigScan
 
     /// Finds the spec and the config among a target's files.
@@ -41,23 +39,20 @@ struct SpecGenTarget {
         let specs = files.filter { Self.specNames.contains($0.lastPathComponent) }
         guard let spec = specs.first else { throw Problem.noSpec(target: name) }
         guard specs.count == 1 else { throw Problem.severalSpecs(target: name, specs.map(\.lastPathComponent).sorted()) }
-        guard let config = files.first(where: { Self.configNames.contains($0.lastPathComponent) }) else {
-            throw Problem.noConfig(target: name)
-        }
         self.spec = spec
-        self.config = config
-        self.scan = PluginConfigScan(text: (try? String(contentsOf: config, encoding: .utf8)) ?? "")
+        self.config = files.first(where: { Self.configNames.contains($0.lastPathComponent) })
+        self.scan = PluginConfigScan(text: config.flatMap { try? String(contentsOf: $0, encoding: .utf8) } ?? "")
     }
 
     /// Every file whose change can change the output: the spec, the config, the files next to
     /// the spec that it may `$ref` (every .yaml/.yml/.json under its folder), the custom templates.
     var inputFiles: [URL] {
         var files = Self.files(under: spec.deletingLastPathComponent()) { ["yaml", "yml", "json"].contains($0.pathExtension) }
-        if let templates = scan.templates {
+        if let config, let templates = scan.templates {
             let folder = URL(fileURLWithPath: templates, relativeTo: config.deletingLastPathComponent()).standardizedFileURL
             files += Self.files(under: folder) { $0.pathExtension == "mustache" }
         }
-        return Array(Set(files + [spec, config])).sorted { $0.path < $1.path }
+        return Array(Set(files + [spec] + (config.map { [$0] } ?? []))).sorted { $0.path < $1.path }
     }
 
     /// The files `specgen generate` writes, from the modes and shard counts of the config.
@@ -71,7 +66,8 @@ struct SpecGenTarget {
 
     /// `specgen generate` arguments writing into `output`; `extra` goes last (`--check`).
     func generateArguments(output: URL, extra: [String] = []) -> [String] {
-        var arguments = ["generate", spec.path, "--output", output.path, "--config", config.path]
+        var arguments = ["generate", spec.path, "--output", output.path]
+        if let config { arguments += ["--config", config.path] }
         for mode in ["models", "client", "server"] where scan.modes.contains(mode) { arguments += ["--mode", mode] }
         arguments += ["--model-files", String(scan.modelShards), "--client-files", String(scan.clientShards),
                       "--server-files", String(scan.serverShards)]

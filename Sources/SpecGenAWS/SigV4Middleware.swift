@@ -11,8 +11,11 @@ import OpenAPIRuntime
 ///
 /// Put it after a `RetryMiddleware` (`[retry, signer]`) so that each attempt is signed afresh.
 public struct SigV4Middleware: ClientMiddleware {
+    /// Who signs: the access key goes in `Authorization`, the secret derives the signing key.
     public var credentials: AWSCredentials
+    /// The region the credential scope names (`us-east-1`).
     public var region: String
+    /// The service the credential scope names (`ecr`, `dynamodb`), AWS's signing name.
     public var service: String
     /// Also send and sign `X-Amz-Content-Sha256` (S3 needs it; JSON services accept it).
     public var sendsContentHash: Bool
@@ -24,6 +27,7 @@ public struct SigV4Middleware: ClientMiddleware {
     /// Headers never signed: proxies and transports may change them (botocore leaves out the same).
     static let unsignedHeaders: Set<String> = ["authorization", "user-agent", "expect", "transfer-encoding", "x-amzn-trace-id", "connection"]
 
+    /// A signer for one region and service; the defaults suit AWS's JSON services.
     public init(credentials: AWSCredentials, region: String, service: String, sendsContentHash: Bool = false,
                 maxBodyBytes: Int = 64 << 20, now: @escaping @Sendable () -> Date = { Date() }) {
         self.credentials = credentials

@@ -5,10 +5,14 @@ import SpecGenRuntime
 
 /// AWS credentials: an access key, its secret, and the session token of temporary credentials.
 public struct AWSCredentials: Sendable, Hashable {
+    /// The public half (`AKIA…`, or `ASIA…` for temporary credentials), sent in every request.
     public var accessKeyID: String
+    /// The secret half, never sent: it derives the signing key.
     public var secretAccessKey: String
+    /// The token of temporary credentials (STS), sent as `X-Amz-Security-Token`; nil for long-term keys.
     public var sessionToken: String?
 
+    /// Credentials given directly; see ``fromEnvironment(_:)`` for the usual source.
     public init(accessKeyID: String, secretAccessKey: String, sessionToken: String? = nil) {
         self.accessKeyID = accessKeyID
         self.secretAccessKey = secretAccessKey
@@ -31,12 +35,14 @@ public struct AWSCredentials: Sendable, Hashable {
 /// The steps are public so that tests can compare each with AWS's published test-suite values and so
 /// that `SigV4Verifier` recomputes exactly what a client signed.
 public enum SigV4 {
+    /// The algorithm name that opens the `Authorization` header and the string to sign.
     public static let algorithm = "AWS4-HMAC-SHA256"
     /// The hash of an empty payload.
     public static let emptyPayloadHash = hexSHA256([UInt8]())
 
     /// What is signed: the request as it travels (path and query as on the wire, percent-encoded).
     public struct Message: Sendable {
+        /// The HTTP method, e.g. `POST`.
         public var method: String
         /// The path as sent, e.g. `/` or `/a%20b`, without the query.
         public var path: String
@@ -47,6 +53,7 @@ public enum SigV4 {
         /// Hex SHA-256 of the body (or `UNSIGNED-PAYLOAD`).
         public var payloadHash: String
 
+        /// A message from its parts, each as it travels.
         public init(method: String, path: String, query: String = "", headers: [(name: String, value: String)], payloadHash: String) {
             self.method = method
             self.path = path
@@ -65,16 +72,21 @@ public enum SigV4 {
 
     /// The credential scope: `20150830/us-east-1/service/aws4_request`.
     public struct Scope: Sendable, Hashable {
+        /// The signing day, `YYYYMMDD` (UTC), the first 8 characters of the `X-Amz-Date`.
         public var date: String
+        /// The region, e.g. `us-east-1`.
         public var region: String
+        /// The service's signing name, e.g. `ecr`.
         public var service: String
 
+        /// A scope from its parts.
         public init(date: String, region: String, service: String) {
             self.date = date
             self.region = region
             self.service = service
         }
 
+        /// The scope as signed and sent: `date/region/service/aws4_request`.
         public var text: String { "\(date)/\(region)/\(service)/aws4_request" }
     }
 
@@ -100,6 +112,7 @@ public enum SigV4 {
         return (text, signedHeaders)
     }
 
+    /// The string to sign: the algorithm, the `X-Amz-Date`, the scope and the canonical request's hex SHA-256, one per line.
     public static func stringToSign(canonicalRequest: String, amzDate: String, scope: Scope) -> String {
         [algorithm, amzDate, scope.text, hexSHA256(Array(canonicalRequest.utf8))].joined(separator: "\n")
     }
@@ -113,6 +126,7 @@ public enum SigV4 {
         return key
     }
 
+    /// The signature: hex HMAC-SHA256 of the string to sign under the signing key.
     public static func signature(stringToSign: String, signingKey: SymmetricKey) -> String {
         hex(HMAC<SHA256>.authenticationCode(for: Array(stringToSign.utf8), using: signingKey))
     }
@@ -174,6 +188,7 @@ public enum SigV4 {
 
     // MARK: - Hashing and dates
 
+    /// Lowercase hex SHA-256 of the bytes, the form every hash takes in SigV4.
     public static func hexSHA256(_ bytes: some DataProtocol) -> String { hex(SHA256.hash(data: bytes)) }
 
     static func hex(_ bytes: some Sequence<UInt8>) -> String {

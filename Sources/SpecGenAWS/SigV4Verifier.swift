@@ -6,8 +6,11 @@ import OpenAPIRuntime
 
 /// Why a request's signature was refused, with the status and error name AWS answers.
 public struct SigV4Rejection: ServiceError, Sendable, Hashable {
+    /// 403, or 400 for a malformed `Authorization` header, as AWS answers.
     public var httpStatus: Int
+    /// AWS's error name, e.g. `InvalidSignatureException`.
     public var errorName: String
+    /// What was wrong, in AWS's words where it has them.
     public var errorMessage: String?
 
     static func unrecognized(_ message: String) -> SigV4Rejection {
@@ -31,9 +34,12 @@ public struct SigV4Verifier: Sendable {
     public var credentials: [String: AWSCredentials]
     /// The service the scope must name (`ecr`); nil accepts any.
     public var service: String?
+    /// How far `X-Amz-Date` may be from the server's clock, either way (AWS: 15 minutes).
     public var maxClockSkew: TimeInterval
+    /// The server's clock (a test fixes it).
     public var now: @Sendable () -> Date
 
+    /// A verifier that knows `credentials`; two with one access key ID keep the first.
     public init(credentials: [AWSCredentials], service: String?, maxClockSkew: TimeInterval = 15 * 60,
                 now: @escaping @Sendable () -> Date = { Date() }) {
         self.credentials = Dictionary(credentials.map { ($0.accessKeyID, $0) }, uniquingKeysWith: { first, _ in first })
@@ -125,10 +131,14 @@ public struct SigV4Verifier: Sendable {
 /// A `ServerMiddleware` that answers requests the verifier refuses with AWS's error body and status,
 /// and passes the others on (the body is read once, bounded, and handed on).
 public struct SigV4ServerMiddleware: ServerMiddleware {
+    /// Decides, for each request, whether its signature holds.
     public var verifier: SigV4Verifier
+    /// How the error body of a refused request is written (AWS JSON's `__type`, or REST's `error`).
     public var profile: WireProfile
+    /// The body is read whole to be hashed; a larger one answers 413 before the signature is checked.
     public var maxBodyBytes: Int
 
+    /// A middleware that checks every request with `verifier`.
     public init(verifier: SigV4Verifier, profile: WireProfile = .awsJSON(version: "1.1"), maxBodyBytes: Int = 8 << 20) {
         self.verifier = verifier
         self.profile = profile

@@ -1,22 +1,3 @@
-/// Limits that stop hostile input before it costs unbounded time or memory.
-public struct LoaderLimits: Sendable, Hashable {
-    /// Larger inputs are refused before parsing. Real specs are a few MB; the biggest public ones ~30 MB.
-    public var maxInputBytes: Int
-    /// Collections nested deeper than this are refused. Real specs nest < 40 levels; readers and
-    /// printers recurse over the tree, so this bound also bounds their stack use.
-    public var maxDepth: Int
-    /// The number of nodes that aliases may add to a document (a "billion laughs" adds 10⁹).
-    public var maxAliasNodes: Int
-
-    public init(maxInputBytes: Int = 64 << 20, maxDepth: Int = 256, maxAliasNodes: Int = 1_000_000) {
-        self.maxInputBytes = maxInputBytes
-        self.maxDepth = maxDepth
-        self.maxAliasNodes = maxAliasNodes
-    }
-
-    public static let `default` = LoaderLimits()
-}
-
 /// Why the loader refused its input. Always carries the mark of the offending place.
 public struct YAMLError: Error, Sendable, Hashable, CustomStringConvertible {
     public enum Reason: Sendable, Hashable {

@@ -62,6 +62,17 @@ import Testing
         #expect(GeneratorConfig.load(path: list).diagnostics.map(\.message) == ["'the config file' must be a mapping, not a sequence"])
     }
 
+    /// The plugins' `specgen-config.yaml` may be empty: no document means every default.
+    @Test(arguments: ["", "\n", "# only a comment\n", "---\n", "---\n...\n", "~\n"])
+    func emptyFileIsTheDefaults(text: String) throws {
+        let path = NSTemporaryDirectory() + "specgen-config-\(UUID().uuidString).yaml"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let (config, diagnostics) = GeneratorConfig.load(path: path)
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        #expect(config == GeneratorConfig())
+    }
+
     @Test func appliesToEmitOptions() throws {
         let config = try #require(GeneratorConfig.load(path: fixture("full.yaml")).config)
         let options = config.applied(to: EmitOptions())

@@ -172,11 +172,11 @@ private enum Paths {
     @Test func embeddedDefaultsMatchTemplatesFolder() throws {
         let folder = Paths.root.appendingPathComponent("Templates").path
         let onDisk = try Paths.templates(in: folder)
-        let hint = "Sources/SpecGenEmit/DefaultTemplates.swift is out of date: run scripts/embed-templates"
+        let hint = "Sources/SpecGenEmit/Templates/DefaultTemplates.swift is out of date: run scripts/embed-templates"
         // Names of the templates that differ, not their whole text: the message stays readable.
         let differing = Set(onDisk.keys).union(DefaultTemplates.all.keys).filter { DefaultTemplates.all[$0] != onDisk[$0] }
         #expect(differing.isEmpty, "\(hint) (differing: \(differing.sorted()))")
-        let committed = try String(contentsOfFile: Paths.root.appendingPathComponent("Sources/SpecGenEmit/DefaultTemplates.swift").path, encoding: .utf8)
+        let committed = try String(contentsOfFile: Paths.root.appendingPathComponent("Sources/SpecGenEmit/Templates/DefaultTemplates.swift").path, encoding: .utf8)
         #expect(committed == EmbeddedTemplatesFile.render(onDisk), "\(hint)")
         // The defaults load and parse as a set.
         #expect(try TemplateSet.load(overridesDirectory: nil).names == onDisk.keys.sorted())

@@ -51,12 +51,32 @@ struct PluginSupportTests {
         #expect(written == target.outputNames.sorted())
     }
 
-    @Test func aTargetNeedsOneSpecAndAConfig() {
+    @Test func aTargetNeedsOneSpec() {
         let folder = URL(fileURLWithPath: "/nowhere")
-        #expect(throws: SpecGenTarget.Problem.self) { try SpecGenTarget(name: "T", files: [folder.appendingPathComponent("openapi.yaml")]) }
         #expect(throws: SpecGenTarget.Problem.self) {
             try SpecGenTarget(name: "T", files: ["openapi.yaml", "swagger.json", "specgen-config.yaml"].map { folder.appendingPathComponent($0) })
         }
         #expect(throws: SpecGenTarget.Problem.self) { try SpecGenTarget(name: "T", files: [folder.appendingPathComponent("specgen-config.yaml")]) }
+    }
+
+    /// No `specgen-config.yaml`: the defaults (all three files, one each), no `--config` passed,
+    /// and what the plugin declares is what specgen writes.
+    @Test func aTargetWithoutAConfigGetsTheDefaults() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("specgen-plugin-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let spec = folder.appendingPathComponent("openapi.yaml")
+        try FileManager.default.copyItem(at: SpecGenBinary.repository.appendingPathComponent("Specs/features.yaml"), to: spec)
+
+        let target = try SpecGenTarget(name: "T", files: [spec, folder.appendingPathComponent("main.swift")])
+        #expect(target.config == nil)
+        #expect(target.outputNames == ["Models.swift", "Client.swift", "Server.swift"])
+        #expect(target.inputFiles.map(\.lastPathComponent) == ["openapi.yaml"])
+        let output = folder.appendingPathComponent("out")
+        let arguments = target.generateArguments(output: output)
+        #expect(!arguments.contains("--config"))
+        let result = try SpecGenBinary.run(arguments)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output.path).sorted() == target.outputNames.sorted())
     }
 }

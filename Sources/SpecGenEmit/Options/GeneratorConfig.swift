@@ -62,11 +62,14 @@ public struct GeneratorConfig: Sendable, Equatable {
     }
 
     /// Reads the config file at `path`. The config is nil when any diagnostic is an error;
-    /// warnings (unknown keys) come with a config.
+    /// warnings (unknown keys) come with a config. A file with no document in it (empty, only
+    /// comments or `---`) is the defaults: the plugins' `specgen-config.yaml` may be empty.
     public static func load(path: String) -> (config: GeneratorConfig?, diagnostics: [Diagnostic]) {
         let document: Node
         do {
             document = try YAMLLoader().loadDocument(atPath: path)
+        } catch where error.reason == .noDocument {
+            return (GeneratorConfig(), [])
         } catch {
             return (nil, [error.diagnostic])
         }
