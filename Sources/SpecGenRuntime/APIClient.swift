@@ -5,7 +5,7 @@ import OpenAPIRuntime
 /// What a generated client holds: where the server is, how to reach it (any swift-openapi-runtime
 /// `ClientTransport`: URLSession, AsyncHTTPClient, …), the middlewares, and the wire profile.
 public struct APIClient: Sendable {
-    /// The base URL operation paths are appended to (the spec's first server unless chosen otherwise).
+    /// The base URL operation paths are appended to.
     public var serverURL: URL
     /// What sends the HTTP request: any swift-openapi-runtime transport.
     public var transport: any ClientTransport

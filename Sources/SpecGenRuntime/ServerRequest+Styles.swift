@@ -81,12 +81,12 @@ extension ServerRequest {
         return value
     }
 
-    /// The header `name` in the `simple` style; nil when absent.
+    /// The header `name` in its style (`simple` by default); nil when absent.
     public func header<Value: Decodable>(_ name: String, as type: Value.Type, _ encoding: ParameterEncoding = .headerDefault) throws(ParameterError) -> Value? {
         try head.headerFields.parameter(name, as: Value.self, encoding)
     }
 
-    /// The cookie `name` from the `Cookie` header(s) in the `form` style; nil when absent.
+    /// The cookie `name` from the `Cookie` header(s) in its style (`form` by default); nil when absent.
     public func cookie<Value: Decodable>(_ name: String, as type: Value.Type, _ encoding: ParameterEncoding = .cookieDefault) throws(ParameterError) -> Value? {
         let pairs = head.headerFields[values: .cookie].flatMap { ParameterWire.rawPairs(query: $0[...], separator: ";") }
         return try Self.decodeIfPresent(Value.self, .cookie, name, encoding) {
