@@ -5,13 +5,19 @@ import OpenAPIRuntime
 /// What a generated client holds: where the server is, how to reach it (any swift-openapi-runtime
 /// `ClientTransport`: URLSession, AsyncHTTPClient, …), the middlewares, and the wire profile.
 public struct APIClient: Sendable {
+    /// The base URL operation paths are appended to.
     public var serverURL: URL
+    /// What sends the HTTP request: any swift-openapi-runtime transport.
     public var transport: any ClientTransport
+    /// Run in order around the transport for every request (retry, authentication, signing).
     public var middlewares: [any ClientMiddleware]
+    /// How bodies, dates and media types travel for this API.
     public var profile: WireProfile
     /// Larger response bodies are refused rather than held in memory.
     public var maxResponseBytes: Int
 
+    /// A client for the server at `serverURL`, reached through `transport`; `maxResponseBytes` bounds
+    /// any response body read into memory (64 MiB by default).
     public init(serverURL: URL, transport: any ClientTransport, middlewares: [any ClientMiddleware] = [],
                 profile: WireProfile, maxResponseBytes: Int = 64 << 20) {
         self.serverURL = serverURL
@@ -88,5 +94,6 @@ extension APIClient {
 
 /// The output of an operation whose success response has no body.
 public struct NoContent: Codable, Hashable, Sendable {
+    /// The one value of an empty response.
     public init() {}
 }

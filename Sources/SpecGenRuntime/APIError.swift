@@ -5,12 +5,16 @@ import Foundation
 /// The name comes from AWS's `__type` (with or without a `namespace#` prefix) or the
 /// `X-Amzn-Errortype` header, and otherwise from `code`/`error`; the message from `message` or `Message`.
 public struct APIError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The HTTP status code of the response.
     public var status: Int
+    /// The error's name (`RepositoryNotFoundException`), when the response gave one.
     public var name: String?
+    /// The human-readable message the server sent, if any.
     public var message: String?
     /// The response body as received (at most `maxErrorBodyBytes`).
     public var body: [UInt8]
 
+    /// An error with the given parts; a server handler throws one to answer `status` with that name and message.
     public init(status: Int, name: String?, message: String?, body: [UInt8] = []) {
         self.status = status
         self.name = name
@@ -46,9 +50,11 @@ public struct APIError: Error, Hashable, Sendable, CustomStringConvertible {
 /// `APIError` is one (`throw APIError(status: 404, name: "RepositoryNotFoundException", message: …)`);
 /// a service can define its own.
 public protocol ServiceError: Error {
+    /// The HTTP status the server answers with.
     var httpStatus: Int { get }
     /// The name peers see in `__type` (AWS JSON) or `error`.
     var errorName: String { get }
+    /// The message peers see in `message`, if any.
     var errorMessage: String? { get }
 }
 

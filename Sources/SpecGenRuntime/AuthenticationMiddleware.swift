@@ -4,6 +4,7 @@ import OpenAPIRuntime
 
 /// Where an `apiKey` security scheme travels.
 public enum APIKeyLocation: String, Sendable, Hashable {
+    /// In a header, the query string or the `Cookie` header, as the scheme's `in` says.
     case header, query, cookie
 }
 
@@ -11,23 +12,28 @@ public enum APIKeyLocation: String, Sendable, Hashable {
 /// `APIClient(…, middlewares: [AuthenticationMiddleware.bearer("token")])`.
 /// OAuth2 and OpenID Connect send bearer tokens: pass a provider that returns a fresh one.
 public struct AuthenticationMiddleware: ClientMiddleware {
+    /// What the middleware adds to each request it applies to.
     public enum Credential: Sendable {
         /// `Authorization: Bearer <token>`; the provider is asked for each request (refresh there).
         case bearer(@Sendable () async throws -> String)
         /// `Authorization: Basic base64(username:password)`.
         case basic(username: String, password: String)
+        /// The key `value` under `name`, in a header, the query or a cookie.
         case apiKey(name: String, location: APIKeyLocation, value: String)
     }
 
+    /// The credential added to each request.
     public var credential: Credential
     /// The operations the credential applies to (their security requirements name this scheme); nil for all.
     public var operations: Set<String>?
 
+    /// Adds `credential` to the requests of `operations` (operation IDs), or to every request when nil.
     public init(_ credential: Credential, operations: Set<String>? = nil) {
         self.credential = credential
         self.operations = operations
     }
 
+    /// A fixed bearer token: `Authorization: Bearer <token>`.
     public static func bearer(_ token: String, operations: Set<String>? = nil) -> Self {
         Self(.bearer({ token }), operations: operations)
     }
@@ -37,10 +43,12 @@ public struct AuthenticationMiddleware: ClientMiddleware {
         Self(.bearer(tokenProvider), operations: operations)
     }
 
+    /// HTTP Basic authentication with a username and password.
     public static func basic(username: String, password: String, operations: Set<String>? = nil) -> Self {
         Self(.basic(username: username, password: password), operations: operations)
     }
 
+    /// An API key sent as `name` in a header, the query string or a cookie.
     public static func apiKey(_ value: String, name: String, in location: APIKeyLocation, operations: Set<String>? = nil) -> Self {
         Self(.apiKey(name: name, location: location, value: value), operations: operations)
     }

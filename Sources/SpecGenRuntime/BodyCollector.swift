@@ -2,6 +2,7 @@ import OpenAPIRuntime
 
 /// A body larger than the limit: the server answers 413, the client throws.
 public struct BodyTooLargeError: Error, Sendable, CustomStringConvertible {
+    /// The limit in bytes that the body exceeded.
     public var limit: Int
     public var description: String { "the body is larger than \(limit) bytes" }
 }

@@ -4,16 +4,20 @@ import HTTPTypes
 /// Parameters in any OpenAPI style, from any `Encodable` (primitives, arrays, generated structs and enums).
 /// Absent optionals are left out. A value no style can carry (an object inside an array) throws `EncodingError`.
 extension ClientRequest {
+    /// Sets the path parameter `name` in the style `encoding` says (`simple`, `label` or `matrix`).
     public mutating func path(_ name: String, _ value: some Encodable, _ encoding: ParameterEncoding) throws {
         guard let node = try ParameterValueEncoder.encode(value) else { return }
         escapedPathValues[name] = ParameterWire.path(name, node, encoding)
     }
 
+    /// Adds the query parameter `name` in the style `encoding` says (`form`, `spaceDelimited`,
+    /// `pipeDelimited` or `deepObject`); nil adds nothing.
     public mutating func query(_ name: String, _ value: (some Encodable)?, _ encoding: ParameterEncoding) throws {
         guard let value, let node = try ParameterValueEncoder.encode(value) else { return }
         escapedQueryItems += ParameterWire.query(name, node, encoding)
     }
 
+    /// Adds the header `name` in the `simple` style; nil adds nothing.
     public mutating func header(_ name: String, _ value: (some Encodable)?, _ encoding: ParameterEncoding = .headerDefault) throws {
         guard let value, let node = try ParameterValueEncoder.encode(value), let field = HTTPField.Name(name) else { return }
         headerFields.append(HTTPField(name: field, value: ParameterWire.simple(node, explode: encoding.explode, location: .header)))

@@ -4,9 +4,13 @@ import HTTPTypes
 /// One request as the generated client describes it: the operation's wire route (method, path
 /// template, constant headers and query items) plus the values the caller passed.
 public struct ClientRequest: Sendable {
+    /// The operation's ID, which middlewares receive (to choose what applies to it).
     public var operationID: String
+    /// The operation's HTTP method.
     public var method: HTTPRequest.Method
+    /// The operation's path with `{name}` placeholders, as the spec writes it.
     public var pathTemplate: String
+    /// The request's headers: the route's constants, then the parameters added.
     public var headerFields: HTTPFields
     /// Query items in the order added; the route's constants come first.
     public var queryItems: [(name: String, value: String)]
@@ -16,6 +20,8 @@ public struct ClientRequest: Sendable {
     var escapedPathValues: [String: String] = [:]
     var escapedQueryItems: [String] = []
 
+    /// A request for one operation with its constant headers and query items (what tells operations
+    /// sharing a path apart on the wire, as AWS's `X-Amz-Target` or `?Action=`).
     public init(operationID: String, method: HTTPRequest.Method, path: String,
                 constantHeaders: KeyValuePairs<String, String> = [:],
                 constantQuery: KeyValuePairs<String, String> = [:]) {
@@ -29,10 +35,12 @@ public struct ClientRequest: Sendable {
         self.queryItems = constantQuery.map { (name: $0.key, value: $0.value) }
     }
 
+    /// Sets the value of the `{name}` placeholder; it is percent-encoded, `/` included.
     public mutating func path(_ name: String, _ value: some ParameterText) {
         pathValues[name] = value.parameterText
     }
 
+    /// Adds the query item `name=value`; nil adds nothing.
     public mutating func query(_ name: String, _ value: (some ParameterText)?) {
         if let value { queryItems.append((name: name, value: value.parameterText)) }
     }
@@ -42,6 +50,7 @@ public struct ClientRequest: Sendable {
         for value in values ?? [] { queryItems.append((name: name, value: value.parameterText)) }
     }
 
+    /// Adds the header `name: value`; nil, or a name that is not a valid field name, adds nothing.
     public mutating func header(_ name: String, _ value: (some ParameterText)?) {
         guard let value, let field = HTTPField.Name(name) else { return }
         headerFields.append(HTTPField(name: field, value: value.parameterText))

@@ -4,11 +4,15 @@ import OpenAPIRuntime
 
 /// A security scheme as a server checks it (SigV4 lives in SpecGenAWS).
 public enum SecurityScheme: Sendable, Hashable {
+    /// HTTP `bearer`: `Authorization: Bearer <token>`.
     case httpBearer
+    /// HTTP `basic`: `Authorization: Basic base64(username:password)`.
     case httpBasic
+    /// An API key named `name` in a header, the query string or a cookie.
     case apiKey(name: String, in: APIKeyLocation)
     /// OAuth2 and OpenID Connect: the access token arrives as a bearer token.
     case oauth2
+    /// OpenID Connect: like OAuth2, a bearer token.
     case openIDConnect
 
     /// The `WWW-Authenticate` challenge of a 401 (RFC 9110 §11.6.1).
@@ -21,38 +25,54 @@ public enum SecurityScheme: Sendable, Hashable {
     }
 }
 
+/// A bearer token as the request sent it (OAuth2 and OpenID Connect access tokens included).
 public struct BearerToken: Sendable, Hashable {
+    /// The token after `Bearer `, unchecked.
     public var token: String
+    /// Wraps a token.
     public init(_ token: String) { self.token = token }
 }
 
+/// The username and password of an HTTP Basic `Authorization` header, decoded.
 public struct BasicCredentials: Sendable, Hashable {
+    /// The part before the first colon.
     public var username: String
+    /// The part after the first colon (it may contain colons).
     public var password: String
+    /// Credentials with the given username and password.
     public init(username: String, password: String) {
         self.username = username
         self.password = password
     }
 }
 
+/// The value of an API key as the request sent it.
 public struct APIKey: Sendable, Hashable {
+    /// The key, unchecked.
     public var value: String
+    /// Wraps a key.
     public init(_ value: String) { self.value = value }
 }
 
 /// The credential a request carried, by the scheme that found it: what a handler receives.
 public enum Credential: Sendable, Hashable {
+    /// A bearer token (HTTP bearer, OAuth2 or OpenID Connect).
     case bearer(BearerToken)
+    /// HTTP Basic credentials.
     case basic(BasicCredentials)
+    /// An API key.
     case apiKey(APIKey)
 }
 
 /// No acceptable credential: answers 401 with a `WWW-Authenticate` challenge per scheme tried.
 /// Checking that the credential is *valid* is the handler's business (it answers 401 or 403 itself).
 public struct AuthenticationError: Error, ResponseConvertible, ServiceError, Sendable, Hashable {
+    /// The schemes tried, each of which answers its challenge.
     public var schemes: [SecurityScheme]
+    /// What was missing, sent as the error message.
     public var reason: String
 
+    /// An error naming the schemes tried and what was missing.
     public init(schemes: [SecurityScheme], reason: String) {
         self.schemes = schemes
         self.reason = reason
@@ -62,6 +82,7 @@ public struct AuthenticationError: Error, ResponseConvertible, ServiceError, Sen
     public var errorName: String { "UnauthorizedException" }
     public var errorMessage: String? { reason }
 
+    /// A 401 error body with one `WWW-Authenticate` challenge per distinct scheme tried.
     public func serverResponse(profile: WireProfile) -> ServerResponse {
         var response = ServerResponse.error(status: 401, name: errorName, message: reason, profile: profile)
         var seen = Set<String>()
@@ -73,6 +94,7 @@ public struct AuthenticationError: Error, ResponseConvertible, ServiceError, Sen
 }
 
 extension ServerRequest {
+    /// The token of an `Authorization: Bearer` header; throws (401) when there is none.
     public func bearerToken() throws(AuthenticationError) -> BearerToken {
         guard let token = authorization(scheme: "Bearer"), !token.isEmpty else {
             throw AuthenticationError(schemes: [.httpBearer], reason: "a bearer token is required")
@@ -80,6 +102,7 @@ extension ServerRequest {
         return BearerToken(token)
     }
 
+    /// The decoded `Authorization: Basic` credentials; throws (401) when absent or malformed.
     public func basicCredentials() throws(AuthenticationError) -> BasicCredentials {
         guard let encoded = authorization(scheme: "Basic"), let data = Data(base64Encoded: encoded),
               let text = String(data: data, encoding: .utf8), let colon = text.firstIndex(of: ":") else {
@@ -88,6 +111,7 @@ extension ServerRequest {
         return BasicCredentials(username: String(text[..<colon]), password: String(text[text.index(after: colon)...]))
     }
 
+    /// The API key `name` from a header, the query string or a cookie; throws (401) when absent or empty.
     public func apiKey(_ name: String, in location: APIKeyLocation) throws(AuthenticationError) -> APIKey {
         let value: String?
         switch location {

@@ -7,14 +7,18 @@ import OpenAPIRuntime
 public struct EventStream<Element: Sendable>: AsyncSequence, Sendable {
     private let makeNext: @Sendable () -> NextElement
 
+    /// Erases `base`'s type; each iteration starts a fresh iterator of `base`.
     public init<Base: AsyncSequence & Sendable>(_ base: Base) where Base.Element == Element {
         makeNext = { NextElement(base.makeAsyncIterator()) }
     }
 
+    /// An iterator that pulls from the underlying sequence, one element per call.
     public func makeAsyncIterator() -> Iterator { Iterator(next: makeNext()) }
 
+    /// The iterator of an ``EventStream``, owned by one consumer.
     public struct Iterator: AsyncIteratorProtocol {
         let next: NextElement
+        /// The next value, nil at the end of the stream; throws what reading or decoding throws.
         public mutating func next() async throws -> Element? { try await next.advance() }
     }
 
@@ -58,6 +62,7 @@ extension HTTPBody {
 }
 
 extension OutgoingBody {
+    /// `application/jsonl`: each value as one line of JSON, streamed as `values` produces them.
     public static func jsonLines<Values: AsyncSequence & Sendable>(_ values: Values, profile: WireProfile = .rest,
                                                                    contentType: String = "application/jsonl") -> OutgoingBody
     where Values.Element: Encodable & Sendable {
@@ -65,6 +70,7 @@ extension OutgoingBody {
                      contentType: contentType)
     }
 
+    /// `application/json-seq` (RFC 7464): each value after a record separator, streamed as `values` produces them.
     public static func jsonSequence<Values: AsyncSequence & Sendable>(_ values: Values, profile: WireProfile = .rest,
                                                                       contentType: String = "application/json-seq") -> OutgoingBody
     where Values.Element: Encodable & Sendable {

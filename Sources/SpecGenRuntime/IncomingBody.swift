@@ -3,7 +3,9 @@ import Foundation
 
 /// A body that is not text in the charset it claims, or not the media type expected.
 public struct BodyDecodingError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// What is wrong with the body.
     public var reason: String
+    /// An error saying what is wrong with the body.
     public init(_ reason: String) { self.reason = reason }
     public var description: String { reason }
 }
@@ -11,6 +13,7 @@ public struct BodyDecodingError: Error, Sendable, Hashable, CustomStringConverti
 /// Reading a received body (client response or server request) as the declared media type.
 /// Every reader that collects refuses more than `limit` bytes (`BodyTooLargeError`).
 extension HTTPBody {
+    /// JSON into `Value`, decoded with the profile's decoder (its date format).
     public func json<Value: Decodable>(_ type: Value.Type, profile: WireProfile = .rest, upTo limit: Int) async throws -> Value {
         try profile.makeDecoder().decode(Value.self, from: Data(try await collectBytes(upTo: limit)))
     }

@@ -10,6 +10,7 @@ public struct Indirect<Wrapped> {
 
     private let storage: Storage
 
+    /// Boxes `value`.
     public init(_ value: Wrapped) {
         storage = Storage(value)
     }
@@ -18,6 +19,7 @@ public struct Indirect<Wrapped> {
     /// dynamic member lookup: `node.left?.value` is the left node's own `value`.)
     public var wrappedValue: Wrapped { storage.value }
 
+    /// Reads a member of the boxed value as if it were the box's own (`node.left?.name`).
     public subscript<Member>(dynamicMember keyPath: KeyPath<Wrapped, Member>) -> Member {
         storage.value[keyPath: keyPath]
     }

@@ -1,11 +1,17 @@
 /// Any JSON value: what generated code uses where the spec gives no schema (a 200 with no
 /// content, a property whose schema says nothing), so the payload still reaches the caller.
 public enum JSONValue: Codable, Hashable, Sendable {
+    /// `null`.
     case null
+    /// `true` or `false`.
     case bool(Bool)
+    /// Any JSON number, as a `Double` (integers beyond 2⁵³ lose precision).
     case number(Double)
+    /// A string.
     case string(String)
+    /// An array of values.
     case array([JSONValue])
+    /// An object, its members by name.
     case object([String: JSONValue])
 
     public init(from decoder: any Decoder) throws {
@@ -43,6 +49,7 @@ public enum JSONValue: Codable, Hashable, Sendable {
         return nil
     }
 
+    /// The string when this is a string; nil otherwise.
     public var stringValue: String? {
         if case .string(let value) = self { return value }
         return nil

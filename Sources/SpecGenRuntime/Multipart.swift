@@ -5,12 +5,18 @@ import HTTPTypes
 /// Which parts a `multipart/form-data` body must, may, or may not repeat: checked while streaming
 /// (OpenAPIRuntime's validation), so a violation throws when the reader reaches it.
 public struct MultipartRules: Sendable, Hashable {
+    /// Whether parts the spec does not name are accepted (else they throw).
     public var allowsUnknownParts: Bool
+    /// Names of parts that must appear exactly once (required, not an array).
     public var exactlyOnce: Set<String>
+    /// Names of parts that must appear at least once (required arrays).
     public var atLeastOnce: Set<String>
+    /// Names of parts that may appear at most once (optional, not an array).
     public var atMostOnce: Set<String>
+    /// Names of parts that may appear any number of times (optional arrays).
     public var zeroOrMore: Set<String>
 
+    /// Rules from the part names in each group; by default every part is optional and unknown parts pass.
     public init(allowsUnknownParts: Bool = true, exactlyOnce: Set<String> = [], atLeastOnce: Set<String> = [],
                 atMostOnce: Set<String> = [], zeroOrMore: Set<String> = []) {
         self.allowsUnknownParts = allowsUnknownParts
@@ -72,11 +78,14 @@ extension MultipartRawPart {
         return MultipartRawPart(name: name, filename: filename, headerFields: fields, body: body)
     }
 
+    /// The part's `Content-Type`, if it declared one.
     public var contentType: String? { headerFields[.contentType] }
 
+    /// The part's content as JSON into `Value`, refusing more than `limit` bytes.
     public func json<Value: Decodable>(_ type: Value.Type, profile: WireProfile = .rest, upTo limit: Int) async throws -> Value {
         try await body.json(Value.self, profile: profile, upTo: limit)
     }
 
+    /// The part's content as UTF-8 text, refusing more than `limit` bytes.
     public func text(upTo limit: Int) async throws -> String { try await body.text(upTo: limit) }
 }

@@ -2,9 +2,12 @@
 /// property's `nil` means "absent", `.null` means "present and null". A PATCH-style API can
 /// then clear a field (`null`) without touching the ones it leaves out.
 public enum Nullable<Wrapped> {
+    /// Present and `null`.
     case null
+    /// Present with a value.
     case value(Wrapped)
 
+    /// The wrapped value; nil for `.null`.
     public var value: Wrapped? {
         if case .value(let wrapped) = self { return wrapped }
         return nil

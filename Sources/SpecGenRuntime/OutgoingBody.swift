@@ -5,9 +5,12 @@ import HTTPTypes
 /// A request or response body ready to send: the bytes (streamed where the source streams) and the
 /// `Content-Type` to announce. Generated clients pass one to `APIClient.perform`; servers answer with one.
 public struct OutgoingBody: Sendable {
+    /// The bytes to send.
     public var body: HTTPBody
+    /// The `Content-Type` header sent with the body.
     public var contentType: String
 
+    /// A body of any bytes announced as `contentType`.
     public init(_ body: HTTPBody, contentType: String) {
         self.body = body
         self.contentType = contentType

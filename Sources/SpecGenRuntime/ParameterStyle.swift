@@ -1,5 +1,6 @@
 /// Where a parameter travels: the four `in` values of OpenAPI.
 public enum ParameterLocation: String, Sendable, Hashable {
+    /// In the path template, the query string, a header or the `Cookie` header.
     case path, query, header, cookie
 }
 
@@ -26,9 +27,12 @@ public enum ParameterStyle: Sendable, Hashable {
 
 /// A parameter's style and explode flag together, as generated code names them once per parameter.
 public struct ParameterEncoding: Sendable, Hashable {
+    /// How the value is laid out.
     public var style: ParameterStyle
+    /// Whether arrays and objects spread into one item (or pair) per element rather than one list.
     public var explode: Bool
 
+    /// An explicit style and explode flag.
     public init(_ style: ParameterStyle, explode: Bool) {
         self.style = style
         self.explode = explode
@@ -41,16 +45,22 @@ public struct ParameterEncoding: Sendable, Hashable {
         self.init(resolved, explode: explode ?? (resolved == .form || resolved == .deepObject))
     }
 
+    /// `simple`, not exploded: a path parameter that declares no style.
     public static let pathDefault = ParameterEncoding(.path)
+    /// `form`, exploded: a query parameter that declares no style.
     public static let queryDefault = ParameterEncoding(.query)
+    /// `simple`, not exploded: a header that declares no style.
     public static let headerDefault = ParameterEncoding(.header)
+    /// `form`, exploded: a cookie that declares no style.
     public static let cookieDefault = ParameterEncoding(.cookie)
 }
 
 /// Swagger 2.0's `collectionFormat`, mapped onto the OpenAPI 3 style that puts the same bytes on the wire.
 public enum CollectionFormat: String, Sendable, Hashable {
+    /// Comma, space, tab or pipe separated in one value, or `multi`: one query item per element.
     case csv, ssv, tsv, pipes, multi
 
+    /// The style and explode flag of a query parameter with this format.
     public var encoding: ParameterEncoding {
         switch self {
         case .csv: return ParameterEncoding(.form, explode: false)

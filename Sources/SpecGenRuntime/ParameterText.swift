@@ -2,7 +2,9 @@ import Foundation
 
 /// A value that travels as text in a path, query item or header, and back.
 public protocol ParameterText {
+    /// The value as it appears on the wire, before percent-encoding.
     var parameterText: String { get }
+    /// Reads a value from its wire text (percent-decoded); nil if the text is not a valid value.
     init?(parameterText: String)
 }
 

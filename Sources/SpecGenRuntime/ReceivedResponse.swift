@@ -5,13 +5,16 @@ import OpenAPIRuntime
 /// A response as the transport answered it, its body not read yet: generated code switches on
 /// `status`, reads the body as the declared media type, and throws `undeclaredError()` otherwise.
 public struct ReceivedResponse: Sendable {
+    /// The status line and header fields.
     public var head: HTTPResponse
     /// Streamed: a binary or event-stream body is read as it arrives, never collected here.
     public var body: HTTPBody
+    /// The API's wire profile, which decodes JSON bodies (dates, media types).
     public var profile: WireProfile
     /// The most a reader that collects (JSON, form, text, an error body) accepts.
     public var maxBytes: Int
 
+    /// A response with its body unread (none reads as empty).
     public init(head: HTTPResponse, body: HTTPBody?, profile: WireProfile, maxBytes: Int) {
         self.head = head
         self.body = body ?? HTTPBody()
@@ -19,8 +22,11 @@ public struct ReceivedResponse: Sendable {
         self.maxBytes = maxBytes
     }
 
+    /// The HTTP status code.
     public var status: Int { head.status.code }
+    /// The response's header fields.
     public var headerFields: HTTPFields { head.headerFields }
+    /// The `Content-Type` the server declared, if any.
     public var contentType: String? { head.headerFields[.contentType] }
 
     /// A JSON body; `NoContent` for a response declared without one.
@@ -29,13 +35,20 @@ public struct ReceivedResponse: Sendable {
         return try await body.json(Value.self, profile: profile, upTo: maxBytes)
     }
 
+    /// An `application/x-www-form-urlencoded` body into `Value`.
     public func form<Value: Decodable>(_ type: Value.Type) async throws -> Value { try await body.form(Value.self, upTo: maxBytes) }
+    /// A text body, strictly UTF-8.
     public func text() async throws -> String { try await body.text(upTo: maxBytes) }
+    /// A JSON Lines body, decoded as it streams in.
     public func jsonLines<Value: Decodable & Sendable>(of type: Value.Type) -> EventStream<Value> { body.jsonLines(of: Value.self, profile: profile) }
+    /// A JSON Sequence (RFC 7464) body, decoded as it streams in.
     public func jsonSequence<Value: Decodable & Sendable>(of type: Value.Type) -> EventStream<Value> { body.jsonSequence(of: Value.self, profile: profile) }
+    /// A Server-Sent Events body whose `data` is JSON, decoded as it streams in; `terminator`
+    /// ends the stream at a sentinel data line (`[DONE]`).
     public func serverSentEvents<Value: Decodable & Sendable>(of type: Value.Type, terminator: String? = nil) -> EventStream<ServerSentEventWithJSONData<Value>> {
         body.serverSentEvents(of: Value.self, profile: profile, terminator: terminator)
     }
+    /// A `multipart/*` body's parts as they arrive, each mapped by `decode`, checked against `rules`.
     public func multipart<Part: Sendable>(rules: MultipartRules = MultipartRules(),
                                           decode: @escaping @Sendable (MultipartRawPart) async throws -> Part) throws -> MultipartBody<Part> {
         try body.multipart(contentType: contentType, rules: rules, decode: decode)

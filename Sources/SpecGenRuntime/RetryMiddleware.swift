@@ -17,16 +17,21 @@ import OpenAPIRuntime
 ///
 /// Put it before a signer (`[retry, signer]`) so each attempt is signed with a fresh date.
 public struct RetryMiddleware: ClientMiddleware {
+    /// How many times to try, how long to wait, and which requests may be sent again.
     public struct Policy: Sendable {
         /// Attempts in all, the first included; 1 turns retries off.
         public var maxAttempts: Int
+        /// The ceiling of the first retry's delay; it doubles with each retry.
         public var baseDelay: Duration
+        /// The largest ceiling any delay may reach.
         public var maxDelay: Duration
         /// Retry POST (and PATCH) requests whatever the operation.
         public var retryNonIdempotent: Bool
         /// Which operations are safe to send twice although they are POST.
         public var isIdempotent: @Sendable (_ operationID: String) -> Bool
 
+        /// A policy; `maxAttempts` below 1 counts as 1. By default: three attempts, 100 ms doubling up
+        /// to 20 s, POST retried only for read operations.
         public init(maxAttempts: Int = 3, baseDelay: Duration = .milliseconds(100), maxDelay: Duration = .seconds(20),
                     retryNonIdempotent: Bool = false,
                     isIdempotent: @escaping @Sendable (_ operationID: String) -> Bool = Policy.isReadOperation) {
@@ -63,6 +68,7 @@ public struct RetryMiddleware: ClientMiddleware {
         "EC2ThrottledException",
     ]
 
+    /// When and how often to retry.
     public var policy: Policy
     /// How to wait (a test passes one that records and returns at once).
     public var sleep: @Sendable (Duration) async throws -> Void
@@ -71,6 +77,7 @@ public struct RetryMiddleware: ClientMiddleware {
     /// Error bodies read to find a throttling error name.
     public var maxErrorBodyBytes: Int
 
+    /// A retry middleware with `policy`; `sleep` and `random` are replaceable for tests.
     public init(policy: Policy = Policy(),
                 sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
                 random: @escaping @Sendable () -> Double = { Double.random(in: 0...1) },

@@ -4,17 +4,23 @@ import OpenAPIRuntime
 
 /// One operation of the generated routing table: the wire route and the code that runs it.
 public struct ServerRoute: Sendable {
+    /// The operation's ID, which server middlewares receive.
     public var operationID: String
+    /// The HTTP method the route answers.
     public var method: HTTPRequest.Method
+    /// The path template the transport matches (`/repos/{name}`).
     public var path: String
     /// Headers and query items with fixed values that tell this operation apart (`X-Amz-Target`, `Action`).
     public var constantHeaders: [(name: String, value: String)]
+    /// Query items with fixed values that tell this operation apart (`Action=…`).
     public var constantQuery: [(name: String, value: String)]
+    /// Reads the input, calls the handler, and encodes its output.
     public var handle: @Sendable (ServerRequest) async throws -> ServerResponse
     /// The handler reads the request body as it arrives (`ServerRequest.bodyStream`: binary uploads,
     /// event streams, multipart) instead of receiving it collected.
     public var streamsRequestBody = false
 
+    /// A route for one operation; `headers` and `query` are its constants.
     public init(_ operationID: String, _ method: HTTPRequest.Method, _ path: String,
                 headers: [(name: String, value: String)] = [], query: [(name: String, value: String)] = [],
                 handle: @escaping @Sendable (ServerRequest) async throws -> ServerResponse) {
@@ -42,10 +48,14 @@ public struct ServerRoute: Sendable {
 /// a body that does not decode → 400 `SerializationException`, a body over the limit → 413.
 /// A `ServiceError` thrown by a handler answers its own status and name; anything else 500 `InternalFailure`.
 public struct RouteTable: Sendable {
+    /// The API's wire profile, which encodes error responses and decodes bodies.
     public var profile: WireProfile
+    /// Every operation's route; routes sharing a method and path are told apart by their constants.
     public var routes: [ServerRoute]
+    /// The largest request body collected; a larger one answers 413 (8 MiB by default).
     public var maxBodyBytes: Int
 
+    /// A table of `routes`, not yet registered.
     public init(profile: WireProfile, routes: [ServerRoute], maxBodyBytes: Int = 8 << 20) {
         self.profile = profile
         self.routes = routes
@@ -65,6 +75,7 @@ public struct RouteTable: Sendable {
         return result
     }
 
+    /// Registers one handler per method and path on `transport`, each running `middlewares` around the route.
     public func register(on transport: any ServerTransport, middlewares: [any ServerMiddleware] = []) throws {
         for group in groups {
             let candidates = group.routes

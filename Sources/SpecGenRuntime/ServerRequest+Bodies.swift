@@ -7,6 +7,7 @@ import OpenAPIRuntime
 extension ServerRequest {
     /// The body whether it was collected or streams.
     public var requestBody: HTTPBody { bodyStream ?? HTTPBody(body) }
+    /// The `Content-Type` the client declared, if any.
     public var contentType: String? { head.headerFields[.contentType] }
 
     /// `application/x-www-form-urlencoded` into a Codable struct.
@@ -39,10 +40,12 @@ extension ServerRequest {
         }
     }
 
+    /// A JSON Lines body, decoded as it streams in (for a route that streams its body).
     public func jsonLines<Value: Decodable & Sendable>(of type: Value.Type) -> EventStream<Value> {
         requestBody.jsonLines(of: Value.self, profile: profile)
     }
 
+    /// A JSON Sequence (RFC 7464) body, decoded as it streams in (for a route that streams its body).
     public func jsonSequence<Value: Decodable & Sendable>(of type: Value.Type) -> EventStream<Value> {
         requestBody.jsonSequence(of: Value.self, profile: profile)
     }

@@ -4,17 +4,24 @@ import HTTPTypes
 /// A parameter the client sent wrongly: the server answers 400 and names it
 /// (`query parameter 'color' is malformed: 'x' is not a valid Int`).
 public struct ParameterError: Error, ServiceError, Sendable, Hashable, CustomStringConvertible {
+    /// What is wrong with the parameter.
     public enum Problem: Sendable, Hashable {
+        /// A required parameter is absent.
         case missing
         /// An object parameter without one of its required properties.
         case missingProperty(String)
+        /// The value does not read as the declared type, with the reason.
         case malformed(String)
     }
 
+    /// Where the parameter travels.
     public var location: ParameterLocation
+    /// The parameter's name as the spec declares it.
     public var name: String
+    /// What is wrong with it.
     public var problem: Problem
 
+    /// An error about the parameter `name` in `location`.
     public init(_ location: ParameterLocation, _ name: String, _ problem: Problem) {
         self.location = location
         self.name = name
@@ -56,25 +63,30 @@ extension ServerRequest {
         return ParameterWire.rawPairs(query: path[path.index(after: question)...])
     }
 
+    /// The path parameter `name` in its style (`simple`, `label` or `matrix`); absent throws `.missing`.
     public func path<Value: Decodable>(_ name: String, as type: Value.Type, _ encoding: ParameterEncoding) throws(ParameterError) -> Value {
         guard let text = pathParameters[name] else { throw ParameterError(.path, name, .missing) }
         return try Self.decode(Value.self, .path, name) { try ParameterWire.parsePath(name, text, $0, encoding) }
     }
 
+    /// The query parameter `name` in its style; nil when absent.
     public func query<Value: Decodable>(_ name: String, as type: Value.Type, _ encoding: ParameterEncoding) throws(ParameterError) -> Value? {
         let pairs = rawQueryPairs
         return try Self.decodeIfPresent(Value.self, .query, name, encoding) { try ParameterWire.parseQuery(name, pairs, $0, encoding) }
     }
 
+    /// A required query parameter `name` in its style; absent throws `.missing`.
     public func query<Value: Decodable>(_ name: String, required type: Value.Type, _ encoding: ParameterEncoding) throws(ParameterError) -> Value {
         guard let value = try query(name, as: type, encoding) else { throw ParameterError(.query, name, .missing) }
         return value
     }
 
+    /// The header `name` in its style (`simple` by default); nil when absent.
     public func header<Value: Decodable>(_ name: String, as type: Value.Type, _ encoding: ParameterEncoding = .headerDefault) throws(ParameterError) -> Value? {
         try head.headerFields.parameter(name, as: Value.self, encoding)
     }
 
+    /// The cookie `name` from the `Cookie` header(s) in its style (`form` by default); nil when absent.
     public func cookie<Value: Decodable>(_ name: String, as type: Value.Type, _ encoding: ParameterEncoding = .cookieDefault) throws(ParameterError) -> Value? {
         let pairs = head.headerFields[values: .cookie].flatMap { ParameterWire.rawPairs(query: $0[...], separator: ";") }
         return try Self.decodeIfPresent(Value.self, .cookie, name, encoding) {

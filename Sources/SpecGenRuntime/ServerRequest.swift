@@ -5,14 +5,20 @@ import OpenAPIRuntime
 /// A request as a generated route handler reads it: the head, the whole body (bounded), path
 /// parameters from the transport, and the query items parsed once.
 public struct ServerRequest: Sendable {
+    /// The method, path (with the query string) and header fields.
     public var head: HTTPRequest
+    /// The collected body, at most the route table's `maxBodyBytes`; empty for a streamed body.
     public var body: [UInt8]
+    /// The path template's values by name, as the transport matched them (still percent-encoded).
     public var pathParameters: [String: Substring]
+    /// The query string's items in order, `+` and percent-escapes decoded.
     public var queryItems: [(name: String, value: String)]
+    /// The API's wire profile, which decodes the body (dates) and encodes errors.
     public var profile: WireProfile
     /// The body as it arrives, for a route that streams it (`ServerRoute.streamsRequestBody`); `body` is then empty.
     public var bodyStream: HTTPBody?
 
+    /// A request with its body collected; the query items are parsed from `head.path`.
     public init(head: HTTPRequest, body: [UInt8], pathParameters: [String: Substring], profile: WireProfile) {
         self.head = head
         self.body = body
@@ -36,6 +42,7 @@ public struct ServerRequest: Sendable {
         body.isEmpty ? nil : try decodeBody(Input.self)
     }
 
+    /// The path parameter `name`, percent-decoded; absent or malformed answers 400.
     public func path<Value: ParameterText>(_ name: String, as type: Value.Type) throws -> Value {
         guard let text = pathParameters[name], let value = Value(parameterText: String(text).removingPercentEncoding ?? String(text)) else {
             throw RequestError.validation("path parameter '\(name)' is missing or malformed")
@@ -43,6 +50,7 @@ public struct ServerRequest: Sendable {
         return value
     }
 
+    /// The first query item `name`; nil when absent, 400 when malformed.
     public func query<Value: ParameterText>(_ name: String, as type: Value.Type) throws -> Value? {
         guard let text = queryItems.first(where: { $0.name == name })?.value else { return nil }
         guard let value = Value(parameterText: text) else {
@@ -51,6 +59,7 @@ public struct ServerRequest: Sendable {
         return value
     }
 
+    /// Every query item `name` (an exploded array, `?id=1&id=2`); nil when absent, 400 when one is malformed.
     public func query<Value: ParameterText>(_ name: String, as type: [Value].Type) throws -> [Value]? {
         let texts = queryItems.filter { $0.name == name }.map(\.value)
         guard !texts.isEmpty else { return nil }
@@ -62,6 +71,7 @@ public struct ServerRequest: Sendable {
         }
     }
 
+    /// The header `name`; nil when absent, 400 when malformed.
     public func header<Value: ParameterText>(_ name: String, as type: Value.Type) throws -> Value? {
         guard let field = HTTPField.Name(name), let text = head.headerFields[field] else { return nil }
         guard let value = Value(parameterText: text) else {
@@ -109,7 +119,9 @@ public struct ServerRequest: Sendable {
 
 /// What a client got wrong, answered with 400 and AWS's error names.
 public enum RequestError: Error, ServiceError, Sendable {
+    /// The body is not valid for the operation (`SerializationException`), with the reason.
     case serialization(String)
+    /// A parameter or required input is missing or malformed (`ValidationException`), with the reason.
     case validation(String)
 
     public var httpStatus: Int { 400 }

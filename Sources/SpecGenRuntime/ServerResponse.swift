@@ -4,13 +4,18 @@ import OpenAPIRuntime
 
 /// What a route handler answers: status, extra headers and body bytes.
 public struct ServerResponse: Sendable {
+    /// The HTTP status code.
     public var status: Int
+    /// Header fields to send besides `Content-Type`.
     public var headerFields: HTTPFields
+    /// The body bytes, sent unless `stream` is set.
     public var body: [UInt8]
+    /// The `Content-Type` of the body; nil sends none.
     public var contentType: String?
     /// A streamed body (binary, event streams, multipart), sent instead of `body` when set.
     public var stream: HTTPBody?
 
+    /// A response with a collected body (empty by default).
     public init(status: Int, headerFields: HTTPFields = HTTPFields(), body: [UInt8] = [], contentType: String? = nil) {
         self.status = status
         self.headerFields = headerFields

@@ -5,12 +5,16 @@ import HTTPTypes
 /// every header field as received. Generated error enums carry one per declared error status; an
 /// operation whose success declares headers returns one. See docs/proposals/typed-responses.md.
 public struct TypedResponse<Body: Sendable, Headers: ResponseHeaders>: Sendable {
+    /// The HTTP status code.
     public var status: Int
+    /// The headers the response declares, typed.
     public var headers: Headers
+    /// The decoded body (`NoContent` when the response declares none).
     public var body: Body
     /// Every field as received (the client) or extra fields to send (the server).
     public var headerFields: HTTPFields
 
+    /// A response with typed headers; `headerFields` are the fields received, or extra ones to send.
     public init(status: Int, headers: Headers, body: Body, headerFields: HTTPFields = HTTPFields()) {
         self.status = status
         self.headers = headers
@@ -23,6 +27,7 @@ extension TypedResponse: Equatable where Body: Equatable, Headers: Equatable {}
 extension TypedResponse: Hashable where Body: Hashable, Headers: Hashable {}
 
 extension TypedResponse where Headers == NoHeaders {
+    /// A response that declares no headers.
     public init(status: Int, body: Body, headerFields: HTTPFields = HTTPFields()) {
         self.init(status: status, headers: NoHeaders(), body: body, headerFields: headerFields)
     }
@@ -31,12 +36,15 @@ extension TypedResponse where Headers == NoHeaders {
 /// The headers a response declares, as a generated struct: read from the fields (client) and
 /// written into them (server), each in its style.
 public protocol ResponseHeaders: Sendable {
+    /// Reads the declared headers from the received fields; a required one absent or malformed throws.
     init(from fields: HTTPFields) throws(ParameterError)
+    /// Writes the declared headers into the fields to send, each in its style.
     func write(to fields: inout HTTPFields) throws
 }
 
 /// A response that declares no headers.
 public struct NoHeaders: ResponseHeaders, Hashable {
+    /// The value of a response without declared headers.
     public init() {}
     public init(from fields: HTTPFields) {}
     public func write(to fields: inout HTTPFields) {}
@@ -46,6 +54,7 @@ public struct NoHeaders: ResponseHeaders, Hashable {
 /// route table answers with it, and the client catches the same enum), and so do output enums of
 /// operations with several success statuses (the route returns `try output.serverResponse(profile:)`).
 public protocol ResponseConvertible {
+    /// The status, headers and body to answer with, encoded by the API's wire profile.
     func serverResponse(profile: WireProfile) throws -> ServerResponse
 }
 

@@ -17,6 +17,7 @@ public enum WireProfile: Sendable, Hashable {
         }
     }
 
+    /// Whether this is AWS JSON (errors named by `__type` and `X-Amzn-ErrorType`).
     public var isAWSJSON: Bool {
         if case .awsJSON = self { return true }
         return false
@@ -68,10 +69,12 @@ public enum WireProfile: Sendable, Hashable {
 
 /// ISO 8601 text for dates, without shared formatter state (formatters are not Sendable).
 public enum DateText {
+    /// `2024-05-01T12:00:00Z`, with fractional seconds only when the date has them.
     public static func iso8601(_ date: Date) -> String {
         date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: date.timeIntervalSince1970.rounded() != date.timeIntervalSince1970))
     }
 
+    /// An ISO 8601 date-time (with or without fractional seconds) or a full date; nil for anything else.
     public static func parse(_ text: String) -> Date? {
         if let date = try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(text) { return date }
         if let date = try? Date.ISO8601FormatStyle().parse(text) { return date }
