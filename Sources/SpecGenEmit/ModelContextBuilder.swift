@@ -58,7 +58,7 @@ struct ModelContextBuilder {
         var scope = NameScope()
         var cases: [UnionCaseContext] = []
         var caseByTarget: [String: String] = [:]
-        for variant in union.variants {
+        for variant in union.variants where !isUnionItself(variant, union: type.id) {
             let name = scope.claim(Naming.memberName(Self.variantName(variant, names: names)))
             cases.append(UnionCaseContext(name: name, type: mapping.swiftType(variant)))
             if case .named(let id) = variant, caseByTarget[id] == nil { caseByTarget[id] = name }
@@ -73,6 +73,20 @@ struct ModelContextBuilder {
         }
         return UnionContext(indirectKeyword: recursion.isRecursive(type.id) ? "indirect " : "",
                             cases: cases, discriminator: discriminator)
+    }
+
+    /// A variant that is the union itself (`RecursivePetAnyOf: anyOf: [$ref: RecursivePetAnyOf, …]`),
+    /// directly or through aliases, adds no value the other variants do not match, and decoding it
+    /// would call the union's own decoder on the same input forever: it gets no case.
+    private func isUnionItself(_ variant: TypeRef, union id: String) -> Bool {
+        var current = variant.nonOptional
+        var seen: Set<String> = []
+        while case .named(let target) = current, seen.insert(target).inserted {
+            if target == id { return true }
+            guard case .alias(let next)? = document.type(target)?.kind else { return false }
+            current = next.nonOptional
+        }
+        return false
     }
 
     /// A case name for a variant: its type's name, or what it is (`string`, `array`).
