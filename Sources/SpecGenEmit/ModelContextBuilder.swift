@@ -24,6 +24,14 @@ struct ModelContextBuilder {
             doc: SwiftText.docComment(Self.docText(type.summary, type.description), indent: indent),
             deprecation: type.deprecated == true ? "\(indent)    @available(*, deprecated)\n" : "",
             access: access, name: names.simple[type.id] ?? "_")
+        if recursion.recursiveAliases.contains(type.id), let target = RecursionAnalysis.aliasTarget(of: type) {
+            // `typealias Tree = [Tree]` does not compile; a one-case enum holds the same JSON.
+            context.unionType = UnionContext(
+                indirectKeyword: "",
+                cases: [UnionCaseContext(name: Naming.memberName(Self.variantName(target, names: names)), type: mapping.swiftType(target))],
+                discriminator: nil)
+            return context
+        }
         switch type.kind {
         case .object(let object):
             if object.properties.isEmpty {

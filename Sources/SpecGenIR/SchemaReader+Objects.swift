@@ -19,10 +19,12 @@ extension SchemaReader {
         return .named(id)
     }
 
+    /// Absent: other members are allowed and dropped. Written `true` (or `{}`): the spec says
+    /// they matter, so they are kept, as any JSON.
     static func additionalProperties(_ node: Node?, parent: String, _ state: inout ReaderState) -> AdditionalProperties {
         guard let node, !node.isNull else { return .allowed }
         switch node.resolved {
-        case .bool(true)?: return .allowed
+        case .bool(true)?: return .typed(.untypedJSON)
         case .bool(false)?: return .forbidden
         default: return .typed(typeRef(node, .nested(in: parent, "AdditionalProperty"), &state))
         }
@@ -57,9 +59,16 @@ extension SchemaReader {
     /// `allOf`: one object with the parts' properties in order (a later part's property of the
     /// same name replaces an earlier one in place). `own` is the schema itself when it has
     /// properties beside `allOf`. A single part with nothing beside it is that part's type.
-    static func allOf(parts: [Node], own: Node?, _ node: Node, _ hint: NameHint, _ state: inout ReaderState) -> TypeRef {
+    ///
+    /// A part that only annotates (`- nullable: true`, `- description: …`, as OpenAI's spec writes
+    /// `allOf: [$ref: SomeOneOf, nullable: true]`) constrains nothing and is left out; its
+    /// `nullable` makes the whole nullable.
+    static func allOf(parts allParts: [Node], own: Node?, _ node: Node, _ hint: NameHint, _ state: inout ReaderState) -> TypeRef {
+        let parts = allParts.filter { !isAnnotationOnly($0) }
+        let nullable = parts.count < allParts.count && allParts.contains { isAnnotationOnly($0) && isNullable($0) }
+        func wrap(_ type: TypeRef) -> TypeRef { nullable && !type.isOptional ? .optional(type) : type }
         if parts.count == 1, own.map({ $0["properties"] == nil && $0["required"] == nil }) ?? false {
-            return typeRef(parts[0], hint, &state)
+            return wrap(typeRef(parts[0], hint, &state))
         }
         let id = declareID(hint, &state)
         var merged: [Property] = []
@@ -102,6 +111,15 @@ extension SchemaReader {
         for index in merged.indices where requiredNames.contains(merged[index].name) { merged[index].required = true }
         store(id, hint, .object(ObjectType(properties: merged, additionalProperties: additional,
                                            composedOf: composedOf.isEmpty ? nil : composedOf)), node, &state)
-        return .named(id)
+        return wrap(.named(id))
+    }
+
+    /// A schema of annotations only (no `$ref`, no type, no keyword that constrains a value).
+    static func isAnnotationOnly(_ node: Node) -> Bool {
+        guard let entries = node.entries else { return false }
+        return entries.allSatisfy { entry in
+            guard let key = entry.key.text else { return false }
+            return key != "$ref" && (annotationKeys.contains(key) || key.hasPrefix("x-"))
+        }
     }
 }
