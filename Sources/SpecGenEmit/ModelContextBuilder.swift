@@ -34,7 +34,7 @@ struct ModelContextBuilder {
         }
         switch type.kind {
         case .object(let object):
-            if object.properties.isEmpty {
+            if object.properties.isEmpty && (object.wholeValueParts ?? []).isEmpty {
                 // A bare object keeps whatever it holds rather than decoding into an empty struct.
                 switch object.additionalProperties {
                 case .typed(let value): context.alias = AliasContext(target: "[String: \(mapping.swiftType(value))]")

@@ -32,7 +32,7 @@ struct RecursionAnalysis {
     static func aliasTarget(of type: TypeDecl) -> TypeRef? {
         switch type.kind {
         case .alias(let target): return target
-        case .object(let object) where object.properties.isEmpty:
+        case .object(let object) where object.properties.isEmpty && (object.wholeValueParts ?? []).isEmpty:
             if case .typed(let value) = object.additionalProperties { return .dictionary(value) }
             return nil
         default: return nil
@@ -62,7 +62,7 @@ struct RecursionAnalysis {
             return nil
         }
         switch type.kind {
-        case .object(let object): return object.properties.compactMap { direct($0.type) }
+        case .object(let object): return (object.properties.map(\.type) + (object.wholeValueParts ?? [])).compactMap(direct)
         case .union(let union): return union.variants.compactMap(direct)
         case .alias(let ref): return direct(ref).map { [$0] } ?? []
         case .enumeration: return []

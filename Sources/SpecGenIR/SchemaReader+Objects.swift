@@ -75,6 +75,7 @@ extension SchemaReader {
         var composedOf: [String] = []
         var additional = AdditionalProperties.allowed
         var requiredNames: Set<String> = []
+        var wholeValueParts: [TypeRef] = []
         func add(_ properties: [Property]) {
             for property in properties {
                 if let index = merged.firstIndex(where: { $0.name == property.name }) { merged[index] = property } else { merged.append(property) }
@@ -88,6 +89,10 @@ extension SchemaReader {
                 guard case .named(let partID) = namedRef(ref, &state) else { continue }
                 guard let decl = state.types[partID] else {
                     state.warning("'allOf' part '\(partID)' contains the type being built; its properties are not merged", at: ref.mark)
+                    continue
+                }
+                if case .union = decl.kind {
+                    wholeValueParts.append(.named(partID))
                     continue
                 }
                 guard case .object(let object) = decl.kind else {
@@ -105,12 +110,25 @@ extension SchemaReader {
                 if case .named(let partID) = type, case .object(let object)? = state.types[partID]?.kind {
                     composedOf.append(partID)
                     add(object.properties)
+                } else if case .named(let partID) = type, case .union? = state.types[partID]?.kind {
+                    wholeValueParts.append(type)
                 }
             }
         }
         for index in merged.indices where requiredNames.contains(merged[index].name) { merged[index].required = true }
+        if merged.isEmpty, let first = wholeValueParts.first {
+            // Nothing but unions: the value is the (first) union; a struct would have no key of its own.
+            for part in wholeValueParts.dropFirst() {
+                if case .named(let partID) = part {
+                    state.warning("'allOf' part '\(partID)' is a second union; only the first is kept", at: node.mark)
+                }
+            }
+            store(id, hint, .alias(first), node, &state)
+            return wrap(.named(id))
+        }
         store(id, hint, .object(ObjectType(properties: merged, additionalProperties: additional,
-                                           composedOf: composedOf.isEmpty ? nil : composedOf)), node, &state)
+                                           composedOf: composedOf.isEmpty ? nil : composedOf,
+                                           wholeValueParts: wholeValueParts.isEmpty ? nil : wholeValueParts)), node, &state)
         return wrap(.named(id))
     }
 

@@ -124,7 +124,7 @@ import Testing
 
     /// `allOf: [$ref: <oneOf>, nullable: true]` is the union, nullable; `additionalProperties:
     /// true` keeps the members not declared; a union listing itself compiles (no self-call);
-    /// aliases that contain themselves compile.
+    /// aliases that contain themselves compile; `allOf` of a union and an object keeps both.
     @Test func compositionsOfRealSpecsKeepTheirMeaning() throws {
         let generated = try Self.generate("compositions.yaml")
         try Self.expectCompiles(generated, module: "Compositions")
@@ -138,5 +138,10 @@ import Testing
         #expect(models.contains("public enum Tree: Codable, Hashable, Sendable {\n    case array([Tree])"))
         #expect(models.contains("public enum Map: Codable, Hashable, Sendable {\n    case object([String: Map])"))
         #expect(!models.contains("typealias Tree"))
+        // allOf of a union and an object: the union kept whole beside the properties.
+        #expect(models.contains("public var responseFormat: ResponseFormat\n"))
+        #expect(models.contains("self.responseFormat = try ResponseFormat(from: decoder)"))
+        #expect(models.contains("try self.responseFormat.encode(to: encoder)"))
+        #expect(models.contains("public typealias OnlyUnion = ResponseFormat"))
     }
 }
