@@ -7,9 +7,12 @@ struct ModelContextBuilder {
     let mapping: TypeMapping
     let recursion: RecursionAnalysis
     let access: String
+    /// Declarations by id (`document.type(_:)` scans the list; large specs ask thousands of times).
+    let typesByID: [String: TypeDecl]
 
     init(document: APIDocument, names: SwiftTypeNames, options: EmitOptions) {
         self.document = document
+        self.typesByID = Dictionary(document.types.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.names = names
         self.mapping = TypeMapping(names: names)
         self.recursion = RecursionAnalysis(types: document.types)
@@ -91,7 +94,7 @@ struct ModelContextBuilder {
         var seen: Set<String> = []
         while case .named(let target) = current, seen.insert(target).inserted {
             if target == id { return true }
-            guard case .alias(let next)? = document.type(target)?.kind else { return false }
+            guard case .alias(let next)? = typesByID[target]?.kind else { return false }
             current = next.nonOptional
         }
         return false

@@ -177,11 +177,11 @@ extension ModelContextBuilder {
         case (.array, .array(let items)) where items.isEmpty:
             return "[]"
         case (.named(let id), .string(let text)):
-            guard case .enumeration(let enumeration)? = document.type(id)?.kind, enumeration.rawType == .string,
+            guard case .enumeration(let enumeration)? = typesByID[id]?.kind, enumeration.rawType == .string,
                   let swiftName = names.qualified[id] else { return nil }
             return "\(swiftName)(rawValue: \(SwiftText.stringLiteral(text)))"
         case (.named(let id), .int(let number)):
-            guard case .enumeration(let enumeration)? = document.type(id)?.kind, enumeration.rawType == .integer,
+            guard case .enumeration(let enumeration)? = typesByID[id]?.kind, enumeration.rawType == .integer,
                   let swiftName = names.qualified[id] else { return nil }
             return "\(swiftName)(rawValue: \(number))"
         default:
