@@ -19,10 +19,12 @@ extension SchemaReader {
         return .named(id)
     }
 
+    /// Absent: other members are allowed and dropped. Written `true` (or `{}`): the spec says
+    /// they matter, so they are kept, as any JSON.
     static func additionalProperties(_ node: Node?, parent: String, _ state: inout ReaderState) -> AdditionalProperties {
         guard let node, !node.isNull else { return .allowed }
         switch node.resolved {
-        case .bool(true)?: return .allowed
+        case .bool(true)?: return .typed(.untypedJSON)
         case .bool(false)?: return .forbidden
         default: return .typed(typeRef(node, .nested(in: parent, "AdditionalProperty"), &state))
         }
@@ -57,15 +59,23 @@ extension SchemaReader {
     /// `allOf`: one object with the parts' properties in order (a later part's property of the
     /// same name replaces an earlier one in place). `own` is the schema itself when it has
     /// properties beside `allOf`. A single part with nothing beside it is that part's type.
-    static func allOf(parts: [Node], own: Node?, _ node: Node, _ hint: NameHint, _ state: inout ReaderState) -> TypeRef {
+    ///
+    /// A part that only annotates (`- nullable: true`, `- description: …`, as OpenAI's spec writes
+    /// `allOf: [$ref: SomeOneOf, nullable: true]`) constrains nothing and is left out; its
+    /// `nullable` makes the whole nullable.
+    static func allOf(parts allParts: [Node], own: Node?, _ node: Node, _ hint: NameHint, _ state: inout ReaderState) -> TypeRef {
+        let parts = allParts.filter { !isAnnotationOnly($0) }
+        let nullable = parts.count < allParts.count && allParts.contains { isAnnotationOnly($0) && isNullable($0) }
+        func wrap(_ type: TypeRef) -> TypeRef { nullable && !type.isOptional ? .optional(type) : type }
         if parts.count == 1, own.map({ $0["properties"] == nil && $0["required"] == nil }) ?? false {
-            return typeRef(parts[0], hint, &state)
+            return wrap(typeRef(parts[0], hint, &state))
         }
         let id = declareID(hint, &state)
         var merged: [Property] = []
         var composedOf: [String] = []
         var additional = AdditionalProperties.allowed
         var requiredNames: Set<String> = []
+        var wholeValueParts: [TypeRef] = []
         func add(_ properties: [Property]) {
             for property in properties {
                 if let index = merged.firstIndex(where: { $0.name == property.name }) { merged[index] = property } else { merged.append(property) }
@@ -79,6 +89,10 @@ extension SchemaReader {
                 guard case .named(let partID) = namedRef(ref, &state) else { continue }
                 guard let decl = state.types[partID] else {
                     state.warning("'allOf' part '\(partID)' contains the type being built; its properties are not merged", at: ref.mark)
+                    continue
+                }
+                if case .union = decl.kind {
+                    wholeValueParts.append(.named(partID))
                     continue
                 }
                 guard case .object(let object) = decl.kind else {
@@ -96,12 +110,34 @@ extension SchemaReader {
                 if case .named(let partID) = type, case .object(let object)? = state.types[partID]?.kind {
                     composedOf.append(partID)
                     add(object.properties)
+                } else if case .named(let partID) = type, case .union? = state.types[partID]?.kind {
+                    wholeValueParts.append(type)
                 }
             }
         }
         for index in merged.indices where requiredNames.contains(merged[index].name) { merged[index].required = true }
+        if merged.isEmpty, let first = wholeValueParts.first {
+            // Nothing but unions: the value is the (first) union; a struct would have no key of its own.
+            for part in wholeValueParts.dropFirst() {
+                if case .named(let partID) = part {
+                    state.warning("'allOf' part '\(partID)' is a second union; only the first is kept", at: node.mark)
+                }
+            }
+            store(id, hint, .alias(first), node, &state)
+            return wrap(.named(id))
+        }
         store(id, hint, .object(ObjectType(properties: merged, additionalProperties: additional,
-                                           composedOf: composedOf.isEmpty ? nil : composedOf)), node, &state)
-        return .named(id)
+                                           composedOf: composedOf.isEmpty ? nil : composedOf,
+                                           wholeValueParts: wholeValueParts.isEmpty ? nil : wholeValueParts)), node, &state)
+        return wrap(.named(id))
+    }
+
+    /// A schema of annotations only (no `$ref`, no type, no keyword that constrains a value).
+    static func isAnnotationOnly(_ node: Node) -> Bool {
+        guard let entries = node.entries else { return false }
+        return entries.allSatisfy { entry in
+            guard let key = entry.key.text else { return false }
+            return key != "$ref" && (annotationKeys.contains(key) || key.hasPrefix("x-"))
+        }
     }
 }

@@ -38,11 +38,16 @@ public struct ObjectType: Sendable, Codable, Equatable {
     public var additionalProperties: AdditionalProperties
     /// The named types an `allOf` merged into this one, in order.
     public var composedOf: [String]?
+    /// `allOf` parts that are not objects (a `oneOf`/`anyOf`): the whole value is also one of
+    /// these, decoded from and encoded into the same JSON as the properties.
+    public var wholeValueParts: [TypeRef]?
 
-    public init(properties: [Property], additionalProperties: AdditionalProperties, composedOf: [String]? = nil) {
+    public init(properties: [Property], additionalProperties: AdditionalProperties, composedOf: [String]? = nil,
+                wholeValueParts: [TypeRef]? = nil) {
         self.properties = properties
         self.additionalProperties = additionalProperties
         self.composedOf = composedOf
+        self.wholeValueParts = wholeValueParts
     }
 }
 

@@ -42,6 +42,13 @@ public struct ServerRequest: Sendable {
         body.isEmpty ? nil : try decodeBody(Input.self)
     }
 
+    /// A body that may be left out or be JSON `null`: nil when the request has none, `.null`
+    /// for `null`, else the decoded value.
+    public func decodeNullableBody<Input: Codable>(_ type: Input.Type) throws -> Nullable<Input>? {
+        guard !body.isEmpty else { return nil }
+        return try decodeBody(Nullable<Input>.self)
+    }
+
     /// The path parameter `name`, percent-decoded; absent or malformed answers 400.
     public func path<Value: ParameterText>(_ name: String, as type: Value.Type) throws -> Value {
         guard let text = pathParameters[name], let value = Value(parameterText: String(text).removingPercentEncoding ?? String(text)) else {
@@ -78,6 +85,24 @@ public struct ServerRequest: Sendable {
             throw RequestError.validation("header '\(name)' is malformed")
         }
         return value
+    }
+
+    /// An array header, `simple` style: `1,2,3`.
+    public func header<Value: ParameterText>(_ name: String, as type: [Value].Type) throws -> [Value]? {
+        guard let field = HTTPField.Name(name), let text = head.headerFields[field] else { return nil }
+        guard let values = ParameterList.parseSimple(text, as: Value.self, trimming: true) else {
+            throw RequestError.validation("header '\(name)' is malformed")
+        }
+        return values
+    }
+
+    /// An array path parameter, `simple` style: `1,2,3`.
+    public func path<Value: ParameterText>(_ name: String, as type: [Value].Type) throws -> [Value] {
+        guard let text = pathParameters[name],
+              let values = ParameterList.parseSimple(String(text).removingPercentEncoding ?? String(text), as: Value.self, trimming: false) else {
+            throw RequestError.validation("path parameter '\(name)' is missing or malformed")
+        }
+        return values
     }
 
     /// A required input that is absent answers 400.

@@ -87,7 +87,8 @@ import Testing
 
     @Test func additionalPropertiesTrueFalseAndSchema() throws {
         let (document, _) = try IRFixtures.document("additional-properties.yaml")
-        #expect(try document.object("Open").additionalProperties == .allowed)
+        // Written `true`: the extra members are kept (as any JSON), not dropped.
+        #expect(try document.object("Open").additionalProperties == .typed(.untypedJSON))
         #expect(try document.object("Closed").additionalProperties == .forbidden)
         #expect(try document.object("Typed").additionalProperties == .typed(.primitive(.integer, format: nil)))
         let holder = try document.object("Holder")

@@ -31,6 +31,12 @@ extension ModelContextBuilder {
         if case .typed(let value) = object.additionalProperties {
             extra = (scope.claim("additionalProperties"), mapping.swiftType(value))
         }
+        // `allOf` parts that are unions: stored whole, coded from and into the same JSON.
+        let wholeValues = (object.wholeValueParts ?? []).map { part -> WholeValue in
+            var swiftType = mapping.swiftType(part.nonOptional)
+            if recursion.needsBox(from: type.id, to: part) { swiftType = "Indirect<\(swiftType)>" }
+            return WholeValue(name: scope.claim(Naming.memberName(Self.variantName(part, names: names))), swiftType: swiftType)
+        }
 
         var properties = plans.map { plan in
             PropertyContext(
@@ -40,13 +46,18 @@ extension ModelContextBuilder {
                 type: plan.declaredType,
                 deprecatedAccessor: plan.storageName == plan.name ? nil : DeprecatedAccessorContext(name: plan.name))
         }
+        for whole in wholeValues {
+            properties.append(PropertyContext(doc: memberIndent + "/// What the whole value also is (an `allOf` part that is a `oneOf`/`anyOf`).\n",
+                                              storageName: whole.name, storageAccess: access, type: whole.swiftType,
+                                              deprecatedAccessor: nil))
+        }
         if let extra {
             properties.append(PropertyContext(doc: memberIndent + "/// Members not declared by the spec, by JSON key.\n",
                                               storageName: extra.name, storageAccess: access,
                                               type: "[String: \(extra.valueType)]", deprecatedAccessor: nil))
         }
 
-        let custom = customCoding(plans, extra: extra)
+        let custom = customCoding(plans, wholeValues: wholeValues, extra: extra)
         let keysDiffer = plans.contains { $0.storageName != $0.property.name }
         var parameters = plans.map { plan -> String in
             let defaultText: String
@@ -58,6 +69,10 @@ extension ModelContextBuilder {
             return "\(plan.name): \(plan.declaredType)\(defaultText)"
         }
         var assignments = plans.map { "self.\($0.storageName) = \($0.name)" }
+        for whole in wholeValues {
+            parameters.append("\(whole.name): \(whole.swiftType)")
+            assignments.append("self.\(whole.name) = \(whole.name)")
+        }
         if let extra {
             parameters.append("\(extra.name): [String: \(extra.valueType)] = [:]")
             assignments.append("self.\(extra.name) = \(extra.name)")
@@ -97,8 +112,15 @@ extension ModelContextBuilder {
     }
 
     /// Custom `init(from:)`/`encode(to:)` statements, or nil when synthesized coding is right.
-    private func customCoding(_ plans: [PropertyPlan], extra: (name: String, valueType: String)?) -> CustomCodingContext? {
-        let needed = extra != nil || plans.contains {
+    /// A member holding an `allOf` part that is a union.
+    private struct WholeValue {
+        var name: String
+        var swiftType: String
+    }
+
+    private func customCoding(_ plans: [PropertyPlan], wholeValues: [WholeValue],
+                              extra: (name: String, valueType: String)?) -> CustomCodingContext? {
+        let needed = extra != nil || !wholeValues.isEmpty || plans.contains {
             if case .nullableOptional = $0.coding { return true }
             if case .defaulted = $0.coding { return true }
             return false
@@ -123,6 +145,10 @@ extension ModelContextBuilder {
                 decode.append("\(target) = try container.decodeIfPresent(\(plan.baseType).self, \(key)) ?? \(literal)")
                 encode.append("try container.encode(\(target), \(key))")
             }
+        }
+        for whole in wholeValues {
+            decode.append("self.\(whole.name) = try \(whole.swiftType)(from: decoder)")
+            encode.append("try self.\(whole.name).encode(to: encoder)")
         }
         if let extra {
             let known = plans.map { SwiftText.stringLiteral($0.property.name) }.joined(separator: ", ")
@@ -151,11 +177,11 @@ extension ModelContextBuilder {
         case (.array, .array(let items)) where items.isEmpty:
             return "[]"
         case (.named(let id), .string(let text)):
-            guard case .enumeration(let enumeration)? = document.type(id)?.kind, enumeration.rawType == .string,
+            guard case .enumeration(let enumeration)? = typesByID[id]?.kind, enumeration.rawType == .string,
                   let swiftName = names.qualified[id] else { return nil }
             return "\(swiftName)(rawValue: \(SwiftText.stringLiteral(text)))"
         case (.named(let id), .int(let number)):
-            guard case .enumeration(let enumeration)? = document.type(id)?.kind, enumeration.rawType == .integer,
+            guard case .enumeration(let enumeration)? = typesByID[id]?.kind, enumeration.rawType == .integer,
                   let swiftName = names.qualified[id] else { return nil }
             return "\(swiftName)(rawValue: \(number))"
         default:

@@ -7,9 +7,12 @@ struct ModelContextBuilder {
     let mapping: TypeMapping
     let recursion: RecursionAnalysis
     let access: String
+    /// Declarations by id (`document.type(_:)` scans the list; large specs ask thousands of times).
+    let typesByID: [String: TypeDecl]
 
     init(document: APIDocument, names: SwiftTypeNames, options: EmitOptions) {
         self.document = document
+        self.typesByID = Dictionary(document.types.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.names = names
         self.mapping = TypeMapping(names: names)
         self.recursion = RecursionAnalysis(types: document.types)
@@ -24,9 +27,17 @@ struct ModelContextBuilder {
             doc: SwiftText.docComment(Self.docText(type.summary, type.description), indent: indent),
             deprecation: type.deprecated == true ? "\(indent)    @available(*, deprecated)\n" : "",
             access: access, name: names.simple[type.id] ?? "_")
+        if recursion.recursiveAliases.contains(type.id), let target = RecursionAnalysis.aliasTarget(of: type) {
+            // `typealias Tree = [Tree]` does not compile; a one-case enum holds the same JSON.
+            context.unionType = UnionContext(
+                indirectKeyword: "",
+                cases: [UnionCaseContext(name: Naming.memberName(Self.variantName(target, names: names)), type: mapping.swiftType(target))],
+                discriminator: nil)
+            return context
+        }
         switch type.kind {
         case .object(let object):
-            if object.properties.isEmpty {
+            if object.properties.isEmpty && (object.wholeValueParts ?? []).isEmpty {
                 // A bare object keeps whatever it holds rather than decoding into an empty struct.
                 switch object.additionalProperties {
                 case .typed(let value): context.alias = AliasContext(target: "[String: \(mapping.swiftType(value))]")
@@ -58,7 +69,7 @@ struct ModelContextBuilder {
         var scope = NameScope()
         var cases: [UnionCaseContext] = []
         var caseByTarget: [String: String] = [:]
-        for variant in union.variants {
+        for variant in union.variants where !isUnionItself(variant, union: type.id) {
             let name = scope.claim(Naming.memberName(Self.variantName(variant, names: names)))
             cases.append(UnionCaseContext(name: name, type: mapping.swiftType(variant)))
             if case .named(let id) = variant, caseByTarget[id] == nil { caseByTarget[id] = name }
@@ -73,6 +84,20 @@ struct ModelContextBuilder {
         }
         return UnionContext(indirectKeyword: recursion.isRecursive(type.id) ? "indirect " : "",
                             cases: cases, discriminator: discriminator)
+    }
+
+    /// A variant that is the union itself (`RecursivePetAnyOf: anyOf: [$ref: RecursivePetAnyOf, …]`),
+    /// directly or through aliases, adds no value the other variants do not match, and decoding it
+    /// would call the union's own decoder on the same input forever: it gets no case.
+    private func isUnionItself(_ variant: TypeRef, union id: String) -> Bool {
+        var current = variant.nonOptional
+        var seen: Set<String> = []
+        while case .named(let target) = current, seen.insert(target).inserted {
+            if target == id { return true }
+            guard case .alias(let next)? = typesByID[target]?.kind else { return false }
+            current = next.nonOptional
+        }
+        return false
     }
 
     /// A case name for a variant: its type's name, or what it is (`string`, `array`).

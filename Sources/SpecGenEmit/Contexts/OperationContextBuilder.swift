@@ -110,11 +110,13 @@ struct OperationContextBuilder {
         if let bodyType = plan.bodyTypeName {
             let read: String
             if plan.bodyIsBinary {
-                read = "Data(request.body)"
+                read = plan.bodyRequired ? "Data(request.body)" : "request.body.isEmpty ? nil : Data(request.body)"
+            } else if plan.bodyNullableOptional, let wrapped = plan.bodyValueTypeName {
+                read = "try request.decodeNullableBody(\(wrapped).self)"
             } else {
                 read = plan.bodyRequired ? "try request.decodeBody(\(bodyType).self)" : "try request.decodeOptionalBody(\(bodyType).self)"
             }
-            arguments.append("body: \(read)")
+            arguments.append("\(plan.bodyMemberName ?? "body"): \(read)")
         }
         return "\(typeName)(\(arguments.joined(separator: ", ")))"
     }

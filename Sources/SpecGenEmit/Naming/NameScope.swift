@@ -14,18 +14,23 @@
 /// both free. Reserved names are never handed out.
 public struct NameScope: Sendable {
     private var taken: Set<String>
+    /// Names that are never handed out either, shared by many scopes (the top-level type names,
+    /// which no nested type may take): kept apart from `taken` so that it is never copied.
+    private let outer: Set<String>
 
     /// `reserved`: names the generated code declares itself in this scope (for example
     /// "unknown" for the catch-all case of an open enum, or "Client" at the top level).
-    public init(reserved: Set<String> = []) {
+    /// `outer`: more names to avoid, typically a large set shared by every nested scope.
+    public init(reserved: Set<String> = [], outer: Set<String> = []) {
         taken = reserved
+        self.outer = outer
     }
 
     /// Returns `name`, or `name` with the smallest free numeric suffix, and marks it taken.
     public mutating func claim(_ name: String) -> String {
         var candidate = name
         var suffix = 2
-        while taken.contains(candidate) {
+        while taken.contains(candidate) || outer.contains(candidate) {
             candidate = name + String(suffix)
             suffix += 1
         }
@@ -45,6 +50,6 @@ public struct NameScope: Sendable {
 
     /// Whether `name` is reserved or already handed out.
     public func isTaken(_ name: String) -> Bool {
-        taken.contains(name)
+        taken.contains(name) || outer.contains(name)
     }
 }

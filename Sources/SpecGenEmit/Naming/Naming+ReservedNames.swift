@@ -52,5 +52,11 @@ extension Naming {
         "Task", "Swift", "Foundation", "JSONValue", "APIError", "OpenAPIRuntime",
         "SpecGenRuntime", "HTTPTypes", "HTTPBody", "HTTPRequest", "HTTPResponse", "HTTPField",
         "ClientTransport", "ServerTransport", "Configuration",
+        // SpecGenRuntime's and OpenAPIRuntime's names generated code spells unqualified: a spec
+        // type `Nullable` or `NoContent` would otherwise capture every use of them.
+        "Nullable", "Indirect", "NoContent", "APIClient", "ClientRequest", "ServerRequest",
+        "ServerResponse", "ServerRoute", "RouteTable", "WireProfile", "PageSequence", "PageItems",
+        "ParameterText", "ParameterList", "DynamicCodingKey", "ServiceError", "RequestError",
+        "ClientMiddleware", "ServerMiddleware", "DecodingError", "EncodingError", "KeyValuePairs",
     ]
 }

@@ -29,9 +29,17 @@ struct OperationPlan {
     var inputIsBody: Bool
     var bodyTypeName: String?
     var bodyRequired: Bool
+    /// The body may be JSON `null` and may be left out: the input's `body` is a `Nullable<…>?`
+    /// (see `StructContextBuilder`), read with `decodeNullableBody`.
+    var bodyNullableOptional: Bool
+    /// The body's Swift type without `?` (what a `null` body wraps).
+    var bodyValueTypeName: String?
     var bodyIsBinary: Bool
     /// `input` or `input.body`, as the client passes the body.
     var bodyExpression: String?
+    /// The input struct's member holding the body (`body`, or `requestBody` when a parameter
+    /// is called `body`).
+    var bodyMemberName: String?
     var requestMediaType: String?
     var output: Output
 }
@@ -55,14 +63,22 @@ enum OperationPlanner {
                 counter += 1
             }
             used.insert(id)
+            // The struct's JSON keys must be unique although a path and a query parameter may share
+            // a name (Kubernetes' `path`), or a parameter be called `body`: a later one is keyed
+            // by its location too (`query_path` → `queryPath`).
+            var keys = PropertyKeys()
             var properties = operation.parameters.filter(isSupportedLocation).map { parameter in
-                var property = Property(name: parameter.name, type: parameterType(parameter.type, document: document),
+                let key = keys.claim(parameter.name, qualifier: parameter.location.rawValue)
+                var property = Property(name: key, type: parameterType(parameter.type, document: document),
                                         required: parameter.required)
                 property.description = parameter.description
                 return property
             }
             if let body = operation.requestBody, let content = preferredContent(body.content) {
-                var property = Property(name: "body", type: content.type, required: body.required)
+                // A body that is not JSON travels as the caller's bytes (`Data`), as it does for an
+                // operation whose whole input is its body: the property must say the same.
+                let type = isRawBody(content) ? TypeRef.primitive(.string, format: "binary") : content.type
+                var property = Property(name: keys.claim("body", qualifier: "request"), type: type, required: body.required)
                 property.description = body.description
                 properties.append(property)
             }
@@ -82,12 +98,15 @@ enum OperationPlanner {
             let firstOfID = ids.insert(operation.id).inserted
             let methodName = methods.claim(Naming.memberName(operation.id))
             let bodyContent = operation.requestBody.flatMap { preferredContent($0.content) }
-            let bodyIsBinary = bodyContent.map { TypeMapping.isBinary($0.type) || !isJSON($0.mediaType) } ?? false
+            let bodyIsBinary = bodyContent.map(isRawBody) ?? false
             let bodyType = bodyContent.map { bodyIsBinary ? "Data" : mapping.swiftType($0.type) }
             var plan = OperationPlan(
                 operation: operation, methodName: methodName, parameters: [], inputTypeName: nil, inputIsBody: false,
-                bodyTypeName: bodyType, bodyRequired: operation.requestBody?.required ?? false, bodyIsBinary: bodyIsBinary,
-                bodyExpression: nil, requestMediaType: bodyContent?.mediaType, output: output(operation, mapping: mapping))
+                bodyTypeName: bodyType, bodyRequired: operation.requestBody?.required ?? false,
+                bodyNullableOptional: !bodyIsBinary && operation.requestBody?.required != true && bodyContent?.type.isOptional == true,
+                bodyValueTypeName: bodyContent.map { bodyIsBinary ? "Data" : mapping.swiftType($0.type.nonOptional) },
+                bodyIsBinary: bodyIsBinary,
+                bodyExpression: nil, bodyMemberName: nil, requestMediaType: bodyContent?.mediaType, output: output(operation, mapping: mapping))
             if firstOfID, let inputType = inputTypes[operation.id], let typeName = names.qualified[inputType.id],
                case .object(let object) = inputType.kind {
                 let swiftNames = StructMemberNames.names(for: object.properties)
@@ -99,7 +118,10 @@ enum OperationPlanner {
                         required: parameter.required,
                         valueType: mapping.swiftType(parameterType(parameter.type, document: document).nonOptional))
                 }
-                if bodyType != nil { plan.bodyExpression = "input." + swiftNames[supported.count] }
+                if bodyType != nil {
+                    plan.bodyMemberName = swiftNames[supported.count]
+                    plan.bodyExpression = "input." + swiftNames[supported.count]
+                }
             } else if let bodyType {
                 // The body is the whole input: callers pass the request type itself.
                 plan.inputTypeName = bodyType
@@ -133,6 +155,13 @@ enum OperationPlanner {
         return travelsAsText(ref) ? ref.nonOptional : .primitive(.string, format: nil)
     }
 
+    /// A request body the client sends and the server hands over as raw bytes: binary content,
+    /// or any media type that is not JSON (forms, multipart, text); encoding those from their
+    /// schema is left to the caller.
+    static func isRawBody(_ content: MediaContent) -> Bool {
+        TypeMapping.isBinary(content.type) || !isJSON(content.mediaType)
+    }
+
     /// JSON first, then the first declared media type.
     static func preferredContent(_ content: [MediaContent]) -> MediaContent? {
         content.first { isJSON($0.mediaType) } ?? content.first
@@ -154,5 +183,23 @@ enum OperationPlanner {
             return .init(kind: .binary, swiftType: "Data", status: status, mediaType: content.mediaType)
         }
         return .init(kind: .json, swiftType: mapping.swiftType(content.type.nonOptional), status: status, mediaType: content.mediaType)
+    }
+}
+
+/// Unique JSON keys for the members of a synthetic input struct.
+private struct PropertyKeys {
+    private var used: Set<String> = []
+
+    /// `name`; when taken, `qualifier_name`; then `qualifier_name2`, `qualifier_name3`, ….
+    mutating func claim(_ name: String, qualifier: String) -> String {
+        if used.insert(name).inserted { return name }
+        let qualified = qualifier + "_" + name
+        var candidate = qualified
+        var counter = 2
+        while !used.insert(candidate).inserted {
+            candidate = qualified + String(counter)
+            counter += 1
+        }
+        return candidate
     }
 }

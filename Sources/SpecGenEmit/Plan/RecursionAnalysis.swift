@@ -7,12 +7,45 @@ struct RecursionAnalysis {
     /// Type id → the id of its strongly connected component, for types in a cycle.
     private var component: [String: Int] = [:]
 
+    /// Aliases that contain themselves through other aliases and containers only
+    /// (`Tree = [Tree]`, `Map = [String: Map]`): a Swift `typealias` cannot refer to itself, so
+    /// these are emitted as a one-case enum, a nominal type that may.
+    private(set) var recursiveAliases: Set<String> = []
+
     init(types: [TypeDecl]) {
         var edges: [String: [String]] = [:]
-        for type in types { edges[type.id] = Self.directTargets(of: type) }
+        var aliasEdges: [String: [String]] = [:]
+        for type in types {
+            edges[type.id] = Self.directTargets(of: type)
+            if let target = Self.aliasTarget(of: type) { aliasEdges[type.id] = Self.namedTargets(in: target) }
+        }
         var finder = CycleFinder(edges: edges)
         for id in types.map(\.id).sorted() { finder.visit(id) }
         component = finder.cyclic
+        var aliasFinder = CycleFinder(edges: aliasEdges)
+        for id in aliasEdges.keys.sorted() { aliasFinder.visit(id) }
+        recursiveAliases = Set(aliasFinder.cyclic.keys)
+    }
+
+    /// What a type is emitted as a `typealias` of, if it is: an alias, or an object without
+    /// properties whose members are all of one schema (`[String: Value]`).
+    static func aliasTarget(of type: TypeDecl) -> TypeRef? {
+        switch type.kind {
+        case .alias(let target): return target
+        case .object(let object) where object.properties.isEmpty && (object.wholeValueParts ?? []).isEmpty:
+            if case .typed(let value) = object.additionalProperties { return .dictionary(value) }
+            return nil
+        default: return nil
+        }
+    }
+
+    /// Every named type a type expression mentions, inside containers too.
+    static func namedTargets(in ref: TypeRef) -> [String] {
+        switch ref {
+        case .named(let id): return [id]
+        case .array(let inner), .dictionary(let inner), .optional(let inner): return namedTargets(in: inner)
+        case .primitive, .untypedJSON: return []
+        }
     }
 
     /// True when a value of `from` holding `to` by value closes a cycle.
@@ -29,7 +62,7 @@ struct RecursionAnalysis {
             return nil
         }
         switch type.kind {
-        case .object(let object): return object.properties.compactMap { direct($0.type) }
+        case .object(let object): return (object.properties.map(\.type) + (object.wholeValueParts ?? [])).compactMap(direct)
         case .union(let union): return union.variants.compactMap(direct)
         case .alias(let ref): return direct(ref).map { [$0] } ?? []
         case .enumeration: return []

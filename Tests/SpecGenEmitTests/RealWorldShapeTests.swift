@@ -1,0 +1,147 @@
+import Foundation
+import SpecGenEmit
+import SpecGenIR
+import Testing
+
+/// Shapes from public specs (GHES, DigitalOcean, Kubernetes, OpenAI, Box, swagger-codegen's
+/// petstores) whose generated code once did not compile or meant the wrong thing. Each fixture in
+/// Fixtures/RealWorldShapes is generated and compiled (through SIL, so errors such as "function
+/// call causes an infinite recursion" count) with warnings as errors against the built
+/// SpecGenRuntime, and the lines that decide the shape are checked.
+@Suite struct RealWorldShapeTests {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/RealWorldShapes")
+
+    struct Generated {
+        var files: [GeneratedFile]
+
+        func file(_ prefix: String) throws -> String {
+            try #require(files.first { $0.name.hasPrefix(prefix) }, "no \(prefix) file").contents
+        }
+    }
+
+    static func generate(_ name: String) throws -> Generated {
+        let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+        let outcome = GenerationPropertyTests.run(text, templates: try TemplateSet.load(overridesDirectory: nil))
+        #expect(outcome.generatorError == nil)
+        #expect(!outcome.diagnostics.contains { $0.severity == .error }, "\(outcome.diagnostics)")
+        return Generated(files: try #require(outcome.files, "\(name) generated nothing"))
+    }
+
+    /// Compiles the files as one module (whole-module, to SIL) with warnings as errors.
+    static func expectCompiles(_ generated: Generated, module: String) throws {
+        let swiftc = try #require(GeneratedSourceCompileTests.findSwiftc(), "swiftc not found")
+        let modules = try #require(GenerationPropertyTests.builtModulesFolder(), "no SpecGenRuntime.swiftmodule")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("specgen-shapes-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var paths: [String] = []
+        for file in generated.files {
+            let url = folder.appendingPathComponent(file.name)
+            try Data(file.contents.utf8).write(to: url)
+            paths.append(url.path)
+        }
+        let result = try GeneratedSourceCompileTests.run(swiftc, [
+            "-wmo", "-emit-sil", "-o", "/dev/null", "-swift-version", "6", "-warnings-as-errors",
+            "-module-name", module, "-I", modules.path,
+        ] + paths)
+        #expect(result.status == 0, "\(String(decoding: result.output.prefix(4000), as: UTF8.self))")
+    }
+
+    /// `Droplet.Image` beside a top-level `Image`, `ScanType.ScanType`, `Commit.Commit.Commit`:
+    /// a nested type never takes a top-level name or an enclosing type's name, so every path the
+    /// emitter writes means the type it was made for.
+    @Test func nestedNamesNeverShadowTopLevelOrEnclosingNames() throws {
+        let generated = try Self.generate("nested-names.yaml")
+        try Self.expectCompiles(generated, module: "NestedNames")
+        let models = try generated.file("Models")
+        // The top-level Image is still what `backup` holds; the inline object got another name.
+        #expect(models.contains("public var backup: Image?"))
+        #expect(models.contains("public var image: Droplet.Image2?"))
+        #expect(!models.contains("struct Image: Codable, Hashable, Sendable {\n        "))
+        #expect(models.contains("public var scanType: ScanType.ScanType2?"))
+        #expect(models.contains("public var commit: Commit.Commit2.Commit3?"))
+        // Recursion seen through the renamed nested types: boxed properties, an indirect union.
+        #expect(models.contains("public var commit: Indirect<Commit.Commit2>?"))
+        #expect(models.contains("public indirect enum Node"))
+        // A spec's `NoContent` and `Nullable` must not capture the runtime's.
+        #expect(models.contains("public struct NoContent_: Codable"))
+        #expect(models.contains("public var nullable: Nullable<Indirect<NoContent_.Nullable_>>?"))
+        #expect(try generated.file("Client").contains("as: NoContent.self"))
+        // No nested declaration reuses a top-level name.
+        let topLevel = Set(models.split(separator: "\n").compactMap { line -> String? in
+            guard line.hasPrefix("public struct ") || line.hasPrefix("public enum ") || line.hasPrefix("public indirect enum ") else { return nil }
+            return line.split(separator: " ").dropFirst(line.hasPrefix("public indirect") ? 3 : 2).first.map { String($0.prefix { $0 != ":" }) }
+        })
+        let nested = models.split(separator: "\n").compactMap { line -> String? in
+            guard line.hasPrefix("    public struct ") || line.hasPrefix("    public enum ") else { return nil }
+            return line.split(separator: " ").dropFirst(2).first.map { String($0.prefix { $0 != ":" }) }
+        }
+        #expect(!nested.isEmpty)
+        #expect(Set(nested).isDisjoint(with: topLevel), "\(nested) vs \(topLevel)")
+    }
+
+    /// Kubernetes' path and query `path`, a header `name` beside a path `name`, a query `body`
+    /// beside the body; array and object headers and an array path parameter.
+    @Test func sameNamedParametersAndArrayHeadersCompile() throws {
+        let generated = try Self.generate("parameters.yaml")
+        try Self.expectCompiles(generated, module: "Parameters")
+        let models = try generated.file("Models")
+        #expect(models.contains("public var path: String\n"))
+        #expect(models.contains("public var queryPath: String?"))
+        #expect(models.contains("public var headerName: String?"))
+        #expect(models.contains("public var requestBody: PutItemsRequest"))
+        #expect(models.contains("case queryPath = \"query_path\""))
+        let client = try generated.file("Client")
+        #expect(client.contains("request.query(\"path\", input.queryPath)"))
+        #expect(client.contains("request.header(\"X-Tags\", input.xTags)"))
+        #expect(client.contains("body: input.requestBody"))
+        let server = try generated.file("Server")
+        #expect(server.contains("try request.path(\"ids\", as: [Int].self)"))
+        #expect(server.contains("try request.header(\"X-Tags\", as: [String].self)"))
+        #expect(server.contains("requestBody: try request.decodeBody(PutItemsRequest.self)"))
+    }
+
+    /// Nullable JSON bodies, optional or required, and bodies that are not JSON (form,
+    /// multipart, text, octet-stream) on operations with parameters: one type on every side.
+    @Test func nullableAndNonJSONBodiesHaveOneTypeOnEverySide() throws {
+        let generated = try Self.generate("bodies.yaml")
+        try Self.expectCompiles(generated, module: "Bodies")
+        let models = try generated.file("Models")
+        #expect(models.contains("public var body: Nullable<Note>?"))
+        #expect(models.contains("public var body: Note?"))
+        for input in ["PostNoteFormInput", "PutAttachmentTextInput"] {
+            #expect(models.contains("public struct \(input): Codable, Hashable, Sendable {\n    public var id: String\n    public var body: Data?"))
+        }
+        #expect(models.contains("public struct UploadAttachmentInput: Codable, Hashable, Sendable {\n    public var id: String\n    public var body: Data\n"))
+        let server = try generated.file("Server")
+        #expect(server.contains("body: try request.decodeNullableBody(Note.self)"))
+        #expect(server.contains("body: try request.decodeBody(Note?.self)"))
+        #expect(server.contains("body: request.body.isEmpty ? nil : Data(request.body)"))
+        let client = try generated.file("Client")
+        #expect(client.contains("client.send(request, bytes: input.body, mediaType: \"multipart/form-data\", as: Note.self)"))
+    }
+
+    /// `allOf: [$ref: <oneOf>, nullable: true]` is the union, nullable; `additionalProperties:
+    /// true` keeps the members not declared; a union listing itself compiles (no self-call);
+    /// aliases that contain themselves compile; `allOf` of a union and an object keeps both.
+    @Test func compositionsOfRealSpecsKeepTheirMeaning() throws {
+        let generated = try Self.generate("compositions.yaml")
+        try Self.expectCompiles(generated, module: "Compositions")
+        let models = try generated.file("Models")
+        #expect(models.contains("public var responseFormat: Nullable<ResponseFormat>?"))
+        #expect(models.contains("public var toolChoice: ResponseFormat?"))
+        #expect(models.contains("public var additionalProperties: [String: JSONValue]"))
+        #expect(!models.contains("case selfListing(SelfListing)"))
+        #expect(models.contains("case string(String)"))
+        // Self-containing aliases are one-case enums, not `typealias Tree = [Tree]`.
+        #expect(models.contains("public enum Tree: Codable, Hashable, Sendable {\n    case array([Tree])"))
+        #expect(models.contains("public enum Map: Codable, Hashable, Sendable {\n    case object([String: Map])"))
+        #expect(!models.contains("typealias Tree"))
+        // allOf of a union and an object: the union kept whole beside the properties.
+        #expect(models.contains("public var responseFormat: ResponseFormat\n"))
+        #expect(models.contains("self.responseFormat = try ResponseFormat(from: decoder)"))
+        #expect(models.contains("try self.responseFormat.encode(to: encoder)"))
+        #expect(models.contains("public typealias OnlyUnion = ResponseFormat"))
+    }
+}
