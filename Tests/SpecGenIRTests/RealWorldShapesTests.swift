@@ -103,10 +103,16 @@ struct RealWorldShapesTests {
     @Test func wrongKindsTakeTheRightArticle() throws {
         let result = try IRFixtures.readText("""
             openapi: 3.0.3
-            info: {title: t, version: '1', description: 42}
-            paths: {}
+            info: {title: t, version: '1'}
+            paths:
+              /a:
+                get:
+                  operationId: a
+                  deprecated: 1
+                  responses:
+                    '204': {description: Done., x-flag: true}
             """)
-        #expect(result.warnings.map(\.message) == ["'description' should be a string, not an integer; it is ignored"])
+        #expect(result.warnings.map(\.message) == ["'deprecated' should be true or false, not an integer; it is ignored"])
     }
 
     /// `required` in one `allOf` part may name a property another part declares (the OAI's

@@ -15,7 +15,8 @@ import Testing
         let request = HTTPRequest(method: .post, scheme: "http", authority: "localhost", path: "/oauth2/token")
         let (head, body) = try await table.dispatch(request, body: nil, metadata: ServerRequestMetadata(), candidates: table.groups[0].routes)
         #expect(head.status.code == 200)
-        let bytes = try await body.map { try await [UInt8](collecting: $0, upTo: 1 << 16) } ?? []
+        let responseBody = try #require(body)
+        let bytes = try await [UInt8](collecting: responseBody, upTo: 1 << 16)
         #expect(String(decoding: bytes, as: UTF8.self).contains("requestAccessToken"))
     }
 }
