@@ -87,7 +87,7 @@ enum OpenAPI3Reader {
         }
         var seenSuccess = false
         for (status, statusKey, value) in state.entries(state.dereferenced(node["responses"]), "'responses'") {
-            guard let responseNode = state.dereference(value) else { continue }
+            guard OperationParts.isResponseKey(status, at: statusKey.mark, &state), let responseNode = state.dereference(value) else { continue }
             let hint = OperationParts.responseHint(id, status: status, isFirstSuccess: status.first == "2" && !seenSuccess)
             seenSuccess = seenSuccess || status.first == "2"
             var response = Response(status: status, content: content(responseNode["content"], hint: hint, &state))

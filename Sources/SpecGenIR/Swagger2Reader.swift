@@ -141,7 +141,7 @@ enum Swagger2Reader {
         var result: [Response] = []
         var seenSuccess = false
         for (status, statusKey, value) in state.entries(state.dereferenced(node["responses"]), "'responses'") {
-            guard let responseNode = state.dereference(value) else { continue }
+            guard OperationParts.isResponseKey(status, at: statusKey.mark, &state), let responseNode = state.dereference(value) else { continue }
             let hint = OperationParts.responseHint(id, status: status, isFirstSuccess: status.first == "2" && !seenSuccess)
             seenSuccess = seenSuccess || status.first == "2"
             var content: [MediaContent] = []

@@ -147,3 +147,28 @@ struct RealWorldShapesTests {
         #expect(newPet.property("name")?.required == true)
     }
 }
+
+@Suite("Response keys")
+struct ResponseKeyTests {
+    /// TomTom's spec has `'404/596'`; extensions may sit among the responses.
+    @Test func onlyStatusCodesRangesAndDefaultAreResponses() throws {
+        let result = try IRFixtures.readText("""
+            openapi: 3.0.3
+            info: {title: t, version: '1'}
+            paths:
+              /a:
+                get:
+                  operationId: a
+                  responses:
+                    200: {description: OK., content: {application/json: {schema: {type: string}}}}
+                    '4xx': {description: Client error.}
+                    '404/596': {description: Not found.}
+                    x-note: {anything: here}
+                    default: {description: Other.}
+            """)
+        #expect(result.errors.isEmpty)
+        #expect(result.document?.operations.first?.responses.map(\.status) == ["200", "4xx", "default"])
+        #expect(result.warnings.map(\.message) == ["response key '404/596' is not a status code (100–599), a range such as 4XX, or 'default'; the response is ignored"])
+        #expect(result.warnings.first?.mark.line == 10)
+    }
+}
