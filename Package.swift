@@ -16,9 +16,12 @@ let package = Package(
         .library(name: "SpecGenAWS", targets: ["SpecGenAWS"]),
         .plugin(name: "SpecGenPlugin", targets: ["SpecGenPlugin"]),
         .plugin(name: "SpecGenCommand", targets: ["SpecGenCommand"]),
-        // Samples built on the ECR goldens (see Sources/Samples): a server boto3 and the AWS CLI talk to, a client.
-        .executable(name: "ecr-server", targets: ["ECRServer"]),
-        .executable(name: "ecr-client", targets: ["ECRClient"]),
+    ],
+    // SpecGenAWS signs with swift-crypto, which compiles BoringSSL on Linux (minutes on 2 cores). Behind
+    // a trait that is off by default, a package that does not sign never resolves or builds it, and
+    // neither does `swift test` here. Packages that sign: `.package(url: …, from: …, traits: ["SigV4"])`.
+    traits: [
+        .trait(name: "SigV4", description: "SpecGenAWS: SigV4 signing and verification, built on swift-crypto"),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -26,13 +29,10 @@ let package = Package(
         // What generated code and SpecGenRuntime build on; never linked into the generator.
         .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
-        // SHA-256 and HMAC for SigV4 (SpecGenAWS only: on Linux it compiles BoringSSL, minutes on 2 cores).
+        // SHA-256 and HMAC for SigV4 (SpecGenAWS with the SigV4 trait only).
         .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
-        // Only the sample server and client use these; never linked into the generator.
-        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
-        .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird", from: "2.0.0"),
-        .package(url: "https://github.com/apple/swift-openapi-urlsession", from: "1.0.0"),
-        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
+        // Servers, transports and logging belong to the examples (Examples/*), each its own package,
+        // so that a package depending on SpecGen resolves none of them.
     ],
     targets: [
         .systemLibrary(
@@ -54,14 +54,16 @@ let package = Package(
             ]
         ),
         // SigV4 signing (client middleware) and verification (servers), apart from SpecGenRuntime
-        // so that generated code that does not sign pays nothing for swift-crypto's build.
+        // so that generated code that does not sign pays nothing for swift-crypto's build. Without
+        // the SigV4 trait the module is empty. Its tests run in Examples/ECRSamples, which enables
+        // the trait and builds swift-crypto for its server anyway (see Examples/ECRSamples/Package.swift).
         .target(
             name: "SpecGenAWS",
             dependencies: [
                 "SpecGenRuntime",
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
-                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Crypto", package: "swift-crypto", condition: .when(traits: ["SigV4"])),
             ]
         ),
         .executableTarget(
@@ -91,22 +93,6 @@ let package = Package(
         .target(name: "GoldenHostile", dependencies: ["SpecGenRuntime", openAPIRuntime],
                 path: "Tests/Golden/hostile", swiftSettings: warningsAsErrors),
         .testTarget(name: "SpecGenRuntimeTests", dependencies: ["SpecGenRuntime", openAPIRuntime, .product(name: "HTTPTypes", package: "swift-http-types")]),
-        .testTarget(name: "SpecGenAWSTests", dependencies: ["SpecGenAWS", "SpecGenRuntime", openAPIRuntime, .product(name: "HTTPTypes", package: "swift-http-types")]),
-        // The ECR samples: generated code from Tests/Golden/ecr-full plus hand-written handlers and CLI.
-        .executableTarget(name: "ECRServer", dependencies: [
-            "GoldenECRFull", "SpecGenRuntime", "SpecGenAWS", openAPIRuntime,
-            .product(name: "Hummingbird", package: "hummingbird"),
-            .product(name: "HummingbirdCore", package: "hummingbird"),  // HTTP1Channel: idle timeout, header limits
-            .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
-            .product(name: "Crypto", package: "swift-crypto"),
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            .product(name: "Logging", package: "swift-log"),
-        ], path: "Sources/Samples/ECRServer", swiftSettings: warningsAsErrors),
-        .executableTarget(name: "ECRClient", dependencies: [
-            "GoldenECRFull", "SpecGenRuntime", "SpecGenAWS", openAPIRuntime,
-            .product(name: "OpenAPIURLSession", package: "swift-openapi-urlsession"),
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ], path: "Sources/Samples/ECRClient", swiftSettings: warningsAsErrors),
         .testTarget(name: "GeneratedCodeTests", dependencies: [
             "GoldenECRFull", "GoldenFeatures", "GoldenHostile", "SpecGenRuntime", openAPIRuntime, .product(name: "HTTPTypes", package: "swift-http-types"),
         ]),

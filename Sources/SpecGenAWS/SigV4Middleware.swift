@@ -1,3 +1,4 @@
+#if SigV4  // the package trait that brings swift-crypto (see Package.swift)
 import Foundation
 import SpecGenRuntime
 import HTTPTypes
@@ -86,3 +87,4 @@ public struct SigV4Middleware: ClientMiddleware {
         return basePath + requestPath
     }
 }
+#endif

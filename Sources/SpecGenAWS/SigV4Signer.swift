@@ -1,3 +1,4 @@
+#if SigV4  // the package trait that brings swift-crypto (see Package.swift)
 import Crypto
 import Foundation
 import SpecGenRuntime
@@ -211,3 +212,4 @@ fileprivate extension String {
         count >= width ? self : String(repeating: "0", count: width - count) + self
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if SigV4  // the package trait that brings swift-crypto (see Package.swift)
 import Foundation
 import SpecGenRuntime
 import HTTPTypes
@@ -161,3 +162,4 @@ extension ServerResponse {
         return (head, HTTPBody(body))
     }
 }
+#endif

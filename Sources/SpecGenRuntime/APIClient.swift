@@ -60,7 +60,20 @@ public struct APIClient: Sendable {
         var head = HTTPRequest(method: request.method, scheme: nil, authority: nil, path: request.pathAndQuery,
                                headerFields: request.headerFields)
         if body != nil { head.headerFields[.contentType] = mediaType }
-        let operationID = request.operationID
+        let (response, responseBody) = try await run(head, body: body.map { HTTPBody($0) }, operationID: request.operationID)
+        var bytes: [UInt8] = []
+        if let responseBody { bytes = try await responseBody.collectBytes(upTo: maxResponseBytes) }
+        guard (200..<300).contains(response.status.code) else {
+            let errorType = HTTPField.Name("X-Amzn-Errortype").flatMap { response.headerFields[$0] }
+            throw APIError(status: response.status.code, errorTypeHeader: errorType, body: bytes)
+        }
+        return bytes
+    }
+}
+
+extension APIClient {
+    /// Sends a request through the middlewares and the transport; the response body is not read.
+    func run(_ head: HTTPRequest, body: HTTPBody?, operationID: String) async throws -> (HTTPResponse, HTTPBody?) {
         let transport = self.transport
         var next: @Sendable (HTTPRequest, HTTPBody?, URL) async throws -> (HTTPResponse, HTTPBody?) = {
             try await transport.send($0, body: $1, baseURL: $2, operationID: operationID)
@@ -69,14 +82,7 @@ public struct APIClient: Sendable {
             let inner = next
             next = { try await middleware.intercept($0, body: $1, baseURL: $2, operationID: operationID, next: inner) }
         }
-        let (response, responseBody) = try await next(head, body.map { HTTPBody($0) }, serverURL)
-        var bytes: [UInt8] = []
-        if let responseBody { bytes = try await responseBody.collectBytes(upTo: maxResponseBytes) }
-        guard (200..<300).contains(response.status.code) else {
-            let errorType = HTTPField.Name("X-Amzn-Errortype").flatMap { response.headerFields[$0] }
-            throw APIError(status: response.status.code, errorTypeHeader: errorType, body: bytes)
-        }
-        return bytes
+        return try await next(head, body, serverURL)
     }
 }
 

@@ -11,6 +11,10 @@ public struct ClientRequest: Sendable {
     /// Query items in the order added; the route's constants come first.
     public var queryItems: [(name: String, value: String)]
     private var pathValues: [String: String] = [:]
+    /// Path values and query items already escaped by their style (see ClientRequest+Styles.swift):
+    /// their delimiters must stay literal.
+    var escapedPathValues: [String: String] = [:]
+    var escapedQueryItems: [String] = []
 
     public init(operationID: String, method: HTTPRequest.Method, path: String,
                 constantHeaders: KeyValuePairs<String, String> = [:],
@@ -50,14 +54,14 @@ public struct ClientRequest: Sendable {
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
             path += rest[..<open]
             let name = String(rest[rest.index(after: open)..<close])
-            path += Self.percentEncoded(pathValues[name] ?? "", allowed: .urlPathAllowedWithoutSlash)
+            path += escapedPathValues[name] ?? Self.percentEncoded(pathValues[name] ?? "", allowed: .urlPathAllowedWithoutSlash)
             rest = rest[rest.index(after: close)...]
         }
         path += rest
-        guard !queryItems.isEmpty else { return path }
         let query = queryItems.map {
             Self.percentEncoded($0.name, allowed: .urlQueryItemAllowed) + "=" + Self.percentEncoded($0.value, allowed: .urlQueryItemAllowed)
-        }
+        } + escapedQueryItems
+        guard !query.isEmpty else { return path }
         return path + "?" + query.joined(separator: "&")
     }
 

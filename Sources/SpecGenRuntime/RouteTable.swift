@@ -11,6 +11,9 @@ public struct ServerRoute: Sendable {
     public var constantHeaders: [(name: String, value: String)]
     public var constantQuery: [(name: String, value: String)]
     public var handle: @Sendable (ServerRequest) async throws -> ServerResponse
+    /// The handler reads the request body as it arrives (`ServerRequest.bodyStream`: binary uploads,
+    /// event streams, multipart) instead of receiving it collected.
+    public var streamsRequestBody = false
 
     public init(_ operationID: String, _ method: HTTPRequest.Method, _ path: String,
                 headers: [(name: String, value: String)] = [], query: [(name: String, value: String)] = [],
@@ -85,9 +88,16 @@ public struct RouteTable: Sendable {
             let response: ServerResponse
             do {
                 var bytes: [UInt8] = []
-                if let body { bytes = try await body.collectBytes(upTo: limit) }
-                let input = ServerRequest(head: request, body: bytes, pathParameters: metadata.pathParameters, profile: profile)
+                if let body, !route.streamsRequestBody { bytes = try await body.collectBytes(upTo: limit) }
+                var input = ServerRequest(head: request, body: bytes, pathParameters: metadata.pathParameters, profile: profile)
+                if route.streamsRequestBody { input.bodyStream = body ?? HTTPBody() }
                 response = try await route.handle(input)
+            } catch let error as ResponseConvertible {
+                do {
+                    response = try error.serverResponse(profile: profile)
+                } catch {
+                    response = .error(status: 500, name: "InternalFailure", message: "the server failed to encode its response", profile: profile)
+                }
             } catch let error as ServiceError {
                 response = .error(status: error.httpStatus, name: error.errorName, message: error.errorMessage, profile: profile)
             } catch is BodyTooLargeError {
@@ -118,6 +128,6 @@ public struct RouteTable: Sendable {
     static func encode(_ response: ServerResponse) -> (HTTPResponse, HTTPBody?) {
         var head = HTTPResponse(status: .init(code: response.status), headerFields: response.headerFields)
         if let contentType = response.contentType { head.headerFields[.contentType] = contentType }
-        return (head, HTTPBody(response.body))
+        return (head, response.stream ?? HTTPBody(response.body))
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import OpenAPIRuntime
 
 /// A request as a generated route handler reads it: the head, the whole body (bounded), path
 /// parameters from the transport, and the query items parsed once.
@@ -9,6 +10,8 @@ public struct ServerRequest: Sendable {
     public var pathParameters: [String: Substring]
     public var queryItems: [(name: String, value: String)]
     public var profile: WireProfile
+    /// The body as it arrives, for a route that streams it (`ServerRoute.streamsRequestBody`); `body` is then empty.
+    public var bodyStream: HTTPBody?
 
     public init(head: HTTPRequest, body: [UInt8], pathParameters: [String: Substring], profile: WireProfile) {
         self.head = head

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import OpenAPIRuntime
 
 /// What a route handler answers: status, extra headers and body bytes.
 public struct ServerResponse: Sendable {
@@ -7,6 +8,8 @@ public struct ServerResponse: Sendable {
     public var headerFields: HTTPFields
     public var body: [UInt8]
     public var contentType: String?
+    /// A streamed body (binary, event streams, multipart), sent instead of `body` when set.
+    public var stream: HTTPBody?
 
     public init(status: Int, headerFields: HTTPFields = HTTPFields(), body: [UInt8] = [], contentType: String? = nil) {
         self.status = status

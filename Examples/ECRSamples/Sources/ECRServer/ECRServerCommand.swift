@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import GoldenECRFull
+import ECRAPI
 import Hummingbird
 import HummingbirdCore
 import Logging
@@ -9,7 +9,7 @@ import OpenAPIRuntime
 import SpecGenAWS
 import SpecGenRuntime
 
-/// `ecr-server`: the generated ECR routing table (Tests/Golden/ecr-full) on Hummingbird, with
+/// `ecr-server`: the generated ECR routing table (ECRAPI, from Specs/ecr-full.yaml) on Hummingbird, with
 /// hand-written handlers that behave as ECR does, SigV4 verification, and a memory or file store.
 @main
 struct ECRServerCommand: AsyncParsableCommand {

@@ -1,5 +1,5 @@
 import Foundation
-import GoldenECRFull
+import ECRAPI
 import SpecGenRuntime
 
 /// The hand-written ECR handlers behind the generated `APIHandler` protocol (Tests/Golden/ecr-full):

@@ -1,5 +1,5 @@
 import Foundation
-import GoldenECRFull
+import ECRAPI
 import SpecGenRuntime
 
 /// The image operations: PutImage, BatchGetImage, ListImages, DescribeImages.

@@ -1,5 +1,5 @@
 import Foundation
-import GoldenECRFull
+import ECRAPI
 import SpecGenRuntime
 
 /// The operations `ecr-client` knows, by their AWS CLI names: each decodes the input JSON into the

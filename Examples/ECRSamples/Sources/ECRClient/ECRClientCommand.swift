@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import GoldenECRFull
+import ECRAPI
 import OpenAPIRuntime
 import OpenAPIURLSession
 import SpecGenAWS

@@ -1,0 +1,69 @@
+import Foundation
+import HTTPTypes
+import OpenAPIRuntime
+
+/// Where an `apiKey` security scheme travels.
+public enum APIKeyLocation: String, Sendable, Hashable {
+    case header, query, cookie
+}
+
+/// Authenticates every request (or those of some operations) in one line:
+/// `APIClient(…, middlewares: [AuthenticationMiddleware.bearer("token")])`.
+/// OAuth2 and OpenID Connect send bearer tokens: pass a provider that returns a fresh one.
+public struct AuthenticationMiddleware: ClientMiddleware {
+    public enum Credential: Sendable {
+        /// `Authorization: Bearer <token>`; the provider is asked for each request (refresh there).
+        case bearer(@Sendable () async throws -> String)
+        /// `Authorization: Basic base64(username:password)`.
+        case basic(username: String, password: String)
+        case apiKey(name: String, location: APIKeyLocation, value: String)
+    }
+
+    public var credential: Credential
+    /// The operations the credential applies to (their security requirements name this scheme); nil for all.
+    public var operations: Set<String>?
+
+    public init(_ credential: Credential, operations: Set<String>? = nil) {
+        self.credential = credential
+        self.operations = operations
+    }
+
+    public static func bearer(_ token: String, operations: Set<String>? = nil) -> Self {
+        Self(.bearer({ token }), operations: operations)
+    }
+
+    /// OAuth2 / OpenID Connect: a provider that returns a valid access token (refreshing as it needs).
+    public static func bearer(tokenProvider: @escaping @Sendable () async throws -> String, operations: Set<String>? = nil) -> Self {
+        Self(.bearer(tokenProvider), operations: operations)
+    }
+
+    public static func basic(username: String, password: String, operations: Set<String>? = nil) -> Self {
+        Self(.basic(username: username, password: password), operations: operations)
+    }
+
+    public static func apiKey(_ value: String, name: String, in location: APIKeyLocation, operations: Set<String>? = nil) -> Self {
+        Self(.apiKey(name: name, location: location, value: value), operations: operations)
+    }
+
+    public func intercept(_ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String,
+                          next: @Sendable (HTTPRequest, HTTPBody?, URL) async throws -> (HTTPResponse, HTTPBody?)) async throws -> (HTTPResponse, HTTPBody?) {
+        guard operations?.contains(operationID) ?? true else { return try await next(request, body, baseURL) }
+        var request = request
+        switch credential {
+        case .bearer(let token):
+            request.headerFields[.authorization] = "Bearer " + (try await token())
+        case .basic(let username, let password):
+            request.headerFields[.authorization] = "Basic " + Data("\(username):\(password)".utf8).base64EncodedString()
+        case .apiKey(let name, .header, let value):
+            if let field = HTTPField.Name(name) { request.headerFields[field] = value }
+        case .apiKey(let name, .query, let value):
+            let item = ParameterWire.escape(name, in: .query) + "=" + ParameterWire.escape(value, in: .query)
+            let path = request.path ?? "/"
+            request.path = path + (path.contains("?") ? "&" : "?") + item
+        case .apiKey(let name, .cookie, let value):
+            let pair = ParameterWire.escape(name, in: .cookie) + "=" + ParameterWire.escape(value, in: .cookie)
+            request.headerFields[.cookie] = request.headerFields[.cookie].map { $0 + "; " + pair } ?? pair
+        }
+        return try await next(request, body, baseURL)
+    }
+}

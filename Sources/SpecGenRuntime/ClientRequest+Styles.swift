@@ -1,0 +1,41 @@
+import Foundation
+import HTTPTypes
+
+/// Parameters in any OpenAPI style, from any `Encodable` (primitives, arrays, generated structs and enums).
+/// Absent optionals are left out. A value no style can carry (an object inside an array) throws `EncodingError`.
+extension ClientRequest {
+    public mutating func path(_ name: String, _ value: some Encodable, _ encoding: ParameterEncoding) throws {
+        guard let node = try ParameterValueEncoder.encode(value) else { return }
+        escapedPathValues[name] = ParameterWire.path(name, node, encoding)
+    }
+
+    public mutating func query(_ name: String, _ value: (some Encodable)?, _ encoding: ParameterEncoding) throws {
+        guard let value, let node = try ParameterValueEncoder.encode(value) else { return }
+        escapedQueryItems += ParameterWire.query(name, node, encoding)
+    }
+
+    public mutating func header(_ name: String, _ value: (some Encodable)?, _ encoding: ParameterEncoding = .headerDefault) throws {
+        guard let value, let node = try ParameterValueEncoder.encode(value), let field = HTTPField.Name(name) else { return }
+        headerFields.append(HTTPField(name: field, value: ParameterWire.simple(node, explode: encoding.explode, location: .header)))
+    }
+
+    /// Appends to the one `Cookie` header: `a=1; b=2`.
+    public mutating func cookie(_ name: String, _ value: (some Encodable)?, _ encoding: ParameterEncoding = .cookieDefault) throws {
+        guard let value, let node = try ParameterValueEncoder.encode(value) else { return }
+        let pairs = ParameterWire.cookie(name, node, encoding).joined(separator: "; ")
+        headerFields[.cookie] = headerFields[.cookie].map { $0 + "; " + pairs } ?? pairs
+    }
+
+    /// A parameter declared with `content: application/json`: the value's JSON in one query item.
+    public mutating func queryJSON(_ name: String, _ value: (some Encodable)?, profile: WireProfile = .rest) throws {
+        guard let value else { return }
+        let json = String(decoding: try profile.makeEncoder().encode(value), as: UTF8.self)
+        escapedQueryItems.append(ParameterWire.escape(name, in: .query) + "=" + ParameterWire.escape(json, in: .query))
+    }
+
+    /// A header declared with `content: application/json`: the value's JSON as the field value.
+    public mutating func headerJSON(_ name: String, _ value: (some Encodable)?, profile: WireProfile = .rest) throws {
+        guard let value, let field = HTTPField.Name(name) else { return }
+        headerFields.append(HTTPField(name: field, value: String(decoding: try profile.makeEncoder().encode(value), as: UTF8.self)))
+    }
+}

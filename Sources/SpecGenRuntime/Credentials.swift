@@ -1,0 +1,123 @@
+import Foundation
+import HTTPTypes
+import OpenAPIRuntime
+
+/// A security scheme as a server checks it (SigV4 lives in SpecGenAWS).
+public enum SecurityScheme: Sendable, Hashable {
+    case httpBearer
+    case httpBasic
+    case apiKey(name: String, in: APIKeyLocation)
+    /// OAuth2 and OpenID Connect: the access token arrives as a bearer token.
+    case oauth2
+    case openIDConnect
+
+    /// The `WWW-Authenticate` challenge of a 401 (RFC 9110 §11.6.1).
+    var challenge: String? {
+        switch self {
+        case .httpBearer, .oauth2, .openIDConnect: return "Bearer"
+        case .httpBasic: return "Basic"
+        case .apiKey: return nil
+        }
+    }
+}
+
+public struct BearerToken: Sendable, Hashable {
+    public var token: String
+    public init(_ token: String) { self.token = token }
+}
+
+public struct BasicCredentials: Sendable, Hashable {
+    public var username: String
+    public var password: String
+    public init(username: String, password: String) {
+        self.username = username
+        self.password = password
+    }
+}
+
+public struct APIKey: Sendable, Hashable {
+    public var value: String
+    public init(_ value: String) { self.value = value }
+}
+
+/// The credential a request carried, by the scheme that found it: what a handler receives.
+public enum Credential: Sendable, Hashable {
+    case bearer(BearerToken)
+    case basic(BasicCredentials)
+    case apiKey(APIKey)
+}
+
+/// No acceptable credential: answers 401 with a `WWW-Authenticate` challenge per scheme tried.
+/// Checking that the credential is *valid* is the handler's business (it answers 401 or 403 itself).
+public struct AuthenticationError: Error, ResponseConvertible, ServiceError, Sendable, Hashable {
+    public var schemes: [SecurityScheme]
+    public var reason: String
+
+    public init(schemes: [SecurityScheme], reason: String) {
+        self.schemes = schemes
+        self.reason = reason
+    }
+
+    public var httpStatus: Int { 401 }
+    public var errorName: String { "UnauthorizedException" }
+    public var errorMessage: String? { reason }
+
+    public func serverResponse(profile: WireProfile) -> ServerResponse {
+        var response = ServerResponse.error(status: 401, name: errorName, message: reason, profile: profile)
+        var seen = Set<String>()
+        for challenge in schemes.compactMap(\.challenge) where seen.insert(challenge).inserted {
+            response.headerFields.append(HTTPField(name: .wwwAuthenticate, value: challenge))
+        }
+        return response
+    }
+}
+
+extension ServerRequest {
+    public func bearerToken() throws(AuthenticationError) -> BearerToken {
+        guard let token = authorization(scheme: "Bearer"), !token.isEmpty else {
+            throw AuthenticationError(schemes: [.httpBearer], reason: "a bearer token is required")
+        }
+        return BearerToken(token)
+    }
+
+    public func basicCredentials() throws(AuthenticationError) -> BasicCredentials {
+        guard let encoded = authorization(scheme: "Basic"), let data = Data(base64Encoded: encoded),
+              let text = String(data: data, encoding: .utf8), let colon = text.firstIndex(of: ":") else {
+            throw AuthenticationError(schemes: [.httpBasic], reason: "basic credentials are required")
+        }
+        return BasicCredentials(username: String(text[..<colon]), password: String(text[text.index(after: colon)...]))
+    }
+
+    public func apiKey(_ name: String, in location: APIKeyLocation) throws(AuthenticationError) -> APIKey {
+        let value: String?
+        switch location {
+        case .header: value = (try? header(name, as: String.self)) ?? nil
+        case .query: value = (try? query(name, as: String.self, .queryDefault)) ?? nil
+        case .cookie: value = (try? cookie(name, as: String.self)) ?? nil
+        }
+        guard let value, !value.isEmpty else {
+            throw AuthenticationError(schemes: [.apiKey(name: name, in: location)], reason: "the API key '\(name)' is required")
+        }
+        return APIKey(value)
+    }
+
+    /// The first of the operation's alternative schemes (its `security` list) that the request satisfies.
+    public func credential(anyOf schemes: [SecurityScheme]) throws(AuthenticationError) -> Credential {
+        for scheme in schemes {
+            switch scheme {
+            case .httpBearer, .oauth2, .openIDConnect: if let token = try? bearerToken() { return .bearer(token) }
+            case .httpBasic: if let credentials = try? basicCredentials() { return .basic(credentials) }
+            case .apiKey(let name, let location): if let key = try? apiKey(name, in: location) { return .apiKey(key) }
+            }
+        }
+        throw AuthenticationError(schemes: schemes, reason: "no accepted credential was sent")
+    }
+
+    /// The credentials after `Authorization: <scheme> ` (the scheme compared case-insensitively, RFC 9110 §11.1).
+    private func authorization(scheme: String) -> String? {
+        guard let value = head.headerFields[.authorization], value.count > scheme.count,
+              value.prefix(scheme.count).lowercased() == scheme.lowercased(),
+              value.dropFirst(scheme.count).first == " " else { return nil }
+        return value.dropFirst(scheme.count + 1).trimmingCharacters(in: .whitespaces)
+    }
+}

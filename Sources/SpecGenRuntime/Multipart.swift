@@ -1,0 +1,82 @@
+import Foundation
+import HTTPTypes
+@_spi(Generated) import OpenAPIRuntime
+
+/// Which parts a `multipart/form-data` body must, may, or may not repeat: checked while streaming
+/// (OpenAPIRuntime's validation), so a violation throws when the reader reaches it.
+public struct MultipartRules: Sendable, Hashable {
+    public var allowsUnknownParts: Bool
+    public var exactlyOnce: Set<String>
+    public var atLeastOnce: Set<String>
+    public var atMostOnce: Set<String>
+    public var zeroOrMore: Set<String>
+
+    public init(allowsUnknownParts: Bool = true, exactlyOnce: Set<String> = [], atLeastOnce: Set<String> = [],
+                atMostOnce: Set<String> = [], zeroOrMore: Set<String> = []) {
+        self.allowsUnknownParts = allowsUnknownParts
+        self.exactlyOnce = exactlyOnce
+        self.atLeastOnce = atLeastOnce
+        self.atMostOnce = atMostOnce
+        self.zeroOrMore = zeroOrMore
+    }
+}
+
+extension OutgoingBody {
+    /// Typed parts, streamed part by part (a file part's bytes are not collected): generated code maps its
+    /// part enum to raw parts with `MultipartRawPart.json/text/file`.
+    public static func multipart<Part: Sendable>(_ parts: MultipartBody<Part>, rules: MultipartRules = MultipartRules(),
+                                                 contentType: String = "multipart/form-data",
+                                                 encode: @escaping @Sendable (Part) throws -> MultipartRawPart) throws -> OutgoingBody {
+        var fields = HTTPFields()
+        let body = try Converter.shared.setRequiredRequestBodyAsMultipart(
+            parts, headerFields: &fields, contentType: contentType, allowsUnknownParts: rules.allowsUnknownParts,
+            requiredExactlyOncePartNames: rules.exactlyOnce, requiredAtLeastOncePartNames: rules.atLeastOnce,
+            atMostOncePartNames: rules.atMostOnce, zeroOrMoreTimesPartNames: rules.zeroOrMore, encoding: encode)
+        return OutgoingBody(body, contentType: fields[.contentType] ?? contentType)
+    }
+}
+
+extension HTTPBody {
+    /// The parts of a `multipart/*` body as they arrive; `contentType` carries the boundary.
+    public func multipart<Part: Sendable>(contentType: String?, rules: MultipartRules = MultipartRules(),
+                                          decode: @escaping @Sendable (MultipartRawPart) async throws -> Part) throws -> MultipartBody<Part> {
+        let boundary = try contentType.flatMap(OpenAPIMIMEType.init).requiredBoundary()
+        return try Converter.shared.getRequiredRequestBodyAsMultipart(
+            MultipartBody<Part>.self, from: self, transforming: { $0 }, boundary: boundary,
+            allowsUnknownParts: rules.allowsUnknownParts, requiredExactlyOncePartNames: rules.exactlyOnce,
+            requiredAtLeastOncePartNames: rules.atLeastOnce, atMostOncePartNames: rules.atMostOnce,
+            zeroOrMoreTimesPartNames: rules.zeroOrMore, decoding: decode)
+    }
+}
+
+extension MultipartRawPart {
+    /// A part whose content is JSON.
+    public static func json(name: String, _ value: some Encodable, profile: WireProfile = .rest, headerFields: HTTPFields = [:]) throws -> MultipartRawPart {
+        var fields = headerFields
+        fields[.contentType] = "application/json"
+        return MultipartRawPart(name: name, headerFields: fields, body: HTTPBody(Array(try profile.makeEncoder().encode(value))))
+    }
+
+    /// A plain form field (`text/plain`): a primitive's text (`42`, `true`, a string).
+    public static func text(name: String, _ text: String, headerFields: HTTPFields = [:]) -> MultipartRawPart {
+        var fields = headerFields
+        fields[.contentType] = "text/plain"
+        return MultipartRawPart(name: name, headerFields: fields, body: HTTPBody(text))
+    }
+
+    /// A file: its bytes streamed, its name and media type announced.
+    public static func file(name: String, filename: String?, contentType: String = "application/octet-stream",
+                            body: HTTPBody, headerFields: HTTPFields = [:]) -> MultipartRawPart {
+        var fields = headerFields
+        fields[.contentType] = contentType
+        return MultipartRawPart(name: name, filename: filename, headerFields: fields, body: body)
+    }
+
+    public var contentType: String? { headerFields[.contentType] }
+
+    public func json<Value: Decodable>(_ type: Value.Type, profile: WireProfile = .rest, upTo limit: Int) async throws -> Value {
+        try await body.json(Value.self, profile: profile, upTo: limit)
+    }
+
+    public func text(upTo limit: Int) async throws -> String { try await body.text(upTo: limit) }
+}

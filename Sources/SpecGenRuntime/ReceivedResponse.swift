@@ -1,0 +1,73 @@
+import Foundation
+import HTTPTypes
+import OpenAPIRuntime
+
+/// A response as the transport answered it, its body not read yet: generated code switches on
+/// `status`, reads the body as the declared media type, and throws `undeclaredError()` otherwise.
+public struct ReceivedResponse: Sendable {
+    public var head: HTTPResponse
+    /// Streamed: a binary or event-stream body is read as it arrives, never collected here.
+    public var body: HTTPBody
+    public var profile: WireProfile
+    /// The most a reader that collects (JSON, form, text, an error body) accepts.
+    public var maxBytes: Int
+
+    public init(head: HTTPResponse, body: HTTPBody?, profile: WireProfile, maxBytes: Int) {
+        self.head = head
+        self.body = body ?? HTTPBody()
+        self.profile = profile
+        self.maxBytes = maxBytes
+    }
+
+    public var status: Int { head.status.code }
+    public var headerFields: HTTPFields { head.headerFields }
+    public var contentType: String? { head.headerFields[.contentType] }
+
+    /// A JSON body; `NoContent` for a response declared without one.
+    public func json<Value: Decodable>(_ type: Value.Type) async throws -> Value {
+        if let none = NoContent() as? Value { return none }
+        return try await body.json(Value.self, profile: profile, upTo: maxBytes)
+    }
+
+    public func form<Value: Decodable>(_ type: Value.Type) async throws -> Value { try await body.form(Value.self, upTo: maxBytes) }
+    public func text() async throws -> String { try await body.text(upTo: maxBytes) }
+    public func jsonLines<Value: Decodable & Sendable>(of type: Value.Type) -> EventStream<Value> { body.jsonLines(of: Value.self, profile: profile) }
+    public func jsonSequence<Value: Decodable & Sendable>(of type: Value.Type) -> EventStream<Value> { body.jsonSequence(of: Value.self, profile: profile) }
+    public func serverSentEvents<Value: Decodable & Sendable>(of type: Value.Type, terminator: String? = nil) -> EventStream<ServerSentEventWithJSONData<Value>> {
+        body.serverSentEvents(of: Value.self, profile: profile, terminator: terminator)
+    }
+    public func multipart<Part: Sendable>(rules: MultipartRules = MultipartRules(),
+                                          decode: @escaping @Sendable (MultipartRawPart) async throws -> Part) throws -> MultipartBody<Part> {
+        try body.multipart(contentType: contentType, rules: rules, decode: decode)
+    }
+
+    /// A declared response header in its style (`simple` unless the spec says otherwise).
+    public func header<Value: Decodable>(_ name: String, as type: Value.Type, _ encoding: ParameterEncoding = .headerDefault) throws(ParameterError) -> Value? {
+        try headerFields.parameter(name, as: Value.self, encoding)
+    }
+
+    /// A declared response, its headers read by the generated headers struct.
+    public func typed<Body: Sendable, Headers: ResponseHeaders>(_ body: Body, headers: Headers.Type) throws(ParameterError) -> TypedResponse<Body, Headers> {
+        TypedResponse(status: status, headers: try Headers(from: headerFields), body: body, headerFields: headerFields)
+    }
+
+    /// A status the operation does not declare: `APIError` with its name, message and (bounded) body.
+    public func undeclaredError() async -> APIError {
+        let bytes = (try? await body.collectBytes(upTo: maxBytes)) ?? []
+        let errorType = HTTPField.Name("X-Amzn-Errortype").flatMap { headerFields[$0] }
+        return APIError(status: status, errorTypeHeader: errorType, body: bytes)
+    }
+}
+
+extension APIClient {
+    /// Sends a request with any body (JSON, form, multipart, binary, a stream) through the middlewares,
+    /// and hands back the response unread, whatever its status.
+    public func perform(_ request: ClientRequest, body: OutgoingBody? = nil, accept: [String] = []) async throws -> ReceivedResponse {
+        var head = HTTPRequest(method: request.method, scheme: nil, authority: nil, path: request.pathAndQuery,
+                               headerFields: request.headerFields)
+        if let body { head.headerFields[.contentType] = body.contentType }
+        if !accept.isEmpty, head.headerFields[.accept] == nil { head.headerFields[.accept] = accept.joined(separator: ", ") }
+        let (response, responseBody) = try await run(head, body: body?.body, operationID: request.operationID)
+        return ReceivedResponse(head: response, body: responseBody, profile: profile, maxBytes: maxResponseBytes)
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import HTTPTypes
+import OpenAPIRuntime
+
+/// Request bodies beyond JSON, as a handler reads them. A body that does not read as its media type
+/// answers 400 `SerializationException`, as a bad JSON body does.
+extension ServerRequest {
+    /// The body whether it was collected or streams.
+    public var requestBody: HTTPBody { bodyStream ?? HTTPBody(body) }
+    public var contentType: String? { head.headerFields[.contentType] }
+
+    /// `application/x-www-form-urlencoded` into a Codable struct.
+    public func decodeForm<Input: Decodable>(_ type: Input.Type, upTo limit: Int = 8 << 20) async throws -> Input {
+        do {
+            return try await requestBody.form(Input.self, upTo: limit)
+        } catch let error as BodyTooLargeError {
+            throw error
+        } catch {
+            throw RequestError.serialization("the form body is not a valid \(Input.self): \(error)")
+        }
+    }
+
+    /// A `text/plain` body.
+    public func decodeText(upTo limit: Int = 8 << 20) async throws -> String {
+        do {
+            return try await requestBody.text(upTo: limit)
+        } catch let error as BodyDecodingError {
+            throw RequestError.serialization(error.reason)
+        }
+    }
+
+    /// A `multipart/form-data` body, part by part; a body without a boundary answers 400.
+    public func decodeMultipart<Part: Sendable>(rules: MultipartRules = MultipartRules(),
+                                                decode: @escaping @Sendable (MultipartRawPart) async throws -> Part) throws -> MultipartBody<Part> {
+        do {
+            return try requestBody.multipart(contentType: contentType, rules: rules, decode: decode)
+        } catch {
+            throw RequestError.serialization("the multipart body has no boundary in its Content-Type")
+        }
+    }
+
+    public func jsonLines<Value: Decodable & Sendable>(of type: Value.Type) -> EventStream<Value> {
+        requestBody.jsonLines(of: Value.self, profile: profile)
+    }
+
+    public func jsonSequence<Value: Decodable & Sendable>(of type: Value.Type) -> EventStream<Value> {
+        requestBody.jsonSequence(of: Value.self, profile: profile)
+    }
+}

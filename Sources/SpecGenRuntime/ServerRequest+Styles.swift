@@ -1,0 +1,147 @@
+import Foundation
+import HTTPTypes
+
+/// A parameter the client sent wrongly: the server answers 400 and names it
+/// (`query parameter 'color' is malformed: 'x' is not a valid Int`).
+public struct ParameterError: Error, ServiceError, Sendable, Hashable, CustomStringConvertible {
+    public enum Problem: Sendable, Hashable {
+        case missing
+        /// An object parameter without one of its required properties.
+        case missingProperty(String)
+        case malformed(String)
+    }
+
+    public var location: ParameterLocation
+    public var name: String
+    public var problem: Problem
+
+    public init(_ location: ParameterLocation, _ name: String, _ problem: Problem) {
+        self.location = location
+        self.name = name
+        self.problem = problem
+    }
+
+    /// What a parse or decoding failure means for the client.
+    static func problem(of error: any Error) -> Problem {
+        switch error {
+        case let error as ParameterWire.Malformed: return .malformed(error.reason)
+        case DecodingError.valueNotFound(_, let context) where context.codingPath.isEmpty: return .missing
+        case DecodingError.dataCorrupted(let context): return .malformed(context.debugDescription)
+        case DecodingError.keyNotFound(let key, _): return .missingProperty(key.stringValue)
+        case DecodingError.typeMismatch(_, let context): return .malformed(context.debugDescription)
+        default: return .malformed("unreadable value")
+        }
+    }
+
+    public var httpStatus: Int { 400 }
+    public var errorName: String { "ValidationException" }
+    public var errorMessage: String? { description }
+    public var description: String {
+        let what = location == .header ? "header '\(name)'" : "\(location.rawValue) parameter '\(name)'"
+        switch problem {
+        case .missing: return "\(what) is required"
+        case .missingProperty(let property): return "\(what) lacks its property '\(property)'"
+        case .malformed(let reason): return "\(what) is malformed: \(reason)"
+        }
+    }
+}
+
+/// Parameters in any OpenAPI style into any `Decodable`; the optional forms return nil when the
+/// parameter is absent, the `required` ones throw `.missing`. Every failure is a `ParameterError`.
+extension ServerRequest {
+    /// The query's `name=value` pairs as sent (escaped): a style's delimiters are only told apart
+    /// from escaped ones before unescaping.
+    var rawQueryPairs: [(name: Substring, value: Substring)] {
+        guard let path = head.path, let question = path.firstIndex(of: "?") else { return [] }
+        return ParameterWire.rawPairs(query: path[path.index(after: question)...])
+    }
+
+    public func path<Value: Decodable>(_ name: String, as type: Value.Type, _ encoding: ParameterEncoding) throws(ParameterError) -> Value {
+        guard let text = pathParameters[name] else { throw ParameterError(.path, name, .missing) }
+        return try Self.decode(Value.self, .path, name) { try ParameterWire.parsePath(name, text, $0, encoding) }
+    }
+
+    public func query<Value: Decodable>(_ name: String, as type: Value.Type, _ encoding: ParameterEncoding) throws(ParameterError) -> Value? {
+        let pairs = rawQueryPairs
+        return try Self.decodeIfPresent(Value.self, .query, name, encoding) { try ParameterWire.parseQuery(name, pairs, $0, encoding) }
+    }
+
+    public func query<Value: Decodable>(_ name: String, required type: Value.Type, _ encoding: ParameterEncoding) throws(ParameterError) -> Value {
+        guard let value = try query(name, as: type, encoding) else { throw ParameterError(.query, name, .missing) }
+        return value
+    }
+
+    public func header<Value: Decodable>(_ name: String, as type: Value.Type, _ encoding: ParameterEncoding = .headerDefault) throws(ParameterError) -> Value? {
+        try head.headerFields.parameter(name, as: Value.self, encoding)
+    }
+
+    public func cookie<Value: Decodable>(_ name: String, as type: Value.Type, _ encoding: ParameterEncoding = .cookieDefault) throws(ParameterError) -> Value? {
+        let pairs = head.headerFields[values: .cookie].flatMap { ParameterWire.rawPairs(query: $0[...], separator: ";") }
+        return try Self.decodeIfPresent(Value.self, .cookie, name, encoding) {
+            try ParameterWire.parseQuery(name, pairs, $0, encoding, location: .cookie)
+        }
+    }
+
+    /// A query item declared with `content: application/json`.
+    public func queryJSON<Value: Decodable>(_ name: String, as type: Value.Type) throws(ParameterError) -> Value? {
+        guard let raw = rawQueryPairs.first(where: { ParameterWire.unescape($0.name, in: .query) == name })?.value else { return nil }
+        return try decodeJSON(Value.self, ParameterWire.unescape(raw, in: .query), .query, name)
+    }
+
+    /// A header declared with `content: application/json`.
+    public func headerJSON<Value: Decodable>(_ name: String, as type: Value.Type) throws(ParameterError) -> Value? {
+        guard let field = HTTPField.Name(name), let text = head.headerFields[field] else { return nil }
+        return try decodeJSON(Value.self, text, .header, name)
+    }
+
+    /// A required parameter that is absent answers 400 naming it.
+    public func required<Value>(_ value: Value?, _ location: ParameterLocation, _ name: String) throws(ParameterError) -> Value {
+        guard let value else { throw ParameterError(location, name, .missing) }
+        return value
+    }
+
+    private func decodeJSON<Value: Decodable>(_ type: Value.Type, _ text: String, _ location: ParameterLocation, _ name: String) throws(ParameterError) -> Value {
+        do {
+            return try profile.makeDecoder().decode(Value.self, from: Data(text.utf8))
+        } catch {
+            throw ParameterError(location, name, .malformed(Self.reason(error).replacingOccurrences(of: "the body", with: "the value")))
+        }
+    }
+
+    private static func decode<Value: Decodable>(_ type: Value.Type, _ location: ParameterLocation, _ name: String,
+                                                 read: @escaping (ParameterShape) throws -> ParameterValue?) throws(ParameterError) -> Value {
+        do {
+            return try ParameterValueDecoder.decode(Value.self, read: read)
+        } catch {
+            throw ParameterError(location, name, ParameterError.problem(of: error))
+        }
+    }
+
+    /// Nil when the parameter is absent: its text parsed as nothing for the shape the type asked for.
+    /// An exploded `form` object has no item of its own name, only its properties': it is absent when
+    /// none of its required properties is there.
+    private static func decodeIfPresent<Value: Decodable>(_ type: Value.Type, _ location: ParameterLocation, _ name: String,
+                                                          _ encoding: ParameterEncoding,
+                                                          read: @escaping (ParameterShape) throws -> ParameterValue?) throws(ParameterError) -> Value? {
+        let found = Flag()
+        do {
+            let value = try decode(Value.self, location, name) { shape in
+                let value = try read(shape)
+                if value != nil { found.isSet = true }
+                return value
+            }
+            // An array type reads an absent parameter as empty; absent it is.
+            return found.isSet ? value : nil
+        } catch where !found.isSet {
+            switch error.problem {
+            case .missing, .missingProperty: return nil
+            case .malformed: throw error
+            }
+        } catch where encoding.style == .form && encoding.explode {
+            if case .missingProperty = error.problem { return nil }
+            throw error
+        }
+    }
+
+    private final class Flag { var isSet = false }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import HTTPTypes
+
+/// A declared response, decoded: its status, its declared headers (typed), its body (typed), and
+/// every header field as received. Generated error enums carry one per declared error status; an
+/// operation whose success declares headers returns one. See docs/proposals/typed-responses.md.
+public struct TypedResponse<Body: Sendable, Headers: ResponseHeaders>: Sendable {
+    public var status: Int
+    public var headers: Headers
+    public var body: Body
+    /// Every field as received (the client) or extra fields to send (the server).
+    public var headerFields: HTTPFields
+
+    public init(status: Int, headers: Headers, body: Body, headerFields: HTTPFields = HTTPFields()) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+        self.headerFields = headerFields
+    }
+}
+
+extension TypedResponse: Equatable where Body: Equatable, Headers: Equatable {}
+extension TypedResponse: Hashable where Body: Hashable, Headers: Hashable {}
+
+extension TypedResponse where Headers == NoHeaders {
+    public init(status: Int, body: Body, headerFields: HTTPFields = HTTPFields()) {
+        self.init(status: status, headers: NoHeaders(), body: body, headerFields: headerFields)
+    }
+}
+
+/// The headers a response declares, as a generated struct: read from the fields (client) and
+/// written into them (server), each in its style.
+public protocol ResponseHeaders: Sendable {
+    init(from fields: HTTPFields) throws(ParameterError)
+    func write(to fields: inout HTTPFields) throws
+}
+
+/// A response that declares no headers.
+public struct NoHeaders: ResponseHeaders, Hashable {
+    public init() {}
+    public init(from fields: HTTPFields) {}
+    public func write(to fields: inout HTTPFields) {}
+}
+
+/// A declared response a server sends: generated error enums conform (a handler throws one, the
+/// route table answers with it, and the client catches the same enum), and so do output enums of
+/// operations with several success statuses (the route returns `try output.serverResponse(profile:)`).
+public protocol ResponseConvertible {
+    func serverResponse(profile: WireProfile) throws -> ServerResponse
+}
+
+extension ServerResponse {
+    /// A declared response: the body in its media type (streamed if it streams) and its typed headers.
+    public init(status: Int, body: OutgoingBody?, headers: some ResponseHeaders = NoHeaders(), headerFields: HTTPFields = HTTPFields()) throws {
+        var fields = headerFields
+        try headers.write(to: &fields)
+        self.init(status: status, headerFields: fields, body: [], contentType: body?.contentType)
+        self.stream = body?.body
+    }
+}

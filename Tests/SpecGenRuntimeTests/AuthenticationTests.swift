@@ -1,0 +1,61 @@
+import Foundation
+import HTTPTypes
+import OpenAPIRuntime
+import Testing
+@testable import SpecGenRuntime
+
+@Suite struct AuthenticationTests {
+    /// A route that answers with the credential it extracted, as the handler would receive it.
+    static func server(_ schemes: [SecurityScheme]) -> InProcessServer {
+        InProcessServer([ServerRoute("whoami", .get, "/me") { request in
+            let description: String
+            switch try request.credential(anyOf: schemes) {
+            case .bearer(let token): description = "bearer \(token.token)"
+            case .basic(let credentials): description = "basic \(credentials.username) \(credentials.password)"
+            case .apiKey(let key): description = "key \(key.value)"
+            }
+            return try ServerResponse(status: 200, body: .text(description))
+        }])
+    }
+
+    static func call(_ server: InProcessServer, _ middleware: AuthenticationMiddleware?) async throws -> ReceivedResponse {
+        try await server.client(middleware.map { [$0] } ?? []).perform(ClientRequest(operationID: "whoami", method: .get, path: "/me"))
+    }
+
+    @Test func oneLineOnTheClientATypedCredentialOnTheServer() async throws {
+        let cases: [(SecurityScheme, AuthenticationMiddleware, String, String)] = [
+            (.httpBearer, .bearer("t0k3n"), "Authorization", "Bearer t0k3n"),
+            (.oauth2, .bearer(tokenProvider: { "fresh" }), "Authorization", "Bearer fresh"),
+            (.httpBasic, .basic(username: "ann", password: "p:w"), "Authorization", "Basic YW5uOnA6dw=="),
+            (.apiKey(name: "X-API-Key", in: .header), .apiKey("k1", name: "X-API-Key", in: .header), "X-API-Key", "k1"),
+            (.apiKey(name: "session", in: .cookie), .apiKey("a b", name: "session", in: .cookie), "Cookie", "session=a%20b"),
+        ]
+        for (scheme, middleware, field, wire) in cases {
+            let server = Self.server([scheme])
+            let response = try await Self.call(server, middleware)
+            #expect(server.lastRequest?.headerFields[HTTPField.Name(field)!] == wire)
+            #expect(response.status == 200)
+        }
+        let query = Self.server([.apiKey(name: "api_key", in: .query)])
+        let response = try await Self.call(query, .apiKey("q&1", name: "api_key", in: .query))
+        #expect(query.lastRequest?.path == "/me?api_key=q%261")
+        #expect(try await response.text() == "key q&1")
+        #expect(try await Self.call(Self.server([.httpBasic]), .basic(username: "ann", password: "p:w")).text() == "basic ann p:w")
+    }
+
+    @Test func aMissingCredentialIs401WithAChallenge() async throws {
+        let server = Self.server([.httpBearer, .httpBasic, .apiKey(name: "X-API-Key", in: .header)])
+        let response = try await Self.call(server, nil)
+        #expect(response.status == 401)
+        #expect(response.headerFields[values: .wwwAuthenticate] == ["Bearer", "Basic"])
+        #expect(await response.undeclaredError().name == "UnauthorizedException")
+        // The wrong scheme is no credential either.
+        #expect(try await Self.call(Self.server([.httpBearer]), .basic(username: "a", password: "b")).status == 401)
+    }
+
+    @Test func credentialsApplyOnlyToTheOperationsNamed() async throws {
+        let server = Self.server([.httpBearer])
+        #expect(try await Self.call(server, .bearer("t", operations: ["other"])).status == 401)
+        #expect(try await Self.call(server, .bearer("t", operations: ["whoami"])).status == 200)
+    }
+}
