@@ -34,9 +34,10 @@ struct ComponentRegistry {
         for (name, target) in schemas { SchemaReader.declare(name, target, &state) }
     }
 
-    /// A warning for each component no `$ref` reached.
+    /// A warning for each component no `$ref` reached. Not for schemas: every component schema is
+    /// generated as a public type whether or not an operation uses it, so nothing is lost.
     func reportUnused(_ state: inout ReaderState) {
-        for entry in entries where !state.referenced.contains(entry.key) {
+        for entry in entries where entry.kind != "schema" && !state.referenced.contains(entry.key) {
             state.warning("\(entry.kind) '\(entry.name)' is never referenced", at: entry.mark)
         }
     }

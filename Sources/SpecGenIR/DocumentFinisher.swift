@@ -12,14 +12,19 @@ enum DocumentFinisher {
         reportUnusedSecuritySchemes(document, &state)
     }
 
-    /// Two operations with the same wire route, or the same id, cannot both be generated.
+    /// Two operations with the same id cannot both be generated: an error. Two with the same wire
+    /// route (Box's `POST /oauth2/token` and `/oauth2/token#refresh`) can: a client calls either,
+    /// but a server cannot tell which one a request is for, so the route table serves the first
+    /// in document order (`RouteTable.dispatch` takes the first match) and a warning says so.
     static func reportClashes(_ operations: [Operation], _ state: inout ReaderState) {
         var byRoute: [String: Int] = [:]
         var byID: [String: Int] = [:]
         for (index, operation) in operations.enumerated() {
             let mark = state.operationMarks.indices.contains(index) ? state.operationMarks[index] : Mark(file: state.rootFile, line: 1, column: 1)
-            if let first = byRoute.updateValue(index, forKey: operation.route.routingKey) {
-                state.error("operations '\(operations[first].id)' and '\(operation.id)' have the same wire route (\(operation.route.summary)); a server could not tell them apart", at: mark)
+            if let first = byRoute[operation.route.routingKey] {
+                state.warning("operations '\(operations[first].id)' and '\(operation.id)' have the same wire route (\(operation.route.summary)) and nothing constant tells them apart; clients get both, the server routes every such request to '\(operations[first].id)' (the first in the document) and never calls '\(operation.id)'", at: mark)
+            } else {
+                byRoute[operation.route.routingKey] = index
             }
             if let first = byID.updateValue(index, forKey: operation.id) {
                 state.error("operation id '\(operation.id)' is used twice (\(operations[first].method.rawValue.uppercased()) \(operations[first].specPath) and \(operation.method.rawValue.uppercased()) \(operation.specPath))", at: mark)

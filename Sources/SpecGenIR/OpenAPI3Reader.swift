@@ -18,8 +18,9 @@ enum OpenAPI3Reader {
         let section = root["components"]
         components.readSchemas(section?["schemas"], at: ["components", "schemas"], &state)
         // Links, callbacks and path items are not read yet, so they are not reported as unused.
-        for kind in ["parameters", "requestBodies", "responses", "headers", "examples"] {
-            _ = components.register(section?[kind], at: ["components", kind], kind: String(kind.dropLast()), &state)
+        for (kind, singular) in [("parameters", "parameter"), ("requestBodies", "request body"), ("responses", "response"),
+                                 ("headers", "header"), ("examples", "example")] {
+            _ = components.register(section?[kind], at: ["components", kind], kind: singular, &state)
         }
         for (name, key, node) in state.entries(section?["securitySchemes"], "'securitySchemes'") {
             state.securitySchemeMarks[name] = key.mark
@@ -33,6 +34,10 @@ enum OpenAPI3Reader {
             guard let item = state.dereference(item) else { continue }
             document.operations += operations(path: path, item: item, &state)
         }
+        if let webhooks = root.entries?.first(where: { $0.key.text == "webhooks" }), let count = webhooks.value.entries?.count, count > 0 {
+            // Support is issue 11's (HTTP); until then say so rather than drop them silently.
+            state.warning("'webhooks' (\(count)) are not generated yet; they are ignored", at: webhooks.key.mark)
+        }
         components.reportUnused(&state)
         return document
     }
@@ -40,7 +45,7 @@ enum OpenAPI3Reader {
     static let pathItemKeys: Set<String> = ["$ref", "summary", "description", "servers", "parameters"]
 
     static func operations(path: String, item: Node, _ state: inout ReaderState) -> [Operation] {
-        let pathParameters = state.items(item["parameters"], "'parameters'")
+        let pathParameters = state.items(state.dereferenced(item["parameters"]), "'parameters'")
         var result: [Operation] = []
         for entry in item.entries ?? [] {
             let key = entry.key.text ?? ""
@@ -50,7 +55,10 @@ enum OpenAPI3Reader {
                 }
                 continue
             }
-            result.append(operation(method: method, path: path, node: entry.value, methodMark: entry.key.mark,
+            // 3.0 has no `$ref` for an operation, but specs write one (DigitalOcean's does for every
+            // operation) and common tools follow it: so do we.
+            guard let node = state.dereference(entry.value) else { continue }
+            result.append(operation(method: method, path: path, node: node, methodMark: entry.key.mark,
                                     pathParameters: pathParameters, &state))
         }
         return result
@@ -60,7 +68,7 @@ enum OpenAPI3Reader {
         let (id, derived) = OperationParts.operationID(node, method: method, path: path, methodMark: methodMark, &state)
         let stem = OperationParts.stem(id)
         var parameters: [Parameter] = []
-        for parameterNode in OperationParts.mergedParameters(pathLevel: pathParameters, operationLevel: state.items(node["parameters"], "'parameters'"), &state) {
+        for parameterNode in OperationParts.mergedParameters(pathLevel: pathParameters, operationLevel: state.items(state.dereferenced(node["parameters"]), "'parameters'"), &state) {
             if let parameter = parameter(parameterNode, stem: stem, &state) { parameters.append(parameter) }
         }
         var operation = OperationParts.operation(id: id, derived: derived, method: method, path: path, node: node, &state)
@@ -70,10 +78,16 @@ enum OpenAPI3Reader {
                                                 content: content(body["content"], hint: .topLevel(stem + "Request"), &state))
             operation.requestBody?.description = state.string(body, "description")
         }
-        if node["responses"] == nil { state.error("operation '\(id)' has no 'responses'", at: methodMark) }
+        if node["responses"] == nil && state.family == .openAPI30 {
+            // Required in 3.0 only; 3.1 made `responses` optional.
+            state.error("operation '\(id)' has no 'responses' (OpenAPI 3.0 requires them; 3.1 does not)", at: methodMark)
+        }
+        if let callbacks = node.entries?.first(where: { $0.key.text == "callbacks" }), let count = callbacks.value.entries?.count, count > 0 {
+            state.warning("the callbacks of '\(id)' (\(count)) are not generated yet; they are ignored", at: callbacks.key.mark)
+        }
         var seenSuccess = false
-        for (status, statusKey, value) in state.entries(node["responses"], "'responses'") {
-            guard let responseNode = state.dereference(value) else { continue }
+        for (status, statusKey, value) in state.entries(state.dereferenced(node["responses"]), "'responses'") {
+            guard OperationParts.isResponseKey(status, at: statusKey.mark, &state), let responseNode = state.dereference(value) else { continue }
             let hint = OperationParts.responseHint(id, status: status, isFirstSuccess: status.first == "2" && !seenSuccess)
             seenSuccess = seenSuccess || status.first == "2"
             var response = Response(status: status, content: content(responseNode["content"], hint: hint, &state))

@@ -42,6 +42,20 @@ enum OperationParts {
         return .topLevel(stem(operationID) + "Response" + TypeNaming.upperCamel(status))
     }
 
+    /// A `responses` key: a status code 100–599, a range `1XX`–`5XX`, or `default`. An extension
+    /// (`x-…`) is skipped quietly; anything else (TomTom's `404/596`) is skipped with a warning.
+    static func isResponseKey(_ key: String, at mark: Mark, _ state: inout ReaderState) -> Bool {
+        if key == "default" { return true }
+        if key.hasPrefix("x-") { return false }
+        let characters = Array(key.uppercased())
+        if characters.count == 3, let first = characters.first, ("1"..."5").contains(first),
+           characters.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber }) || characters.dropFirst().allSatisfy({ $0 == "X" }) {
+            return true
+        }
+        state.warning("response key '\(key)' is not a status code (100–599), a range such as 4XX, or 'default'; the response is ignored", at: mark)
+        return false
+    }
+
     /// Numbers first (`200` < `404`), then ranges (`2XX`), then `default`.
     static func sorted(_ responses: [Response]) -> [Response] {
         func rank(_ status: String) -> (Int, String) {

@@ -18,6 +18,8 @@ struct ReaderState {
     var securitySchemeMarks: [String: Mark] = [:]
     /// Where each operation was written, in the order the readers append operations.
     var operationMarks: [Mark] = []
+    /// Property names of the schemas whose `oneOf`/`anyOf` variants are being read.
+    var enclosingPropertyNames: Set<String> = []
     /// Ref target keys whose schema has been (or is being) read.
     var started: Set<String> = []
     /// The spec's path as given: refs into it are written `#/…` in `TypeDecl.source`.
@@ -53,6 +55,11 @@ struct ReaderState {
     mutating func dereference(_ node: Node) -> Node? {
         guard let ref = node["$ref"] else { return node }
         return follow(ref)?.node
+    }
+
+    /// `dereference` for an optional field: nil stays nil (and so does a ref that cannot be followed).
+    mutating func dereferenced(_ node: Node?) -> Node? {
+        node.flatMap { dereference($0) }
     }
 
     // MARK: Reading fields

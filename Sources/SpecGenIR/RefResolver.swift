@@ -63,6 +63,24 @@ struct RefResolver {
         return target
     }
 
+    /// `a/b/../../c/./d.yml` → `c/d.yml`, for relative paths too (which `standardizingPath` leaves
+    /// alone on Linux), so a file reached by two routes is named one way in diagnostics.
+    static func lexicallyNormalized(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == "..", let last = parts.last, last != ".." {
+                parts.removeLast()
+            } else if part == "..", path.hasPrefix("/") && parts.isEmpty {
+                continue   // `/..` is `/`
+            } else {
+                parts.append(part)
+            }
+        }
+        let joined = parts.joined(separator: "/")
+        return path.hasPrefix("/") ? "/" + joined : (joined.isEmpty ? "." : joined)
+    }
+
     private mutating func document(_ filePart: String, from file: String, ref: String, at mark: Mark) throws(RefError) -> (String, Node) {
         if filePart.isEmpty {
             guard let document = documents[Self.absolute(file).path] else { throw RefError(.missingTarget(ref), at: mark) }
@@ -71,7 +89,7 @@ struct RefResolver {
         let relative = filePart.removingPercentEncoding ?? filePart
         let folder = (file as NSString).deletingLastPathComponent
         let display = relative.hasPrefix("/") ? relative : (folder.isEmpty ? relative : folder + "/" + relative)
-        let displayPath = (display as NSString).standardizingPath
+        let displayPath = Self.lexicallyNormalized(display)
         let absolute = Self.absolute(displayPath).path
         guard absolute.hasPrefix(root.hasSuffix("/") ? root : root + "/") else {
             throw RefError(.outsideRoot(ref: ref, root: root), at: mark)

@@ -44,9 +44,14 @@ extension SchemaReader {
         }
         let id = declareID(hint, &state)
         var types: [TypeRef] = []
+        // A variant's `required` may name the enclosing schema's properties (GitHub's
+        // `anyOf: [{required: [conclusion]}, …]` beside `properties`): not a mistake there.
+        let outerProperties = state.enclosingPropertyNames
+        state.enclosingPropertyNames.formUnion((node["properties"]?.entries ?? []).compactMap(\.key.text))
         for (index, variant) in variants.enumerated() {
             types.append(typeRef(variant, NameHint(parent: id, name: "Variant\(index + 1)"), &state))
         }
+        state.enclosingPropertyNames = outerProperties
         let discriminator = node["discriminator"].map { self.discriminator($0, variants: types, &state) } ?? nil
         store(id, hint, .union(UnionType(rule: rule, variants: types, discriminator: discriminator)), node, &state)
         return wrap(.named(id))

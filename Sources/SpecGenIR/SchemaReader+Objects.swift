@@ -30,8 +30,9 @@ extension SchemaReader {
         }
     }
 
-    /// `properties` in document order, each required when `required` lists it.
-    static func properties(_ node: Node, parent: String, _ state: inout ReaderState) -> [Property] {
+    /// `properties` in document order, each required when `required` lists it. An `allOf` part
+    /// passes `checkRequired: false`: its `required` may name a property another part declares.
+    static func properties(_ node: Node, parent: String, checkRequired: Bool = true, _ state: inout ReaderState) -> [Property] {
         let required = Set(state.items(node["required"], "'required'").compactMap(\.text))
         var result: [Property] = []
         for (name, key, schema) in state.entries(node["properties"], "'properties'") {
@@ -50,7 +51,7 @@ extension SchemaReader {
             }
             result.append(property)
         }
-        for name in required.sorted() where !result.contains(where: { $0.name == name }) && node["properties"] != nil && node["allOf"] == nil {
+        for name in required.sorted() where checkRequired && !result.contains(where: { $0.name == name }) && !state.enclosingPropertyNames.contains(name) && node["properties"] != nil && node["allOf"] == nil {
             state.warning("'required' names '\(name)', which is not a property", at: node["required"]!.mark)
         }
         return result
@@ -76,6 +77,8 @@ extension SchemaReader {
         var additional = AdditionalProperties.allowed
         var requiredNames: Set<String> = []
         var wholeValueParts: [TypeRef] = []
+        var requiredMarks: [String: Mark] = [:]
+        var everyPartMerged = true
         func add(_ properties: [Property]) {
             for property in properties {
                 if let index = merged.firstIndex(where: { $0.name == property.name }) { merged[index] = property } else { merged.append(property) }
@@ -84,26 +87,32 @@ extension SchemaReader {
         // The schema's own properties beside `allOf` come last, as one more part.
         let allParts = parts.map { (node: $0, isOwn: false) } + (own.map { [(node: $0, isOwn: true)] } ?? [])
         for (part, isOwn) in allParts {
-            requiredNames.formUnion(state.items(part["required"], "'required'").compactMap(\.text))
+            for name in state.items(part["required"], "'required'").compactMap(\.text) where requiredNames.insert(name).inserted {
+                requiredMarks[name] = part["required"]?.mark
+            }
             if let ref = part["$ref"] {
                 guard case .named(let partID) = namedRef(ref, &state) else { continue }
                 guard let decl = state.types[partID] else {
                     state.warning("'allOf' part '\(partID)' contains the type being built; its properties are not merged", at: ref.mark)
+                    everyPartMerged = false
                     continue
                 }
                 if case .union = decl.kind {
+                    // A union's members are not known properties: its variants may declare a required name.
                     wholeValueParts.append(.named(partID))
+                    everyPartMerged = false
                     continue
                 }
                 guard case .object(let object) = decl.kind else {
                     state.warning("'allOf' part '\(partID)' is not an object; it is not merged", at: ref.mark)
+                    everyPartMerged = false
                     continue
                 }
                 composedOf.append(partID)
                 add(object.properties)
                 if case .forbidden = object.additionalProperties { additional = .forbidden }
             } else if part["properties"] != nil || part["additionalProperties"] != nil {
-                add(properties(part, parent: id, &state))
+                add(properties(part, parent: id, checkRequired: false, &state))
                 if part["additionalProperties"] != nil { additional = additionalProperties(part["additionalProperties"], parent: id, &state) }
             } else if !isOwn, part["allOf"] != nil || part["oneOf"] != nil || part["anyOf"] != nil || part["type"] != nil {
                 let type = typeRef(part, .nested(in: id, "Part\(composedOf.count + 1)"), &state)
@@ -112,6 +121,9 @@ extension SchemaReader {
                     add(object.properties)
                 } else if case .named(let partID) = type, case .union? = state.types[partID]?.kind {
                     wholeValueParts.append(type)
+                    everyPartMerged = false
+                } else {
+                    everyPartMerged = false
                 }
             }
         }
@@ -125,6 +137,12 @@ extension SchemaReader {
             }
             store(id, hint, .alias(first), node, &state)
             return wrap(.named(id))
+        }
+        // Only once every part is known: a name another part declares is not a mistake.
+        if everyPartMerged && !merged.isEmpty {
+            for name in requiredNames.sorted() where !merged.contains(where: { $0.name == name }) {
+                if let mark = requiredMarks[name] { state.warning("'required' names '\(name)', which is not a property of any 'allOf' part", at: mark) }
+            }
         }
         store(id, hint, .object(ObjectType(properties: merged, additionalProperties: additional,
                                            composedOf: composedOf.isEmpty ? nil : composedOf,

@@ -48,7 +48,14 @@ public struct SpecReader: Sendable {
             ? Swagger2Reader.read(root, version: version, &state)
             : OpenAPI3Reader.read(root, version: version, &state)
         DocumentFinisher.finish(&document, &state, protocolOverride: options.protocolOverride)
-        return ReadResult(document: document, diagnostics: state.diagnostics)
+        return ReadResult(document: document, diagnostics: Self.once(state.diagnostics))
+    }
+
+    /// Each diagnostic once: a problem inside a file or component that many operations `$ref`
+    /// is found at every use, but it is one problem at one place.
+    static func once(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var seen: Set<Diagnostic> = []
+        return diagnostics.filter { seen.insert($0).inserted }
     }
 
     private func failure(_ message: String, at mark: Mark) -> ReadResult {

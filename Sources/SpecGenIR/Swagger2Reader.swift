@@ -29,7 +29,7 @@ enum Swagger2Reader {
         if root["paths"] == nil { state.error("a Swagger 2.0 document has no 'paths'", at: root.mark) }
         for (path, _, item) in state.entries(root["paths"], "'paths'") {
             guard let item = state.dereference(item) else { continue }
-            let pathParameters = state.items(item["parameters"], "'parameters'")
+            let pathParameters = state.items(state.dereferenced(item["parameters"]), "'parameters'")
             for entry in item.entries ?? [] {
                 let key = entry.key.text ?? ""
                 guard let method = HTTPMethod(rawValue: key), method != .trace else {
@@ -38,7 +38,9 @@ enum Swagger2Reader {
                     }
                     continue
                 }
-                document.operations.append(operation(method: method, path: path, node: entry.value, methodMark: entry.key.mark,
+                // Not in 2.0's letter, but written and followed by common tools (see OpenAPI3Reader).
+                guard let node = state.dereference(entry.value) else { continue }
+                document.operations.append(operation(method: method, path: path, node: node, methodMark: entry.key.mark,
                                                      pathParameters: pathParameters, media: media, &state))
             }
         }
@@ -65,7 +67,7 @@ enum Swagger2Reader {
         var parameters: [Parameter] = []
         var body: RequestBody?
         var formFields: [Node] = []
-        for parameterNode in OperationParts.mergedParameters(pathLevel: pathParameters, operationLevel: state.items(node["parameters"], "'parameters'"), &state) {
+        for parameterNode in OperationParts.mergedParameters(pathLevel: pathParameters, operationLevel: state.items(state.dereferenced(node["parameters"]), "'parameters'"), &state) {
             guard let name = state.requiredString(parameterNode, "name", in: "a parameter"),
                   let place = state.requiredString(parameterNode, "in", in: "parameter '\(name)'") else { continue }
             switch place {
@@ -138,8 +140,8 @@ enum Swagger2Reader {
         if node["responses"] == nil { state.error("operation '\(id)' has no 'responses'", at: methodMark) }
         var result: [Response] = []
         var seenSuccess = false
-        for (status, statusKey, value) in state.entries(node["responses"], "'responses'") {
-            guard let responseNode = state.dereference(value) else { continue }
+        for (status, statusKey, value) in state.entries(state.dereferenced(node["responses"]), "'responses'") {
+            guard OperationParts.isResponseKey(status, at: statusKey.mark, &state), let responseNode = state.dereference(value) else { continue }
             let hint = OperationParts.responseHint(id, status: status, isFirstSuccess: status.first == "2" && !seenSuccess)
             seenSuccess = seenSuccess || status.first == "2"
             var content: [MediaContent] = []

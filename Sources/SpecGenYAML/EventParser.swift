@@ -12,11 +12,14 @@ final class EventParser {
     private var hasEvent = false
     private let input: UnsafeBufferPointer<UInt8>
     let file: String
+    /// Set when the input is a rewrite of the file with shorter lines (see `SurrogateEscapes`).
+    private let columnShifts: ColumnShifts?
 
     /// `input` must stay valid for the parser's lifetime.
-    init(input: UnsafeBufferPointer<UInt8>, file: String) {
+    init(input: UnsafeBufferPointer<UInt8>, file: String, columnShifts: ColumnShifts? = nil) {
         self.input = input
         self.file = file
+        self.columnShifts = columnShifts
         parser.initialize(to: yaml_parser_t())
         event.initialize(to: yaml_event_t())
         yaml_parser_initialize(parser)
@@ -41,7 +44,12 @@ final class EventParser {
     }
 
     func mark(_ cMark: yaml_mark_t) -> Mark {
-        Mark(file: file, line: Int(cMark.line) + 1, column: Int(cMark.column) + 1)
+        mark(line: Int(cMark.line) + 1, column: Int(cMark.column) + 1)
+    }
+
+    private func mark(line: Int, column: Int) -> Mark {
+        guard let columnShifts else { return Mark(file: file, line: line, column: column) }
+        return Mark(file: file, line: line, column: columnShifts.original(line: line, column: column))
     }
 
     var startMark: Mark { mark(event.pointee.start_mark) }
@@ -67,6 +75,9 @@ final class EventParser {
         if problem.hasPrefix("found character that cannot start any token"), index < input.count,
            input[index] == UInt8(ascii: "\t") {
             text = "found a tab character where YAML allows only spaces (indentation is spaces only)"
+        } else if problem == "found invalid Unicode character escape code" {
+            // After SurrogateEscapes, what is left is a lone surrogate or a value past U+10FFFF.
+            text = "found an invalid Unicode escape: a surrogate (\\uD800–\\uDFFF) must be a high one directly followed by a low one, and no character is above U+10FFFF"
         } else if let context = parser.context {
             let start = mark(parser.context_mark)
             text += " (\(String(cString: context)) that starts at line \(start.line), column \(start.column))"
@@ -86,7 +97,7 @@ final class EventParser {
                 column += 1
             }
         }
-        return Mark(file: file, line: line, column: column)
+        return mark(line: line, column: column)
     }
 }
 

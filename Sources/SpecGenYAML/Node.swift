@@ -89,7 +89,9 @@ extension Node {
         switch content {
         case .mapping: return "a mapping"
         case .sequence: return "a sequence"
-        case .scalar: return "a \(resolved?.kindName ?? "scalar")"
+        case .scalar:
+            let name = resolved?.kindName ?? "scalar"
+            return (name.first.map { "aeiou".contains($0) } ?? false ? "an " : "a ") + name
         }
     }
 

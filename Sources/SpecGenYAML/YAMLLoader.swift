@@ -20,6 +20,13 @@ public struct YAMLLoader: Sendable {
         }
         do {
             return try bytes.withUnsafeBufferPointer { buffer in
+                // JSON's surrogate-pair escapes, which libyaml refuses, rewritten to YAML's \U form.
+                if let (rewritten, shifts) = SurrogateEscapes.rewrite(buffer) {
+                    return try rewritten.withUnsafeBufferPointer { rewrittenBuffer in
+                        var builder = TreeBuilder(parser: EventParser(input: rewrittenBuffer, file: file, columnShifts: shifts), limits: limits)
+                        return try builder.buildStream()
+                    }
+                }
                 var builder = TreeBuilder(parser: EventParser(input: buffer, file: file), limits: limits)
                 return try builder.buildStream()
             }

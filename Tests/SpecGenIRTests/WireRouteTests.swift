@@ -50,12 +50,25 @@ import Testing
         #expect(result.document?.protocol == APIProtocol(kind: .awsJSON, version: nil, targetPrefix: "Acme_1"))
     }
 
-    @Test func twoOperationsOnOneWireRouteIsAnErrorNamingBoth() throws {
+    @Test func twoOperationsOnOneWireRouteAreAWarningNamingBothAndBothAreKept() throws {
         let result = IRFixtures.read(IRFixtures.fixture("routes-duplicate.yaml"))
-        let error = try #require(result.errors.first)
-        #expect(result.errors.count == 1)
-        #expect(error.message.contains("'listFirst' and 'listSecond' have the same wire route (GET /?Action=List)"))
-        #expect(error.mark.line == 11)
+        #expect(result.errors.isEmpty, "\(result.errors)")
+        let warning = try #require(result.warnings.first { $0.message.contains("same wire route") })
+        #expect(warning.message.contains("'listFirst' and 'listSecond' have the same wire route (GET /?Action=List)"))
+        #expect(warning.message.contains("routes every such request to 'listFirst'"))
+        #expect(warning.mark.line == 11)
+        #expect(result.document?.operations.map(\.id) == ["listFirst", "listSecond"])
+    }
+
+    /// Box's token endpoint: `/oauth2/token` and `/oauth2/token#refresh`, same method, bodies only.
+    @Test func fragmentTwinsLikeBoxsTokenEndpointGenerateBoth() throws {
+        let (document, diagnostics) = try IRFixtures.document("routes-fragment-twins.yaml")
+        #expect(document.operations.map(\.id) == ["requestAccessToken", "refreshAccessToken"])
+        #expect(document.operations.map(\.route.path) == ["/oauth2/token", "/oauth2/token"])
+        let clash = diagnostics.containing("same wire route")
+        #expect(clash.count == 1)
+        #expect(clash.first?.severity == .warning)
+        #expect(clash.first?.mark.line == 15)
     }
 
     @Test func routeSummaryShowsEveryConstant() {

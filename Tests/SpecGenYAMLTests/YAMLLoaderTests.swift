@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import SpecGenYAML
 
@@ -144,5 +145,55 @@ struct YAMLLoaderTests {
         #expect(root["b"]?.resolved == .int(7))
         #expect(root["c"]?.tag == "!custom")
         #expect(root["c"]?.resolved == .string("x"))
+    }
+}
+
+@Suite("YAMLLoader: JSON surrogate-pair escapes")
+struct SurrogatePairTests {
+    let loader = YAMLLoader()
+
+    /// The column (1-based) where `needle` starts on `line` of the fixture, as an editor shows it.
+    func column(of needle: String, line: Int) throws -> Int {
+        let text = try String(contentsOfFile: FixturePaths.fixture("surrogate-pairs.json"), encoding: .utf8)
+        let lineText = text.split(separator: "\n", omittingEmptySubsequences: false)[line - 1]
+        let range = try #require(lineText.range(of: needle))
+        return lineText.distance(from: lineText.startIndex, to: range.lowerBound) + 1
+    }
+
+    @Test func pairsAreTheirCharacterAndMarksStayTheFiles() throws {
+        let root = try loader.loadDocument(atPath: FixturePaths.fixture("surrogate-pairs.json"))
+        #expect(root["body"]?.text == "Hello! 👍")
+        let after = try #require(root["after"]?.items)
+        #expect(after[1].text == "x\u{1D11E}y")
+        #expect(root["escaped"]?.text == "\\ud83d\\udc4d stays text")
+        #expect(root["quote"]?.text == "\"😀\"")
+        // Marks after a rewritten pair on the same line are the file's columns, not the rewrite's.
+        let afterKey = try #require(root.entries?.first { $0.key.text == "after" }?.key)
+        #expect(afterKey.mark.line == 2)
+        #expect(afterKey.mark.column == (try column(of: "\"after\"", line: 2)))
+        #expect(after[2].mark.column == (try column(of: "true", line: 2)))
+        let quoteValue = try #require(root["quote"])
+        #expect(quoteValue.mark.column == (try column(of: "\"\\\"\\ud83d", line: 3)))
+        #expect(root["next"]?.mark.line == 4)
+        #expect(root["next"]?.mark.column == 11)
+    }
+
+    @Test func aLoneSurrogateIsALocatedError() throws {
+        let text = "{\"a\": 1,\n \"b\": \"x\\ud83d y\"}"
+        do {
+            _ = try loader.loadDocument(Array(text.utf8), file: "lone.json")
+            Issue.record("a lone surrogate was accepted")
+        } catch {
+            #expect(error.mark.file == "lone.json")
+            #expect(error.mark.line == 2)
+            #expect(error.description.contains("surrogate"))
+        }
+    }
+
+    @Test func yamlThatIsNotJSONKeepsTheTextAsWritten() throws {
+        let root = try loader.loadDocument(Array("{a: '\\ud83d\\udc4d'}".utf8), file: "single.yaml")
+        #expect(root["a"]?.text == "\\ud83d\\udc4d")
+        let commented = try loader.loadDocument(Array("# \"\\ud83d\\udc4d\"\nb: 1\n".utf8), file: "comment.yaml")
+        #expect(commented["b"]?.text == "1")
     }
 }

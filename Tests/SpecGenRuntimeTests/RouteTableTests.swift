@@ -1,0 +1,22 @@
+import HTTPTypes
+import OpenAPIRuntime
+import Testing
+@testable import SpecGenRuntime
+
+/// Two operations on one wire route (Box's `/oauth2/token` and `/oauth2/token#refresh`): the
+/// reader warns, both are generated, and the route table serves the first in document order.
+@Suite struct RouteTableTests {
+    @Test func twinRoutesAreServedByTheFirstInDocumentOrder() async throws {
+        let routes = ["requestAccessToken", "refreshAccessToken"].map { operation in
+            ServerRoute(operation, .post, "/oauth2/token") { _ in try .json(["served": operation], profile: .rest) }
+        }
+        let table = RouteTable(profile: .rest, routes: routes)
+        #expect(table.groups.count == 1)
+        let request = HTTPRequest(method: .post, scheme: "http", authority: "localhost", path: "/oauth2/token")
+        let (head, body) = try await table.dispatch(request, body: nil, metadata: ServerRequestMetadata(), candidates: table.groups[0].routes)
+        #expect(head.status.code == 200)
+        let responseBody = try #require(body)
+        let bytes = try await [UInt8](collecting: responseBody, upTo: 1 << 16)
+        #expect(String(decoding: bytes, as: UTF8.self).contains("requestAccessToken"))
+    }
+}
