@@ -21,7 +21,7 @@ let package = Package(
     // a trait that is off by default, a package that does not sign never resolves or builds it, and
     // neither does `swift test` here. Packages that sign: `.package(url: …, from: …, traits: ["SigV4"])`.
     traits: [
-        .trait(name: "SigV4", description: "SpecGenAWS: SigV4 signing and verification, built on swift-crypto"),
+        .trait(name: "SigV4", description: "SpecGenAWS: SigV4 signing and verification, built on swift-crypto")
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -82,28 +82,42 @@ let package = Package(
         .testTarget(name: "SpecGenEmitTests", dependencies: ["SpecGenEmit", "SpecGenIR"], exclude: ["Fixtures"]),
         // The golden files of every spec in Specs/ are themselves library targets, so `swift build`
         // proves they compile, warnings as errors (see GoldenTests).
-        .target(name: "GoldenECROpenAPI", dependencies: ["SpecGenRuntime", openAPIRuntime],
-                path: "Tests/Golden/ecr-openapi", swiftSettings: warningsAsErrors),
-        .target(name: "GoldenECRSwagger", dependencies: ["SpecGenRuntime", openAPIRuntime],
-                path: "Tests/Golden/ecr-swagger", swiftSettings: warningsAsErrors),
-        .target(name: "GoldenECRFull", dependencies: ["SpecGenRuntime", openAPIRuntime],
-                path: "Tests/Golden/ecr-full", swiftSettings: warningsAsErrors),
-        .target(name: "GoldenFeatures", dependencies: ["SpecGenRuntime", openAPIRuntime],
-                path: "Tests/Golden/features", swiftSettings: warningsAsErrors),
-        .target(name: "GoldenHostile", dependencies: ["SpecGenRuntime", openAPIRuntime],
-                path: "Tests/Golden/hostile", swiftSettings: warningsAsErrors),
-        .testTarget(name: "SpecGenRuntimeTests", dependencies: ["SpecGenRuntime", openAPIRuntime, .product(name: "HTTPTypes", package: "swift-http-types")]),
-        .testTarget(name: "GeneratedCodeTests", dependencies: [
-            "GoldenECRFull", "GoldenFeatures", "GoldenHostile", "SpecGenRuntime", openAPIRuntime, .product(name: "HTTPTypes", package: "swift-http-types"),
-        ]),
+        .target(
+            name: "GoldenECROpenAPI", dependencies: ["SpecGenRuntime", openAPIRuntime],
+            path: "Tests/Golden/ecr-openapi", swiftSettings: warningsAsErrors),
+        .target(
+            name: "GoldenECRSwagger", dependencies: ["SpecGenRuntime", openAPIRuntime],
+            path: "Tests/Golden/ecr-swagger", swiftSettings: warningsAsErrors),
+        .target(
+            name: "GoldenECRFull", dependencies: ["SpecGenRuntime", openAPIRuntime],
+            path: "Tests/Golden/ecr-full", swiftSettings: warningsAsErrors),
+        .target(
+            name: "GoldenFeatures", dependencies: ["SpecGenRuntime", openAPIRuntime],
+            path: "Tests/Golden/features", swiftSettings: warningsAsErrors),
+        .target(
+            name: "GoldenHostile", dependencies: ["SpecGenRuntime", openAPIRuntime],
+            path: "Tests/Golden/hostile", swiftSettings: warningsAsErrors),
+        .testTarget(
+            name: "SpecGenRuntimeTests",
+            dependencies: ["SpecGenRuntime", openAPIRuntime, .product(name: "HTTPTypes", package: "swift-http-types")]),
+        .testTarget(
+            name: "GeneratedCodeTests",
+            dependencies: [
+                "GoldenECRFull", "GoldenFeatures", "GoldenHostile", "SpecGenRuntime", openAPIRuntime,
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]),
         // The build-tool plugin (generated code compiled into a target at build time) and the command
         // plugin (`swift package generate-code-from-spec`); SpecGenCommand symlinks the helpers of SpecGenPlugin.
         .plugin(name: "SpecGenPlugin", capability: .buildTool(), dependencies: ["specgen"]),
         .plugin(
             name: "SpecGenCommand",
             capability: .command(
-                intent: .custom(verb: "generate-code-from-spec", description: "Write the Swift generated from a target's spec into the target's folder"),
-                permissions: [.writeToPackageDirectory(reason: "writes the generated Swift files next to the target's spec")]),
+                intent: .custom(
+                    verb: "generate-code-from-spec",
+                    description: "Write the Swift generated from a target's spec into the target's folder"),
+                permissions: [
+                    .writeToPackageDirectory(reason: "writes the generated Swift files next to the target's spec")
+                ]),
             dependencies: ["specgen"]),
         .testTarget(name: "specgenTests", dependencies: ["specgen"]),
     ],

@@ -10,16 +10,19 @@ let package = Package(
     name: "SpecGenFuzz",
     platforms: [.macOS(.v14)],
     dependencies: [
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0")
     ],
     targets: [
-        .systemLibrary(name: "CYAML", path: "Pipeline/CYAML", pkgConfig: "yaml-0.1",
-                       providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]),
+        .systemLibrary(
+            name: "CYAML", path: "Pipeline/CYAML", pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]),
         .target(name: "SpecGenYAML", dependencies: ["CYAML"], path: "Pipeline/SpecGenYAML"),
         .target(name: "SpecGenIR", dependencies: ["SpecGenYAML"], path: "Pipeline/SpecGenIR"),
-        .target(name: "SpecGenEmit", dependencies: [
-            "SpecGenIR", .product(name: "Mustache", package: "swift-mustache"),
-        ], path: "Pipeline/SpecGenEmit"),
+        .target(
+            name: "SpecGenEmit",
+            dependencies: [
+                "SpecGenIR", .product(name: "Mustache", package: "swift-mustache"),
+            ], path: "Pipeline/SpecGenEmit"),
         // The three entry points' bodies, one function per stage.
         .target(name: "FuzzSupport", dependencies: ["SpecGenYAML", "SpecGenIR", "SpecGenEmit"]),
         // libFuzzer's driver, declared for Swift.

@@ -43,35 +43,41 @@ let package = Package(
             swiftSettings: warningsAsErrors,
             plugins: [.plugin(name: "SpecGenPlugin", package: "SpecGen")]
         ),
-        .executableTarget(name: "ECRServer", dependencies: [
-            "ECRAPI",
-            .product(name: "SpecGenRuntime", package: "SpecGen"),
-            .product(name: "SpecGenAWS", package: "SpecGen"),
-            openAPIRuntime,
-            .product(name: "Hummingbird", package: "hummingbird"),
-            .product(name: "HummingbirdCore", package: "hummingbird"),  // HTTP1Channel: idle timeout, header limits
-            .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
-            .product(name: "Crypto", package: "swift-crypto"),
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            .product(name: "Logging", package: "swift-log"),
-        ], swiftSettings: warningsAsErrors),
-        .executableTarget(name: "ECRClient", dependencies: [
-            "ECRAPI",
-            .product(name: "SpecGenRuntime", package: "SpecGen"),
-            .product(name: "SpecGenAWS", package: "SpecGen"),
-            openAPIRuntime,
-            .product(name: "OpenAPIURLSession", package: "swift-openapi-urlsession"),
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ], swiftSettings: warningsAsErrors),
+        .executableTarget(
+            name: "ECRServer",
+            dependencies: [
+                "ECRAPI",
+                .product(name: "SpecGenRuntime", package: "SpecGen"),
+                .product(name: "SpecGenAWS", package: "SpecGen"),
+                openAPIRuntime,
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),  // HTTP1Channel: idle timeout, header limits
+                .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ], swiftSettings: warningsAsErrors),
+        .executableTarget(
+            name: "ECRClient",
+            dependencies: [
+                "ECRAPI",
+                .product(name: "SpecGenRuntime", package: "SpecGen"),
+                .product(name: "SpecGenAWS", package: "SpecGen"),
+                openAPIRuntime,
+                .product(name: "OpenAPIURLSession", package: "swift-openapi-urlsession"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ], swiftSettings: warningsAsErrors),
         // SpecGenAWS's own tests (AWS's SigV4 test suite, botocore's signatures, the verifier). They
         // run here, not at the root: they need swift-crypto, which this package builds anyway for
         // its server, while the root's `swift test` then compiles no BoringSSL.
-        .testTarget(name: "SpecGenAWSTests", dependencies: [
-            .product(name: "SpecGenAWS", package: "SpecGen"),
-            .product(name: "SpecGenRuntime", package: "SpecGen"),
-            openAPIRuntime,
-            .product(name: "HTTPTypes", package: "swift-http-types"),
-        ]),
+        .testTarget(
+            name: "SpecGenAWSTests",
+            dependencies: [
+                .product(name: "SpecGenAWS", package: "SpecGen"),
+                .product(name: "SpecGenRuntime", package: "SpecGen"),
+                openAPIRuntime,
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -20,7 +20,8 @@ struct SpecGenCommand: CommandPlugin {
             switch self {
             case .noTarget(let name): return "no target named '\(name)' in this package"
             case .noSpecTargets: return "no target of this package has an openapi.yaml or swagger.yaml"
-            case .specgenFailed(let target, let status): return "specgen failed for target '\(target)' (exit status \(status))"
+            case .specgenFailed(let target, let status):
+                return "specgen failed for target '\(target)' (exit status \(status))"
             }
         }
     }
@@ -58,22 +59,31 @@ struct SpecGenCommand: CommandPlugin {
         if names.isEmpty {
             for target in context.package.targets {
                 guard let module = target.sourceModule,
-                      let found = try? SpecGenTarget(name: target.name, files: Self.files(in: module, package: context.package.directoryURL)) else { continue }
+                    let found = try? SpecGenTarget(
+                        name: target.name, files: Self.files(in: module, package: context.package.directoryURL))
+                else { continue }
                 chosen.append((target, found))
             }
             guard !chosen.isEmpty else { throw Failure.noSpecTargets }
         } else {
             for name in names {
                 guard let target = context.package.targets.first(where: { $0.name == name }),
-                      let module = target.sourceModule else { throw Failure.noTarget(name) }
-                chosen.append((target, try SpecGenTarget(name: name, files: Self.files(in: module, package: context.package.directoryURL))))
+                    let module = target.sourceModule
+                else { throw Failure.noTarget(name) }
+                chosen.append(
+                    (
+                        target,
+                        try SpecGenTarget(
+                            name: name, files: Self.files(in: module, package: context.package.directoryURL))
+                    ))
             }
         }
 
         for (target, found) in chosen {
             let process = Process()
             process.executableURL = specgen
-            process.arguments = found.generateArguments(output: found.spec.deletingLastPathComponent(), extra: passThrough)
+            process.arguments = found.generateArguments(
+                output: found.spec.deletingLastPathComponent(), extra: passThrough)
             try process.run()
             process.waitUntilExit()
             guard process.terminationStatus == 0 else {

@@ -35,7 +35,10 @@ struct PluginConfigScan {
             }
             if !indented {
                 section = ""
-                if let modes = blockModes { self.modes = Set(modes); blockModes = nil }
+                if let modes = blockModes {
+                    self.modes = Set(modes)
+                    blockModes = nil
+                }
             }
             guard let colon = trimmed.firstIndex(of: ":") else { continue }
             let key = Self.unquote(String(trimmed[..<colon]))

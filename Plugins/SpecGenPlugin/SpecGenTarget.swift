@@ -38,7 +38,9 @@ struct SpecGenTarget {
     init(name: String, files: [URL]) throws {
         let specs = files.filter { Self.specNames.contains($0.lastPathComponent) }
         guard let spec = specs.first else { throw Problem.noSpec(target: name) }
-        guard specs.count == 1 else { throw Problem.severalSpecs(target: name, specs.map(\.lastPathComponent).sorted()) }
+        guard specs.count == 1 else {
+            throw Problem.severalSpecs(target: name, specs.map(\.lastPathComponent).sorted())
+        }
         self.spec = spec
         self.config = files.first(where: { Self.configNames.contains($0.lastPathComponent) })
         self.scan = PluginConfigScan(text: config.flatMap { try? String(contentsOf: $0, encoding: .utf8) } ?? "")
@@ -47,9 +49,12 @@ struct SpecGenTarget {
     /// Every file whose change can change the output: the spec, the config, the files next to
     /// the spec that it may `$ref` (every .yaml/.yml/.json under its folder), the custom templates.
     var inputFiles: [URL] {
-        var files = Self.files(under: spec.deletingLastPathComponent()) { ["yaml", "yml", "json"].contains($0.pathExtension) }
+        var files = Self.files(under: spec.deletingLastPathComponent()) {
+            ["yaml", "yml", "json"].contains($0.pathExtension)
+        }
         if let config, let templates = scan.templates {
-            let folder = URL(fileURLWithPath: templates, relativeTo: config.deletingLastPathComponent()).standardizedFileURL
+            let folder = URL(fileURLWithPath: templates, relativeTo: config.deletingLastPathComponent())
+                .standardizedFileURL
             files += Self.files(under: folder) { $0.pathExtension == "mustache" }
         }
         return Array(Set(files + [spec] + (config.map { [$0] } ?? []))).sorted { $0.path < $1.path }
@@ -69,8 +74,10 @@ struct SpecGenTarget {
         var arguments = ["generate", spec.path, "--output", output.path]
         if let config { arguments += ["--config", config.path] }
         for mode in ["models", "client", "server"] where scan.modes.contains(mode) { arguments += ["--mode", mode] }
-        arguments += ["--model-files", String(scan.modelShards), "--client-files", String(scan.clientShards),
-                      "--server-files", String(scan.serverShards)]
+        arguments += [
+            "--model-files", String(scan.modelShards), "--client-files", String(scan.clientShards),
+            "--server-files", String(scan.serverShards),
+        ]
         return arguments + extra
     }
 
@@ -80,7 +87,9 @@ struct SpecGenTarget {
     }
 
     static func files(under folder: URL, where keep: (URL) -> Bool) -> [URL] {
-        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else { return [] }
+        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else {
+            return []
+        }
         return walker.compactMap { $0 as? URL }.filter(keep).map(\.standardizedFileURL)
     }
 }

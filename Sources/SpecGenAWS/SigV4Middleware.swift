@@ -25,11 +25,15 @@ public struct SigV4Middleware: ClientMiddleware {
     public var now: @Sendable () -> Date
 
     /// Headers never signed: proxies and transports may change them (botocore leaves out the same).
-    static let unsignedHeaders: Set<String> = ["authorization", "user-agent", "expect", "transfer-encoding", "x-amzn-trace-id", "connection"]
+    static let unsignedHeaders: Set<String> = [
+        "authorization", "user-agent", "expect", "transfer-encoding", "x-amzn-trace-id", "connection",
+    ]
 
     /// A signer for one region and service; the defaults suit AWS's JSON services.
-    public init(credentials: AWSCredentials, region: String, service: String, sendsContentHash: Bool = false,
-                maxBodyBytes: Int = 64 << 20, now: @escaping @Sendable () -> Date = { Date() }) {
+    public init(
+        credentials: AWSCredentials, region: String, service: String, sendsContentHash: Bool = false,
+        maxBodyBytes: Int = 64 << 20, now: @escaping @Sendable () -> Date = { Date() }
+    ) {
         self.credentials = credentials
         self.region = region
         self.service = service
@@ -58,15 +62,18 @@ public struct SigV4Middleware: ClientMiddleware {
         if sendsContentHash { request.headerFields[Self.contentHashField] = payloadHash }
 
         var headers: [(name: String, value: String)] = [("host", Self.host(of: baseURL, authority: request.authority))]
-        for field in request.headerFields where !Self.unsignedHeaders.contains(field.name.canonicalName) && field.name.canonicalName != "host" {
+        for field in request.headerFields
+        where !Self.unsignedHeaders.contains(field.name.canonicalName) && field.name.canonicalName != "host" {
             headers.append((field.name.canonicalName, field.value))
         }
-        let message = SigV4.Message(method: request.method.rawValue, pathAndQuery: Self.wirePath(request.path ?? "/", baseURL: baseURL),
-                                    headers: headers, payloadHash: payloadHash)
+        let message = SigV4.Message(
+            method: request.method.rawValue, pathAndQuery: Self.wirePath(request.path ?? "/", baseURL: baseURL),
+            headers: headers, payloadHash: payloadHash)
         let scope = SigV4.Scope(date: String(amzDate.prefix(8)), region: region, service: service)
         let result = SigV4.sign(message, secretAccessKey: credentials.secretAccessKey, amzDate: amzDate, scope: scope)
-        request.headerFields[.authorization] = SigV4.authorization(accessKeyID: credentials.accessKeyID, scope: scope,
-                                                                   signedHeaders: result.signedHeaders, signature: result.signature)
+        request.headerFields[.authorization] = SigV4.authorization(
+            accessKeyID: credentials.accessKeyID, scope: scope,
+            signedHeaders: result.signedHeaders, signature: result.signature)
         return request
     }
 

@@ -21,9 +21,12 @@ public struct AWSCredentials: Sendable, Hashable {
 
     /// `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY` and `AWS_SESSION_TOKEN`, as every AWS SDK reads them;
     /// nil when either of the first two is missing or empty.
-    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> AWSCredentials? {
+    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment)
+        -> AWSCredentials?
+    {
         guard let key = environment["AWS_ACCESS_KEY_ID"], !key.isEmpty,
-              let secret = environment["AWS_SECRET_ACCESS_KEY"], !secret.isEmpty else { return nil }
+            let secret = environment["AWS_SECRET_ACCESS_KEY"], !secret.isEmpty
+        else { return nil }
         let token = environment["AWS_SESSION_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
         return AWSCredentials(accessKeyID: key, secretAccessKey: secret, sessionToken: token)
     }
@@ -54,7 +57,10 @@ public enum SigV4 {
         public var payloadHash: String
 
         /// A message from its parts, each as it travels.
-        public init(method: String, path: String, query: String = "", headers: [(name: String, value: String)], payloadHash: String) {
+        public init(
+            method: String, path: String, query: String = "", headers: [(name: String, value: String)],
+            payloadHash: String
+        ) {
             self.method = method
             self.path = path
             self.query = query
@@ -63,10 +69,13 @@ public enum SigV4 {
         }
 
         /// Splits `/path?query` as an `HTTPRequest.path` holds it.
-        public init(method: String, pathAndQuery: String, headers: [(name: String, value: String)], payloadHash: String) {
+        public init(method: String, pathAndQuery: String, headers: [(name: String, value: String)], payloadHash: String)
+        {
             let parts = pathAndQuery.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
-            self.init(method: method, path: parts.first.map(String.init) ?? "/", query: parts.count > 1 ? String(parts[1]) : "",
-                      headers: headers, payloadHash: payloadHash)
+            self.init(
+                method: method, path: parts.first.map(String.init) ?? "/",
+                query: parts.count > 1 ? String(parts[1]) : "",
+                headers: headers, payloadHash: payloadHash)
         }
     }
 
@@ -93,7 +102,9 @@ public enum SigV4 {
     /// The canonical request and the `SignedHeaders` list (lowercase names, sorted, `;`-joined).
     /// `signedHeaderNames` limits which headers are signed (the verifier passes the client's list);
     /// nil signs all given headers.
-    public static func canonicalRequest(_ message: Message, signedHeaderNames: [String]? = nil) -> (text: String, signedHeaders: String) {
+    public static func canonicalRequest(_ message: Message, signedHeaderNames: [String]? = nil) -> (
+        text: String, signedHeaders: String
+    ) {
         var values: [String: [String]] = [:]
         for header in message.headers {
             values[header.name.lowercased(), default: []].append(canonicalHeaderValue(header.value))
@@ -132,16 +143,23 @@ public enum SigV4 {
     }
 
     /// The `Authorization` header value.
-    public static func authorization(accessKeyID: String, scope: Scope, signedHeaders: String, signature: String) -> String {
+    public static func authorization(accessKeyID: String, scope: Scope, signedHeaders: String, signature: String)
+        -> String
+    {
         "\(algorithm) Credential=\(accessKeyID)/\(scope.text), SignedHeaders=\(signedHeaders), Signature=\(signature)"
     }
 
     /// All steps at once: the signature and the `SignedHeaders` list.
-    public static func sign(_ message: Message, secretAccessKey: String, amzDate: String, scope: Scope,
-                            signedHeaderNames: [String]? = nil) -> (signature: String, signedHeaders: String) {
+    public static func sign(
+        _ message: Message, secretAccessKey: String, amzDate: String, scope: Scope,
+        signedHeaderNames: [String]? = nil
+    ) -> (signature: String, signedHeaders: String) {
         let canonical = canonicalRequest(message, signedHeaderNames: signedHeaderNames)
         let toSign = stringToSign(canonicalRequest: canonical.text, amzDate: amzDate, scope: scope)
-        return (signature(stringToSign: toSign, signingKey: signingKey(secretAccessKey: secretAccessKey, scope: scope)), canonical.signedHeaders)
+        return (
+            signature(stringToSign: toSign, signingKey: signingKey(secretAccessKey: secretAccessKey, scope: scope)),
+            canonical.signedHeaders
+        )
     }
 
     // MARK: - Canonical parts
@@ -159,9 +177,13 @@ public enum SigV4 {
         let items = query.split(separator: "&").map { item -> (String, String) in
             let pair = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             func decoded(_ text: Substring) -> String { String(text).removingPercentEncoding ?? String(text) }
-            return (uriEncode(decoded(pair[0]), keepSlash: false), pair.count > 1 ? uriEncode(decoded(pair[1]), keepSlash: false) : "")
+            return (
+                uriEncode(decoded(pair[0]), keepSlash: false),
+                pair.count > 1 ? uriEncode(decoded(pair[1]), keepSlash: false) : ""
+            )
         }
-        return items.sorted { $0.0 == $1.0 ? $0.1 < $1.1 : $0.0 < $1.0 }.map { "\($0.0)=\($0.1)" }.joined(separator: "&")
+        return items.sorted { $0.0 == $1.0 ? $0.1 < $1.1 : $0.0 < $1.0 }.map { "\($0.0)=\($0.1)" }.joined(
+            separator: "&")
     }
 
     /// Leading and trailing spaces trimmed, runs of spaces inside collapsed to one.
@@ -174,8 +196,9 @@ public enum SigV4 {
         var result = ""
         for byte in text.utf8 {
             switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"),
+                UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
                 result.unicodeScalars.append(Unicode.Scalar(byte))
             case UInt8(ascii: "/") where keepSlash:
                 result.append("/")
@@ -209,7 +232,8 @@ public enum SigV4 {
         guard bytes.count == 16, bytes[8] == UInt8(ascii: "T"), bytes[15] == UInt8(ascii: "Z") else { return nil }
         func number(_ range: Range<Int>) -> Int? { Int(String(decoding: bytes[range], as: UTF8.self)) }
         guard let year = number(0..<4), let month = number(4..<6), let day = number(6..<8),
-              let hour = number(9..<11), let minute = number(11..<13), let second = number(13..<15) else { return nil }
+            let hour = number(9..<11), let minute = number(11..<13), let second = number(13..<15)
+        else { return nil }
         let components = DateComponents(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
         guard components.isValidDate(in: utcCalendar) else { return nil }
         return utcCalendar.date(from: components)

@@ -40,8 +40,10 @@ public struct SigV4Verifier: Sendable {
     public var now: @Sendable () -> Date
 
     /// A verifier that knows `credentials`; two with one access key ID keep the first.
-    public init(credentials: [AWSCredentials], service: String?, maxClockSkew: TimeInterval = 15 * 60,
-                now: @escaping @Sendable () -> Date = { Date() }) {
+    public init(
+        credentials: [AWSCredentials], service: String?, maxClockSkew: TimeInterval = 15 * 60,
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) {
         self.credentials = Dictionary(credentials.map { ($0.accessKeyID, $0) }, uniquingKeysWith: { first, _ in first })
         self.service = service
         self.maxClockSkew = maxClockSkew
@@ -62,7 +64,9 @@ public struct SigV4Verifier: Sendable {
                 let pair = item.trimmingCharacters(in: .whitespaces).split(separator: "=", maxSplits: 1)
                 if pair.count == 2 { parts[String(pair[0])] = String(pair[1]) }
             }
-            guard let credential = parts["Credential"], let signed = parts["SignedHeaders"], let signature = parts["Signature"] else { return nil }
+            guard let credential = parts["Credential"], let signed = parts["SignedHeaders"],
+                let signature = parts["Signature"]
+            else { return nil }
             let pieces = credential.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
             guard pieces.count == 5, pieces[4] == "aws4_request", !signed.isEmpty else { return nil }
             accessKeyID = pieces[0]
@@ -78,7 +82,9 @@ public struct SigV4Verifier: Sendable {
             return .unrecognized("Missing Authentication Token: the request carries no Authorization header")
         }
         guard let authorization = Authorization(header) else {
-            return .incomplete("Authorization header requires 'Credential', 'Signature' and 'SignedHeaders' parameters (AWS4-HMAC-SHA256)")
+            return .incomplete(
+                "Authorization header requires 'Credential', 'Signature' and 'SignedHeaders' parameters (AWS4-HMAC-SHA256)"
+            )
         }
         guard let known = credentials[authorization.accessKeyID] else {
             return .unrecognized("The security token included in the request is invalid.")
@@ -86,18 +92,24 @@ public struct SigV4Verifier: Sendable {
         if let token = known.sessionToken, request.headerFields[SigV4Middleware.securityTokenField] != token {
             return .unrecognized("The security token included in the request is invalid.")
         }
-        guard let amzDate = request.headerFields[SigV4Middleware.amzDateField], let date = SigV4.parseAmzDate(amzDate) else {
+        guard let amzDate = request.headerFields[SigV4Middleware.amzDateField], let date = SigV4.parseAmzDate(amzDate)
+        else {
             return .incomplete("Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.")
         }
         let current = now()
         if date < current.addingTimeInterval(-maxClockSkew) {
-            return .invalid("Signature expired: \(amzDate) is now earlier than \(SigV4.amzDate(current.addingTimeInterval(-maxClockSkew))) (\(SigV4.amzDate(current)) - \(Int(maxClockSkew / 60)) min.)")
+            return .invalid(
+                "Signature expired: \(amzDate) is now earlier than \(SigV4.amzDate(current.addingTimeInterval(-maxClockSkew))) (\(SigV4.amzDate(current)) - \(Int(maxClockSkew / 60)) min.)"
+            )
         }
         if date > current.addingTimeInterval(maxClockSkew) {
-            return .invalid("Signature not yet current: \(amzDate) is still later than \(SigV4.amzDate(current.addingTimeInterval(maxClockSkew))) (\(SigV4.amzDate(current)) + \(Int(maxClockSkew / 60)) min.)")
+            return .invalid(
+                "Signature not yet current: \(amzDate) is still later than \(SigV4.amzDate(current.addingTimeInterval(maxClockSkew))) (\(SigV4.amzDate(current)) + \(Int(maxClockSkew / 60)) min.)"
+            )
         }
         if authorization.scope.date != String(amzDate.prefix(8)) {
-            return .invalid("Credential should be scoped to a valid date: '\(authorization.scope.date)' != '\(amzDate.prefix(8))'.")
+            return .invalid(
+                "Credential should be scoped to a valid date: '\(authorization.scope.date)' != '\(amzDate.prefix(8))'.")
         }
         if let service, authorization.scope.service != service {
             return .invalid("Credential should be scoped to correct service: '\(service)'.")
@@ -107,22 +119,30 @@ public struct SigV4Verifier: Sendable {
             return .invalid("'Host' must be a signed header.")
         }
         var headers: [(name: String, value: String)] = []
-        if let host = request.authority ?? HTTPField.Name("Host").flatMap({ request.headerFields[$0] }) { headers.append(("host", host)) }
-        for field in request.headerFields where field.name.canonicalName != "host" && signedNames.contains(field.name.canonicalName) {
+        if let host = request.authority ?? HTTPField.Name("Host").flatMap({ request.headerFields[$0] }) {
+            headers.append(("host", host))
+        }
+        for field in request.headerFields
+        where field.name.canonicalName != "host" && signedNames.contains(field.name.canonicalName) {
             headers.append((field.name.canonicalName, field.value))
         }
-        let message = SigV4.Message(method: request.method.rawValue, pathAndQuery: request.path ?? "/", headers: headers,
-                                    payloadHash: SigV4.hexSHA256(body))
-        let expected = SigV4.sign(message, secretAccessKey: known.secretAccessKey, amzDate: amzDate, scope: authorization.scope,
-                                  signedHeaderNames: signedNames)
+        let message = SigV4.Message(
+            method: request.method.rawValue, pathAndQuery: request.path ?? "/", headers: headers,
+            payloadHash: SigV4.hexSHA256(body))
+        let expected = SigV4.sign(
+            message, secretAccessKey: known.secretAccessKey, amzDate: amzDate, scope: authorization.scope,
+            signedHeaderNames: signedNames)
         guard Self.constantTimeEqual(expected.signature, authorization.signature) else {
-            return .invalid("The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method.")
+            return .invalid(
+                "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method."
+            )
         }
         return nil
     }
 
     static func constantTimeEqual(_ left: String, _ right: String) -> Bool {
-        let a = Array(left.utf8), b = Array(right.utf8)
+        let a = Array(left.utf8)
+        let b = Array(right.utf8)
         guard a.count == b.count else { return false }
         return zip(a, b).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
     }
@@ -153,12 +173,16 @@ public struct SigV4ServerMiddleware: ServerMiddleware {
         do {
             bytes = try await body?.collectBytes(upTo: maxBodyBytes) ?? []
         } catch is BodyTooLargeError {
-            return ServerResponse.error(status: 413, name: "RequestEntityTooLargeException",
-                                        message: "the request body is larger than \(maxBodyBytes) bytes", profile: profile).httpParts
+            return ServerResponse.error(
+                status: 413, name: "RequestEntityTooLargeException",
+                message: "the request body is larger than \(maxBodyBytes) bytes", profile: profile
+            ).httpParts
         }
         if let rejection = verifier.verify(request, body: bytes) {
-            return ServerResponse.error(status: rejection.httpStatus, name: rejection.errorName, message: rejection.errorMessage,
-                                        profile: profile).httpParts
+            return ServerResponse.error(
+                status: rejection.httpStatus, name: rejection.errorName, message: rejection.errorMessage,
+                profile: profile
+            ).httpParts
         }
         return try await next(request, HTTPBody(bytes), metadata)
     }

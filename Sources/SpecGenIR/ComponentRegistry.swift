@@ -13,7 +13,9 @@ struct ComponentRegistry {
     var entries: [Entry] = []
 
     /// Records every entry of `node` (a components section) and returns them with their ref keys.
-    mutating func register(_ node: Node?, at pointerPrefix: [String], kind: String, _ state: inout ReaderState) -> [(name: String, target: RefResolver.Target)] {
+    mutating func register(_ node: Node?, at pointerPrefix: [String], kind: String, _ state: inout ReaderState) -> [(
+        name: String, target: RefResolver.Target
+    )] {
         var result: [(String, RefResolver.Target)] = []
         for (name, key, value) in state.entries(node, "'\(pointerPrefix.joined(separator: "/"))'") {
             let pointer = JSONPointer(tokens: pointerPrefix + [name])

@@ -20,14 +20,20 @@ enum DocumentFinisher {
         var byRoute: [String: Int] = [:]
         var byID: [String: Int] = [:]
         for (index, operation) in operations.enumerated() {
-            let mark = state.operationMarks.indices.contains(index) ? state.operationMarks[index] : Mark(file: state.rootFile, line: 1, column: 1)
+            let mark =
+                state.operationMarks.indices.contains(index)
+                ? state.operationMarks[index] : Mark(file: state.rootFile, line: 1, column: 1)
             if let first = byRoute[operation.route.routingKey] {
-                state.warning("operations '\(operations[first].id)' and '\(operation.id)' have the same wire route (\(operation.route.summary)) and nothing constant tells them apart; clients get both, the server routes every such request to '\(operations[first].id)' (the first in the document) and never calls '\(operation.id)'", at: mark)
+                state.warning(
+                    "operations '\(operations[first].id)' and '\(operation.id)' have the same wire route (\(operation.route.summary)) and nothing constant tells them apart; clients get both, the server routes every such request to '\(operations[first].id)' (the first in the document) and never calls '\(operation.id)'",
+                    at: mark)
             } else {
                 byRoute[operation.route.routingKey] = index
             }
             if let first = byID.updateValue(index, forKey: operation.id) {
-                state.error("operation id '\(operation.id)' is used twice (\(operations[first].method.rawValue.uppercased()) \(operations[first].specPath) and \(operation.method.rawValue.uppercased()) \(operation.specPath))", at: mark)
+                state.error(
+                    "operation id '\(operation.id)' is used twice (\(operations[first].method.rawValue.uppercased()) \(operations[first].specPath) and \(operation.method.rawValue.uppercased()) \(operation.specPath))",
+                    at: mark)
             }
         }
     }
@@ -36,8 +42,9 @@ enum DocumentFinisher {
         let requirements = (document.security ?? []) + document.operations.flatMap { $0.security ?? [] }
         let used = Set(requirements.flatMap(\.keys))
         for scheme in document.securitySchemes where !used.contains(scheme.name) {
-            state.warning("security scheme '\(scheme.name)' is not required by the document or any operation",
-                          at: state.securitySchemeMarks[scheme.name] ?? Mark(file: state.rootFile, line: 1, column: 1))
+            state.warning(
+                "security scheme '\(scheme.name)' is not required by the document or any operation",
+                at: state.securitySchemeMarks[scheme.name] ?? Mark(file: state.rootFile, line: 1, column: 1))
         }
     }
 

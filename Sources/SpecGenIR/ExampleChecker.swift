@@ -27,9 +27,10 @@ enum ExampleChecker {
 
     static func check(_ value: Node, against schemaNode: Node, _ state: inout ReaderState, depth: Int = 0) {
         guard depth < 32, !value.isNull, let schema = resolved(schemaNode, &state) else { return }
-        for key in ["allOf", "oneOf", "anyOf"] where schema[key] != nil { return }   // not checked: too many ways to fit
+        for key in ["allOf", "oneOf", "anyOf"] where schema[key] != nil { return }  // not checked: too many ways to fit
         if let allowed = schema["enum"]?.items, value.scalar != nil,
-           !allowed.contains(where: { $0.text == value.text }) {
+            !allowed.contains(where: { $0.text == value.text })
+        {
             state.warning("example value '\(value.text ?? "")' is not one of the schema's enum values", at: value.mark)
             return
         }

@@ -26,7 +26,8 @@ struct JSONPointer: Equatable, Hashable, CustomStringConvertible {
 
     /// The pointer written back, escaped: `/components/schemas/a~1b`.
     var description: String {
-        tokens.map { "/" + $0.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1") }.joined()
+        tokens.map { "/" + $0.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1") }
+            .joined()
     }
 
     /// The node this pointer names inside `root`, or nil when a step is missing.

@@ -2,7 +2,7 @@ import SpecGenYAML
 
 /// A literal value from a spec (`default`, `const`, `enum` values, examples, `x-` extensions),
 /// kept as JSON so the emitters can write it out and the IR dump shows it as written.
-public enum JSONValue: Sendable, Codable, Equatable, Hashable {
+package enum JSONValue: Sendable, Codable, Equatable, Hashable {
     case null
     case bool(Bool)
     case int(Int)
@@ -11,18 +11,26 @@ public enum JSONValue: Sendable, Codable, Equatable, Hashable {
     case array([JSONValue])
     case object([String: JSONValue])
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
-        if container.decodeNil() { self = .null }
-        else if let value = try? container.decode(Bool.self) { self = .bool(value) }
-        else if let value = try? container.decode(Int.self) { self = .int(value) }
-        else if let value = try? container.decode(Double.self) { self = .double(value) }
-        else if let value = try? container.decode(String.self) { self = .string(value) }
-        else if let value = try? container.decode([JSONValue].self) { self = .array(value) }
-        else { self = .object(try container.decode([String: JSONValue].self)) }
+        if container.decodeNil() {
+            self = .null
+        } else if let value = try? container.decode(Bool.self) {
+            self = .bool(value)
+        } else if let value = try? container.decode(Int.self) {
+            self = .int(value)
+        } else if let value = try? container.decode(Double.self) {
+            self = .double(value)
+        } else if let value = try? container.decode(String.self) {
+            self = .string(value)
+        } else if let value = try? container.decode([JSONValue].self) {
+            self = .array(value)
+        } else {
+            self = .object(try container.decode([String: JSONValue].self))
+        }
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
         case .null: try container.encodeNil()
@@ -36,7 +44,7 @@ public enum JSONValue: Sendable, Codable, Equatable, Hashable {
     }
 
     /// The value of a YAML node by the core schema. Mapping keys are their text (`200:` → "200").
-    public init(_ node: Node) {
+    package init(_ node: Node) {
         switch node.content {
         case .sequence(let items):
             self = .array(items.map(JSONValue.init))
@@ -57,7 +65,7 @@ public enum JSONValue: Sendable, Codable, Equatable, Hashable {
 }
 
 /// `x-` keys of a spec object, by name; nil when it has none, so the dump stays readable.
-public typealias Extensions = [String: JSONValue]
+package typealias Extensions = [String: JSONValue]
 
 extension Node {
     /// The `x-` entries of a mapping, or nil when there are none. `x-nullable` is not kept: it is
@@ -65,7 +73,9 @@ extension Node {
     var extensions: Extensions? {
         var result: Extensions = [:]
         for entry in entries ?? [] {
-            if let key = entry.key.text, key.hasPrefix("x-"), key != "x-nullable" { result[key] = JSONValue(entry.value) }
+            if let key = entry.key.text, key.hasPrefix("x-"), key != "x-nullable" {
+                result[key] = JSONValue(entry.value)
+            }
         }
         return result.isEmpty ? nil : result
     }

@@ -18,13 +18,17 @@ enum OpenAPI3Reader {
         let section = root["components"]
         components.readSchemas(section?["schemas"], at: ["components", "schemas"], &state)
         // Links, callbacks and path items are not read yet, so they are not reported as unused.
-        for (kind, singular) in [("parameters", "parameter"), ("requestBodies", "request body"), ("responses", "response"),
-                                 ("headers", "header"), ("examples", "example")] {
+        for (kind, singular) in [
+            ("parameters", "parameter"), ("requestBodies", "request body"), ("responses", "response"),
+            ("headers", "header"), ("examples", "example"),
+        ] {
             _ = components.register(section?[kind], at: ["components", kind], kind: singular, &state)
         }
         for (name, key, node) in state.entries(section?["securitySchemes"], "'securitySchemes'") {
             state.securitySchemeMarks[name] = key.mark
-            if let scheme = SecuritySchemeReader.openAPI3(name, node, &state) { document.securitySchemes.append(scheme) }
+            if let scheme = SecuritySchemeReader.openAPI3(name, node, &state) {
+                document.securitySchemes.append(scheme)
+            }
         }
         document.security = state.security(root["security"])
         if root["paths"] == nil && version.family == .openAPI30 {
@@ -34,7 +38,9 @@ enum OpenAPI3Reader {
             guard let item = state.dereference(item) else { continue }
             document.operations += operations(path: path, item: item, &state)
         }
-        if let webhooks = root.entries?.first(where: { $0.key.text == "webhooks" }), let count = webhooks.value.entries?.count, count > 0 {
+        if let webhooks = root.entries?.first(where: { $0.key.text == "webhooks" }),
+            let count = webhooks.value.entries?.count, count > 0
+        {
             // Support is issue 11's (HTTP); until then say so rather than drop them silently.
             state.warning("'webhooks' (\(count)) are not generated yet; they are ignored", at: webhooks.key.mark)
         }
@@ -51,50 +57,70 @@ enum OpenAPI3Reader {
             let key = entry.key.text ?? ""
             guard let method = HTTPMethod(rawValue: key) else {
                 if !pathItemKeys.contains(key) && !key.hasPrefix("x-") {
-                    state.warning("'\(key)' is not an HTTP method or a path item field; it is ignored", at: entry.key.mark)
+                    state.warning(
+                        "'\(key)' is not an HTTP method or a path item field; it is ignored", at: entry.key.mark)
                 }
                 continue
             }
             // 3.0 has no `$ref` for an operation, but specs write one (DigitalOcean's does for every
             // operation) and common tools follow it: so do we.
             guard let node = state.dereference(entry.value) else { continue }
-            result.append(operation(method: method, path: path, node: node, methodMark: entry.key.mark,
-                                    pathParameters: pathParameters, &state))
+            result.append(
+                operation(
+                    method: method, path: path, node: node, methodMark: entry.key.mark,
+                    pathParameters: pathParameters, &state))
         }
         return result
     }
 
-    static func operation(method: HTTPMethod, path: String, node: Node, methodMark: Mark, pathParameters: [Node], _ state: inout ReaderState) -> Operation {
+    static func operation(
+        method: HTTPMethod, path: String, node: Node, methodMark: Mark, pathParameters: [Node],
+        _ state: inout ReaderState
+    ) -> Operation {
         let (id, derived) = OperationParts.operationID(node, method: method, path: path, methodMark: methodMark, &state)
         let stem = OperationParts.stem(id)
         var parameters: [Parameter] = []
-        for parameterNode in OperationParts.mergedParameters(pathLevel: pathParameters, operationLevel: state.items(state.dereferenced(node["parameters"]), "'parameters'"), &state) {
+        for parameterNode in OperationParts.mergedParameters(
+            pathLevel: pathParameters,
+            operationLevel: state.items(state.dereferenced(node["parameters"]), "'parameters'"), &state)
+        {
             if let parameter = parameter(parameterNode, stem: stem, &state) { parameters.append(parameter) }
         }
-        var operation = OperationParts.operation(id: id, derived: derived, method: method, path: path, node: node, &state)
-        (operation.route, operation.parameters) = WireRouteBuilder.route(method: method, pathKey: path, parameters: parameters, state)
+        var operation = OperationParts.operation(
+            id: id, derived: derived, method: method, path: path, node: node, &state)
+        (operation.route, operation.parameters) = WireRouteBuilder.route(
+            method: method, pathKey: path, parameters: parameters, state)
         if let bodyNode = node["requestBody"], let body = state.dereference(bodyNode) {
-            operation.requestBody = RequestBody(required: state.bool(body, "required") ?? false,
-                                                content: content(body["content"], hint: .topLevel(stem + "Request"), &state))
+            operation.requestBody = RequestBody(
+                required: state.bool(body, "required") ?? false,
+                content: content(body["content"], hint: .topLevel(stem + "Request"), &state))
             operation.requestBody?.description = state.string(body, "description")
         }
         if node["responses"] == nil && state.family == .openAPI30 {
             // Required in 3.0 only; 3.1 made `responses` optional.
-            state.error("operation '\(id)' has no 'responses' (OpenAPI 3.0 requires them; 3.1 does not)", at: methodMark)
+            state.error(
+                "operation '\(id)' has no 'responses' (OpenAPI 3.0 requires them; 3.1 does not)", at: methodMark)
         }
-        if let callbacks = node.entries?.first(where: { $0.key.text == "callbacks" }), let count = callbacks.value.entries?.count, count > 0 {
-            state.warning("the callbacks of '\(id)' (\(count)) are not generated yet; they are ignored", at: callbacks.key.mark)
+        if let callbacks = node.entries?.first(where: { $0.key.text == "callbacks" }),
+            let count = callbacks.value.entries?.count, count > 0
+        {
+            state.warning(
+                "the callbacks of '\(id)' (\(count)) are not generated yet; they are ignored", at: callbacks.key.mark)
         }
         var seenSuccess = false
         for (status, statusKey, value) in state.entries(state.dereferenced(node["responses"]), "'responses'") {
-            guard OperationParts.isResponseKey(status, at: statusKey.mark, &state), let responseNode = state.dereference(value) else { continue }
-            let hint = OperationParts.responseHint(id, status: status, isFirstSuccess: status.first == "2" && !seenSuccess)
+            guard OperationParts.isResponseKey(status, at: statusKey.mark, &state),
+                let responseNode = state.dereference(value)
+            else { continue }
+            let hint = OperationParts.responseHint(
+                id, status: status, isFirstSuccess: status.first == "2" && !seenSuccess)
             seenSuccess = seenSuccess || status.first == "2"
             var response = Response(status: status, content: content(responseNode["content"], hint: hint, &state))
             response.description = state.string(responseNode, "description")
             response.extensions = responseNode.extensions
             response.headers = headers(responseNode["headers"], hint: hint, &state).nilIfEmpty
-            OperationParts.assumeContentIfMissing(&response, mediaType: "application/json", operationID: id, at: statusKey.mark, &state)
+            OperationParts.assumeContentIfMissing(
+                &response, mediaType: "application/json", operationID: id, at: statusKey.mark, &state)
             operation.responses.append(response)
         }
         operation.responses = OperationParts.sorted(operation.responses)
@@ -103,15 +129,19 @@ enum OpenAPI3Reader {
 
     static func parameter(_ node: Node, stem: String, _ state: inout ReaderState) -> Parameter? {
         guard let name = state.requiredString(node, "name", in: "a parameter"),
-              let place = state.requiredString(node, "in", in: "parameter '\(name)'") else { return nil }
+            let place = state.requiredString(node, "in", in: "parameter '\(name)'")
+        else { return nil }
         guard let location = Parameter.Location(rawValue: place) else {
-            state.error("parameter '\(name)' is in '\(place)'; OpenAPI 3 knows path, query, header and cookie", at: node["in"]!.mark)
+            state.error(
+                "parameter '\(name)' is in '\(place)'; OpenAPI 3 knows path, query, header and cookie",
+                at: node["in"]!.mark)
             return nil
         }
         let schemaNode = node["schema"] ?? node["content"]?.entries?.first?.value["schema"]
         let hint = NameHint.topLevel(stem + TypeNaming.upperCamel(name))
-        var parameter = Parameter(name: name, location: location, required: state.bool(node, "required") ?? false,
-                                  type: schemaNode.map { SchemaReader.typeRef($0, hint, &state) } ?? .untypedJSON)
+        var parameter = Parameter(
+            name: name, location: location, required: state.bool(node, "required") ?? false,
+            type: schemaNode.map { SchemaReader.typeRef($0, hint, &state) } ?? .untypedJSON)
         parameter.description = state.string(node, "description")
         parameter.deprecated = state.bool(node, "deprecated")
         parameter.style = state.string(node, "style")
@@ -127,15 +157,20 @@ enum OpenAPI3Reader {
     static func content(_ node: Node?, hint: NameHint, _ state: inout ReaderState) -> [MediaContent] {
         state.entries(node, "'content'").map { mediaType, _, media in
             ExampleChecker.checkMediaExamples(media, schema: media["schema"], &state)
-            return MediaContent(mediaType: mediaType, type: media["schema"].map { SchemaReader.typeRef($0, hint, &state) } ?? .untypedJSON)
+            return MediaContent(
+                mediaType: mediaType,
+                type: media["schema"].map { SchemaReader.typeRef($0, hint, &state) } ?? .untypedJSON)
         }
     }
 
     static func headers(_ node: Node?, hint: NameHint, _ state: inout ReaderState) -> [ResponseHeader] {
         state.entries(node, "'headers'").compactMap { name, _, value in
             guard let header = state.dereference(value) else { return nil }
-            var result = ResponseHeader(name: name, required: state.bool(header, "required") ?? false,
-                                        type: header["schema"].map { SchemaReader.typeRef($0, hint.suffixed(TypeNaming.upperCamel(name)), &state) } ?? .untypedJSON)
+            var result = ResponseHeader(
+                name: name, required: state.bool(header, "required") ?? false,
+                type: header["schema"].map {
+                    SchemaReader.typeRef($0, hint.suffixed(TypeNaming.upperCamel(name)), &state)
+                } ?? .untypedJSON)
             result.description = state.string(header, "description")
             return result
         }

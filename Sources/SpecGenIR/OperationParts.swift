@@ -9,7 +9,9 @@ enum OperationParts {
         var result = pathLevel.compactMap { state.dereference($0) }
         for node in operationLevel {
             guard let parameter = state.dereference(node) else { continue }
-            if let index = result.firstIndex(where: { $0["name"]?.text == parameter["name"]?.text && $0["in"]?.text == parameter["in"]?.text }) {
+            if let index = result.firstIndex(where: {
+                $0["name"]?.text == parameter["name"]?.text && $0["in"]?.text == parameter["in"]?.text
+            }) {
                 result[index] = parameter
             } else {
                 result.append(parameter)
@@ -20,7 +22,9 @@ enum OperationParts {
 
     /// An operation with what both versions write the same way: summary, description,
     /// deprecation, tags, security, extensions. Its route is the path key's until the inputs are known.
-    static func operation(id: String, derived: Bool, method: HTTPMethod, path: String, node: Node, _ state: inout ReaderState) -> Operation {
+    static func operation(
+        id: String, derived: Bool, method: HTTPMethod, path: String, node: Node, _ state: inout ReaderState
+    ) -> Operation {
         var operation = Operation(id: id, method: method, specPath: path, route: WireRoute(method: method, path: path))
         operation.idIsDerived = derived ? true : nil
         operation.summary = state.string(node, "summary")
@@ -49,10 +53,14 @@ enum OperationParts {
         if key.hasPrefix("x-") { return false }
         let characters = Array(key.uppercased())
         if characters.count == 3, let first = characters.first, ("1"..."5").contains(first),
-           characters.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber }) || characters.dropFirst().allSatisfy({ $0 == "X" }) {
+            characters.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber })
+                || characters.dropFirst().allSatisfy({ $0 == "X" })
+        {
             return true
         }
-        state.warning("response key '\(key)' is not a status code (100–599), a range such as 4XX, or 'default'; the response is ignored", at: mark)
+        state.warning(
+            "response key '\(key)' is not a status code (100–599), a range such as 4XX, or 'default'; the response is ignored",
+            at: mark)
         return false
     }
 
@@ -68,18 +76,27 @@ enum OperationParts {
 
     /// A success other than 204/205 with no content: warn, and assume an untyped JSON payload so
     /// generated code still hands the body to the caller (the ECR seed's PutImage, ListImages, …).
-    static func assumeContentIfMissing(_ response: inout Response, mediaType: String, operationID: String, at mark: Mark, _ state: inout ReaderState) {
-        guard response.isSuccess, response.content.isEmpty, response.status != "204", response.status != "205" else { return }
-        state.warning("response \(response.status) of '\(operationID)' declares no content; an untyped JSON payload (\(mediaType)) is assumed", at: mark)
+    static func assumeContentIfMissing(
+        _ response: inout Response, mediaType: String, operationID: String, at mark: Mark, _ state: inout ReaderState
+    ) {
+        guard response.isSuccess, response.content.isEmpty, response.status != "204", response.status != "205" else {
+            return
+        }
+        state.warning(
+            "response \(response.status) of '\(operationID)' declares no content; an untyped JSON payload (\(mediaType)) is assumed",
+            at: mark)
         response.content = [MediaContent(mediaType: mediaType, type: .untypedJSON, assumed: true)]
     }
 
     /// The operation's id, derived with a warning when the spec gives none.
-    static func operationID(_ node: Node, method: HTTPMethod, path: String, methodMark: Mark, _ state: inout ReaderState) -> (String, Bool) {
+    static func operationID(
+        _ node: Node, method: HTTPMethod, path: String, methodMark: Mark, _ state: inout ReaderState
+    ) -> (String, Bool) {
         state.operationMarks.append(node["operationId"]?.mark ?? methodMark)
         if let id = state.string(node, "operationId"), !id.isEmpty { return (id, false) }
         let derived = TypeNaming.operationID(method: method, path: path)
-        state.warning("\(method.rawValue.uppercased()) \(path) has no operationId; it is called '\(derived)'", at: methodMark)
+        state.warning(
+            "\(method.rawValue.uppercased()) \(path) has no operationId; it is called '\(derived)'", at: methodMark)
         return (derived, true)
     }
 

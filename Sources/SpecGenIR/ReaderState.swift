@@ -68,7 +68,7 @@ struct ReaderState {
     mutating func string(_ node: Node, _ key: String) -> String? {
         guard let value = node[key], !value.isNull else { return nil }
         guard value.scalar != nil, case .string(let text)? = value.resolved else {
-            if let scalar = value.scalar { return scalar.text }   // `version: 1.0` is still text
+            if let scalar = value.scalar { return scalar.text }  // `version: 1.0` is still text
             warning("'\(key)' should be a string, not \(value.kindDescription); it is ignored", at: value.mark)
             return nil
         }

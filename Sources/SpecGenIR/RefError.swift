@@ -1,8 +1,8 @@
 import SpecGenYAML
 
 /// Why a `$ref` could not be followed. Always at the mark of the `$ref` value.
-public struct RefError: Error, Sendable, Equatable, CustomStringConvertible {
-    public enum Reason: Sendable, Equatable {
+package struct RefError: Error, Sendable, Equatable, CustomStringConvertible {
+    package enum Reason: Sendable, Equatable {
         /// `http(s)://…`: SpecGen never fetches over the network.
         case remote(String)
         /// The file is outside the spec's folder (or the allowed root).
@@ -15,18 +15,19 @@ public struct RefError: Error, Sendable, Equatable, CustomStringConvertible {
         case circular(String)
     }
 
-    public var reason: Reason
-    public var mark: Mark
+    package var reason: Reason
+    package var mark: Mark
 
-    public init(_ reason: Reason, at mark: Mark) {
+    package init(_ reason: Reason, at mark: Mark) {
         self.reason = reason
         self.mark = mark
     }
 
-    public var message: String {
+    package var message: String {
         switch reason {
         case .remote(let ref):
-            return "'$ref: \(ref)' points at the network; SpecGen never fetches remote documents (save it next to the spec and refer to the file)"
+            return
+                "'$ref: \(ref)' points at the network; SpecGen never fetches remote documents (save it next to the spec and refer to the file)"
         case .outsideRoot(let ref, let root):
             return "'$ref: \(ref)' leaves the spec's folder '\(root)'; allow a wider root to follow it"
         case .missingTarget(let ref):
@@ -40,7 +41,7 @@ public struct RefError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    public var diagnostic: Diagnostic { Diagnostic(.error, at: mark, message) }
+    package var diagnostic: Diagnostic { Diagnostic(.error, at: mark, message) }
 
-    public var description: String { diagnostic.description }
+    package var description: String { diagnostic.description }
 }

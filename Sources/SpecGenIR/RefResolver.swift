@@ -48,8 +48,9 @@ struct RefResolver {
         guard let node = pointer.resolve(in: document) else {
             throw RefError(.missingTarget(ref), at: mark)
         }
-        return Target(node: node, key: Self.absolute(displayFile).path + "#" + pointer.description,
-                      file: displayFile, pointer: pointer)
+        return Target(
+            node: node, key: Self.absolute(displayFile).path + "#" + pointer.description,
+            file: displayFile, pointer: pointer)
     }
 
     /// Follows `$ref` after `$ref` until a node that is not a bare ref (a ref chain of aliases).
@@ -58,7 +59,9 @@ struct RefResolver {
         var seen: Set<String> = [target.key]
         while let next = target.node["$ref"], target.node.entries?.count == 1 {
             target = try resolve(next)
-            guard seen.insert(target.key).inserted else { throw RefError(.circular(refNode.text ?? ""), at: refNode.mark) }
+            guard seen.insert(target.key).inserted else {
+                throw RefError(.circular(refNode.text ?? ""), at: refNode.mark)
+            }
         }
         return target
     }
@@ -72,7 +75,7 @@ struct RefResolver {
             if part == "..", let last = parts.last, last != ".." {
                 parts.removeLast()
             } else if part == "..", path.hasPrefix("/") && parts.isEmpty {
-                continue   // `/..` is `/`
+                continue  // `/..` is `/`
             } else {
                 parts.append(part)
             }
@@ -81,9 +84,13 @@ struct RefResolver {
         return path.hasPrefix("/") ? "/" + joined : (joined.isEmpty ? "." : joined)
     }
 
-    private mutating func document(_ filePart: String, from file: String, ref: String, at mark: Mark) throws(RefError) -> (String, Node) {
+    private mutating func document(_ filePart: String, from file: String, ref: String, at mark: Mark) throws(RefError)
+        -> (String, Node)
+    {
         if filePart.isEmpty {
-            guard let document = documents[Self.absolute(file).path] else { throw RefError(.missingTarget(ref), at: mark) }
+            guard let document = documents[Self.absolute(file).path] else {
+                throw RefError(.missingTarget(ref), at: mark)
+            }
             return (file, document)
         }
         let relative = filePart.removingPercentEncoding ?? filePart

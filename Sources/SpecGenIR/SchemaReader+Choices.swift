@@ -13,7 +13,8 @@ extension SchemaReader {
         switch declared {
         case "integer"?: rawType = .integer
         case "string"?: rawType = .string
-        case nil where values.allSatisfy({ if case .int = $0 { true } else { false } }) && !values.isEmpty: rawType = .integer
+        case nil where values.allSatisfy({ if case .int = $0 { true } else { false } }) && !values.isEmpty:
+            rawType = .integer
         case nil where values.allSatisfy({ if case .string = $0 { true } else { false } }): rawType = .string
         default:
             // Enums of numbers, booleans or objects: the values constrain, the type stays as declared.
@@ -24,11 +25,15 @@ extension SchemaReader {
         for (value, valueNode) in zip(valueNodes.map(JSONValue.init), valueNodes) where value != .null {
             let fits = rawType == .integer ? value.isInt : value.isString
             if !fits {
-                state.warning("enum value \(valueNode.text ?? valueNode.kindDescription) is not \(rawType == .integer ? "an integer" : "a string") like the others", at: valueNode.mark)
+                state.warning(
+                    "enum value \(valueNode.text ?? valueNode.kindDescription) is not \(rawType == .integer ? "an integer" : "a string") like the others",
+                    at: valueNode.mark)
             }
         }
         let id = declareID(hint, &state)
-        store(id, hint, .enumeration(EnumType(rawType: rawType, values: values, nullable: nullable, isConst: isConst)), node, &state)
+        store(
+            id, hint, .enumeration(EnumType(rawType: rawType, values: values, nullable: nullable, isConst: isConst)),
+            node, &state)
         return nullable ? .optional(.named(id)) : .named(id)
     }
 
@@ -67,7 +72,9 @@ extension SchemaReader {
             if !text.contains("#") && !text.contains("/") && !text.hasSuffix(".yaml") && !text.hasSuffix(".json") {
                 text = (state.family == .swagger2 ? "#/definitions/" : "#/components/schemas/") + text
             }
-            if case .named(let id) = namedRef(Node(.scalar(Scalar(text: text, style: .plain)), mark: target.mark), &state) {
+            if case .named(let id) = namedRef(
+                Node(.scalar(Scalar(text: text, style: .plain)), mark: target.mark), &state)
+            {
                 mapping[value] = id
             }
         }

@@ -21,7 +21,8 @@ extension SchemaReader {
 
     /// Absent: other members are allowed and dropped. Written `true` (or `{}`): the spec says
     /// they matter, so they are kept, as any JSON.
-    static func additionalProperties(_ node: Node?, parent: String, _ state: inout ReaderState) -> AdditionalProperties {
+    static func additionalProperties(_ node: Node?, parent: String, _ state: inout ReaderState) -> AdditionalProperties
+    {
         guard let node, !node.isNull else { return .allowed }
         switch node.resolved {
         case .bool(true)?: return .typed(.untypedJSON)
@@ -32,7 +33,9 @@ extension SchemaReader {
 
     /// `properties` in document order, each required when `required` lists it. An `allOf` part
     /// passes `checkRequired: false`: its `required` may name a property another part declares.
-    static func properties(_ node: Node, parent: String, checkRequired: Bool = true, _ state: inout ReaderState) -> [Property] {
+    static func properties(_ node: Node, parent: String, checkRequired: Bool = true, _ state: inout ReaderState)
+        -> [Property]
+    {
         let required = Set(state.items(node["required"], "'required'").compactMap(\.text))
         var result: [Property] = []
         for (name, key, schema) in state.entries(node["properties"], "'properties'") {
@@ -40,7 +43,8 @@ extension SchemaReader {
                 state.warning("a property name should be a string", at: key.mark)
                 continue
             }
-            var property = Property(name: name, type: typeRef(schema, .nested(in: parent, name), &state), required: required.contains(name))
+            var property = Property(
+                name: name, type: typeRef(schema, .nested(in: parent, name), &state), required: required.contains(name))
             if schema.entries != nil {
                 property.description = state.string(schema, "description")
                 property.readOnly = state.bool(schema, "readOnly")
@@ -51,7 +55,10 @@ extension SchemaReader {
             }
             result.append(property)
         }
-        for name in required.sorted() where checkRequired && !result.contains(where: { $0.name == name }) && !state.enclosingPropertyNames.contains(name) && node["properties"] != nil && node["allOf"] == nil {
+        for name in required.sorted()
+        where checkRequired && !result.contains(where: { $0.name == name })
+            && !state.enclosingPropertyNames.contains(name) && node["properties"] != nil && node["allOf"] == nil
+        {
             state.warning("'required' names '\(name)', which is not a property", at: node["required"]!.mark)
         }
         return result
@@ -64,7 +71,9 @@ extension SchemaReader {
     /// A part that only annotates (`- nullable: true`, `- description: …`, as OpenAI's spec writes
     /// `allOf: [$ref: SomeOneOf, nullable: true]`) constrains nothing and is left out; its
     /// `nullable` makes the whole nullable.
-    static func allOf(parts allParts: [Node], own: Node?, _ node: Node, _ hint: NameHint, _ state: inout ReaderState) -> TypeRef {
+    static func allOf(parts allParts: [Node], own: Node?, _ node: Node, _ hint: NameHint, _ state: inout ReaderState)
+        -> TypeRef
+    {
         let parts = allParts.filter { !isAnnotationOnly($0) }
         let nullable = parts.count < allParts.count && allParts.contains { isAnnotationOnly($0) && isNullable($0) }
         func wrap(_ type: TypeRef) -> TypeRef { nullable && !type.isOptional ? .optional(type) : type }
@@ -81,19 +90,26 @@ extension SchemaReader {
         var everyPartMerged = true
         func add(_ properties: [Property]) {
             for property in properties {
-                if let index = merged.firstIndex(where: { $0.name == property.name }) { merged[index] = property } else { merged.append(property) }
+                if let index = merged.firstIndex(where: { $0.name == property.name }) {
+                    merged[index] = property
+                } else {
+                    merged.append(property)
+                }
             }
         }
         // The schema's own properties beside `allOf` come last, as one more part.
         let allParts = parts.map { (node: $0, isOwn: false) } + (own.map { [(node: $0, isOwn: true)] } ?? [])
         for (part, isOwn) in allParts {
-            for name in state.items(part["required"], "'required'").compactMap(\.text) where requiredNames.insert(name).inserted {
+            for name in state.items(part["required"], "'required'").compactMap(\.text)
+            where requiredNames.insert(name).inserted {
                 requiredMarks[name] = part["required"]?.mark
             }
             if let ref = part["$ref"] {
                 guard case .named(let partID) = namedRef(ref, &state) else { continue }
                 guard let decl = state.types[partID] else {
-                    state.warning("'allOf' part '\(partID)' contains the type being built; its properties are not merged", at: ref.mark)
+                    state.warning(
+                        "'allOf' part '\(partID)' contains the type being built; its properties are not merged",
+                        at: ref.mark)
                     everyPartMerged = false
                     continue
                 }
@@ -113,8 +129,12 @@ extension SchemaReader {
                 if case .forbidden = object.additionalProperties { additional = .forbidden }
             } else if part["properties"] != nil || part["additionalProperties"] != nil {
                 add(properties(part, parent: id, checkRequired: false, &state))
-                if part["additionalProperties"] != nil { additional = additionalProperties(part["additionalProperties"], parent: id, &state) }
-            } else if !isOwn, part["allOf"] != nil || part["oneOf"] != nil || part["anyOf"] != nil || part["type"] != nil {
+                if part["additionalProperties"] != nil {
+                    additional = additionalProperties(part["additionalProperties"], parent: id, &state)
+                }
+            } else if !isOwn,
+                part["allOf"] != nil || part["oneOf"] != nil || part["anyOf"] != nil || part["type"] != nil
+            {
                 let type = typeRef(part, .nested(in: id, "Part\(composedOf.count + 1)"), &state)
                 if case .named(let partID) = type, case .object(let object)? = state.types[partID]?.kind {
                     composedOf.append(partID)
@@ -141,12 +161,18 @@ extension SchemaReader {
         // Only once every part is known: a name another part declares is not a mistake.
         if everyPartMerged && !merged.isEmpty {
             for name in requiredNames.sorted() where !merged.contains(where: { $0.name == name }) {
-                if let mark = requiredMarks[name] { state.warning("'required' names '\(name)', which is not a property of any 'allOf' part", at: mark) }
+                if let mark = requiredMarks[name] {
+                    state.warning("'required' names '\(name)', which is not a property of any 'allOf' part", at: mark)
+                }
             }
         }
-        store(id, hint, .object(ObjectType(properties: merged, additionalProperties: additional,
-                                           composedOf: composedOf.isEmpty ? nil : composedOf,
-                                           wholeValueParts: wholeValueParts.isEmpty ? nil : wholeValueParts)), node, &state)
+        store(
+            id, hint,
+            .object(
+                ObjectType(
+                    properties: merged, additionalProperties: additional,
+                    composedOf: composedOf.isEmpty ? nil : composedOf,
+                    wholeValueParts: wholeValueParts.isEmpty ? nil : wholeValueParts)), node, &state)
         return wrap(.named(id))
     }
 

@@ -13,8 +13,9 @@ enum SchemaReader {
 
     static func typeRef(_ node: Node, _ hint: NameHint, _ state: inout ReaderState) -> TypeRef {
         guard let entries = node.entries else {
-            if case .bool? = node.resolved { return .untypedJSON }   // 3.1 boolean schema
-            state.warning("a schema should be a mapping, not \(node.kindDescription); any JSON value is accepted", at: node.mark)
+            if case .bool? = node.resolved { return .untypedJSON }  // 3.1 boolean schema
+            state.warning(
+                "a schema should be a mapping, not \(node.kindDescription); any JSON value is accepted", at: node.mark)
             return .untypedJSON
         }
         ExampleChecker.checkSchemaExamples(node, &state)
@@ -22,15 +23,25 @@ enum SchemaReader {
         func wrap(_ type: TypeRef) -> TypeRef { nullable && !type.isOptional ? .optional(type) : type }
 
         if let ref = node["$ref"] {
-            let extra = entries.filter { !annotationKeys.contains($0.key.text ?? "") && !($0.key.text ?? "").hasPrefix("x-") }
+            let extra = entries.filter {
+                !annotationKeys.contains($0.key.text ?? "") && !($0.key.text ?? "").hasPrefix("x-")
+            }
             if !extra.isEmpty {
                 if state.family == .openAPI31 {
                     // 3.1: `$ref` with schema keywords beside it means both apply, as `allOf` would.
-                    return wrap(allOf(parts: [Node(.mapping([MappingEntry(key: keyNode("$ref", ref.mark), value: ref)]), mark: node.mark),
-                                              Node(.mapping(extra), mark: node.mark)],
-                                      own: nil, node, hint, &state))
+                    return wrap(
+                        allOf(
+                            parts: [
+                                Node(
+                                    .mapping([MappingEntry(key: keyNode("$ref", ref.mark), value: ref)]),
+                                    mark: node.mark),
+                                Node(.mapping(extra), mark: node.mark),
+                            ],
+                            own: nil, node, hint, &state))
                 }
-                state.warning("keys beside '$ref' are ignored before OpenAPI 3.1: \(extra.compactMap(\.key.text).joined(separator: ", "))", at: extra[0].key.mark)
+                state.warning(
+                    "keys beside '$ref' are ignored before OpenAPI 3.1: \(extra.compactMap(\.key.text).joined(separator: ", "))",
+                    at: extra[0].key.mark)
             }
             return wrap(namedRef(ref, &state))
         }
@@ -55,7 +66,7 @@ enum SchemaReader {
             return wrap(.array(typeRef(items, hint.suffixed("Item"), &state)))
         case let name? where TypeRef.Primitive(rawValue: name) != nil:
             return wrap(.primitive(TypeRef.Primitive(rawValue: name)!, format: state.string(node, "format")))
-        case "file"?:   // Swagger 2.0 upload
+        case "file"?:  // Swagger 2.0 upload
             return wrap(.primitive(.string, format: "binary"))
         case "null"?, nil:
             return .untypedJSON
@@ -73,8 +84,10 @@ enum SchemaReader {
             id = known
         } else {
             // A whole file (`pet.yaml`) is named after the file; anything else after its last key.
-            let last = target.pointer.tokens.last
-                ?? TypeNaming.upperCamel(((target.file as NSString).lastPathComponent as NSString).deletingPathExtension)
+            let last =
+                target.pointer.tokens.last
+                ?? TypeNaming.upperCamel(
+                    ((target.file as NSString).lastPathComponent as NSString).deletingPathExtension)
             id = state.ids.unique(last)
             state.typeIDsByRef[target.key] = id
         }

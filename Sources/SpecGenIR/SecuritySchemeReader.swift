@@ -3,7 +3,9 @@ import SpecGenYAML
 /// `securitySchemes` (3.x) and `securityDefinitions` (2.0) → `SecurityScheme`, the 3.x form.
 enum SecuritySchemeReader {
     static func openAPI3(_ name: String, _ node: Node, _ state: inout ReaderState) -> SecurityScheme? {
-        guard let node = state.dereference(node), let type = state.requiredString(node, "type", in: "security scheme '\(name)'") else { return nil }
+        guard let node = state.dereference(node),
+            let type = state.requiredString(node, "type", in: "security scheme '\(name)'")
+        else { return nil }
         guard let kind = SecurityScheme.Kind(rawValue: type) else {
             state.error("security scheme '\(name)' has unknown type '\(type)'", at: node["type"]!.mark)
             return nil
@@ -28,9 +30,14 @@ enum SecuritySchemeReader {
         case "oauth2":
             var scheme = common(name, .oauth2, node, &state)
             // 2.0 names one flow; 3.x keys flows by a different name for two of them.
-            let flowNames = ["implicit": "implicit", "password": "password", "application": "clientCredentials", "accessCode": "authorizationCode"]
+            let flowNames = [
+                "implicit": "implicit", "password": "password", "application": "clientCredentials",
+                "accessCode": "authorizationCode",
+            ]
             var flow: [String: JSONValue] = [:]
-            for key in ["authorizationUrl", "tokenUrl"] { if let value = state.string(node, key) { flow[key] = .string(value) } }
+            for key in ["authorizationUrl", "tokenUrl"] {
+                if let value = state.string(node, key) { flow[key] = .string(value) }
+            }
             flow["scopes"] = node["scopes"].map(JSONValue.init) ?? .object([:])
             let written = state.string(node, "flow") ?? ""
             scheme.flows = .object([flowNames[written] ?? written: .object(flow)])
@@ -41,7 +48,9 @@ enum SecuritySchemeReader {
         }
     }
 
-    private static func common(_ name: String, _ kind: SecurityScheme.Kind, _ node: Node, _ state: inout ReaderState) -> SecurityScheme {
+    private static func common(_ name: String, _ kind: SecurityScheme.Kind, _ node: Node, _ state: inout ReaderState)
+        -> SecurityScheme
+    {
         var scheme = SecurityScheme(name: name, kind: kind)
         scheme.description = state.string(node, "description")
         if kind == .apiKey {

@@ -2,14 +2,14 @@ import SpecGenYAML
 
 /// Reads a spec file into an `APIDocument`: picks the reader by `openapi:` / `swagger:` and
 /// collects every diagnostic. The one entry point the CLI and the emitters use.
-public struct SpecReader: Sendable {
-    public var options: ReaderOptions
+package struct SpecReader: Sendable {
+    package var options: ReaderOptions
 
-    public init(options: ReaderOptions = ReaderOptions()) {
+    package init(options: ReaderOptions = ReaderOptions()) {
         self.options = options
     }
 
-    public func read(path: String) -> ReadResult {
+    package func read(path: String) -> ReadResult {
         let loader = YAMLLoader(limits: options.limits)
         do {
             return read(try loader.loadDocument(atPath: path), path: path)
@@ -19,12 +19,15 @@ public struct SpecReader: Sendable {
     }
 
     /// Reads an already loaded document; `path` is where refs to other files start from.
-    public func read(_ root: Node, path: String) -> ReadResult {
+    package func read(_ root: Node, path: String) -> ReadResult {
         guard root.entries != nil else {
-            return failure("a spec should be a mapping with 'openapi' or 'swagger' at the top, not \(root.kindDescription)", at: root.mark)
+            return failure(
+                "a spec should be a mapping with 'openapi' or 'swagger' at the top, not \(root.kindDescription)",
+                at: root.mark)
         }
-        let resolver = RefResolver(rootDocument: root, path: path, allowedRoot: options.allowedRoot,
-                                   loader: YAMLLoader(limits: options.limits))
+        let resolver = RefResolver(
+            rootDocument: root, path: path, allowedRoot: options.allowedRoot,
+            loader: YAMLLoader(limits: options.limits))
         let version: SpecVersion
         if let node = root["openapi"] {
             let text = node.text ?? ""
@@ -33,18 +36,24 @@ public struct SpecReader: Sendable {
             } else if text.hasPrefix("3.1.") || text == "3.1" {
                 version = SpecVersion(family: .openAPI31, written: text)
             } else {
-                return failure("unknown OpenAPI version '\(text)'; SpecGen reads 3.0.x and 3.1.x (and Swagger 2.0)", at: node.mark)
+                return failure(
+                    "unknown OpenAPI version '\(text)'; SpecGen reads 3.0.x and 3.1.x (and Swagger 2.0)", at: node.mark)
             }
         } else if let node = root["swagger"] {
             guard node.text == "2.0" else {
-                return failure("unknown Swagger version '\(node.text ?? node.kindDescription)'; SpecGen reads 2.0 (and OpenAPI 3.0.x, 3.1.x)", at: node.mark)
+                return failure(
+                    "unknown Swagger version '\(node.text ?? node.kindDescription)'; SpecGen reads 2.0 (and OpenAPI 3.0.x, 3.1.x)",
+                    at: node.mark)
             }
             version = SpecVersion(family: .swagger2, written: "2.0")
         } else {
-            return failure("this is neither an OpenAPI 3 document (no 'openapi') nor a Swagger 2.0 document (no 'swagger')", at: root.mark)
+            return failure(
+                "this is neither an OpenAPI 3 document (no 'openapi') nor a Swagger 2.0 document (no 'swagger')",
+                at: root.mark)
         }
         var state = ReaderState(resolver: resolver, family: version.family, rootFile: path)
-        var document = version.family == .swagger2
+        var document =
+            version.family == .swagger2
             ? Swagger2Reader.read(root, version: version, &state)
             : OpenAPI3Reader.read(root, version: version, &state)
         DocumentFinisher.finish(&document, &state, protocolOverride: options.protocolOverride)

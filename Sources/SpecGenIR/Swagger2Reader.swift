@@ -15,15 +15,18 @@ enum Swagger2Reader {
         } else if !basePath.isEmpty {
             document.servers = [Server(url: basePath)]
         }
-        let media = MediaTypes(consumes: mediaTypes(root, "consumes", &state) ?? ["application/json"],
-                               produces: mediaTypes(root, "produces", &state) ?? ["application/json"])
+        let media = MediaTypes(
+            consumes: mediaTypes(root, "consumes", &state) ?? ["application/json"],
+            produces: mediaTypes(root, "produces", &state) ?? ["application/json"])
         var components = ComponentRegistry()
         components.readSchemas(root["definitions"], at: ["definitions"], &state)
         _ = components.register(root["parameters"], at: ["parameters"], kind: "parameter", &state)
         _ = components.register(root["responses"], at: ["responses"], kind: "response", &state)
         for (name, key, node) in state.entries(root["securityDefinitions"], "'securityDefinitions'") {
             state.securitySchemeMarks[name] = key.mark
-            if let scheme = SecuritySchemeReader.swagger2(name, node, &state) { document.securitySchemes.append(scheme) }
+            if let scheme = SecuritySchemeReader.swagger2(name, node, &state) {
+                document.securitySchemes.append(scheme)
+            }
         }
         document.security = state.security(root["security"])
         if root["paths"] == nil { state.error("a Swagger 2.0 document has no 'paths'", at: root.mark) }
@@ -34,14 +37,17 @@ enum Swagger2Reader {
                 let key = entry.key.text ?? ""
                 guard let method = HTTPMethod(rawValue: key), method != .trace else {
                     if key != "parameters" && key != "$ref" && !key.hasPrefix("x-") {
-                        state.warning("'\(key)' is not an HTTP method of Swagger 2.0; it is ignored", at: entry.key.mark)
+                        state.warning(
+                            "'\(key)' is not an HTTP method of Swagger 2.0; it is ignored", at: entry.key.mark)
                     }
                     continue
                 }
                 // Not in 2.0's letter, but written and followed by common tools (see OpenAPI3Reader).
                 guard let node = state.dereference(entry.value) else { continue }
-                document.operations.append(operation(method: method, path: path, node: node, methodMark: entry.key.mark,
-                                                     pathParameters: pathParameters, media: media, &state))
+                document.operations.append(
+                    operation(
+                        method: method, path: path, node: node, methodMark: entry.key.mark,
+                        pathParameters: pathParameters, media: media, &state))
             }
         }
         components.reportUnused(&state)
@@ -58,29 +64,41 @@ enum Swagger2Reader {
         return state.items(node[key], "'\(key)'").compactMap(\.text)
     }
 
-    static func operation(method: HTTPMethod, path: String, node: Node, methodMark: Mark, pathParameters: [Node],
-                          media inherited: MediaTypes, _ state: inout ReaderState) -> Operation {
+    static func operation(
+        method: HTTPMethod, path: String, node: Node, methodMark: Mark, pathParameters: [Node],
+        media inherited: MediaTypes, _ state: inout ReaderState
+    ) -> Operation {
         let (id, derived) = OperationParts.operationID(node, method: method, path: path, methodMark: methodMark, &state)
         let stem = OperationParts.stem(id)
-        let media = MediaTypes(consumes: mediaTypes(node, "consumes", &state) ?? inherited.consumes,
-                               produces: mediaTypes(node, "produces", &state) ?? inherited.produces)
+        let media = MediaTypes(
+            consumes: mediaTypes(node, "consumes", &state) ?? inherited.consumes,
+            produces: mediaTypes(node, "produces", &state) ?? inherited.produces)
         var parameters: [Parameter] = []
         var body: RequestBody?
         var formFields: [Node] = []
-        for parameterNode in OperationParts.mergedParameters(pathLevel: pathParameters, operationLevel: state.items(state.dereferenced(node["parameters"]), "'parameters'"), &state) {
+        for parameterNode in OperationParts.mergedParameters(
+            pathLevel: pathParameters,
+            operationLevel: state.items(state.dereferenced(node["parameters"]), "'parameters'"), &state)
+        {
             guard let name = state.requiredString(parameterNode, "name", in: "a parameter"),
-                  let place = state.requiredString(parameterNode, "in", in: "parameter '\(name)'") else { continue }
+                let place = state.requiredString(parameterNode, "in", in: "parameter '\(name)'")
+            else { continue }
             switch place {
             case "body":
-                let type = parameterNode["schema"].map { SchemaReader.typeRef($0, .topLevel(stem + "Request"), &state) } ?? .untypedJSON
-                body = RequestBody(required: state.bool(parameterNode, "required") ?? false,
-                                   content: media.consumes.map { MediaContent(mediaType: $0, type: type) })
+                let type =
+                    parameterNode["schema"].map { SchemaReader.typeRef($0, .topLevel(stem + "Request"), &state) }
+                    ?? .untypedJSON
+                body = RequestBody(
+                    required: state.bool(parameterNode, "required") ?? false,
+                    content: media.consumes.map { MediaContent(mediaType: $0, type: type) })
                 body?.description = state.string(parameterNode, "description")
             case "formData":
                 formFields.append(parameterNode)
             default:
                 guard let location = Parameter.Location(rawValue: place), location != .cookie else {
-                    state.error("parameter '\(name)' is in '\(place)'; Swagger 2.0 knows path, query, header, body and formData", at: parameterNode["in"]!.mark)
+                    state.error(
+                        "parameter '\(name)' is in '\(place)'; Swagger 2.0 knows path, query, header, body and formData",
+                        at: parameterNode["in"]!.mark)
                     continue
                 }
                 parameters.append(parameter(parameterNode, name: name, location: location, stem: stem, &state))
@@ -89,17 +107,22 @@ enum Swagger2Reader {
         if !formFields.isEmpty {
             body = formBody(formFields, stem: stem, consumes: media.consumes, &state)
         }
-        var operation = OperationParts.operation(id: id, derived: derived, method: method, path: path, node: node, &state)
+        var operation = OperationParts.operation(
+            id: id, derived: derived, method: method, path: path, node: node, &state)
         operation.requestBody = body
-        (operation.route, operation.parameters) = WireRouteBuilder.route(method: method, pathKey: path, parameters: parameters, state)
+        (operation.route, operation.parameters) = WireRouteBuilder.route(
+            method: method, pathKey: path, parameters: parameters, state)
         operation.responses = responses(node, id: id, methodMark: methodMark, produces: media.produces, &state)
         return operation
     }
 
     /// A query, header or path parameter: the parameter itself is the schema (`type`, `items`, `enum`, …).
-    static func parameter(_ node: Node, name: String, location: Parameter.Location, stem: String, _ state: inout ReaderState) -> Parameter {
-        var parameter = Parameter(name: name, location: location, required: state.bool(node, "required") ?? false,
-                                  type: SchemaReader.typeRef(node, .topLevel(stem + TypeNaming.upperCamel(name)), &state))
+    static func parameter(
+        _ node: Node, name: String, location: Parameter.Location, stem: String, _ state: inout ReaderState
+    ) -> Parameter {
+        var parameter = Parameter(
+            name: name, location: location, required: state.bool(node, "required") ?? false,
+            type: SchemaReader.typeRef(node, .topLevel(stem + TypeNaming.upperCamel(name)), &state))
         parameter.description = state.string(node, "description")
         parameter.defaultValue = node["default"].map(JSONValue.init)
         parameter.extensions = node.extensions
@@ -119,48 +142,64 @@ enum Swagger2Reader {
     }
 
     /// `formData` parameters as one object body, as 3.x writes a form.
-    static func formBody(_ fields: [Node], stem: String, consumes: [String], _ state: inout ReaderState) -> RequestBody {
+    static func formBody(_ fields: [Node], stem: String, consumes: [String], _ state: inout ReaderState) -> RequestBody
+    {
         let id = state.ids.unique(stem + "Request")
         var properties: [Property] = []
         for field in fields {
             let name = field["name"]?.text ?? ""
-            var property = Property(name: name, type: SchemaReader.typeRef(field, .nested(in: id, name), &state),
-                                    required: state.bool(field, "required") ?? false)
+            var property = Property(
+                name: name, type: SchemaReader.typeRef(field, .nested(in: id, name), &state),
+                required: state.bool(field, "required") ?? false)
             property.description = state.string(field, "description")
             properties.append(property)
         }
-        state.types[id] = TypeDecl(id: id, name: stem + "Request", parent: nil,
-                                   kind: .object(ObjectType(properties: properties, additionalProperties: .forbidden)))
+        state.types[id] = TypeDecl(
+            id: id, name: stem + "Request", parent: nil,
+            kind: .object(ObjectType(properties: properties, additionalProperties: .forbidden)))
         let forms = consumes.filter { $0 == "multipart/form-data" || $0 == "application/x-www-form-urlencoded" }
-        return RequestBody(required: properties.contains(where: \.required),
-                           content: (forms.isEmpty ? ["application/x-www-form-urlencoded"] : forms).map { MediaContent(mediaType: $0, type: .named(id)) })
+        return RequestBody(
+            required: properties.contains(where: \.required),
+            content: (forms.isEmpty ? ["application/x-www-form-urlencoded"] : forms).map {
+                MediaContent(mediaType: $0, type: .named(id))
+            })
     }
 
-    static func responses(_ node: Node, id: String, methodMark: Mark, produces: [String], _ state: inout ReaderState) -> [Response] {
+    static func responses(_ node: Node, id: String, methodMark: Mark, produces: [String], _ state: inout ReaderState)
+        -> [Response]
+    {
         if node["responses"] == nil { state.error("operation '\(id)' has no 'responses'", at: methodMark) }
         var result: [Response] = []
         var seenSuccess = false
         for (status, statusKey, value) in state.entries(state.dereferenced(node["responses"]), "'responses'") {
-            guard OperationParts.isResponseKey(status, at: statusKey.mark, &state), let responseNode = state.dereference(value) else { continue }
-            let hint = OperationParts.responseHint(id, status: status, isFirstSuccess: status.first == "2" && !seenSuccess)
+            guard OperationParts.isResponseKey(status, at: statusKey.mark, &state),
+                let responseNode = state.dereference(value)
+            else { continue }
+            let hint = OperationParts.responseHint(
+                id, status: status, isFirstSuccess: status.first == "2" && !seenSuccess)
             seenSuccess = seenSuccess || status.first == "2"
             var content: [MediaContent] = []
             if let schema = responseNode["schema"] {
                 let type = SchemaReader.typeRef(schema, hint, &state)
                 content = produces.map { MediaContent(mediaType: $0, type: type) }
-                for entry in responseNode["examples"]?.entries ?? [] { ExampleChecker.check(entry.value, against: schema, &state) }
+                for entry in responseNode["examples"]?.entries ?? [] {
+                    ExampleChecker.check(entry.value, against: schema, &state)
+                }
             }
             var response = Response(status: status, content: content)
             response.description = state.string(responseNode, "description")
             response.extensions = responseNode.extensions
-            response.headers = state.entries(responseNode["headers"], "'headers'").map { name, _, header in
-                var result = ResponseHeader(name: name, required: false,
-                                            type: SchemaReader.typeRef(header, hint.suffixed(TypeNaming.upperCamel(name)), &state))
-                result.description = state.string(header, "description")
-                return result
-            }.nilIfEmpty
+            response.headers =
+                state.entries(responseNode["headers"], "'headers'").map { name, _, header in
+                    var result = ResponseHeader(
+                        name: name, required: false,
+                        type: SchemaReader.typeRef(header, hint.suffixed(TypeNaming.upperCamel(name)), &state))
+                    result.description = state.string(header, "description")
+                    return result
+                }.nilIfEmpty
             let json = produces.first { $0.contains("json") } ?? "application/json"
-            OperationParts.assumeContentIfMissing(&response, mediaType: json, operationID: id, at: statusKey.mark, &state)
+            OperationParts.assumeContentIfMissing(
+                &response, mediaType: json, operationID: id, at: statusKey.mark, &state)
             result.append(response)
         }
         return OperationParts.sorted(result)

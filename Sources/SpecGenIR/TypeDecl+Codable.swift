@@ -5,7 +5,7 @@ extension TypeDecl.Kind {
         case object, enumeration, union, alias
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         if let object = try container.decodeIfPresent(ObjectType.self, forKey: .object) {
             self = .object(object)
@@ -18,7 +18,7 @@ extension TypeDecl.Kind {
         }
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         switch self {
         case .object(let object): try container.encode(object, forKey: .object)
@@ -34,7 +34,7 @@ extension AdditionalProperties {
         case typed
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         if let text = try? decoder.singleValueContainer().decode(String.self) {
             self = text == "forbidden" ? .forbidden : .allowed
             return
@@ -42,7 +42,7 @@ extension AdditionalProperties {
         self = .typed(try decoder.container(keyedBy: CodingKeys.self).decode(TypeRef.self, forKey: .typed))
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         switch self {
         case .allowed:
             var container = encoder.singleValueContainer()

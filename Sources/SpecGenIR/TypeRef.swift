@@ -3,7 +3,7 @@ import SpecGenYAML
 /// A use of a type: a named declaration, a container of another type, a primitive, or untyped JSON.
 ///
 /// Encoded as `{"kind": "named", "name": "Repository"}` and so on, so the IR dump reads plainly.
-public indirect enum TypeRef: Sendable, Codable, Equatable, Hashable {
+package indirect enum TypeRef: Sendable, Codable, Equatable, Hashable {
     /// A `TypeDecl` of the document, by its `id`.
     case named(String)
     case array(TypeRef)
@@ -15,7 +15,7 @@ public indirect enum TypeRef: Sendable, Codable, Equatable, Hashable {
     /// Any JSON value: no schema, or one that says nothing about the type.
     case untypedJSON
 
-    public enum Primitive: String, Sendable, Codable, Equatable, Hashable {
+    package enum Primitive: String, Sendable, Codable, Equatable, Hashable {
         case string
         case integer
         case number
@@ -30,7 +30,7 @@ public indirect enum TypeRef: Sendable, Codable, Equatable, Hashable {
         case named, array, dictionary, primitive, optional, untypedJSON
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         switch try container.decode(Kind.self, forKey: .kind) {
         case .named: self = .named(try container.decode(String.self, forKey: .name))
@@ -39,12 +39,13 @@ public indirect enum TypeRef: Sendable, Codable, Equatable, Hashable {
         case .optional: self = .optional(try container.decode(TypeRef.self, forKey: .wrapped))
         case .untypedJSON: self = .untypedJSON
         case .primitive:
-            self = .primitive(try container.decode(Primitive.self, forKey: .primitive),
-                              format: try container.decodeIfPresent(String.self, forKey: .format))
+            self = .primitive(
+                try container.decode(Primitive.self, forKey: .primitive),
+                format: try container.decodeIfPresent(String.self, forKey: .format))
         }
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         switch self {
         case .named(let name):
@@ -69,12 +70,12 @@ public indirect enum TypeRef: Sendable, Codable, Equatable, Hashable {
     }
 
     /// The type without its `optional` wrapper.
-    public var nonOptional: TypeRef {
+    package var nonOptional: TypeRef {
         if case .optional(let wrapped) = self { return wrapped.nonOptional }
         return self
     }
 
-    public var isOptional: Bool {
+    package var isOptional: Bool {
         if case .optional = self { return true }
         return false
     }

@@ -3,16 +3,18 @@ import SpecGenYAML
 
 /// What tells an operation apart on the wire: method, path template (no fragment, no query),
 /// and the constant headers and query items the client always sends and the server routes by.
-public struct WireRoute: Sendable, Codable, Equatable, Hashable {
-    public var method: HTTPMethod
+package struct WireRoute: Sendable, Codable, Equatable, Hashable {
+    package var method: HTTPMethod
     /// `/pets/{petId}`; `/#DescribeRepositories` is `/` and `/?Action=ListImages` is `/`.
-    public var path: String
+    package var path: String
     /// Sorted by name (`X-Amz-Target: AmazonEC2ContainerRegistry_V20150921.ListImages`).
-    public var constantHeaders: [RouteConstant]
+    package var constantHeaders: [RouteConstant]
     /// Sorted by name (`Action=ListImages`).
-    public var constantQuery: [RouteConstant]
+    package var constantQuery: [RouteConstant]
 
-    public init(method: HTTPMethod, path: String, constantHeaders: [RouteConstant] = [], constantQuery: [RouteConstant] = []) {
+    package init(
+        method: HTTPMethod, path: String, constantHeaders: [RouteConstant] = [], constantQuery: [RouteConstant] = []
+    ) {
         self.method = method
         self.path = path
         self.constantHeaders = constantHeaders.sorted()
@@ -20,7 +22,7 @@ public struct WireRoute: Sendable, Codable, Equatable, Hashable {
     }
 
     /// `POST / X-Amz-Target: …` — how diagnostics name a route.
-    public var summary: String {
+    package var summary: String {
         var text = "\(method.rawValue.uppercased()) \(path)"
         if !constantQuery.isEmpty {
             text += "?" + constantQuery.map { "\($0.name)=\($0.value)" }.joined(separator: "&")
@@ -37,16 +39,16 @@ public struct WireRoute: Sendable, Codable, Equatable, Hashable {
     }
 }
 
-public struct RouteConstant: Sendable, Codable, Equatable, Hashable, Comparable {
-    public var name: String
-    public var value: String
+package struct RouteConstant: Sendable, Codable, Equatable, Hashable, Comparable {
+    package var name: String
+    package var value: String
 
-    public init(name: String, value: String) {
+    package init(name: String, value: String) {
         self.name = name
         self.value = value
     }
 
-    public static func < (lhs: RouteConstant, rhs: RouteConstant) -> Bool {
+    package static func < (lhs: RouteConstant, rhs: RouteConstant) -> Bool {
         (lhs.name, lhs.value) < (rhs.name, rhs.value)
     }
 }
@@ -68,8 +70,10 @@ struct PathKey: Equatable {
         if let question = rest.firstIndex(of: "?") {
             for item in rest[rest.index(after: question)...].split(separator: "&") where !item.isEmpty {
                 let pair = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-                query.append(RouteConstant(name: String(pair[0]).removingPercentEncoding ?? String(pair[0]),
-                                           value: pair.count > 1 ? (String(pair[1]).removingPercentEncoding ?? String(pair[1])) : ""))
+                query.append(
+                    RouteConstant(
+                        name: String(pair[0]).removingPercentEncoding ?? String(pair[0]),
+                        value: pair.count > 1 ? (String(pair[1]).removingPercentEncoding ?? String(pair[1])) : ""))
             }
             rest = rest[..<question]
         }

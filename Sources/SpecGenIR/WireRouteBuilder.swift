@@ -7,14 +7,17 @@ import SpecGenYAML
 /// `X-Amz-Target`). Query items written into the path key (`/?Action=ListImages`) are constants
 /// too; a fragment (`/#DescribeRepositories`) never goes on the wire.
 enum WireRouteBuilder {
-    static func route(method: HTTPMethod, pathKey: String, parameters: [Parameter], _ state: ReaderState) -> (WireRoute, [Parameter]) {
+    static func route(method: HTTPMethod, pathKey: String, parameters: [Parameter], _ state: ReaderState) -> (
+        WireRoute, [Parameter]
+    ) {
         let key = PathKey(pathKey)
         var headers: [RouteConstant] = []
         var query = key.query
         var inputs: [Parameter] = []
         for parameter in parameters {
             guard parameter.required, parameter.location == .header || parameter.location == .query,
-                  let value = constantValue(parameter.type, state) else {
+                let value = constantValue(parameter.type, state)
+            else {
                 inputs.append(parameter)
                 continue
             }
@@ -30,7 +33,8 @@ enum WireRouteBuilder {
     /// The one value of a one-value string enum.
     static func constantValue(_ type: TypeRef, _ state: ReaderState) -> String? {
         guard case .named(let id) = type, case .enumeration(let enumeration)? = state.types[id]?.kind,
-              enumeration.values.count == 1, !enumeration.nullable, case .string(let value) = enumeration.values[0] else { return nil }
+            enumeration.values.count == 1, !enumeration.nullable, case .string(let value) = enumeration.values[0]
+        else { return nil }
         return value
     }
 }

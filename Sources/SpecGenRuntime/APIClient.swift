@@ -18,8 +18,10 @@ public struct APIClient: Sendable {
 
     /// A client for the server at `serverURL`, reached through `transport`; `maxResponseBytes` bounds
     /// any response body read into memory (64 MiB by default).
-    public init(serverURL: URL, transport: any ClientTransport, middlewares: [any ClientMiddleware] = [],
-                profile: WireProfile, maxResponseBytes: Int = 64 << 20) {
+    public init(
+        serverURL: URL, transport: any ClientTransport, middlewares: [any ClientMiddleware] = [],
+        profile: WireProfile, maxResponseBytes: Int = 64 << 20
+    ) {
         self.serverURL = serverURL
         self.transport = transport
         self.middlewares = middlewares
@@ -32,16 +34,22 @@ public struct APIClient: Sendable {
     public func send<Input: Encodable & Sendable, Output: Decodable>(
         _ request: ClientRequest, body: Input?, mediaType: String? = nil, as output: Output.Type
     ) async throws -> Output {
-        try decode(Output.self, from: await exchange(request, body: encode(body), mediaType: profile.requestMediaType(declared: mediaType)))
+        try decode(
+            Output.self,
+            from: await exchange(request, body: encode(body), mediaType: profile.requestMediaType(declared: mediaType)))
     }
 
     /// Sends raw bytes (a `format: binary` body) and decodes a 2xx JSON body as `Output`.
-    public func send<Output: Decodable>(_ request: ClientRequest, bytes: Data?, mediaType: String, as output: Output.Type) async throws -> Output {
+    public func send<Output: Decodable>(
+        _ request: ClientRequest, bytes: Data?, mediaType: String, as output: Output.Type
+    ) async throws -> Output {
         try decode(Output.self, from: await exchange(request, body: bytes.map(Array.init), mediaType: mediaType))
     }
 
     /// Sends a JSON body (or none) and returns the raw 2xx body (a binary response).
-    public func sendForBytes<Input: Encodable & Sendable>(_ request: ClientRequest, body: Input?, mediaType: String? = nil) async throws -> Data {
+    public func sendForBytes<Input: Encodable & Sendable>(
+        _ request: ClientRequest, body: Input?, mediaType: String? = nil
+    ) async throws -> Data {
         Data(try await exchange(request, body: encode(body), mediaType: profile.requestMediaType(declared: mediaType)))
     }
 
@@ -63,10 +71,12 @@ public struct APIClient: Sendable {
     }
 
     private func exchange(_ request: ClientRequest, body: [UInt8]?, mediaType: String) async throws -> [UInt8] {
-        var head = HTTPRequest(method: request.method, scheme: nil, authority: nil, path: request.pathAndQuery,
-                               headerFields: request.headerFields)
+        var head = HTTPRequest(
+            method: request.method, scheme: nil, authority: nil, path: request.pathAndQuery,
+            headerFields: request.headerFields)
         if body != nil { head.headerFields[.contentType] = mediaType }
-        let (response, responseBody) = try await run(head, body: body.map { HTTPBody($0) }, operationID: request.operationID)
+        let (response, responseBody) = try await run(
+            head, body: body.map { HTTPBody($0) }, operationID: request.operationID)
         var bytes: [UInt8] = []
         if let responseBody { bytes = try await responseBody.collectBytes(upTo: maxResponseBytes) }
         guard (200..<300).contains(response.status.code) else {

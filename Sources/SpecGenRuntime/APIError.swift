@@ -29,10 +29,12 @@ public struct APIError: Error, Hashable, Sendable, CustomStringConvertible {
     /// Reads the name and message of an error response.
     public init(status: Int, errorTypeHeader: String?, body: [UInt8]) {
         let object = try? JSONDecoder().decode([String: JSONValue].self, from: Data(body))
-        let typeField = object?["__type"]?.stringValue ?? object?["code"]?.stringValue ?? object?["Code"]?.stringValue
+        let typeField =
+            object?["__type"]?.stringValue ?? object?["code"]?.stringValue ?? object?["Code"]?.stringValue
             ?? object?["error"]?.stringValue
         let name = (errorTypeHeader.flatMap(Self.shapeName) ?? typeField.flatMap(Self.shapeName))
-        let message = object?["message"]?.stringValue ?? object?["Message"]?.stringValue ?? object?["errorMessage"]?.stringValue
+        let message =
+            object?["message"]?.stringValue ?? object?["Message"]?.stringValue ?? object?["errorMessage"]?.stringValue
         self.init(status: status, name: name, message: message, body: body)
     }
 

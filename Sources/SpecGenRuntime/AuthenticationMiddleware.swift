@@ -39,7 +39,9 @@ public struct AuthenticationMiddleware: ClientMiddleware {
     }
 
     /// OAuth2 / OpenID Connect: a provider that returns a valid access token (refreshing as it needs).
-    public static func bearer(tokenProvider: @escaping @Sendable () async throws -> String, operations: Set<String>? = nil) -> Self {
+    public static func bearer(
+        tokenProvider: @escaping @Sendable () async throws -> String, operations: Set<String>? = nil
+    ) -> Self {
         Self(.bearer(tokenProvider), operations: operations)
     }
 
@@ -49,12 +51,16 @@ public struct AuthenticationMiddleware: ClientMiddleware {
     }
 
     /// An API key sent as `name` in a header, the query string or a cookie.
-    public static func apiKey(_ value: String, name: String, in location: APIKeyLocation, operations: Set<String>? = nil) -> Self {
+    public static func apiKey(
+        _ value: String, name: String, in location: APIKeyLocation, operations: Set<String>? = nil
+    ) -> Self {
         Self(.apiKey(name: name, location: location, value: value), operations: operations)
     }
 
-    public func intercept(_ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String,
-                          next: @Sendable (HTTPRequest, HTTPBody?, URL) async throws -> (HTTPResponse, HTTPBody?)) async throws -> (HTTPResponse, HTTPBody?) {
+    public func intercept(
+        _ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String,
+        next: @Sendable (HTTPRequest, HTTPBody?, URL) async throws -> (HTTPResponse, HTTPBody?)
+    ) async throws -> (HTTPResponse, HTTPBody?) {
         guard operations?.contains(operationID) ?? true else { return try await next(request, body, baseURL) }
         var request = request
         switch credential {

@@ -18,13 +18,20 @@ extension ClientRequest {
     }
 
     /// Adds the header `name` in the `simple` style; nil adds nothing.
-    public mutating func header(_ name: String, _ value: (some Encodable)?, _ encoding: ParameterEncoding = .headerDefault) throws {
-        guard let value, let node = try ParameterValueEncoder.encode(value), let field = HTTPField.Name(name) else { return }
-        headerFields.append(HTTPField(name: field, value: ParameterWire.simple(node, explode: encoding.explode, location: .header)))
+    public mutating func header(
+        _ name: String, _ value: (some Encodable)?, _ encoding: ParameterEncoding = .headerDefault
+    ) throws {
+        guard let value, let node = try ParameterValueEncoder.encode(value), let field = HTTPField.Name(name) else {
+            return
+        }
+        headerFields.append(
+            HTTPField(name: field, value: ParameterWire.simple(node, explode: encoding.explode, location: .header)))
     }
 
     /// Appends to the one `Cookie` header: `a=1; b=2`.
-    public mutating func cookie(_ name: String, _ value: (some Encodable)?, _ encoding: ParameterEncoding = .cookieDefault) throws {
+    public mutating func cookie(
+        _ name: String, _ value: (some Encodable)?, _ encoding: ParameterEncoding = .cookieDefault
+    ) throws {
         guard let value, let node = try ParameterValueEncoder.encode(value) else { return }
         let pairs = ParameterWire.cookie(name, node, encoding).joined(separator: "; ")
         headerFields[.cookie] = headerFields[.cookie].map { $0 + "; " + pairs } ?? pairs
@@ -40,6 +47,7 @@ extension ClientRequest {
     /// A header declared with `content: application/json`: the value's JSON as the field value.
     public mutating func headerJSON(_ name: String, _ value: (some Encodable)?, profile: WireProfile = .rest) throws {
         guard let value, let field = HTTPField.Name(name) else { return }
-        headerFields.append(HTTPField(name: field, value: String(decoding: try profile.makeEncoder().encode(value), as: UTF8.self)))
+        headerFields.append(
+            HTTPField(name: field, value: String(decoding: try profile.makeEncoder().encode(value), as: UTF8.self)))
     }
 }

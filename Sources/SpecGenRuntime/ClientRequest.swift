@@ -22,9 +22,11 @@ public struct ClientRequest: Sendable {
 
     /// A request for one operation with its constant headers and query items (what tells operations
     /// sharing a path apart on the wire, as AWS's `X-Amz-Target` or `?Action=`).
-    public init(operationID: String, method: HTTPRequest.Method, path: String,
-                constantHeaders: KeyValuePairs<String, String> = [:],
-                constantQuery: KeyValuePairs<String, String> = [:]) {
+    public init(
+        operationID: String, method: HTTPRequest.Method, path: String,
+        constantHeaders: KeyValuePairs<String, String> = [:],
+        constantQuery: KeyValuePairs<String, String> = [:]
+    ) {
         self.operationID = operationID
         self.method = method
         self.pathTemplate = path
@@ -74,13 +76,17 @@ public struct ClientRequest: Sendable {
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
             path += rest[..<open]
             let name = String(rest[rest.index(after: open)..<close])
-            path += escapedPathValues[name] ?? Self.percentEncoded(pathValues[name] ?? "", allowed: .urlPathAllowedWithoutSlash)
+            path +=
+                escapedPathValues[name]
+                ?? Self.percentEncoded(pathValues[name] ?? "", allowed: .urlPathAllowedWithoutSlash)
             rest = rest[rest.index(after: close)...]
         }
         path += rest
-        let query = queryItems.map {
-            Self.percentEncoded($0.name, allowed: .urlQueryItemAllowed) + "=" + Self.percentEncoded($0.value, allowed: .urlQueryItemAllowed)
-        } + escapedQueryItems
+        let query =
+            queryItems.map {
+                Self.percentEncoded($0.name, allowed: .urlQueryItemAllowed) + "="
+                    + Self.percentEncoded($0.value, allowed: .urlQueryItemAllowed)
+            } + escapedQueryItems
         guard !query.isEmpty else { return path }
         return path + "?" + query.joined(separator: "&")
     }
@@ -92,7 +98,8 @@ public struct ClientRequest: Sendable {
 
 extension CharacterSet {
     /// RFC 3986 unreserved characters: what survives in a path segment or query item unescaped.
-    static let urlQueryItemAllowed = CharacterSet(charactersIn:
-        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+    static let urlQueryItemAllowed = CharacterSet(
+        charactersIn:
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
     static let urlPathAllowedWithoutSlash = urlQueryItemAllowed
 }

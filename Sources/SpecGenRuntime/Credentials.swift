@@ -105,7 +105,8 @@ extension ServerRequest {
     /// The decoded `Authorization: Basic` credentials; throws (401) when absent or malformed.
     public func basicCredentials() throws(AuthenticationError) -> BasicCredentials {
         guard let encoded = authorization(scheme: "Basic"), let data = Data(base64Encoded: encoded),
-              let text = String(data: data, encoding: .utf8), let colon = text.firstIndex(of: ":") else {
+            let text = String(data: data, encoding: .utf8), let colon = text.firstIndex(of: ":")
+        else {
             throw AuthenticationError(schemes: [.httpBasic], reason: "basic credentials are required")
         }
         return BasicCredentials(username: String(text[..<colon]), password: String(text[text.index(after: colon)...]))
@@ -120,7 +121,8 @@ extension ServerRequest {
         case .cookie: value = (try? cookie(name, as: String.self)) ?? nil
         }
         guard let value, !value.isEmpty else {
-            throw AuthenticationError(schemes: [.apiKey(name: name, in: location)], reason: "the API key '\(name)' is required")
+            throw AuthenticationError(
+                schemes: [.apiKey(name: name, in: location)], reason: "the API key '\(name)' is required")
         }
         return APIKey(value)
     }
@@ -140,8 +142,9 @@ extension ServerRequest {
     /// The credentials after `Authorization: <scheme> ` (the scheme compared case-insensitively, RFC 9110 §11.1).
     private func authorization(scheme: String) -> String? {
         guard let value = head.headerFields[.authorization], value.count > scheme.count,
-              value.prefix(scheme.count).lowercased() == scheme.lowercased(),
-              value.dropFirst(scheme.count).first == " " else { return nil }
+            value.prefix(scheme.count).lowercased() == scheme.lowercased(),
+            value.dropFirst(scheme.count).first == " "
+        else { return nil }
         return value.dropFirst(scheme.count + 1).trimmingCharacters(in: .whitespaces)
     }
 }

@@ -15,7 +15,9 @@ public struct DynamicCodingKey: CodingKey, Hashable, Sendable {
 
 extension KeyedDecodingContainer where Key == DynamicCodingKey {
     /// Every key not in `known`, decoded as `Value`: the additional properties of an object.
-    public func decodeAdditional<Value: Decodable>(_ type: Value.Type, excluding known: Set<String>) throws -> [String: Value] {
+    public func decodeAdditional<Value: Decodable>(_ type: Value.Type, excluding known: Set<String>) throws -> [String:
+        Value]
+    {
         var result: [String: Value] = [:]
         for key in allKeys where !known.contains(key.stringValue) {
             result[key.stringValue] = try decode(Value.self, forKey: key)

@@ -37,22 +37,30 @@ public struct EventStream<Element: Sendable>: AsyncSequence, Sendable {
 
 extension HTTPBody {
     /// `application/jsonl` / `application/x-ndjson`: one JSON value per line.
-    public func jsonLines<Value: Decodable & Sendable>(of type: Value.Type, profile: WireProfile = .rest) -> EventStream<Value> {
+    public func jsonLines<Value: Decodable & Sendable>(of type: Value.Type, profile: WireProfile = .rest)
+        -> EventStream<Value>
+    {
         EventStream(asDecodedJSONLines(of: Value.self, decoder: profile.makeDecoder()))
     }
 
     /// `application/json-seq` (RFC 7464): record separator, JSON value, line feed.
-    public func jsonSequence<Value: Decodable & Sendable>(of type: Value.Type, profile: WireProfile = .rest) -> EventStream<Value> {
+    public func jsonSequence<Value: Decodable & Sendable>(of type: Value.Type, profile: WireProfile = .rest)
+        -> EventStream<Value>
+    {
         EventStream(asDecodedJSONSequence(of: Value.self, decoder: profile.makeDecoder()))
     }
 
     /// `text/event-stream` whose `data` is JSON: every event with its `event`, `id` and `retry`.
     /// `terminator` ends the stream at a sentinel data line some APIs send (`[DONE]`).
-    public func serverSentEvents<Value: Decodable & Sendable>(of type: Value.Type, profile: WireProfile = .rest,
-                                                             terminator: String? = nil) -> EventStream<ServerSentEventWithJSONData<Value>> {
+    public func serverSentEvents<Value: Decodable & Sendable>(
+        of type: Value.Type, profile: WireProfile = .rest,
+        terminator: String? = nil
+    ) -> EventStream<ServerSentEventWithJSONData<Value>> {
         let sentinel = terminator.map { Array($0.utf8)[...] }
-        return EventStream(asDecodedServerSentEventsWithJSONData(of: Value.self, decoder: profile.makeDecoder(),
-                                                                 while: { sentinel == nil || $0 != sentinel }))
+        return EventStream(
+            asDecodedServerSentEventsWithJSONData(
+                of: Value.self, decoder: profile.makeDecoder(),
+                while: { sentinel == nil || $0 != sentinel }))
     }
 
     /// `text/event-stream` whose `data` is text (not JSON).
@@ -63,31 +71,43 @@ extension HTTPBody {
 
 extension OutgoingBody {
     /// `application/jsonl`: each value as one line of JSON, streamed as `values` produces them.
-    public static func jsonLines<Values: AsyncSequence & Sendable>(_ values: Values, profile: WireProfile = .rest,
-                                                                   contentType: String = "application/jsonl") -> OutgoingBody
+    public static func jsonLines<Values: AsyncSequence & Sendable>(
+        _ values: Values, profile: WireProfile = .rest,
+        contentType: String = "application/jsonl"
+    ) -> OutgoingBody
     where Values.Element: Encodable & Sendable {
-        OutgoingBody(HTTPBody(values.asEncodedJSONLines(encoder: profile.makeEncoder()), length: .unknown, iterationBehavior: .single),
-                     contentType: contentType)
+        OutgoingBody(
+            HTTPBody(
+                values.asEncodedJSONLines(encoder: profile.makeEncoder()), length: .unknown, iterationBehavior: .single),
+            contentType: contentType)
     }
 
     /// `application/json-seq` (RFC 7464): each value after a record separator, streamed as `values` produces them.
-    public static func jsonSequence<Values: AsyncSequence & Sendable>(_ values: Values, profile: WireProfile = .rest,
-                                                                      contentType: String = "application/json-seq") -> OutgoingBody
+    public static func jsonSequence<Values: AsyncSequence & Sendable>(
+        _ values: Values, profile: WireProfile = .rest,
+        contentType: String = "application/json-seq"
+    ) -> OutgoingBody
     where Values.Element: Encodable & Sendable {
-        OutgoingBody(HTTPBody(values.asEncodedJSONSequence(encoder: profile.makeEncoder()), length: .unknown, iterationBehavior: .single),
-                     contentType: contentType)
+        OutgoingBody(
+            HTTPBody(
+                values.asEncodedJSONSequence(encoder: profile.makeEncoder()), length: .unknown,
+                iterationBehavior: .single),
+            contentType: contentType)
     }
 
     /// Events with JSON `data` and their `event`, `id`, `retry` fields.
     public static func serverSentEvents<Events: AsyncSequence & Sendable, Value: Encodable & Sendable & Hashable>(
         _ events: Events, profile: WireProfile = .rest
     ) -> OutgoingBody where Events.Element == ServerSentEventWithJSONData<Value> {
-        OutgoingBody(HTTPBody(events.asEncodedServerSentEventsWithJSONData(encoder: profile.makeEncoder()), length: .unknown,
-                              iterationBehavior: .single), contentType: "text/event-stream")
+        OutgoingBody(
+            HTTPBody(
+                events.asEncodedServerSentEventsWithJSONData(encoder: profile.makeEncoder()), length: .unknown,
+                iterationBehavior: .single), contentType: "text/event-stream")
     }
 
     /// Plain values, each the JSON `data` of one event.
-    public static func serverSentEvents<Values: AsyncSequence & Sendable>(values: Values, profile: WireProfile = .rest) -> OutgoingBody
+    public static func serverSentEvents<Values: AsyncSequence & Sendable>(values: Values, profile: WireProfile = .rest)
+        -> OutgoingBody
     where Values.Element: Encodable & Sendable & Hashable {
         serverSentEvents(values.map { ServerSentEventWithJSONData(data: $0) }, profile: profile)
     }

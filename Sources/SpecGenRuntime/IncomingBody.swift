@@ -14,20 +14,25 @@ public struct BodyDecodingError: Error, Sendable, Hashable, CustomStringConverti
 /// Every reader that collects refuses more than `limit` bytes (`BodyTooLargeError`).
 extension HTTPBody {
     /// JSON into `Value`, decoded with the profile's decoder (its date format).
-    public func json<Value: Decodable>(_ type: Value.Type, profile: WireProfile = .rest, upTo limit: Int) async throws -> Value {
+    public func json<Value: Decodable>(_ type: Value.Type, profile: WireProfile = .rest, upTo limit: Int) async throws
+        -> Value
+    {
         try profile.makeDecoder().decode(Value.self, from: Data(try await collectBytes(upTo: limit)))
     }
 
     /// `application/x-www-form-urlencoded` into a Codable struct (OpenAPIRuntime's form coder).
     public func form<Value: Decodable>(_ type: Value.Type, upTo limit: Int) async throws -> Value {
         let bytes = try await collectBytes(upTo: limit)
-        return try await Converter.shared.getRequiredRequestBodyAsURLEncodedForm(Value.self, from: HTTPBody(bytes), transforming: { $0 })
+        return try await Converter.shared.getRequiredRequestBodyAsURLEncodedForm(
+            Value.self, from: HTTPBody(bytes), transforming: { $0 })
     }
 
     /// `text/plain` and other text: UTF-8, strictly (invalid bytes throw rather than turn into U+FFFD).
     public func text(upTo limit: Int) async throws -> String {
         let bytes = try await collectBytes(upTo: limit)
-        guard let text = String(validating: bytes, as: UTF8.self) else { throw BodyDecodingError("the body is not UTF-8 text") }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw BodyDecodingError("the body is not UTF-8 text")
+        }
         return text
     }
 }

@@ -17,8 +17,10 @@ public struct MultipartRules: Sendable, Hashable {
     public var zeroOrMore: Set<String>
 
     /// Rules from the part names in each group; by default every part is optional and unknown parts pass.
-    public init(allowsUnknownParts: Bool = true, exactlyOnce: Set<String> = [], atLeastOnce: Set<String> = [],
-                atMostOnce: Set<String> = [], zeroOrMore: Set<String> = []) {
+    public init(
+        allowsUnknownParts: Bool = true, exactlyOnce: Set<String> = [], atLeastOnce: Set<String> = [],
+        atMostOnce: Set<String> = [], zeroOrMore: Set<String> = []
+    ) {
         self.allowsUnknownParts = allowsUnknownParts
         self.exactlyOnce = exactlyOnce
         self.atLeastOnce = atLeastOnce
@@ -30,9 +32,11 @@ public struct MultipartRules: Sendable, Hashable {
 extension OutgoingBody {
     /// Typed parts, streamed part by part (a file part's bytes are not collected): generated code maps its
     /// part enum to raw parts with `MultipartRawPart.json/text/file`.
-    public static func multipart<Part: Sendable>(_ parts: MultipartBody<Part>, rules: MultipartRules = MultipartRules(),
-                                                 contentType: String = "multipart/form-data",
-                                                 encode: @escaping @Sendable (Part) throws -> MultipartRawPart) throws -> OutgoingBody {
+    public static func multipart<Part: Sendable>(
+        _ parts: MultipartBody<Part>, rules: MultipartRules = MultipartRules(),
+        contentType: String = "multipart/form-data",
+        encode: @escaping @Sendable (Part) throws -> MultipartRawPart
+    ) throws -> OutgoingBody {
         var fields = HTTPFields()
         let body = try Converter.shared.setRequiredRequestBodyAsMultipart(
             parts, headerFields: &fields, contentType: contentType, allowsUnknownParts: rules.allowsUnknownParts,
@@ -44,8 +48,10 @@ extension OutgoingBody {
 
 extension HTTPBody {
     /// The parts of a `multipart/*` body as they arrive; `contentType` carries the boundary.
-    public func multipart<Part: Sendable>(contentType: String?, rules: MultipartRules = MultipartRules(),
-                                          decode: @escaping @Sendable (MultipartRawPart) async throws -> Part) throws -> MultipartBody<Part> {
+    public func multipart<Part: Sendable>(
+        contentType: String?, rules: MultipartRules = MultipartRules(),
+        decode: @escaping @Sendable (MultipartRawPart) async throws -> Part
+    ) throws -> MultipartBody<Part> {
         let boundary = try contentType.flatMap(OpenAPIMIMEType.init).requiredBoundary()
         return try Converter.shared.getRequiredRequestBodyAsMultipart(
             MultipartBody<Part>.self, from: self, transforming: { $0 }, boundary: boundary,
@@ -57,10 +63,13 @@ extension HTTPBody {
 
 extension MultipartRawPart {
     /// A part whose content is JSON.
-    public static func json(name: String, _ value: some Encodable, profile: WireProfile = .rest, headerFields: HTTPFields = [:]) throws -> MultipartRawPart {
+    public static func json(
+        name: String, _ value: some Encodable, profile: WireProfile = .rest, headerFields: HTTPFields = [:]
+    ) throws -> MultipartRawPart {
         var fields = headerFields
         fields[.contentType] = "application/json"
-        return MultipartRawPart(name: name, headerFields: fields, body: HTTPBody(Array(try profile.makeEncoder().encode(value))))
+        return MultipartRawPart(
+            name: name, headerFields: fields, body: HTTPBody(Array(try profile.makeEncoder().encode(value))))
     }
 
     /// A plain form field (`text/plain`): a primitive's text (`42`, `true`, a string).
@@ -71,8 +80,10 @@ extension MultipartRawPart {
     }
 
     /// A file: its bytes streamed, its name and media type announced.
-    public static func file(name: String, filename: String?, contentType: String = "application/octet-stream",
-                            body: HTTPBody, headerFields: HTTPFields = [:]) -> MultipartRawPart {
+    public static func file(
+        name: String, filename: String?, contentType: String = "application/octet-stream",
+        body: HTTPBody, headerFields: HTTPFields = [:]
+    ) -> MultipartRawPart {
         var fields = headerFields
         fields[.contentType] = contentType
         return MultipartRawPart(name: name, filename: filename, headerFields: fields, body: body)
@@ -82,7 +93,9 @@ extension MultipartRawPart {
     public var contentType: String? { headerFields[.contentType] }
 
     /// The part's content as JSON into `Value`, refusing more than `limit` bytes.
-    public func json<Value: Decodable>(_ type: Value.Type, profile: WireProfile = .rest, upTo limit: Int) async throws -> Value {
+    public func json<Value: Decodable>(_ type: Value.Type, profile: WireProfile = .rest, upTo limit: Int) async throws
+        -> Value
+    {
         try await body.json(Value.self, profile: profile, upTo: limit)
     }
 

@@ -17,15 +17,20 @@ public struct OutgoingBody: Sendable {
     }
 
     /// A JSON body in the profile's encoding (sorted keys, its date format).
-    public static func json(_ value: some Encodable, profile: WireProfile = .rest, contentType: String = "application/json") throws -> OutgoingBody {
+    public static func json(
+        _ value: some Encodable, profile: WireProfile = .rest, contentType: String = "application/json"
+    ) throws -> OutgoingBody {
         OutgoingBody(HTTPBody(Array(try profile.makeEncoder().encode(value))), contentType: contentType)
     }
 
     /// `application/x-www-form-urlencoded` from a Codable struct (OpenAPIRuntime's form coder:
     /// `name=a+b&tags=x&tags=y`; properties that are objects or arrays of objects throw).
-    public static func form(_ value: some Encodable, contentType: String = "application/x-www-form-urlencoded") throws -> OutgoingBody {
+    public static func form(_ value: some Encodable, contentType: String = "application/x-www-form-urlencoded") throws
+        -> OutgoingBody
+    {
         var fields = HTTPFields()
-        let body = try Converter.shared.setRequiredRequestBodyAsURLEncodedForm(value, headerFields: &fields, contentType: contentType)
+        let body = try Converter.shared.setRequiredRequestBodyAsURLEncodedForm(
+            value, headerFields: &fields, contentType: contentType)
         return OutgoingBody(body, contentType: contentType)
     }
 

@@ -13,8 +13,10 @@ public struct PageSequence<Input: Sendable, Page: Sendable>: AsyncSequence, Send
 
     /// Pages starting from `input`: `fetch` calls the operation, `nextToken` reads a page's token,
     /// and `setToken` puts it into the next input.
-    public init(input: Input, setToken: @escaping @Sendable (inout Input, String) -> Void,
-                nextToken: @escaping @Sendable (Page) -> String?, fetch: @escaping @Sendable (Input) async throws -> Page) {
+    public init(
+        input: Input, setToken: @escaping @Sendable (inout Input, String) -> Void,
+        nextToken: @escaping @Sendable (Page) -> String?, fetch: @escaping @Sendable (Input) async throws -> Page
+    ) {
         self.input = input
         self.setToken = setToken
         self.nextToken = nextToken

@@ -52,7 +52,8 @@ extension Bool: ParameterText {
 extension Date: ParameterText {
     public var parameterText: String { DateText.iso8601(self) }
     public init?(parameterText: String) {
-        guard let date = DateText.parse(parameterText) ?? Double(parameterText).map(Date.init(timeIntervalSince1970:)) else {
+        guard let date = DateText.parse(parameterText) ?? Double(parameterText).map(Date.init(timeIntervalSince1970:))
+        else {
             return nil
         }
         self = date
@@ -78,7 +79,9 @@ public enum ParameterList {
 
     /// nil when an element is malformed; an empty text is an empty array. `trimming`: headers
     /// allow optional whitespace around the commas (RFC 9110 lists); path segments do not.
-    public static func parseSimple<Value: ParameterText>(_ text: String, as type: Value.Type, trimming: Bool) -> [Value]? {
+    public static func parseSimple<Value: ParameterText>(_ text: String, as type: Value.Type, trimming: Bool)
+        -> [Value]?
+    {
         guard !text.isEmpty else { return [] }
         var values: [Value] = []
         for part in text.split(separator: ",", omittingEmptySubsequences: false) {

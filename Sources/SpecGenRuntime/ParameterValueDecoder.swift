@@ -3,7 +3,9 @@ import Foundation
 /// Reads a `Decodable` from a parameter's wire text. The type decides the shape it asks for (a
 /// primitive, an array, an object) and `read` parses the text for that shape, per the parameter's style.
 enum ParameterValueDecoder {
-    static func decode<T: Decodable>(_ type: T.Type, read: @escaping (ParameterShape) throws -> ParameterValue?) throws -> T {
+    static func decode<T: Decodable>(_ type: T.Type, read: @escaping (ParameterShape) throws -> ParameterValue?) throws
+        -> T
+    {
         try NodeDecoder(codingPath: [], read: read).decodeValue(T.self)
     }
 }
@@ -42,8 +44,11 @@ private struct NodeDecoder: Decoder {
     static func leaf(_ text: String, codingPath: [any CodingKey]) -> NodeDecoder {
         NodeDecoder(codingPath: codingPath) { shape in
             guard shape == .primitive else {
-                throw DecodingError.typeMismatch(Any.self, .init(codingPath: codingPath,
-                    debugDescription: "a parameter's array elements and object properties are primitives"))
+                throw DecodingError.typeMismatch(
+                    Any.self,
+                    .init(
+                        codingPath: codingPath,
+                        debugDescription: "a parameter's array elements and object properties are primitives"))
             }
             return .primitive(text)
         }
@@ -65,7 +70,8 @@ private struct NodeDecoder: Decoder {
         default: throw DecodingError.valueNotFound(T.self, .init(codingPath: codingPath, debugDescription: "no value"))
         }
         guard let value = T(parameterText: text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: codingPath, debugDescription: "'\(text)' is not a valid \(T.self)"))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: codingPath, debugDescription: "'\(text)' is not a valid \(T.self)"))
         }
         return value
     }
@@ -77,7 +83,8 @@ private struct NodeDecoder: Decoder {
             for property in list where properties[property.name] == nil { properties[property.name] = property.value }
         case nil: break
         default:
-            throw DecodingError.typeMismatch([String: String].self, .init(codingPath: codingPath, debugDescription: "not an object"))
+            throw DecodingError.typeMismatch(
+                [String: String].self, .init(codingPath: codingPath, debugDescription: "not an object"))
         }
         return KeyedDecodingContainer(KeyedNodeDecoder<Key>(codingPath: codingPath, properties: properties))
     }
@@ -88,7 +95,8 @@ private struct NodeDecoder: Decoder {
         case .primitive(let text)?: return UnkeyedNodeDecoder(codingPath: codingPath, items: [text])
         case nil: return UnkeyedNodeDecoder(codingPath: codingPath, items: [])
         case .object?:
-            throw DecodingError.typeMismatch([String].self, .init(codingPath: codingPath, debugDescription: "not an array"))
+            throw DecodingError.typeMismatch(
+                [String].self, .init(codingPath: codingPath, debugDescription: "not an array"))
         }
     }
 
@@ -130,28 +138,54 @@ private struct KeyedNodeDecoder<Key: CodingKey>: KeyedDecodingContainerProtocol 
         return try body(.leaf(text, codingPath: codingPath + [key]))
     }
     func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try decode(key) { try $0.primitive(Bool.self) } }
-    func decode(_ type: String.Type, forKey key: Key) throws -> String { try decode(key) { try $0.primitive(String.self) } }
-    func decode(_ type: Double.Type, forKey key: Key) throws -> Double { try decode(key) { try $0.primitive(Double.self) } }
-    func decode(_ type: Float.Type, forKey key: Key) throws -> Float { try decode(key) { try $0.primitive(Float.self) } }
+    func decode(_ type: String.Type, forKey key: Key) throws -> String {
+        try decode(key) { try $0.primitive(String.self) }
+    }
+    func decode(_ type: Double.Type, forKey key: Key) throws -> Double {
+        try decode(key) { try $0.primitive(Double.self) }
+    }
+    func decode(_ type: Float.Type, forKey key: Key) throws -> Float {
+        try decode(key) { try $0.primitive(Float.self) }
+    }
     func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try decode(key) { try $0.primitive(Int.self) } }
     func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 { try decode(key) { try $0.primitive(Int8.self) } }
-    func decode(_ type: Int16.Type, forKey key: Key) throws -> Int16 { try decode(key) { try $0.primitive(Int16.self) } }
-    func decode(_ type: Int32.Type, forKey key: Key) throws -> Int32 { try decode(key) { try $0.primitive(Int32.self) } }
-    func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 { try decode(key) { try $0.primitive(Int64.self) } }
+    func decode(_ type: Int16.Type, forKey key: Key) throws -> Int16 {
+        try decode(key) { try $0.primitive(Int16.self) }
+    }
+    func decode(_ type: Int32.Type, forKey key: Key) throws -> Int32 {
+        try decode(key) { try $0.primitive(Int32.self) }
+    }
+    func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 {
+        try decode(key) { try $0.primitive(Int64.self) }
+    }
     func decode(_ type: UInt.Type, forKey key: Key) throws -> UInt { try decode(key) { try $0.primitive(UInt.self) } }
-    func decode(_ type: UInt8.Type, forKey key: Key) throws -> UInt8 { try decode(key) { try $0.primitive(UInt8.self) } }
-    func decode(_ type: UInt16.Type, forKey key: Key) throws -> UInt16 { try decode(key) { try $0.primitive(UInt16.self) } }
-    func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 { try decode(key) { try $0.primitive(UInt32.self) } }
-    func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try decode(key) { try $0.primitive(UInt64.self) } }
-    func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T { try decode(key) { try $0.decodeValue(T.self) } }
+    func decode(_ type: UInt8.Type, forKey key: Key) throws -> UInt8 {
+        try decode(key) { try $0.primitive(UInt8.self) }
+    }
+    func decode(_ type: UInt16.Type, forKey key: Key) throws -> UInt16 {
+        try decode(key) { try $0.primitive(UInt16.self) }
+    }
+    func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 {
+        try decode(key) { try $0.primitive(UInt32.self) }
+    }
+    func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 {
+        try decode(key) { try $0.primitive(UInt64.self) }
+    }
+    func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
+        try decode(key) { try $0.decodeValue(T.self) }
+    }
 
-    func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
+    func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws
+        -> KeyedDecodingContainer<NestedKey>
+    {
         try decode(key) { try $0.container(keyedBy: type) }
     }
     func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
         try decode(key) { try $0.unkeyedContainer() }
     }
-    func superDecoder() throws -> any Decoder { NodeDecoder(codingPath: codingPath) { _ in .object(properties.map { .init($0.key, $0.value) }) } }
+    func superDecoder() throws -> any Decoder {
+        NodeDecoder(codingPath: codingPath) { _ in .object(properties.map { .init($0.key, $0.value) }) }
+    }
     func superDecoder(forKey key: Key) throws -> any Decoder { try decode(key) { $0 } }
 }
 
@@ -171,7 +205,8 @@ private struct UnkeyedNodeDecoder: UnkeyedDecodingContainer {
 
     private mutating func next<T>(_ body: (NodeDecoder) throws -> T) throws -> T {
         guard !isAtEnd else {
-            throw DecodingError.valueNotFound(T.self, .init(codingPath: codingPath, debugDescription: "no more elements"))
+            throw DecodingError.valueNotFound(
+                T.self, .init(codingPath: codingPath, debugDescription: "no more elements"))
         }
         let decoder = NodeDecoder.leaf(items[currentIndex], codingPath: codingPath + [IndexKey(intValue: currentIndex)])
         let value = try body(decoder)
@@ -194,9 +229,13 @@ private struct UnkeyedNodeDecoder: UnkeyedDecodingContainer {
     mutating func decode(_ type: UInt64.Type) throws -> UInt64 { try next { try $0.primitive(UInt64.self) } }
     mutating func decode<T: Decodable>(_ type: T.Type) throws -> T { try next { try $0.decodeValue(T.self) } }
 
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<
+        NestedKey
+    > {
         try next { try $0.container(keyedBy: type) }
     }
-    mutating func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer { try next { try $0.unkeyedContainer() } }
+    mutating func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer {
+        try next { try $0.unkeyedContainer() }
+    }
     mutating func superDecoder() throws -> any Decoder { try next { $0 } }
 }

@@ -18,7 +18,12 @@ enum ParameterValueEncoder {
 }
 
 private final class NodeStorage {
-    enum Node { case none, null, primitive(String), list([String]), object([ParameterValue.Property]) }
+    enum Node {
+        case none, null
+        case primitive(String)
+        case list([String])
+        case object([ParameterValue.Property])
+    }
     var node: Node = .none
     /// Set when a custom `encode(to:)` asked for a nested container, which no style can carry
     /// (those methods cannot throw, so the encoder throws once the value is encoded).
@@ -55,8 +60,11 @@ private struct NodeEncoder: Encoder {
     }
 
     func nested() throws -> Never {
-        throw EncodingError.invalidValue((), .init(codingPath: codingPath,
-            debugDescription: "a parameter's array elements and object properties must be primitives"))
+        throw EncodingError.invalidValue(
+            (),
+            .init(
+                codingPath: codingPath,
+                debugDescription: "a parameter's array elements and object properties must be primitives"))
     }
 
     /// One element or property: a primitive, or nil for null.
@@ -109,7 +117,9 @@ private struct UnkeyedNodeContainer: UnkeyedEncodingContainer {
         }
     }
 
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<
+        NestedKey
+    > {
         encoder.storage.usedNestedContainer = true
         return NodeEncoder(depth: encoder.depth + 2, codingPath: codingPath).container(keyedBy: keyType)
     }
@@ -135,7 +145,9 @@ private struct KeyedNodeContainer<Key: CodingKey>: KeyedEncodingContainerProtoco
         }
     }
 
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
+        -> KeyedEncodingContainer<NestedKey>
+    {
         encoder.storage.usedNestedContainer = true
         return NodeEncoder(depth: encoder.depth + 2, codingPath: codingPath + [key]).container(keyedBy: keyType)
     }

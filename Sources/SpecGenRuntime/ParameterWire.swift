@@ -10,7 +10,8 @@ enum ParameterWire {
 
     static func escape(_ text: String, in location: ParameterLocation) -> String {
         switch location {
-        case .path, .query, .cookie: return text.addingPercentEncoding(withAllowedCharacters: .urlQueryItemAllowed) ?? text
+        case .path, .query, .cookie:
+            return text.addingPercentEncoding(withAllowedCharacters: .urlQueryItemAllowed) ?? text
         case .header: return text.addingPercentEncoding(withAllowedCharacters: .headerElementAllowed) ?? text
         }
     }
@@ -24,11 +25,14 @@ enum ParameterWire {
     // MARK: Writing
 
     /// The elements of a list, or an object's names and values alternately (`R,100,G,200`), escaped.
-    private static func flat(_ value: ParameterValue, _ location: ParameterLocation, escaping: (String, ParameterLocation) -> String = escape) -> [String] {
+    private static func flat(
+        _ value: ParameterValue, _ location: ParameterLocation, escaping: (String, ParameterLocation) -> String = escape
+    ) -> [String] {
         switch value {
         case .primitive(let text): return [escaping(text, location)]
         case .list(let items): return items.map { escaping($0, location) }
-        case .object(let properties): return properties.flatMap { [escaping($0.name, location), escaping($0.value, location)] }
+        case .object(let properties):
+            return properties.flatMap { [escaping($0.name, location), escaping($0.value, location)] }
         }
     }
 
@@ -39,7 +43,8 @@ enum ParameterWire {
     }
 
     /// An object's properties as `R=100`, escaped.
-    private static func assignments(_ properties: [ParameterValue.Property], _ location: ParameterLocation) -> [String] {
+    private static func assignments(_ properties: [ParameterValue.Property], _ location: ParameterLocation) -> [String]
+    {
         properties.map { escape($0.name, in: location) + "=" + escape($0.value, in: location) }
     }
 
@@ -52,7 +57,9 @@ enum ParameterWire {
         case (.label, .list, true):
             return "." + flat(value, .path, escaping: escapeLabel).joined(separator: ".")
         case (.label, .object(let properties), true):
-            return "." + properties.map { escapeLabel($0.name, in: .path) + "=" + escapeLabel($0.value, in: .path) }.joined(separator: ".")
+            return "."
+                + properties.map { escapeLabel($0.name, in: .path) + "=" + escapeLabel($0.value, in: .path) }.joined(
+                    separator: ".")
         case (.matrix, .primitive(let text), _):
             return text.isEmpty ? ";" + n : ";\(n)=" + escape(text, in: .path)
         case (.matrix, .list(let items), true):
@@ -129,25 +136,36 @@ enum ParameterWire {
     }
 
     private static func assignments(_ items: [Substring], _ location: ParameterLocation) throws -> ParameterValue {
-        .object(try items.map { item in
-            guard let equals = item.firstIndex(of: "=") else { throw Malformed(reason: "'\(item)' is not name=value") }
-            return .init(unescape(item[..<equals], in: location), unescape(item[item.index(after: equals)...], in: location))
-        })
+        .object(
+            try items.map { item in
+                guard let equals = item.firstIndex(of: "=") else {
+                    throw Malformed(reason: "'\(item)' is not name=value")
+                }
+                return .init(
+                    unescape(item[..<equals], in: location), unescape(item[item.index(after: equals)...], in: location))
+            })
     }
 
     /// A path or header value in the `simple` style.
-    static func parseSimple(_ text: Substring, _ shape: ParameterShape, explode: Bool, location: ParameterLocation) throws -> ParameterValue {
+    static func parseSimple(_ text: Substring, _ shape: ParameterShape, explode: Bool, location: ParameterLocation)
+        throws -> ParameterValue
+    {
         switch shape {
         case .primitive: return .primitive(location == .header ? String(text) : unescape(text, in: location))
         case .list: return .list(split(text, by: [","], location))
         case .object:
-            if explode { return try assignments(text.isEmpty ? [] : text.split(separator: ",", omittingEmptySubsequences: false), location) }
+            if explode {
+                return try assignments(
+                    text.isEmpty ? [] : text.split(separator: ",", omittingEmptySubsequences: false), location)
+            }
             return try pairs(split(text, by: [","], location))
         }
     }
 
     /// A path segment's text (still escaped) in its style.
-    static func parsePath(_ name: String, _ text: Substring, _ shape: ParameterShape, _ encoding: ParameterEncoding) throws -> ParameterValue {
+    static func parsePath(_ name: String, _ text: Substring, _ shape: ParameterShape, _ encoding: ParameterEncoding)
+        throws -> ParameterValue
+    {
         switch encoding.style {
         case .label:
             guard text.first == "." else { throw Malformed(reason: "a label value starts with '.'") }
@@ -177,8 +195,10 @@ enum ParameterWire {
 
     /// A query parameter (or a cookie, whose pairs are read the same way) from the raw pairs of the query.
     /// `nil` when absent; an exploded `form` object is made of every pair (the type picks its keys).
-    static func parseQuery(_ name: String, _ rawPairs: [(name: Substring, value: Substring)], _ shape: ParameterShape,
-                           _ encoding: ParameterEncoding, location: ParameterLocation = .query) throws -> ParameterValue? {
+    static func parseQuery(
+        _ name: String, _ rawPairs: [(name: Substring, value: Substring)], _ shape: ParameterShape,
+        _ encoding: ParameterEncoding, location: ParameterLocation = .query
+    ) throws -> ParameterValue? {
         let named = rawPairs.filter { unescape($0.name, in: location) == name }.map(\.value)
         switch (encoding.style, shape, encoding.explode) {
         case (.deepObject, .object, _):

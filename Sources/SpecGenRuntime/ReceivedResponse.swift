@@ -36,31 +36,45 @@ public struct ReceivedResponse: Sendable {
     }
 
     /// An `application/x-www-form-urlencoded` body into `Value`.
-    public func form<Value: Decodable>(_ type: Value.Type) async throws -> Value { try await body.form(Value.self, upTo: maxBytes) }
+    public func form<Value: Decodable>(_ type: Value.Type) async throws -> Value {
+        try await body.form(Value.self, upTo: maxBytes)
+    }
     /// A text body, strictly UTF-8.
     public func text() async throws -> String { try await body.text(upTo: maxBytes) }
     /// A JSON Lines body, decoded as it streams in.
-    public func jsonLines<Value: Decodable & Sendable>(of type: Value.Type) -> EventStream<Value> { body.jsonLines(of: Value.self, profile: profile) }
+    public func jsonLines<Value: Decodable & Sendable>(of type: Value.Type) -> EventStream<Value> {
+        body.jsonLines(of: Value.self, profile: profile)
+    }
     /// A JSON Sequence (RFC 7464) body, decoded as it streams in.
-    public func jsonSequence<Value: Decodable & Sendable>(of type: Value.Type) -> EventStream<Value> { body.jsonSequence(of: Value.self, profile: profile) }
+    public func jsonSequence<Value: Decodable & Sendable>(of type: Value.Type) -> EventStream<Value> {
+        body.jsonSequence(of: Value.self, profile: profile)
+    }
     /// A Server-Sent Events body whose `data` is JSON, decoded as it streams in; `terminator`
     /// ends the stream at a sentinel data line (`[DONE]`).
-    public func serverSentEvents<Value: Decodable & Sendable>(of type: Value.Type, terminator: String? = nil) -> EventStream<ServerSentEventWithJSONData<Value>> {
+    public func serverSentEvents<Value: Decodable & Sendable>(of type: Value.Type, terminator: String? = nil)
+        -> EventStream<ServerSentEventWithJSONData<Value>>
+    {
         body.serverSentEvents(of: Value.self, profile: profile, terminator: terminator)
     }
     /// A `multipart/*` body's parts as they arrive, each mapped by `decode`, checked against `rules`.
-    public func multipart<Part: Sendable>(rules: MultipartRules = MultipartRules(),
-                                          decode: @escaping @Sendable (MultipartRawPart) async throws -> Part) throws -> MultipartBody<Part> {
+    public func multipart<Part: Sendable>(
+        rules: MultipartRules = MultipartRules(),
+        decode: @escaping @Sendable (MultipartRawPart) async throws -> Part
+    ) throws -> MultipartBody<Part> {
         try body.multipart(contentType: contentType, rules: rules, decode: decode)
     }
 
     /// A declared response header in its style (`simple` unless the spec says otherwise).
-    public func header<Value: Decodable>(_ name: String, as type: Value.Type, _ encoding: ParameterEncoding = .headerDefault) throws(ParameterError) -> Value? {
+    public func header<Value: Decodable>(
+        _ name: String, as type: Value.Type, _ encoding: ParameterEncoding = .headerDefault
+    ) throws(ParameterError) -> Value? {
         try headerFields.parameter(name, as: Value.self, encoding)
     }
 
     /// A declared response, its headers read by the generated headers struct.
-    public func typed<Body: Sendable, Headers: ResponseHeaders>(_ body: Body, headers: Headers.Type) throws(ParameterError) -> TypedResponse<Body, Headers> {
+    public func typed<Body: Sendable, Headers: ResponseHeaders>(_ body: Body, headers: Headers.Type)
+        throws(ParameterError) -> TypedResponse<Body, Headers>
+    {
         TypedResponse(status: status, headers: try Headers(from: headerFields), body: body, headerFields: headerFields)
     }
 
@@ -75,11 +89,16 @@ public struct ReceivedResponse: Sendable {
 extension APIClient {
     /// Sends a request with any body (JSON, form, multipart, binary, a stream) through the middlewares,
     /// and hands back the response unread, whatever its status.
-    public func perform(_ request: ClientRequest, body: OutgoingBody? = nil, accept: [String] = []) async throws -> ReceivedResponse {
-        var head = HTTPRequest(method: request.method, scheme: nil, authority: nil, path: request.pathAndQuery,
-                               headerFields: request.headerFields)
+    public func perform(_ request: ClientRequest, body: OutgoingBody? = nil, accept: [String] = []) async throws
+        -> ReceivedResponse
+    {
+        var head = HTTPRequest(
+            method: request.method, scheme: nil, authority: nil, path: request.pathAndQuery,
+            headerFields: request.headerFields)
         if let body { head.headerFields[.contentType] = body.contentType }
-        if !accept.isEmpty, head.headerFields[.accept] == nil { head.headerFields[.accept] = accept.joined(separator: ", ") }
+        if !accept.isEmpty, head.headerFields[.accept] == nil {
+            head.headerFields[.accept] = accept.joined(separator: ", ")
+        }
         let (response, responseBody) = try await run(head, body: body?.body, operationID: request.operationID)
         return ReceivedResponse(head: response, body: responseBody, profile: profile, maxBytes: maxResponseBytes)
     }

@@ -32,9 +32,11 @@ public struct RetryMiddleware: ClientMiddleware {
 
         /// A policy; `maxAttempts` below 1 counts as 1. By default: three attempts, 100 ms doubling up
         /// to 20 s, POST retried only for read operations.
-        public init(maxAttempts: Int = 3, baseDelay: Duration = .milliseconds(100), maxDelay: Duration = .seconds(20),
-                    retryNonIdempotent: Bool = false,
-                    isIdempotent: @escaping @Sendable (_ operationID: String) -> Bool = Policy.isReadOperation) {
+        public init(
+            maxAttempts: Int = 3, baseDelay: Duration = .milliseconds(100), maxDelay: Duration = .seconds(20),
+            retryNonIdempotent: Bool = false,
+            isIdempotent: @escaping @Sendable (_ operationID: String) -> Bool = Policy.isReadOperation
+        ) {
             self.maxAttempts = max(1, maxAttempts)
             self.baseDelay = baseDelay
             self.maxDelay = maxDelay
@@ -62,7 +64,8 @@ public struct RetryMiddleware: ClientMiddleware {
 
     /// Error names that mean "slow down", as AWS SDKs list them.
     public static let throttlingErrors: Set<String> = [
-        "Throttling", "ThrottlingException", "ThrottledException", "RequestThrottledException", "TooManyRequestsException",
+        "Throttling", "ThrottlingException", "ThrottledException", "RequestThrottledException",
+        "TooManyRequestsException",
         "ProvisionedThroughputExceededException", "TransactionInProgressException", "RequestLimitExceeded",
         "BandwidthLimitExceeded", "LimitExceededException", "RequestThrottled", "SlowDown", "PriorRequestNotComplete",
         "EC2ThrottledException",
@@ -78,10 +81,12 @@ public struct RetryMiddleware: ClientMiddleware {
     public var maxErrorBodyBytes: Int
 
     /// A retry middleware with `policy`; `sleep` and `random` are replaceable for tests.
-    public init(policy: Policy = Policy(),
-                sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
-                random: @escaping @Sendable () -> Double = { Double.random(in: 0...1) },
-                maxErrorBodyBytes: Int = 1 << 20) {
+    public init(
+        policy: Policy = Policy(),
+        sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
+        random: @escaping @Sendable () -> Double = { Double.random(in: 0...1) },
+        maxErrorBodyBytes: Int = 1 << 20
+    ) {
         self.policy = policy
         self.sleep = sleep
         self.random = random

@@ -21,9 +21,11 @@ public struct ServerRoute: Sendable {
     public var streamsRequestBody = false
 
     /// A route for one operation; `headers` and `query` are its constants.
-    public init(_ operationID: String, _ method: HTTPRequest.Method, _ path: String,
-                headers: [(name: String, value: String)] = [], query: [(name: String, value: String)] = [],
-                handle: @escaping @Sendable (ServerRequest) async throws -> ServerResponse) {
+    public init(
+        _ operationID: String, _ method: HTTPRequest.Method, _ path: String,
+        headers: [(name: String, value: String)] = [], query: [(name: String, value: String)] = [],
+        handle: @escaping @Sendable (ServerRequest) async throws -> ServerResponse
+    ) {
         self.operationID = operationID
         self.method = method
         self.path = path
@@ -35,9 +37,10 @@ public struct ServerRoute: Sendable {
     func matches(_ request: HTTPRequest, query: [(name: String, value: String)]) -> Bool {
         constantHeaders.allSatisfy { constant in
             HTTPField.Name(constant.name).flatMap { request.headerFields[$0] } == constant.value
-        } && constantQuery.allSatisfy { constant in
-            query.contains { $0.name == constant.name && $0.value == constant.value }
         }
+            && constantQuery.allSatisfy { constant in
+                query.contains { $0.name == constant.name && $0.value == constant.value }
+            }
     }
 }
 
@@ -80,45 +83,57 @@ public struct RouteTable: Sendable {
         for group in groups {
             let candidates = group.routes
             let table = self
-            try transport.register({ request, body, metadata in
-                try await table.dispatch(request, body: body, metadata: metadata, candidates: candidates, middlewares: middlewares)
-            }, method: group.method, path: group.path)
+            try transport.register(
+                { request, body, metadata in
+                    try await table.dispatch(
+                        request, body: body, metadata: metadata, candidates: candidates, middlewares: middlewares)
+                }, method: group.method, path: group.path)
         }
     }
 
     /// Picks the route by its constants, runs it through the middlewares, and turns every failure into a response.
-    public func dispatch(_ request: HTTPRequest, body: HTTPBody?, metadata: ServerRequestMetadata,
-                         candidates: [ServerRoute], middlewares: [any ServerMiddleware] = []) async throws -> (HTTPResponse, HTTPBody?) {
+    public func dispatch(
+        _ request: HTTPRequest, body: HTTPBody?, metadata: ServerRequestMetadata,
+        candidates: [ServerRoute], middlewares: [any ServerMiddleware] = []
+    ) async throws -> (HTTPResponse, HTTPBody?) {
         let query = ServerRequest.parseQuery(request.path ?? "")
         guard let route = candidates.first(where: { $0.matches(request, query: query) }) else {
             return Self.encode(unknownOperation(request, candidates: candidates))
         }
         let profile = self.profile
         let limit = maxBodyBytes
-        var next: @Sendable (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (HTTPResponse, HTTPBody?) = { request, body, metadata in
-            let response: ServerResponse
-            do {
-                var bytes: [UInt8] = []
-                if let body, !route.streamsRequestBody { bytes = try await body.collectBytes(upTo: limit) }
-                var input = ServerRequest(head: request, body: bytes, pathParameters: metadata.pathParameters, profile: profile)
-                if route.streamsRequestBody { input.bodyStream = body ?? HTTPBody() }
-                response = try await route.handle(input)
-            } catch let error as ResponseConvertible {
+        var next: @Sendable (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (HTTPResponse, HTTPBody?) =
+            { request, body, metadata in
+                let response: ServerResponse
                 do {
-                    response = try error.serverResponse(profile: profile)
+                    var bytes: [UInt8] = []
+                    if let body, !route.streamsRequestBody { bytes = try await body.collectBytes(upTo: limit) }
+                    var input = ServerRequest(
+                        head: request, body: bytes, pathParameters: metadata.pathParameters, profile: profile)
+                    if route.streamsRequestBody { input.bodyStream = body ?? HTTPBody() }
+                    response = try await route.handle(input)
+                } catch let error as ResponseConvertible {
+                    do {
+                        response = try error.serverResponse(profile: profile)
+                    } catch {
+                        response = .error(
+                            status: 500, name: "InternalFailure", message: "the server failed to encode its response",
+                            profile: profile)
+                    }
+                } catch let error as ServiceError {
+                    response = .error(
+                        status: error.httpStatus, name: error.errorName, message: error.errorMessage, profile: profile)
+                } catch is BodyTooLargeError {
+                    response = .error(
+                        status: 413, name: "RequestEntityTooLargeException",
+                        message: "the request body is larger than \(limit) bytes", profile: profile)
                 } catch {
-                    response = .error(status: 500, name: "InternalFailure", message: "the server failed to encode its response", profile: profile)
+                    response = .error(
+                        status: 500, name: "InternalFailure", message: "the server failed to handle the request",
+                        profile: profile)
                 }
-            } catch let error as ServiceError {
-                response = .error(status: error.httpStatus, name: error.errorName, message: error.errorMessage, profile: profile)
-            } catch is BodyTooLargeError {
-                response = .error(status: 413, name: "RequestEntityTooLargeException",
-                                  message: "the request body is larger than \(limit) bytes", profile: profile)
-            } catch {
-                response = .error(status: 500, name: "InternalFailure", message: "the server failed to handle the request", profile: profile)
+                return Self.encode(response)
             }
-            return Self.encode(response)
-        }
         for middleware in middlewares.reversed() {
             let inner = next
             let operationID = route.operationID
@@ -132,7 +147,8 @@ public struct RouteTable: Sendable {
         let sent = names.sorted().compactMap { name in
             HTTPField.Name(name).flatMap { request.headerFields[$0] }.map { "\(name): \($0)" }
         }
-        let message = sent.isEmpty ? "no operation matches this request" : "unknown operation (\(sent.joined(separator: ", ")))"
+        let message =
+            sent.isEmpty ? "no operation matches this request" : "unknown operation (\(sent.joined(separator: ", ")))"
         return .error(status: 400, name: "UnknownOperationException", message: message, profile: profile)
     }
 

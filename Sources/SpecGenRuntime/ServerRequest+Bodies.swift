@@ -31,8 +31,10 @@ extension ServerRequest {
     }
 
     /// A `multipart/form-data` body, part by part; a body without a boundary answers 400.
-    public func decodeMultipart<Part: Sendable>(rules: MultipartRules = MultipartRules(),
-                                                decode: @escaping @Sendable (MultipartRawPart) async throws -> Part) throws -> MultipartBody<Part> {
+    public func decodeMultipart<Part: Sendable>(
+        rules: MultipartRules = MultipartRules(),
+        decode: @escaping @Sendable (MultipartRawPart) async throws -> Part
+    ) throws -> MultipartBody<Part> {
         do {
             return try requestBody.multipart(contentType: contentType, rules: rules, decode: decode)
         } catch {

@@ -64,31 +64,45 @@ extension ServerRequest {
     }
 
     /// The path parameter `name` in its style (`simple`, `label` or `matrix`); absent throws `.missing`.
-    public func path<Value: Decodable>(_ name: String, as type: Value.Type, _ encoding: ParameterEncoding) throws(ParameterError) -> Value {
+    public func path<Value: Decodable>(_ name: String, as type: Value.Type, _ encoding: ParameterEncoding)
+        throws(ParameterError) -> Value
+    {
         guard let text = pathParameters[name] else { throw ParameterError(.path, name, .missing) }
         return try Self.decode(Value.self, .path, name) { try ParameterWire.parsePath(name, text, $0, encoding) }
     }
 
     /// The query parameter `name` in its style; nil when absent.
-    public func query<Value: Decodable>(_ name: String, as type: Value.Type, _ encoding: ParameterEncoding) throws(ParameterError) -> Value? {
+    public func query<Value: Decodable>(_ name: String, as type: Value.Type, _ encoding: ParameterEncoding)
+        throws(ParameterError) -> Value?
+    {
         let pairs = rawQueryPairs
-        return try Self.decodeIfPresent(Value.self, .query, name, encoding) { try ParameterWire.parseQuery(name, pairs, $0, encoding) }
+        return try Self.decodeIfPresent(Value.self, .query, name, encoding) {
+            try ParameterWire.parseQuery(name, pairs, $0, encoding)
+        }
     }
 
     /// A required query parameter `name` in its style; absent throws `.missing`.
-    public func query<Value: Decodable>(_ name: String, required type: Value.Type, _ encoding: ParameterEncoding) throws(ParameterError) -> Value {
+    public func query<Value: Decodable>(_ name: String, required type: Value.Type, _ encoding: ParameterEncoding)
+        throws(ParameterError) -> Value
+    {
         guard let value = try query(name, as: type, encoding) else { throw ParameterError(.query, name, .missing) }
         return value
     }
 
     /// The header `name` in its style (`simple` by default); nil when absent.
-    public func header<Value: Decodable>(_ name: String, as type: Value.Type, _ encoding: ParameterEncoding = .headerDefault) throws(ParameterError) -> Value? {
+    public func header<Value: Decodable>(
+        _ name: String, as type: Value.Type, _ encoding: ParameterEncoding = .headerDefault
+    ) throws(ParameterError) -> Value? {
         try head.headerFields.parameter(name, as: Value.self, encoding)
     }
 
     /// The cookie `name` from the `Cookie` header(s) in its style (`form` by default); nil when absent.
-    public func cookie<Value: Decodable>(_ name: String, as type: Value.Type, _ encoding: ParameterEncoding = .cookieDefault) throws(ParameterError) -> Value? {
-        let pairs = head.headerFields[values: .cookie].flatMap { ParameterWire.rawPairs(query: $0[...], separator: ";") }
+    public func cookie<Value: Decodable>(
+        _ name: String, as type: Value.Type, _ encoding: ParameterEncoding = .cookieDefault
+    ) throws(ParameterError) -> Value? {
+        let pairs = head.headerFields[values: .cookie].flatMap {
+            ParameterWire.rawPairs(query: $0[...], separator: ";")
+        }
         return try Self.decodeIfPresent(Value.self, .cookie, name, encoding) {
             try ParameterWire.parseQuery(name, pairs, $0, encoding, location: .cookie)
         }
@@ -96,7 +110,8 @@ extension ServerRequest {
 
     /// A query item declared with `content: application/json`.
     public func queryJSON<Value: Decodable>(_ name: String, as type: Value.Type) throws(ParameterError) -> Value? {
-        guard let raw = rawQueryPairs.first(where: { ParameterWire.unescape($0.name, in: .query) == name })?.value else { return nil }
+        guard let raw = rawQueryPairs.first(where: { ParameterWire.unescape($0.name, in: .query) == name })?.value
+        else { return nil }
         return try decodeJSON(Value.self, ParameterWire.unescape(raw, in: .query), .query, name)
     }
 
@@ -107,21 +122,28 @@ extension ServerRequest {
     }
 
     /// A required parameter that is absent answers 400 naming it.
-    public func required<Value>(_ value: Value?, _ location: ParameterLocation, _ name: String) throws(ParameterError) -> Value {
+    public func required<Value>(_ value: Value?, _ location: ParameterLocation, _ name: String) throws(ParameterError)
+        -> Value
+    {
         guard let value else { throw ParameterError(location, name, .missing) }
         return value
     }
 
-    private func decodeJSON<Value: Decodable>(_ type: Value.Type, _ text: String, _ location: ParameterLocation, _ name: String) throws(ParameterError) -> Value {
+    private func decodeJSON<Value: Decodable>(
+        _ type: Value.Type, _ text: String, _ location: ParameterLocation, _ name: String
+    ) throws(ParameterError) -> Value {
         do {
             return try profile.makeDecoder().decode(Value.self, from: Data(text.utf8))
         } catch {
-            throw ParameterError(location, name, .malformed(Self.reason(error).replacingOccurrences(of: "the body", with: "the value")))
+            throw ParameterError(
+                location, name, .malformed(Self.reason(error).replacingOccurrences(of: "the body", with: "the value")))
         }
     }
 
-    private static func decode<Value: Decodable>(_ type: Value.Type, _ location: ParameterLocation, _ name: String,
-                                                 read: @escaping (ParameterShape) throws -> ParameterValue?) throws(ParameterError) -> Value {
+    private static func decode<Value: Decodable>(
+        _ type: Value.Type, _ location: ParameterLocation, _ name: String,
+        read: @escaping (ParameterShape) throws -> ParameterValue?
+    ) throws(ParameterError) -> Value {
         do {
             return try ParameterValueDecoder.decode(Value.self, read: read)
         } catch {
@@ -132,9 +154,11 @@ extension ServerRequest {
     /// Nil when the parameter is absent: its text parsed as nothing for the shape the type asked for.
     /// An exploded `form` object has no item of its own name, only its properties': it is absent when
     /// none of its required properties is there.
-    private static func decodeIfPresent<Value: Decodable>(_ type: Value.Type, _ location: ParameterLocation, _ name: String,
-                                                          _ encoding: ParameterEncoding,
-                                                          read: @escaping (ParameterShape) throws -> ParameterValue?) throws(ParameterError) -> Value? {
+    private static func decodeIfPresent<Value: Decodable>(
+        _ type: Value.Type, _ location: ParameterLocation, _ name: String,
+        _ encoding: ParameterEncoding,
+        read: @escaping (ParameterShape) throws -> ParameterValue?
+    ) throws(ParameterError) -> Value? {
         let found = Flag()
         do {
             let value = try decode(Value.self, location, name) { shape in
@@ -144,12 +168,12 @@ extension ServerRequest {
             }
             // An array type reads an absent parameter as empty; absent it is.
             return found.isSet ? value : nil
-        } catch where !found.isSet {
+        } catch  where !found.isSet {
             switch error.problem {
             case .missing, .missingProperty: return nil
             case .malformed: throw error
             }
-        } catch where encoding.style == .form && encoding.explode {
+        } catch  where encoding.style == .form && encoding.explode {
             if case .missingProperty = error.problem { return nil }
             throw error
         }

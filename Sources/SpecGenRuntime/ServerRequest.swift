@@ -51,7 +51,9 @@ public struct ServerRequest: Sendable {
 
     /// The path parameter `name`, percent-decoded; absent or malformed answers 400.
     public func path<Value: ParameterText>(_ name: String, as type: Value.Type) throws -> Value {
-        guard let text = pathParameters[name], let value = Value(parameterText: String(text).removingPercentEncoding ?? String(text)) else {
+        guard let text = pathParameters[name],
+            let value = Value(parameterText: String(text).removingPercentEncoding ?? String(text))
+        else {
             throw RequestError.validation("path parameter '\(name)' is missing or malformed")
         }
         return value
@@ -99,7 +101,9 @@ public struct ServerRequest: Sendable {
     /// An array path parameter, `simple` style: `1,2,3`.
     public func path<Value: ParameterText>(_ name: String, as type: [Value].Type) throws -> [Value] {
         guard let text = pathParameters[name],
-              let values = ParameterList.parseSimple(String(text).removingPercentEncoding ?? String(text), as: Value.self, trimming: false) else {
+            let values = ParameterList.parseSimple(
+                String(text).removingPercentEncoding ?? String(text), as: Value.self, trimming: false)
+        else {
             throw RequestError.validation("path parameter '\(name)' is missing or malformed")
         }
         return values

@@ -24,10 +24,16 @@ public struct ServerResponse: Sendable {
     }
 
     /// A JSON body in the profile's media type (`application/x-amz-json-1.1` for AWS JSON).
-    public static func json(_ value: some Encodable, status: Int = 200, profile: WireProfile, mediaType: String? = nil) throws -> ServerResponse {
-        if value is NoContent { return ServerResponse(status: status, body: Array("{}".utf8), contentType: profile.responseMediaType(declared: mediaType)) }
-        return ServerResponse(status: status, body: Array(try profile.makeEncoder().encode(value)),
-                              contentType: profile.responseMediaType(declared: mediaType))
+    public static func json(_ value: some Encodable, status: Int = 200, profile: WireProfile, mediaType: String? = nil)
+        throws -> ServerResponse
+    {
+        if value is NoContent {
+            return ServerResponse(
+                status: status, body: Array("{}".utf8), contentType: profile.responseMediaType(declared: mediaType))
+        }
+        return ServerResponse(
+            status: status, body: Array(try profile.makeEncoder().encode(value)),
+            contentType: profile.responseMediaType(declared: mediaType))
     }
 
     /// An error as AWS sends it: `{"__type": name, "message": …}` and `X-Amzn-ErrorType`; plain
@@ -38,8 +44,9 @@ public struct ServerResponse: Sendable {
         let body = (try? profile.makeEncoder().encode(object)).map(Array.init) ?? []
         var fields = HTTPFields()
         if profile.isAWSJSON, let field = HTTPField.Name("X-Amzn-ErrorType") { fields[field] = name }
-        return ServerResponse(status: status, headerFields: fields, body: body,
-                              contentType: profile.responseMediaType(declared: nil))
+        return ServerResponse(
+            status: status, headerFields: fields, body: body,
+            contentType: profile.responseMediaType(declared: nil))
     }
 }
 

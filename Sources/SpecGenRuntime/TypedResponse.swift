@@ -60,7 +60,10 @@ public protocol ResponseConvertible {
 
 extension ServerResponse {
     /// A declared response: the body in its media type (streamed if it streams) and its typed headers.
-    public init(status: Int, body: OutgoingBody?, headers: some ResponseHeaders = NoHeaders(), headerFields: HTTPFields = HTTPFields()) throws {
+    public init(
+        status: Int, body: OutgoingBody?, headers: some ResponseHeaders = NoHeaders(),
+        headerFields: HTTPFields = HTTPFields()
+    ) throws {
         var fields = headerFields
         try headers.write(to: &fields)
         self.init(status: status, headerFields: fields, body: [], contentType: body?.contentType)

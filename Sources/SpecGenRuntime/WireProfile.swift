@@ -71,7 +71,9 @@ public enum WireProfile: Sendable, Hashable {
 public enum DateText {
     /// `2024-05-01T12:00:00Z`, with fractional seconds only when the date has them.
     public static func iso8601(_ date: Date) -> String {
-        date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: date.timeIntervalSince1970.rounded() != date.timeIntervalSince1970))
+        date.formatted(
+            Date.ISO8601FormatStyle(
+                includingFractionalSeconds: date.timeIntervalSince1970.rounded() != date.timeIntervalSince1970))
     }
 
     /// An ISO 8601 date-time (with or without fractional seconds) or a full date; nil for anything else.

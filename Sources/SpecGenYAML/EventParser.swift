@@ -73,11 +73,13 @@ final class EventParser {
         var text = problem
         let index = Int(parser.problem_mark.index)
         if problem.hasPrefix("found character that cannot start any token"), index < input.count,
-           input[index] == UInt8(ascii: "\t") {
+            input[index] == UInt8(ascii: "\t")
+        {
             text = "found a tab character where YAML allows only spaces (indentation is spaces only)"
         } else if problem == "found invalid Unicode character escape code" {
             // After SurrogateEscapes, what is left is a lone surrogate or a value past U+10FFFF.
-            text = "found an invalid Unicode escape: a surrogate (\\uD800–\\uDFFF) must be a high one directly followed by a low one, and no character is above U+10FFFF"
+            text =
+                "found an invalid Unicode escape: a surrogate (\\uD800–\\uDFFF) must be a high one directly followed by a low one, and no character is above U+10FFFF"
         } else if let context = parser.context {
             let start = mark(parser.context_mark)
             text += " (\(String(cString: context)) that starts at line \(start.line), column \(start.column))"

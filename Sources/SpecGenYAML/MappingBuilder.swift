@@ -15,7 +15,8 @@ enum MappingBuilder {
                 guard case .scalar(let key) = entries[later].key.content else { continue }
                 for earlier in 0..<later {
                     if case .scalar(let other) = entries[earlier].key.content, other.text == key.text,
-                       !isMergeKey(entries[later].key) {
+                        !isMergeKey(entries[later].key)
+                    {
                         throw duplicate(key.text, first: entries[earlier].key, second: entries[later].key)
                     }
                 }

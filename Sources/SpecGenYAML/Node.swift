@@ -3,19 +3,19 @@
 /// Nothing is interpreted here beyond YAML itself: scalars keep their text and style, mappings
 /// keep their entries in document order with keys as written. Aliases are already replaced by
 /// (copies of) the anchored node and merge keys (`<<`) already merged.
-public struct Node: Sendable, Hashable {
-    public enum Content: Sendable, Hashable {
+package struct Node: Sendable, Hashable {
+    package enum Content: Sendable, Hashable {
         case scalar(Scalar)
         case sequence([Node])
         case mapping([MappingEntry])
     }
 
-    public var content: Content
-    public var mark: Mark
+    package var content: Content
+    package var mark: Mark
     /// The explicit tag, as libyaml resolves it (`!!str` → `tag:yaml.org,2002:str`); nil when none was written.
-    public var tag: String?
+    package var tag: String?
 
-    public init(_ content: Content, mark: Mark, tag: String? = nil) {
+    package init(_ content: Content, mark: Mark, tag: String? = nil) {
         self.content = content
         self.mark = mark
         self.tag = tag
@@ -23,8 +23,8 @@ public struct Node: Sendable, Hashable {
 }
 
 /// A scalar exactly as written: its text after YAML unescaping and folding, and the style it was written in.
-public struct Scalar: Sendable, Hashable {
-    public enum Style: String, Sendable, Hashable, Codable {
+package struct Scalar: Sendable, Hashable {
+    package enum Style: String, Sendable, Hashable, Codable {
         case plain
         case singleQuoted = "single-quoted"
         case doubleQuoted = "double-quoted"
@@ -32,10 +32,10 @@ public struct Scalar: Sendable, Hashable {
         case folded
     }
 
-    public var text: String
-    public var style: Style
+    package var text: String
+    package var style: Style
 
-    public init(text: String, style: Style) {
+    package init(text: String, style: Style) {
         self.text = text
         self.style = style
     }
@@ -43,11 +43,11 @@ public struct Scalar: Sendable, Hashable {
 
 /// One `key: value` pair of a mapping. Keys are nodes because YAML allows any node as a key;
 /// `200:` is a plain scalar key whose text is "200".
-public struct MappingEntry: Sendable, Hashable {
-    public var key: Node
-    public var value: Node
+package struct MappingEntry: Sendable, Hashable {
+    package var key: Node
+    package var value: Node
 
-    public init(key: Node, value: Node) {
+    package init(key: Node, value: Node) {
         self.key = key
         self.value = value
     }
@@ -57,35 +57,35 @@ public struct MappingEntry: Sendable, Hashable {
 
 extension Node {
     /// The scalar, when this node is one.
-    public var scalar: Scalar? {
+    package var scalar: Scalar? {
         if case .scalar(let scalar) = content { return scalar }
         return nil
     }
 
     /// The scalar's text, when this node is a scalar.
-    public var text: String? { scalar?.text }
+    package var text: String? { scalar?.text }
 
     /// The items, when this node is a sequence.
-    public var items: [Node]? {
+    package var items: [Node]? {
         if case .sequence(let items) = content { return items }
         return nil
     }
 
     /// The entries in document order, when this node is a mapping.
-    public var entries: [MappingEntry]? {
+    package var entries: [MappingEntry]? {
         if case .mapping(let entries) = content { return entries }
         return nil
     }
 
     /// The value under a scalar key, when this node is a mapping that has it.
-    public subscript(key: String) -> Node? {
+    package subscript(key: String) -> Node? {
         guard case .mapping(let entries) = content else { return nil }
         for entry in entries where entry.key.text == key { return entry.value }
         return nil
     }
 
     /// What the node is, in words for diagnostics: "a mapping", "a sequence", "a string".
-    public var kindDescription: String {
+    package var kindDescription: String {
         switch content {
         case .mapping: return "a mapping"
         case .sequence: return "a sequence"
@@ -96,5 +96,5 @@ extension Node {
     }
 
     /// True for an empty document, `~`, `null` and an empty value (`key:`).
-    public var isNull: Bool { resolved == .null }
+    package var isNull: Bool { resolved == .null }
 }

@@ -3,20 +3,20 @@
 /// Plain form: mappings become objects (keys in document order), sequences arrays, scalars their
 /// core-schema value. With marks, every node becomes an object that also tells where it was
 /// written (`line`, `column`), its `style` and `tag`, and holds `value`, `sequence` or `mapping`.
-public struct NodeJSON {
-    public var includeMarks: Bool
+package struct NodeJSON {
+    package var includeMarks: Bool
 
-    public init(includeMarks: Bool = false) {
+    package init(includeMarks: Bool = false) {
         self.includeMarks = includeMarks
     }
 
-    public func render(_ node: Node) -> String {
+    package func render(_ node: Node) -> String {
         var writer = JSONTextWriter(includeMarks: includeMarks)
         writer.node(node, indent: 0)
         return writer.out + "\n"
     }
 
-    public func render(documents: [Node]) -> String {
+    package func render(documents: [Node]) -> String {
         var writer = JSONTextWriter(includeMarks: includeMarks)
         writer.list(documents, indent: 0) { writer, node, level in writer.node(node, indent: level) }
         return writer.out + "\n"
@@ -40,17 +40,28 @@ private struct JSONTextWriter {
             fields.append(("style", { writer, _ in writer.string(scalar.style.rawValue) }))
             fields.append(("value", { writer, _ in writer.scalar(node) }))
         case .sequence(let items):
-            fields.append(("sequence", { writer, level in
-                writer.list(items, indent: level) { writer, item, level in writer.node(item, indent: level) }
-            }))
+            fields.append(
+                (
+                    "sequence",
+                    { writer, level in
+                        writer.list(items, indent: level) { writer, item, level in writer.node(item, indent: level) }
+                    }
+                ))
         case .mapping(let entries):
-            fields.append(("mapping", { writer, level in
-                writer.list(entries, indent: level) { writer, entry, level in
-                    writer.object([("key", { writer, level in writer.node(entry.key, indent: level) }),
-                                   ("value", { writer, level in writer.node(entry.value, indent: level) })],
-                                  indent: level)
-                }
-            }))
+            fields.append(
+                (
+                    "mapping",
+                    { writer, level in
+                        writer.list(entries, indent: level) { writer, entry, level in
+                            writer.object(
+                                [
+                                    ("key", { writer, level in writer.node(entry.key, indent: level) }),
+                                    ("value", { writer, level in writer.node(entry.value, indent: level) }),
+                                ],
+                                indent: level)
+                        }
+                    }
+                ))
         }
         object(fields, indent: indent)
     }
@@ -62,15 +73,21 @@ private struct JSONTextWriter {
         case .sequence(let items):
             list(items, indent: indent) { writer, item, level in writer.plain(item, indent: level) }
         case .mapping(let entries):
-            object(entries.map { entry in
-                (Self.keyText(entry.key), { writer, level in writer.plain(entry.value, indent: level) })
-            }, indent: indent)
+            object(
+                entries.map { entry in
+                    (Self.keyText(entry.key), { writer, level in writer.plain(entry.value, indent: level) })
+                }, indent: indent)
         }
     }
 
-    mutating func list<Element>(_ elements: [Element], indent: Int,
-                                _ element: (inout JSONTextWriter, Element, Int) -> Void) {
-        guard !elements.isEmpty else { return out += "[]" }
+    mutating func list<Element>(
+        _ elements: [Element], indent: Int,
+        _ element: (inout JSONTextWriter, Element, Int) -> Void
+    ) {
+        guard !elements.isEmpty else {
+            out += "[]"
+            return
+        }
         out += "[\n"
         for (index, item) in elements.enumerated() {
             pad(indent + 1)
@@ -82,7 +99,10 @@ private struct JSONTextWriter {
     }
 
     mutating func object(_ fields: [(String, (inout JSONTextWriter, Int) -> Void)], indent: Int) {
-        guard !fields.isEmpty else { return out += "{}" }
+        guard !fields.isEmpty else {
+            out += "{}"
+            return
+        }
         out += "{\n"
         for (index, (name, value)) in fields.enumerated() {
             pad(indent + 1)
@@ -101,7 +121,7 @@ private struct JSONTextWriter {
         case .bool(let value): out += value ? "true" : "false"
         case .int(let value): out += String(value)
         case .float(let value) where value.isFinite: out += String(value)
-        case .float: string(node.text ?? "")   // .inf and .nan have no JSON form
+        case .float: string(node.text ?? "")  // .inf and .nan have no JSON form
         case .string(let value): string(value)
         }
     }

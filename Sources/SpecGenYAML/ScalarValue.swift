@@ -1,13 +1,13 @@
 /// A scalar read by the YAML 1.2 core schema. Resolution happens on request, never at load time,
 /// so a reader that wants the text (`version: 1.10` → "1.10") still has it.
-public enum ScalarValue: Sendable, Hashable {
+package enum ScalarValue: Sendable, Hashable {
     case null
     case bool(Bool)
     case int(Int)
     case float(Double)
     case string(String)
 
-    public var kindName: String {
+    package var kindName: String {
         switch self {
         case .null: return "null"
         case .bool: return "boolean"
@@ -19,19 +19,19 @@ public enum ScalarValue: Sendable, Hashable {
 }
 
 /// Standard tags libyaml reports for `!!null`, `!!bool`, … (YAML's `tag:yaml.org,2002:` namespace).
-public enum CoreTag {
-    public static let null = "tag:yaml.org,2002:null"
-    public static let bool = "tag:yaml.org,2002:bool"
-    public static let int = "tag:yaml.org,2002:int"
-    public static let float = "tag:yaml.org,2002:float"
-    public static let str = "tag:yaml.org,2002:str"
-    public static let merge = "tag:yaml.org,2002:merge"
+package enum CoreTag {
+    package static let null = "tag:yaml.org,2002:null"
+    package static let bool = "tag:yaml.org,2002:bool"
+    package static let int = "tag:yaml.org,2002:int"
+    package static let float = "tag:yaml.org,2002:float"
+    package static let str = "tag:yaml.org,2002:str"
+    package static let merge = "tag:yaml.org,2002:merge"
 }
 
 extension Node {
     /// The scalar's value by the YAML 1.2 core schema; nil for collections.
     /// Quoted and block scalars are strings unless an explicit tag says otherwise.
-    public var resolved: ScalarValue? {
+    package var resolved: ScalarValue? {
         guard case .scalar(let scalar) = content else { return nil }
         switch tag {
         case nil:
@@ -51,7 +51,7 @@ extension Node {
 
 extension ScalarValue {
     /// The core schema's rules for an untagged plain scalar.
-    public static func resolvePlain(_ text: String) -> ScalarValue {
+    package static func resolvePlain(_ text: String) -> ScalarValue {
         switch text {
         case "", "~", "null", "Null", "NULL": return .null
         case "true", "True", "TRUE": return .bool(true)
@@ -62,8 +62,9 @@ extension ScalarValue {
         default: break
         }
         let utf8 = text.utf8
-        guard let first = utf8.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+")
-            || first == UInt8(ascii: ".") || (first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9"))
+        guard let first = utf8.first,
+            first == UInt8(ascii: "-") || first == UInt8(ascii: "+")
+                || first == UInt8(ascii: ".") || (first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9"))
         else { return .string(text) }
         if let int = parseInteger(text) { return .int(int) }
         if isCoreFloat(utf8), let double = Double(text) { return .float(double) }
@@ -87,7 +88,10 @@ extension ScalarValue {
         func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
         func digitRun() -> Int {
             var count = 0
-            while let byte = bytes.first, isDigit(byte) { bytes = bytes.dropFirst(); count += 1 }
+            while let byte = bytes.first, isDigit(byte) {
+                bytes = bytes.dropFirst()
+                count += 1
+            }
             return count
         }
         if bytes.first == UInt8(ascii: "-") || bytes.first == UInt8(ascii: "+") { bytes = bytes.dropFirst() }

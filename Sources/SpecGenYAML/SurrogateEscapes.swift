@@ -16,8 +16,8 @@ enum SurrogateEscapes {
         output.reserveCapacity(input.count)
         var shifts = ColumnShifts()
         var line = 1
-        var column = 1            // of the input, in characters
-        var removed = 0           // characters removed so far on this line
+        var column = 1  // of the input, in characters
+        var removed = 0  // characters removed so far on this line
         var inString = false
         var index = 0
         while index < input.count {
@@ -31,7 +31,7 @@ enum SurrogateEscapes {
                     shifts.add(line: line, fromColumn: column - removed, add: removed)
                     continue
                 }
-                output += [byte, input[index + 1]]   // any other escape, kept (so `\"` never ends the string)
+                output += [byte, input[index + 1]]  // any other escape, kept (so `\"` never ends the string)
                 index += 2
                 column += 2
                 continue
@@ -55,7 +55,9 @@ enum SurrogateEscapes {
         var index = 0
         while index + 3 < input.count {
             if input[index] == UInt8(ascii: "\\"), input[index + 1] == UInt8(ascii: "u"),
-               input[index + 2] | 0x20 == UInt8(ascii: "d"), let digit = hexValue(input[index + 3]), (8...11).contains(digit) {
+                input[index + 2] | 0x20 == UInt8(ascii: "d"), let digit = hexValue(input[index + 3]),
+                (8...11).contains(digit)
+            {
                 return true
             }
             index += 1
@@ -70,17 +72,23 @@ enum SurrogateEscapes {
         var inString = false
         var sawStart = false
         var index = 0
-        if input.count >= 3, input[0] == 0xEF, input[1] == 0xBB, input[2] == 0xBF { index = 3 }   // BOM
+        if input.count >= 3, input[0] == 0xEF, input[1] == 0xBB, input[2] == 0xBF { index = 3 }  // BOM
         while index < input.count {
             let byte = input[index]
             if inString {
-                if byte == UInt8(ascii: "\\") { index += 2; continue }
+                if byte == UInt8(ascii: "\\") {
+                    index += 2
+                    continue
+                }
                 if byte == UInt8(ascii: "\"") { inString = false }
             } else if byte == UInt8(ascii: "\"") {
                 inString = true
             } else if !allowed.contains(byte) {
                 return false
-            } else if !sawStart, !(byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r") || byte == UInt8(ascii: "\n")) {
+            } else if !sawStart,
+                !(byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r")
+                    || byte == UInt8(ascii: "\n"))
+            {
                 guard byte == UInt8(ascii: "{") || byte == UInt8(ascii: "[") else { return false }
                 sawStart = true
             }
@@ -92,8 +100,9 @@ enum SurrogateEscapes {
     /// The character of `\uD8xx\uDCxx` at `index`, when it is a high surrogate followed by a low one.
     private static func pair(_ input: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt32? {
         guard index + 12 <= input.count, let high = unit(input, at: index), (0xD800...0xDBFF).contains(high),
-              input[index + 6] == UInt8(ascii: "\\"), input[index + 7] == UInt8(ascii: "u"),
-              let low = unit(input, at: index + 6), (0xDC00...0xDFFF).contains(low) else { return nil }
+            input[index + 6] == UInt8(ascii: "\\"), input[index + 7] == UInt8(ascii: "u"),
+            let low = unit(input, at: index + 6), (0xDC00...0xDFFF).contains(low)
+        else { return nil }
         return 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
     }
 

@@ -50,14 +50,15 @@ struct TreeBuilder {
             case YAML_STREAM_END_EVENT:
                 return documents
             case YAML_DOCUMENT_START_EVENT:
-                anchors = [:]   // anchors are scoped to their document
+                anchors = [:]  // anchors are scoped to their document
                 documentRoot = nil
             case YAML_DOCUMENT_END_EVENT:
                 // libyaml gives an empty document an empty plain scalar, so the root is always there.
                 documents.append(documentRoot ?? Node(.scalar(Scalar(text: "", style: .plain)), mark: parser.startMark))
             case YAML_SCALAR_EVENT:
                 let data = event.pointee.data.scalar
-                let scalar = Scalar(text: EventParser.string(data.value, count: data.length), style: Self.style(data.style))
+                let scalar = Scalar(
+                    text: EventParser.string(data.value, count: data.length), style: Self.style(data.style))
                 let node = Node(.scalar(scalar), mark: parser.startMark, tag: EventParser.string(data.tag))
                 nodeCount += 1
                 try add(node, height: 0, anchor: EventParser.string(data.anchor), size: 1)
@@ -72,7 +73,7 @@ struct TreeBuilder {
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 try close()
             default:
-                break   // STREAM_START, NO_EVENT
+                break  // STREAM_START, NO_EVENT
             }
         }
     }
@@ -85,8 +86,9 @@ struct TreeBuilder {
             throw YAMLError(.tooDeep(limit: limits.maxDepth), at: parser.startMark)
         }
         nodeCount += 1
-        var frame = Frame(isMapping: isMapping, mark: parser.startMark, tag: tag, anchor: anchor,
-                          nodeCountAtStart: nodeCount)
+        var frame = Frame(
+            isMapping: isMapping, mark: parser.startMark, tag: tag, anchor: anchor,
+            nodeCountAtStart: nodeCount)
         // Most spec mappings hold a handful of entries: one allocation instead of growing 1, 2, 4.
         if isMapping { frame.entries.reserveCapacity(4) }
         if let parent = current.take() { parents.append(parent) }

@@ -1,6 +1,6 @@
 /// Why the loader refused its input. Always carries the mark of the offending place.
-public struct YAMLError: Error, Sendable, Hashable, CustomStringConvertible {
-    public enum Reason: Sendable, Hashable {
+package struct YAMLError: Error, Sendable, Hashable, CustomStringConvertible {
+    package enum Reason: Sendable, Hashable {
         /// libyaml's own error (bad indentation, tab, unterminated quote, invalid UTF-8, …), in its words.
         case syntax(String)
         case unreadable(String)
@@ -13,15 +13,15 @@ public struct YAMLError: Error, Sendable, Hashable, CustomStringConvertible {
         case noDocument
     }
 
-    public var reason: Reason
-    public var mark: Mark
+    package var reason: Reason
+    package var mark: Mark
 
-    public init(_ reason: Reason, at mark: Mark) {
+    package init(_ reason: Reason, at mark: Mark) {
         self.reason = reason
         self.mark = mark
     }
 
-    public var message: String {
+    package var message: String {
         switch reason {
         case .syntax(let text):
             return text
@@ -44,7 +44,7 @@ public struct YAMLError: Error, Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    public var diagnostic: Diagnostic { Diagnostic(.error, at: mark, message) }
+    package var diagnostic: Diagnostic { Diagnostic(.error, at: mark, message) }
 
-    public var description: String { diagnostic.description }
+    package var description: String { diagnostic.description }
 }

@@ -5,25 +5,28 @@ import Foundation
 ///
 /// Handles several documents per stream, anchors and aliases, merge keys, every scalar style,
 /// and stops hostile input (size, depth, alias expansion, duplicate keys) with a `YAMLError`.
-public struct YAMLLoader: Sendable {
-    public var limits: LoaderLimits
+package struct YAMLLoader: Sendable {
+    package var limits: LoaderLimits
 
-    public init(limits: LoaderLimits = .default) {
+    package init(limits: LoaderLimits = .default) {
         self.limits = limits
     }
 
     /// Every document of the stream, in order (an empty document is a null scalar).
-    public func loadStream(_ bytes: [UInt8], file: String) throws(YAMLError) -> [Node] {
+    package func loadStream(_ bytes: [UInt8], file: String) throws(YAMLError) -> [Node] {
         guard bytes.count <= limits.maxInputBytes else {
-            throw YAMLError(.inputTooLarge(size: bytes.count, limit: limits.maxInputBytes),
-                            at: Mark(file: file, line: 1, column: 1))
+            throw YAMLError(
+                .inputTooLarge(size: bytes.count, limit: limits.maxInputBytes),
+                at: Mark(file: file, line: 1, column: 1))
         }
         do {
             return try bytes.withUnsafeBufferPointer { buffer in
                 // JSON's surrogate-pair escapes, which libyaml refuses, rewritten to YAML's \U form.
                 if let (rewritten, shifts) = SurrogateEscapes.rewrite(buffer) {
                     return try rewritten.withUnsafeBufferPointer { rewrittenBuffer in
-                        var builder = TreeBuilder(parser: EventParser(input: rewrittenBuffer, file: file, columnShifts: shifts), limits: limits)
+                        var builder = TreeBuilder(
+                            parser: EventParser(input: rewrittenBuffer, file: file, columnShifts: shifts),
+                            limits: limits)
                         return try builder.buildStream()
                     }
                 }
@@ -38,7 +41,7 @@ public struct YAMLLoader: Sendable {
     }
 
     /// The first non-empty document: the ECR Swagger file is `---`, the spec, `---`, nothing.
-    public func loadDocument(_ bytes: [UInt8], file: String) throws(YAMLError) -> Node {
+    package func loadDocument(_ bytes: [UInt8], file: String) throws(YAMLError) -> Node {
         let documents = try loadStream(bytes, file: file)
         guard let document = documents.first(where: { !$0.isNull }) else {
             throw YAMLError(.noDocument, at: Mark(file: file, line: 1, column: 1))
@@ -47,12 +50,12 @@ public struct YAMLLoader: Sendable {
     }
 
     /// Reads a file and loads its first non-empty document; the file's path is the marks' file.
-    public func loadDocument(atPath path: String) throws(YAMLError) -> Node {
+    package func loadDocument(atPath path: String) throws(YAMLError) -> Node {
         try loadDocument(Self.readFile(atPath: path, limit: limits.maxInputBytes), file: path)
     }
 
     /// Reads a file and loads every document.
-    public func loadStream(atPath path: String) throws(YAMLError) -> [Node] {
+    package func loadStream(atPath path: String) throws(YAMLError) -> [Node] {
         try loadStream(Self.readFile(atPath: path, limit: limits.maxInputBytes), file: path)
     }
 

@@ -63,61 +63,61 @@ func synthesizedSpec(megabytes: Int, json: Bool) -> [UInt8] {
     var index = 0
     while yaml.utf8.count < target * 6 / 10 {
         yaml += """
-          /resources\(index)/{id}:
-            post:
-              operationId: operation\(index)
-              summary: Operation number \(index)
-              description: Creates or updates resource \(index). If the resource already exists, an exception is thrown and nothing changes.
-              parameters:
-              - name: X-Amz-Target
-                in: header
-                required: true
-                schema:
-                  type: string
-                  enum:
-                  - Service.Operation\(index)
-              - name: id
-                in: path
-                required: true
-                schema: {type: string, pattern: '^[a-z0-9]+$'}
-              requestBody:
-                required: true
-                content:
-                  application/x-amz-json-1.1:
+              /resources\(index)/{id}:
+                post:
+                  operationId: operation\(index)
+                  summary: Operation number \(index)
+                  description: Creates or updates resource \(index). If the resource already exists, an exception is thrown and nothing changes.
+                  parameters:
+                  - name: X-Amz-Target
+                    in: header
+                    required: true
                     schema:
-                      $ref: '#/components/schemas/Model\(index)'
-              responses:
-                '200':
-                  description: Success
-                  content:
-                    application/json:
-                      schema:
-                        $ref: '#/components/schemas/Model\(index)'
-                '400':
-                  description: "Client error: the \\"request\\" was invalid"
+                      type: string
+                      enum:
+                      - Service.Operation\(index)
+                  - name: id
+                    in: path
+                    required: true
+                    schema: {type: string, pattern: '^[a-z0-9]+$'}
+                  requestBody:
+                    required: true
+                    content:
+                      application/x-amz-json-1.1:
+                        schema:
+                          $ref: '#/components/schemas/Model\(index)'
+                  responses:
+                    '200':
+                      description: Success
+                      content:
+                        application/json:
+                          schema:
+                            $ref: '#/components/schemas/Model\(index)'
+                    '400':
+                      description: "Client error: the \\"request\\" was invalid"
 
-        """
+            """
         index += 1
     }
     yaml += "components:\n  schemas:\n"
     for model in 0..<index {
         yaml += """
-            Model\(model):
-              type: object
-              required: [name, createdAt]
-              properties:
-                name:
-                  type: string
-                  description: >
-                    The name of the model, folded
-                    over two lines.
-                createdAt: {type: string, format: date-time}
-                size: {type: integer, format: int64, minimum: 0}
-                tags:
-                  type: array
-                  items: {type: string}
+                Model\(model):
+                  type: object
+                  required: [name, createdAt]
+                  properties:
+                    name:
+                      type: string
+                      description: >
+                        The name of the model, folded
+                        over two lines.
+                    createdAt: {type: string, format: date-time}
+                    size: {type: integer, format: int64, minimum: 0}
+                    tags:
+                      type: array
+                      items: {type: string}
 
-        """
+            """
     }
     guard json else { return Array(yaml.utf8) }
     // The same document as JSON, through our own loader's tree and a plain writer.
@@ -128,7 +128,7 @@ func synthesizedSpec(megabytes: Int, json: Bool) -> [UInt8] {
 var sizeMB = 8
 var runs = 5
 var files: [String] = []
-var profileTree = false   // `--profile-tree`: only build trees, for `perf record`
+var profileTree = false  // `--profile-tree`: only build trees, for `perf record`
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
     switch argument {
@@ -141,8 +141,10 @@ while let argument = arguments.popFirst() {
 
 var inputs: [Input] = files.map { Input(name: $0, bytes: Array(FileManager.default.contents(atPath: $0) ?? Data())) }
 if inputs.isEmpty {
-    inputs = [Input(name: "synthetic YAML", bytes: synthesizedSpec(megabytes: sizeMB, json: false)),
-              Input(name: "synthetic JSON", bytes: synthesizedSpec(megabytes: sizeMB, json: true))]
+    inputs = [
+        Input(name: "synthetic YAML", bytes: synthesizedSpec(megabytes: sizeMB, json: false)),
+        Input(name: "synthetic JSON", bytes: synthesizedSpec(megabytes: sizeMB, json: true)),
+    ]
 }
 
 if profileTree {
@@ -161,7 +163,9 @@ for input in inputs {
         raw = min(raw, best(runs: 1) { rawScan(input.bytes) })
         tree = min(tree, best(runs: 1) { treeBuild(input.bytes) })
     }
-    let line = String(format: "%@ %9.2f %15.1f %17.1f %9.0f%%",
-                      input.name.padding(toLength: 24, withPad: " ", startingAt: 0) as NSString, megabytes, megabytes / raw, megabytes / tree, raw / tree * 100)
+    let line = String(
+        format: "%@ %9.2f %15.1f %17.1f %9.0f%%",
+        input.name.padding(toLength: 24, withPad: " ", startingAt: 0) as NSString, megabytes, megabytes / raw,
+        megabytes / tree, raw / tree * 100)
     print(line)
 }

@@ -15,9 +15,10 @@ enum ConfigLoading {
         let (config, diagnostics) = GeneratorConfig.load(path: path)
         DiagnosticPrinter.printToStandardError(diagnostics)
         guard let config else { throw ExitCode.failure }
-        return Loaded(options: config.applied(to: EmitOptions()),
-                      protocolOverride: config.protocolOverride.map(apiProtocol),
-                      templatesDirectory: config.templatesDirectory)
+        return Loaded(
+            options: config.applied(to: EmitOptions()),
+            protocolOverride: config.protocolOverride.map(apiProtocol),
+            templatesDirectory: config.templatesDirectory)
     }
 
     /// `rest`, `awsJSON1_0`, `awsJSON1_1` (the reader validated the spelling).

@@ -9,11 +9,11 @@ struct DiffCommand: ParsableCommand {
         commandName: "diff",
         abstract: "Show what changes in the generated Swift API between two versions of a spec.",
         discussion: """
-        Operations, types, properties, enum and union cases added or removed, properties becoming \
-        required or optional, type changes; each marked as breaking or not for client code and for \
-        server (handler) code. Exit status: 0 when nothing breaking changed (for the side given by \
-        --fail-on), 1 when something did, 2 when a spec cannot be read.
-        """
+            Operations, types, properties, enum and union cases added or removed, properties becoming \
+            required or optional, type changes; each marked as breaking or not for client code and for \
+            server (handler) code. Exit status: 0 when nothing breaking changed (for the side given by \
+            --fail-on), 1 when something did, 2 when a spec cannot be read.
+            """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
@@ -39,7 +39,8 @@ struct DiffCommand: ParsableCommand {
     func run() throws {
         let loaded = try config.map(ConfigLoading.load)
         let options = loaded?.options ?? EmitOptions()
-        let reader = SpecReader(options: ReaderOptions(limits: limits.loaderLimits, protocolOverride: loaded?.protocolOverride))
+        let reader = SpecReader(
+            options: ReaderOptions(limits: limits.loaderLimits, protocolOverride: loaded?.protocolOverride))
         let old = try surface(oldSpec, reader: reader, options: options)
         let new = try surface(newSpec, reader: reader, options: options)
         let diff = APIDiff(old: old, new: new)
@@ -49,7 +50,8 @@ struct DiffCommand: ParsableCommand {
         case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            let report = JSONReport(breaksClients: diff.breaksClients, breaksServers: diff.breaksServers, changes: diff.changes)
+            let report = JSONReport(
+                breaksClients: diff.breaksClients, breaksServers: diff.breaksServers, changes: diff.changes)
             print(String(decoding: try encoder.encode(report), as: UTF8.self))
         }
         let failing: Bool

@@ -10,10 +10,10 @@ struct GenerateCommand: ParsableCommand {
         commandName: "generate",
         abstract: "Generate Swift models, a client and a server routing table from an OpenAPI 3.x or Swagger 2.0 spec.",
         discussion: """
-        Files are written atomically and only when their bytes change, so an unchanged spec leaves \
-        them (and their modification times) alone. With --check nothing is written: the command \
-        lists each stale or missing file and exits non-zero, the CI gate for committed generated code.
-        """
+            Files are written atomically and only when their bytes change, so an unchanged spec leaves \
+            them (and their modification times) alone. With --check nothing is written: the command \
+            lists each stale or missing file and exits non-zero, the CI gate for committed generated code.
+            """
     )
 
     @Argument(help: "The OpenAPI 3.0/3.1 or Swagger 2.0 file (YAML or JSON).")
@@ -70,8 +70,10 @@ struct GenerateCommand: ParsableCommand {
         if let clientFiles { options.clientShards = max(1, clientFiles) }
         if let serverFiles { options.serverShards = max(1, serverFiles) }
 
-        let reader = SpecReader(options: ReaderOptions(limits: limits.loaderLimits, allowedRoot: allowRefsUnder,
-                                                       protocolOverride: protocolOverride))
+        let reader = SpecReader(
+            options: ReaderOptions(
+                limits: limits.loaderLimits, allowedRoot: allowRefsUnder,
+                protocolOverride: protocolOverride))
         let result = reader.read(path: spec)
         DiagnosticPrinter.printToStandardError(result.diagnostics)
         guard !result.hasErrors, !(warningsAsErrors && !result.warnings.isEmpty), let document = result.document else {
@@ -93,14 +95,17 @@ struct GenerateCommand: ParsableCommand {
             let stale = writer.staleFiles(files)
             for file in stale { print("\(output)/\(file)") }
             if !stale.isEmpty {
-                FileHandle.standardError.write(Data("error: \(stale.count) generated file(s) are stale; run specgen generate\n".utf8))
+                FileHandle.standardError.write(
+                    Data("error: \(stale.count) generated file(s) are stale; run specgen generate\n".utf8))
                 throw ExitCode.failure
             }
             return
         }
         do {
             let report = try writer.write(files)
-            print("wrote \(report.written.count), unchanged \(report.unchanged.count), deleted \(report.deleted.count) file(s) in \(output)")
+            print(
+                "wrote \(report.written.count), unchanged \(report.unchanged.count), deleted \(report.deleted.count) file(s) in \(output)"
+            )
         } catch {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             throw ExitCode.failure

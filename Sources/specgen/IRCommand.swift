@@ -7,7 +7,8 @@ import SpecGenYAML
 struct IRCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ir",
-        abstract: "Print the IR of an OpenAPI 3.x or Swagger 2.0 spec as sorted JSON (operations in document order, types sorted by id)."
+        abstract:
+            "Print the IR of an OpenAPI 3.x or Swagger 2.0 spec as sorted JSON (operations in document order, types sorted by id)."
     )
 
     @Argument(help: "The OpenAPI 3.0/3.1 or Swagger 2.0 file (YAML or JSON).")

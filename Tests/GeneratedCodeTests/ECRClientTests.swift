@@ -15,7 +15,9 @@ struct ECRClientTests {
         let (request, body) = try #require(transport.requests.first)
         #expect(request.method == .post)
         #expect(request.path == "/")
-        #expect(request.headerFields[HTTPField.Name("X-Amz-Target")!] == "AmazonEC2ContainerRegistry_V20150921.CreateRepository")
+        #expect(
+            request.headerFields[HTTPField.Name("X-Amz-Target")!]
+                == "AmazonEC2ContainerRegistry_V20150921.CreateRepository")
         #expect(request.headerFields[.contentType] == "application/x-amz-json-1.1")
         #expect(String(decoding: body, as: UTF8.self) == #"{"repositoryName":"web"}"#)
         // Timestamps arrive as epoch seconds (fractional here), whatever the spec's `date-time` says.
@@ -30,9 +32,14 @@ struct ECRClientTests {
     }
 
     @Test func errorsCarryStatusNameAndMessage() async throws {
-        let transport = CannedTransport(status: 400, body: #"{"__type": "com.amazonaws.ecr#RepositoryNotFoundException", "message": "no such repository"}"#)
-        await #expect(throws: APIError(status: 400, name: "RepositoryNotFoundException", message: "no such repository",
-                                       body: Array(transport.body.utf8))) {
+        let transport = CannedTransport(
+            status: 400,
+            body: #"{"__type": "com.amazonaws.ecr#RepositoryNotFoundException", "message": "no such repository"}"#)
+        await #expect(
+            throws: APIError(
+                status: 400, name: "RepositoryNotFoundException", message: "no such repository",
+                body: Array(transport.body.utf8))
+        ) {
             _ = try await Client(serverURL: url, transport: transport).deleteRepository(.init(repositoryName: "gone"))
         }
     }

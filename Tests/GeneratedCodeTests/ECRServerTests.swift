@@ -11,10 +11,14 @@ struct TinyRegistry: APIHandler {
         if input.repositoryName == "taken" {
             throw APIError(status: 400, name: "RepositoryAlreadyExistsException", message: "it exists")
         }
-        return CreateRepositoryResponse(repository: Repository(repositoryName: input.repositoryName,
-                                                              createdAt: Date(timeIntervalSince1970: 1_700_000_000)))
+        return CreateRepositoryResponse(
+            repository: Repository(
+                repositoryName: input.repositoryName,
+                createdAt: Date(timeIntervalSince1970: 1_700_000_000)))
     }
-    func describeRepositories(_ input: DescribeRepositoriesRequest) async throws -> DescribeRepositoriesResponse { .init() }
+    func describeRepositories(_ input: DescribeRepositoriesRequest) async throws -> DescribeRepositoriesResponse {
+        .init()
+    }
     func deleteRepository(_ input: DeleteRepositoryRequest) async throws -> DeleteRepositoryResponse { .init() }
     func putImage(_ input: PutImageRequest) async throws -> PutImageResponse { .init() }
     func batchGetImage(_ input: BatchGetImageRequest) async throws -> BatchGetImageResponse { .init() }
@@ -33,10 +37,13 @@ struct ECRServerTests {
         return server
     }
 
-    func post(_ server: InMemoryServer, target: String?, body: String) async throws -> (HTTPResponse, [String: JSONValue]) {
+    func post(_ server: InMemoryServer, target: String?, body: String) async throws -> (
+        HTTPResponse, [String: JSONValue]
+    ) {
         var request = HTTPRequest(method: .post, scheme: nil, authority: nil, path: "/")
         if let target { request.headerFields[HTTPField.Name("X-Amz-Target")!] = target }
-        let (response, responseBody) = try await server.send(request, body: HTTPBody(body), baseURL: URL(string: "/")!, operationID: "")
+        let (response, responseBody) = try await server.send(
+            request, body: HTTPBody(body), baseURL: URL(string: "/")!, operationID: "")
         let bytes = try await responseBody?.collectBytes(upTo: 1 << 20) ?? []
         let json = (try? JSONDecoder().decode([String: JSONValue].self, from: Data(bytes))) ?? [:]
         return (response, json)
@@ -48,8 +55,9 @@ struct ECRServerTests {
     }
 
     @Test func dispatchesByTargetAndAnswersAWSJSON() async throws {
-        let (response, json) = try await post(server(), target: "AmazonEC2ContainerRegistry_V20150921.CreateRepository",
-                                               body: #"{"repositoryName": "web"}"#)
+        let (response, json) = try await post(
+            server(), target: "AmazonEC2ContainerRegistry_V20150921.CreateRepository",
+            body: #"{"repositoryName": "web"}"#)
         #expect(response.status.code == 200)
         #expect(response.headerFields[.contentType] == "application/x-amz-json-1.1")
         #expect(json["repository"]?["repositoryName"] == .string("web"))
@@ -65,18 +73,21 @@ struct ECRServerTests {
     }
 
     @Test func badBodyIs400SerializationWithTheReason() async throws {
-        let (response, json) = try await post(server(), target: "AmazonEC2ContainerRegistry_V20150921.CreateRepository", body: #"{"tags": 5}"#)
+        let (response, json) = try await post(
+            server(), target: "AmazonEC2ContainerRegistry_V20150921.CreateRepository", body: #"{"tags": 5}"#)
         #expect(response.status.code == 400)
         #expect(json["__type"] == .string("SerializationException"))
         #expect(json["message"]?.stringValue?.contains("repositoryName") == true)
-        let (garbage, garbageJSON) = try await post(server(), target: "AmazonEC2ContainerRegistry_V20150921.CreateRepository", body: "{not json")
+        let (garbage, garbageJSON) = try await post(
+            server(), target: "AmazonEC2ContainerRegistry_V20150921.CreateRepository", body: "{not json")
         #expect(garbage.status.code == 400)
         #expect(garbageJSON["__type"] == .string("SerializationException"))
     }
 
     @Test func typedErrorsAnswerTheirOwnStatusAndType() async throws {
-        let (response, json) = try await post(server(), target: "AmazonEC2ContainerRegistry_V20150921.CreateRepository",
-                                               body: #"{"repositoryName": "taken"}"#)
+        let (response, json) = try await post(
+            server(), target: "AmazonEC2ContainerRegistry_V20150921.CreateRepository",
+            body: #"{"repositoryName": "taken"}"#)
         #expect(response.status.code == 400)
         #expect(response.headerFields[HTTPField.Name("X-Amzn-ErrorType")!] == "RepositoryAlreadyExistsException")
         #expect(json["__type"] == .string("RepositoryAlreadyExistsException"))
@@ -84,8 +95,9 @@ struct ECRServerTests {
     }
 
     @Test func otherFailuresAre500WithoutDetails() async throws {
-        let (response, json) = try await post(server(), target: "AmazonEC2ContainerRegistry_V20150921.DescribeImages",
-                                               body: #"{"repositoryName": "r"}"#)
+        let (response, json) = try await post(
+            server(), target: "AmazonEC2ContainerRegistry_V20150921.DescribeImages",
+            body: #"{"repositoryName": "r"}"#)
         #expect(response.status.code == 500)
         #expect(json["__type"] == .string("InternalFailure"))
     }

@@ -8,12 +8,19 @@ import Testing
 /// A REST handler over Specs/features.yaml's operations.
 struct PetStore: APIHandler {
     func getPet(_ input: GetPetInput) async throws -> Pet {
-        guard input.petId != "missing" else { throw APIError(status: 404, name: "NotFound", message: "no pet \(input.petId)") }
-        return .cat(Cat(name: "\(input.petId)|\(input.include ?? [])|\(input.limit)|\(input.kind?.rawValue ?? "-")", petType: "cat"))
+        guard input.petId != "missing" else {
+            throw APIError(status: 404, name: "NotFound", message: "no pet \(input.petId)")
+        }
+        return .cat(
+            Cat(
+                name: "\(input.petId)|\(input.include ?? [])|\(input.limit)|\(input.kind?.rawValue ?? "-")",
+                petType: "cat"))
     }
     func updatePet(_ input: UpdatePetInput) async throws -> NoContent { NoContent() }
     func createPet(_ input: Pet) async throws -> Pet { input }
-    func uploadFile(_ input: UploadFileInput) async throws -> UploadFileResponse { UploadFileResponse(size: Int64(input.body.count)) }
+    func uploadFile(_ input: UploadFileInput) async throws -> UploadFileResponse {
+        UploadFileResponse(size: Int64(input.body.count))
+    }
     func downloadFile(_ input: DownloadFileInput) async throws -> Data { Data(input.name.utf8) }
     func echoTree(_ input: TreeNode) async throws -> TreeNode { input }
     func putSettings(_ input: Settings) async throws -> Settings { input }
@@ -25,20 +32,23 @@ struct FeaturesOperationTests {
 
     @Test func clientPutsParametersWhereTheSpecSays() async throws {
         let transport = CannedTransport(body: #"{"petType": "dog", "name": "Rex"}"#)
-        let input = GetPetInput(petId: "a b/c", include: ["x", "y&z"], xRequestId: "req-1",
-                                since: Date(timeIntervalSince1970: 0), kind: .cat, limit: 5)
+        let input = GetPetInput(
+            petId: "a b/c", include: ["x", "y&z"], xRequestId: "req-1",
+            since: Date(timeIntervalSince1970: 0), kind: .cat, limit: 5)
         let pet = try await Client(serverURL: url, transport: transport).getPet(input)
         #expect(pet == .dog(Dog(name: "Rex", petType: "dog")))
         let (request, body) = try #require(transport.requests.first)
         #expect(request.method == .get)
-        #expect(request.path == "/pets/a%20b%2Fc?include=x&include=y%26z&since=1970-01-01T00%3A00%3A00Z&kind=cat&limit=5")
+        #expect(
+            request.path == "/pets/a%20b%2Fc?include=x&include=y%26z&since=1970-01-01T00%3A00%3A00Z&kind=cat&limit=5")
         #expect(request.headerFields[HTTPField.Name("X-Request-Id")!] == "req-1")
         #expect(body.isEmpty)
     }
 
     @Test func binaryBodiesTravelRaw() async throws {
         let transport = CannedTransport(body: #"{"size": 3}"#)
-        let output = try await Client(serverURL: url, transport: transport).uploadFile(.init(name: "f", body: Data([0, 1, 2])))
+        let output = try await Client(serverURL: url, transport: transport).uploadFile(
+            .init(name: "f", body: Data([0, 1, 2])))
         #expect(output.size == 3)
         let (request, body) = try #require(transport.requests.first)
         #expect(request.path == "/files/f")
@@ -47,7 +57,8 @@ struct FeaturesOperationTests {
     }
 
     func dispatch(_ method: HTTPRequest.Method, _ path: String, parameters: [String: Substring], body: String? = nil)
-        async throws -> (Int, String) {
+        async throws -> (Int, String)
+    {
         let table = PetStore().routeTable
         let template = table.routes.first { $0.method == method && Self.matches($0.path, path) }!
         let (response, responseBody) = try await table.dispatch(
@@ -59,12 +70,14 @@ struct FeaturesOperationTests {
     }
 
     static func matches(_ template: String, _ path: String) -> Bool {
-        let a = template.split(separator: "/"), b = path.split(separator: "?")[0].split(separator: "/")
+        let a = template.split(separator: "/")
+        let b = path.split(separator: "?")[0].split(separator: "/")
         return a.count == b.count && zip(a, b).allSatisfy { $0.hasPrefix("{") || $0 == $1 }
     }
 
     @Test func serverReadsPathQueryAndHeaderParameters() async throws {
-        let (status, body) = try await dispatch(.get, "/pets/p1?include=a&include=b&limit=2&kind=dog", parameters: ["petId": "p1"])
+        let (status, body) = try await dispatch(
+            .get, "/pets/p1?include=a&include=b&limit=2&kind=dog", parameters: ["petId": "p1"])
         #expect(status == 200)
         #expect(body.contains(#""name":"p1|[\"a\", \"b\"]|2|dog""#))
         #expect(body.contains(#""petType":"cat""#))
@@ -85,7 +98,8 @@ struct FeaturesOperationTests {
     }
 
     @Test func noContentAndBinaryResponses() async throws {
-        let (updated, updatedBody) = try await dispatch(.patch, "/pets/p1", parameters: ["petId": "p1"], body: #"{"nickname": null}"#)
+        let (updated, updatedBody) = try await dispatch(
+            .patch, "/pets/p1", parameters: ["petId": "p1"], body: #"{"nickname": null}"#)
         #expect(updated == 204)
         #expect(updatedBody.isEmpty)
         let (downloaded, bytes) = try await dispatch(.get, "/files/report", parameters: ["name": "report"])

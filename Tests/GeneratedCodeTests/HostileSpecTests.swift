@@ -8,7 +8,9 @@ import Testing
 /// compiles with warnings as errors (a build target); here its values come back exactly as written.
 @Suite("Generated code from a hostile spec")
 struct HostileSpecTests {
-    @Test(arguments: ["*/", "\"\"\"", "\\(x)", "`", "a\nb", "#if", "\u{202E}", "", "self", "undocumented", "SELF", "self_"])
+    @Test(arguments: [
+        "*/", "\"\"\"", "\\(x)", "`", "a\nb", "#if", "\u{202E}", "", "self", "undocumented", "SELF", "self_",
+    ])
     func enumValuesRoundTripExactly(_ value: String) throws {
         let decoded = Protocol_(rawValue: value)
         #expect(decoded.rawValue == value)
@@ -19,7 +21,8 @@ struct HostileSpecTests {
     @Test func defaultsAndKeysAreTheSpecsText() throws {
         #expect(Type_().class_ == "\\(fatalError())\"")
         let value = Type_(self_: "s", weirdKey: "w", _2fa: 2, init_: true, protocol_: ._asteriskSolidus, name: "n")
-        let json = try JSONSerialization.jsonObject(with: WireProfile.rest.makeEncoder().encode(value)) as? [String: Any]
+        let json =
+            try JSONSerialization.jsonObject(with: WireProfile.rest.makeEncoder().encode(value)) as? [String: Any]
         #expect(json?["weird key\n\"\\"] as? String == "w")
         #expect(json?["self"] as? String == "s")
         #expect(json?["2fa"] as? Int == 2)

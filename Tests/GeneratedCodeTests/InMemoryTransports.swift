@@ -7,7 +7,8 @@ import SpecGenRuntime
 /// `ClientTransport` that calls them: the generated client and server talk without a socket.
 /// (The loopback tests with real peers are the end-to-end suite's; this one checks the code.)
 final class InMemoryServer: ServerTransport, ClientTransport, @unchecked Sendable {
-    typealias Handler = @Sendable (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (HTTPResponse, HTTPBody?)
+    typealias Handler =
+        @Sendable (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (HTTPResponse, HTTPBody?)
     private let lock = NSLock()
     private var handlers: [String: Handler] = [:]
     private(set) var registrations: [String] = []
@@ -19,7 +20,9 @@ final class InMemoryServer: ServerTransport, ClientTransport, @unchecked Sendabl
         }
     }
 
-    func send(_ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String) async throws -> (HTTPResponse, HTTPBody?) {
+    func send(_ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String) async throws -> (
+        HTTPResponse, HTTPBody?
+    ) {
         let path = String((request.path ?? "/").prefix { $0 != "?" })
         guard let handler = lock.withLock({ handlers["\(request.method.rawValue) \(path)"] }) else {
             return (HTTPResponse(status: .notFound), nil)
@@ -42,7 +45,9 @@ final class CannedTransport: ClientTransport, @unchecked Sendable {
         self.body = body
     }
 
-    func send(_ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String) async throws -> (HTTPResponse, HTTPBody?) {
+    func send(_ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String) async throws -> (
+        HTTPResponse, HTTPBody?
+    ) {
         var bytes: [UInt8] = []
         if let body { bytes = try await body.collectBytes(upTo: 1 << 20) }
         lock.withLock { requests.append((request, bytes)) }

@@ -15,7 +15,9 @@ struct PagingRegistry: APIHandler {
         return ListImagesResponse(imageIds: ids, nextToken: next)
     }
     func createRepository(_ input: CreateRepositoryRequest) async throws -> CreateRepositoryResponse { .init() }
-    func describeRepositories(_ input: DescribeRepositoriesRequest) async throws -> DescribeRepositoriesResponse { .init() }
+    func describeRepositories(_ input: DescribeRepositoriesRequest) async throws -> DescribeRepositoriesResponse {
+        .init()
+    }
     func deleteRepository(_ input: DeleteRepositoryRequest) async throws -> DeleteRepositoryResponse { .init() }
     func putImage(_ input: PutImageRequest) async throws -> PutImageResponse { .init() }
     func batchGetImage(_ input: BatchGetImageRequest) async throws -> BatchGetImageResponse { .init() }
@@ -48,7 +50,9 @@ struct PaginatorTests {
 
     @Test func aRepeatedTokenEndsTheSequence() async throws {
         var count = 0
-        for try await _ in try client(PagingRegistry(loopForever: true)).listImagesPages(ListImagesRequest(repositoryName: "r")) {
+        for try await _ in try client(PagingRegistry(loopForever: true)).listImagesPages(
+            ListImagesRequest(repositoryName: "r"))
+        {
             count += 1
             if count > 10 { break }
         }

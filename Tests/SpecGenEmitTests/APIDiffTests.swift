@@ -1,12 +1,16 @@
 import Foundation
 import SpecGenIR
 import Testing
+
 @testable import SpecGenEmit
 
 @Suite("APISurface and APIDiff")
 struct APIDiffTests {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/Diff").path
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+        "Fixtures/Diff"
+    ).path
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().path
 
     private func surface(_ path: String, options: EmitOptions = EmitOptions()) throws -> APISurface {
         let result = SpecReader().read(path: path)
@@ -31,8 +35,12 @@ struct APIDiffTests {
         #expect(list.input == "ListPetsInput" && list.output == "[Pet]")
         let pet = try #require(api.types.first { $0.name == "Pet" })
         #expect(pet.usage == .response)
-        #expect(pet.properties.first { $0.name == "id" } == APISurface.Property(name: "id", type: "String", needsArgument: true))
-        #expect(pet.properties.first { $0.name == "age" } == APISurface.Property(name: "age", type: "Int?", needsArgument: false))
+        #expect(
+            pet.properties.first { $0.name == "id" }
+                == APISurface.Property(name: "id", type: "String", needsArgument: true))
+        #expect(
+            pet.properties.first { $0.name == "age" }
+                == APISurface.Property(name: "age", type: "Int?", needsArgument: false))
         #expect(api.types.first { $0.name == "NewPet" }?.usage == .request)
         #expect(api.types.first { $0.name == "Status" }?.cases.map(\.value) == ["\"available\"", "\"sold\""])
         #expect(api.types.first { $0.name == "Toy" }?.cases.map(\.name) == ["ball", "rope"])
@@ -63,8 +71,10 @@ struct APIDiffTests {
 
     @Test func everyRuleOfTheTable() throws {
         let diff = try diff("pets-v1.yaml", "pets-v2.yaml")
-        func expect(_ subject: String, _ kind: APIDiff.Change.Kind, client: Bool, server: Bool,
-                    sourceLocation: SourceLocation = #_sourceLocation) throws {
+        func expect(
+            _ subject: String, _ kind: APIDiff.Change.Kind, client: Bool, server: Bool,
+            sourceLocation: SourceLocation = #_sourceLocation
+        ) throws {
             let found = try change(diff, subject)
             #expect(found.kind == kind, sourceLocation: sourceLocation)
             #expect(found.breaksClients == client, "client", sourceLocation: sourceLocation)
@@ -95,7 +105,9 @@ struct APIDiffTests {
     @Test func reportListsBreakingChangesFirstWithASummary() throws {
         let text = APIDiffReport.text(try diff("pets-v1.yaml", "pets-v2.yaml"))
         let lines = text.split(separator: "\n").map(String.init)
-        #expect(lines.first == "BREAKS SERVERS          operation added          adoptPet: adoptPet(_ input: AdoptPetInput) -> Pet")
+        #expect(
+            lines.first
+                == "BREAKS SERVERS          operation added          adoptPet: adoptPet(_ input: AdoptPetInput) -> Pet")
         #expect(lines.last == "16 changes: 9 break clients, 7 break servers")
         let firstCompatible = try #require(lines.firstIndex { $0.hasPrefix("compatible") })
         #expect(lines[firstCompatible...].dropLast().allSatisfy { $0.hasPrefix("compatible") })
@@ -104,14 +116,17 @@ struct APIDiffTests {
     /// The two ECR seeds describe the same service two ways: AWS JSON bodies (3.1) and query
     /// items (2.0, only three operations). The diff must say exactly that.
     @Test func ecrOpenAPIAgainstSwagger() throws {
-        let diff = APIDiff(old: try surface(Self.repository + "/Specs/ecr-openapi.yaml"),
-                           new: try surface(Self.repository + "/Specs/ecr-swagger.yaml"))
+        let diff = APIDiff(
+            old: try surface(Self.repository + "/Specs/ecr-openapi.yaml"),
+            new: try surface(Self.repository + "/Specs/ecr-swagger.yaml"))
         let operations = diff.changes.filter { $0.kind.rawValue.hasPrefix("operation") }
-        #expect(operations.map { "\($0.kind.rawValue) \($0.subject)" } == [
-            "operationRemoved batchGetImage", "operationRemoved createRepository", "operationRemoved deleteRepository",
-            "operationAdded describeImages", "operationRemoved describeRepositories",
-            "operationInputChanged listImages", "operationInputChanged putImage",
-        ])
+        #expect(
+            operations.map { "\($0.kind.rawValue) \($0.subject)" } == [
+                "operationRemoved batchGetImage", "operationRemoved createRepository",
+                "operationRemoved deleteRepository",
+                "operationAdded describeImages", "operationRemoved describeRepositories",
+                "operationInputChanged listImages", "operationInputChanged putImage",
+            ])
         #expect(try change(diff, "listImages").detail == "ListImagesRequest → ListImagesInput")
         #expect(try change(diff, "Repository").kind == .typeRemoved)
         #expect(try change(diff, "PutImageInput").kind == .typeAdded)
@@ -119,8 +134,9 @@ struct APIDiffTests {
         #expect(!diff.changes.contains { $0.kind == .operationOutputChanged })
         #expect(diff.breaksClients && diff.breaksServers)
         // And back: what was removed is added.
-        let back = APIDiff(old: try surface(Self.repository + "/Specs/ecr-swagger.yaml"),
-                           new: try surface(Self.repository + "/Specs/ecr-openapi.yaml"))
+        let back = APIDiff(
+            old: try surface(Self.repository + "/Specs/ecr-swagger.yaml"),
+            new: try surface(Self.repository + "/Specs/ecr-openapi.yaml"))
         #expect(try change(back, "createRepository").kind == .operationAdded)
         #expect(try change(back, "describeImages").kind == .operationRemoved)
     }

@@ -1,11 +1,14 @@
 import Testing
+
 @testable import SpecGenEmit
 
 @Suite struct FileShardingTests {
     @Test func fnvMatchesPublishedVectors() {
         // Reference values of FNV-1a 64 (from the FNV test suite): fixed on every machine.
-        let vectors: [(String, UInt64)] = [("", 0xcbf2_9ce4_8422_2325), ("a", 0xaf63_dc4c_8601_ec8c),
-                                           ("foobar", 0x8594_4171_f739_67e8)]
+        let vectors: [(String, UInt64)] = [
+            ("", 0xcbf2_9ce4_8422_2325), ("a", 0xaf63_dc4c_8601_ec8c),
+            ("foobar", 0x8594_4171_f739_67e8),
+        ]
         for (input, hash) in vectors {
             #expect(FileSharding.fnv1a64(input) == hash, "FNV-1a 64 of '\(input)'")
         }
@@ -36,7 +39,8 @@ import Testing
     @Test func fileNames() {
         #expect(FileSharding.fileNames(base: "Models", count: 1) == ["Models.swift"])
         #expect(FileSharding.fileNames(base: "Models", count: 0) == ["Models.swift"])
-        #expect(FileSharding.fileNames(base: "Client", count: 3) == ["Client+0.swift", "Client+1.swift", "Client+2.swift"])
+        #expect(
+            FileSharding.fileNames(base: "Client", count: 3) == ["Client+0.swift", "Client+1.swift", "Client+2.swift"])
     }
 
     @Test func partitionKeepsOrderAndGivesEveryFileAGroup() {

@@ -27,7 +27,10 @@ import Testing
 
     @Test func duplicateOperationIDIsAnErrorAndTheEmittersDoNotTrap() throws {
         let outcome = try Self.outcome("duplicate-operation-id.yaml")
-        #expect(outcome.diagnostics.contains { $0.severity == .error && $0.message.contains("operation id 'next' is used twice") })
+        #expect(
+            outcome.diagnostics.contains {
+                $0.severity == .error && $0.message.contains("operation id 'next' is used twice")
+            })
         let client = try #require(outcome.files?.first { $0.name.hasPrefix("Client") })
         // The first `next` keeps its input type (parameter and body); the second gets none of it.
         #expect(client.contents.contains("NextInput"))
@@ -47,7 +50,8 @@ import Testing
 
         let swiftc = try #require(GeneratedSourceCompileTests.findSwiftc(), "swiftc not found")
         let modules = try #require(GenerationPropertyTests.builtModulesFolder(), "no SpecGenRuntime.swiftmodule")
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("specgen-regression-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "specgen-regression-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         var paths: [String] = []
@@ -56,10 +60,12 @@ import Testing
             try Data(file.contents.utf8).write(to: url)
             paths.append(url.path)
         }
-        let result = try GeneratedSourceCompileTests.run(swiftc, [
-            "-typecheck", "-swift-version", "6", "-warnings-as-errors", "-module-name", "NullableComponents",
-            "-I", modules.path,
-        ] + paths)
+        let result = try GeneratedSourceCompileTests.run(
+            swiftc,
+            [
+                "-typecheck", "-swift-version", "6", "-warnings-as-errors", "-module-name", "NullableComponents",
+                "-I", modules.path,
+            ] + paths)
         #expect(result.status == 0, "\(String(decoding: result.output.prefix(4000), as: UTF8.self))")
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SpecGenEmit
 
 /// The proof that Naming and SwiftText are safe: a program built only from their output for
@@ -17,10 +18,12 @@ import Testing
         try Data(program.source.utf8).write(to: source)
         let binary = folder.appendingPathComponent("hostile")
 
-        let build = try Self.run(swiftc, [
-            "-swift-version", "6", "-warnings-as-errors", "-Onone", "-module-name", "HostileCheck",
-            source.path, "-o", binary.path,
-        ])
+        let build = try Self.run(
+            swiftc,
+            [
+                "-swift-version", "6", "-warnings-as-errors", "-Onone", "-module-name", "HostileCheck",
+                source.path, "-o", binary.path,
+            ])
         #expect(build.status == 0, "swiftc failed:\n\(String(decoding: build.output, as: UTF8.self))")
         guard build.status == 0 else { return }
 

@@ -31,7 +31,8 @@ import Testing
         let result = SpecReader().read(root, path: path)
         guard let document = result.document else { return Outcome(diagnostics: result.diagnostics) }
         do {
-            let files = try Generator(options: EmitOptions(), templates: templates).generate(document, specName: "random.yaml")
+            let files = try Generator(options: EmitOptions(), templates: templates).generate(
+                document, specName: "random.yaml")
             return Outcome(diagnostics: result.diagnostics, files: files)
         } catch {
             return Outcome(diagnostics: result.diagnostics, generatorError: "\(error)")
@@ -40,10 +41,13 @@ import Testing
 
     @Test func randomSpecsGenerateOrDiagnoseAndAreDeterministic() throws {
         let templates = try TemplateSet.load(overridesDirectory: nil)
-        var generated = 0, diagnosed = 0, failures = 0
+        var generated = 0
+        var diagnosed = 0
+        var failures = 0
         for seed in Self.seeds where failures < 5 {
             let spec = RandomSpec(seed: seed)
-            #expect(RandomSpec(seed: seed).yaml == spec.yaml, "the spec builder itself is not deterministic (seed \(seed))")
+            #expect(
+                RandomSpec(seed: seed).yaml == spec.yaml, "the spec builder itself is not deterministic (seed \(seed))")
             let first = Self.run(spec.yaml, templates: templates)
             let second = Self.run(spec.yaml, templates: templates)
             var problems: [String] = []
@@ -60,11 +64,15 @@ import Testing
             }
             if !problems.isEmpty {
                 failures += 1
-                Issue.record("seed \(seed): \(problems.joined(separator: "; "))\n\(first.diagnostics.map(\.description).joined(separator: "\n"))\n\(spec.yaml)")
+                Issue.record(
+                    "seed \(seed): \(problems.joined(separator: "; "))\n\(first.diagnostics.map(\.description).joined(separator: "\n"))\n\(spec.yaml)"
+                )
             }
         }
         // Not vacuous: most random specs are readable (only dangling refs and the like are errors).
-        #expect(generated >= Self.seeds.count / 2, "only \(generated) of \(Self.seeds.count) random specs generated code (\(diagnosed) diagnosed)")
+        #expect(
+            generated >= Self.seeds.count / 2,
+            "only \(generated) of \(Self.seeds.count) random specs generated code (\(diagnosed) diagnosed)")
     }
 
     /// The first specs of each flavor that read without errors, generated and typechecked, each
@@ -79,12 +87,14 @@ import Testing
             let spec = RandomSpec(seed: seed)
             let outcome = Self.run(spec.yaml, templates: templates)
             guard let files = outcome.files, !outcome.diagnostics.contains(where: { $0.severity == .error }),
-                  flavors[spec.flavor, default: 0] < 2 else { continue }
+                flavors[spec.flavor, default: 0] < 2
+            else { continue }
             flavors[spec.flavor, default: 0] += 1
             samples.append((seed, files))
         }
         #expect(samples.count == 6)
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("specgen-random-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "specgen-random-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         for (seed, files) in samples {
             let module = folder.appendingPathComponent("Random\(seed)")
@@ -95,20 +105,27 @@ import Testing
                 try Data(file.contents.utf8).write(to: url)
                 paths.append(url.path)
             }
-            let result = try GeneratedSourceCompileTests.run(swiftc, [
-                "-typecheck", "-swift-version", "6", "-warnings-as-errors", "-module-name", "Random\(seed)",
-                "-I", modules.path,
-            ] + paths)
-            #expect(result.status == 0, "seed \(seed): generated code does not compile:\n\(String(decoding: result.output.prefix(4000), as: UTF8.self))\n\(RandomSpec(seed: seed).yaml)")
+            let result = try GeneratedSourceCompileTests.run(
+                swiftc,
+                [
+                    "-typecheck", "-swift-version", "6", "-warnings-as-errors", "-module-name", "Random\(seed)",
+                    "-I", modules.path,
+                ] + paths)
+            #expect(
+                result.status == 0,
+                "seed \(seed): generated code does not compile:\n\(String(decoding: result.output.prefix(4000), as: UTF8.self))\n\(RandomSpec(seed: seed).yaml)"
+            )
         }
     }
 
     /// `<build>/Modules` of the running test binary (`<build>/SpecGenPackageTests.xctest`).
     static func builtModulesFolder() -> URL? {
-        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            .deletingLastPathComponent()
         for _ in 0..<3 {
             let modules = folder.appendingPathComponent("Modules")
-            if FileManager.default.fileExists(atPath: modules.appendingPathComponent("SpecGenRuntime.swiftmodule").path) {
+            if FileManager.default.fileExists(atPath: modules.appendingPathComponent("SpecGenRuntime.swiftmodule").path)
+            {
                 return modules
             }
             folder.deleteLastPathComponent()

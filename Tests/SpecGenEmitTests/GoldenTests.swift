@@ -20,7 +20,8 @@ struct GoldenTests {
     }
 
     static func goldenFolder(_ spec: String) -> URL {
-        repository.appendingPathComponent("Tests/Golden").appendingPathComponent((spec as NSString).deletingPathExtension)
+        repository.appendingPathComponent("Tests/Golden").appendingPathComponent(
+            (spec as NSString).deletingPathExtension)
     }
 
     @Test func thereAreSpecsToCheck() {
@@ -56,14 +57,16 @@ struct GoldenTests {
         let manifest = try String(contentsOf: Self.repository.appendingPathComponent("Package.swift"), encoding: .utf8)
         for spec in Self.specs {
             let name = (spec as NSString).deletingPathExtension
-            #expect(manifest.contains("path: \"Tests/Golden/\(name)\", swiftSettings: warningsAsErrors"),
-                    "Package.swift has no target building Tests/Golden/\(name)")
+            #expect(
+                manifest.contains("path: \"Tests/Golden/\(name)\", swiftSettings: warningsAsErrors"),
+                "Package.swift has no target building Tests/Golden/\(name)")
         }
     }
 
     /// `diff -u` between the golden file and what was generated.
     static func unifiedDiff(expected: URL, actual: String) -> String {
-        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("specgen-golden-\(UUID().uuidString)")
+        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "specgen-golden-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: temporary) }
         guard (try? actual.write(to: temporary, atomically: true, encoding: .utf8)) != nil else { return "(no diff)" }
         let process = Process()

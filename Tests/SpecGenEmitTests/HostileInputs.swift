@@ -15,7 +15,8 @@ enum HostileInputs {
 
     /// Every word `Naming` escapes, plus contextual keywords it deliberately leaves alone
     /// (the compile check proves those work as plain names).
-    static let keywordLike: [String] = Naming.swiftKeywords.sorted()
+    static let keywordLike: [String] =
+        Naming.swiftKeywords.sorted()
         + Naming.generatedMemberNames.sorted()
         + Naming.reservedTypeNames.sorted()
         + [

@@ -72,7 +72,8 @@ struct HostileProgram {
         s += "print(\"roundtrip\", try! JSONDecoder().decode(Model.self, from: data) == model)\n"
         s += "let object = try! JSONSerialization.jsonObject(with: data) as! [String: Int]\n"
         // Explicit types: a long untyped literal next to `==` costs the type checker seconds.
-        s += "let expectedKeys: [String: Int] = [\(zip(keys, names.indices).map { "\($0): \($1)" }.joined(separator: ", "))]\n"
+        s +=
+            "let expectedKeys: [String: Int] = [\(zip(keys, names.indices).map { "\($0): \($1)" }.joined(separator: ", "))]\n"
         s += "print(\"keys\", object == expectedKeys)\n"
         s += "var total = 0\nlet functions = Functions()\n"
         for name in functionNames { s += "total += functions.\(name)(\(name): 1)\n" }
@@ -85,7 +86,8 @@ struct HostileProgram {
         s += "let optionals: [Cases?] = [\(caseNames.map { "." + $0 }.joined(separator: ", "))]\n"
         s += "print(\"optionals\", optionals.compactMap { $0 } == Cases.allCases)\n"
         s += "let expectedRawValues: [String] = [\(keys.joined(separator: ", "))]\n"
-        s += "print(\"cases\", Cases.allCases.map(index(of:)) == Array(0..<\(names.count)), Cases.allCases.map(\\.rawValue) == expectedRawValues)\n"
+        s +=
+            "print(\"cases\", Cases.allCases.map(index(of:)) == Array(0..<\(names.count)), Cases.allCases.map(\\.rawValue) == expectedRawValues)\n"
         for name in typeNames { s += "_ = \(name)(value: 1).value\n" }
         for (name, member) in zip(nestedNames, propertyNames) {
             s += "_ = Namespace.\(name)(\(member): 1).\(member)\n"

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SpecGenEmit
 
 @Suite struct NamingTests {
@@ -67,8 +68,9 @@ import Testing
                 #expect(name != "_" && !scalars.isEmpty, "\(raw.debugDescription)")
                 guard let head = scalars.first else { continue }
                 #expect(head == "_" || IdentifierCharacters.isHead(head), "\(raw.debugDescription) → \(name)")
-                #expect(scalars.dropFirst().allSatisfy { $0 == "_" || IdentifierCharacters.isContinuation($0) },
-                        "\(raw.debugDescription) → \(name)")
+                #expect(
+                    scalars.dropFirst().allSatisfy { $0 == "_" || IdentifierCharacters.isContinuation($0) },
+                    "\(raw.debugDescription) → \(name)")
                 #expect(!Naming.swiftKeywords.contains(name), "\(raw.debugDescription) → \(name)")
                 #expect(name == name.precomposedForTest, "not NFC: \(raw.debugDescription)")
             }

@@ -51,12 +51,19 @@ struct RandomSpec {
             case .openAPI31: top.append(("openapi", .string("3.1.0")))
             case .swagger20: top.append(("swagger", .string("2.0")))
             }
-            top.append(("info", .object([("title", .string(text())), ("version", .string("1.0")),
-                                         ("description", .string(text()))])))
+            top.append(
+                (
+                    "info",
+                    .object([
+                        ("title", .string(text())), ("version", .string("1.0")),
+                        ("description", .string(text())),
+                    ])
+                ))
             top.append(("paths", paths()))
-            top.append(flavor == .swagger20
-                ? ("definitions", schemas)
-                : ("components", .object([("schemas", schemas)])))
+            top.append(
+                flavor == .swagger20
+                    ? ("definitions", schemas)
+                    : ("components", .object([("schemas", schemas)])))
             return .object(top)
         }
 
@@ -80,11 +87,20 @@ struct RandomSpec {
             }
             if random.chance(50) {
                 if flavor == .swagger20 {
-                    parameters.append(.object([("name", .string("body")), ("in", .string("body")),
-                                               ("required", .bool(true)), ("schema", schema(depth: 1))]))
+                    parameters.append(
+                        .object([
+                            ("name", .string("body")), ("in", .string("body")),
+                            ("required", .bool(true)), ("schema", schema(depth: 1)),
+                        ]))
                 } else {
-                    fields.append(("requestBody", .object([("required", .bool(random.chance(50))),
-                                                           ("content", content())])))
+                    fields.append(
+                        (
+                            "requestBody",
+                            .object([
+                                ("required", .bool(random.chance(50))),
+                                ("content", content()),
+                            ])
+                        ))
                 }
             }
             fields.append(("parameters", .array(parameters)))
@@ -102,15 +118,19 @@ struct RandomSpec {
         }
 
         mutating func content() -> SpecValue {
-            let media = random.pick(["application/json", "application/json", "application/x-amz-json-1.1",
-                                     "application/octet-stream", "text/plain"])
+            let media = random.pick([
+                "application/json", "application/json", "application/x-amz-json-1.1",
+                "application/octet-stream", "text/plain",
+            ])
             return .object([(media, .object([("schema", schema(depth: 1))]))])
         }
 
         mutating func parameter(name: String, location: String) -> SpecValue {
             let type = SpecValue.string(random.pick(["string", "integer", "boolean"]))
-            var fields: [(String, SpecValue)] = [("name", .string(name)), ("in", .string(location)),
-                                                 ("required", .bool(location == "path" || random.chance(50)))]
+            var fields: [(String, SpecValue)] = [
+                ("name", .string(name)), ("in", .string(location)),
+                ("required", .bool(location == "path" || random.chance(50))),
+            ]
             fields.append(flavor == .swagger20 ? ("type", type) : ("schema", .object([("type", type)])))
             return .object(fields)
         }
@@ -124,9 +144,15 @@ struct RandomSpec {
             case 2: return .object([("type", .string("array")), ("items", schema(depth: depth + 1))])
             case 3: return union(depth: depth)
             case 4:
-                return .object([("allOf", .array((0..<Int.random(in: 1...3, using: &random)).map { _ in
-                    random.chance(60) && !schemaNames.isEmpty ? ref() : object(depth: depth + 1)
-                }))])
+                return .object([
+                    (
+                        "allOf",
+                        .array(
+                            (0..<Int.random(in: 1...3, using: &random)).map { _ in
+                                random.chance(60) && !schemaNames.isEmpty ? ref() : object(depth: depth + 1)
+                            })
+                    )
+                ])
             default: return nullable(schema(depth: depth + 1))
             }
         }
@@ -142,14 +168,25 @@ struct RandomSpec {
             var fields: [(String, SpecValue)] = []
             switch Int.random(in: 0..<7, using: &random) {
             case 0:
-                fields = [("type", .string("string")), ("enum", .array((0..<Int.random(in: 1...5, using: &random)).map { _ in
-                    .string(random.chance(50) ? name() : random.pick(HostileInputs.strings))
-                }))]
+                fields = [
+                    ("type", .string("string")),
+                    (
+                        "enum",
+                        .array(
+                            (0..<Int.random(in: 1...5, using: &random)).map { _ in
+                                .string(random.chance(50) ? name() : random.pick(HostileInputs.strings))
+                            })
+                    ),
+                ]
             case 1: fields = [("type", .string("integer")), ("format", .string(random.pick(["int32", "int64"])))]
             case 2: fields = [("type", .string("integer")), ("enum", .array([.int(1), .int(-2), .int(300)]))]
             case 3: fields = [("type", .string("number")), ("default", .int(Int.random(in: -5...5, using: &random)))]
             case 4: fields = [("type", .string("boolean")), ("default", .bool(random.chance(50)))]
-            case 5: fields = [("type", .string("string")), ("format", .string(random.pick(["date-time", "byte", "binary", "uuid"])))]
+            case 5:
+                fields = [
+                    ("type", .string("string")),
+                    ("format", .string(random.pick(["date-time", "byte", "binary", "uuid"]))),
+                ]
             default: fields = [("type", .string("string")), ("default", .string(random.pick(HostileInputs.strings)))]
             }
             if random.chance(40) { fields.append(("description", .string(text()))) }
@@ -167,7 +204,8 @@ struct RandomSpec {
             let required = properties.map(\.0).filter { _ in random.chance(50) }
             if !required.isEmpty { fields.append(("required", .array(required.map(SpecValue.string)))) }
             if random.chance(25) {
-                fields.append(("additionalProperties", random.chance(50) ? .bool(random.chance(50)) : schema(depth: depth + 1)))
+                fields.append(
+                    ("additionalProperties", random.chance(50) ? .bool(random.chance(50)) : schema(depth: depth + 1)))
             }
             if random.chance(30) { fields.append(("description", .string(text()))) }
             return .object(fields)
@@ -181,7 +219,8 @@ struct RandomSpec {
             if random.chance(40) {
                 var discriminator: [(String, SpecValue)] = [("propertyName", .string(name()))]
                 if random.chance(50), !schemaNames.isEmpty {
-                    discriminator.append(("mapping", .object([(name(), .string(refPrefix + random.pick(schemaNames)))])))
+                    discriminator.append(
+                        ("mapping", .object([(name(), .string(refPrefix + random.pick(schemaNames)))])))
                 }
                 fields.append(("discriminator", .object(discriminator)))
             }

@@ -48,7 +48,10 @@ indirect enum SpecValue {
         case .bool(let value): out += value ? "true" : "false"
         case .null: out += "null"
         case .array(let items):
-            guard !items.isEmpty else { out += "[]"; return }
+            guard !items.isEmpty else {
+                out += "[]"
+                return
+            }
             out += "[\n"
             for (index, item) in items.enumerated() {
                 out += indent + "  "
@@ -57,7 +60,10 @@ indirect enum SpecValue {
             }
             out += indent + "]"
         case .object(let pairs):
-            guard !pairs.isEmpty else { out += "{}"; return }
+            guard !pairs.isEmpty else {
+                out += "{}"
+                return
+            }
             out += "{\n"
             for (index, (key, value)) in pairs.enumerated() {
                 out += indent + "  " + Self.quoted(key) + ": "
@@ -79,7 +85,8 @@ indirect enum SpecValue {
             case " "..."~": out.unicodeScalars.append(scalar)
             default:
                 let hex = String(scalar.value, radix: 16, uppercase: true)
-                out += scalar.value > 0xFFFF
+                out +=
+                    scalar.value > 0xFFFF
                     ? "\\U" + String(repeating: "0", count: 8 - hex.count) + hex
                     : "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
             }

@@ -32,7 +32,8 @@ import Testing
     static func expectCompiles(_ generated: Generated, module: String) throws {
         let swiftc = try #require(GeneratedSourceCompileTests.findSwiftc(), "swiftc not found")
         let modules = try #require(GenerationPropertyTests.builtModulesFolder(), "no SpecGenRuntime.swiftmodule")
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("specgen-shapes-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "specgen-shapes-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         var paths: [String] = []
@@ -41,10 +42,12 @@ import Testing
             try Data(file.contents.utf8).write(to: url)
             paths.append(url.path)
         }
-        let result = try GeneratedSourceCompileTests.run(swiftc, [
-            "-wmo", "-emit-sil", "-o", "/dev/null", "-swift-version", "6", "-warnings-as-errors",
-            "-module-name", module, "-I", modules.path,
-        ] + paths)
+        let result = try GeneratedSourceCompileTests.run(
+            swiftc,
+            [
+                "-wmo", "-emit-sil", "-o", "/dev/null", "-swift-version", "6", "-warnings-as-errors",
+                "-module-name", module, "-I", modules.path,
+            ] + paths)
         #expect(result.status == 0, "\(String(decoding: result.output.prefix(4000), as: UTF8.self))")
     }
 
@@ -69,10 +72,16 @@ import Testing
         #expect(models.contains("public var nullable: Nullable<Indirect<NoContent_.Nullable_>>?"))
         #expect(try generated.file("Client").contains("as: NoContent.self"))
         // No nested declaration reuses a top-level name.
-        let topLevel = Set(models.split(separator: "\n").compactMap { line -> String? in
-            guard line.hasPrefix("public struct ") || line.hasPrefix("public enum ") || line.hasPrefix("public indirect enum ") else { return nil }
-            return line.split(separator: " ").dropFirst(line.hasPrefix("public indirect") ? 3 : 2).first.map { String($0.prefix { $0 != ":" }) }
-        })
+        let topLevel = Set(
+            models.split(separator: "\n").compactMap { line -> String? in
+                guard
+                    line.hasPrefix("public struct ") || line.hasPrefix("public enum ")
+                        || line.hasPrefix("public indirect enum ")
+                else { return nil }
+                return line.split(separator: " ").dropFirst(line.hasPrefix("public indirect") ? 3 : 2).first.map {
+                    String($0.prefix { $0 != ":" })
+                }
+            })
         let nested = models.split(separator: "\n").compactMap { line -> String? in
             guard line.hasPrefix("    public struct ") || line.hasPrefix("    public enum ") else { return nil }
             return line.split(separator: " ").dropFirst(2).first.map { String($0.prefix { $0 != ":" }) }
@@ -111,15 +120,23 @@ import Testing
         #expect(models.contains("public var body: Nullable<Note>?"))
         #expect(models.contains("public var body: Note?"))
         for input in ["PostNoteFormInput", "PutAttachmentTextInput"] {
-            #expect(models.contains("public struct \(input): Codable, Hashable, Sendable {\n    public var id: String\n    public var body: Data?"))
+            #expect(
+                models.contains(
+                    "public struct \(input): Codable, Hashable, Sendable {\n    public var id: String\n    public var body: Data?"
+                ))
         }
-        #expect(models.contains("public struct UploadAttachmentInput: Codable, Hashable, Sendable {\n    public var id: String\n    public var body: Data\n"))
+        #expect(
+            models.contains(
+                "public struct UploadAttachmentInput: Codable, Hashable, Sendable {\n    public var id: String\n    public var body: Data\n"
+            ))
         let server = try generated.file("Server")
         #expect(server.contains("body: try request.decodeNullableBody(Note.self)"))
         #expect(server.contains("body: try request.decodeBody(Note?.self)"))
         #expect(server.contains("body: request.body.isEmpty ? nil : Data(request.body)"))
         let client = try generated.file("Client")
-        #expect(client.contains("client.send(request, bytes: input.body, mediaType: \"multipart/form-data\", as: Note.self)"))
+        #expect(
+            client.contains(
+                "client.send(request, bytes: input.body, mediaType: \"multipart/form-data\", as: Note.self)"))
     }
 
     /// `allOf: [$ref: <oneOf>, nullable: true]` is the union, nullable; `additionalProperties:

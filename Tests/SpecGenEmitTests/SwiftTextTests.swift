@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SpecGenEmit
 
 @Suite struct SwiftTextTests {
@@ -52,21 +53,24 @@ import Testing
 
     @Test func docCommentLinesParagraphsAndIndent() {
         let text = "\n\nFirst line.  \nSecond */ line.\r\n\n\n\n  Indented\tcode\r#if false\u{2028}end\u{85}x\n\n"
-        #expect(SwiftText.docComment(text, indent: "    ") == """
-                /// First line.
-                /// Second */ line.
-                ///
-                ///   Indented    code
-                /// #if false
-                /// end
-                /// x
+        #expect(
+            SwiftText.docComment(text, indent: "    ") == """
+                    /// First line.
+                    /// Second */ line.
+                    ///
+                    ///   Indented    code
+                    /// #if false
+                    /// end
+                    /// x
 
-            """)
+                """)
     }
 
     @Test func docCommentRemovesInvisibleAndControlCharacters() {
         #expect(SwiftText.docComment("a\u{202E}b\u{0}c\u{1B}d\u{200B}e\u{A0}f", indent: "") == "/// abcde f\n")
-        #expect(SwiftText.docComment("`code` \"\"\" \\(x) 🚀 e\u{301}", indent: "") == "/// `code` \"\"\" \\(x) 🚀 e\u{301}\n")
+        #expect(
+            SwiftText.docComment("`code` \"\"\" \\(x) 🚀 e\u{301}", indent: "") == "/// `code` \"\"\" \\(x) 🚀 e\u{301}\n"
+        )
     }
 
     @Test func everyDocLineIsACommentLine() {

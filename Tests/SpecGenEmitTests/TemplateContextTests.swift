@@ -1,4 +1,6 @@
+import Foundation
 import Testing
+
 @testable import SpecGenEmit
 
 /// Every name the default templates use exists in the context they get (mustache would render
@@ -20,7 +22,8 @@ struct TemplateContextTests {
 
     @Test func aMisspeltNameInAnOverrideIsAnErrorWithItsLine() throws {
         let folder = FileManagerTemporary.folder()
-        try "{{{header}}}\n{{#types}}\n{{nmae}}\n{{/types}}\n".write(toFile: folder + "/Models.mustache", atomically: true, encoding: .utf8)
+        try "{{{header}}}\n{{#types}}\n{{nmae}}\n{{/types}}\n".write(
+            toFile: folder + "/Models.mustache", atomically: true, encoding: .utf8)
         let templates = try TemplateSet.load(overridesDirectory: folder)
         #expect(throws: TemplateError.self) { try templates.render("Models", context: ModelsFileContext.example) }
         do {
@@ -31,8 +34,6 @@ struct TemplateContextTests {
         }
     }
 }
-
-import Foundation
 
 enum FileManagerTemporary {
     static func folder() -> String {

@@ -12,13 +12,20 @@ import Testing
     }
 
     @Test func kindsEncodeWithoutSwiftArtifacts() throws {
-        let decl = TypeDecl(id: "Map", name: "Map", parent: nil,
-                            kind: .object(ObjectType(properties: [], additionalProperties: .typed(.primitive(.integer, format: "int64")))))
+        let decl = TypeDecl(
+            id: "Map", name: "Map", parent: nil,
+            kind: .object(
+                ObjectType(properties: [], additionalProperties: .typed(.primitive(.integer, format: "int64")))))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let text = String(decoding: try encoder.encode(decl), as: UTF8.self)
-        #expect(text == #"{"id":"Map","kind":{"object":{"additionalProperties":{"typed":{"format":"int64","kind":"primitive","primitive":"integer"}},"properties":[]}},"name":"Map"}"#)
+        #expect(
+            text
+                == #"{"id":"Map","kind":{"object":{"additionalProperties":{"typed":{"format":"int64","kind":"primitive","primitive":"integer"}},"properties":[]}},"name":"Map"}"#
+        )
         let closed = ObjectType(properties: [], additionalProperties: .forbidden)
-        #expect(String(decoding: try encoder.encode(closed), as: UTF8.self) == #"{"additionalProperties":"forbidden","properties":[]}"#)
+        #expect(
+            String(decoding: try encoder.encode(closed), as: UTF8.self)
+                == #"{"additionalProperties":"forbidden","properties":[]}"#)
     }
 }

@@ -11,13 +11,17 @@ import Testing
         #expect(put.parameters.map(\.name) == ["thingId", "verbose"])
         #expect(put.parameters.first?.type == .primitive(.string, format: "uuid"))
         #expect(put.parameters.first?.required == true)
-        #expect(put.requestBody == RequestBody(required: true, content: [MediaContent(mediaType: "application/json", type: .named("Thing"))]))
+        #expect(
+            put.requestBody
+                == RequestBody(
+                    required: true, content: [MediaContent(mediaType: "application/json", type: .named("Thing"))]))
         #expect(put.responses.map(\.status) == ["200", "404", "default"])
         let ok = put.responses[0]
         #expect(ok.content == [MediaContent(mediaType: "application/json", type: .named("Thing"))])
         #expect(ok.headers == [ResponseHeader(name: "ETag", required: true, type: .primitive(.string, format: nil))])
         #expect(put.responses[1].content.isEmpty, "a 404 without content has no body")
-        #expect(put.responses[2].content == [MediaContent(mediaType: "application/problem+json", type: .named("Problem"))])
+        #expect(
+            put.responses[2].content == [MediaContent(mediaType: "application/problem+json", type: .named("Problem"))])
     }
 
     @Test func securitySchemesAndRequirements() throws {

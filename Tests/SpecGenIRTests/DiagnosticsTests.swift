@@ -19,7 +19,8 @@ import Testing
     }
 
     @Test func missingRequiredFieldsAreErrors() throws {
-        let result = try IRFixtures.readText("""
+        let result = try IRFixtures.readText(
+            """
             openapi: 3.0.0
             info:
               description: no title, no version
@@ -28,7 +29,11 @@ import Testing
                 get:
                   operationId: a
             """)
-        #expect(result.errors.map(\.message) == ["'info' has no 'title'", "'info' has no 'version'", "operation 'a' has no 'responses' (OpenAPI 3.0 requires them; 3.1 does not)"])
+        #expect(
+            result.errors.map(\.message) == [
+                "'info' has no 'title'", "'info' has no 'version'",
+                "operation 'a' has no 'responses' (OpenAPI 3.0 requires them; 3.1 does not)",
+            ])
         #expect(result.errors.map(\.mark.line) == [3, 3, 6])
         let noPaths = try IRFixtures.readText("openapi: 3.0.1\ninfo: {title: t, version: '1'}\n")
         #expect(noPaths.errors.map(\.message) == ["an OpenAPI 3.0 document has no 'paths'"])
@@ -46,7 +51,8 @@ import Testing
     }
 
     @Test func examplesContradictingSchemasAreWarnings() throws {
-        let result = try IRFixtures.readText("""
+        let result = try IRFixtures.readText(
+            """
             openapi: 3.0.0
             info: {title: t, version: '1'}
             paths: {}
@@ -62,11 +68,12 @@ import Testing
                     size: [S]
             """)
         #expect(result.errors.isEmpty)
-        #expect(result.warnings.map(\.message) == [
-            "example is a sequence, but its schema expects a string",
-            "example is a string, but its schema expects an integer",
-            "example value 'XL' is not one of the schema's enum values",
-        ])
+        #expect(
+            result.warnings.map(\.message) == [
+                "example is a sequence, but its schema expects a string",
+                "example is a string, but its schema expects an integer",
+                "example value 'XL' is not one of the schema's enum values",
+            ])
         #expect(result.warnings.prefix(3).map(\.mark.line) == [13, 9, 10])
     }
 }

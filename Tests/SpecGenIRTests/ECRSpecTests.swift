@@ -4,7 +4,9 @@ import Testing
 
 /// The facts issue 3 asks of the two ECR seeds in `Specs/`.
 @Suite struct ECRSpecTests {
-    static let operationNames = ["CreateRepository", "DescribeRepositories", "DeleteRepository", "PutImage", "BatchGetImage", "ListImages"]
+    static let operationNames = [
+        "CreateRepository", "DescribeRepositories", "DeleteRepository", "PutImage", "BatchGetImage", "ListImages",
+    ]
 
     @Test func openAPISeedReadsWithWarningsOnly() throws {
         let result = IRFixtures.read(IRFixtures.spec("ecr-openapi.yaml"))
@@ -15,11 +17,16 @@ import Testing
         for (operation, name) in zip(document.operations, Self.operationNames) {
             #expect(operation.route.path == "/")
             #expect(operation.route.method == .post)
-            #expect(operation.route.constantHeaders == [RouteConstant(name: "X-Amz-Target", value: "AmazonEC2ContainerRegistry_V20150921.\(name)")])
+            #expect(
+                operation.route.constantHeaders == [
+                    RouteConstant(name: "X-Amz-Target", value: "AmazonEC2ContainerRegistry_V20150921.\(name)")
+                ])
             #expect(operation.route.constantQuery.isEmpty)
             #expect(!operation.parameters.contains { $0.name == "X-Amz-Target" }, "the route constant is not an input")
         }
-        #expect(document.protocol == APIProtocol(kind: .awsJSON, version: "1.1", targetPrefix: "AmazonEC2ContainerRegistry_V20150921"))
+        #expect(
+            document.protocol
+                == APIProtocol(kind: .awsJSON, version: "1.1", targetPrefix: "AmazonEC2ContainerRegistry_V20150921"))
     }
 
     @Test func openAPISeedWarnsAtEachKnownFlaw() throws {
@@ -28,7 +35,9 @@ import Testing
         let email = try #require(warnings.containing("'email' should be a string").first)
         #expect((email.mark.line, email.mark.column) == (8, 12))
         // `repository: example-string` for an object.
-        #expect(warnings.containing("example is a string, but its schema expects an object").contains { $0.mark.line == 93 })
+        #expect(
+            warnings.containing("example is a string, but its schema expects an object").contains { $0.mark.line == 93 }
+        )
         // 200 responses without content.
         for id in ["putImage", "batchGetImage", "listImages"] {
             #expect(warnings.containing("response 200 of '\(id)' declares no content").count == 1)
@@ -42,7 +51,8 @@ import Testing
         #expect(ok.status == "200")
         #expect(ok.content == [MediaContent(mediaType: "application/json", type: .untypedJSON, assumed: true)])
         let created = try #require(document.operation("createRepository")?.responses.first)
-        #expect(created.content == [MediaContent(mediaType: "application/json", type: .named("CreateRepositoryResponse"))])
+        #expect(
+            created.content == [MediaContent(mediaType: "application/json", type: .named("CreateRepositoryResponse"))])
     }
 
     @Test func swaggerSeedReadsWithActionQueryConstants() throws {
@@ -52,7 +62,10 @@ import Testing
         #expect(document.specVersion.family == .swagger2)
         #expect(document.operations.map(\.id) == ["describeImages", "listImages", "putImage"])
         for (operation, action) in zip(document.operations, ["DescribeImages", "ListImages", "PutImage"]) {
-            #expect(operation.route == WireRoute(method: .get, path: "/", constantQuery: [RouteConstant(name: "Action", value: action)]))
+            #expect(
+                operation.route
+                    == WireRoute(method: .get, path: "/", constantQuery: [RouteConstant(name: "Action", value: action)])
+            )
         }
         #expect(document.protocol.kind == .rest)
         // `200:` is an integer key; it still reads as status "200".
@@ -68,10 +81,12 @@ import Testing
             let bodyInputs = try inputNames(try #require(openAPI.operation(id)), in: openAPI)
             let queryInputs = try inputNames(try #require(swagger.operation(id)), in: swagger)
             #expect(!queryInputs.isEmpty)
-            #expect(queryInputs.isSubset(of: bodyInputs), "\(id): \(queryInputs.subtracting(bodyInputs)) only in Swagger")
+            #expect(
+                queryInputs.isSubset(of: bodyInputs), "\(id): \(queryInputs.subtracting(bodyInputs)) only in Swagger")
         }
-        #expect(try inputNames(try #require(swagger.operation("listImages")), in: swagger)
-            == ["filter", "maxResults", "nextToken", "registryId", "repositoryName"])
+        #expect(
+            try inputNames(try #require(swagger.operation("listImages")), in: swagger)
+                == ["filter", "maxResults", "nextToken", "registryId", "repositoryName"])
     }
 
     /// Parameter names plus the top-level properties of the JSON request body.

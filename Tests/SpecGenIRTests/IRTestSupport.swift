@@ -17,9 +17,13 @@ enum IRFixtures {
     }
 
     /// Reads a fixture that must give a document without errors.
-    static func document(_ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> (APIDocument, [Diagnostic]) {
+    static func document(_ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> (
+        APIDocument, [Diagnostic]
+    ) {
         let result = read(fixture(name))
-        #expect(result.errors.isEmpty, "unexpected errors: \(result.errors.map(\.description))", sourceLocation: sourceLocation)
+        #expect(
+            result.errors.isEmpty, "unexpected errors: \(result.errors.map(\.description))",
+            sourceLocation: sourceLocation)
         return (try #require(result.document, sourceLocation: sourceLocation), result.diagnostics)
     }
 

@@ -12,11 +12,16 @@ import Testing
         #expect(try document.object("CreateThingRequest").property("written") != nil)
         let request = try document.object("CreateThingRequest2")
         #expect(request.property("settings")?.type == .named("CreateThingRequest2.Settings"))
-        #expect(try document.object("CreateThingRequest2.Settings").property("mode")?.type == .named("CreateThingRequest2.Settings.Mode"))
+        #expect(
+            try document.object("CreateThingRequest2.Settings").property("mode")?.type
+                == .named("CreateThingRequest2.Settings.Mode"))
         #expect(request.property("tags")?.type == .array(.named("CreateThingRequest2.TagsItem")))
         let nested = try #require(document.type("CreateThingRequest2.Settings"))
         #expect((nested.name, nested.parent) == ("Settings", "CreateThingRequest2"))
-        #expect(create.responses.map(\.content.first?.type) == [.named("CreateThingResponse"), .named("CreateThingResponse400")])
+        #expect(
+            create.responses.map(\.content.first?.type) == [
+                .named("CreateThingResponse"), .named("CreateThingResponse400"),
+            ])
     }
 
     @Test func nestedNamesCollidingWithinAParentGetASuffix() throws {

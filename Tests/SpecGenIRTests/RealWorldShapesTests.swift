@@ -12,7 +12,10 @@ struct RealWorldShapesTests {
     @Test func operationsPathItemsParameterListsAndResponsesMapsByRef() throws {
         let result = IRFixtures.read(IRFixtures.fixture("refs-operations/openapi.yaml"))
         let document = try #require(result.document)
-        #expect(document.operations.map(\.id) == ["droplets_list", "droplets_create", "droplets_get", "sizes_list", "broken_one", "broken_two"])
+        #expect(
+            document.operations.map(\.id) == [
+                "droplets_list", "droplets_create", "droplets_get", "sizes_list", "broken_one", "broken_two",
+            ])
         let list = document.operations[0]
         #expect(list.summary == "List all droplets")
         #expect(list.parameters.map(\.name) == ["per_page", "tag_name"])
@@ -43,12 +46,16 @@ struct RealWorldShapesTests {
         #expect(v31.errors.isEmpty, "\(v31.errors.map(\.description))")
         #expect(v31.document?.operations.first?.responses.isEmpty == true)
         let v30 = try IRFixtures.readText("openapi: 3.0.3\ninfo: {title: t, version: '1'}\n" + operation)
-        #expect(v30.errors.map(\.message) == ["operation 'getUsers' has no 'responses' (OpenAPI 3.0 requires them; 3.1 does not)"])
+        #expect(
+            v30.errors.map(\.message) == [
+                "operation 'getUsers' has no 'responses' (OpenAPI 3.0 requires them; 3.1 does not)"
+            ])
         #expect(v30.errors.first?.mark.line == 5)
     }
 
     @Test func callbacksAndWebhooksAreWarnedNotDroppedSilently() throws {
-        let result = try IRFixtures.readText("""
+        let result = try IRFixtures.readText(
+            """
             openapi: 3.1.0
             info: {title: t, version: '1'}
             paths:
@@ -89,7 +96,8 @@ struct RealWorldShapesTests {
     }
 
     @Test func unusedRequestBodiesAreNamedInTheSingular() throws {
-        let result = try IRFixtures.readText("""
+        let result = try IRFixtures.readText(
+            """
             openapi: 3.0.3
             info: {title: t, version: '1'}
             paths: {}
@@ -101,7 +109,8 @@ struct RealWorldShapesTests {
     }
 
     @Test func wrongKindsTakeTheRightArticle() throws {
-        let result = try IRFixtures.readText("""
+        let result = try IRFixtures.readText(
+            """
             openapi: 3.0.3
             info: {title: t, version: '1'}
             paths:
@@ -112,14 +121,16 @@ struct RealWorldShapesTests {
                   responses:
                     '204': {description: Done., x-flag: true}
             """)
-        #expect(result.warnings.map(\.message) == ["'deprecated' should be true or false, not an integer; it is ignored"])
+        #expect(
+            result.warnings.map(\.message) == ["'deprecated' should be true or false, not an integer; it is ignored"])
     }
 
     /// `required` in one `allOf` part may name a property another part declares (the OAI's
     /// petstore-separate `NewPet`); and a `oneOf`/`anyOf` variant's may name the enclosing
     /// schema's (GitHub's check runs). Only a name no part declares is worth a warning.
     @Test func requiredNamesDeclaredBySiblingPartsAreNotWarned() throws {
-        let result = try IRFixtures.readText("""
+        let result = try IRFixtures.readText(
+            """
             openapi: 3.0.3
             info: {title: t, version: '1'}
             paths: {}
@@ -141,7 +152,10 @@ struct RealWorldShapesTests {
                       required: [conclusion]
                     - properties: {status: {enum: [queued]}}
             """)
-        #expect(result.warnings.map(\.message) == ["'required' names 'nickname', which is not a property of any 'allOf' part"])
+        #expect(
+            result.warnings.map(\.message) == [
+                "'required' names 'nickname', which is not a property of any 'allOf' part"
+            ])
         #expect(result.warnings.first?.mark.line == 12)
         let newPet = try #require(result.document).object("NewPet")
         #expect(newPet.property("name")?.required == true)
@@ -152,7 +166,8 @@ struct RealWorldShapesTests {
 struct ResponseKeyTests {
     /// TomTom's spec has `'404/596'`; extensions may sit among the responses.
     @Test func onlyStatusCodesRangesAndDefaultAreResponses() throws {
-        let result = try IRFixtures.readText("""
+        let result = try IRFixtures.readText(
+            """
             openapi: 3.0.3
             info: {title: t, version: '1'}
             paths:
@@ -168,7 +183,10 @@ struct ResponseKeyTests {
             """)
         #expect(result.errors.isEmpty)
         #expect(result.document?.operations.first?.responses.map(\.status) == ["200", "4xx", "default"])
-        #expect(result.warnings.map(\.message) == ["response key '404/596' is not a status code (100–599), a range such as 4XX, or 'default'; the response is ignored"])
+        #expect(
+            result.warnings.map(\.message) == [
+                "response key '404/596' is not a status code (100–599), a range such as 4XX, or 'default'; the response is ignored"
+            ])
         #expect(result.warnings.first?.mark.line == 10)
     }
 }

@@ -49,7 +49,8 @@ import Testing
         let remote = try #require(result.errors.containing("https://example.com/schemas/pet.yaml#/Pet").first)
         #expect(remote.message.contains("never fetches"))
         #expect(remote.mark.line == 12)
-        let missing = try #require(result.errors.containing("'$ref: #/components/schemas/Nope' points at nothing").first)
+        let missing = try #require(
+            result.errors.containing("'$ref: #/components/schemas/Nope' points at nothing").first)
         #expect((missing.mark.line, missing.mark.column) == (21, 30))
         let unloadable = try #require(result.errors.containing("absent.yaml#/Pet").first)
         #expect(unloadable.message.contains("no such file"))

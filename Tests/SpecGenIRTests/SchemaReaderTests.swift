@@ -23,7 +23,9 @@ import Testing
         let pet = try document.object("Pet")
         #expect(pet.property("nickname")?.type == .optional(.primitive(.string, format: nil)))
         #expect(pet.property("kind")?.type == .named("Pet.Kind"))
-        #expect(document.type("Pet.Kind")?.kind == .enumeration(EnumType(rawType: .string, values: [.string("dog")], nullable: false, isConst: true)))
+        #expect(
+            document.type("Pet.Kind")?.kind
+                == .enumeration(EnumType(rawType: .string, values: [.string("dog")], nullable: false, isConst: true)))
         #expect(document.type("Pet.Kind")?.parent == "Pet")
         #expect(pet.property("owner")?.type == .named("Owner"))
         #expect(pet.property("owner")?.description == "The owner, described beside the ref.")
@@ -40,8 +42,10 @@ import Testing
     @Test func formatsEnumsAndAnnotations() throws {
         let (document, _) = try IRFixtures.document("formats.yaml")
         let sample = try document.object("Sample")
-        let formats = ["i32": "int32", "i64": "int64", "f": "float", "d": "double", "at": "date-time", "day": "date",
-                       "bytes": "byte", "raw": "binary", "uuid": "uuid", "link": "uri"]
+        let formats = [
+            "i32": "int32", "i64": "int64", "f": "float", "d": "double", "at": "date-time", "day": "date",
+            "bytes": "byte", "raw": "binary", "uuid": "uuid", "link": "uri",
+        ]
         for (name, format) in formats {
             guard case .primitive(_, let written)? = sample.property(name)?.type else {
                 Issue.record("\(name) is not a primitive")
@@ -51,9 +55,17 @@ import Testing
         }
         #expect(sample.property("i64")?.type == .primitive(.integer, format: "int64"))
         #expect(sample.property("d")?.type == .primitive(.number, format: "double"))
-        #expect(document.type("Sample.Size")?.kind == .enumeration(EnumType(rawType: .string, values: [.string("small"), .string("large")], nullable: false, isConst: false)))
+        #expect(
+            document.type("Sample.Size")?.kind
+                == .enumeration(
+                    EnumType(
+                        rawType: .string, values: [.string("small"), .string("large")], nullable: false, isConst: false)
+                ))
         #expect(sample.property("size")?.defaultValue == .string("small"))
-        #expect(document.type("Sample.Level")?.kind == .enumeration(EnumType(rawType: .integer, values: [.int(1), .int(2), .int(3)], nullable: false, isConst: false)))
+        #expect(
+            document.type("Sample.Level")?.kind
+                == .enumeration(
+                    EnumType(rawType: .integer, values: [.int(1), .int(2), .int(3)], nullable: false, isConst: false)))
         #expect(sample.property("id")?.readOnly == true)
         #expect(sample.property("secret")?.writeOnly == true)
         #expect(sample.property("old")?.deprecated == true)
@@ -68,7 +80,8 @@ import Testing
     }
 
     @Test func allOfThatContainsItselfIsWarnedNotExpanded() throws {
-        let result = try IRFixtures.readText("""
+        let result = try IRFixtures.readText(
+            """
             openapi: 3.0.0
             info: {title: t, version: '1'}
             paths: {}
@@ -105,7 +118,9 @@ import Testing
         #expect(cat.composedOf == ["Base"])
         #expect(cat.properties.map(\.name) == ["id", "name", "purrs"])
         #expect(cat.property("name")?.required == true, "required by the second part")
-        #expect(cat.property("name")?.description == "overridden", "a later part's property replaces the earlier one in place")
+        #expect(
+            cat.property("name")?.description == "overridden",
+            "a later part's property replaces the earlier one in place")
         #expect(cat.property("id")?.required == true)
         #expect(try document.object("Dog").properties.map(\.name) == ["id", "name", "barks"])
         guard case .union(let pet)? = document.type("Pet")?.kind else {

@@ -18,10 +18,15 @@ import Testing
     @Test func bodyFormDataAndMediaTypes() throws {
         let (document, _) = try IRFixtures.document("petstore-swagger.yaml")
         let create = try #require(document.operation("createPet"))
-        #expect(create.requestBody == RequestBody(required: true, content: [MediaContent(mediaType: "application/json", type: .named("Pet"))]))
+        #expect(
+            create.requestBody
+                == RequestBody(
+                    required: true, content: [MediaContent(mediaType: "application/json", type: .named("Pet"))]))
         #expect(create.parameters.isEmpty)
         let show = try #require(document.operation("showPet"))
-        #expect(show.responses.first?.content.map(\.mediaType) == ["application/json", "application/xml"], "operation-level produces")
+        #expect(
+            show.responses.first?.content.map(\.mediaType) == ["application/json", "application/xml"],
+            "operation-level produces")
         #expect(show.parameters.map(\.location) == [.path])
         let upload = try #require(document.operation("uploadPhoto"))
         #expect(upload.requestBody?.content.map(\.mediaType) == ["multipart/form-data"])
@@ -40,7 +45,10 @@ import Testing
         #expect(document.operation("listPets")?.responses.map(\.status) == ["200", "default"])
         // `#/parameters/Limit` and `#/responses/Problem`: Swagger's reusable parts are followed too.
         #expect(document.operation("listPets")?.parameters[1].defaultValue == .int(20))
-        #expect(document.operation("listPets")?.responses.last?.content == [MediaContent(mediaType: "application/json", type: .named("Error"))])
+        #expect(
+            document.operation("listPets")?.responses.last?.content == [
+                MediaContent(mediaType: "application/json", type: .named("Error"))
+            ])
     }
 
     @Test func securityDefinitionsBecomeSchemes() throws {

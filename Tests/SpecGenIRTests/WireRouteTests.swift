@@ -9,13 +9,25 @@ import Testing
         let (document, _) = try IRFixtures.document("routes.yaml")
         let one = try #require(document.operation("one"))
         #expect(one.specPath == "/#One")
-        #expect(one.route == WireRoute(method: .post, path: "/", constantHeaders: [RouteConstant(name: "X-Amz-Target", value: "Svc_2020.One")]))
+        #expect(
+            one.route
+                == WireRoute(
+                    method: .post, path: "/",
+                    constantHeaders: [RouteConstant(name: "X-Amz-Target", value: "Svc_2020.One")]))
         // An optional one-value header is an input, not a constant: the caller may leave it out.
         #expect(one.parameters.map(\.name) == ["X-Trace"])
-        #expect(try #require(document.operation("two")).route.constantHeaders == [RouteConstant(name: "X-Amz-Target", value: "Svc_2020.Two")])
+        #expect(
+            try #require(document.operation("two")).route.constantHeaders == [
+                RouteConstant(name: "X-Amz-Target", value: "Svc_2020.Two")
+            ])
         let list = try #require(document.operation("listItems"))
-        #expect(list.route == WireRoute(method: .get, path: "/items", constantQuery: [
-            RouteConstant(name: "Action", value: "List"), RouteConstant(name: "Version", value: "2")]))
+        #expect(
+            list.route
+                == WireRoute(
+                    method: .get, path: "/items",
+                    constantQuery: [
+                        RouteConstant(name: "Action", value: "List"), RouteConstant(name: "Version", value: "2"),
+                    ]))
         #expect(list.parameters.map(\.name) == ["page"])
         let byMode = try #require(document.operation("getItemsByMode"))
         #expect(byMode.route.constantQuery == [RouteConstant(name: "mode", value: "full")])
@@ -27,14 +39,16 @@ import Testing
     @Test func awsJSONProfileFromMediaTypeAndTargets() throws {
         let (document, _) = try IRFixtures.document("routes.yaml")
         #expect(document.protocol == APIProtocol(kind: .awsJSON, version: "1.0", targetPrefix: "Svc_2020"))
-        let overridden = IRFixtures.read(IRFixtures.fixture("routes.yaml"), options: ReaderOptions(protocolOverride: APIProtocol(kind: .rest)))
+        let overridden = IRFixtures.read(
+            IRFixtures.fixture("routes.yaml"), options: ReaderOptions(protocolOverride: APIProtocol(kind: .rest)))
         #expect(overridden.document?.protocol == APIProtocol(kind: .rest))
         let (petstore, _) = try IRFixtures.document("petstore-openapi.yaml")
         #expect(petstore.protocol == APIProtocol(kind: .rest))
     }
 
     @Test func aTargetHeaderAloneMakesAnAWSJSONAPI() throws {
-        let result = try IRFixtures.readText("""
+        let result = try IRFixtures.readText(
+            """
             openapi: 3.0.0
             info: {title: t, version: '1'}
             paths:
@@ -72,8 +86,9 @@ import Testing
     }
 
     @Test func routeSummaryShowsEveryConstant() {
-        let route = WireRoute(method: .post, path: "/", constantHeaders: [RouteConstant(name: "X-Amz-Target", value: "S.Op")],
-                              constantQuery: [RouteConstant(name: "b", value: "2"), RouteConstant(name: "a", value: "1")])
+        let route = WireRoute(
+            method: .post, path: "/", constantHeaders: [RouteConstant(name: "X-Amz-Target", value: "S.Op")],
+            constantQuery: [RouteConstant(name: "b", value: "2"), RouteConstant(name: "a", value: "1")])
         #expect(route.summary == "POST /?a=1&b=2 X-Amz-Target: S.Op")
     }
 }

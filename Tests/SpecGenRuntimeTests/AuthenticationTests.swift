@@ -2,24 +2,30 @@ import Foundation
 import HTTPTypes
 import OpenAPIRuntime
 import Testing
+
 @testable import SpecGenRuntime
 
 @Suite struct AuthenticationTests {
     /// A route that answers with the credential it extracted, as the handler would receive it.
     static func server(_ schemes: [SecurityScheme]) -> InProcessServer {
-        InProcessServer([ServerRoute("whoami", .get, "/me") { request in
-            let description: String
-            switch try request.credential(anyOf: schemes) {
-            case .bearer(let token): description = "bearer \(token.token)"
-            case .basic(let credentials): description = "basic \(credentials.username) \(credentials.password)"
-            case .apiKey(let key): description = "key \(key.value)"
+        InProcessServer([
+            ServerRoute("whoami", .get, "/me") { request in
+                let description: String
+                switch try request.credential(anyOf: schemes) {
+                case .bearer(let token): description = "bearer \(token.token)"
+                case .basic(let credentials): description = "basic \(credentials.username) \(credentials.password)"
+                case .apiKey(let key): description = "key \(key.value)"
+                }
+                return try ServerResponse(status: 200, body: .text(description))
             }
-            return try ServerResponse(status: 200, body: .text(description))
-        }])
+        ])
     }
 
-    static func call(_ server: InProcessServer, _ middleware: AuthenticationMiddleware?) async throws -> ReceivedResponse {
-        try await server.client(middleware.map { [$0] } ?? []).perform(ClientRequest(operationID: "whoami", method: .get, path: "/me"))
+    static func call(_ server: InProcessServer, _ middleware: AuthenticationMiddleware?) async throws
+        -> ReceivedResponse
+    {
+        try await server.client(middleware.map { [$0] } ?? []).perform(
+            ClientRequest(operationID: "whoami", method: .get, path: "/me"))
     }
 
     @Test func oneLineOnTheClientATypedCredentialOnTheServer() async throws {
@@ -28,7 +34,10 @@ import Testing
             (.oauth2, .bearer(tokenProvider: { "fresh" }), "Authorization", "Bearer fresh"),
             (.httpBasic, .basic(username: "ann", password: "p:w"), "Authorization", "Basic YW5uOnA6dw=="),
             (.apiKey(name: "X-API-Key", in: .header), .apiKey("k1", name: "X-API-Key", in: .header), "X-API-Key", "k1"),
-            (.apiKey(name: "session", in: .cookie), .apiKey("a b", name: "session", in: .cookie), "Cookie", "session=a%20b"),
+            (
+                .apiKey(name: "session", in: .cookie), .apiKey("a b", name: "session", in: .cookie), "Cookie",
+                "session=a%20b"
+            ),
         ]
         for (scheme, middleware, field, wire) in cases {
             let server = Self.server([scheme])
@@ -40,7 +49,9 @@ import Testing
         let response = try await Self.call(query, .apiKey("q&1", name: "api_key", in: .query))
         #expect(query.lastRequest?.path == "/me?api_key=q%261")
         #expect(try await response.text() == "key q&1")
-        #expect(try await Self.call(Self.server([.httpBasic]), .basic(username: "ann", password: "p:w")).text() == "basic ann p:w")
+        #expect(
+            try await Self.call(Self.server([.httpBasic]), .basic(username: "ann", password: "p:w")).text()
+                == "basic ann p:w")
     }
 
     @Test func aMissingCredentialIs401WithAChallenge() async throws {

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import OpenAPIRuntime
 import Testing
+
 @testable import SpecGenRuntime
 
 struct Tick: Codable, Hashable, Sendable {
@@ -45,7 +46,8 @@ private func collect<Element>(_ stream: EventStream<Element>) async throws -> [E
         #expect(try await body.body.string() == "id: 1\nevent: tick\ndata: {\"n\":1}\n\n")
         #expect(try await OutgoingBody.serverSentEvents(values: ticks(1)).body.string() == "data: {\"n\":1}\n\n")
 
-        let wire = HTTPBody(": comment\nevent: tick\nid: 9\ndata: {\"n\":\ndata: 3}\n\ndata: {\"n\":4}\n\ndata: [DONE]\n\n")
+        let wire = HTTPBody(
+            ": comment\nevent: tick\nid: 9\ndata: {\"n\":\ndata: 3}\n\ndata: {\"n\":4}\n\ndata: [DONE]\n\n")
         let decoded = try await collect(wire.serverSentEvents(of: Tick.self, terminator: "[DONE]"))
         #expect(decoded.map(\.data) == [Tick(n: 3), Tick(n: 4)])
         #expect(decoded.first?.event == "tick" && decoded.first?.id == "9")
@@ -66,11 +68,13 @@ private func collect<Element>(_ stream: EventStream<Element>) async throws -> [E
         }
         route.streamsRequestBody = true
         let server = InProcessServer([route])
-        let response = try await server.client().perform(ClientRequest(operationID: "relay", method: .post, path: "/relay"),
-                                                         body: .jsonLines(ticks(3)), accept: ["text/event-stream"])
+        let response = try await server.client().perform(
+            ClientRequest(operationID: "relay", method: .post, path: "/relay"),
+            body: .jsonLines(ticks(3)), accept: ["text/event-stream"])
         #expect(server.lastRequest?.headerFields[.contentType] == "application/jsonl")
         #expect(server.lastRequest?.headerFields[.accept] == "text/event-stream")
         #expect(response.contentType == "text/event-stream")
-        #expect(try await collect(response.serverSentEvents(of: Tick.self)).map(\.data) == [2, 4, 6].map { Tick(n: $0) })
+        #expect(
+            try await collect(response.serverSentEvents(of: Tick.self)).map(\.data) == [2, 4, 6].map { Tick(n: $0) })
     }
 }

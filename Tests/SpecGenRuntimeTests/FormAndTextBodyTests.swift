@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import OpenAPIRuntime
 import Testing
+
 @testable import SpecGenRuntime
 
 struct Signup: Codable, Hashable {
@@ -27,23 +28,29 @@ struct Signup: Codable, Hashable {
     }
 
     @Test func roundTripsThroughAServer() async throws {
-        let server = InProcessServer([ServerRoute("signup", .post, "/signup") { request in
-            let input = try await request.decodeForm(Signup.self)
-            return try ServerResponse(status: 200, body: .form(input))
-        }])
-        let response = try await server.client().perform(ClientRequest(operationID: "signup", method: .post, path: "/signup"), body: .form(signup))
+        let server = InProcessServer([
+            ServerRoute("signup", .post, "/signup") { request in
+                let input = try await request.decodeForm(Signup.self)
+                return try ServerResponse(status: 200, body: .form(input))
+            }
+        ])
+        let response = try await server.client().perform(
+            ClientRequest(operationID: "signup", method: .post, path: "/signup"), body: .form(signup))
         #expect(server.lastRequest?.headerFields[.contentType] == "application/x-www-form-urlencoded")
         #expect(response.status == 200)
         #expect(try await response.form(Signup.self) == signup)
     }
 
     @Test func aBadFormIsA400() async throws {
-        let server = InProcessServer([ServerRoute("signup", .post, "/signup") { request in
-            _ = try await request.decodeForm(Signup.self)
-            return ServerResponse(status: 204)
-        }])
+        let server = InProcessServer([
+            ServerRoute("signup", .post, "/signup") { request in
+                _ = try await request.decodeForm(Signup.self)
+                return ServerResponse(status: 204)
+            }
+        ])
         let body = OutgoingBody(HTTPBody("name=x&age=old"), contentType: "application/x-www-form-urlencoded")
-        let response = try await server.client().perform(ClientRequest(operationID: "signup", method: .post, path: "/signup"), body: body)
+        let response = try await server.client().perform(
+            ClientRequest(operationID: "signup", method: .post, path: "/signup"), body: body)
         #expect(response.status == 400)
         #expect(await response.undeclaredError().name == "SerializationException")
     }
@@ -51,15 +58,18 @@ struct Signup: Codable, Hashable {
 
 @Suite struct TextAndBinaryBodyTests {
     @Test func textRoundTripsAndInvalidUTF8IsRefused() async throws {
-        let server = InProcessServer([ServerRoute("echo", .post, "/echo") { request in
-            try ServerResponse(status: 200, body: .text(try await request.decodeText().uppercased()))
-        }])
+        let server = InProcessServer([
+            ServerRoute("echo", .post, "/echo") { request in
+                try ServerResponse(status: 200, body: .text(try await request.decodeText().uppercased()))
+            }
+        ])
         let client = server.client()
         let request = ClientRequest(operationID: "echo", method: .post, path: "/echo")
         let ok = try await client.perform(request, body: .text("héllo"))
         #expect(ok.contentType == "text/plain; charset=utf-8")
         #expect(try await ok.text() == "HÉLLO")
-        let bad = try await client.perform(request, body: OutgoingBody(HTTPBody([0xC3, 0x28]), contentType: "text/plain"))
+        let bad = try await client.perform(
+            request, body: OutgoingBody(HTTPBody([0xC3, 0x28]), contentType: "text/plain"))
         #expect(bad.status == 400)
         #expect(await bad.undeclaredError().message == "the body is not UTF-8 text")
     }

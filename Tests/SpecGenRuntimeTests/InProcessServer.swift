@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import OpenAPIRuntime
+
 @testable import SpecGenRuntime
 
 /// A `ClientTransport` that hands requests to a route table in-process, matching `{name}` path
@@ -15,12 +16,16 @@ final class InProcessServer: ClientTransport, @unchecked Sendable {
         table = RouteTable(profile: profile, routes: routes)
     }
 
-    func send(_ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String) async throws -> (HTTPResponse, HTTPBody?) {
+    func send(_ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String) async throws -> (
+        HTTPResponse, HTTPBody?
+    ) {
         lock.withLock { lastHead = request }
         let path = (request.path ?? "/").split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)[0]
         for route in table.routes where route.method == request.method {
             if let parameters = Self.match(template: route.path, path: path) {
-                return try await table.dispatch(request, body: body, metadata: ServerRequestMetadata(pathParameters: parameters), candidates: [route])
+                return try await table.dispatch(
+                    request, body: body, metadata: ServerRequestMetadata(pathParameters: parameters),
+                    candidates: [route])
             }
         }
         return (HTTPResponse(status: .notFound), nil)
@@ -42,7 +47,9 @@ final class InProcessServer: ClientTransport, @unchecked Sendable {
     }
 
     func client(_ middlewares: [any ClientMiddleware] = []) -> APIClient {
-        APIClient(serverURL: URL(string: "http://127.0.0.1:1")!, transport: self, middlewares: middlewares, profile: table.profile)
+        APIClient(
+            serverURL: URL(string: "http://127.0.0.1:1")!, transport: self, middlewares: middlewares,
+            profile: table.profile)
     }
 }
 

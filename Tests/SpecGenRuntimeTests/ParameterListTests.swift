@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Testing
+
 @testable import SpecGenRuntime
 
 /// Array headers and path parameters travel in OpenAPI's `simple` style (`a,b,c`) and read back
@@ -19,8 +20,9 @@ import Testing
         #expect(request.headerFields[HTTPField.Name("X-None")!] == nil)
 
         // The server sees the path segment as a router hands it over: still percent-encoded.
-        let head = HTTPRequest(method: .put, scheme: nil, authority: nil, path: request.pathAndQuery,
-                               headerFields: request.headerFields)
+        let head = HTTPRequest(
+            method: .put, scheme: nil, authority: nil, path: request.pathAndQuery,
+            headerFields: request.headerFields)
         let server = ServerRequest(head: head, body: [], pathParameters: ["ids": "1%2C22%2C333"], profile: .rest)
         #expect(try server.path("ids", as: [Int].self) == [1, 22, 333])
         #expect(try server.header("X-Tags", as: [String].self) == ["red", "green blue"])

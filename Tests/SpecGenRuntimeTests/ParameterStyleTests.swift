@@ -2,10 +2,13 @@ import Foundation
 import HTTPTypes
 @_spi(Generated) import OpenAPIRuntime
 import Testing
+
 @testable import SpecGenRuntime
 
 /// The OpenAPI 3.1 "Style Examples" table (RFC 6570 for `label`, whose non-exploded lists use commas),
 /// checked both ways: the client writes exactly these bytes, the server reads them back into the value.
+// swift-format-ignore: AlwaysUseLowerCamelCase
+// The keys are the spec table's, R, G and B.
 struct RGB: Codable, Hashable {
     var R: Int
     var G: Int
@@ -22,8 +25,9 @@ private func pathText(_ value: some Encodable, _ encoding: ParameterEncoding) th
 }
 
 private func serverRequest(path: String = "/c", segment: String? = nil, headers: HTTPFields = [:]) -> ServerRequest {
-    ServerRequest(head: HTTPRequest(method: .get, scheme: nil, authority: nil, path: path, headerFields: headers), body: [],
-                  pathParameters: segment.map { ["color": Substring($0)] } ?? [:], profile: .rest)
+    ServerRequest(
+        head: HTTPRequest(method: .get, scheme: nil, authority: nil, path: path, headerFields: headers), body: [],
+        pathParameters: segment.map { ["color": Substring($0)] } ?? [:], profile: .rest)
 }
 
 private func queryText(_ value: some Encodable, _ encoding: ParameterEncoding) throws -> String {
@@ -38,8 +42,14 @@ private func queryText(_ value: some Encodable, _ encoding: ParameterEncoding) t
         (ParameterEncoding(.simple, explode: true), "blue", "blue,black,brown", "R=100,G=200,B=150"),
         (ParameterEncoding(.label, explode: false), ".blue", ".blue,black,brown", ".R,100,G,200,B,150"),
         (ParameterEncoding(.label, explode: true), ".blue", ".blue.black.brown", ".R=100.G=200.B=150"),
-        (ParameterEncoding(.matrix, explode: false), ";color=blue", ";color=blue,black,brown", ";color=R,100,G,200,B,150"),
-        (ParameterEncoding(.matrix, explode: true), ";color=blue", ";color=blue;color=black;color=brown", ";R=100;G=200;B=150"),
+        (
+            ParameterEncoding(.matrix, explode: false), ";color=blue", ";color=blue,black,brown",
+            ";color=R,100,G,200,B,150"
+        ),
+        (
+            ParameterEncoding(.matrix, explode: true), ";color=blue", ";color=blue;color=black;color=brown",
+            ";R=100;G=200;B=150"
+        ),
     ])
     func specTable(encoding: ParameterEncoding, string: String, array: String, object: String) throws {
         #expect(try pathText("blue", encoding) == string)
@@ -52,7 +62,10 @@ private func queryText(_ value: some Encodable, _ encoding: ParameterEncoding) t
 
     @Test func delimitersInsideValuesAreEscaped() throws {
         let values = ["a,b", "c.d;e=f", "g h/é"]
-        for encoding in [ParameterEncoding(.simple, explode: false), ParameterEncoding(.label, explode: true), ParameterEncoding(.matrix, explode: true)] {
+        for encoding in [
+            ParameterEncoding(.simple, explode: false), ParameterEncoding(.label, explode: true),
+            ParameterEncoding(.matrix, explode: true),
+        ] {
             let text = try pathText(values, encoding)
             #expect(!text.contains("/") && !text.contains(" "))
             #expect(try serverRequest(segment: text).path("color", as: [String].self, encoding) == values)
@@ -79,10 +92,22 @@ private func queryText(_ value: some Encodable, _ encoding: ParameterEncoding) t
 @Suite struct QueryStyleTests {
     @Test(arguments: [
         (ParameterEncoding(.form, explode: false), "color=blue", "color=blue,black,brown", "color=R,100,G,200,B,150"),
-        (ParameterEncoding(.form, explode: true), "color=blue", "color=blue&color=black&color=brown", "R=100&G=200&B=150"),
-        (ParameterEncoding(.spaceDelimited, explode: false), "color=blue", "color=blue%20black%20brown", "color=R%20100%20G%20200%20B%20150"),
-        (ParameterEncoding(.pipeDelimited, explode: false), "color=blue", "color=blue|black|brown", "color=R|100|G|200|B|150"),
-        (ParameterEncoding(.deepObject, explode: true), "color=blue", "color=blue&color=black&color=brown", "color[R]=100&color[G]=200&color[B]=150"),
+        (
+            ParameterEncoding(.form, explode: true), "color=blue", "color=blue&color=black&color=brown",
+            "R=100&G=200&B=150"
+        ),
+        (
+            ParameterEncoding(.spaceDelimited, explode: false), "color=blue", "color=blue%20black%20brown",
+            "color=R%20100%20G%20200%20B%20150"
+        ),
+        (
+            ParameterEncoding(.pipeDelimited, explode: false), "color=blue", "color=blue|black|brown",
+            "color=R|100|G|200|B|150"
+        ),
+        (
+            ParameterEncoding(.deepObject, explode: true), "color=blue", "color=blue&color=black&color=brown",
+            "color[R]=100&color[G]=200&color[B]=150"
+        ),
     ])
     func specTable(encoding: ParameterEncoding, string: String, array: String, object: String) throws {
         #expect(try queryText("blue", encoding) == string)
@@ -94,7 +119,8 @@ private func queryText(_ value: some Encodable, _ encoding: ParameterEncoding) t
     }
 
     @Test(arguments: [
-        (CollectionFormat.csv, "color=blue,black,brown"), (.ssv, "color=blue%20black%20brown"), (.tsv, "color=blue%09black%09brown"),
+        (CollectionFormat.csv, "color=blue,black,brown"), (.ssv, "color=blue%20black%20brown"),
+        (.tsv, "color=blue%09black%09brown"),
         (.pipes, "color=blue|black|brown"), (.multi, "color=blue&color=black&color=brown"),
     ])
     func swaggerCollectionFormats(format: CollectionFormat, wire: String) throws {
@@ -127,12 +153,15 @@ private func queryText(_ value: some Encodable, _ encoding: ParameterEncoding) t
             var exact: Bool
         }
         let filter = Filter(kind: .closed, since: Date(timeIntervalSince1970: 1_700_000_000), limit: nil, exact: true)
-        for encoding in [ParameterEncoding(.deepObject, explode: true), ParameterEncoding(.form, explode: false), .queryDefault] {
+        for encoding in [
+            ParameterEncoding(.deepObject, explode: true), ParameterEncoding(.form, explode: false), .queryDefault,
+        ] {
             let text = try queryText(filter, encoding)
             #expect(try serverRequest(path: "/c?" + text).query("color", as: Filter.self, encoding) == filter)
         }
-        #expect(try queryText(filter, ParameterEncoding(.deepObject, explode: true))
-            == "color[kind]=closed&color[since]=2023-11-14T22%3A13%3A20Z&color[exact]=true")
+        #expect(
+            try queryText(filter, ParameterEncoding(.deepObject, explode: true))
+                == "color[kind]=closed&color[since]=2023-11-14T22%3A13%3A20Z&color[exact]=true")
         #expect(try queryText([1.5, 2], ParameterEncoding(.form, explode: false)) == "color=1.5,2.0")
         #expect(try queryText("a b&c=d", .queryDefault) == "color=a%20b%26c%3Dd")
         #expect(try serverRequest(path: "/c?color=a+b%26c").query("color", as: String.self, .queryDefault) == "a b&c")
@@ -142,7 +171,9 @@ private func queryText(_ value: some Encodable, _ encoding: ParameterEncoding) t
         let filter = ["size": "L", "brand": "Acme", "colour": "red"]
         let deep = ParameterEncoding(.deepObject, explode: true)
         #expect(try queryText(filter, deep) == "color[brand]=Acme&color[colour]=red&color[size]=L")
-        #expect(try serverRequest(path: "/c?" + queryText(filter, deep)).query("color", as: [String: String].self, deep) == filter)
+        #expect(
+            try serverRequest(path: "/c?" + queryText(filter, deep)).query("color", as: [String: String].self, deep)
+                == filter)
     }
 
     @Test func malformedQueryValuesNameTheParameter() {
@@ -150,7 +181,8 @@ private func queryText(_ value: some Encodable, _ encoding: ParameterEncoding) t
             try serverRequest(path: "/c?limit=ten").query("limit", as: Int.self, .queryDefault)
         }
         #expect(throws: ParameterError(.query, "color", .malformed("'1x' is not a valid Int"))) {
-            try serverRequest(path: "/c?color[R]=1x&color[G]=1&color[B]=1").query("color", as: RGB.self, ParameterEncoding(.deepObject, explode: true))
+            try serverRequest(path: "/c?color[R]=1x&color[G]=1&color[B]=1").query(
+                "color", as: RGB.self, ParameterEncoding(.deepObject, explode: true))
         }
     }
 
@@ -168,7 +200,9 @@ private func queryText(_ value: some Encodable, _ encoding: ParameterEncoding) t
         let server = serverRequest(path: request.pathAndQuery, headers: request.headerFields)
         #expect(try server.queryJSON("filter", as: RGB.self) == rgb)
         #expect(try server.headerJSON("X-Filter", as: RGB.self) == rgb)
-        #expect(throws: ParameterError.self) { try serverRequest(path: "/c?filter=%7B").queryJSON("filter", as: RGB.self) }
+        #expect(throws: ParameterError.self) {
+            try serverRequest(path: "/c?filter=%7B").queryJSON("filter", as: RGB.self)
+        }
     }
 
     /// The bytes agree with swift-openapi-runtime's own URI coder wherever it has the style, so servers
@@ -176,25 +210,29 @@ private func queryText(_ value: some Encodable, _ encoding: ParameterEncoding) t
     @Test(arguments: [(SpecGenRuntime.ParameterStyle.form, false), (.form, true), (.deepObject, true)])
     func agreesWithOpenAPIRuntime(style: SpecGenRuntime.ParameterStyle, explode: Bool) throws {
         let converter = Converter(configuration: Configuration())
-        let theirStyle: OpenAPIRuntime.ParameterStyle = style == SpecGenRuntime.ParameterStyle.form ? .form : .deepObject
+        let theirStyle: OpenAPIRuntime.ParameterStyle =
+            style == SpecGenRuntime.ParameterStyle.form ? .form : .deepObject
         func theirs(_ value: some Encodable) throws -> String {
             var request = HTTPRequest(method: .get, scheme: nil, authority: nil, path: "/c")
-            try converter.setQueryItemAsURI(in: &request, style: theirStyle, explode: explode, name: "color", value: value)
+            try converter.setQueryItemAsURI(
+                in: &request, style: theirStyle, explode: explode, name: "color", value: value)
             return String(request.path!.dropFirst(3))
         }
         let encoding = ParameterEncoding(style, explode: explode)
         if style != SpecGenRuntime.ParameterStyle.deepObject {
             #expect(try queryText(colors, encoding) == theirs(colors))
             #expect(try queryText(["a b", "c,d"], encoding) == theirs(["a b", "c,d"]))
-            let decoded = try converter.getOptionalQueryItemAsURI(in: try queryText(colors, encoding)[...], style: theirStyle,
-                                                                 explode: explode, name: "color", as: [String].self)
+            let decoded = try converter.getOptionalQueryItemAsURI(
+                in: try queryText(colors, encoding)[...], style: theirStyle,
+                explode: explode, name: "color", as: [String].self)
             #expect(decoded == colors)
         }
         let object = try queryText(rgb, encoding)
         // OpenAPIRuntime sorts properties (`B,150,G,200,R,100`), this runtime keeps declaration order as the
         // spec's table does; each reads the other's. (It reads an exploded form object only by its own name.)
         if style != .form || !explode {
-            let decoded = try converter.getOptionalQueryItemAsURI(in: object[...], style: theirStyle, explode: explode, name: "color", as: RGB.self)
+            let decoded = try converter.getOptionalQueryItemAsURI(
+                in: object[...], style: theirStyle, explode: explode, name: "color", as: RGB.self)
             #expect(decoded == rgb)
         }
         #expect(try serverRequest(path: "/c?" + theirs(rgb)).query("color", as: RGB.self, encoding) == rgb)
@@ -204,7 +242,7 @@ private func queryText(_ value: some Encodable, _ encoding: ParameterEncoding) t
 @Suite struct HeaderAndCookieStyleTests {
     @Test func headersAreSimple() throws {
         var request = ClientRequest(operationID: "op", method: .get, path: "/c")
-        try request.header("X-Colors", colors)
+        try request.header("X-Colors", colors, .headerDefault)
         try request.header("X-RGB", rgb, ParameterEncoding(.simple, explode: true))
         try request.header("X-Note", "a, b", .headerDefault)
         let fields = request.headerFields
@@ -217,8 +255,13 @@ private func queryText(_ value: some Encodable, _ encoding: ParameterEncoding) t
         #expect(try server.header("X-Colors", as: [String].self, .headerDefault) == colors)
         #expect(try server.header("X-RGB", as: RGB.self, ParameterEncoding(.simple, explode: true)) == rgb)
         #expect(try server.header("X-Note", as: String.self, .headerDefault) == "a, b")
-        #expect(try serverRequest(headers: request.headerFields).header("X-Notes", as: [String].self, .headerDefault) == ["a, b", "100%"])
-        #expect(try serverRequest(headers: [HTTPField.Name("X-Note")!: "100%41"]).header("X-Note", as: String.self, .headerDefault) == "100%41")
+        #expect(
+            try serverRequest(headers: request.headerFields).header("X-Notes", as: [String].self, .headerDefault) == [
+                "a, b", "100%",
+            ])
+        #expect(
+            try serverRequest(headers: [HTTPField.Name("X-Note")!: "100%41"]).header(
+                "X-Note", as: String.self, .headerDefault) == "100%41")
         #expect(try server.header("X-Absent", as: String.self, .headerDefault) == nil)
         #expect(throws: ParameterError(.header, "X-Colors", .malformed("'blue' is not a valid Int"))) {
             try server.header("X-Colors", as: [Int].self, .headerDefault)

@@ -2,13 +2,18 @@ import Foundation
 import HTTPTypes
 import OpenAPIRuntime
 import Testing
+
 @testable import SpecGenRuntime
 
 /// A server that fails on purpose: a generated-style route table whose handler answers from a script
 /// (an error status, a throttling error, or success), reached in-process; `dropConnections` makes the
 /// transport throw before the server sees the request, as a refused connection does.
 final class FailingServer: ClientTransport, @unchecked Sendable {
-    enum Answer { case ok, status(Int, String), dropConnection }
+    enum Answer {
+        case ok
+        case status(Int, String)
+        case dropConnection
+    }
     private let lock = NSLock()
     private var script: [Answer]
     private(set) var attempts = 0
@@ -20,7 +25,8 @@ final class FailingServer: ClientTransport, @unchecked Sendable {
             ServerRoute(operation, .post, "/", headers: [(name: "X-Target", value: operation)]) { [unowned self] _ in
                 switch self.nextAnswer() {
                 case .ok, .dropConnection: return try .json(["done": true], profile: .awsJSON(version: "1.1"))
-                case .status(let status, let name): throw APIError(status: status, name: name, message: "failing on purpose")
+                case .status(let status, let name):
+                    throw APIError(status: status, name: name, message: "failing on purpose")
                 }
             }
         }
@@ -31,14 +37,20 @@ final class FailingServer: ClientTransport, @unchecked Sendable {
         lock.withLock { script.isEmpty ? .ok : script.removeFirst() }
     }
 
-    func send(_ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String) async throws -> (HTTPResponse, HTTPBody?) {
+    func send(_ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String) async throws -> (
+        HTTPResponse, HTTPBody?
+    ) {
         let drop = lock.withLock { () -> Bool in
             attempts += 1
-            if case .dropConnection? = script.first { script.removeFirst(); return true }
+            if case .dropConnection? = script.first {
+                script.removeFirst()
+                return true
+            }
             return false
         }
         if drop { throw URLError(.cannotConnectToHost) }
-        return try await table.dispatch(request, body: body, metadata: ServerRequestMetadata(), candidates: table.routes)
+        return try await table.dispatch(
+            request, body: body, metadata: ServerRequestMetadata(), candidates: table.routes)
     }
 }
 
@@ -53,17 +65,24 @@ final class RecordedSleeps: @unchecked Sendable {
 @Suite struct RetryMiddlewareTests {
     struct Done: Decodable { var done: Bool }
 
-    static func call(_ operation: String, server: FailingServer, policy: RetryMiddleware.Policy, sleeps: RecordedSleeps,
-                     random: Double = 1) async throws -> Done {
+    static func call(
+        _ operation: String, server: FailingServer, policy: RetryMiddleware.Policy, sleeps: RecordedSleeps,
+        random: Double = 1
+    ) async throws -> Done {
         let retry = RetryMiddleware(policy: policy, sleep: { sleeps.sleep($0) }, random: { random })
-        let client = APIClient(serverURL: URL(string: "http://127.0.0.1:1")!, transport: server, middlewares: [retry], profile: .awsJSON(version: "1.1"))
-        let request = ClientRequest(operationID: operation, method: .post, path: "/", constantHeaders: ["X-Target": operation])
+        let client = APIClient(
+            serverURL: URL(string: "http://127.0.0.1:1")!, transport: server, middlewares: [retry],
+            profile: .awsJSON(version: "1.1"))
+        let request = ClientRequest(
+            operationID: operation, method: .post, path: "/", constantHeaders: ["X-Target": operation])
         return try await client.send(request, body: ["a": 1], as: Done.self)
     }
 
     @Test func retriesThrottlingServerErrorsAndDroppedConnections() async throws {
-        let server = FailingServer([.status(503, "ServiceUnavailableException"), .status(400, "ThrottlingException"),
-                                    .dropConnection, .status(429, "TooManyRequestsException")])
+        let server = FailingServer([
+            .status(503, "ServiceUnavailableException"), .status(400, "ThrottlingException"),
+            .dropConnection, .status(429, "TooManyRequestsException"),
+        ])
         let sleeps = RecordedSleeps()
         let policy = RetryMiddleware.Policy(maxAttempts: 5, baseDelay: .milliseconds(100), maxDelay: .milliseconds(300))
         let result = try await Self.call("getThing", server: server, policy: policy, sleeps: sleeps)
@@ -76,7 +95,9 @@ final class RecordedSleeps: @unchecked Sendable {
     @Test func delaysAreJitteredWithinTheirCeiling() async throws {
         let server = FailingServer([.status(500, "InternalFailure"), .status(502, "BadGateway")])
         let sleeps = RecordedSleeps()
-        _ = try await Self.call("getThing", server: server, policy: .init(maxAttempts: 3, baseDelay: .milliseconds(100)), sleeps: sleeps, random: 0.25)
+        _ = try await Self.call(
+            "getThing", server: server, policy: .init(maxAttempts: 3, baseDelay: .milliseconds(100)), sleeps: sleeps,
+            random: 0.25)
         #expect(sleeps.delays == [.milliseconds(25), .milliseconds(50)])
         let policy = RetryMiddleware.Policy(baseDelay: .milliseconds(100), maxDelay: .seconds(20))
         let middleware = RetryMiddleware(policy: policy)
@@ -122,11 +143,14 @@ final class RecordedSleeps: @unchecked Sendable {
         #expect(once.attempts == 1)
 
         let allowed = FailingServer([.status(503, "ServiceUnavailableException")])
-        _ = try await Self.call("createThing", server: allowed, policy: .init(maxAttempts: 3, retryNonIdempotent: true), sleeps: sleeps)
+        _ = try await Self.call(
+            "createThing", server: allowed, policy: .init(maxAttempts: 3, retryNonIdempotent: true), sleeps: sleeps)
         #expect(allowed.attempts == 2)
 
         let listed = FailingServer([.dropConnection])
-        _ = try await Self.call("createThing", server: listed, policy: .init(maxAttempts: 3, isIdempotent: { $0 == "createThing" }), sleeps: sleeps)
+        _ = try await Self.call(
+            "createThing", server: listed, policy: .init(maxAttempts: 3, isIdempotent: { $0 == "createThing" }),
+            sleeps: sleeps)
         #expect(listed.attempts == 2)
     }
 
@@ -141,7 +165,11 @@ final class RecordedSleeps: @unchecked Sendable {
 
     @Test func readOperationNames() {
         let isRead = RetryMiddleware.Policy.isReadOperation
-        #expect(isRead("describeImages") && isRead("listImages") && isRead("batchGetImage") && isRead("getAuthorizationToken"))
-        #expect(!isRead("createRepository") && !isRead("putImage") && !isRead("deleteRepository") && !isRead("listen") && !isRead("getaway"))
+        #expect(
+            isRead("describeImages") && isRead("listImages") && isRead("batchGetImage")
+                && isRead("getAuthorizationToken"))
+        #expect(
+            !isRead("createRepository") && !isRead("putImage") && !isRead("deleteRepository") && !isRead("listen")
+                && !isRead("getaway"))
     }
 }

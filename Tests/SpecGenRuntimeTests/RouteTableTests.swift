@@ -1,6 +1,7 @@
 import HTTPTypes
 import OpenAPIRuntime
 import Testing
+
 @testable import SpecGenRuntime
 
 /// Two operations on one wire route (Box's `/oauth2/token` and `/oauth2/token#refresh`): the
@@ -13,7 +14,8 @@ import Testing
         let table = RouteTable(profile: .rest, routes: routes)
         #expect(table.groups.count == 1)
         let request = HTTPRequest(method: .post, scheme: "http", authority: "localhost", path: "/oauth2/token")
-        let (head, body) = try await table.dispatch(request, body: nil, metadata: ServerRequestMetadata(), candidates: table.groups[0].routes)
+        let (head, body) = try await table.dispatch(
+            request, body: nil, metadata: ServerRequestMetadata(), candidates: table.groups[0].routes)
         #expect(head.status.code == 200)
         let responseBody = try #require(body)
         let bytes = try await [UInt8](collecting: responseBody, upTo: 1 << 16)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SpecGenYAML
 
 /// One case of the bad-input corpus: a file and the diagnostic it must produce.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SpecGenYAML
 
 @Suite("YAMLLoader: limits against hostile input")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SpecGenYAML
 
 @Suite("NodeJSON: the tree as people see it")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SpecGenYAML
 
 @Suite("YAMLLoader: what a spec can contain")
@@ -122,7 +123,8 @@ struct YAMLLoaderTests {
     @Test func jsonGoesThroughTheSameParser() throws {
         let compact = try load("compact.json")
         #expect(compact["paths"]?["/a"]?["get"]?["responses"]?["200"]?["description"]?.text == "ok")
-        #expect(compact["list"]?.items?.map { $0.resolved } == [.int(1), .float(2.5), .bool(true), .null, .string("s")])
+        #expect(
+            compact["list"]?.items?.map { $0.resolved } == [.int(1), .float(2.5), .bool(true), .null, .string("s")])
         #expect(compact["tabs"]?["k"]?.text == "v")
         let pretty = try load("pretty.json")
         #expect(pretty["info"]?["title"]?.text == "Pretty \"JSON\" é")

@@ -14,7 +14,9 @@ struct GenerateCheckTests {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let output = folder.path
-        let generate = ["generate", "Specs/ecr-openapi.yaml", "--output", output, "--mode", "models", "--mode", "client"]
+        let generate = [
+            "generate", "Specs/ecr-openapi.yaml", "--output", output, "--mode", "models", "--mode", "client",
+        ]
 
         let missing = try SpecGenBinary.run(generate + ["--check"])
         #expect(missing.status == 1)
@@ -39,11 +41,16 @@ struct GenerateCheckTests {
     @Test func shardFlagsDecideTheFileNames() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let result = try SpecGenBinary.run(["generate", "Specs/ecr-full.yaml", "--output", folder.path,
-                                            "--model-files", "2", "--client-files", "3", "--server-files", "2"])
+        let result = try SpecGenBinary.run([
+            "generate", "Specs/ecr-full.yaml", "--output", folder.path,
+            "--model-files", "2", "--client-files", "3", "--server-files", "2",
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-        #expect(names == ["Client+0.swift", "Client+1.swift", "Client+2.swift", "Models+0.swift", "Models+1.swift",
-                          "Server+0.swift", "Server+1.swift"])
+        #expect(
+            names == [
+                "Client+0.swift", "Client+1.swift", "Client+2.swift", "Models+0.swift", "Models+1.swift",
+                "Server+0.swift", "Server+1.swift",
+            ])
     }
 }

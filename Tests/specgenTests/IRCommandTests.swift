@@ -13,7 +13,9 @@ struct IRCommandTests {
         let route = try #require(operations.first?["route"] as? [String: Any])
         #expect(route["path"] as? String == "/")
         // Sorted keys: "info" before "operations" before "protocol" before "types".
-        let positions = ["\"info\"", "\"operations\"", "\"protocol\"", "\"types\""].compactMap { result.stdout.range(of: $0)?.lowerBound }
+        let positions = ["\"info\"", "\"operations\"", "\"protocol\"", "\"types\""].compactMap {
+            result.stdout.range(of: $0)?.lowerBound
+        }
         #expect(positions.count == 4 && positions == positions.sorted())
         #expect(!result.stdout.contains("\\/"), "slashes are not escaped")
     }
@@ -37,6 +39,9 @@ struct IRCommandTests {
         let result = try SpecGenBinary.run(["ir", "Tests/SpecGenIRTests/Fixtures/refs-bad.yaml"])
         #expect(result.status == 1)
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr.contains("Tests/SpecGenIRTests/Fixtures/refs-bad.yaml:21:30: error: '$ref: #/components/schemas/Nope' points at nothing"))
+        #expect(
+            result.stderr.contains(
+                "Tests/SpecGenIRTests/Fixtures/refs-bad.yaml:21:30: error: '$ref: #/components/schemas/Nope' points at nothing"
+            ))
     }
 }

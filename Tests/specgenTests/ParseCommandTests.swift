@@ -34,7 +34,9 @@ struct ParseCommandTests {
 
     @Test func keysComeOutInDocumentOrder() throws {
         let result = try SpecGenBinary.run(["parse", "Specs/ecr-openapi.yaml"])
-        let keys = ["\"openapi\"", "\"info\"", "\"servers\"", "\"paths\""].map { result.stdout.range(of: $0)?.lowerBound }
+        let keys = ["\"openapi\"", "\"info\"", "\"servers\"", "\"paths\""].map {
+            result.stdout.range(of: $0)?.lowerBound
+        }
         #expect(keys.allSatisfy { $0 != nil })
         #expect(keys.compactMap { $0 } == keys.compactMap { $0 }.sorted())
     }
@@ -51,7 +53,9 @@ struct ParseCommandTests {
     @Test func inputSizeLimitIsAFlag() throws {
         let result = try SpecGenBinary.run(["parse", "--max-input-size", "1000", "Specs/ecr-swagger.yaml"])
         #expect(result.status == 1)
-        #expect(result.stderr.hasPrefix("Specs/ecr-swagger.yaml:1:1: error: the input is 3942 bytes, over the limit of 1000 bytes"))
+        #expect(
+            result.stderr.hasPrefix(
+                "Specs/ecr-swagger.yaml:1:1: error: the input is 3942 bytes, over the limit of 1000 bytes"))
     }
 
     @Test func aMissingFileIsADiagnostic() throws {
@@ -64,8 +68,9 @@ struct ParseCommandTests {
     /// Every file of the loader's bad-input corpus ends in its diagnostic and exit status 1, never a signal.
     @Test func badInputCorpusEndsInDiagnosticsAndExitStatusOne() throws {
         let corpus = "Tests/SpecGenYAMLTests/BadInputs"
-        let manifest = try String(contentsOf: SpecGenBinary.repository.appendingPathComponent("\(corpus)/expected.tsv"),
-                                  encoding: .utf8)
+        let manifest = try String(
+            contentsOf: SpecGenBinary.repository.appendingPathComponent("\(corpus)/expected.tsv"),
+            encoding: .utf8)
         let rows = manifest.split(separator: "\n").filter { !$0.hasPrefix("#") }.map { $0.split(separator: "\t") }
         #expect(rows.count >= 15)
         for row in rows {

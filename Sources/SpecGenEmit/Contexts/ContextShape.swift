@@ -13,7 +13,7 @@
 /// `.unknown` stands where the instance has nothing to reflect: a `nil` optional, an empty array
 /// (`.list(.unknown)`). Names beneath it cannot be checked; when validating against an *example*
 /// context that is an error (give the example a value there), against real data it is accepted.
-public indirect enum ContextShape: Sendable, Hashable, CustomStringConvertible {
+package indirect enum ContextShape: Sendable, Hashable, CustomStringConvertible {
     case value
     case object([String: ContextShape])
     case list(ContextShape)
@@ -22,7 +22,7 @@ public indirect enum ContextShape: Sendable, Hashable, CustomStringConvertible {
     /// Reflection stops this deep, so a cyclic object graph (classes) cannot loop forever.
     static let maxDepth = 48
 
-    public init(reflecting example: Any) {
+    package init(reflecting example: Any) {
         self = Self.reflect(example, depth: 0)
     }
 
@@ -72,7 +72,7 @@ public indirect enum ContextShape: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Both shapes' names: elements of a list may differ in which optionals they fill.
-    public func merged(with other: ContextShape) -> ContextShape {
+    package func merged(with other: ContextShape) -> ContextShape {
         switch (self, other) {
         case (.unknown, _): return other
         case (_, .unknown): return self
@@ -86,12 +86,12 @@ public indirect enum ContextShape: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The names an object offers, sorted; empty for other shapes.
-    public var fieldNames: [String] {
+    package var fieldNames: [String] {
         if case .object(let fields) = self { return fields.keys.sorted() }
         return []
     }
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .value: return "value"
         case .unknown: return "unknown"

@@ -35,7 +35,8 @@ extension ModelContextBuilder {
         let wholeValues = (object.wholeValueParts ?? []).map { part -> WholeValue in
             var swiftType = mapping.swiftType(part.nonOptional)
             if recursion.needsBox(from: type.id, to: part) { swiftType = "Indirect<\(swiftType)>" }
-            return WholeValue(name: scope.claim(Naming.memberName(Self.variantName(part, names: names))), swiftType: swiftType)
+            return WholeValue(
+                name: scope.claim(Naming.memberName(Self.variantName(part, names: names))), swiftType: swiftType)
         }
 
         var properties = plans.map { plan in
@@ -47,14 +48,19 @@ extension ModelContextBuilder {
                 deprecatedAccessor: plan.storageName == plan.name ? nil : DeprecatedAccessorContext(name: plan.name))
         }
         for whole in wholeValues {
-            properties.append(PropertyContext(doc: memberIndent + "/// What the whole value also is (an `allOf` part that is a `oneOf`/`anyOf`).\n",
-                                              storageName: whole.name, storageAccess: access, type: whole.swiftType,
-                                              deprecatedAccessor: nil))
+            properties.append(
+                PropertyContext(
+                    doc: memberIndent
+                        + "/// What the whole value also is (an `allOf` part that is a `oneOf`/`anyOf`).\n",
+                    storageName: whole.name, storageAccess: access, type: whole.swiftType,
+                    deprecatedAccessor: nil))
         }
         if let extra {
-            properties.append(PropertyContext(doc: memberIndent + "/// Members not declared by the spec, by JSON key.\n",
-                                              storageName: extra.name, storageAccess: access,
-                                              type: "[String: \(extra.valueType)]", deprecatedAccessor: nil))
+            properties.append(
+                PropertyContext(
+                    doc: memberIndent + "/// Members not declared by the spec, by JSON key.\n",
+                    storageName: extra.name, storageAccess: access,
+                    type: "[String: \(extra.valueType)]", deprecatedAccessor: nil))
         }
 
         let custom = customCoding(plans, wholeValues: wholeValues, extra: extra)
@@ -81,9 +87,10 @@ extension ModelContextBuilder {
             properties: properties,
             hasCodingKeys: keysDiffer || custom != nil,
             codingKeys: plans.map { plan in
-                CodingKeyContext(declaration: plan.storageName == plan.property.name
-                    ? "case \(plan.storageName)"
-                    : "case \(plan.storageName) = \(SwiftText.stringLiteral(plan.property.name))")
+                CodingKeyContext(
+                    declaration: plan.storageName == plan.property.name
+                        ? "case \(plan.storageName)"
+                        : "case \(plan.storageName) = \(SwiftText.stringLiteral(plan.property.name))")
             },
             initParameters: parameters.joined(separator: ", "),
             initAssignments: assignments,
@@ -101,14 +108,25 @@ extension ModelContextBuilder {
         let coding: PropertyPlan.Coding
         let declared: String
         switch (property.required, nullable, literal) {
-        case (true, false, _): coding = .required; declared = baseType
-        case (true, true, _): coding = .optional; declared = baseType + "?"
-        case (false, true, _): coding = .nullableOptional; declared = "Nullable<\(baseType)>?"
-        case (false, false, let literal?): coding = .defaulted(literal); declared = baseType
-        case (false, false, nil): coding = .optional; declared = baseType + "?"
+        case (true, false, _):
+            coding = .required
+            declared = baseType
+        case (true, true, _):
+            coding = .optional
+            declared = baseType + "?"
+        case (false, true, _):
+            coding = .nullableOptional
+            declared = "Nullable<\(baseType)>?"
+        case (false, false, let literal?):
+            coding = .defaulted(literal)
+            declared = baseType
+        case (false, false, nil):
+            coding = .optional
+            declared = baseType + "?"
         }
-        return PropertyPlan(property: property, name: name, storageName: storageName, baseType: baseType,
-                            declaredType: declared, coding: coding, defaultLiteral: literal)
+        return PropertyPlan(
+            property: property, name: name, storageName: storageName, baseType: baseType,
+            declaredType: declared, coding: coding, defaultLiteral: literal)
     }
 
     /// Custom `init(from:)`/`encode(to:)` statements, or nil when synthesized coding is right.
@@ -118,13 +136,17 @@ extension ModelContextBuilder {
         var swiftType: String
     }
 
-    private func customCoding(_ plans: [PropertyPlan], wholeValues: [WholeValue],
-                              extra: (name: String, valueType: String)?) -> CustomCodingContext? {
-        let needed = extra != nil || !wholeValues.isEmpty || plans.contains {
-            if case .nullableOptional = $0.coding { return true }
-            if case .defaulted = $0.coding { return true }
-            return false
-        }
+    private func customCoding(
+        _ plans: [PropertyPlan], wholeValues: [WholeValue],
+        extra: (name: String, valueType: String)?
+    ) -> CustomCodingContext? {
+        let needed =
+            extra != nil || !wholeValues.isEmpty
+            || plans.contains {
+                if case .nullableOptional = $0.coding { return true }
+                if case .defaulted = $0.coding { return true }
+                return false
+            }
         guard needed else { return nil }
         var decode: [String] = []
         var encode: [String] = []
@@ -152,10 +174,13 @@ extension ModelContextBuilder {
         }
         if let extra {
             let known = plans.map { SwiftText.stringLiteral($0.property.name) }.joined(separator: ", ")
-            decode.append("self.\(extra.name) = try decoder.container(keyedBy: DynamicCodingKey.self)"
-                + ".decodeAdditional(\(extra.valueType).self, excluding: [\(known)])")
+            decode.append(
+                "self.\(extra.name) = try decoder.container(keyedBy: DynamicCodingKey.self)"
+                    + ".decodeAdditional(\(extra.valueType).self, excluding: [\(known)])")
             encode.append("var additional = encoder.container(keyedBy: DynamicCodingKey.self)")
-            encode.append("for (key, value) in self.\(extra.name) { try additional.encode(value, forKey: DynamicCodingKey(key)) }")
+            encode.append(
+                "for (key, value) in self.\(extra.name) { try additional.encode(value, forKey: DynamicCodingKey(key)) }"
+            )
         }
         return CustomCodingContext(decodeStatements: decode, encodeStatements: encode)
     }
@@ -164,7 +189,8 @@ extension ModelContextBuilder {
     /// (the property then stays optional and the default is only documented by the spec).
     func defaultLiteral(_ value: JSONValue, for ref: TypeRef) -> String? {
         switch (ref, value) {
-        case (.primitive(.string, let format), .string(let text)) where TypeMapping.primitive(.string, format: format) == "String":
+        case (.primitive(.string, let format), .string(let text))
+        where TypeMapping.primitive(.string, format: format) == "String":
             return SwiftText.stringLiteral(text)
         case (.primitive(.integer, _), .int(let number)):
             return String(number)
@@ -178,11 +204,13 @@ extension ModelContextBuilder {
             return "[]"
         case (.named(let id), .string(let text)):
             guard case .enumeration(let enumeration)? = typesByID[id]?.kind, enumeration.rawType == .string,
-                  let swiftName = names.qualified[id] else { return nil }
+                let swiftName = names.qualified[id]
+            else { return nil }
             return "\(swiftName)(rawValue: \(SwiftText.stringLiteral(text)))"
         case (.named(let id), .int(let number)):
             guard case .enumeration(let enumeration)? = typesByID[id]?.kind, enumeration.rawType == .integer,
-                  let swiftName = names.qualified[id] else { return nil }
+                let swiftName = names.qualified[id]
+            else { return nil }
             return "\(swiftName)(rawValue: \(number))"
         default:
             return nil

@@ -31,7 +31,11 @@ struct ModelContextBuilder {
             // `typealias Tree = [Tree]` does not compile; a one-case enum holds the same JSON.
             context.unionType = UnionContext(
                 indirectKeyword: "",
-                cases: [UnionCaseContext(name: Naming.memberName(Self.variantName(target, names: names)), type: mapping.swiftType(target))],
+                cases: [
+                    UnionCaseContext(
+                        name: Naming.memberName(Self.variantName(target, names: names)), type: mapping.swiftType(target)
+                    )
+                ],
                 discriminator: nil)
             return context
         }
@@ -80,10 +84,12 @@ struct ModelContextBuilder {
                 guard let target = spec.mapping[value], let caseName = caseByTarget[target] else { return nil }
                 return DiscriminatorMappingContext(valueLiteral: SwiftText.stringLiteral(value), caseName: caseName)
             }
-            discriminator = DiscriminatorContext(propertyLiteral: SwiftText.stringLiteral(spec.propertyName), mappings: mappings)
+            discriminator = DiscriminatorContext(
+                propertyLiteral: SwiftText.stringLiteral(spec.propertyName), mappings: mappings)
         }
-        return UnionContext(indirectKeyword: recursion.isRecursive(type.id) ? "indirect " : "",
-                            cases: cases, discriminator: discriminator)
+        return UnionContext(
+            indirectKeyword: recursion.isRecursive(type.id) ? "indirect " : "",
+            cases: cases, discriminator: discriminator)
     }
 
     /// A variant that is the union itself (`RecursivePetAnyOf: anyOf: [$ref: RecursivePetAnyOf, …]`),
@@ -123,13 +129,19 @@ enum EnumContextBuilder {
         for value in enumeration.values where value != .null && seen.insert(value).inserted {
             switch (enumeration.rawType, value) {
             case (.string, .string(let text)):
-                cases.append(EnumCaseContext(name: scope.claim(Naming.memberName(text)), literal: SwiftText.stringLiteral(text)))
+                cases.append(
+                    EnumCaseContext(name: scope.claim(Naming.memberName(text)), literal: SwiftText.stringLiteral(text)))
             case (.integer, .int(let number)):
-                cases.append(EnumCaseContext(name: scope.claim(Naming.memberName(number < 0 ? "valueMinus\(number.magnitude)" : "value\(number)")), literal: String(number)))
+                cases.append(
+                    EnumCaseContext(
+                        name: scope.claim(
+                            Naming.memberName(number < 0 ? "valueMinus\(number.magnitude)" : "value\(number)")),
+                        literal: String(number)))
             default:
-                continue   // a value of another type than the enum's; the reader warned about it
+                continue  // a value of another type than the enum's; the reader warned about it
             }
         }
-        return EnumContext(rawType: enumeration.rawType == .string ? "String" : "Int", cases: cases, unknownCase: unknown)
+        return EnumContext(
+            rawType: enumeration.rawType == .string ? "String" : "Int", cases: cases, unknownCase: unknown)
     }
 }

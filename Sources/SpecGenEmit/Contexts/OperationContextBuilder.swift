@@ -30,8 +30,10 @@ struct OperationContextBuilder {
             "request.\(parameter.location)(\(SwiftText.stringLiteral(parameter.wireName)), input.\(parameter.swiftName))"
         }
         let binding = setters.isEmpty ? "let" : "var"
-        var client = ["\(binding) request = ClientRequest(operationID: \(idLiteral), method: .\(operation.method.rawValue), "
-            + "path: \(SwiftText.stringLiteral(operation.route.path)), constantHeaders: \(headers), constantQuery: \(query))"]
+        var client = [
+            "\(binding) request = ClientRequest(operationID: \(idLiteral), method: .\(operation.method.rawValue), "
+                + "path: \(SwiftText.stringLiteral(operation.route.path)), constantHeaders: \(headers), constantQuery: \(query))"
+        ]
         client += setters
         client.append(clientSend(plan))
 
@@ -44,25 +46,30 @@ struct OperationContextBuilder {
         switch output.kind {
         case .json:
             let media = output.mediaType.map(SwiftText.stringLiteral) ?? "nil"
-            server.append("return try .json(await \(call), status: \(output.status), profile: wireProfile, mediaType: \(media))")
+            server.append(
+                "return try .json(await \(call), status: \(output.status), profile: wireProfile, mediaType: \(media))")
         case .none:
             server.append("_ = try await \(call)")
             server.append("return ServerResponse(status: \(output.status))")
         case .binary:
             let media = SwiftText.stringLiteral(output.mediaType ?? "application/octet-stream")
-            server.append("return ServerResponse(status: \(output.status), body: Array(try await \(call)), contentType: \(media))")
+            server.append(
+                "return ServerResponse(status: \(output.status), body: Array(try await \(call)), contentType: \(media))"
+            )
         }
 
         let routeHeaders = tupleLiteral(operation.route.constantHeaders)
         let routeQuery = tupleLiteral(operation.route.constantQuery)
         return OperationContext(
-            doc: SwiftText.docComment(ModelContextBuilder.docText(operation.summary, operation.description), indent: "    "),
+            doc: SwiftText.docComment(
+                ModelContextBuilder.docText(operation.summary, operation.description), indent: "    "),
             deprecation: operation.deprecated == true ? "    @available(*, deprecated)\n" : "",
             methodName: plan.methodName,
             inputParameter: inputParameter,
             outputType: output.swiftType,
             clientStatements: client,
-            routeHead: "ServerRoute(\(idLiteral), .\(operation.method.rawValue), \(SwiftText.stringLiteral(operation.route.path)), "
+            routeHead:
+                "ServerRoute(\(idLiteral), .\(operation.method.rawValue), \(SwiftText.stringLiteral(operation.route.path)), "
                 + "headers: \(routeHeaders), query: \(routeQuery))",
             serverStatements: server,
             paginator: PaginatorPlanner.context(
@@ -83,9 +90,11 @@ struct OperationContextBuilder {
         case (.binary, false):
             return "return try await client.sendForBytes(request, body: \(jsonBody), mediaType: \(media))"
         case (_, true):
-            return "return try await client.send(request, bytes: \(bytesBody), mediaType: \(rawMedia), as: \(output.swiftType).self)"
+            return
+                "return try await client.send(request, bytes: \(bytesBody), mediaType: \(rawMedia), as: \(output.swiftType).self)"
         case (_, false):
-            return "return try await client.send(request, body: \(jsonBody), mediaType: \(media), as: \(output.swiftType).self)"
+            return
+                "return try await client.send(request, body: \(jsonBody), mediaType: \(media), as: \(output.swiftType).self)"
         }
     }
 
@@ -98,10 +107,12 @@ struct OperationContextBuilder {
             let read: String
             switch parameter.location {
             case "path":
-                read = "try request.path(\(SwiftText.stringLiteral(parameter.wireName)), as: \(parameter.valueType).self)"
+                read =
+                    "try request.path(\(SwiftText.stringLiteral(parameter.wireName)), as: \(parameter.valueType).self)"
                 return "\(parameter.swiftName): \(read)"
             default:
-                read = "try request.\(parameter.location)(\(SwiftText.stringLiteral(parameter.wireName)), as: \(parameter.valueType).self)"
+                read =
+                    "try request.\(parameter.location)(\(SwiftText.stringLiteral(parameter.wireName)), as: \(parameter.valueType).self)"
             }
             guard parameter.required else { return "\(parameter.swiftName): \(read)" }
             let what = SwiftText.stringLiteral("\(parameter.location) parameter '\(parameter.wireName)'")
@@ -114,7 +125,9 @@ struct OperationContextBuilder {
             } else if plan.bodyNullableOptional, let wrapped = plan.bodyValueTypeName {
                 read = "try request.decodeNullableBody(\(wrapped).self)"
             } else {
-                read = plan.bodyRequired ? "try request.decodeBody(\(bodyType).self)" : "try request.decodeOptionalBody(\(bodyType).self)"
+                read =
+                    plan.bodyRequired
+                    ? "try request.decodeBody(\(bodyType).self)" : "try request.decodeOptionalBody(\(bodyType).self)"
             }
             arguments.append("\(plan.bodyMemberName ?? "body"): \(read)")
         }
@@ -123,12 +136,16 @@ struct OperationContextBuilder {
 
     private func dictionaryLiteral(_ constants: [RouteConstant]) -> String {
         guard !constants.isEmpty else { return "[:]" }
-        return "[" + constants.map { "\(SwiftText.stringLiteral($0.name)): \(SwiftText.stringLiteral($0.value))" }
+        return "["
+            + constants.map { "\(SwiftText.stringLiteral($0.name)): \(SwiftText.stringLiteral($0.value))" }
             .joined(separator: ", ") + "]"
     }
 
     private func tupleLiteral(_ constants: [RouteConstant]) -> String {
-        "[" + constants.map { "(name: \(SwiftText.stringLiteral($0.name)), value: \(SwiftText.stringLiteral($0.value)))" }
+        "["
+            + constants.map {
+                "(name: \(SwiftText.stringLiteral($0.name)), value: \(SwiftText.stringLiteral($0.value)))"
+            }
             .joined(separator: ", ") + "]"
     }
 }

@@ -29,9 +29,9 @@
 /// that lists every case without `default` needs the new one (the change says so). Unions have
 /// no such fallback, hence the rule above. A property that loses its `?` in a type the side only
 /// reads is not breaking (reads still compile, `if let` aside); one that gains it is.
-public struct APIDiff: Sendable, Codable, Equatable {
-    public struct Change: Sendable, Codable, Equatable {
-        public enum Kind: String, Sendable, Codable, Equatable, CaseIterable {
+package struct APIDiff: Sendable, Codable, Equatable {
+    package struct Change: Sendable, Codable, Equatable {
+        package enum Kind: String, Sendable, Codable, Equatable, CaseIterable {
             case operationAdded, operationRemoved, operationInputChanged, operationOutputChanged
             case typeAdded, typeRemoved, typeKindChanged, aliasTargetChanged
             case propertyAdded, propertyRemoved, propertyTypeChanged, propertyBecameRequired, propertyBecameOptional
@@ -39,24 +39,24 @@ public struct APIDiff: Sendable, Codable, Equatable {
             case unionCaseAdded, unionCaseRemoved, unionCaseTypeChanged
         }
 
-        public var kind: Kind
+        package var kind: Kind
         /// What changed, as Swift spells it: `listImages`, `Repository`, `Repository.createdAt`, `TagStatus.any`.
-        public var subject: String
+        package var subject: String
         /// The old and new spelling (`String? → Date?`), or what was added or removed.
-        public var detail: String
-        public var breaksClients: Bool
-        public var breaksServers: Bool
+        package var detail: String
+        package var breaksClients: Bool
+        package var breaksServers: Bool
         /// Why, when the rule needs saying (a new enum case and exhaustive switches).
-        public var note: String?
+        package var note: String?
     }
 
     /// Operations first, then types, each sorted by subject.
-    public var changes: [Change]
+    package var changes: [Change]
 
-    public var breaksClients: Bool { changes.contains(where: \.breaksClients) }
-    public var breaksServers: Bool { changes.contains(where: \.breaksServers) }
+    package var breaksClients: Bool { changes.contains(where: \.breaksClients) }
+    package var breaksServers: Bool { changes.contains(where: \.breaksServers) }
 
-    public init(old: APISurface, new: APISurface) {
+    package init(old: APISurface, new: APISurface) {
         var builder = ChangeCollector()
         builder.compareOperations(old.operations, new.operations)
         builder.compareTypes(old.types, new.types)
@@ -74,9 +74,13 @@ private struct ChangeCollector {
     typealias Change = APIDiff.Change
     var changes: [Change] = []
 
-    private mutating func add(_ kind: Change.Kind, _ subject: String, _ detail: String,
-                              client: Bool, server: Bool, note: String? = nil) {
-        changes.append(Change(kind: kind, subject: subject, detail: detail, breaksClients: client, breaksServers: server, note: note))
+    private mutating func add(
+        _ kind: Change.Kind, _ subject: String, _ detail: String,
+        client: Bool, server: Bool, note: String? = nil
+    ) {
+        changes.append(
+            Change(
+                kind: kind, subject: subject, detail: detail, breaksClients: client, breaksServers: server, note: note))
     }
 
     mutating func compareOperations(_ old: [APISurface.Operation], _ new: [APISurface.Operation]) {
@@ -91,10 +95,14 @@ private struct ChangeCollector {
                 continue
             }
             if before.input != operation.input {
-                add(.operationInputChanged, operation.name, "\(before.input ?? "none") → \(operation.input ?? "none")", client: true, server: true)
+                add(
+                    .operationInputChanged, operation.name, "\(before.input ?? "none") → \(operation.input ?? "none")",
+                    client: true, server: true)
             }
             if before.output != operation.output {
-                add(.operationOutputChanged, operation.name, "\(before.output) → \(operation.output)", client: true, server: true)
+                add(
+                    .operationOutputChanged, operation.name, "\(before.output) → \(operation.output)", client: true,
+                    server: true)
             }
         }
     }
@@ -115,7 +123,9 @@ private struct ChangeCollector {
                 continue
             }
             guard before.kind == type.kind else {
-                add(.typeKindChanged, type.name, "\(before.kind.rawValue) → \(type.kind.rawValue)", client: true, server: true)
+                add(
+                    .typeKindChanged, type.name, "\(before.kind.rawValue) → \(type.kind.rawValue)", client: true,
+                    server: true)
                 continue
             }
             let sides = Sides(before.usage, type.usage)
@@ -125,7 +135,9 @@ private struct ChangeCollector {
             case .union: compareUnionCases(type.name, before.cases, type.cases, sides: sides)
             case .alias:
                 if before.aliasTarget != type.aliasTarget {
-                    add(.aliasTargetChanged, type.name, "\(before.aliasTarget ?? "?") → \(type.aliasTarget ?? "?")", client: true, server: true)
+                    add(
+                        .aliasTargetChanged, type.name, "\(before.aliasTarget ?? "?") → \(type.aliasTarget ?? "?")",
+                        client: true, server: true)
                 }
             }
         }
@@ -137,13 +149,21 @@ private struct ChangeCollector {
 
         init(_ old: APISurface.Usage, _ new: APISurface.Usage) {
             for usage in [old, new] {
-                if usage != .response { clientBuilds = true; serverReads = true }
-                if usage != .request { serverBuilds = true; clientReads = true }
+                if usage != .response {
+                    clientBuilds = true
+                    serverReads = true
+                }
+                if usage != .request {
+                    serverBuilds = true
+                    clientReads = true
+                }
             }
         }
     }
 
-    private mutating func compareProperties(_ owner: String, _ old: [APISurface.Property], _ new: [APISurface.Property], sides: Sides) {
+    private mutating func compareProperties(
+        _ owner: String, _ old: [APISurface.Property], _ new: [APISurface.Property], sides: Sides
+    ) {
         let oldByName = Dictionary(old.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         let newNames = Set(new.map(\.name))
         for property in old where !newNames.contains(property.name) {
@@ -153,7 +173,8 @@ private struct ChangeCollector {
             let subject = "\(owner).\(property.name)"
             guard let before = oldByName[property.name] else {
                 let required = property.needsArgument
-                add(.propertyAdded, subject, property.type + (required ? " (required)" : ""),
+                add(
+                    .propertyAdded, subject, property.type + (required ? " (required)" : ""),
                     client: required && sides.clientBuilds, server: required && sides.serverBuilds)
                 continue
             }
@@ -161,14 +182,17 @@ private struct ChangeCollector {
                 add(.propertyTypeChanged, subject, "\(before.type) → \(property.type)", client: true, server: true)
                 continue
             }
-            let detail = "\(before.type)\(before.needsArgument ? " (required)" : "") → \(property.type)\(property.needsArgument ? " (required)" : "")"
+            let detail =
+                "\(before.type)\(before.needsArgument ? " (required)" : "") → \(property.type)\(property.needsArgument ? " (required)" : "")"
             let gainsArgument = property.needsArgument && !before.needsArgument
             let gainsOptional = property.isOptional && !before.isOptional
             if gainsArgument || (before.isOptional && !property.isOptional) {
-                add(.propertyBecameRequired, subject, detail,
+                add(
+                    .propertyBecameRequired, subject, detail,
                     client: gainsArgument && sides.clientBuilds, server: gainsArgument && sides.serverBuilds)
             } else if gainsOptional || (before.needsArgument && !property.needsArgument) {
-                add(.propertyBecameOptional, subject, detail,
+                add(
+                    .propertyBecameOptional, subject, detail,
                     client: gainsOptional && sides.clientReads, server: gainsOptional && sides.serverReads)
             }
         }
@@ -188,16 +212,21 @@ private struct ChangeCollector {
         for item in new {
             if let before = oldByName[item.name] {
                 if before.value != item.value {
-                    add(.enumCaseValueChanged, "\(owner).\(item.name)", "\(before.value) → \(item.value)", client: true, server: true)
+                    add(
+                        .enumCaseValueChanged, "\(owner).\(item.name)", "\(before.value) → \(item.value)", client: true,
+                        server: true)
                 }
             } else {
-                add(.enumCaseAdded, "\(owner).\(item.name)", item.value, client: false, server: false,
+                add(
+                    .enumCaseAdded, "\(owner).\(item.name)", item.value, client: false, server: false,
                     note: "older code decodes it as .undocumented; a switch without default needs the new case")
             }
         }
     }
 
-    private mutating func compareUnionCases(_ owner: String, _ old: [APISurface.Case], _ new: [APISurface.Case], sides: Sides) {
+    private mutating func compareUnionCases(
+        _ owner: String, _ old: [APISurface.Case], _ new: [APISurface.Case], sides: Sides
+    ) {
         let oldByName = Dictionary(old.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         let newNames = Set(new.map(\.name))
         for item in old where !newNames.contains(item.name) {
@@ -206,10 +235,14 @@ private struct ChangeCollector {
         for item in new {
             if let before = oldByName[item.name] {
                 if before.value != item.value {
-                    add(.unionCaseTypeChanged, "\(owner).\(item.name)", "\(before.value) → \(item.value)", client: true, server: true)
+                    add(
+                        .unionCaseTypeChanged, "\(owner).\(item.name)", "\(before.value) → \(item.value)", client: true,
+                        server: true)
                 }
             } else {
-                add(.unionCaseAdded, "\(owner).\(item.name)", item.value, client: sides.clientReads, server: sides.serverReads)
+                add(
+                    .unionCaseAdded, "\(owner).\(item.name)", item.value, client: sides.clientReads,
+                    server: sides.serverReads)
             }
         }
     }

@@ -6,10 +6,11 @@
 /// compatible              enum case added          TagStatus.unknown: "UNKNOWN" (older code decodes it as .undocumented; …)
 /// 3 changes: 1 breaks clients, 1 breaks servers
 /// ```
-public enum APIDiffReport {
-    public static func text(_ diff: APIDiff) -> String {
+package enum APIDiffReport {
+    package static func text(_ diff: APIDiff) -> String {
         guard !diff.changes.isEmpty else { return "no changes to the generated API\n" }
-        let ordered = diff.changes.filter { $0.breaksClients || $0.breaksServers }
+        let ordered =
+            diff.changes.filter { $0.breaksClients || $0.breaksServers }
             + diff.changes.filter { !$0.breaksClients && !$0.breaksServers }
         var lines = ordered.map { change in
             let label = pad(verdict(change), 24)
@@ -18,8 +19,10 @@ public enum APIDiffReport {
         }
         let clients = diff.changes.filter(\.breaksClients).count
         let servers = diff.changes.filter(\.breaksServers).count
-        lines.append("\(diff.changes.count) change\(diff.changes.count == 1 ? "" : "s"): "
-            + "\(clients) break\(clients == 1 ? "s" : "") clients, \(servers) break\(servers == 1 ? "s" : "") servers")
+        lines.append(
+            "\(diff.changes.count) change\(diff.changes.count == 1 ? "" : "s"): "
+                + "\(clients) break\(clients == 1 ? "s" : "") clients, \(servers) break\(servers == 1 ? "s" : "") servers"
+        )
         return lines.joined(separator: "\n") + "\n"
     }
 

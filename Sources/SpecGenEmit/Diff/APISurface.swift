@@ -3,66 +3,66 @@ import SpecGenIR
 /// The Swift API that `specgen generate` makes from a spec, as names and type spellings: what
 /// user code can touch. Built from the same `GenerationPlan` and `ModelContextBuilder` the
 /// emitters use, so every name here is the name in the generated files. `APIDiff` compares two.
-public struct APISurface: Sendable, Codable, Equatable {
+package struct APISurface: Sendable, Codable, Equatable {
     /// One client method (and the handler protocol's method of the same name).
-    public struct Operation: Sendable, Codable, Equatable {
+    package struct Operation: Sendable, Codable, Equatable {
         /// The Swift method name (`listImages`).
-        public var name: String
+        package var name: String
         /// The `_ input:` parameter's type; nil when the method takes nothing.
-        public var input: String?
+        package var input: String?
         /// The return type (`ListImagesResponse`, `JSONValue`, `NoContent`, `Data`).
-        public var output: String
+        package var output: String
     }
 
     /// Which way a type travels: what a client builds and a server reads (`request`), what a
     /// server builds and a client reads (`response`). A type no operation reaches counts as both.
-    public enum Usage: String, Sendable, Codable, Equatable {
+    package enum Usage: String, Sendable, Codable, Equatable {
         case request, response, both
     }
 
-    public enum Kind: String, Sendable, Codable, Equatable {
+    package enum Kind: String, Sendable, Codable, Equatable {
         case `struct`, `enum`, union, alias
     }
 
-    public struct Property: Sendable, Codable, Equatable {
-        public var name: String
+    package struct Property: Sendable, Codable, Equatable {
+        package var name: String
         /// As declared: `String`, `Date?`, `Nullable<String>?`.
-        public var type: String
+        package var type: String
         /// The memberwise initializer has no default for it: callers must pass it.
-        public var needsArgument: Bool
+        package var needsArgument: Bool
 
-        public var isOptional: Bool { type.hasSuffix("?") }
+        package var isOptional: Bool { type.hasSuffix("?") }
     }
 
     /// An enum case (`value`: its raw value literal) or a union case (`value`: its payload type).
-    public struct Case: Sendable, Codable, Equatable {
-        public var name: String
-        public var value: String
+    package struct Case: Sendable, Codable, Equatable {
+        package var name: String
+        package var value: String
     }
 
-    public struct TypeInfo: Sendable, Codable, Equatable {
+    package struct TypeInfo: Sendable, Codable, Equatable {
         /// The qualified Swift name (`Repository.ImageTagMutability`).
-        public var name: String
-        public var kind: Kind
-        public var usage: Usage
-        public var properties: [Property]
-        public var cases: [Case]
+        package var name: String
+        package var kind: Kind
+        package var usage: Usage
+        package var properties: [Property]
+        package var cases: [Case]
         /// The target of an alias (`[String: JSONValue]`).
-        public var aliasTarget: String?
+        package var aliasTarget: String?
     }
 
     /// Sorted by name.
-    public var operations: [Operation]
+    package var operations: [Operation]
     /// Sorted by qualified name.
-    public var types: [TypeInfo]
+    package var types: [TypeInfo]
 
-    public init(operations: [Operation], types: [TypeInfo]) {
+    package init(operations: [Operation], types: [TypeInfo]) {
         self.operations = operations
         self.types = types
     }
 
     /// The API `Generator` would emit for `document` with `options` (filters and names apply).
-    public init(document input: APIDocument, options: EmitOptions = EmitOptions()) {
+    package init(document input: APIDocument, options: EmitOptions = EmitOptions()) {
         let plan = GenerationPlan(input, options: options)
         let builder = ModelContextBuilder(document: plan.document, names: plan.names, options: options)
         let usage = UsageAnalysis(plan: plan)
@@ -84,9 +84,11 @@ public struct APISurface: Sendable, Codable, Equatable {
             info.properties = structType.properties.enumerated().map { index, property in
                 // Only a required, non-nullable property has no default in the initializer
                 // (`StructContextBuilder`); the extra `additionalProperties` member defaults to `[:]`.
-                let needsArgument = index < declared.count && declared[index].required && !declared[index].type.isOptional
-                return Property(name: property.deprecatedAccessor?.name ?? property.storageName,
-                                type: property.type, needsArgument: needsArgument)
+                let needsArgument =
+                    index < declared.count && declared[index].required && !declared[index].type.isOptional
+                return Property(
+                    name: property.deprecatedAccessor?.name ?? property.storageName,
+                    type: property.type, needsArgument: needsArgument)
             }
         } else if let enumType = context.enumType {
             info.kind = .enum
@@ -114,8 +116,8 @@ private struct UsageAnalysis {
             var requestRoots = operation.parameters.map(\.type) + (operation.requestBody?.content.map(\.type) ?? [])
             if let input = plan.inputTypes[operation.id] { requestRoots.append(.named(input.id)) }
             let responseRoots = operation.responses.filter(\.isSuccess).flatMap { $0.content.map(\.type) }
-            requestRoots.forEach { Self.visit($0, document: document, into: &request) }
-            responseRoots.forEach { Self.visit($0, document: document, into: &response) }
+            for root in requestRoots { Self.visit(root, document: document, into: &request) }
+            for root in responseRoots { Self.visit(root, document: document, into: &response) }
         }
     }
 
@@ -137,10 +139,12 @@ private struct UsageAnalysis {
             guard seen.insert(id).inserted, let type = document.type(id) else { return }
             switch type.kind {
             case .object(let object):
-                object.properties.forEach { visit($0.type, document: document, into: &seen) }
-                if case .typed(let value) = object.additionalProperties { visit(value, document: document, into: &seen) }
+                for property in object.properties { visit(property.type, document: document, into: &seen) }
+                if case .typed(let value) = object.additionalProperties {
+                    visit(value, document: document, into: &seen)
+                }
             case .union(let union):
-                union.variants.forEach { visit($0, document: document, into: &seen) }
+                for variant in union.variants { visit(variant, document: document, into: &seen) }
             case .alias(let target):
                 visit(target, document: document, into: &seen)
             case .enumeration:

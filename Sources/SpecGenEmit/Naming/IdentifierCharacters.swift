@@ -49,7 +49,7 @@ enum IdentifierCharacters {
     private static func isAllowedCategory(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-             .letterNumber, .decimalNumber, .nonspacingMark, .spacingMark:
+            .letterNumber, .decimalNumber, .nonspacingMark, .spacingMark:
             return true
         default:
             return false

@@ -43,7 +43,9 @@ enum InvisibleCharacters {
         }
     }
 
-    private static func isPartOfEmojiSequence(_ scalars: [Unicode.Scalar], at index: Int, previousRaw: Unicode.Scalar?) -> Bool {
+    private static func isPartOfEmojiSequence(_ scalars: [Unicode.Scalar], at index: Int, previousRaw: Unicode.Scalar?)
+        -> Bool
+    {
         guard let previous = previousRaw, isPictographic(previous) else { return false }
         let scalar = scalars[index]
         if (0xFE00...0xFE0F).contains(scalar.value) { return true }

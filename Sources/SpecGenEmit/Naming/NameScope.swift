@@ -12,7 +12,7 @@
 /// requests, same names: callers must ask in a stable order (spec order, or sorted).
 /// Comparison is exact (Swift identifiers are case-sensitive): "imageId" and "imageID" are
 /// both free. Reserved names are never handed out.
-public struct NameScope: Sendable {
+package struct NameScope: Sendable {
     private var taken: Set<String>
     /// Names that are never handed out either, shared by many scopes (the top-level type names,
     /// which no nested type may take): kept apart from `taken` so that it is never copied.
@@ -21,13 +21,13 @@ public struct NameScope: Sendable {
     /// `reserved`: names the generated code declares itself in this scope (for example
     /// "unknown" for the catch-all case of an open enum, or "Client" at the top level).
     /// `outer`: more names to avoid, typically a large set shared by every nested scope.
-    public init(reserved: Set<String> = [], outer: Set<String> = []) {
+    package init(reserved: Set<String> = [], outer: Set<String> = []) {
         taken = reserved
         self.outer = outer
     }
 
     /// Returns `name`, or `name` with the smallest free numeric suffix, and marks it taken.
-    public mutating func claim(_ name: String) -> String {
+    package mutating func claim(_ name: String) -> String {
         var candidate = name
         var suffix = 2
         while taken.contains(candidate) || outer.contains(candidate) {
@@ -39,17 +39,17 @@ public struct NameScope: Sendable {
     }
 
     /// `claim(Naming.typeName(raw))`.
-    public mutating func claimType(_ raw: String) -> String {
+    package mutating func claimType(_ raw: String) -> String {
         claim(Naming.typeName(raw))
     }
 
     /// `claim(Naming.memberName(raw))`.
-    public mutating func claimMember(_ raw: String) -> String {
+    package mutating func claimMember(_ raw: String) -> String {
         claim(Naming.memberName(raw))
     }
 
     /// Whether `name` is reserved or already handed out.
-    public func isTaken(_ name: String) -> Bool {
+    package func isTaken(_ name: String) -> Bool {
         taken.contains(name) || outer.contains(name)
     }
 }

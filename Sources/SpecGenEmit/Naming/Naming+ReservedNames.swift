@@ -8,7 +8,7 @@ extension Naming {
     /// `didSet`, `left`, `right`, `required`, `optional`, `lazy`, `weak`, `final`, `dynamic`,
     /// `mutating`, `indirect`, `package`, `actor`, `macro`, …) are left alone; the compile
     /// test in `SpecGenEmitTests` declares and uses them in every position to prove it.
-    public static let swiftKeywords: Set<String> = [
+    package static let swiftKeywords: Set<String> = [
         // Declarations.
         "associatedtype", "class", "deinit", "enum", "extension", "fileprivate", "func",
         "import", "init", "inout", "internal", "let", "open", "operator", "private",
@@ -33,7 +33,7 @@ extension Naming {
     /// Hashable, RawRepresentable, CaseIterable, CustomStringConvertible). A spec member with
     /// one of these names would be an invalid redeclaration or would silently replace the
     /// conformance, so it gets the trailing underscore too ("description" → "description_").
-    public static let generatedMemberNames: Set<String> = [
+    package static let generatedMemberNames: Set<String> = [
         "init", "encode", "decode", "rawValue", "hash", "hashValue", "description",
         "debugDescription", "allCases", "CodingKeys",
     ]
@@ -41,7 +41,7 @@ extension Naming {
     /// Type names that cannot be nested types or that would shadow a type generated code
     /// refers to (`String`, `Date`, `HTTPBody`, …). A schema with one of these names gets the
     /// trailing underscore ("Error" → "Error_"). Compared after camel-casing.
-    public static let reservedTypeNames: Set<String> = [
+    package static let reservedTypeNames: Set<String> = [
         "Type", "Protocol", "Self", "Any", "AnyObject", "Never", "Void",
         "Codable", "Encodable", "Decodable", "Encoder", "Decoder", "CodingKey", "CodingKeys",
         "Sendable", "Hashable", "Hasher", "Equatable", "Comparable", "Identifiable",

@@ -23,9 +23,9 @@ import Foundation
 ///
 /// Names are not unique: "foo-bar" and "foo_bar" both give "fooBar". Use `NameScope` to
 /// hand out unique names within one scope.
-public enum Naming {
+package enum Naming {
     /// UpperCamelCase type name for any spec text.
-    public static func typeName(_ raw: String) -> String {
+    package static func typeName(_ raw: String) -> String {
         let split = words(of: raw)
         let name: String
         if split.words.isEmpty {
@@ -41,7 +41,7 @@ public enum Naming {
     }
 
     /// lowerCamelCase name for properties, enum cases, methods and parameters.
-    public static func memberName(_ raw: String) -> String {
+    package static func memberName(_ raw: String) -> String {
         let split = words(of: raw)
         let name: String
         if split.words.isEmpty {
@@ -94,7 +94,8 @@ public enum Naming {
                 let next = index + 1 < chunk.count ? chunk[index + 1] : nil
                 // "imageIds": lower → Upper starts a word. "ECRClient": the last capital of an
                 // acronym followed by a lowercase letter starts the next word.
-                let startsWord = !previous.properties.isUppercase
+                let startsWord =
+                    !previous.properties.isUppercase
                     || ((next?.properties.isLowercase ?? false) && !isPluralS(chunk, at: index + 1))
                 if startsWord && !current.isEmpty {
                     result.append(String(current))

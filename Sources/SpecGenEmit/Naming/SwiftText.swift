@@ -1,7 +1,7 @@
 /// Spec text made safe to put into generated Swift source: as a string literal or as a comment.
 /// Nothing from a spec can end the literal or comment, start code or an interpolation, or make
 /// the source display differently from how it compiles.
-public enum SwiftText {
+package enum SwiftText {
     /// A single-line Swift string literal, quotes included, that evaluates to exactly `text`.
     ///
     /// `\` → `\\` (so `\(` can never start an interpolation), `"` → `\"`, newline → `\n`,
@@ -9,7 +9,7 @@ public enum SwiftText {
     /// (controls, NUL, U+2028/2029, bidi overrides and isolates, zero-width and other invisible
     /// characters, non-ASCII spaces) → `\u{HEX}`. Everything else, emoji included, stays as is.
     /// `"""`, `*/`, `#if` and backticks need nothing: they mean nothing inside a literal.
-    public static func stringLiteral(_ text: String) -> String {
+    package static func stringLiteral(_ text: String) -> String {
         let scalars = Array(text.unicodeScalars)
         var out = "\""
         out.reserveCapacity(scalars.count + 2)
@@ -17,11 +17,21 @@ public enum SwiftText {
         for index in scalars.indices {
             let scalar = scalars[index]
             switch scalar {
-            case "\\": out += "\\\\"; previousRaw = nil
-            case "\"": out += "\\\""; previousRaw = nil
-            case "\n": out += "\\n"; previousRaw = nil
-            case "\r": out += "\\r"; previousRaw = nil
-            case "\t": out += "\\t"; previousRaw = nil
+            case "\\":
+                out += "\\\\"
+                previousRaw = nil
+            case "\"":
+                out += "\\\""
+                previousRaw = nil
+            case "\n":
+                out += "\\n"
+                previousRaw = nil
+            case "\r":
+                out += "\\r"
+                previousRaw = nil
+            case "\t":
+                out += "\\t"
+                previousRaw = nil
             default:
                 if InvisibleCharacters.mustEscape(scalars, at: index, previousRaw: previousRaw) {
                     out += InvisibleCharacters.unicodeEscape(scalar)
@@ -46,7 +56,7 @@ public enum SwiftText {
     /// and trailing blank lines dropped, runs of blank lines kept as one empty `///` line
     /// (a paragraph break). Nothing is wrapped. `*/`, `#if`, backticks and `"""` need nothing:
     /// a `//` comment only ends at a line break.
-    public static func docComment(_ text: String?, indent: String) -> String {
+    package static func docComment(_ text: String?, indent: String) -> String {
         guard let text else { return "" }
         var lines: [String] = []
         var pendingBlank = false
@@ -64,7 +74,7 @@ public enum SwiftText {
 
     /// A whole `//` line comment for `text`: "// " and the text on one line (line breaks become
     /// spaces, otherwise the same cleaning as `docComment`); blank text → "".
-    public static func lineComment(_ text: String) -> String {
+    package static func lineComment(_ text: String) -> String {
         let joined = commentLines(text).filter { !$0.isEmpty }.joined(separator: " ")
         return joined.isEmpty ? "" : "// " + joined
     }

@@ -26,28 +26,30 @@ import SpecGenYAML
 ///   server: 1
 /// protocol: awsJSON1_1              # rest | awsJSON1_0 | awsJSON1_1 (default: from the spec)
 /// ```
-public struct GeneratorConfig: Sendable, Equatable {
-    public var modes: Set<EmitOptions.Mode>?
-    public var access: EmitOptions.Access?
+package struct GeneratorConfig: Sendable, Equatable {
+    package var modes: Set<EmitOptions.Mode>?
+    package var access: EmitOptions.Access?
     /// The `templates` folder, already resolved against the config file's folder.
-    public var templatesDirectory: String?
-    public var clientTypeName: String?
-    public var handlerProtocolName: String?
+    package var templatesDirectory: String?
+    package var clientTypeName: String?
+    package var handlerProtocolName: String?
     /// Spec name or type id → Swift name.
-    public var nameOverrides: [String: String]
+    package var nameOverrides: [String: String]
     /// operationIds to keep; nil keeps all.
-    public var operationFilter: [String]?
+    package var operationFilter: [String]?
     /// Tags to keep; nil keeps all.
-    public var tagFilter: [String]?
-    public var skipDeprecated: Bool
-    public var shards: ShardCounts
+    package var tagFilter: [String]?
+    package var skipDeprecated: Bool
+    package var shards: ShardCounts
     /// `rest`, `awsJSON1_0` or `awsJSON1_1`; nil lets the reader detect it.
-    public var protocolOverride: String?
+    package var protocolOverride: String?
 
-    public init(modes: Set<EmitOptions.Mode>? = nil, access: EmitOptions.Access? = nil, templatesDirectory: String? = nil,
-                clientTypeName: String? = nil, handlerProtocolName: String? = nil,
-                nameOverrides: [String: String] = [:], operationFilter: [String]? = nil, tagFilter: [String]? = nil,
-                skipDeprecated: Bool = false, shards: ShardCounts = ShardCounts(), protocolOverride: String? = nil) {
+    package init(
+        modes: Set<EmitOptions.Mode>? = nil, access: EmitOptions.Access? = nil, templatesDirectory: String? = nil,
+        clientTypeName: String? = nil, handlerProtocolName: String? = nil,
+        nameOverrides: [String: String] = [:], operationFilter: [String]? = nil, tagFilter: [String]? = nil,
+        skipDeprecated: Bool = false, shards: ShardCounts = ShardCounts(), protocolOverride: String? = nil
+    ) {
         self.modes = modes
         self.access = access
         self.templatesDirectory = templatesDirectory
@@ -64,11 +66,11 @@ public struct GeneratorConfig: Sendable, Equatable {
     /// Reads the config file at `path`. The config is nil when any diagnostic is an error;
     /// warnings (unknown keys) come with a config. A file with no document in it (empty, only
     /// comments or `---`) is the defaults: the plugins' `specgen-config.yaml` may be empty.
-    public static func load(path: String) -> (config: GeneratorConfig?, diagnostics: [Diagnostic]) {
+    package static func load(path: String) -> (config: GeneratorConfig?, diagnostics: [Diagnostic]) {
         let document: Node
         do {
             document = try YAMLLoader().loadDocument(atPath: path)
-        } catch where error.reason == .noDocument {
+        } catch  where error.reason == .noDocument {
             return (GeneratorConfig(), [])
         } catch {
             return (nil, [error.diagnostic])
@@ -80,7 +82,7 @@ public struct GeneratorConfig: Sendable, Equatable {
     }
 
     /// `options` with every setting this config gives (flags the caller applies afterwards win).
-    public func applied(to options: EmitOptions) -> EmitOptions {
+    package func applied(to options: EmitOptions) -> EmitOptions {
         var options = options
         if let modes { options.modes = modes }
         if let access { options.access = access }
@@ -98,15 +100,15 @@ public struct GeneratorConfig: Sendable, Equatable {
 }
 
 /// Files per output kind (see `FileSharding`).
-public struct ShardCounts: Sendable, Equatable {
+package struct ShardCounts: Sendable, Equatable {
     /// More files than this would cost more in per-file overhead than parallel compiling wins.
-    public static let maximum = 256
+    package static let maximum = 256
 
-    public var models: Int
-    public var client: Int
-    public var server: Int
+    package var models: Int
+    package var client: Int
+    package var server: Int
 
-    public init(models: Int = 1, client: Int = 1, server: Int = 1) {
+    package init(models: Int = 1, client: Int = 1, server: Int = 1) {
         self.models = models
         self.client = client
         self.server = server

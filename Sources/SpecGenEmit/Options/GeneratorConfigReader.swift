@@ -16,8 +16,13 @@ struct GeneratorConfigReader {
     mutating func read(_ root: Node) -> GeneratorConfig {
         var config = GeneratorConfig()
         guard let entries = mapping(root, "the config file") else { return config }
-        for (key, value) in known(entries, ["modes", "access", "templates", "naming", "filter", "skipDeprecated",
-                                            "shards", "protocol"]) {
+        for (key, value) in known(
+            entries,
+            [
+                "modes", "access", "templates", "naming", "filter", "skipDeprecated",
+                "shards", "protocol",
+            ])
+        {
             switch key {
             case "modes":
                 config.modes = strings(value, key, allowed: EmitOptions.Mode.allCases.map(\.rawValue))
@@ -55,7 +60,8 @@ struct GeneratorConfigReader {
             case "handler": config.handlerProtocolName = identifier(value, "naming.handler")
             default:
                 for entry in mapping(value, "naming.overrides") ?? [] {
-                    guard let name = entry.key.text, let swiftName = identifier(entry.value, "naming.overrides.\(name)") else {
+                    guard let name = entry.key.text, let swiftName = identifier(entry.value, "naming.overrides.\(name)")
+                    else {
                         continue
                     }
                     config.nameOverrides[name] = swiftName
@@ -87,8 +93,11 @@ struct GeneratorConfigReader {
         var result: [(String, Node)] = []
         for entry in entries {
             guard let key = entry.key.text, keys.contains(key) else {
-                diagnostics.append(Diagnostic(.warning, at: entry.key.mark,
-                    "unknown key '\(entry.key.text ?? "?")' (known here: \(keys.joined(separator: ", "))); it is ignored"))
+                diagnostics.append(
+                    Diagnostic(
+                        .warning, at: entry.key.mark,
+                        "unknown key '\(entry.key.text ?? "?")' (known here: \(keys.joined(separator: ", "))); it is ignored"
+                    ))
                 continue
             }
             if !entry.value.isNull { result.append((key, entry.value)) }
@@ -140,7 +149,8 @@ struct GeneratorConfigReader {
     /// A Swift name the generated code declares: letters, digits, `_`, not starting with a digit.
     private mutating func identifier(_ node: Node, _ key: String) -> String? {
         guard let text = string(node, key) else { return nil }
-        let valid = text.first.map { !$0.isNumber } == true
+        let valid =
+            text.first.map { !$0.isNumber } == true
             && text.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || $0 == "_" }
         guard valid else {
             error(at: node, "'\(key)' must be a Swift identifier (letters, digits, '_'), not '\(text)'")

@@ -4,6 +4,6 @@
 /// A constant, not read from git or the build date: the same sources always generate the same
 /// bytes. Raise it with each release (the goldens then change in their first line only:
 /// `SPECGEN_RECORD_GOLDENS=1 swift test --filter GoldenTests`).
-public enum SpecGenVersion {
-    public static let current = "0.1.0"
+package enum SpecGenVersion {
+    package static let current = "0.1.0"
 }

@@ -19,8 +19,9 @@ struct GenerationPlan {
         document.types += inputTypes.values.sorted { $0.id < $1.id }
         names = SwiftTypeNames(types: document.types, options: options)
         mapping = TypeMapping(names: names)
-        plans = OperationPlanner.plans(for: document.operations, inputTypes: inputTypes, names: names,
-                                       mapping: mapping, document: document)
+        plans = OperationPlanner.plans(
+            for: document.operations, inputTypes: inputTypes, names: names,
+            mapping: mapping, document: document)
         self.document = document
     }
 

@@ -54,8 +54,10 @@ enum OperationPlanner {
         // Keyed by id, so only the first operation of an id has one (a reused id is a reader error;
         // `plans` must not pair an input type with another operation's parameters).
         var ids = Set<String>()
-        for operation in operations where ids.insert(operation.id).inserted
-            && !operation.parameters.filter(isSupportedLocation).isEmpty {
+        for operation in operations
+        where ids.insert(operation.id).inserted
+            && !operation.parameters.filter(isSupportedLocation).isEmpty
+        {
             var id = Naming.typeName(operation.id) + "Input"
             var counter = 2
             while used.contains(id) {
@@ -69,8 +71,9 @@ enum OperationPlanner {
             var keys = PropertyKeys()
             var properties = operation.parameters.filter(isSupportedLocation).map { parameter in
                 let key = keys.claim(parameter.name, qualifier: parameter.location.rawValue)
-                var property = Property(name: key, type: parameterType(parameter.type, document: document),
-                                        required: parameter.required)
+                var property = Property(
+                    name: key, type: parameterType(parameter.type, document: document),
+                    required: parameter.required)
                 property.description = parameter.description
                 return property
             }
@@ -78,20 +81,24 @@ enum OperationPlanner {
                 // A body that is not JSON travels as the caller's bytes (`Data`), as it does for an
                 // operation whose whole input is its body: the property must say the same.
                 let type = isRawBody(content) ? TypeRef.primitive(.string, format: "binary") : content.type
-                var property = Property(name: keys.claim("body", qualifier: "request"), type: type, required: body.required)
+                var property = Property(
+                    name: keys.claim("body", qualifier: "request"), type: type, required: body.required)
                 property.description = body.description
                 properties.append(property)
             }
-            var type = TypeDecl(id: id, name: id, parent: nil,
-                                kind: .object(ObjectType(properties: properties, additionalProperties: .forbidden)))
+            var type = TypeDecl(
+                id: id, name: id, parent: nil,
+                kind: .object(ObjectType(properties: properties, additionalProperties: .forbidden)))
             type.description = "The inputs of `\(operation.id)`."
             result[operation.id] = type
         }
         return result
     }
 
-    static func plans(for operations: [Operation], inputTypes: [String: TypeDecl], names: SwiftTypeNames,
-                      mapping: TypeMapping, document: APIDocument) -> [OperationPlan] {
+    static func plans(
+        for operations: [Operation], inputTypes: [String: TypeDecl], names: SwiftTypeNames,
+        mapping: TypeMapping, document: APIDocument
+    ) -> [OperationPlan] {
         var methods = NameScope()
         var ids = Set<String>()
         return operations.map { operation in
@@ -103,12 +110,15 @@ enum OperationPlanner {
             var plan = OperationPlan(
                 operation: operation, methodName: methodName, parameters: [], inputTypeName: nil, inputIsBody: false,
                 bodyTypeName: bodyType, bodyRequired: operation.requestBody?.required ?? false,
-                bodyNullableOptional: !bodyIsBinary && operation.requestBody?.required != true && bodyContent?.type.isOptional == true,
+                bodyNullableOptional: !bodyIsBinary && operation.requestBody?.required != true
+                    && bodyContent?.type.isOptional == true,
                 bodyValueTypeName: bodyContent.map { bodyIsBinary ? "Data" : mapping.swiftType($0.type.nonOptional) },
                 bodyIsBinary: bodyIsBinary,
-                bodyExpression: nil, bodyMemberName: nil, requestMediaType: bodyContent?.mediaType, output: output(operation, mapping: mapping))
+                bodyExpression: nil, bodyMemberName: nil, requestMediaType: bodyContent?.mediaType,
+                output: output(operation, mapping: mapping))
             if firstOfID, let inputType = inputTypes[operation.id], let typeName = names.qualified[inputType.id],
-               case .object(let object) = inputType.kind {
+                case .object(let object) = inputType.kind
+            {
                 let swiftNames = StructMemberNames.names(for: object.properties)
                 plan.inputTypeName = typeName
                 let supported = operation.parameters.filter(isSupportedLocation)
@@ -151,7 +161,9 @@ enum OperationPlanner {
             default: return false
             }
         }
-        if case .array(let element) = ref.nonOptional { return travelsAsText(element) ? ref.nonOptional : .primitive(.string, format: nil) }
+        if case .array(let element) = ref.nonOptional {
+            return travelsAsText(element) ? ref.nonOptional : .primitive(.string, format: nil)
+        }
         return travelsAsText(ref) ? ref.nonOptional : .primitive(.string, format: nil)
     }
 
@@ -177,12 +189,16 @@ enum OperationPlanner {
         let success = operation.responses.filter(\.isSuccess).sorted { $0.status < $1.status }.first
         let status = success.flatMap { Int($0.status) } ?? 200
         guard let success, let content = preferredContent(success.content) else {
-            return .init(kind: .none, swiftType: "NoContent", status: status == 200 && success == nil ? 200 : status, mediaType: nil)
+            return .init(
+                kind: .none, swiftType: "NoContent", status: status == 200 && success == nil ? 200 : status,
+                mediaType: nil)
         }
         if TypeMapping.isBinary(content.type) || !isJSON(content.mediaType) {
             return .init(kind: .binary, swiftType: "Data", status: status, mediaType: content.mediaType)
         }
-        return .init(kind: .json, swiftType: mapping.swiftType(content.type.nonOptional), status: status, mediaType: content.mediaType)
+        return .init(
+            kind: .json, swiftType: mapping.swiftType(content.type.nonOptional), status: status,
+            mediaType: content.mediaType)
     }
 }
 

@@ -6,11 +6,13 @@ import SpecGenIR
 enum PaginatorPlanner {
     static let tokenName = "nextToken"
 
-    static func context(for plan: OperationPlan, inputType: TypeDecl?, outputType: TypeDecl?,
-                        mapping: TypeMapping) -> PaginatorContext? {
+    static func context(
+        for plan: OperationPlan, inputType: TypeDecl?, outputType: TypeDecl?,
+        mapping: TypeMapping
+    ) -> PaginatorContext? {
         guard let inputTypeName = plan.inputTypeName, plan.output.kind == .json,
-              case .object(let input)? = inputType?.kind, case .object(let output)? = outputType?.kind,
-              let inputToken = optionalToken(in: input.properties), let outputToken = optionalToken(in: output.properties)
+            case .object(let input)? = inputType?.kind, case .object(let output)? = outputType?.kind,
+            let inputToken = optionalToken(in: input.properties), let outputToken = optionalToken(in: output.properties)
         else { return nil }
         let lists = output.properties.enumerated().filter { _, property in
             if case .array = property.type.nonOptional { return true }
@@ -33,7 +35,8 @@ enum PaginatorPlanner {
         guard let index = properties.firstIndex(where: { $0.name == tokenName }) else { return nil }
         let property = properties[index]
         guard !property.required, case .primitive(.string, _) = property.type, property.defaultValue == nil,
-              property.deprecated != true else { return nil }
+            property.deprecated != true
+        else { return nil }
         return StructMemberNames.names(for: properties)[index]
     }
 }

@@ -50,7 +50,9 @@ struct RecursionAnalysis {
 
     /// True when a value of `from` holding `to` by value closes a cycle.
     func needsBox(from: String, to ref: TypeRef) -> Bool {
-        guard case .named(let target) = ref.nonOptional, let a = component[from], let b = component[target] else { return false }
+        guard case .named(let target) = ref.nonOptional, let a = component[from], let b = component[target] else {
+            return false
+        }
         return a == b
     }
 
@@ -62,7 +64,8 @@ struct RecursionAnalysis {
             return nil
         }
         switch type.kind {
-        case .object(let object): return (object.properties.map(\.type) + (object.wholeValueParts ?? [])).compactMap(direct)
+        case .object(let object):
+            return (object.properties.map(\.type) + (object.wholeValueParts ?? [])).compactMap(direct)
         case .union(let union): return union.variants.compactMap(direct)
         case .alias(let ref): return direct(ref).map { [$0] } ?? []
         case .enumeration: return []

@@ -50,8 +50,11 @@ struct SwiftTypeNames {
                 simple[type.id] = name
                 continue
             }
-            var scope = scopes[parent] ?? NameScope(reserved: Set(parentName.split(separator: ".").map(String.init) + ["CodingKeys"]),
-                                                    outer: topLevelNames)
+            var scope =
+                scopes[parent]
+                ?? NameScope(
+                    reserved: Set(parentName.split(separator: ".").map(String.init) + ["CodingKeys"]),
+                    outer: topLevelNames)
             let name = scope.claim(wanted(type))
             scopes[parent] = scope
             qualified[type.id] = parentName + "." + name

@@ -5,16 +5,16 @@
 /// simple: it needs the tags, not the text around them.
 struct MustacheTag: Equatable {
     enum Kind: Equatable {
-        case variable          // {{name}}
-        case unescaped         // {{{name}}} and {{&name}}
-        case section           // {{#name}}
-        case inverted          // {{^name}}
-        case close             // {{/name}}
-        case partial           // {{>name}}
-        case dynamicPartial    // {{>*name}}
-        case parent            // {{<name}} (partial with inherited blocks)
-        case block             // {{$name}}
-        case ignored           // comments, delimiter changes, pragmas
+        case variable  // {{name}}
+        case unescaped  // {{{name}}} and {{&name}}
+        case section  // {{#name}}
+        case inverted  // {{^name}}
+        case close  // {{/name}}
+        case partial  // {{>name}}
+        case dynamicPartial  // {{>*name}}
+        case parent  // {{<name}} (partial with inherited blocks)
+        case block  // {{$name}}
+        case ignored  // comments, delimiter changes, pragmas
     }
 
     var kind: Kind

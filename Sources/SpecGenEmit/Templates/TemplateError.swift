@@ -1,8 +1,8 @@
 /// Why a template set could not be loaded, validated or rendered. Prints like a compiler
 /// diagnostic, `FILE:LINE:COLUMN: error: MESSAGE`, so editors jump to the place. Default
 /// templates are named `Templates/NAME.mustache`, overrides by their path.
-public struct TemplateError: Error, Sendable, Hashable, CustomStringConvertible {
-    public enum Reason: Sendable, Hashable {
+package struct TemplateError: Error, Sendable, Hashable, CustomStringConvertible {
+    package enum Reason: Sendable, Hashable {
         /// swift-mustache refused the template; its words.
         case syntax(String)
         /// `{{name}}` resolves to nothing in the context; `available` are the names it could use there.
@@ -21,19 +21,19 @@ public struct TemplateError: Error, Sendable, Hashable, CustomStringConvertible 
         case unbalancedSection(String)
     }
 
-    public var file: String
-    public var line: Int?
-    public var column: Int?
-    public var reason: Reason
+    package var file: String
+    package var line: Int?
+    package var column: Int?
+    package var reason: Reason
 
-    public init(_ reason: Reason, file: String, line: Int? = nil, column: Int? = nil) {
+    package init(_ reason: Reason, file: String, line: Int? = nil, column: Int? = nil) {
         self.reason = reason
         self.file = file
         self.line = line
         self.column = column
     }
 
-    public var message: String {
+    package var message: String {
         switch reason {
         case .syntax(let text):
             return text
@@ -59,10 +59,10 @@ public struct TemplateError: Error, Sendable, Hashable, CustomStringConvertible 
         }
     }
 
-    public var location: String {
+    package var location: String {
         guard let line else { return file }
         return "\(file):\(line):\(column ?? 1)"
     }
 
-    public var description: String { "\(location): error: \(message)" }
+    package var description: String { "\(location): error: \(message)" }
 }

@@ -7,7 +7,7 @@ import Mustache
 /// differ; their shapes are merged), so that each name a template uses can be checked. When the
 /// context passed to `render` conforms, templates are validated once per type against `example`,
 /// strictly; otherwise against the context itself, accepting names beneath nil or empty values.
-public protocol TemplateContext {
+package protocol TemplateContext {
     static var example: Self { get }
 }
 
@@ -17,7 +17,7 @@ public protocol TemplateContext {
 /// (swift-mustache escapes HTML by default, and resets to HTML in each partial), so `<`, `&`, `"`
 /// reach the Swift output unchanged and template authors need not remember the pragma.
 /// Escaping of spec text for Swift is the emitters' job, in the context they build.
-public struct TemplateSet: Sendable {
+package struct TemplateSet: Sendable {
     /// Added in front of every template; its own line, so it renders nothing (mustache drops a
     /// standalone tag's line) and the template's first line behaves exactly as written.
     static let textPragma = "{{% CONTENT_TYPE: TEXT}}\n"
@@ -27,16 +27,18 @@ public struct TemplateSet: Sendable {
     private let validated = ValidationCache()
 
     /// The template names, sorted.
-    public var names: [String] { sources.keys.sorted() }
+    package var names: [String] { sources.keys.sorted() }
 
     /// The embedded defaults, with each `NAME.mustache` in `overridesDirectory` replacing the
     /// default of that name.
-    public static func load(overridesDirectory: String?) throws(TemplateError) -> TemplateSet {
+    package static func load(overridesDirectory: String?) throws(TemplateError) -> TemplateSet {
         try load(overridesDirectory: overridesDirectory, defaults: DefaultTemplates.all)
     }
 
     /// `defaults` (name → text, shown as `Templates/NAME.mustache` in messages), with overrides.
-    public static func load(overridesDirectory: String?, defaults: [String: String]) throws(TemplateError) -> TemplateSet {
+    package static func load(overridesDirectory: String?, defaults: [String: String]) throws(TemplateError)
+        -> TemplateSet
+    {
         var sources: [String: TemplateValidator.Source] = [:]
         for (name, text) in defaults {
             sources[name] = .init(file: "Templates/\(name).mustache", text: text)
@@ -59,7 +61,7 @@ public struct TemplateSet: Sendable {
     }
 
     /// Templates given directly: name → (file for messages, text).
-    public init(templates: [String: (file: String, text: String)]) throws(TemplateError) {
+    package init(templates: [String: (file: String, text: String)]) throws(TemplateError) {
         try self.init(sources: templates.mapValues { .init(file: $0.file, text: $0.text) })
     }
 
@@ -72,8 +74,9 @@ public struct TemplateSet: Sendable {
                 library.register(try MustacheTemplate(string: Self.textPragma + source.text), named: name)
             } catch let error as MustacheTemplate.ParserError {
                 // Line 1 is the pragma we added; the user's line N is our line N + 1.
-                throw TemplateError(.syntax(Self.describe(error.error)), file: source.file,
-                                    line: max(error.context.lineNumber - 1, 1), column: error.context.columnNumber)
+                throw TemplateError(
+                    .syntax(Self.describe(error.error)), file: source.file,
+                    line: max(error.context.lineNumber - 1, 1), column: error.context.columnNumber)
             } catch {
                 throw TemplateError(.syntax("\(error)"), file: source.file)
             }
@@ -84,7 +87,7 @@ public struct TemplateSet: Sendable {
 
     /// Renders template `name` with `context`, after checking every name it uses exists there
     /// (see `TemplateContext` for how the check gets its shape).
-    public func render(_ name: String, context: Any) throws(TemplateError) -> String {
+    package func render(_ name: String, context: Any) throws(TemplateError) -> String {
         if let typed = context as? any TemplateContext {
             try validateOnce(name, key: ObjectIdentifier(type(of: typed)), strict: true) { exampleShape(of: typed) }
         } else {
@@ -99,17 +102,19 @@ public struct TemplateSet: Sendable {
 
     /// Checks template `name` (and the partials it includes) against `shape`. Strict: names
     /// under a nil or empty value of the shape's example are errors, since they can't be checked.
-    public func validate(_ name: String, against shape: ContextShape, strict: Bool = true) throws(TemplateError) {
+    package func validate(_ name: String, against shape: ContextShape, strict: Bool = true) throws(TemplateError) {
         try TemplateValidator(templates: sources, strict: strict).validate(name, shape: shape)
     }
 
     /// Checks template `name` against `example` (see `TemplateContext.example` for what it needs).
-    public func validate(_ name: String, example: Any) throws(TemplateError) {
+    package func validate(_ name: String, example: Any) throws(TemplateError) {
         try validate(name, against: ContextShape(reflecting: example))
     }
 
-    private func validateOnce(_ name: String, key: AnyHashable, strict: Bool,
-                              shape: () -> ContextShape) throws(TemplateError) {
+    private func validateOnce(
+        _ name: String, key: AnyHashable, strict: Bool,
+        shape: () -> ContextShape
+    ) throws(TemplateError) {
         let cacheKey = ValidationCache.Key(template: name, context: key)
         guard !validated.contains(cacheKey) else { return }
         try validate(name, against: shape(), strict: strict)

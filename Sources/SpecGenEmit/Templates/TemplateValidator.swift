@@ -65,7 +65,8 @@ struct TemplateValidator {
                 pushed.append(false)
             case .parent, .partial:
                 guard templates[tag.name] != nil else {
-                    throw TemplateError(.unknownPartial(tag.name), file: source.file, line: tag.line, column: tag.column)
+                    throw TemplateError(
+                        .unknownPartial(tag.name), file: source.file, line: tag.line, column: tag.column)
                 }
                 try check(tag.name, stack: stack, chain: chain)
                 if tag.kind == .parent { pushed.append(false) }
@@ -113,7 +114,8 @@ struct TemplateValidator {
             guard let found else { throw fail(.unknownName(name, available: available(stack))) }
             shape = found
         }
-        var path = name.split(separator: ".").prefix(name.split(separator: ".").count - rest.count).joined(separator: ".")
+        var path = name.split(separator: ".").prefix(name.split(separator: ".").count - rest.count).joined(
+            separator: ".")
         for component in rest {
             switch shape {
             case .object(let fields) where fields[String(component)] != nil:

@@ -7,7 +7,9 @@ import OpenAPIRuntime
 struct OfflineTransport: ClientTransport {
     struct Offline: Error {}
 
-    func send(_ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String) async throws -> (HTTPResponse, HTTPBody?) {
+    func send(_ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String) async throws -> (
+        HTTPResponse, HTTPBody?
+    ) {
         throw Offline()
     }
 }

@@ -1,6 +1,6 @@
 import ArgumentParser
-import Foundation
 import ECRAPI
+import Foundation
 import OpenAPIRuntime
 import OpenAPIURLSession
 import SpecGenAWS
@@ -41,7 +41,8 @@ struct ECRClientCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard let call = ECROperations.table[operation] else {
-            throw ValidationError("unknown operation '\(operation)'; one of: \(ECROperations.names.joined(separator: ", "))")
+            throw ValidationError(
+                "unknown operation '\(operation)'; one of: \(ECROperations.names.joined(separator: ", "))")
         }
         let trimmed = endpoint.hasSuffix("/") ? String(endpoint.dropLast()) : endpoint
         guard let url = URL(string: trimmed), url.scheme == "http" || url.scheme == "https", url.host != nil else {
@@ -52,7 +53,8 @@ struct ECRClientCommand: AsyncParsableCommand {
         var middlewares: [any ClientMiddleware] = [RetryMiddleware(policy: .init(maxAttempts: maxAttempts))]
         if !noSignRequest {
             guard let credentials = AWSCredentials.fromEnvironment(environment) else {
-                throw ValidationError("no credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or pass --no-sign-request)")
+                throw ValidationError(
+                    "no credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or pass --no-sign-request)")
             }
             middlewares.append(SigV4Middleware(credentials: credentials, region: region, service: "ecr"))
         }
@@ -63,8 +65,10 @@ struct ECRClientCommand: AsyncParsableCommand {
             let output = try await call(client, json)
             FileHandle.standardOutput.write(output + Data("\n".utf8))
         } catch let error as APIError {
-            Self.printError(["__type": .string(error.name ?? "UnknownError"), "message": .string(error.message ?? ""),
-                             "status": .number(Double(error.status))])
+            Self.printError([
+                "__type": .string(error.name ?? "UnknownError"), "message": .string(error.message ?? ""),
+                "status": .number(Double(error.status)),
+            ])
             throw ExitCode(1)
         } catch let error as InputError {
             Self.printError(["__type": .string("InvalidInput"), "message": .string(error.message)])

@@ -1,5 +1,5 @@
-import Foundation
 import ECRAPI
+import Foundation
 import SpecGenRuntime
 
 /// The operations `ecr-client` knows, by their AWS CLI names: each decodes the input JSON into the
@@ -20,7 +20,9 @@ enum ECROperations {
 
     static var names: [String] { table.keys.sorted() }
 
-    static func run<Input: Decodable, Output: Encodable>(_ operation: (Input) async throws -> Output, _ json: Data) async throws -> Data {
+    static func run<Input: Decodable, Output: Encodable>(_ operation: (Input) async throws -> Output, _ json: Data)
+        async throws -> Data
+    {
         let profile = WireProfile.awsJSON(version: "1.1")
         let input: Input
         do {

@@ -1,6 +1,6 @@
 import ArgumentParser
-import Foundation
 import ECRAPI
+import Foundation
 import Hummingbird
 import HummingbirdCore
 import Logging
@@ -27,7 +27,8 @@ struct ECRServerCommand: AsyncParsableCommand {
     @Option(help: "The port on 127.0.0.1; 0 picks a free one.")
     var port: Int = 8080
 
-    @Option(name: .customLong("data"), help: "Keep the registry in JSON files under this directory (default: in memory).")
+    @Option(
+        name: .customLong("data"), help: "Keep the registry in JSON files under this directory (default: in memory).")
     var dataDirectory: String?
 
     @Option(help: "The account ID in registry IDs, ARNs and URIs.")
@@ -45,10 +46,14 @@ struct ECRServerCommand: AsyncParsableCommand {
     @Flag(help: "Accept unsigned requests (local use only).")
     var noAuth = false
 
-    @Option(help: "Largest request body accepted, in bytes; a larger one is answered 413 RequestEntityTooLargeException.")
+    @Option(
+        help: "Largest request body accepted, in bytes; a larger one is answered 413 RequestEntityTooLargeException.")
     var maxBodyBytes: Int = 8 << 20
 
-    @Option(help: "Largest request header block (and single header field), in bytes; a larger one is refused (431) and the connection closed.")
+    @Option(
+        help:
+            "Largest request header block (and single header field), in bytes; a larger one is refused (431) and the connection closed."
+    )
     var maxHeaderBytes: Int = 64 * 1024
 
     @Option(help: "Seconds a connection may stay idle (including mid-request) before the server closes it.")
@@ -62,11 +67,14 @@ struct ECRServerCommand: AsyncParsableCommand {
         guard maxBodyBytes > 0 else { throw ValidationError("--max-body-bytes must be positive") }
         guard maxHeaderBytes >= 1024 else { throw ValidationError("--max-header-bytes must be at least 1024") }
         guard idleTimeout > 0 else { throw ValidationError("--idle-timeout must be positive") }
-        guard accountID.count == 12, accountID.allSatisfy(\.isNumber) else { throw ValidationError("--account-id must be 12 digits") }
+        guard accountID.count == 12, accountID.allSatisfy(\.isNumber) else {
+            throw ValidationError("--account-id must be 12 digits")
+        }
     }
 
     func run() async throws {
-        let store: any RegistryStore = try dataDirectory.map { try FileRegistryStore(directory: URL(fileURLWithPath: $0)) }
+        let store: any RegistryStore =
+            try dataDirectory.map { try FileRegistryStore(directory: URL(fileURLWithPath: $0)) }
             ?? InMemoryRegistryStore()
         let service = ECRService(store: store, accountID: accountID, region: region)
         let router = Router()
@@ -79,13 +87,17 @@ struct ECRServerCommand: AsyncParsableCommand {
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .warning
         let app = Application(
             router: router,
-            server: .http1(configuration: HTTP1Channel.Configuration(
-                idleTimeout: .nanoseconds(Int64(idleTimeout * 1_000_000_000)),
-                httpDecoderConfiguration: .init(maxHeaderFieldSize: maxHeaderBytes, maxHeaderListSize: maxHeaderBytes))),
-            configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: port), serverName: "ecr-server"),
+            server: .http1(
+                configuration: HTTP1Channel.Configuration(
+                    idleTimeout: .nanoseconds(Int64(idleTimeout * 1_000_000_000)),
+                    httpDecoderConfiguration: .init(
+                        maxHeaderFieldSize: maxHeaderBytes, maxHeaderListSize: maxHeaderBytes))),
+            configuration: ApplicationConfiguration(
+                address: .hostname("127.0.0.1", port: port), serverName: "ecr-server"),
             onServerRunning: { channel in
                 // The one line scripts wait for, written unbuffered (stdout is a pipe for them).
-                FileHandle.standardOutput.write(Data("listening on 127.0.0.1:\(channel.localAddress?.port ?? 0)\n".utf8))
+                FileHandle.standardOutput.write(
+                    Data("listening on 127.0.0.1:\(channel.localAddress?.port ?? 0)\n".utf8))
             },
             logger: logger
         )
@@ -97,8 +109,12 @@ struct ECRServerCommand: AsyncParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let credentials = AWSCredentials(
             accessKeyID: accessKeyID ?? environment["ECR_SERVER_ACCESS_KEY_ID"] ?? DevCredentials.accessKeyID,
-            secretAccessKey: secretAccessKey ?? environment["ECR_SERVER_SECRET_ACCESS_KEY"] ?? DevCredentials.secretAccessKey)
-        return [SigV4ServerMiddleware(verifier: SigV4Verifier(credentials: [credentials], service: "ecr"), maxBodyBytes: maxBodyBytes)]
+            secretAccessKey: secretAccessKey ?? environment["ECR_SERVER_SECRET_ACCESS_KEY"]
+                ?? DevCredentials.secretAccessKey)
+        return [
+            SigV4ServerMiddleware(
+                verifier: SigV4Verifier(credentials: [credentials], service: "ecr"), maxBodyBytes: maxBodyBytes)
+        ]
     }
 }
 

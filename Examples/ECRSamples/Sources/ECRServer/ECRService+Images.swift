@@ -1,5 +1,5 @@
-import Foundation
 import ECRAPI
+import Foundation
 import SpecGenRuntime
 
 /// The image operations: PutImage, BatchGetImage, ListImages, DescribeImages.
@@ -13,33 +13,44 @@ extension ECRService {
             throw ECRError.imageDigestDoesNotMatch(given: given, computed: manifest.digest)
         }
         if let declared = input.imageManifestMediaType, let inside = manifest.mediaType, declared != inside {
-            throw ECRError.invalidParameter("Invalid parameter at 'imageManifestMediaType': '\(declared)' does not match the manifest's mediaType '\(inside)'")
+            throw ECRError.invalidParameter(
+                "Invalid parameter at 'imageManifestMediaType': '\(declared)' does not match the manifest's mediaType '\(inside)'"
+            )
         }
         let mediaType = input.imageManifestMediaType ?? manifest.mediaType ?? Manifest.dockerV2
         let account = accountID
         let pushedAt = Date(timeIntervalSince1970: now().timeIntervalSince1970.rounded(.down))
         let stored = try await store.update(input.repositoryName) { existing -> ImageRecord in
-            guard var record = existing else { throw ECRError.repositoryNotFound(input.repositoryName, registry: account) }
+            guard var record = existing else {
+                throw ECRError.repositoryNotFound(input.repositoryName, registry: account)
+            }
             let tag = input.imageTag
             if let image = record.images[manifest.digest], tag.map(image.tags.contains) ?? true {
-                throw ECRError.imageAlreadyExists(digest: manifest.digest, tag: tag, repository: record.name, registry: account)
+                throw ECRError.imageAlreadyExists(
+                    digest: manifest.digest, tag: tag, repository: record.name, registry: account)
             }
             if let tag, let previous = record.digest(forTag: tag), previous != manifest.digest {
-                if Self.isImmutable(tag, in: record) { throw ECRError.imageTagAlreadyExists(tag, repository: record.name) }
+                if Self.isImmutable(tag, in: record) {
+                    throw ECRError.imageTagAlreadyExists(tag, repository: record.name)
+                }
                 record.images[previous]?.tags.removeAll { $0 == tag }
             }
-            var image = record.images[manifest.digest] ?? ImageRecord(
-                digest: manifest.digest, manifest: input.imageManifest, manifestMediaType: mediaType,
-                artifactMediaType: manifest.artifactMediaType, sizeInBytes: manifest.sizeInBytes, pushedAt: pushedAt, tags: [])
+            var image =
+                record.images[manifest.digest]
+                ?? ImageRecord(
+                    digest: manifest.digest, manifest: input.imageManifest, manifestMediaType: mediaType,
+                    artifactMediaType: manifest.artifactMediaType, sizeInBytes: manifest.sizeInBytes,
+                    pushedAt: pushedAt, tags: [])
             if let tag { image.tags = (image.tags + [tag]).sorted() }
             record.images[manifest.digest] = image
             existing = record
             return image
         }
-        return PutImageResponse(image: Image(
-            registryId: accountID, repositoryName: input.repositoryName,
-            imageId: ImageIdentifier(imageDigest: stored.digest, imageTag: input.imageTag),
-            imageManifest: stored.manifest, imageManifestMediaType: stored.manifestMediaType))
+        return PutImageResponse(
+            image: Image(
+                registryId: accountID, repositoryName: input.repositoryName,
+                imageId: ImageIdentifier(imageDigest: stored.digest, imageTag: input.imageTag),
+                imageManifest: stored.manifest, imageManifestMediaType: stored.manifestMediaType))
     }
 
     /// Whether a tag may not move to another image, by the repository's mutability and exclusion filters.
@@ -56,16 +67,19 @@ extension ECRService {
     func batchGetImage(_ input: BatchGetImageRequest) async throws -> BatchGetImageResponse {
         let record = try await existingRepository(input.repositoryName, registryID: input.registryId)
         guard (1...100).contains(input.imageIds.count) else {
-            throw ECRError.invalidParameter("Invalid parameter at 'imageIds' failed to satisfy constraint: 'Member must have length between 1 and 100'")
+            throw ECRError.invalidParameter(
+                "Invalid parameter at 'imageIds' failed to satisfy constraint: 'Member must have length between 1 and 100'"
+            )
         }
         var images: [Image] = []
         var failures: [ImageFailure] = []
         for id in input.imageIds {
             switch resolve(id, in: record) {
             case .success(let image):
-                let found = Image(registryId: accountID, repositoryName: record.name,
-                                  imageId: ImageIdentifier(imageDigest: image.digest, imageTag: id.imageTag),
-                                  imageManifest: image.manifest, imageManifestMediaType: image.manifestMediaType)
+                let found = Image(
+                    registryId: accountID, repositoryName: record.name,
+                    imageId: ImageIdentifier(imageDigest: image.digest, imageTag: id.imageTag),
+                    imageManifest: image.manifest, imageManifestMediaType: image.manifestMediaType)
                 if !images.contains(found) { images.append(found) }
             case .failure(let failure):
                 failures.append(ImageFailure(imageId: id, failureCode: failure.code, failureReason: failure.reason))
@@ -83,12 +97,22 @@ extension ECRService {
     func resolve(_ id: ImageIdentifier, in record: RepositoryRecord) -> Result<ImageRecord, Unresolved> {
         switch (id.imageDigest, id.imageTag) {
         case (nil, nil):
-            return .failure(Unresolved(code: .missingDigestAndTag, reason: "Invalid request parameters: both tag and digest cannot be null"))
+            return .failure(
+                Unresolved(
+                    code: .missingDigestAndTag, reason: "Invalid request parameters: both tag and digest cannot be null"
+                ))
         case (let digest?, let tag):
-            guard ECRValidation.isValidDigest(digest) else { return .failure(Unresolved(code: .invalidImageDigest, reason: "Invalid image digest")) }
-            guard let image = record.images[digest] else { return .failure(Unresolved(code: .imageNotFound, reason: "Requested image not found")) }
+            guard ECRValidation.isValidDigest(digest) else {
+                return .failure(Unresolved(code: .invalidImageDigest, reason: "Invalid image digest"))
+            }
+            guard let image = record.images[digest] else {
+                return .failure(Unresolved(code: .imageNotFound, reason: "Requested image not found"))
+            }
             if let tag, !image.tags.contains(tag) {
-                return .failure(Unresolved(code: .imageTagDoesNotMatchDigest, reason: "Invalid request parameters: given tag and digest do not match"))
+                return .failure(
+                    Unresolved(
+                        code: .imageTagDoesNotMatchDigest,
+                        reason: "Invalid request parameters: given tag and digest do not match"))
             }
             return .success(image)
         case (nil, let tag?):
@@ -102,7 +126,8 @@ extension ECRService {
     func listImages(_ input: ListImagesRequest) async throws -> ListImagesResponse {
         let record = try await existingRepository(input.repositoryName, registryID: input.registryId)
         let status = input.filter?.tagStatus ?? .any_
-        let listsActive = try Self.checkFilter(tagStatus: input.filter?.tagStatus, imageStatus: input.filter?.imageStatus)
+        let listsActive = try Self.checkFilter(
+            tagStatus: input.filter?.tagStatus, imageStatus: input.filter?.imageStatus)
         // One entry per tag, and one (digest only) per untagged image, as ECR lists them.
         var entries: [ImageIdentifier] = []
         for image in record.images.values where listsActive {
@@ -120,15 +145,18 @@ extension ECRService {
 
     func describeImages(_ input: DescribeImagesRequest) async throws -> DescribeImagesResponse {
         let record = try await existingRepository(input.repositoryName, registryID: input.registryId)
-        let listsActive = try Self.checkFilter(tagStatus: input.filter?.tagStatus, imageStatus: input.filter?.imageStatus)
+        let listsActive = try Self.checkFilter(
+            tagStatus: input.filter?.tagStatus, imageStatus: input.filter?.imageStatus)
         if let ids = input.imageIds {
             if input.nextToken != nil || input.maxResults != nil {
-                throw ECRError.invalidParameter("Invalid parameter: nextToken and maxResults cannot be used with imageIds")
+                throw ECRError.invalidParameter(
+                    "Invalid parameter: nextToken and maxResults cannot be used with imageIds")
             }
             var details: [ImageDetail] = []
             for id in ids {
                 guard case .success(let image) = resolve(id, in: record) else {
-                    throw ECRError.imageNotFound(digest: id.imageDigest, tag: id.imageTag, repository: record.name, registry: accountID)
+                    throw ECRError.imageNotFound(
+                        digest: id.imageDigest, tag: id.imageTag, repository: record.name, registry: accountID)
                 }
                 let detail = self.detail(image, in: record)
                 if !details.contains(detail) { details.append(detail) }
@@ -141,27 +169,33 @@ extension ECRService {
             .filter { status == .tagged ? !$0.tags.isEmpty : status == .untagged ? $0.tags.isEmpty : true }
             .sorted { $0.digest < $1.digest }
         let page = try Page(images, key: \.digest, maxResults: input.maxResults, nextToken: input.nextToken)
-        return DescribeImagesResponse(imageDetails: page.items.map { detail($0, in: record) }, nextToken: page.nextToken)
+        return DescribeImagesResponse(
+            imageDetails: page.items.map { detail($0, in: record) }, nextToken: page.nextToken)
     }
 
     func detail(_ image: ImageRecord, in record: RepositoryRecord) -> ImageDetail {
-        ImageDetail(registryId: accountID, repositoryName: record.name, imageDigest: image.digest,
-                    imageTags: image.tags.isEmpty ? nil : image.tags, imageSizeInBytes: image.sizeInBytes,
-                    imagePushedAt: image.pushedAt, imageManifestMediaType: image.manifestMediaType,
-                    artifactMediaType: image.artifactMediaType, imageStatus: .active)
+        ImageDetail(
+            registryId: accountID, repositoryName: record.name, imageDigest: image.digest,
+            imageTags: image.tags.isEmpty ? nil : image.tags, imageSizeInBytes: image.sizeInBytes,
+            imagePushedAt: image.pushedAt, imageManifestMediaType: image.manifestMediaType,
+            artifactMediaType: image.artifactMediaType, imageStatus: .active)
     }
 
     /// Every image here is ACTIVE (no archive tier): ACTIVE and ANY (or no image status) list them,
     /// ARCHIVED and ACTIVATING list none. Values outside the enums are refused.
     static func checkFilter(tagStatus: TagStatus?, imageStatus: ImageStatusFilter?) throws -> Bool {
         if case .undocumented(let value)? = tagStatus {
-            throw ECRError.invalidParameter("Invalid parameter at 'filter.tagStatus' failed to satisfy constraint: 'Member must satisfy enum value set: [TAGGED, UNTAGGED, ANY]' (got '\(value)')")
+            throw ECRError.invalidParameter(
+                "Invalid parameter at 'filter.tagStatus' failed to satisfy constraint: 'Member must satisfy enum value set: [TAGGED, UNTAGGED, ANY]' (got '\(value)')"
+            )
         }
         switch imageStatus {
         case nil, .active?, .any_?: return true
         case .archived?, .activating?: return false
         case .undocumented(let value)?:
-            throw ECRError.invalidParameter("Invalid parameter at 'filter.imageStatus' failed to satisfy constraint: 'Member must satisfy enum value set: [ACTIVE, ARCHIVED, ACTIVATING, ANY]' (got '\(value)')")
+            throw ECRError.invalidParameter(
+                "Invalid parameter at 'filter.imageStatus' failed to satisfy constraint: 'Member must satisfy enum value set: [ACTIVE, ARCHIVED, ACTIVATING, ANY]' (got '\(value)')"
+            )
         }
     }
 }

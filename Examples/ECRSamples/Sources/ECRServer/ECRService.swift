@@ -1,5 +1,5 @@
-import Foundation
 import ECRAPI
+import Foundation
 import SpecGenRuntime
 
 /// The hand-written ECR handlers behind the generated `APIHandler` protocol (Tests/Golden/ecr-full):
@@ -22,17 +22,23 @@ struct ECRService: APIHandler {
             repositoryUri: "\(repositoryURIHost)/\(record.name)",
             createdAt: record.createdAt,
             imageTagMutability: ImageTagMutability(rawValue: record.tagMutability),
-            imageTagMutabilityExclusionFilters: record.tagMutabilityExclusionFilters.isEmpty ? nil
-                : record.tagMutabilityExclusionFilters.map { ImageTagMutabilityExclusionFilter(filterType: .wildcard, filter: $0) },
+            imageTagMutabilityExclusionFilters: record.tagMutabilityExclusionFilters.isEmpty
+                ? nil
+                : record.tagMutabilityExclusionFilters.map {
+                    ImageTagMutabilityExclusionFilter(filterType: .wildcard, filter: $0)
+                },
             imageScanningConfiguration: ImageScanningConfiguration(scanOnPush: record.scanOnPush),
-            encryptionConfiguration: EncryptionConfiguration(encryptionType: EncryptionType(rawValue: record.encryptionType), kmsKey: record.kmsKey)
+            encryptionConfiguration: EncryptionConfiguration(
+                encryptionType: EncryptionType(rawValue: record.encryptionType), kmsKey: record.kmsKey)
         )
     }
 
     /// Only this server's own registry exists.
     func checkRegistry(_ registryID: String?) throws {
         if let registryID, registryID != accountID {
-            throw ECRError.invalidParameter("Invalid parameter at 'registryId' failed to satisfy constraint: 'registry with id '\(registryID)' is not this registry ('\(accountID)')'")
+            throw ECRError.invalidParameter(
+                "Invalid parameter at 'registryId' failed to satisfy constraint: 'registry with id '\(registryID)' is not this registry ('\(accountID)')'"
+            )
         }
     }
 
@@ -43,15 +49,20 @@ struct ECRService: APIHandler {
         switch mutability {
         case .mutable, .immutable, .mutableWithExclusion, .immutableWithExclusion: break
         case .undocumented(let value):
-            throw ECRError.invalidParameter("Invalid parameter at 'imageTagMutability' failed to satisfy constraint: 'Member must satisfy enum value set: [MUTABLE, IMMUTABLE, IMMUTABLE_WITH_EXCLUSION, MUTABLE_WITH_EXCLUSION]' (got '\(value)')")
+            throw ECRError.invalidParameter(
+                "Invalid parameter at 'imageTagMutability' failed to satisfy constraint: 'Member must satisfy enum value set: [MUTABLE, IMMUTABLE, IMMUTABLE_WITH_EXCLUSION, MUTABLE_WITH_EXCLUSION]' (got '\(value)')"
+            )
         }
         let filters = input.imageTagMutabilityExclusionFilters ?? []
         let withExclusions = mutability == .mutableWithExclusion || mutability == .immutableWithExclusion
         if withExclusions == filters.isEmpty {
-            throw ECRError.invalidParameter("imageTagMutabilityExclusionFilters must be given with, and only with, a *_WITH_EXCLUSION tag mutability")
+            throw ECRError.invalidParameter(
+                "imageTagMutabilityExclusionFilters must be given with, and only with, a *_WITH_EXCLUSION tag mutability"
+            )
         }
         let record = RepositoryRecord(
-            name: input.repositoryName, createdAt: Date(timeIntervalSince1970: now().timeIntervalSince1970.rounded(.down)),
+            name: input.repositoryName,
+            createdAt: Date(timeIntervalSince1970: now().timeIntervalSince1970.rounded(.down)),
             tagMutability: mutability.rawValue, tagMutabilityExclusionFilters: filters.map(\.filter),
             scanOnPush: input.imageScanningConfiguration?.scanOnPush ?? false,
             encryptionType: input.encryptionConfiguration?.encryptionType.rawValue ?? "AES256",
@@ -69,7 +80,8 @@ struct ECRService: APIHandler {
         try checkRegistry(input.registryId)
         if let names = input.repositoryNames {
             if input.nextToken != nil || input.maxResults != nil {
-                throw ECRError.invalidParameter("Invalid parameter: nextToken and maxResults cannot be used with repositoryNames")
+                throw ECRError.invalidParameter(
+                    "Invalid parameter: nextToken and maxResults cannot be used with repositoryNames")
             }
             var found: [Repository] = []
             for name in names {
@@ -92,7 +104,9 @@ struct ECRService: APIHandler {
         let account = accountID
         let force = input.force ?? false
         let deleted = try await store.update(input.repositoryName) { existing -> RepositoryRecord in
-            guard let record = existing else { throw ECRError.repositoryNotFound(input.repositoryName, registry: account) }
+            guard let record = existing else {
+                throw ECRError.repositoryNotFound(input.repositoryName, registry: account)
+            }
             if !record.images.isEmpty && !force { throw ECRError.repositoryNotEmpty(record.name, registry: account) }
             existing = nil
             return record
@@ -104,7 +118,9 @@ struct ECRService: APIHandler {
     func existingRepository(_ name: String, registryID: String?) async throws -> RepositoryRecord {
         try checkRegistry(registryID)
         try ECRValidation.checkRepositoryName(name)
-        guard let record = await store.repository(named: name) else { throw ECRError.repositoryNotFound(name, registry: accountID) }
+        guard let record = await store.repository(named: name) else {
+            throw ECRError.repositoryNotFound(name, registry: accountID)
+        }
         return record
     }
 }

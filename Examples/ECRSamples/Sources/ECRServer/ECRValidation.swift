@@ -6,7 +6,8 @@ enum ECRValidation {
     static func checkRepositoryName(_ name: String) throws {
         guard (2...256).contains(name.utf8.count), isValidRepositoryName(name) else {
             throw ECRError.invalidParameter(
-                "Invalid parameter at 'repositoryName' failed to satisfy constraint: 'must satisfy regular expression '\(repositoryNamePattern)' and be between 2 and 256 characters'")
+                "Invalid parameter at 'repositoryName' failed to satisfy constraint: 'must satisfy regular expression '\(repositoryNamePattern)' and be between 2 and 256 characters'"
+            )
         }
     }
 
@@ -31,8 +32,12 @@ enum ECRValidation {
 
     /// 1 to 300 characters, none of them a control character or a space.
     static func checkImageTag(_ tag: String) throws {
-        guard (1...300).contains(tag.count), !tag.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 }) else {
-            throw ECRError.invalidParameter("Invalid parameter at 'imageTag' failed to satisfy constraint: 'must be between 1 and 300 characters without spaces'")
+        guard (1...300).contains(tag.count),
+            !tag.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 })
+        else {
+            throw ECRError.invalidParameter(
+                "Invalid parameter at 'imageTag' failed to satisfy constraint: 'must be between 1 and 300 characters without spaces'"
+            )
         }
     }
 
@@ -40,13 +45,19 @@ enum ECRValidation {
     static func isValidDigest(_ digest: String) -> Bool {
         guard digest.hasPrefix("sha256:") else { return false }
         let hex = digest.utf8.dropFirst(7)
-        return hex.count == 64 && hex.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0) }
+        return hex.count == 64
+            && hex.allSatisfy {
+                (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
+                    || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0)
+            }
     }
 
     /// 1 to 1000, the range ECR allows; nil (not given) is the default page.
     static func checkMaxResults(_ value: Int32?) throws {
         if let value, !(1...1000).contains(value) {
-            throw ECRError.invalidParameter("Invalid parameter at 'maxResults' failed to satisfy constraint: 'Member must have value between 1 and 1000'")
+            throw ECRError.invalidParameter(
+                "Invalid parameter at 'maxResults' failed to satisfy constraint: 'Member must have value between 1 and 1000'"
+            )
         }
     }
 

@@ -16,7 +16,8 @@ struct Manifest {
         let bytes = Array(text.utf8)
         digest = Self.digest(of: bytes)
         guard let object = (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [String: Any] else {
-            throw ECRError.invalidParameter("Invalid parameter at 'imageManifest' failed to satisfy constraint: 'Invalid JSON syntax'")
+            throw ECRError.invalidParameter(
+                "Invalid parameter at 'imageManifest' failed to satisfy constraint: 'Invalid JSON syntax'")
         }
         mediaType = object["mediaType"] as? String
         let config = object["config"] as? [String: Any]

@@ -16,7 +16,8 @@ struct Page<Item> {
         var remaining = items[...]
         if let nextToken {
             guard let after = Self.decode(nextToken) else {
-                throw ECRError.invalidParameter("Invalid parameter at 'nextToken' failed to satisfy constraint: 'Invalid NextToken'")
+                throw ECRError.invalidParameter(
+                    "Invalid parameter at 'nextToken' failed to satisfy constraint: 'Invalid NextToken'")
             }
             remaining = items.drop(while: { key($0) <= after })
         }

@@ -43,5 +43,6 @@ protocol RegistryStore: Sendable {
     func repository(named name: String) async -> RepositoryRecord?
     /// Every repository, sorted by name.
     func allRepositories() async -> [RepositoryRecord]
-    func update<T: Sendable>(_ name: String, _ change: @Sendable (inout RepositoryRecord?) throws -> T) async throws -> T
+    func update<T: Sendable>(_ name: String, _ change: @Sendable (inout RepositoryRecord?) throws -> T) async throws
+        -> T
 }

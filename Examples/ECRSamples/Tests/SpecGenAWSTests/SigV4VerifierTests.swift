@@ -1,17 +1,21 @@
 import Foundation
 import HTTPTypes
 import OpenAPIRuntime
-import Testing
-@testable import SpecGenAWS
 import SpecGenRuntime
+import Testing
+
+@testable import SpecGenAWS
 
 @Suite struct SigV4VerifierTests {
     static let signedAt = Date(timeIntervalSince1970: 1_700_000_000)
-    static let known = AWSCredentials(accessKeyID: "AKIAIOSFODNN7EXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")
+    static let known = AWSCredentials(
+        accessKeyID: "AKIAIOSFODNN7EXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")
     static let body = Array(#"{"repositoryName":"app"}"#.utf8)
 
     /// A request as our client signs it, as the server then sees it (authority from the Host header).
-    static func signed(by credentials: AWSCredentials = known, service: String = "ecr", at date: Date = signedAt) -> HTTPRequest {
+    static func signed(by credentials: AWSCredentials = known, service: String = "ecr", at date: Date = signedAt)
+        -> HTTPRequest
+    {
         var fields = HTTPFields()
         fields[.contentType] = "application/x-amz-json-1.1"
         fields[HTTPField.Name("X-Amz-Target")!] = "AmazonEC2ContainerRegistry_V20150921.CreateRepository"
@@ -23,15 +27,20 @@ import SpecGenRuntime
         return sent
     }
 
-    static func verifier(now: Date = signedAt.addingTimeInterval(30), credentials: [AWSCredentials] = [known]) -> SigV4Verifier {
+    static func verifier(now: Date = signedAt.addingTimeInterval(30), credentials: [AWSCredentials] = [known])
+        -> SigV4Verifier
+    {
         SigV4Verifier(credentials: credentials, service: "ecr", now: { now })
     }
 
     @Test func acceptsAGoodSignature() {
         #expect(Self.verifier().verify(Self.signed(), body: Self.body) == nil)
         // 14 minutes late or early is still within AWS's 15.
-        #expect(Self.verifier(now: Self.signedAt.addingTimeInterval(14 * 60)).verify(Self.signed(), body: Self.body) == nil)
-        #expect(Self.verifier(now: Self.signedAt.addingTimeInterval(-14 * 60)).verify(Self.signed(), body: Self.body) == nil)
+        #expect(
+            Self.verifier(now: Self.signedAt.addingTimeInterval(14 * 60)).verify(Self.signed(), body: Self.body) == nil)
+        #expect(
+            Self.verifier(now: Self.signedAt.addingTimeInterval(-14 * 60)).verify(Self.signed(), body: Self.body) == nil
+        )
     }
 
     @Test func missingOrUnknownCredentialsAreUnrecognized() {
@@ -40,27 +49,40 @@ import SpecGenRuntime
         #expect(Self.verifier().verify(unsigned, body: Self.body)?.errorName == "UnrecognizedClientException")
         #expect(Self.verifier().verify(unsigned, body: Self.body)?.httpStatus == 403)
         let stranger = AWSCredentials(accessKeyID: "AKIDSTRANGER", secretAccessKey: Self.known.secretAccessKey)
-        #expect(Self.verifier().verify(Self.signed(by: stranger), body: Self.body)?.errorName == "UnrecognizedClientException")
+        #expect(
+            Self.verifier().verify(Self.signed(by: stranger), body: Self.body)?.errorName
+                == "UnrecognizedClientException")
     }
 
     @Test func wrongSignaturesAreInvalid() {
         let wrongSecret = AWSCredentials(accessKeyID: Self.known.accessKeyID, secretAccessKey: "not-the-secret")
         let rejection = Self.verifier().verify(Self.signed(by: wrongSecret), body: Self.body)
-        #expect(rejection == SigV4Rejection(httpStatus: 403, errorName: "InvalidSignatureException", errorMessage:
-            "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method."))
-        #expect(Self.verifier().verify(Self.signed(), body: Self.body + [0x20])?.errorName == "InvalidSignatureException")
+        #expect(
+            rejection
+                == SigV4Rejection(
+                    httpStatus: 403, errorName: "InvalidSignatureException",
+                    errorMessage:
+                        "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method."
+                ))
+        #expect(
+            Self.verifier().verify(Self.signed(), body: Self.body + [0x20])?.errorName == "InvalidSignatureException")
         var retargeted = Self.signed()
-        retargeted.headerFields[HTTPField.Name("X-Amz-Target")!] = "AmazonEC2ContainerRegistry_V20150921.DeleteRepository"
+        retargeted.headerFields[HTTPField.Name("X-Amz-Target")!] =
+            "AmazonEC2ContainerRegistry_V20150921.DeleteRepository"
         #expect(Self.verifier().verify(retargeted, body: Self.body)?.errorName == "InvalidSignatureException")
-        #expect(Self.verifier().verify(Self.signed(service: "s3"), body: Self.body)?.errorName == "InvalidSignatureException")
+        #expect(
+            Self.verifier().verify(Self.signed(service: "s3"), body: Self.body)?.errorName
+                == "InvalidSignatureException")
     }
 
     @Test func requestsOlderThanFifteenMinutesAreRefused() throws {
-        let late = try #require(Self.verifier(now: Self.signedAt.addingTimeInterval(16 * 60)).verify(Self.signed(), body: Self.body))
+        let late = try #require(
+            Self.verifier(now: Self.signedAt.addingTimeInterval(16 * 60)).verify(Self.signed(), body: Self.body))
         #expect(late.errorName == "InvalidSignatureException")
         #expect(late.httpStatus == 403)
         #expect(late.errorMessage?.hasPrefix("Signature expired: ") == true)
-        let early = Self.verifier(now: Self.signedAt.addingTimeInterval(-16 * 60)).verify(Self.signed(), body: Self.body)
+        let early = Self.verifier(now: Self.signedAt.addingTimeInterval(-16 * 60)).verify(
+            Self.signed(), body: Self.body)
         #expect(early?.errorName == "InvalidSignatureException")
     }
 
@@ -77,7 +99,8 @@ import SpecGenRuntime
 
     @Test func malformedAuthorizationIsIncomplete() {
         var request = Self.signed()
-        request.headerFields[.authorization] = "AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20231114/us-east-1/ecr/aws4_request"
+        request.headerFields[.authorization] =
+            "AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20231114/us-east-1/ecr/aws4_request"
         #expect(Self.verifier().verify(request, body: Self.body)?.errorName == "IncompleteSignatureException")
         request = Self.signed()
         request.headerFields[HTTPField.Name("X-Amz-Date")!] = nil
@@ -86,25 +109,33 @@ import SpecGenRuntime
 
     /// The middleware on a route table: an unsigned request gets AWS's 403 error body; a signed one reaches the handler.
     @Test func serverMiddlewareAnswersAWSErrors() async throws {
-        let table = RouteTable(profile: .awsJSON(version: "1.1"), routes: [
-            ServerRoute("createRepository", .post, "/", headers: [(name: "X-Amz-Target", value: "AmazonEC2ContainerRegistry_V20150921.CreateRepository")]) { request in
-                ServerResponse(status: 200, body: request.body, contentType: "application/x-amz-json-1.1")
-            },
-        ])
+        let table = RouteTable(
+            profile: .awsJSON(version: "1.1"),
+            routes: [
+                ServerRoute(
+                    "createRepository", .post, "/",
+                    headers: [(name: "X-Amz-Target", value: "AmazonEC2ContainerRegistry_V20150921.CreateRepository")]
+                ) { request in
+                    ServerResponse(status: 200, body: request.body, contentType: "application/x-amz-json-1.1")
+                }
+            ])
         let middleware = SigV4ServerMiddleware(verifier: Self.verifier())
         let candidates = table.routes
 
         var unsigned = Self.signed()
         unsigned.headerFields[.authorization] = nil
-        let (refused, refusedBody) = try await table.dispatch(unsigned, body: HTTPBody(Self.body), metadata: ServerRequestMetadata(),
-                                                              candidates: candidates, middlewares: [middleware])
+        let (refused, refusedBody) = try await table.dispatch(
+            unsigned, body: HTTPBody(Self.body), metadata: ServerRequestMetadata(),
+            candidates: candidates, middlewares: [middleware])
         #expect(refused.status.code == 403)
         #expect(refused.headerFields[HTTPField.Name("X-Amzn-ErrorType")!] == "UnrecognizedClientException")
-        let error = APIError(status: 403, errorTypeHeader: nil, body: try await refusedBody?.collectBytes(upTo: 1 << 16) ?? [])
+        let error = APIError(
+            status: 403, errorTypeHeader: nil, body: try await refusedBody?.collectBytes(upTo: 1 << 16) ?? [])
         #expect(error.name == "UnrecognizedClientException")
 
-        let (accepted, acceptedBody) = try await table.dispatch(Self.signed(), body: HTTPBody(Self.body), metadata: ServerRequestMetadata(),
-                                                                candidates: candidates, middlewares: [middleware])
+        let (accepted, acceptedBody) = try await table.dispatch(
+            Self.signed(), body: HTTPBody(Self.body), metadata: ServerRequestMetadata(),
+            candidates: candidates, middlewares: [middleware])
         #expect(accepted.status.code == 200)
         #expect(try await acceptedBody?.collectBytes(upTo: 1 << 16) == Self.body)
     }
