@@ -43,10 +43,20 @@ package struct Generator: Sendable {
         let builder = ModelContextBuilder(document: document, names: names, options: options)
         let fileNames = FileSharding.fileNames(base: "Models", count: options.modelShards)
         var shards = Array(repeating: [TypeContext](), count: fileNames.count)
+        let parents = Dictionary(document.types.map { ($0.id, $0.parent) }, uniquingKeysWith: { first, _ in first })
+        /// The top-level ancestor's id, by the IR's parent links (an id may itself contain dots).
+        func root(of id: String) -> String {
+            var current = id
+            var steps = 0
+            while let parent = parents[current] ?? nil, steps < parents.count {
+                current = parent
+                steps += 1
+            }
+            return current
+        }
         for type in document.types.sorted(by: { $0.id < $1.id }) {
             // Nested types go where their top-level ancestor goes, so a file reads as a unit.
-            let root = String(type.id.split(separator: ".").first ?? Substring(type.id))
-            shards[FileSharding.shard(of: root, count: fileNames.count)].append(builder.context(for: type))
+            shards[FileSharding.shard(of: root(of: type.id), count: fileNames.count)].append(builder.context(for: type))
         }
         var files: [GeneratedFile] = []
         for (index, name) in fileNames.enumerated() {

@@ -27,7 +27,7 @@ struct OperationContextBuilder {
         let headers = dictionaryLiteral(operation.route.constantHeaders)
         let query = dictionaryLiteral(operation.route.constantQuery)
         let setters = plan.parameters.map { parameter in
-            "request.\(parameter.location)(\(SwiftText.stringLiteral(parameter.wireName)), input.\(parameter.swiftName))"
+            "request.\(parameter.location.rawValue)(\(SwiftText.stringLiteral(parameter.wireName)), input.\(parameter.swiftName))"
         }
         let binding = setters.isEmpty ? "let" : "var"
         var client = [
@@ -106,16 +106,16 @@ struct OperationContextBuilder {
         var arguments = plan.parameters.map { parameter -> String in
             let read: String
             switch parameter.location {
-            case "path":
+            case .path:
                 read =
                     "try request.path(\(SwiftText.stringLiteral(parameter.wireName)), as: \(parameter.valueType).self)"
                 return "\(parameter.swiftName): \(read)"
             default:
                 read =
-                    "try request.\(parameter.location)(\(SwiftText.stringLiteral(parameter.wireName)), as: \(parameter.valueType).self)"
+                    "try request.\(parameter.location.rawValue)(\(SwiftText.stringLiteral(parameter.wireName)), as: \(parameter.valueType).self)"
             }
             guard parameter.required else { return "\(parameter.swiftName): \(read)" }
-            let what = SwiftText.stringLiteral("\(parameter.location) parameter '\(parameter.wireName)'")
+            let what = SwiftText.stringLiteral("\(parameter.location.rawValue) parameter '\(parameter.wireName)'")
             return "\(parameter.swiftName): try request.required(\(read), \(what))"
         }
         if let bodyType = plan.bodyTypeName {

@@ -6,8 +6,8 @@ import SpecGenIR
 struct OperationPlan {
     struct PlannedParameter {
         var wireName: String
-        /// `path`, `query` or `header`: the `ClientRequest`/`ServerRequest` method that handles it.
-        var location: String
+        /// Where it travels; the `ClientRequest`/`ServerRequest` method of the same name handles it.
+        var location: Parameter.Location
         var swiftName: String
         var required: Bool
         /// The Swift type without `?`, as the server reads it (`Int`, `[String]`, `TagStatus`).
@@ -124,7 +124,7 @@ enum OperationPlanner {
                 let supported = operation.parameters.filter(isSupportedLocation)
                 plan.parameters = zip(supported, swiftNames).map { parameter, swiftName in
                     OperationPlan.PlannedParameter(
-                        wireName: parameter.name, location: parameter.location.rawValue, swiftName: swiftName,
+                        wireName: parameter.name, location: parameter.location, swiftName: swiftName,
                         required: parameter.required,
                         valueType: mapping.swiftType(parameterType(parameter.type, document: document).nonOptional))
                 }
