@@ -31,6 +31,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.20.0"),
         .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-openapi-urlsession", from: "1.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
@@ -52,6 +54,8 @@ let package = Package(
                 openAPIRuntime,
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),  // HTTP1Channel: idle timeout, header limits
+                .product(name: "NIOCore", package: "swift-nio"),  // the request deadline's channel handler,
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),  // over HTTPTypes request parts
                 .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -67,6 +71,8 @@ let package = Package(
                 .product(name: "OpenAPIURLSession", package: "swift-openapi-urlsession"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ], swiftSettings: warningsAsErrors),
+        // The server's own logic (listing order and paging), below the wire.
+        .testTarget(name: "ECRServerTests", dependencies: ["ECRServer", "ECRAPI"]),
         // SpecGenAWS's own tests (AWS's SigV4 test suite, botocore's signatures, the verifier). They
         // run here, not at the root: they need swift-crypto, which this package builds anyway for
         // its server, while the root's `swift test` then compiles no BoringSSL.

@@ -13,6 +13,9 @@ public struct SigV4Rejection: ServiceError, Sendable, Hashable {
     /// What was wrong, in AWS's words where it has them.
     public var errorMessage: String?
 
+    static let missingToken = SigV4Rejection(
+        httpStatus: 403, errorName: "MissingAuthenticationTokenException",
+        errorMessage: "Missing Authentication Token")
     static func unrecognized(_ message: String) -> SigV4Rejection {
         SigV4Rejection(httpStatus: 403, errorName: "UnrecognizedClientException", errorMessage: message)
     }
@@ -25,7 +28,8 @@ public struct SigV4Rejection: ServiceError, Sendable, Hashable {
 }
 
 /// Checks a request's SigV4 `Authorization` header against known credentials, as an AWS endpoint does:
-/// - no `Authorization` header, or an unknown access key (or session token) → 403 `UnrecognizedClientException`;
+/// - no `Authorization` header → 403 `MissingAuthenticationTokenException` ("Missing Authentication Token");
+/// - an unknown access key (or session token) → 403 `UnrecognizedClientException`;
 /// - a header that is not SigV4 or lacks a part, or no `X-Amz-Date` → 400 `IncompleteSignatureException`;
 /// - a wrong signature, a scope for another service or day, or a date more than 15 minutes
 ///   from the server's clock → 403 `InvalidSignatureException`.
@@ -79,7 +83,7 @@ public struct SigV4Verifier: Sendable {
     /// nil when the request is signed by known credentials; otherwise why not.
     public func verify(_ request: HTTPRequest, body: [UInt8]) -> SigV4Rejection? {
         guard let header = request.headerFields[.authorization] else {
-            return .unrecognized("Missing Authentication Token: the request carries no Authorization header")
+            return .missingToken
         }
         guard let authorization = Authorization(header) else {
             return .incomplete(

@@ -92,18 +92,22 @@ public struct RouteTable: Sendable {
     }
 
     /// Picks the route by its constants, runs it through the middlewares, and turns every failure into a response.
+    ///
+    /// The middlewares see every request, also one whose constants name no operation (its
+    /// `operationID` is then `""`): authentication answers before routing, as on AWS, where an
+    /// unsigned request for an unknown `X-Amz-Target` is refused 403, not 400 `UnknownOperationException`.
     public func dispatch(
         _ request: HTTPRequest, body: HTTPBody?, metadata: ServerRequestMetadata,
         candidates: [ServerRoute], middlewares: [any ServerMiddleware] = []
     ) async throws -> (HTTPResponse, HTTPBody?) {
         let query = ServerRequest.parseQuery(request.path ?? "")
-        guard let route = candidates.first(where: { $0.matches(request, query: query) }) else {
-            return Self.encode(unknownOperation(request, candidates: candidates))
-        }
+        let route = candidates.first(where: { $0.matches(request, query: query) })
         let profile = self.profile
         let limit = maxBodyBytes
+        let unknown = unknownOperation(request, candidates: candidates)
         var next: @Sendable (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (HTTPResponse, HTTPBody?) =
             { request, body, metadata in
+                guard let route else { return Self.encode(unknown) }
                 let response: ServerResponse
                 do {
                     var bytes: [UInt8] = []
@@ -134,9 +138,9 @@ public struct RouteTable: Sendable {
                 }
                 return Self.encode(response)
             }
+        let operationID = route?.operationID ?? ""
         for middleware in middlewares.reversed() {
             let inner = next
-            let operationID = route.operationID
             next = { try await middleware.intercept($0, body: $1, metadata: $2, operationID: operationID, next: inner) }
         }
         return try await next(request, body, metadata)

@@ -72,6 +72,51 @@ struct ECRServerTests {
         #expect(missing.status.code == 400)
     }
 
+    /// Refuses requests without `Authorization`, as AWS does, and notes the operation IDs it saw.
+    final class RequireAuthorization: ServerMiddleware, @unchecked Sendable {
+        private let lock = NSLock()
+        private var seen: [String] = []
+        var operationIDs: [String] { lock.withLock { seen } }
+
+        func intercept(
+            _ request: HTTPRequest, body: HTTPBody?, metadata: ServerRequestMetadata, operationID: String,
+            next: @Sendable (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (HTTPResponse, HTTPBody?)
+        )
+            async throws -> (HTTPResponse, HTTPBody?)
+        {
+            lock.withLock { seen.append(operationID) }
+            guard request.headerFields[.authorization] != nil else {
+                return (
+                    HTTPResponse(status: .forbidden), HTTPBody(#"{"__type":"MissingAuthenticationTokenException"}"#)
+                )
+            }
+            return try await next(request, body, metadata)
+        }
+    }
+
+    @Test func middlewaresAnswerBeforeTheOperationIsLookedUp() async throws {
+        let server = InMemoryServer()
+        let auth = RequireAuthorization()
+        try TinyRegistry().registerHandlers(on: server, middlewares: [auth])
+        // Unsigned, for an unknown target: AWS answers 403 (authentication first), not 400 UnknownOperationException.
+        let (unknown, unknownJSON) = try await post(
+            server, target: "AmazonEC2ContainerRegistry_V20150921.Nope", body: "{}")
+        #expect(unknown.status.code == 403)
+        #expect(unknownJSON["__type"] == .string("MissingAuthenticationTokenException"))
+        let (known, _) = try await post(
+            server, target: "AmazonEC2ContainerRegistry_V20150921.CreateRepository",
+            body: #"{"repositoryName": "web"}"#)
+        #expect(known.status.code == 403)
+        #expect(auth.operationIDs == ["", "createRepository"])
+        // Signed (as far as this middleware cares), an unknown target still reaches the protocol's 400.
+        var request = HTTPRequest(method: .post, scheme: nil, authority: nil, path: "/")
+        request.headerFields[HTTPField.Name("X-Amz-Target")!] = "AmazonEC2ContainerRegistry_V20150921.Nope"
+        request.headerFields[.authorization] = "AWS4-HMAC-SHA256 …"
+        let (signed, _) = try await server.send(
+            request, body: HTTPBody("{}"), baseURL: URL(string: "/")!, operationID: "")
+        #expect(signed.status.code == 400)
+    }
+
     @Test func badBodyIs400SerializationWithTheReason() async throws {
         let (response, json) = try await post(
             server(), target: "AmazonEC2ContainerRegistry_V20150921.CreateRepository", body: #"{"tags": 5}"#)

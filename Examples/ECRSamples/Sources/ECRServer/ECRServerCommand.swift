@@ -4,6 +4,7 @@ import Foundation
 import Hummingbird
 import HummingbirdCore
 import Logging
+import NIOCore
 import OpenAPIHummingbird
 import OpenAPIRuntime
 import SpecGenAWS
@@ -59,6 +60,12 @@ struct ECRServerCommand: AsyncParsableCommand {
     @Option(help: "Seconds a connection may stay idle (including mid-request) before the server closes it.")
     var idleTimeout: Double = 30
 
+    @Option(
+        help:
+            "Seconds a whole request may take to arrive, from the connection's start or the previous response; a slower one (slowloris) is cut off."
+    )
+    var requestTimeout: Double = 60
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: String = "warning"
 
@@ -67,6 +74,7 @@ struct ECRServerCommand: AsyncParsableCommand {
         guard maxBodyBytes > 0 else { throw ValidationError("--max-body-bytes must be positive") }
         guard maxHeaderBytes >= 1024 else { throw ValidationError("--max-header-bytes must be at least 1024") }
         guard idleTimeout > 0 else { throw ValidationError("--idle-timeout must be positive") }
+        guard requestTimeout > 0 else { throw ValidationError("--request-timeout must be positive") }
         guard accountID.count == 12, accountID.allSatisfy(\.isNumber) else {
             throw ValidationError("--account-id must be 12 digits")
         }
@@ -83,12 +91,15 @@ struct ECRServerCommand: AsyncParsableCommand {
         table.maxBodyBytes = maxBodyBytes
         try table.register(on: router, middlewares: authMiddlewares())
 
+        let requestDeadline = TimeAmount.nanoseconds(Int64(requestTimeout * 1_000_000_000))
         var logger = Logger(label: "ecr-server")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .warning
         let app = Application(
             router: router,
             server: .http1(
                 configuration: HTTP1Channel.Configuration(
+                    // One handler per connection.
+                    additionalChannelHandlers: [RequestDeadlineHandler(timeout: requestDeadline)],
                     idleTimeout: .nanoseconds(Int64(idleTimeout * 1_000_000_000)),
                     httpDecoderConfiguration: .init(
                         maxHeaderFieldSize: maxHeaderBytes, maxHeaderListSize: maxHeaderBytes))),

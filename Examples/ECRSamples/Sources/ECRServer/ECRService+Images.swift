@@ -33,7 +33,7 @@ extension ECRService {
                 if Self.isImmutable(tag, in: record) {
                     throw ECRError.imageTagAlreadyExists(tag, repository: record.name)
                 }
-                record.images[previous]?.tags.removeAll { $0 == tag }
+                record.images.removeTag(tag)
             }
             var image =
                 record.images[manifest.digest]
@@ -42,7 +42,7 @@ extension ECRService {
                     artifactMediaType: manifest.artifactMediaType, sizeInBytes: manifest.sizeInBytes,
                     pushedAt: pushedAt, tags: [])
             if let tag { image.tags = (image.tags + [tag]).sorted() }
-            record.images[manifest.digest] = image
+            record.images.put(image)
             existing = record
             return image
         }
@@ -128,18 +128,21 @@ extension ECRService {
         let status = input.filter?.tagStatus ?? .any_
         let listsActive = try Self.checkFilter(
             tagStatus: input.filter?.tagStatus, imageStatus: input.filter?.imageStatus)
-        // One entry per tag, and one (digest only) per untagged image, as ECR lists them.
-        var entries: [ImageIdentifier] = []
-        for image in record.images.values where listsActive {
-            if image.tags.isEmpty {
-                if status != .tagged { entries.append(ImageIdentifier(imageDigest: image.digest)) }
-            } else if status != .untagged {
-                entries += image.tags.map { ImageIdentifier(imageDigest: image.digest, imageTag: $0) }
-            }
-        }
+        // One entry per tag, and one (digest only) per untagged image, as ECR lists them, in the
+        // order of `key`: digests ascending (all `sha256:` and 64 hex digits), each image's tags ascending.
         let key: (ImageIdentifier) -> String = { "\($0.imageDigest ?? "") \($0.imageTag ?? "")" }
-        entries.sort { key($0) < key($1) }
-        let page = try Page(entries, key: key, maxResults: input.maxResults, nextToken: input.nextToken)
+        let page = try Page(key: key, maxResults: input.maxResults, nextToken: input.nextToken) { after in
+            let digest = after.map { String($0.prefix { $0 != " " }) }
+            return record.images.images(from: digest).lazy
+                .filter { _ in listsActive }
+                .flatMap { image -> [ImageIdentifier] in
+                    if image.tags.isEmpty {
+                        return status == .tagged ? [] : [ImageIdentifier(imageDigest: image.digest)]
+                    }
+                    return status == .untagged
+                        ? [] : image.tags.map { ImageIdentifier(imageDigest: image.digest, imageTag: $0) }
+                }
+        }
         return ListImagesResponse(imageIds: page.items, nextToken: page.nextToken)
     }
 
@@ -164,11 +167,11 @@ extension ECRService {
             return DescribeImagesResponse(imageDetails: details)
         }
         let status = input.filter?.tagStatus ?? .any_
-        let images = record.images.values
-            .filter { _ in listsActive }
-            .filter { status == .tagged ? !$0.tags.isEmpty : status == .untagged ? $0.tags.isEmpty : true }
-            .sorted { $0.digest < $1.digest }
-        let page = try Page(images, key: \.digest, maxResults: input.maxResults, nextToken: input.nextToken)
+        let page = try Page(key: \.digest, maxResults: input.maxResults, nextToken: input.nextToken) { after in
+            record.images.images(from: after).lazy
+                .filter { _ in listsActive }
+                .filter { status == .tagged ? !$0.tags.isEmpty : status == .untagged ? $0.tags.isEmpty : true }
+        }
         return DescribeImagesResponse(
             imageDetails: page.items.map { detail($0, in: record) }, nextToken: page.nextToken)
     }

@@ -2,7 +2,7 @@ import ECRAPI
 import Foundation
 import SpecGenRuntime
 
-/// The hand-written ECR handlers behind the generated `APIHandler` protocol (Tests/Golden/ecr-full):
+/// The hand-written ECR handlers behind the generated `APIHandler` protocol (ECRAPI, from Specs/ecr-full.yaml):
 /// repository operations here, image operations in ECRService+Images.swift.
 struct ECRService: APIHandler {
     var store: any RegistryStore
@@ -67,7 +67,7 @@ struct ECRService: APIHandler {
             scanOnPush: input.imageScanningConfiguration?.scanOnPush ?? false,
             encryptionType: input.encryptionConfiguration?.encryptionType.rawValue ?? "AES256",
             kmsKey: input.encryptionConfiguration?.kmsKey,
-            resourceTags: (input.tags ?? []).map { .init(key: $0.key, value: $0.value) }, images: [:])
+            resourceTags: (input.tags ?? []).map { .init(key: $0.key, value: $0.value) }, images: ImageIndex())
         let account = accountID
         try await store.update(input.repositoryName) { existing in
             if existing != nil { throw ECRError.repositoryAlreadyExists(record.name, registry: account) }

@@ -10,21 +10,40 @@ struct Page<Item> {
     /// ECR answers at most 100 items when `maxResults` is not given.
     static var defaultSize: Int { 100 }
 
-    /// `items` must be sorted by `key`.
-    init(_ items: [Item], key: (Item) -> String, maxResults: Int32?, nextToken: String?) throws {
+    /// `items(after)` gives the items in ascending `key` order, from anywhere not after the first
+    /// item whose key is above `after` (the key in `nextToken`; nil on the first page): the caller
+    /// seeks, this drops what is left up to `after` and reads at most one item past the page.
+    init<Items: Sequence<Item>>(
+        key: (Item) -> String, maxResults: Int32?, nextToken: String?,
+        items: (_ after: String?) -> Items
+    ) throws {
         try ECRValidation.checkMaxResults(maxResults)
-        var remaining = items[...]
+        var after: String?
         if let nextToken {
-            guard let after = Self.decode(nextToken) else {
+            guard let decoded = Self.decode(nextToken) else {
                 throw ECRError.invalidParameter(
                     "Invalid parameter at 'nextToken' failed to satisfy constraint: 'Invalid NextToken'")
             }
-            remaining = items.drop(while: { key($0) <= after })
+            after = decoded
         }
         let size = maxResults.map(Int.init) ?? Self.defaultSize
-        let page = Array(remaining.prefix(size))
+        var page: [Item] = []
+        var more = false
+        for item in items(after) {
+            if let after, key(item) <= after { continue }
+            if page.count == size {
+                more = true
+                break
+            }
+            page.append(item)
+        }
         self.items = page
-        self.nextToken = remaining.count > size ? page.last.map { Self.encode(key($0)) } : nil
+        self.nextToken = more ? page.last.map { Self.encode(key($0)) } : nil
+    }
+
+    /// Pages an array already sorted by `key`.
+    init(_ items: [Item], key: (Item) -> String, maxResults: Int32?, nextToken: String?) throws {
+        try self.init(key: key, maxResults: maxResults, nextToken: nextToken) { _ in items }
     }
 
     static func encode(_ key: String) -> String {

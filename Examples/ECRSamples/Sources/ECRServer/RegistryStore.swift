@@ -27,12 +27,11 @@ struct RepositoryRecord: Codable, Sendable, Hashable {
     var encryptionType: String
     var kmsKey: String?
     var resourceTags: [ResourceTag]
-    /// Images by digest.
-    var images: [String: ImageRecord]
+    var images: ImageIndex
 
     /// The digest a tag points to.
     func digest(forTag tag: String) -> String? {
-        images.values.first { $0.tags.contains(tag) }?.digest
+        images.digest(forTag: tag)
     }
 }
 

@@ -39,10 +39,24 @@ def test_unknown_key_is_unrecognized(ecr_server, boto3_client):
     assert error_of(excinfo)[:2] == (403, "UnrecognizedClientException")
 
 
-def test_unsigned_is_unrecognized(ecr_server, boto3_client):
+def test_unsigned_is_a_missing_authentication_token(ecr_server, boto3_client):
     with pytest.raises(ClientError) as excinfo:
         boto3_client(ecr_server.endpoint, signature_version=UNSIGNED).describe_repositories()
-    assert error_of(excinfo)[:2] == (403, "UnrecognizedClientException")
+    assert error_of(excinfo) == (403, "MissingAuthenticationTokenException", "Missing Authentication Token")
+
+
+def test_authentication_comes_before_the_operation_lookup(ecr_server):
+    # AWS answers an unsigned request for an operation it does not have 403, not 400 UnknownOperationException.
+    unknown = {"Content-Type": "application/x-amz-json-1.1", "X-Amz-Target": "AmazonEC2ContainerRegistry_V20150921.NoSuchThing"}
+    code, payload, _ = send(ecr_server.endpoint, b"{}", unknown)
+    assert (code, payload["__type"]) == (403, "MissingAuthenticationTokenException")
+    code, payload, _ = send(ecr_server.endpoint, b"{}", {"Content-Type": "application/x-amz-json-1.1"})
+    assert (code, payload["__type"]) == (403, "MissingAuthenticationTokenException")
+    # Signed, the same request reaches routing and gets the protocol's 400.
+    request = AWSRequest(method="POST", url=ecr_server.endpoint + "/", data=b"{}", headers=unknown)
+    SigV4Auth(Credentials(DEV_ACCESS_KEY, DEV_SECRET_KEY), "ecr", REGION).add_auth(request)
+    code, payload, _ = send(ecr_server.endpoint, b"{}", dict(request.headers.items()))
+    assert (code, payload["__type"]) == (400, "UnknownOperationException")
 
 
 def test_expired_signature(ecr_server, boto3_client):

@@ -1,5 +1,5 @@
 """Server limits on ecr-server over a real loopback socket: body size (honest, lying Content-Length,
-chunked), header size, JSON nesting depth and slow clients. Each is answered with a 4xx or a closed
+chunked), header size, JSON nesting depth and slow clients (silent, or trickling: slowloris). Each is answered with a 4xx or a closed
 connection, and the server goes on answering.
 
 Raw sockets, so the requests can be as malformed as an attacker's; the servers run with --no-auth
@@ -178,3 +178,43 @@ def test_an_idle_keep_alive_connection_is_closed_too(start_server):
         started = time.monotonic()
         assert sock.recv(1) == b""
         assert time.monotonic() - started < 6
+
+
+def test_a_client_trickling_bytes_is_cut_off_by_the_request_deadline(start_server):
+    # A byte every 0.5 s keeps the connection from ever being idle for the idle timeout's 2 s; only
+    # the whole-request deadline (3 s) stops it, in the headers or in the body. Sent in full, each
+    # request would take over 50 s.
+    server = start_server("--no-auth", "--idle-timeout", "2", "--request-timeout", "3")
+    body = b'{"repositoryName": "' + b"x" * 60 + b'"}'
+    request_head = head(extra=f"Content-Length: {len(body)}\r\n\r\n")
+    for name, prefix, trickled in (("headers", b"", request_head + body), ("body", request_head, body)):
+        with socket.create_connection(("127.0.0.1", server.port), timeout=15) as sock:
+            started = time.monotonic()
+            sock.sendall(prefix)
+            closed = False
+            try:
+                for byte in trickled:
+                    sock.sendall(bytes([byte]))
+                    time.sleep(0.5)
+                    if time.monotonic() - started > 12:
+                        break
+                closed = read_response(sock) is None
+            except (ConnectionResetError, BrokenPipeError):
+                closed = True
+            elapsed = time.monotonic() - started
+        assert closed, f"{name}: the server answered a request trickled over {elapsed:.1f} s"
+        assert 2.5 <= elapsed < 8, f"{name}: closed after {elapsed:.1f} s"
+    assert_alive(server.port)
+
+
+def test_the_request_deadline_leaves_a_prompt_request_alone_and_restarts_per_request(start_server):
+    server = start_server("--no-auth", "--idle-timeout", "2", "--request-timeout", "3")
+    request = head(extra="Content-Length: 2\r\n\r\n") + b"{}"
+    with socket.create_connection(("127.0.0.1", server.port), timeout=15) as sock:
+        # Three requests on one keep-alive connection over ~4.5 s in all: each arrives well within its
+        # own 3 s, counted from the previous response, so none is cut off.
+        for _ in range(3):
+            time.sleep(1.5)
+            sock.sendall(request)
+            response = read_response(sock)
+            assert response is not None and response[0] == 200, response

@@ -43,11 +43,14 @@ import Testing
         )
     }
 
-    @Test func missingOrUnknownCredentialsAreUnrecognized() {
+    @Test func aMissingSignatureIsAMissingTokenAndUnknownCredentialsAreUnrecognized() {
         var unsigned = Self.signed()
         unsigned.headerFields[.authorization] = nil
-        #expect(Self.verifier().verify(unsigned, body: Self.body)?.errorName == "UnrecognizedClientException")
-        #expect(Self.verifier().verify(unsigned, body: Self.body)?.httpStatus == 403)
+        #expect(
+            Self.verifier().verify(unsigned, body: Self.body)
+                == SigV4Rejection(
+                    httpStatus: 403, errorName: "MissingAuthenticationTokenException",
+                    errorMessage: "Missing Authentication Token"))
         let stranger = AWSCredentials(accessKeyID: "AKIDSTRANGER", secretAccessKey: Self.known.secretAccessKey)
         #expect(
             Self.verifier().verify(Self.signed(by: stranger), body: Self.body)?.errorName
@@ -128,10 +131,20 @@ import Testing
             unsigned, body: HTTPBody(Self.body), metadata: ServerRequestMetadata(),
             candidates: candidates, middlewares: [middleware])
         #expect(refused.status.code == 403)
-        #expect(refused.headerFields[HTTPField.Name("X-Amzn-ErrorType")!] == "UnrecognizedClientException")
+        #expect(refused.headerFields[HTTPField.Name("X-Amzn-ErrorType")!] == "MissingAuthenticationTokenException")
         let error = APIError(
             status: 403, errorTypeHeader: nil, body: try await refusedBody?.collectBytes(upTo: 1 << 16) ?? [])
-        #expect(error.name == "UnrecognizedClientException")
+        #expect(error.name == "MissingAuthenticationTokenException")
+
+        // Authentication comes before routing: an unsigned request for an unknown target is 403, as on AWS.
+        var unknown = unsigned
+        unknown.headerFields[HTTPField.Name("X-Amz-Target")!] = "AmazonEC2ContainerRegistry_V20150921.NoSuchOperation"
+        let (unknownRefused, _) = try await table.dispatch(
+            unknown, body: HTTPBody(Self.body), metadata: ServerRequestMetadata(),
+            candidates: candidates, middlewares: [middleware])
+        #expect(unknownRefused.status.code == 403)
+        #expect(
+            unknownRefused.headerFields[HTTPField.Name("X-Amzn-ErrorType")!] == "MissingAuthenticationTokenException")
 
         let (accepted, acceptedBody) = try await table.dispatch(
             Self.signed(), body: HTTPBody(Self.body), metadata: ServerRequestMetadata(),
