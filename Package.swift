@@ -1,7 +1,7 @@
 // swift-tools-version:6.1
 import PackageDescription
 
-// The pipeline, one module per stage (see ../shared/DESIGN.md and README.md):
+// The pipeline, one module per stage (see docs/ARCHITECTURE.md):
 // CYAML → SpecGenYAML (loader) → SpecGenIR (readers, IR) → SpecGenEmit (emitters) → specgen (CLI).
 // A module never imports a later stage.
 let openAPIRuntime: Target.Dependency = .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime")
