@@ -42,7 +42,6 @@ package struct Generator: Sendable {
     {
         let builder = ModelContextBuilder(document: document, names: names, options: options)
         let fileNames = FileSharding.fileNames(base: "Models", count: options.modelShards)
-        var shards = Array(repeating: [TypeContext](), count: fileNames.count)
         let parents = Dictionary(document.types.map { ($0.id, $0.parent) }, uniquingKeysWith: { first, _ in first })
         /// The top-level ancestor's id, by the IR's parent links (an id may itself contain dots).
         func root(of id: String) -> String {
@@ -54,10 +53,10 @@ package struct Generator: Sendable {
             }
             return current
         }
-        for type in document.types.sorted(by: { $0.id < $1.id }) {
-            // Nested types go where their top-level ancestor goes, so a file reads as a unit.
-            shards[FileSharding.shard(of: root(of: type.id), count: fileNames.count)].append(builder.context(for: type))
-        }
+        // Nested types go where their top-level ancestor goes, so a file reads as a unit.
+        let shards = FileSharding.partition(document.types.sorted(by: { $0.id < $1.id }), count: fileNames.count) {
+            root(of: $0.id)
+        }.map { $0.map(builder.context(for:)) }
         var files: [GeneratedFile] = []
         for (index, name) in fileNames.enumerated() {
             let context = ModelsFileContext(
@@ -72,10 +71,7 @@ package struct Generator: Sendable {
         document: APIDocument, header: String
     ) throws(TemplateError) -> [GeneratedFile] {
         let fileNames = FileSharding.fileNames(base: kind, count: shards)
-        var byShard = Array(repeating: [OperationContext](), count: fileNames.count)
-        for operation in operations {
-            byShard[FileSharding.shard(of: operation.methodName, count: fileNames.count)].append(operation)
-        }
+        let byShard = FileSharding.partition(operations, count: fileNames.count) { $0.methodName }
         let listNames = fileNames.indices.map { "routes\($0)" }
         var files: [GeneratedFile] = []
         for (index, name) in fileNames.enumerated() {

@@ -112,7 +112,6 @@ import Testing
         #expect(scope.claimMember("unknown") == "unknown3")
         #expect(scope.claimMember("UNKNOWN") == "unknown4")
         #expect(scope.claimType("client") == "Client2")
-        #expect(scope.isTaken("unknown2"))
     }
 
     @Test func aTakenSuffixedNameIsSkipped() {

@@ -47,9 +47,4 @@ package struct NameScope: Sendable {
     package mutating func claimMember(_ raw: String) -> String {
         claim(Naming.memberName(raw))
     }
-
-    /// Whether `name` is reserved or already handed out.
-    package func isTaken(_ name: String) -> Bool {
-        taken.contains(name) || outer.contains(name)
-    }
 }
