@@ -144,7 +144,20 @@ enum OpenAPI3Reader {
             type: schemaNode.map { SchemaReader.typeRef($0, hint, &state) } ?? .untypedJSON)
         parameter.description = state.string(node, "description")
         parameter.deprecated = state.bool(node, "deprecated")
-        parameter.style = state.string(node, "style")
+        if let style = state.string(node, "style") {
+            if let known = Parameter.Style(rawValue: style), known != .tabDelimited {
+                parameter.style = known
+            } else {
+                state.warning(
+                    "parameter '\(name)' has style '\(style)'; OpenAPI knows "
+                        + "simple, label, matrix, form, spaceDelimited, pipeDelimited and deepObject; "
+                        + "the location's default is used",
+                    at: node["style"]!.mark)
+            }
+        }
+        if node["schema"] == nil, let media = node["content"]?.entries?.first?.key.text {
+            parameter.contentMediaType = media
+        }
         parameter.explode = state.bool(node, "explode")
         parameter.defaultValue = schemaNode?["default"].map(JSONValue.init)
         parameter.extensions = node.extensions
