@@ -145,13 +145,13 @@ enum OpenAPI3Reader {
         parameter.description = state.string(node, "description")
         parameter.deprecated = state.bool(node, "deprecated")
         if let style = state.string(node, "style") {
-            if let known = Parameter.Style(rawValue: style), known != .tabDelimited {
+            let allowed = Parameter.Style.allowed(in: location)
+            if let known = Parameter.Style(rawValue: style), allowed.contains(known) {
                 parameter.style = known
             } else {
                 state.warning(
-                    "parameter '\(name)' has style '\(style)'; OpenAPI knows "
-                        + "simple, label, matrix, form, spaceDelimited, pipeDelimited and deepObject; "
-                        + "the location's default is used",
+                    "parameter '\(name)' has style '\(style)'; in \(location.rawValue) OpenAPI allows "
+                        + allowed.map(\.rawValue).joined(separator: ", ") + "; the location's default is used",
                     at: node["style"]!.mark)
             }
         }

@@ -46,6 +46,16 @@ package struct Parameter: Sendable, Codable, Equatable {
     /// OpenAPI's `style` values, plus `tabDelimited` for Swagger's `collectionFormat: tsv`.
     package enum Style: String, Sendable, Codable, Equatable, Hashable, CaseIterable {
         case simple, label, matrix, form, spaceDelimited, pipeDelimited, tabDelimited, deepObject
+
+        /// The styles OpenAPI 3 defines for a location (`tabDelimited` comes from Swagger only).
+        package static func allowed(in location: Location) -> [Style] {
+            switch location {
+            case .path: return [.simple, .label, .matrix]
+            case .query: return [.form, .spaceDelimited, .pipeDelimited, .deepObject]
+            case .header: return [.simple]
+            case .cookie: return [.form]
+            }
+        }
     }
 
     package var name: String

@@ -16,18 +16,22 @@ struct ParameterStyleReaderTests {
                   - {name: id, in: path, required: true, style: label, schema: {type: string}}
                   - {name: f, in: query, style: deepObject, explode: true, schema: {type: object}}
                   - {name: odd, in: query, style: sideways, schema: {type: string}}
+                  - {name: X-Odd, in: header, style: deepObject, schema: {type: string}}
                   - name: where
                     in: query
                     content: {application/json: {schema: {type: integer}}}
                   responses: {'200': {description: ok}}
             """)
         let operation = try #require(result.document?.operation("op"))
-        #expect(operation.parameters.map(\.style) == [.label, .deepObject, nil, nil])
-        #expect(operation.parameters.map(\.explode) == [nil, true, nil, nil])
-        #expect(operation.parameters.map(\.contentMediaType) == [nil, nil, nil, "application/json"])
-        #expect(operation.parameters[3].type == .primitive(.integer, format: nil))
-        let warning = try #require(result.diagnostics.containing("style 'sideways'").first)
-        #expect(warning.mark.line == 10)
+        #expect(operation.parameters.map(\.style) == [.label, .deepObject, nil, nil, nil])
+        #expect(operation.parameters.map(\.explode) == [nil, true, nil, nil, nil])
+        #expect(operation.parameters.map(\.contentMediaType) == [nil, nil, nil, nil, "application/json"])
+        #expect(operation.parameters[4].type == .primitive(.integer, format: nil))
+        let unknown = try #require(result.diagnostics.containing("style 'sideways'").first)
+        #expect(unknown.mark.line == 10)
+        #expect(unknown.message.contains("in query OpenAPI allows form, spaceDelimited, pipeDelimited, deepObject"))
+        let misplaced = try #require(result.diagnostics.containing("style 'deepObject'").first)
+        #expect(misplaced.mark.line == 11)
     }
 
     @Test(arguments: [
