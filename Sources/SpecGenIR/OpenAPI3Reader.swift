@@ -144,7 +144,20 @@ enum OpenAPI3Reader {
             type: schemaNode.map { SchemaReader.typeRef($0, hint, &state) } ?? .untypedJSON)
         parameter.description = state.string(node, "description")
         parameter.deprecated = state.bool(node, "deprecated")
-        parameter.style = state.string(node, "style")
+        if let style = state.string(node, "style") {
+            let allowed = Parameter.Style.allowed(in: location)
+            if let known = Parameter.Style(rawValue: style), allowed.contains(known) {
+                parameter.style = known
+            } else {
+                state.warning(
+                    "parameter '\(name)' has style '\(style)'; in \(location.rawValue) OpenAPI allows "
+                        + allowed.map(\.rawValue).joined(separator: ", ") + "; the location's default is used",
+                    at: node["style"]!.mark)
+            }
+        }
+        if node["schema"] == nil, let media = node["content"]?.entries?.first?.key.text {
+            parameter.contentMediaType = media
+        }
         parameter.explode = state.bool(node, "explode")
         parameter.defaultValue = schemaNode?["default"].map(JSONValue.init)
         parameter.extensions = node.extensions

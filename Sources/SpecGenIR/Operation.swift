@@ -43,15 +43,33 @@ package struct Parameter: Sendable, Codable, Equatable {
         case path, query, header, cookie
     }
 
+    /// OpenAPI's `style` values, plus `tabDelimited` for Swagger's `collectionFormat: tsv`.
+    package enum Style: String, Sendable, Codable, Equatable, Hashable, CaseIterable {
+        case simple, label, matrix, form, spaceDelimited, pipeDelimited, tabDelimited, deepObject
+
+        /// The styles OpenAPI 3 defines for a location (`tabDelimited` comes from Swagger only).
+        package static func allowed(in location: Location) -> [Style] {
+            switch location {
+            case .path: return [.simple, .label, .matrix]
+            case .query: return [.form, .spaceDelimited, .pipeDelimited, .deepObject]
+            case .header: return [.simple]
+            case .cookie: return [.form]
+            }
+        }
+    }
+
     package var name: String
     package var location: Location
     package var required: Bool
     package var type: TypeRef
     package var description: String?
     package var deprecated: Bool?
-    /// Serialization (`form`, `simple`, `spaceDelimited`, …); Swagger's `collectionFormat` maps here.
-    package var style: String?
+    /// Serialization as declared; nil is the location's default. Swagger's `collectionFormat` maps here.
+    package var style: Style?
     package var explode: Bool?
+    /// The media type of a parameter declared with `content` (its value travels as that document,
+    /// e.g. JSON in one query item) instead of `schema`; `type` is that content's schema.
+    package var contentMediaType: String?
     /// Swagger's `collectionFormat` as written, kept for the record.
     package var collectionFormat: String?
     package var defaultValue: JSONValue?

@@ -130,11 +130,11 @@ enum Swagger2Reader {
             let format = state.string(node, "collectionFormat")
             parameter.collectionFormat = format
             switch format ?? "csv" {
-            case "multi": (parameter.style, parameter.explode) = ("form", true)
-            case "ssv": (parameter.style, parameter.explode) = ("spaceDelimited", false)
-            case "pipes": (parameter.style, parameter.explode) = ("pipeDelimited", false)
-            case "tsv": (parameter.style, parameter.explode) = ("tabDelimited", false)
-            default: (parameter.style, parameter.explode) = (location == .query ? "form" : "simple", false)
+            case "multi": (parameter.style, parameter.explode) = (.form, true)
+            case "ssv": (parameter.style, parameter.explode) = (.spaceDelimited, false)
+            case "pipes": (parameter.style, parameter.explode) = (.pipeDelimited, false)
+            case "tsv": (parameter.style, parameter.explode) = (.tabDelimited, false)
+            default: (parameter.style, parameter.explode) = (location == .query ? .form : .simple, false)
             }
         }
         OperationParts.checkPathParameter(node, &parameter, &state)

@@ -58,17 +58,6 @@ public struct ClientRequest: Sendable {
         headerFields.append(HTTPField(name: field, value: value.parameterText))
     }
 
-    /// An array header, OpenAPI's `simple` style (the only one headers have): `1,2,3`.
-    public mutating func header(_ name: String, _ values: [some ParameterText]?) {
-        guard let values, let field = HTTPField.Name(name) else { return }
-        headerFields.append(HTTPField(name: field, value: ParameterList.simple(values)))
-    }
-
-    /// An array path parameter, `simple` style (the default for paths): `/items/1,2,3`.
-    public mutating func path(_ name: String, _ values: [some ParameterText]) {
-        pathValues[name] = ParameterList.simple(values)
-    }
-
     /// `/repos/{name}` with its values percent-encoded, then the query string.
     public var pathAndQuery: String {
         var path = ""

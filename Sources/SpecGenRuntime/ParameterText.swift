@@ -68,27 +68,3 @@ extension ParameterText where Self: RawRepresentable, RawValue: ParameterText {
         self.init(rawValue: raw)
     }
 }
-
-/// Arrays in OpenAPI's `simple` style, the style of headers and the default of path
-/// parameters: the values' texts joined by commas. A value's own commas are not escaped (the
-/// style has no escape), so values that contain commas do not survive the trip.
-public enum ParameterList {
-    public static func simple(_ values: [some ParameterText]) -> String {
-        values.map(\.parameterText).joined(separator: ",")
-    }
-
-    /// nil when an element is malformed; an empty text is an empty array. `trimming`: headers
-    /// allow optional whitespace around the commas (RFC 9110 lists); path segments do not.
-    public static func parseSimple<Value: ParameterText>(_ text: String, as type: Value.Type, trimming: Bool)
-        -> [Value]?
-    {
-        guard !text.isEmpty else { return [] }
-        var values: [Value] = []
-        for part in text.split(separator: ",", omittingEmptySubsequences: false) {
-            let element = trimming ? part.trimmingCharacters(in: .whitespaces) : String(part)
-            guard let value = Value(parameterText: element) else { return nil }
-            values.append(value)
-        }
-        return values
-    }
-}

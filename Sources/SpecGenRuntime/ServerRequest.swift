@@ -89,26 +89,6 @@ public struct ServerRequest: Sendable {
         return value
     }
 
-    /// An array header, `simple` style: `1,2,3`.
-    public func header<Value: ParameterText>(_ name: String, as type: [Value].Type) throws -> [Value]? {
-        guard let field = HTTPField.Name(name), let text = head.headerFields[field] else { return nil }
-        guard let values = ParameterList.parseSimple(text, as: Value.self, trimming: true) else {
-            throw RequestError.validation("header '\(name)' is malformed")
-        }
-        return values
-    }
-
-    /// An array path parameter, `simple` style: `1,2,3`.
-    public func path<Value: ParameterText>(_ name: String, as type: [Value].Type) throws -> [Value] {
-        guard let text = pathParameters[name],
-            let values = ParameterList.parseSimple(
-                String(text).removingPercentEncoding ?? String(text), as: Value.self, trimming: false)
-        else {
-            throw RequestError.validation("path parameter '\(name)' is missing or malformed")
-        }
-        return values
-    }
-
     /// A required input that is absent answers 400.
     public func required<Value>(_ value: Value?, _ what: String) throws -> Value {
         guard let value else { throw RequestError.validation("\(what) is required") }

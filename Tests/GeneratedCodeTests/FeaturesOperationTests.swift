@@ -24,6 +24,16 @@ struct PetStore: APIHandler {
     func downloadFile(_ input: DownloadFileInput) async throws -> Data { Data(input.name.utf8) }
     func echoTree(_ input: TreeNode) async throws -> TreeNode { input }
     func putSettings(_ input: Settings) async throws -> Settings { input }
+    /// One line per parameter, as the server parsed it.
+    func styledParameters(_ input: StyledParametersInput) async throws -> StyledParametersResponse {
+        func filter(_ value: Filter?) -> String { value.map { "\($0.color ?? "-"),\($0.size ?? -1)" } ?? "nil" }
+        return StyledParametersResponse(lines: [
+            "simple=\(input.simple)", "label=\(input.label)", "matrix=\(input.matrix)",
+            "exploded=\(input.exploded ?? [])", "commas=\(input.commas ?? [])", "spaced=\(input.spaced ?? [])",
+            "piped=\(input.piped ?? [])", "filter=\(filter(input.filter))", "xTags=\(input.xTags ?? [])",
+            "session=\(input.session)", "where=\(filter(input.where_))",
+        ])
+    }
 }
 
 @Suite("Generated REST client and server: features")

@@ -102,13 +102,39 @@ import Testing
         #expect(models.contains("public var requestBody: PutItemsRequest"))
         #expect(models.contains("case queryPath = \"query_path\""))
         let client = try generated.file("Client")
-        #expect(client.contains("request.query(\"path\", input.queryPath)"))
-        #expect(client.contains("request.header(\"X-Tags\", input.xTags)"))
+        #expect(client.contains("request.query(\"path\", input.queryPath, ParameterEncoding(.form, explode: true))"))
+        #expect(client.contains("request.header(\"X-Tags\", input.xTags, ParameterEncoding(.simple, explode: false))"))
         #expect(client.contains("body: input.requestBody"))
         let server = try generated.file("Server")
-        #expect(server.contains("try request.path(\"ids\", as: [Int].self)"))
-        #expect(server.contains("try request.header(\"X-Tags\", as: [String].self)"))
+        #expect(
+            server.contains("try request.path(\"ids\", as: [Int].self, ParameterEncoding(.simple, explode: false))"))
+        #expect(
+            server.contains(
+                "try request.header(\"X-Tags\", as: [String].self, ParameterEncoding(.simple, explode: false))"))
         #expect(server.contains("requestBody: try request.decodeBody(PutItemsRequest.self)"))
+    }
+
+    /// Swagger 2.0's `collectionFormat`s (as in ECR's and swagger-codegen's petstore specs): each
+    /// is sent and read in the OpenAPI style that puts the same bytes on the wire.
+    @Test func swaggerCollectionFormatsBecomeEncodings() throws {
+        let generated = try Self.generate("collection-formats.yaml")
+        try Self.expectCompiles(generated, module: "CollectionFormats")
+        let client = try generated.file("Client")
+        for line in [
+            "try request.path(\"ids\", input.ids, ParameterEncoding(.simple, explode: false))",
+            "try request.query(\"csv\", input.csv, ParameterEncoding(.form, explode: false))",
+            "try request.query(\"ssv\", input.ssv, ParameterEncoding(.spaceDelimited, explode: false))",
+            "try request.query(\"tsv\", input.tsv, ParameterEncoding(.tabDelimited, explode: false))",
+            "try request.query(\"pipes\", input.pipes, ParameterEncoding(.pipeDelimited, explode: false))",
+            "try request.query(\"multi\", input.multi, ParameterEncoding(.form, explode: true))",
+            "try request.header(\"X-Ids\", input.xIds, ParameterEncoding(.simple, explode: false))",
+        ] {
+            #expect(client.contains(line), "\(line)")
+        }
+        let server = try generated.file("Server")
+        #expect(
+            server.contains(
+                "tsv: try request.query(\"tsv\", as: [String].self, ParameterEncoding(.tabDelimited, explode: false))"))
     }
 
     /// Nullable JSON bodies, optional or required, and bodies that are not JSON (form,

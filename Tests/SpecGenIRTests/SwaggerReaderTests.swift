@@ -40,7 +40,7 @@ import Testing
         let (document, _) = try IRFixtures.document("petstore-swagger.yaml")
         let tags = try #require(document.operation("listPets")?.parameters.first)
         #expect(tags.type == .array(.primitive(.string, format: nil)))
-        #expect((tags.style, tags.explode, tags.collectionFormat) == ("form", true, "multi"))
+        #expect((tags.style, tags.explode, tags.collectionFormat) == (.form, true, "multi"))
         #expect(document.operation("listPets")?.parameters.map(\.location) == [.query, .query, .header])
         #expect(document.operation("listPets")?.responses.map(\.status) == ["200", "default"])
         // `#/parameters/Limit` and `#/responses/Problem`: Swagger's reusable parts are followed too.

@@ -31,7 +31,16 @@ extension OperationsFileContext: TemplateContext {
     static var example: OperationsFileContext {
         let operation = OperationContext(
             doc: "", deprecation: "", methodName: "op", inputParameter: "_ input: Input", outputType: "Output",
-            clientStatements: ["return .init()"], routeHead: "ServerRoute(\"op\", .get, \"/\")",
+            operationIDLiteral: "\"op\"", httpMethod: "get", pathLiteral: "\"/\"", constantHeadersLiteral: "[:]",
+            constantQueryLiteral: "[:]", hasParameters: true,
+            parameters: [
+                ParameterContext(
+                    location: "query", isPath: false, wireName: "\"q\"", swiftName: "q", valueType: "Int",
+                    required: true, style: "form", explode: true, isJSONContent: false, hasMore: false)
+            ],
+            clientSend: "return .init()", routeHead: "ServerRoute(\"op\", .get, \"/\")",
+            serverInputFromBody: "try request.decodeBody(Input.self)", serverInputType: "Input",
+            serverBodyArgument: "body: try request.decodeBody(Body.self)",
             serverStatements: ["return .init()"],
             paginator: PaginatorContext(
                 pagesMethodName: "opPages", inputType: "Input", pageType: "Output",

@@ -23,25 +23,8 @@ struct OperationContextBuilder {
         var inputParameter = ""
         if let input = plan.inputTypeName { inputParameter = "_ input: \(input)" }
 
-        // Client: the wire route's constants are the client's business, never the caller's.
-        let headers = dictionaryLiteral(operation.route.constantHeaders)
-        let query = dictionaryLiteral(operation.route.constantQuery)
-        let setters = plan.parameters.map { parameter in
-            "request.\(parameter.location.rawValue)(\(SwiftText.stringLiteral(parameter.wireName)), input.\(parameter.swiftName))"
-        }
-        let binding = setters.isEmpty ? "let" : "var"
-        var client = [
-            "\(binding) request = ClientRequest(operationID: \(idLiteral), method: .\(operation.method.rawValue), "
-                + "path: \(SwiftText.stringLiteral(operation.route.path)), constantHeaders: \(headers), constantQuery: \(query))"
-        ]
-        client += setters
-        client.append(clientSend(plan))
-
-        // Server: read the inputs, call the handler, answer in the profile's format.
+        // Server: the input is read by the template; then call the handler, answer in the profile's format.
         var server: [String] = []
-        if let input = plan.inputTypeName {
-            server.append("let input = \(serverInput(plan, typeName: input))")
-        }
         let call = "self.\(plan.methodName)(\(plan.inputTypeName == nil ? "" : "input"))"
         switch output.kind {
         case .json:
@@ -57,6 +40,15 @@ struct OperationContextBuilder {
                 "return ServerResponse(status: \(output.status), body: Array(try await \(call)), contentType: \(media))"
             )
         }
+        let bodyArgument = plan.inputIsBody ? nil : serverBodyArgument(plan)
+        let parameters = plan.parameters.enumerated().map { index, parameter in
+            ParameterContext(
+                location: parameter.location.rawValue, isPath: parameter.location == .path,
+                wireName: SwiftText.stringLiteral(parameter.wireName), swiftName: parameter.swiftName,
+                valueType: parameter.valueType, required: parameter.required, style: parameter.style.rawValue,
+                explode: parameter.explode, isJSONContent: parameter.isJSONContent,
+                hasMore: index < plan.parameters.count - 1 || bodyArgument != nil)
+        }
 
         let routeHeaders = tupleLiteral(operation.route.constantHeaders)
         let routeQuery = tupleLiteral(operation.route.constantQuery)
@@ -67,10 +59,20 @@ struct OperationContextBuilder {
             methodName: plan.methodName,
             inputParameter: inputParameter,
             outputType: output.swiftType,
-            clientStatements: client,
+            operationIDLiteral: idLiteral, httpMethod: operation.method.rawValue,
+            pathLiteral: SwiftText.stringLiteral(operation.route.path),
+            constantHeadersLiteral: dictionaryLiteral(operation.route.constantHeaders),
+            constantQueryLiteral: dictionaryLiteral(operation.route.constantQuery),
+            hasParameters: !parameters.isEmpty, parameters: parameters, clientSend: clientSend(plan),
             routeHead:
                 "ServerRoute(\(idLiteral), .\(operation.method.rawValue), \(SwiftText.stringLiteral(operation.route.path)), "
                 + "headers: \(routeHeaders), query: \(routeQuery))",
+            serverInputFromBody: plan.inputIsBody
+                ? (plan.bodyIsBinary
+                    ? "Data(request.body)" : "try request.decodeBody(\(plan.inputTypeName ?? "").self)")
+                : nil,
+            serverInputType: plan.inputIsBody ? nil : plan.inputTypeName,
+            serverBodyArgument: bodyArgument,
             serverStatements: server,
             paginator: PaginatorPlanner.context(
                 for: plan, inputType: plan.inputTypeName.flatMap { typesBySwiftName[$0] },
@@ -98,40 +100,20 @@ struct OperationContextBuilder {
         }
     }
 
-    /// How the server builds the input value from the request.
-    private func serverInput(_ plan: OperationPlan, typeName: String) -> String {
-        if plan.inputIsBody {
-            return plan.bodyIsBinary ? "Data(request.body)" : "try request.decodeBody(\(typeName).self)"
+    /// The input struct's body member and how the server reads it, when the operation has a body.
+    private func serverBodyArgument(_ plan: OperationPlan) -> String? {
+        guard let bodyType = plan.bodyTypeName else { return nil }
+        let read: String
+        if plan.bodyIsBinary {
+            read = plan.bodyRequired ? "Data(request.body)" : "request.body.isEmpty ? nil : Data(request.body)"
+        } else if plan.bodyNullableOptional, let wrapped = plan.bodyValueTypeName {
+            read = "try request.decodeNullableBody(\(wrapped).self)"
+        } else {
+            read =
+                plan.bodyRequired
+                ? "try request.decodeBody(\(bodyType).self)" : "try request.decodeOptionalBody(\(bodyType).self)"
         }
-        var arguments = plan.parameters.map { parameter -> String in
-            let read: String
-            switch parameter.location {
-            case .path:
-                read =
-                    "try request.path(\(SwiftText.stringLiteral(parameter.wireName)), as: \(parameter.valueType).self)"
-                return "\(parameter.swiftName): \(read)"
-            default:
-                read =
-                    "try request.\(parameter.location.rawValue)(\(SwiftText.stringLiteral(parameter.wireName)), as: \(parameter.valueType).self)"
-            }
-            guard parameter.required else { return "\(parameter.swiftName): \(read)" }
-            let what = SwiftText.stringLiteral("\(parameter.location.rawValue) parameter '\(parameter.wireName)'")
-            return "\(parameter.swiftName): try request.required(\(read), \(what))"
-        }
-        if let bodyType = plan.bodyTypeName {
-            let read: String
-            if plan.bodyIsBinary {
-                read = plan.bodyRequired ? "Data(request.body)" : "request.body.isEmpty ? nil : Data(request.body)"
-            } else if plan.bodyNullableOptional, let wrapped = plan.bodyValueTypeName {
-                read = "try request.decodeNullableBody(\(wrapped).self)"
-            } else {
-                read =
-                    plan.bodyRequired
-                    ? "try request.decodeBody(\(bodyType).self)" : "try request.decodeOptionalBody(\(bodyType).self)"
-            }
-            arguments.append("\(plan.bodyMemberName ?? "body"): \(read)")
-        }
-        return "\(typeName)(\(arguments.joined(separator: ", ")))"
+        return "\(plan.bodyMemberName ?? "body"): \(read)"
     }
 
     private func dictionaryLiteral(_ constants: [RouteConstant]) -> String {

@@ -31,14 +31,52 @@ struct OperationContext {
     /// `_ input: ListImagesInput`, or "" for an operation without inputs.
     var inputParameter: String
     var outputType: String
-    /// Statements of the client method, one per line, ending with the `return`.
-    var clientStatements: [String]
+    /// The operation id, path template and constant headers/query items as Swift literals
+    /// (`"ListImages"`, `"/pets/{petId}"`, `["X-Amz-Target": "…"]`); the HTTP method's case name (`get`).
+    var operationIDLiteral: String
+    var httpMethod: String
+    var pathLiteral: String
+    var constantHeadersLiteral: String
+    var constantQueryLiteral: String
+    /// True when the client sets parameters on the request (it is then a `var`).
+    var hasParameters: Bool
+    /// The inputs that travel as parameters, in spec order.
+    var parameters: [ParameterContext]
+    /// The client's last statement: sends the request with its body and decodes the response.
+    var clientSend: String
     /// The `ServerRoute(…)` head: operation id, method, path and constants.
     var routeHead: String
-    /// Statements of the route handler, one per line, ending with the `return`.
+    /// Set when the whole input is the request body: the expression that reads it.
+    var serverInputFromBody: String?
+    /// Set when the input is a struct of parameters (and maybe a body): its Swift type.
+    var serverInputType: String?
+    /// The struct's body member with the expression that reads it (`body: try request.decodeBody(Pet.self)`).
+    var serverBodyArgument: String?
+    /// Statements of the route handler after the input is read, one per line, ending with the `return`.
     var serverStatements: [String]
     /// Set for an operation with `nextToken` in its input and output.
     var paginator: PaginatorContext?
+}
+
+/// One parameter, as the templates write the `ClientRequest`/`ServerRequest` call for it.
+struct ParameterContext {
+    /// `path`, `query`, `header` or `cookie`: the request methods' name and `ParameterLocation` case.
+    var location: String
+    var isPath: Bool
+    /// The name on the wire as a Swift string literal.
+    var wireName: String
+    /// The member of the input struct.
+    var swiftName: String
+    /// The Swift type without `?` (`Int`, `[String]`, `Filter`).
+    var valueType: String
+    var required: Bool
+    /// A `ParameterStyle` case name (`form`, `deepObject`, …) and the explode flag.
+    var style: String
+    var explode: Bool
+    /// Declared with JSON `content`: sent and read with `queryJSON`/`headerJSON`, no style.
+    var isJSONContent: Bool
+    /// True unless this is the last argument of the server's input initializer.
+    var hasMore: Bool
 }
 
 /// `…Pages(_:)` (and `…Items(_:)`) methods of the client for a paginated operation.

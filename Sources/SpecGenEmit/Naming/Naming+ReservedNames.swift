@@ -56,7 +56,7 @@ extension Naming {
         // type `Nullable` or `NoContent` would otherwise capture every use of them.
         "Nullable", "Indirect", "NoContent", "APIClient", "ClientRequest", "ServerRequest",
         "ServerResponse", "ServerRoute", "RouteTable", "WireProfile", "PageSequence", "PageItems",
-        "ParameterText", "ParameterList", "DynamicCodingKey", "ServiceError", "RequestError",
+        "ParameterText", "ParameterEncoding", "DynamicCodingKey", "ServiceError", "RequestError",
         "ClientMiddleware", "ServerMiddleware", "DecodingError", "EncodingError", "KeyValuePairs",
     ]
 }

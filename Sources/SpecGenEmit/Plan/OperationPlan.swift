@@ -12,6 +12,12 @@ struct OperationPlan {
         var required: Bool
         /// The Swift type without `?`, as the server reads it (`Int`, `[String]`, `TagStatus`).
         var valueType: String
+        /// The declared style, or the location's default (`form` for query and cookie, else `simple`).
+        var style: Parameter.Style
+        /// The declared explode flag, or OpenAPI's default: only `form` (and `deepObject`) explode.
+        var explode: Bool
+        /// Declared with `content: application/json` in the query or a header: the value travels as JSON text.
+        var isJSONContent: Bool
     }
 
     struct Output {
@@ -56,7 +62,7 @@ enum OperationPlanner {
         var ids = Set<String>()
         for operation in operations
         where ids.insert(operation.id).inserted
-            && !operation.parameters.filter(isSupportedLocation).isEmpty
+            && !operation.parameters.isEmpty
         {
             var id = Naming.typeName(operation.id) + "Input"
             var counter = 2
@@ -69,10 +75,10 @@ enum OperationPlanner {
             // a name (Kubernetes' `path`), or a parameter be called `body`: a later one is keyed
             // by its location too (`query_path` → `queryPath`).
             var keys = PropertyKeys()
-            var properties = operation.parameters.filter(isSupportedLocation).map { parameter in
+            var properties = operation.parameters.map { parameter in
                 let key = keys.claim(parameter.name, qualifier: parameter.location.rawValue)
                 var property = Property(
-                    name: key, type: parameterType(parameter.type, document: document),
+                    name: key, type: parameterType(parameter, document: document),
                     required: parameter.required)
                 property.description = parameter.description
                 return property
@@ -121,12 +127,15 @@ enum OperationPlanner {
             {
                 let swiftNames = StructMemberNames.names(for: object.properties)
                 plan.inputTypeName = typeName
-                let supported = operation.parameters.filter(isSupportedLocation)
+                let supported = operation.parameters
                 plan.parameters = zip(supported, swiftNames).map { parameter, swiftName in
-                    OperationPlan.PlannedParameter(
+                    let style = parameter.style ?? defaultStyle(parameter.location)
+                    return OperationPlan.PlannedParameter(
                         wireName: parameter.name, location: parameter.location, swiftName: swiftName,
                         required: parameter.required,
-                        valueType: mapping.swiftType(parameterType(parameter.type, document: document).nonOptional))
+                        valueType: mapping.swiftType(parameterType(parameter, document: document).nonOptional),
+                        style: style, explode: parameter.explode ?? (style == .form || style == .deepObject),
+                        isJSONContent: isJSONContent(parameter))
                 }
                 if bodyType != nil {
                     plan.bodyMemberName = swiftNames[supported.count]
@@ -142,9 +151,26 @@ enum OperationPlanner {
         }
     }
 
-    /// Path, query and header parameters travel; cookies are left to middlewares.
-    static func isSupportedLocation(_ parameter: Parameter) -> Bool {
-        parameter.location != .cookie
+    /// OpenAPI's default style: `form` for query and cookie, `simple` for path and header.
+    static func defaultStyle(_ location: Parameter.Location) -> Parameter.Style {
+        location == .query || location == .cookie ? .form : .simple
+    }
+
+    /// A query or header parameter declared with JSON `content`: its value is JSON text, any type.
+    static func isJSONContent(_ parameter: Parameter) -> Bool {
+        guard let media = parameter.contentMediaType, parameter.location == .query || parameter.location == .header
+        else { return false }
+        return isJSON(media)
+    }
+
+    /// A parameter's Swift value type: any type for JSON content; a named object (its properties
+    /// spread by the style, as `deepObject` or exploded `form` do); else as `parameterType(_:document:)`.
+    static func parameterType(_ parameter: Parameter, document: APIDocument) -> TypeRef {
+        if isJSONContent(parameter) { return parameter.type.nonOptional }
+        if case .named(let id) = parameter.type.nonOptional, case .object? = document.type(id)?.kind {
+            return parameter.type.nonOptional
+        }
+        return parameterType(parameter.type, document: document)
     }
 
     /// Parameters travel as text: primitives (but raw bytes), string/integer enums and arrays of

@@ -33,9 +33,16 @@ import {{.}}
 extension {{clientTypeName}} {
 {{#operations}}
 {{{doc}}}{{{deprecation}}}    {{access}}func {{methodName}}({{inputParameter}}) async throws -> {{outputType}} {
-{{#clientStatements}}
-        {{.}}
-{{/clientStatements}}
+        {{#hasParameters}}var{{/hasParameters}}{{^hasParameters}}let{{/hasParameters}} request = ClientRequest(operationID: {{{operationIDLiteral}}}, method: .{{httpMethod}}, path: {{{pathLiteral}}}, constantHeaders: {{{constantHeadersLiteral}}}, constantQuery: {{{constantQueryLiteral}}})
+{{#parameters}}
+{{#isJSONContent}}
+        try request.{{location}}JSON({{{wireName}}}, input.{{swiftName}})
+{{/isJSONContent}}
+{{^isJSONContent}}
+        try request.{{location}}({{{wireName}}}, input.{{swiftName}}, ParameterEncoding(.{{style}}, explode: {{explode}}))
+{{/isJSONContent}}
+{{/parameters}}
+        {{{clientSend}}}
     }
 
 {{#paginator}}
@@ -132,8 +139,26 @@ extension {{handlerProtocolName}} {
         [
 {{#operations}}
             {{routeHead}} { request in
+{{#serverInputFromBody}}
+                let input = {{{.}}}
+{{/serverInputFromBody}}
+{{#serverInputType}}
+                let input = {{.}}(
+{{#parameters}}
+{{#isPath}}
+                    {{swiftName}}: try request.path({{{wireName}}}, as: {{{valueType}}}.self, ParameterEncoding(.{{style}}, explode: {{explode}})){{#hasMore}},{{/hasMore}}
+{{/isPath}}
+{{^isPath}}
+                    {{swiftName}}: {{#required}}try request.required({{/required}}try request.{{location}}{{#isJSONContent}}JSON({{{wireName}}}, as: {{{valueType}}}.self){{/isJSONContent}}{{^isJSONContent}}({{{wireName}}}, as: {{{valueType}}}.self, ParameterEncoding(.{{style}}, explode: {{explode}})){{/isJSONContent}}{{#required}}, .{{location}}, {{{wireName}}}){{/required}}{{#hasMore}},{{/hasMore}}
+{{/isPath}}
+{{/parameters}}
+{{#serverBodyArgument}}
+                    {{{.}}}
+{{/serverBodyArgument}}
+                )
+{{/serverInputType}}
 {{#serverStatements}}
-                {{.}}
+                {{{.}}}
 {{/serverStatements}}
             },
 {{/operations}}

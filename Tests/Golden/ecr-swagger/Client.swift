@@ -28,12 +28,12 @@ extension Client {
     ///             tags, and creation date.
     public func describeImages(_ input: DescribeImagesInput) async throws -> JSONValue {
         var request = ClientRequest(operationID: "describeImages", method: .get, path: "/", constantHeaders: [:], constantQuery: ["Action": "DescribeImages"])
-        request.query("filter", input.filter)
-        request.query("imageIds", input.imageIds)
-        request.query("maxResults", input.maxResults)
-        request.query("nextToken", input.nextToken)
-        request.query("registryId", input.registryId)
-        request.query("repositoryName", input.repositoryName)
+        try request.query("filter", input.filter, ParameterEncoding(.form, explode: true))
+        try request.query("imageIds", input.imageIds, ParameterEncoding(.form, explode: true))
+        try request.query("maxResults", input.maxResults, ParameterEncoding(.form, explode: true))
+        try request.query("nextToken", input.nextToken, ParameterEncoding(.form, explode: true))
+        try request.query("registryId", input.registryId, ParameterEncoding(.form, explode: true))
+        try request.query("repositoryName", input.repositoryName, ParameterEncoding(.form, explode: true))
         return try await client.send(request, body: NoContent?.none, mediaType: nil, as: JSONValue.self)
     }
 
@@ -42,11 +42,11 @@ extension Client {
     /// Lists all the image IDs for a given repository.
     public func listImages(_ input: ListImagesInput) async throws -> JSONValue {
         var request = ClientRequest(operationID: "listImages", method: .get, path: "/", constantHeaders: [:], constantQuery: ["Action": "ListImages"])
-        request.query("filter", input.filter)
-        request.query("maxResults", input.maxResults)
-        request.query("nextToken", input.nextToken)
-        request.query("registryId", input.registryId)
-        request.query("repositoryName", input.repositoryName)
+        try request.query("filter", input.filter, ParameterEncoding(.form, explode: true))
+        try request.query("maxResults", input.maxResults, ParameterEncoding(.form, explode: true))
+        try request.query("nextToken", input.nextToken, ParameterEncoding(.form, explode: true))
+        try request.query("registryId", input.registryId, ParameterEncoding(.form, explode: true))
+        try request.query("repositoryName", input.repositoryName, ParameterEncoding(.form, explode: true))
         return try await client.send(request, body: NoContent?.none, mediaType: nil, as: JSONValue.self)
     }
 
@@ -55,10 +55,10 @@ extension Client {
     /// Creates or updates the image manifest and tags associated with an image.
     public func putImage(_ input: PutImageInput) async throws -> JSONValue {
         var request = ClientRequest(operationID: "putImage", method: .get, path: "/", constantHeaders: [:], constantQuery: ["Action": "PutImage"])
-        request.query("imageManifest", input.imageManifest)
-        request.query("imageTag", input.imageTag)
-        request.query("registryId", input.registryId)
-        request.query("repositoryName", input.repositoryName)
+        try request.query("imageManifest", input.imageManifest, ParameterEncoding(.form, explode: true))
+        try request.query("imageTag", input.imageTag, ParameterEncoding(.form, explode: true))
+        try request.query("registryId", input.registryId, ParameterEncoding(.form, explode: true))
+        try request.query("repositoryName", input.repositoryName, ParameterEncoding(.form, explode: true))
         return try await client.send(request, body: NoContent?.none, mediaType: nil, as: JSONValue.self)
     }
 

@@ -40,15 +40,33 @@ extension APIHandler {
     var routes0: [ServerRoute] {
         [
             ServerRoute("describeImages", .get, "/", headers: [], query: [(name: "Action", value: "DescribeImages")]) { request in
-                let input = DescribeImagesInput(filter: try request.query("filter", as: String.self), imageIds: try request.query("imageIds", as: String.self), maxResults: try request.query("maxResults", as: String.self), nextToken: try request.query("nextToken", as: String.self), registryId: try request.query("registryId", as: String.self), repositoryName: try request.query("repositoryName", as: String.self))
+                let input = DescribeImagesInput(
+                    filter: try request.query("filter", as: String.self, ParameterEncoding(.form, explode: true)),
+                    imageIds: try request.query("imageIds", as: String.self, ParameterEncoding(.form, explode: true)),
+                    maxResults: try request.query("maxResults", as: String.self, ParameterEncoding(.form, explode: true)),
+                    nextToken: try request.query("nextToken", as: String.self, ParameterEncoding(.form, explode: true)),
+                    registryId: try request.query("registryId", as: String.self, ParameterEncoding(.form, explode: true)),
+                    repositoryName: try request.query("repositoryName", as: String.self, ParameterEncoding(.form, explode: true))
+                )
                 return try .json(await self.describeImages(input), status: 200, profile: wireProfile, mediaType: "application/json")
             },
             ServerRoute("listImages", .get, "/", headers: [], query: [(name: "Action", value: "ListImages")]) { request in
-                let input = ListImagesInput(filter: try request.query("filter", as: String.self), maxResults: try request.query("maxResults", as: String.self), nextToken: try request.query("nextToken", as: String.self), registryId: try request.query("registryId", as: String.self), repositoryName: try request.query("repositoryName", as: String.self))
+                let input = ListImagesInput(
+                    filter: try request.query("filter", as: String.self, ParameterEncoding(.form, explode: true)),
+                    maxResults: try request.query("maxResults", as: String.self, ParameterEncoding(.form, explode: true)),
+                    nextToken: try request.query("nextToken", as: String.self, ParameterEncoding(.form, explode: true)),
+                    registryId: try request.query("registryId", as: String.self, ParameterEncoding(.form, explode: true)),
+                    repositoryName: try request.query("repositoryName", as: String.self, ParameterEncoding(.form, explode: true))
+                )
                 return try .json(await self.listImages(input), status: 200, profile: wireProfile, mediaType: "application/json")
             },
             ServerRoute("putImage", .get, "/", headers: [], query: [(name: "Action", value: "PutImage")]) { request in
-                let input = PutImageInput(imageManifest: try request.query("imageManifest", as: String.self), imageTag: try request.query("imageTag", as: String.self), registryId: try request.query("registryId", as: String.self), repositoryName: try request.query("repositoryName", as: String.self))
+                let input = PutImageInput(
+                    imageManifest: try request.query("imageManifest", as: String.self, ParameterEncoding(.form, explode: true)),
+                    imageTag: try request.query("imageTag", as: String.self, ParameterEncoding(.form, explode: true)),
+                    registryId: try request.query("registryId", as: String.self, ParameterEncoding(.form, explode: true)),
+                    repositoryName: try request.query("repositoryName", as: String.self, ParameterEncoding(.form, explode: true))
+                )
                 return try .json(await self.putImage(input), status: 200, profile: wireProfile, mediaType: "application/json")
             },
         ]

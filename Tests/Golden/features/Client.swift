@@ -25,18 +25,18 @@ extension Client {
     /// Read a pet
     public func getPet(_ input: GetPetInput) async throws -> Pet {
         var request = ClientRequest(operationID: "getPet", method: .get, path: "/pets/{petId}", constantHeaders: [:], constantQuery: [:])
-        request.path("petId", input.petId)
-        request.query("include", input.include)
-        request.header("X-Request-Id", input.xRequestId)
-        request.query("since", input.since)
-        request.query("kind", input.kind)
-        request.query("limit", input.limit)
+        try request.path("petId", input.petId, ParameterEncoding(.simple, explode: false))
+        try request.query("include", input.include, ParameterEncoding(.form, explode: true))
+        try request.header("X-Request-Id", input.xRequestId, ParameterEncoding(.simple, explode: false))
+        try request.query("since", input.since, ParameterEncoding(.form, explode: true))
+        try request.query("kind", input.kind, ParameterEncoding(.form, explode: true))
+        try request.query("limit", input.limit, ParameterEncoding(.form, explode: true))
         return try await client.send(request, body: NoContent?.none, mediaType: nil, as: Pet.self)
     }
 
     public func updatePet(_ input: UpdatePetInput) async throws -> NoContent {
         var request = ClientRequest(operationID: "updatePet", method: .patch, path: "/pets/{petId}", constantHeaders: [:], constantQuery: [:])
-        request.path("petId", input.petId)
+        try request.path("petId", input.petId, ParameterEncoding(.simple, explode: false))
         return try await client.send(request, body: input.body, mediaType: "application/json", as: NoContent.self)
     }
 
@@ -47,13 +47,13 @@ extension Client {
 
     public func uploadFile(_ input: UploadFileInput) async throws -> UploadFileResponse {
         var request = ClientRequest(operationID: "uploadFile", method: .put, path: "/files/{name}", constantHeaders: [:], constantQuery: [:])
-        request.path("name", input.name)
+        try request.path("name", input.name, ParameterEncoding(.simple, explode: false))
         return try await client.send(request, bytes: input.body, mediaType: "application/octet-stream", as: UploadFileResponse.self)
     }
 
     public func downloadFile(_ input: DownloadFileInput) async throws -> Data {
         var request = ClientRequest(operationID: "downloadFile", method: .get, path: "/files/{name}", constantHeaders: [:], constantQuery: [:])
-        request.path("name", input.name)
+        try request.path("name", input.name, ParameterEncoding(.simple, explode: false))
         return try await client.sendForBytes(request, body: NoContent?.none, mediaType: nil)
     }
 
@@ -66,6 +66,23 @@ extension Client {
     public func putSettings(_ input: Settings) async throws -> Settings {
         let request = ClientRequest(operationID: "putSettings", method: .put, path: "/settings", constantHeaders: [:], constantQuery: [:])
         return try await client.send(request, body: input, mediaType: "application/json", as: Settings.self)
+    }
+
+    /// Every parameter style, echoed back as the server parsed it
+    public func styledParameters(_ input: StyledParametersInput) async throws -> StyledParametersResponse {
+        var request = ClientRequest(operationID: "styledParameters", method: .get, path: "/styles/{simple}/{label}/{matrix}", constantHeaders: [:], constantQuery: [:])
+        try request.path("simple", input.simple, ParameterEncoding(.simple, explode: false))
+        try request.path("label", input.label, ParameterEncoding(.label, explode: false))
+        try request.path("matrix", input.matrix, ParameterEncoding(.matrix, explode: true))
+        try request.query("exploded", input.exploded, ParameterEncoding(.form, explode: true))
+        try request.query("commas", input.commas, ParameterEncoding(.form, explode: false))
+        try request.query("spaced", input.spaced, ParameterEncoding(.spaceDelimited, explode: false))
+        try request.query("piped", input.piped, ParameterEncoding(.pipeDelimited, explode: false))
+        try request.query("filter", input.filter, ParameterEncoding(.deepObject, explode: true))
+        try request.header("X-Tags", input.xTags, ParameterEncoding(.simple, explode: false))
+        try request.cookie("session", input.session, ParameterEncoding(.form, explode: true))
+        try request.queryJSON("where", input.where_)
+        return try await client.send(request, body: NoContent?.none, mediaType: nil, as: StyledParametersResponse.self)
     }
 
 }

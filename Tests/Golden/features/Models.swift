@@ -116,6 +116,16 @@ public struct DownloadFileInput: Codable, Hashable, Sendable {
     }
 }
 
+public struct Filter: Codable, Hashable, Sendable {
+    public var color: String?
+    public var size: Int?
+
+    public init(color: String? = nil, size: Int? = nil) {
+        self.color = color
+        self.size = size
+    }
+}
+
 /// The inputs of `getPet`.
 public struct GetPetInput: Codable, Hashable, Sendable {
     public var petId: String
@@ -393,6 +403,57 @@ extension Shape {
         public init(side: Double) {
             self.side = side
         }
+    }
+}
+
+/// The inputs of `styledParameters`.
+public struct StyledParametersInput: Codable, Hashable, Sendable {
+    public var simple: [String]
+    public var label: [String]
+    public var matrix: [String]
+    public var exploded: [Int]?
+    public var commas: [String]?
+    public var spaced: [String]?
+    public var piped: [String]?
+    public var filter: Filter?
+    public var xTags: [String]?
+    public var session: String
+    public var where_: Filter?
+
+    public init(simple: [String], label: [String], matrix: [String], exploded: [Int]? = nil, commas: [String]? = nil, spaced: [String]? = nil, piped: [String]? = nil, filter: Filter? = nil, xTags: [String]? = nil, session: String, where_: Filter? = nil) {
+        self.simple = simple
+        self.label = label
+        self.matrix = matrix
+        self.exploded = exploded
+        self.commas = commas
+        self.spaced = spaced
+        self.piped = piped
+        self.filter = filter
+        self.xTags = xTags
+        self.session = session
+        self.where_ = where_
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case simple
+        case label
+        case matrix
+        case exploded
+        case commas
+        case spaced
+        case piped
+        case filter
+        case xTags = "X-Tags"
+        case session
+        case where_ = "where"
+    }
+}
+
+public struct StyledParametersResponse: Codable, Hashable, Sendable {
+    public var lines: [String]
+
+    public init(lines: [String]) {
+        self.lines = lines
     }
 }
 

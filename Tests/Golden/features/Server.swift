@@ -15,6 +15,8 @@ public protocol APIHandler: Sendable {
     func downloadFile(_ input: DownloadFileInput) async throws -> Data
     func echoTree(_ input: TreeNode) async throws -> TreeNode
     func putSettings(_ input: Settings) async throws -> Settings
+    /// Every parameter style, echoed back as the server parsed it
+    func styledParameters(_ input: StyledParametersInput) async throws -> StyledParametersResponse
 }
 
 extension APIHandler {
@@ -35,11 +37,21 @@ extension APIHandler {
     var routes0: [ServerRoute] {
         [
             ServerRoute("getPet", .get, "/pets/{petId}", headers: [], query: []) { request in
-                let input = GetPetInput(petId: try request.path("petId", as: String.self), include: try request.query("include", as: [String].self), xRequestId: try request.header("X-Request-Id", as: String.self), since: try request.query("since", as: Date.self), kind: try request.query("kind", as: Kind.self), limit: try request.required(try request.query("limit", as: Int32.self), "query parameter 'limit'"))
+                let input = GetPetInput(
+                    petId: try request.path("petId", as: String.self, ParameterEncoding(.simple, explode: false)),
+                    include: try request.query("include", as: [String].self, ParameterEncoding(.form, explode: true)),
+                    xRequestId: try request.header("X-Request-Id", as: String.self, ParameterEncoding(.simple, explode: false)),
+                    since: try request.query("since", as: Date.self, ParameterEncoding(.form, explode: true)),
+                    kind: try request.query("kind", as: Kind.self, ParameterEncoding(.form, explode: true)),
+                    limit: try request.required(try request.query("limit", as: Int32.self, ParameterEncoding(.form, explode: true)), .query, "limit")
+                )
                 return try .json(await self.getPet(input), status: 200, profile: wireProfile, mediaType: "application/json")
             },
             ServerRoute("updatePet", .patch, "/pets/{petId}", headers: [], query: []) { request in
-                let input = UpdatePetInput(petId: try request.path("petId", as: String.self), body: try request.decodeBody(PetPatch.self))
+                let input = UpdatePetInput(
+                    petId: try request.path("petId", as: String.self, ParameterEncoding(.simple, explode: false)),
+                    body: try request.decodeBody(PetPatch.self)
+                )
                 _ = try await self.updatePet(input)
                 return ServerResponse(status: 204)
             },
@@ -48,11 +60,16 @@ extension APIHandler {
                 return try .json(await self.createPet(input), status: 201, profile: wireProfile, mediaType: "application/json")
             },
             ServerRoute("uploadFile", .put, "/files/{name}", headers: [], query: []) { request in
-                let input = UploadFileInput(name: try request.path("name", as: String.self), body: Data(request.body))
+                let input = UploadFileInput(
+                    name: try request.path("name", as: String.self, ParameterEncoding(.simple, explode: false)),
+                    body: Data(request.body)
+                )
                 return try .json(await self.uploadFile(input), status: 200, profile: wireProfile, mediaType: "application/json")
             },
             ServerRoute("downloadFile", .get, "/files/{name}", headers: [], query: []) { request in
-                let input = DownloadFileInput(name: try request.path("name", as: String.self))
+                let input = DownloadFileInput(
+                    name: try request.path("name", as: String.self, ParameterEncoding(.simple, explode: false))
+                )
                 return ServerResponse(status: 200, body: Array(try await self.downloadFile(input)), contentType: "application/octet-stream")
             },
             ServerRoute("echoTree", .post, "/trees", headers: [], query: []) { request in
@@ -62,6 +79,22 @@ extension APIHandler {
             ServerRoute("putSettings", .put, "/settings", headers: [], query: []) { request in
                 let input = try request.decodeBody(Settings.self)
                 return try .json(await self.putSettings(input), status: 200, profile: wireProfile, mediaType: "application/json")
+            },
+            ServerRoute("styledParameters", .get, "/styles/{simple}/{label}/{matrix}", headers: [], query: []) { request in
+                let input = StyledParametersInput(
+                    simple: try request.path("simple", as: [String].self, ParameterEncoding(.simple, explode: false)),
+                    label: try request.path("label", as: [String].self, ParameterEncoding(.label, explode: false)),
+                    matrix: try request.path("matrix", as: [String].self, ParameterEncoding(.matrix, explode: true)),
+                    exploded: try request.query("exploded", as: [Int].self, ParameterEncoding(.form, explode: true)),
+                    commas: try request.query("commas", as: [String].self, ParameterEncoding(.form, explode: false)),
+                    spaced: try request.query("spaced", as: [String].self, ParameterEncoding(.spaceDelimited, explode: false)),
+                    piped: try request.query("piped", as: [String].self, ParameterEncoding(.pipeDelimited, explode: false)),
+                    filter: try request.query("filter", as: Filter.self, ParameterEncoding(.deepObject, explode: true)),
+                    xTags: try request.header("X-Tags", as: [String].self, ParameterEncoding(.simple, explode: false)),
+                    session: try request.required(try request.cookie("session", as: String.self, ParameterEncoding(.form, explode: true)), .cookie, "session"),
+                    where_: try request.queryJSON("where", as: Filter.self)
+                )
+                return try .json(await self.styledParameters(input), status: 200, profile: wireProfile, mediaType: "application/json")
             },
         ]
     }

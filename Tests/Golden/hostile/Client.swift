@@ -30,9 +30,9 @@ extension Client {
     /// /* open
     public func getItemExit1(_ input: GetItemExit1Input) async throws -> Type_ {
         var request = ClientRequest(operationID: "get-item\"; exit(1); //", method: .get, path: "/items/{it\"em}", constantHeaders: [:], constantQuery: [:])
-        request.path("it\"em", input.itEm)
-        request.query("self", input.self_)
-        request.header("X-Evil\"Header", input.xEvilHeader)
+        try request.path("it\"em", input.itEm, ParameterEncoding(.simple, explode: false))
+        try request.query("self", input.self_, ParameterEncoding(.form, explode: true))
+        try request.header("X-Evil\"Header", input.xEvilHeader, ParameterEncoding(.simple, explode: false))
         return try await client.send(request, body: NoContent?.none, mediaType: nil, as: Type_.self)
     }
 

@@ -34,7 +34,11 @@ extension APIHandler {
     var routes0: [ServerRoute] {
         [
             ServerRoute("get-item\"; exit(1); //", .get, "/items/{it\"em}", headers: [], query: []) { request in
-                let input = GetItemExit1Input(itEm: try request.path("it\"em", as: String.self), self_: try request.query("self", as: String.self), xEvilHeader: try request.header("X-Evil\"Header", as: String.self))
+                let input = GetItemExit1Input(
+                    itEm: try request.path("it\"em", as: String.self, ParameterEncoding(.simple, explode: false)),
+                    self_: try request.query("self", as: String.self, ParameterEncoding(.form, explode: true)),
+                    xEvilHeader: try request.header("X-Evil\"Header", as: String.self, ParameterEncoding(.simple, explode: false))
+                )
                 return try .json(await self.getItemExit1(input), status: 200, profile: wireProfile, mediaType: "application/json")
             },
         ]
