@@ -4,7 +4,7 @@ import SpecGenYAML
 
 /// What each fuzz target runs on one input. Every stage must return (a value or a diagnostic)
 /// for any bytes: a trap, a hang or a memory blow-up is the bug libFuzzer reports.
-public enum FuzzStages {
+package enum FuzzStages {
     /// Where `$ref`s to other files start from: a folder that does not exist, so a fuzzed
     /// `$ref: other.yaml` fails as "unreadable" instead of reading the machine's files.
     static let specPath = "/nonexistent-specgen-fuzz/spec.yaml"
@@ -19,13 +19,13 @@ public enum FuzzStages {
     }()
 
     /// bytes → Node stream.
-    public static func load(_ bytes: [UInt8]) {
+    package static func load(_ bytes: [UInt8]) {
         _ = try? YAMLLoader().loadStream(bytes, file: specPath)
     }
 
     /// bytes → Node → IR (the reader picks OpenAPI 3.x or Swagger 2.0).
     @discardableResult
-    public static func read(_ bytes: [UInt8]) -> ReadResult? {
+    package static func read(_ bytes: [UInt8]) -> ReadResult? {
         guard let root = try? YAMLLoader().loadDocument(bytes, file: specPath) else { return nil }
         let result = SpecReader().read(root, path: specPath)
         if result.document == nil && result.diagnostics.isEmpty {
@@ -35,7 +35,7 @@ public enum FuzzStages {
     }
 
     /// bytes → Node → IR → Swift text, with every output mode.
-    public static func generate(_ bytes: [UInt8]) {
+    package static func generate(_ bytes: [UInt8]) {
         guard let document = read(bytes)?.document else { return }
         var options = EmitOptions()
         options.modes = [.models, .client, .server]
