@@ -14,7 +14,6 @@ public struct ClientRequest: Sendable {
     public var headerFields: HTTPFields
     /// Query items in the order added; the route's constants come first.
     public var queryItems: [(name: String, value: String)]
-    private var pathValues: [String: String] = [:]
     /// Path values and query items already escaped by their style (see ClientRequest+Styles.swift):
     /// their delimiters must stay literal.
     var escapedPathValues: [String: String] = [:]
@@ -37,27 +36,6 @@ public struct ClientRequest: Sendable {
         self.queryItems = constantQuery.map { (name: $0.key, value: $0.value) }
     }
 
-    /// Sets the value of the `{name}` placeholder; it is percent-encoded, `/` included.
-    public mutating func path(_ name: String, _ value: some ParameterText) {
-        pathValues[name] = value.parameterText
-    }
-
-    /// Adds the query item `name=value`; nil adds nothing.
-    public mutating func query(_ name: String, _ value: (some ParameterText)?) {
-        if let value { queryItems.append((name: name, value: value.parameterText)) }
-    }
-
-    /// An array parameter, exploded (`?id=1&id=2`), the default of OpenAPI's `form` style.
-    public mutating func query(_ name: String, _ values: [some ParameterText]?) {
-        for value in values ?? [] { queryItems.append((name: name, value: value.parameterText)) }
-    }
-
-    /// Adds the header `name: value`; nil, or a name that is not a valid field name, adds nothing.
-    public mutating func header(_ name: String, _ value: (some ParameterText)?) {
-        guard let value, let field = HTTPField.Name(name) else { return }
-        headerFields.append(HTTPField(name: field, value: value.parameterText))
-    }
-
     /// `/repos/{name}` with its values percent-encoded, then the query string.
     public var pathAndQuery: String {
         var path = ""
@@ -65,9 +43,7 @@ public struct ClientRequest: Sendable {
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
             path += rest[..<open]
             let name = String(rest[rest.index(after: open)..<close])
-            path +=
-                escapedPathValues[name]
-                ?? Self.percentEncoded(pathValues[name] ?? "", allowed: .urlPathAllowedWithoutSlash)
+            path += escapedPathValues[name] ?? ""
             rest = rest[rest.index(after: close)...]
         }
         path += rest
@@ -90,5 +66,4 @@ extension CharacterSet {
     static let urlQueryItemAllowed = CharacterSet(
         charactersIn:
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
-    static let urlPathAllowedWithoutSlash = urlQueryItemAllowed
 }

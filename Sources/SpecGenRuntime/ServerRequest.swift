@@ -49,52 +49,6 @@ public struct ServerRequest: Sendable {
         return try decodeBody(Nullable<Input>.self)
     }
 
-    /// The path parameter `name`, percent-decoded; absent or malformed answers 400.
-    public func path<Value: ParameterText>(_ name: String, as type: Value.Type) throws -> Value {
-        guard let text = pathParameters[name],
-            let value = Value(parameterText: String(text).removingPercentEncoding ?? String(text))
-        else {
-            throw RequestError.validation("path parameter '\(name)' is missing or malformed")
-        }
-        return value
-    }
-
-    /// The first query item `name`; nil when absent, 400 when malformed.
-    public func query<Value: ParameterText>(_ name: String, as type: Value.Type) throws -> Value? {
-        guard let text = queryItems.first(where: { $0.name == name })?.value else { return nil }
-        guard let value = Value(parameterText: text) else {
-            throw RequestError.validation("query parameter '\(name)' is malformed")
-        }
-        return value
-    }
-
-    /// Every query item `name` (an exploded array, `?id=1&id=2`); nil when absent, 400 when one is malformed.
-    public func query<Value: ParameterText>(_ name: String, as type: [Value].Type) throws -> [Value]? {
-        let texts = queryItems.filter { $0.name == name }.map(\.value)
-        guard !texts.isEmpty else { return nil }
-        return try texts.map { text in
-            guard let value = Value(parameterText: text) else {
-                throw RequestError.validation("query parameter '\(name)' is malformed")
-            }
-            return value
-        }
-    }
-
-    /// The header `name`; nil when absent, 400 when malformed.
-    public func header<Value: ParameterText>(_ name: String, as type: Value.Type) throws -> Value? {
-        guard let field = HTTPField.Name(name), let text = head.headerFields[field] else { return nil }
-        guard let value = Value(parameterText: text) else {
-            throw RequestError.validation("header '\(name)' is malformed")
-        }
-        return value
-    }
-
-    /// A required input that is absent answers 400.
-    public func required<Value>(_ value: Value?, _ what: String) throws -> Value {
-        guard let value else { throw RequestError.validation("\(what) is required") }
-        return value
-    }
-
     static func parseQuery(_ path: String) -> [(name: String, value: String)] {
         guard let question = path.firstIndex(of: "?") else { return [] }
         return path[path.index(after: question)...].split(separator: "&").map { item in
