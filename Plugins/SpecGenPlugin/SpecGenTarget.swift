@@ -66,6 +66,7 @@ struct SpecGenTarget {
         if scan.modes.contains("models") { names += Self.fileNames("Models", scan.modelShards) }
         if scan.modes.contains("client") { names += Self.fileNames("Client", scan.clientShards) }
         if scan.modes.contains("server") { names += Self.fileNames("Server", scan.serverShards) }
+        if scan.modes.contains("stubs") { names.append("Stubs.swift") }
         return names
     }
 
@@ -73,7 +74,9 @@ struct SpecGenTarget {
     func generateArguments(output: URL, extra: [String] = []) -> [String] {
         var arguments = ["generate", spec.path, "--output", output.path]
         if let config { arguments += ["--config", config.path] }
-        for mode in ["models", "client", "server"] where scan.modes.contains(mode) { arguments += ["--mode", mode] }
+        for mode in ["models", "client", "server", "stubs"] where scan.modes.contains(mode) {
+            arguments += ["--mode", mode]
+        }
         arguments += [
             "--model-files", String(scan.modelShards), "--client-files", String(scan.clientShards),
             "--server-files", String(scan.serverShards),

@@ -34,6 +34,16 @@ package struct Generator: Sendable {
             files += try operationFiles(
                 "Server", operations, shards: options.serverShards, document: document, header: header)
         }
+        if options.modes.contains(.stubs) {
+            let context = StubsFileContext(
+                header: header, imports: ["Foundation", "SpecGenRuntime"],
+                access: options.access.keyword,
+                handlerProtocolName: Naming.typeName(options.handlerProtocolName),
+                stubsTypeName: StubContextBuilder.stubsTypeName(handlerProtocolName: options.handlerProtocolName),
+                profile: Self.profileExpression(document.protocol),
+                operations: StubContextBuilder(document: document, plans: plans).contexts())
+            files.append(GeneratedFile(name: "Stubs.swift", contents: try templates.render("Stubs", context: context)))
+        }
         return files
     }
 

@@ -170,9 +170,13 @@ enum OpenAPI3Reader {
     static func content(_ node: Node?, hint: NameHint, _ state: inout ReaderState) -> [MediaContent] {
         state.entries(node, "'content'").map { mediaType, _, media in
             ExampleChecker.checkMediaExamples(media, schema: media["schema"], &state)
-            return MediaContent(
+            var content = MediaContent(
                 mediaType: mediaType,
                 type: media["schema"].map { SchemaReader.typeRef($0, hint, &state) } ?? .untypedJSON)
+            content.example =
+                SchemaReader.mediaExample(media, &state)
+                ?? media["schema"].flatMap { $0["$ref"] == nil ? SchemaReader.example($0) : nil }
+            return content
         }
     }
 

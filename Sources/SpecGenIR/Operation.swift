@@ -102,6 +102,9 @@ package struct MediaContent: Sendable, Codable, Equatable {
     /// True when the spec declared no content and the reader assumed an untyped JSON payload,
     /// so generated code still hands the body to the caller.
     package var assumed: Bool?
+    /// The example the spec gives for this body: the media type's `example` or first `examples`
+    /// value, else an inline schema's own example (a named schema's is on its `TypeDecl`).
+    package var example: JSONValue?
 
     package init(mediaType: String, type: TypeRef, assumed: Bool? = nil) {
         self.mediaType = mediaType

@@ -52,6 +52,8 @@ extension SchemaReader {
                 property.deprecated = state.bool(schema, "deprecated")
                 property.defaultValue = schema["default"].map(JSONValue.init)
                 property.extensions = schema.extensions
+                property.example = example(schema)
+                property.constraints = ValueConstraints(schema)
             }
             result.append(property)
         }

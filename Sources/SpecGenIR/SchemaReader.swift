@@ -133,6 +133,8 @@ enum SchemaReader {
         decl.description = state.string(node, "description")
         decl.deprecated = state.bool(node, "deprecated")
         decl.extensions = node.extensions
+        decl.example = example(node)
+        decl.constraints = ValueConstraints(node)
     }
 
     /// `nullable: true` (3.0), `x-nullable: true` (2.0), `type: [T, "null"]` (3.1).

@@ -181,8 +181,16 @@ enum Swagger2Reader {
             var content: [MediaContent] = []
             if let schema = responseNode["schema"] {
                 let type = SchemaReader.typeRef(schema, hint, &state)
-                content = produces.map { MediaContent(mediaType: $0, type: type) }
-                for entry in responseNode["examples"]?.entries ?? [] {
+                let examples = responseNode["examples"]?.entries ?? []
+                let schemaExample = schema["$ref"] == nil ? SchemaReader.example(schema) : nil
+                content = produces.map { mediaType in
+                    var media = MediaContent(mediaType: mediaType, type: type)
+                    // Swagger keys a response's examples by media type.
+                    media.example =
+                        examples.first { $0.key.text == mediaType }.map { JSONValue($0.value) } ?? schemaExample
+                    return media
+                }
+                for entry in examples {
                     ExampleChecker.check(entry.value, against: schema, &state)
                 }
             }

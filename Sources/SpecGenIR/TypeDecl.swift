@@ -16,6 +16,10 @@ package struct TypeDecl: Sendable, Codable, Equatable {
     /// Where it came from: `#/components/schemas/Repository`, `pet.yaml#/Pet`, or nil for inline.
     package var source: String?
     package var extensions: Extensions?
+    /// The schema's own `example` (or first of `examples`), as written; stubs answer with it.
+    package var example: JSONValue?
+    /// Bounds on the value (an alias of a primitive: `minLength`, `minimum`, …).
+    package var constraints: ValueConstraints?
 
     package enum Kind: Sendable, Codable, Equatable {
         case object(ObjectType)
@@ -72,6 +76,10 @@ package struct Property: Sendable, Codable, Equatable {
     package var deprecated: Bool?
     package var defaultValue: JSONValue?
     package var extensions: Extensions?
+    /// The property schema's `example` (or first of `examples`), as written.
+    package var example: JSONValue?
+    /// Bounds on the property's value (`minLength`, `minimum`, `minItems`, …).
+    package var constraints: ValueConstraints?
 
     package init(name: String, type: TypeRef, required: Bool) {
         self.name = name

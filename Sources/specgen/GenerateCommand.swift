@@ -22,7 +22,7 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "The folder to write into (created when missing).")
     var output: String
 
-    @Option(help: "What to generate: models, client, server (repeatable; default: all three).")
+    @Option(help: "What to generate: models, client, server, stubs (repeatable; default: models, client, server).")
     var mode: [EmitOptions.Mode] = []
 
     @Option(help: "A folder of NAME.mustache files replacing the default templates of the same name.")

@@ -24,6 +24,11 @@ struct PetStore: APIHandler {
     func downloadFile(_ input: DownloadFileInput) async throws -> Data { Data(input.name.utf8) }
     func echoTree(_ input: TreeNode) async throws -> TreeNode { input }
     func putSettings(_ input: Settings) async throws -> Settings { input }
+    func getStatus() async throws -> Status {
+        Status(
+            id: "1", checked: Date(), day: Date(), count: 5, ratio: 1, code: "abc", tags: [], kind: .dog,
+            owner: .dog(Dog(name: "Rex", petType: "dog")))
+    }
     /// One line per parameter, as the server parsed it.
     func styledParameters(_ input: StyledParametersInput) async throws -> StyledParametersResponse {
         func filter(_ value: Filter?) -> String { value.map { "\($0.color ?? "-"),\($0.size ?? -1)" } ?? "nil" }

@@ -43,4 +43,13 @@ struct HostileSpecTests {
         let (request, _) = try #require(transport.requests.first)
         #expect(request.path == "/items/%2A%2F?self=%5C%28x%29")
     }
+
+    /// The stub answers with the spec's example: every string as written, nothing run.
+    @Test func stubAnswersTheExampleAsWritten() async throws {
+        let value = try await APIStubs().getItemExit1(GetItemExit1Input(itEm: "x"))
+        #expect(value.self_ == "\"); exit(1); (\"")
+        #expect(value.class_ == "\\(fatalError())")
+        #expect(value.weirdKey == "*/ \"\"\" \u{202E}")
+        #expect(value.protocol_?.rawValue == "\"\"\"")
+    }
 }

@@ -3,7 +3,7 @@ import SpecGenEmit
 import SpecGenIR
 import Testing
 
-/// Every spec in `Specs/` generates, in all modes, exactly the files under `Tests/Golden/<spec>/`.
+/// Every spec in `Specs/` generates, in all modes (stubs too), exactly the files under `Tests/Golden/<spec>/`.
 ///
 /// To accept a change on purpose: `SPECGEN_RECORD_GOLDENS=1 swift test --filter GoldenTests`, then
 /// review the diff like code. Recording still fails the run ("recorded new baseline"), so a
@@ -34,8 +34,11 @@ struct GoldenTests {
         let result = SpecReader().read(path: path)
         #expect(!result.hasErrors, "\(result.errors)")
         let document = try #require(result.document)
-        let files = try Generator(options: EmitOptions(), templates: TemplateSet.load(overridesDirectory: nil))
-            .generate(document, specName: spec)
+        let files = try Generator(
+            options: EmitOptions(modes: Set(EmitOptions.Mode.allCases)),
+            templates: TemplateSet.load(overridesDirectory: nil)
+        )
+        .generate(document, specName: spec)
         let folder = Self.goldenFolder(spec)
 
         if ProcessInfo.processInfo.environment["SPECGEN_RECORD_GOLDENS"] == "1" {

@@ -1,7 +1,11 @@
 /// What to generate and how, once flags and the config file are merged (`specgen generate`).
 package struct EmitOptions: Sendable, Equatable {
     package enum Mode: String, Sendable, CaseIterable {
-        case models, client, server
+        /// `stubs`: a handler answering every operation with the spec's example (`Stubs.swift`).
+        case models, client, server, stubs
+
+        /// What is generated when no mode is asked: stubs only on request.
+        package static let defaults: Set<Mode> = [.models, .client, .server]
     }
 
     package enum Access: String, Sendable, CaseIterable {
@@ -29,7 +33,7 @@ package struct EmitOptions: Sendable, Equatable {
     package var serverShards: Int
 
     package init(
-        modes: Set<Mode> = Set(Mode.allCases), access: Access = .public,
+        modes: Set<Mode> = Mode.defaults, access: Access = .public,
         clientTypeName: String = "Client", handlerProtocolName: String = "APIHandler",
         nameOverrides: [String: String] = [:], operationFilter: Set<String>? = nil,
         tagFilter: Set<String>? = nil, skipDeprecated: Bool = false,

@@ -8,7 +8,8 @@ import SpecGenYAML
 /// an error. A key left empty (`access:`) counts as not given.
 ///
 /// ```yaml
-/// modes: [models, client, server]   # which files to generate (default: all three)
+/// modes: [models, client, server]   # which files to generate: models, client, server, stubs
+///                                   # (default: the first three)
 /// access: public                    # public | package | internal (default: public)
 /// templates: Templates              # folder of NAME.mustache overrides, relative to this file
 /// naming:

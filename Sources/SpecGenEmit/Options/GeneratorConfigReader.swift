@@ -28,7 +28,7 @@ struct GeneratorConfigReader {
                 config.modes = strings(value, key, allowed: EmitOptions.Mode.allCases.map(\.rawValue))
                     .map { Set($0.compactMap(EmitOptions.Mode.init(rawValue:))) }
                 if config.modes?.isEmpty == true {
-                    error(at: value, "'modes' needs at least one of: models, client, server")
+                    error(at: value, "'modes' needs at least one of: models, client, server, stubs")
                 }
             case "access":
                 config.access = string(value, key, allowed: EmitOptions.Access.allCases.map(\.rawValue))

@@ -212,6 +212,43 @@ extension {{handlerProtocolName}} {
 {{indent}}}
 
 """##,
+        "Stubs": ##"""
+{{{header}}}
+{{#imports}}
+import {{.}}
+{{/imports}}
+
+/// A ready implementation of `{{handlerProtocolName}}` that answers every operation with the
+/// spec's example for its success response, or else a minimal valid value built from the schema
+/// (required properties, the first enum case, lengths and bounds honoured). Serve it as is for a
+/// mock, or copy a method into your own handler and fill it in.
+{{access}}struct {{stubsTypeName}}: {{handlerProtocolName}} {
+    {{access}}init() {}
+{{#operations}}
+
+{{{doc}}}    {{access}}func {{methodName}}({{inputParameter}}) async throws -> {{outputType}} {
+        {{{statement}}}
+    }
+{{/operations}}
+}
+
+private let stubProfile: WireProfile = {{profile}}
+
+/// Decodes a stub's JSON; when the first text does not decode (an example that does not fit
+/// its schema), the fallback, which is built from the schema.
+private func stubValue<Value: Decodable>(_ type: Value.Type, _ json: String, orElse fallback: String? = nil) throws
+    -> Value
+{
+    let decoder = stubProfile.makeDecoder()
+    do {
+        return try decoder.decode(Value.self, from: Data(json.utf8))
+    } catch {
+        guard let fallback else { throw error }
+        return try decoder.decode(Value.self, from: Data(fallback.utf8))
+    }
+}
+
+"""##,
         "Type": ##"""
 {{#extensionOf}}
 extension {{.}} {

@@ -85,4 +85,10 @@ extension Client {
         return try await client.send(request, body: NoContent?.none, mediaType: nil, as: StyledParametersResponse.self)
     }
 
+    /// No example anywhere, so stubs answer with the smallest value the schema allows
+    public func getStatus() async throws -> Status {
+        let request = ClientRequest(operationID: "getStatus", method: .get, path: "/status", constantHeaders: [:], constantQuery: [:])
+        return try await client.send(request, body: NoContent?.none, mediaType: nil, as: Status.self)
+    }
+
 }

@@ -406,6 +406,32 @@ extension Shape {
     }
 }
 
+public struct Status: Codable, Hashable, Sendable {
+    public var id: String
+    public var checked: Date
+    public var day: Date
+    public var count: Int
+    public var ratio: Double
+    public var code: String
+    public var tags: [String]
+    public var kind: Kind
+    public var owner: Pet
+    public var note: String?
+
+    public init(id: String, checked: Date, day: Date, count: Int, ratio: Double, code: String, tags: [String], kind: Kind, owner: Pet, note: String? = nil) {
+        self.id = id
+        self.checked = checked
+        self.day = day
+        self.count = count
+        self.ratio = ratio
+        self.code = code
+        self.tags = tags
+        self.kind = kind
+        self.owner = owner
+        self.note = note
+    }
+}
+
 /// The inputs of `styledParameters`.
 public struct StyledParametersInput: Codable, Hashable, Sendable {
     public var simple: [String]

@@ -17,6 +17,8 @@ public protocol APIHandler: Sendable {
     func putSettings(_ input: Settings) async throws -> Settings
     /// Every parameter style, echoed back as the server parsed it
     func styledParameters(_ input: StyledParametersInput) async throws -> StyledParametersResponse
+    /// No example anywhere, so stubs answer with the smallest value the schema allows
+    func getStatus() async throws -> Status
 }
 
 extension APIHandler {
@@ -95,6 +97,9 @@ extension APIHandler {
                     where_: try request.queryJSON("where", as: Filter.self)
                 )
                 return try .json(await self.styledParameters(input), status: 200, profile: wireProfile, mediaType: "application/json")
+            },
+            ServerRoute("getStatus", .get, "/status", headers: [], query: []) { request in
+                return try .json(await self.getStatus(), status: 200, profile: wireProfile, mediaType: "application/json")
             },
         ]
     }
