@@ -6,6 +6,7 @@ import OpenAPIRuntime
 import PetstoreAPI
 import PetstoreExpandedAPI
 import PetstoreV2API
+import SwaggerPetstoreAPI
 
 /// `stub-server`: a generated server answering with its spec's examples, on Hummingbird.
 @main
@@ -20,6 +21,7 @@ struct StubServerCommand: AsyncParsableCommand {
         case petstore = "oai-petstore"
         case petstoreExpanded = "oai-petstore-expanded"
         case petstoreV2 = "oai-v2-petstore-expanded"
+        case swaggerPetstore = "swaggerpetstore-openapi"
     }
 
     @Option(help: "The spec whose stubs to serve: \(Spec.allCases.map(\.rawValue).joined(separator: ", ")).")
@@ -40,6 +42,7 @@ struct StubServerCommand: AsyncParsableCommand {
         case .petstore: try PetstoreAPI.APIStubs().registerHandlers(on: router)
         case .petstoreExpanded: try PetstoreExpandedAPI.APIStubs().registerHandlers(on: router)
         case .petstoreV2: try PetstoreV2API.APIStubs().registerHandlers(on: router)
+        case .swaggerPetstore: try SwaggerPetstoreAPI.APIStubs().registerHandlers(on: router)
         }
         let app = Application(
             router: router,
