@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Hummingbird
+import Logging
 import OpenAPIHummingbird
 import OpenAPIRuntime
 import PetstoreAPI
@@ -44,6 +45,9 @@ struct StubServerCommand: AsyncParsableCommand {
         case .petstoreV2: try PetstoreV2API.APIStubs().registerHandlers(on: router)
         case .swaggerPetstore: try SwaggerPetstoreAPI.APIStubs().registerHandlers(on: router)
         }
+        // Warnings only: the 'listening on' line below is the one line a script reads.
+        var logger = Logger(label: "stub-server")
+        logger.logLevel = .warning
         let app = Application(
             router: router,
             configuration: .init(address: .hostname("127.0.0.1", port: port), serverName: "stub-server"),
@@ -51,7 +55,8 @@ struct StubServerCommand: AsyncParsableCommand {
                 // The one line scripts wait for, unbuffered (stdout is a pipe for them).
                 FileHandle.standardOutput.write(
                     Data("listening on 127.0.0.1:\(channel.localAddress?.port ?? 0)\n".utf8))
-            })
+            },
+            logger: logger)
         try await app.runService()
     }
 }
