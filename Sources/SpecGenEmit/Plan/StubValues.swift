@@ -10,10 +10,18 @@ import SpecGenIR
 /// properties); the stub decodes the text at run time, so what it returns is what a peer
 /// sending that JSON would get.
 struct StubValues {
+    let document: APIDocument
     private let types: [String: TypeDecl]
 
     init(document: APIDocument) {
+        self.document = document
         types = Dictionary(document.types.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The smallest valid value of `type` (a header's, say), or nil when none is finite.
+    func minimal(_ type: TypeRef) -> JSONValue? {
+        var builder = Builder(self, useExamples: false)
+        return builder.build(type, constraints: nil)
     }
 
     /// What a stub answers for a body: `preferred` from examples (nil when it would be the same as
@@ -26,13 +34,13 @@ struct StubValues {
     /// The value for a response body of this content, or nil when no finite value satisfies the
     /// schema (a required property that contains itself without an array between).
     func choice(for content: MediaContent) -> Choice? {
-        var builder = Builder(types: types, useExamples: false)
+        var builder = Builder(self, useExamples: false)
         guard let minimal = builder.build(content.type, constraints: nil) else { return nil }
         var preferred: JSONValue?
         if let example = content.example, fits(example, content.type) {
             preferred = example
         } else {
-            var withExamples = Builder(types: types, useExamples: true)
+            var withExamples = Builder(self, useExamples: true)
             preferred = withExamples.build(content.type, constraints: nil)
         }
         return Choice(preferred: preferred == minimal ? nil : preferred, minimal: minimal)
@@ -131,17 +139,18 @@ struct StubValues {
     /// One build: `useExamples` takes examples (the type's, the properties') where they fit and
     /// gives optional properties that have one; without, only what the schema requires.
     private struct Builder {
-        let types: [String: TypeDecl]
+        /// The document's types, and `fits` for examples.
+        let checker: StubValues
         let useExamples: Bool
         /// Named types being built, outermost first: a type met again inside itself is cut there.
         var building: [String] = []
 
-        init(types: [String: TypeDecl], useExamples: Bool) {
-            self.types = types
+        init(_ checker: StubValues, useExamples: Bool) {
+            self.checker = checker
             self.useExamples = useExamples
         }
 
-        var checker: StubValues { StubValues(types: types) }
+        var types: [String: TypeDecl] { checker.types }
 
         mutating func build(_ type: TypeRef, constraints: ValueConstraints?) -> JSONValue? {
             switch type {
@@ -155,7 +164,7 @@ struct StubValues {
                 let required = constraints?.minItems ?? 0
                 // With examples, one item shows what an item looks like when the spec gave examples for it.
                 if useExamples, required == 0, let item = build(element, constraints: nil) {
-                    var plain = Builder(types: types, useExamples: false)
+                    var plain = Builder(checker, useExamples: false)
                     plain.building = building
                     return plain.build(element, constraints: nil) == item ? .array([]) : .array([item])
                 }
@@ -267,9 +276,6 @@ struct StubValues {
         }
     }
 
-    private init(types: [String: TypeDecl]) {
-        self.types = types
-    }
 }
 
 extension JSONValue {
