@@ -41,7 +41,8 @@ let package = Package(
         .executableTarget(
             name: "StubServer",
             dependencies: [
-                "PetstoreAPI", "PetstoreExpandedAPI", "PetstoreV2API", "SwaggerPetstoreAPI", specGenRuntime, openAPIRuntime,
+                "PetstoreAPI", "PetstoreExpandedAPI", "PetstoreV2API", "SwaggerPetstoreAPI", specGenRuntime,
+                openAPIRuntime,
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
