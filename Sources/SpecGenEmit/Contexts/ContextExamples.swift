@@ -38,10 +38,14 @@ extension OperationsFileContext: TemplateContext {
                     location: "query", isPath: false, wireName: "\"q\"", swiftName: "q", valueType: "Int",
                     required: true, style: "form", explode: true, isJSONContent: false, hasMore: false)
             ],
-            clientSend: "return .init()", routeHead: "ServerRoute(\"op\", .get, \"/\")",
-            serverInputFromBody: "try request.decodeBody(Input.self)", serverInputType: "Input",
-            serverBodyArgument: "body: try request.decodeBody(Body.self)",
-            serverStatements: ["return .init()"],
+            routeHead: "ServerRoute(\"op\", .get, \"/\")", inputTypeName: "Input", inputIsStruct: true,
+            requestBody: RequestBodyContext(
+                kind: "json", isJSON: true, isBinary: true, swiftType: "Body", mediaTypeLiteral: "\"application/json\"",
+                memberName: "body", isWholeInput: true, required: true, nullable: true, isOptional: true),
+            acceptLiteral: "[]",
+            success: ResponseContext(
+                statusPattern: "200", statusCode: "200", hasBody: true, bodyKind: "json", bodyIsJSON: true,
+                bodyIsBinary: true, bodyType: "Output", mediaTypeLiteral: "nil"),
             paginator: PaginatorContext(
                 pagesMethodName: "opPages", inputType: "Input", pageType: "Output",
                 inputTokenName: "nextToken", outputTokenName: "nextToken",

@@ -42,18 +42,18 @@ struct OperationContext {
     var hasParameters: Bool
     /// The inputs that travel as parameters, in spec order.
     var parameters: [ParameterContext]
-    /// The client's last statement: sends the request with its body and decodes the response.
-    var clientSend: String
     /// The `ServerRoute(…)` head: operation id, method, path and constants.
     var routeHead: String
-    /// Set when the whole input is the request body: the expression that reads it.
-    var serverInputFromBody: String?
-    /// Set when the input is a struct of parameters (and maybe a body): its Swift type.
-    var serverInputType: String?
-    /// The struct's body member with the expression that reads it (`body: try request.decodeBody(Pet.self)`).
-    var serverBodyArgument: String?
-    /// Statements of the route handler after the input is read, one per line, ending with the `return`.
-    var serverStatements: [String]
+    /// The input's Swift type (`GetPetInput`, or the body type when the body is the whole input).
+    var inputTypeName: String?
+    /// True when the input is a struct of parameters (and maybe a body) the server builds.
+    var inputIsStruct: Bool
+    /// The request body, for the `ClientRequestBody` and `ServerRequestBody` partials; nil without one.
+    var requestBody: RequestBodyContext?
+    /// The media types the client accepts (`Accept`), as a Swift array literal (`["application/json"]`).
+    var acceptLiteral: String
+    /// The success response the client decodes and the server answers with the handler's value.
+    var success: ResponseContext
     /// Set for an operation with `nextToken` in its input and output.
     var paginator: PaginatorContext?
 }
@@ -95,4 +95,43 @@ struct PaginatorItemsContext {
     var itemType: String
     /// A closure body taking the page as `$0`: `$0.imageIds ?? []`.
     var extractExpression: String
+}
+
+/// A request body as the templates send and read it (`Templates/ClientRequestBody.mustache`,
+/// `Templates/ServerRequestBody.mustache`).
+struct RequestBodyContext {
+    /// `json` or `binary`, and the same as flags for mustache sections.
+    var kind: String
+    var isJSON: Bool
+    var isBinary: Bool
+    /// The body's Swift type without `?` (`Pet`, `Data`).
+    var swiftType: String
+    /// The declared media type as a Swift string literal.
+    var mediaTypeLiteral: String
+    /// The input struct's member holding the body; nil when the body is the whole input.
+    var memberName: String?
+    var isWholeInput: Bool
+    var required: Bool
+    /// Optional and nullable: the member is a `Nullable<…>?`, read with `decodeNullableBody`.
+    var nullable: Bool
+    /// The member (or the whole input) is optional: the client sends a body only when it is set.
+    var isOptional: Bool
+}
+
+/// One declared response as the templates read (client) and write (server) it.
+struct ResponseContext {
+    /// The `case` pattern of the client's `switch response.status` (`200`, `400..<500`).
+    var statusPattern: String
+    /// The status the server answers with, as Swift (`201`).
+    var statusCode: String
+    /// True when the response has a body.
+    var hasBody: Bool
+    /// `json`, `binary` or `none`, and the same as flags.
+    var bodyKind: String
+    var bodyIsJSON: Bool
+    var bodyIsBinary: Bool
+    /// The body's Swift type (`Pet`, `Data`, `NoContent`).
+    var bodyType: String
+    /// The media type as a Swift string literal (`"application/json"`), or `nil`.
+    var mediaTypeLiteral: String
 }

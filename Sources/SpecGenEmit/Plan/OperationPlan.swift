@@ -28,25 +28,31 @@ struct OperationPlan {
         var mediaType: String?
     }
 
+    /// The request body: how it travels and which member of the input holds it.
+    struct RequestBodyPlan {
+        enum Kind: String { case json, binary }
+        var kind: Kind
+        /// The Swift type of the body as the input holds it, without `?` (`Pet`, `Data`).
+        var swiftType: String
+        /// The declared media type (`application/json`, `application/octet-stream`).
+        var mediaType: String
+        /// The input struct's member holding the body (`body`, or `requestBody` when a parameter
+        /// is called `body`); nil when the body is the whole input (AWS JSON operations).
+        var memberName: String?
+        var required: Bool
+        /// The body may be JSON `null` and may be left out: the input's member is a `Nullable<…>?`
+        /// (see `StructContextBuilder`), read with `decodeNullableBody`.
+        var nullableOptional: Bool
+        /// The input's member is an optional (`Pet?`, `Nullable<Pet>?`): sent only when set.
+        var memberIsOptional: Bool
+    }
+
     var operation: Operation
     var methodName: String
     var parameters: [PlannedParameter]
     var inputTypeName: String?
     var inputIsBody: Bool
-    var bodyTypeName: String?
-    var bodyRequired: Bool
-    /// The body may be JSON `null` and may be left out: the input's `body` is a `Nullable<…>?`
-    /// (see `StructContextBuilder`), read with `decodeNullableBody`.
-    var bodyNullableOptional: Bool
-    /// The body's Swift type without `?` (what a `null` body wraps).
-    var bodyValueTypeName: String?
-    var bodyIsBinary: Bool
-    /// `input` or `input.body`, as the client passes the body.
-    var bodyExpression: String?
-    /// The input struct's member holding the body (`body`, or `requestBody` when a parameter
-    /// is called `body`).
-    var bodyMemberName: String?
-    var requestMediaType: String?
+    var requestBody: RequestBodyPlan?
     var output: Output
 }
 
@@ -111,17 +117,19 @@ enum OperationPlanner {
             let firstOfID = ids.insert(operation.id).inserted
             let methodName = methods.claim(Naming.memberName(operation.id))
             let bodyContent = operation.requestBody.flatMap { preferredContent($0.content) }
-            let bodyIsBinary = bodyContent.map(isRawBody) ?? false
-            let bodyType = bodyContent.map { bodyIsBinary ? "Data" : mapping.swiftType($0.type) }
+            let required = operation.requestBody?.required ?? false
+            let requestBody = bodyContent.map { content in
+                let binary = isRawBody(content)
+                let nullable = !binary && content.type.isOptional
+                return OperationPlan.RequestBodyPlan(
+                    kind: binary ? .binary : .json,
+                    swiftType: binary ? "Data" : mapping.swiftType(content.type.nonOptional),
+                    mediaType: content.mediaType, memberName: nil, required: required,
+                    nullableOptional: nullable && !required, memberIsOptional: !required || nullable)
+            }
             var plan = OperationPlan(
                 operation: operation, methodName: methodName, parameters: [], inputTypeName: nil, inputIsBody: false,
-                bodyTypeName: bodyType, bodyRequired: operation.requestBody?.required ?? false,
-                bodyNullableOptional: !bodyIsBinary && operation.requestBody?.required != true
-                    && bodyContent?.type.isOptional == true,
-                bodyValueTypeName: bodyContent.map { bodyIsBinary ? "Data" : mapping.swiftType($0.type.nonOptional) },
-                bodyIsBinary: bodyIsBinary,
-                bodyExpression: nil, bodyMemberName: nil, requestMediaType: bodyContent?.mediaType,
-                output: output(operation, mapping: mapping))
+                requestBody: requestBody, output: output(operation, mapping: mapping))
             if firstOfID, let inputType = inputTypes[operation.id], let typeName = names.qualified[inputType.id],
                 case .object(let object) = inputType.kind
             {
@@ -137,15 +145,14 @@ enum OperationPlanner {
                         style: style, explode: parameter.explode ?? (style == .form || style == .deepObject),
                         isJSONContent: isJSONContent(parameter))
                 }
-                if bodyType != nil {
-                    plan.bodyMemberName = swiftNames[supported.count]
-                    plan.bodyExpression = "input." + swiftNames[supported.count]
-                }
-            } else if let bodyType {
-                // The body is the whole input: callers pass the request type itself.
-                plan.inputTypeName = bodyType
+                if plan.requestBody != nil { plan.requestBody?.memberName = swiftNames[supported.count] }
+            } else if let body = plan.requestBody, let content = bodyContent {
+                // The body is the whole input: callers pass the request type itself (`Pet?` when nullable).
+                let nullable = body.kind == .json && content.type.isOptional
+                plan.inputTypeName = body.kind == .binary ? "Data" : mapping.swiftType(content.type)
                 plan.inputIsBody = true
-                plan.bodyExpression = "input"
+                plan.requestBody?.memberIsOptional = nullable
+                plan.requestBody?.nullableOptional = false
             }
             return plan
         }

@@ -42,7 +42,16 @@ extension {{clientTypeName}} {
         try request.{{location}}({{{wireName}}}, input.{{swiftName}}, ParameterEncoding(.{{style}}, explode: {{explode}}))
 {{/isJSONContent}}
 {{/parameters}}
-        {{{clientSend}}}
+{{#requestBody}}
+{{> ClientRequestBody}}
+{{/requestBody}}
+        let response = try await client.perform(request{{#requestBody}}, body: body{{/requestBody}}, accept: {{{acceptLiteral}}})
+        switch response.status {
+{{#success}}
+        case {{statusPattern}}: return {{#bodyIsJSON}}try await response.json({{{bodyType}}}.self){{/bodyIsJSON}}{{#bodyIsBinary}}try await response.data(){{/bodyIsBinary}}{{^hasBody}}NoContent(){{/hasBody}}
+{{/success}}
+        default: throw await response.undeclaredError()
+        }
     }
 
 {{#paginator}}
@@ -63,6 +72,25 @@ extension {{clientTypeName}} {
 {{/paginator}}
 {{/operations}}
 }
+
+"""##,
+        "ClientRequestBody": ##"""
+{{#isWholeInput}}
+{{#isJSON}}
+        let body: OutgoingBody? = try {{#isOptional}}input.map { try {{/isOptional}}.json({{#isOptional}}${{/isOptional}}{{^isOptional}}input{{/isOptional}}, profile: client.profile, contentType: client.profile.requestMediaType(declared: {{{mediaTypeLiteral}}})){{#isOptional}} }{{/isOptional}}
+{{/isJSON}}
+{{#isBinary}}
+        let body: OutgoingBody? = .binary(HTTPBody(input), contentType: {{{mediaTypeLiteral}}})
+{{/isBinary}}
+{{/isWholeInput}}
+{{^isWholeInput}}
+{{#isJSON}}
+        let body: OutgoingBody? = try {{#isOptional}}input.{{memberName}}.map { try {{/isOptional}}.json({{#isOptional}}${{/isOptional}}{{^isOptional}}input.{{memberName}}{{/isOptional}}, profile: client.profile, contentType: client.profile.requestMediaType(declared: {{{mediaTypeLiteral}}})){{#isOptional}} }{{/isOptional}}
+{{/isJSON}}
+{{#isBinary}}
+        let body: OutgoingBody? = {{#isOptional}}input.{{memberName}}.map { .binary(HTTPBody($0), contentType: {{{mediaTypeLiteral}}}) }{{/isOptional}}{{^isOptional}}.binary(HTTPBody(input.{{memberName}}), contentType: {{{mediaTypeLiteral}}}){{/isOptional}}
+{{/isBinary}}
+{{/isWholeInput}}
 
 """##,
         "Enum": ##"""
@@ -139,11 +167,13 @@ extension {{handlerProtocolName}} {
         [
 {{#operations}}
             {{routeHead}} { request in
-{{#serverInputFromBody}}
-                let input = {{{.}}}
-{{/serverInputFromBody}}
-{{#serverInputType}}
-                let input = {{.}}(
+{{#requestBody}}
+{{#isWholeInput}}
+{{> ServerRequestBody}}
+{{/isWholeInput}}
+{{/requestBody}}
+{{#inputIsStruct}}
+                let input = {{inputTypeName}}(
 {{#parameters}}
 {{#isPath}}
                     {{swiftName}}: try request.path({{{wireName}}}, as: {{{valueType}}}.self, ParameterEncoding(.{{style}}, explode: {{explode}})){{#hasMore}},{{/hasMore}}
@@ -152,19 +182,52 @@ extension {{handlerProtocolName}} {
                     {{swiftName}}: {{#required}}try request.required({{/required}}try request.{{location}}{{#isJSONContent}}JSON({{{wireName}}}, as: {{{valueType}}}.self){{/isJSONContent}}{{^isJSONContent}}({{{wireName}}}, as: {{{valueType}}}.self, ParameterEncoding(.{{style}}, explode: {{explode}})){{/isJSONContent}}{{#required}}, .{{location}}, {{{wireName}}}){{/required}}{{#hasMore}},{{/hasMore}}
 {{/isPath}}
 {{/parameters}}
-{{#serverBodyArgument}}
-                    {{{.}}}
-{{/serverBodyArgument}}
+{{#requestBody}}
+{{^isWholeInput}}
+{{> ServerRequestBody}}
+{{/isWholeInput}}
+{{/requestBody}}
                 )
-{{/serverInputType}}
-{{#serverStatements}}
-                {{{.}}}
-{{/serverStatements}}
+{{/inputIsStruct}}
+{{#success}}
+{{#hasBody}}
+                let output = try await self.{{methodName}}({{#inputTypeName}}input{{/inputTypeName}})
+{{/hasBody}}
+{{#bodyIsJSON}}
+                return try ServerResponse(status: {{statusCode}}, body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: {{{mediaTypeLiteral}}})))
+{{/bodyIsJSON}}
+{{#bodyIsBinary}}
+                return try ServerResponse(status: {{statusCode}}, body: .binary(HTTPBody(output), contentType: {{{mediaTypeLiteral}}}))
+{{/bodyIsBinary}}
+{{^hasBody}}
+                _ = try await self.{{methodName}}({{#inputTypeName}}input{{/inputTypeName}})
+                return ServerResponse(status: {{statusCode}})
+{{/hasBody}}
+{{/success}}
             },
 {{/operations}}
         ]
     }
 }
+
+"""##,
+        "ServerRequestBody": ##"""
+{{#isWholeInput}}
+{{#isJSON}}
+                let input = try request.decodeBody({{{inputTypeName}}}.self)
+{{/isJSON}}
+{{#isBinary}}
+                let input = Data(request.body)
+{{/isBinary}}
+{{/isWholeInput}}
+{{^isWholeInput}}
+{{#isJSON}}
+                    {{memberName}}: {{#nullable}}try request.decodeNullableBody({{{swiftType}}}.self){{/nullable}}{{^nullable}}{{#required}}try request.decodeBody({{{swiftType}}}{{#isOptional}}?{{/isOptional}}.self){{/required}}{{^required}}try request.decodeOptionalBody({{{swiftType}}}.self){{/required}}{{/nullable}}
+{{/isJSON}}
+{{#isBinary}}
+                    {{memberName}}: {{#required}}Data(request.body){{/required}}{{^required}}request.body.isEmpty ? nil : Data(request.body){{/required}}
+{{/isBinary}}
+{{/isWholeInput}}
 
 """##,
         "Struct": ##"""

@@ -48,7 +48,8 @@ extension APIHandler {
                     registryId: try request.query("registryId", as: String.self, ParameterEncoding(.form, explode: true)),
                     repositoryName: try request.query("repositoryName", as: String.self, ParameterEncoding(.form, explode: true))
                 )
-                return try .json(await self.describeImages(input), status: 200, profile: wireProfile, mediaType: "application/json")
+                let output = try await self.describeImages(input)
+                return try ServerResponse(status: 200, body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json")))
             },
             ServerRoute("listImages", .get, "/", headers: [], query: [(name: "Action", value: "ListImages")]) { request in
                 let input = ListImagesInput(
@@ -58,7 +59,8 @@ extension APIHandler {
                     registryId: try request.query("registryId", as: String.self, ParameterEncoding(.form, explode: true)),
                     repositoryName: try request.query("repositoryName", as: String.self, ParameterEncoding(.form, explode: true))
                 )
-                return try .json(await self.listImages(input), status: 200, profile: wireProfile, mediaType: "application/json")
+                let output = try await self.listImages(input)
+                return try ServerResponse(status: 200, body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json")))
             },
             ServerRoute("putImage", .get, "/", headers: [], query: [(name: "Action", value: "PutImage")]) { request in
                 let input = PutImageInput(
@@ -67,7 +69,8 @@ extension APIHandler {
                     registryId: try request.query("registryId", as: String.self, ParameterEncoding(.form, explode: true)),
                     repositoryName: try request.query("repositoryName", as: String.self, ParameterEncoding(.form, explode: true))
                 )
-                return try .json(await self.putImage(input), status: 200, profile: wireProfile, mediaType: "application/json")
+                let output = try await self.putImage(input)
+                return try ServerResponse(status: 200, body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json")))
             },
         ]
     }

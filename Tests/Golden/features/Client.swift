@@ -31,41 +31,74 @@ extension Client {
         try request.query("since", input.since, ParameterEncoding(.form, explode: true))
         try request.query("kind", input.kind, ParameterEncoding(.form, explode: true))
         try request.query("limit", input.limit, ParameterEncoding(.form, explode: true))
-        return try await client.send(request, body: NoContent?.none, mediaType: nil, as: Pet.self)
+        let response = try await client.perform(request, accept: ["application/json"])
+        switch response.status {
+        case 200..<300: return try await response.json(Pet.self)
+        default: throw await response.undeclaredError()
+        }
     }
 
     public func updatePet(_ input: UpdatePetInput) async throws -> NoContent {
         var request = ClientRequest(operationID: "updatePet", method: .patch, path: "/pets/{petId}", constantHeaders: [:], constantQuery: [:])
         try request.path("petId", input.petId, ParameterEncoding(.simple, explode: false))
-        return try await client.send(request, body: input.body, mediaType: "application/json", as: NoContent.self)
+        let body: OutgoingBody? = try .json(input.body, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/json"))
+        let response = try await client.perform(request, body: body, accept: [])
+        switch response.status {
+        case 200..<300: return NoContent()
+        default: throw await response.undeclaredError()
+        }
     }
 
     public func createPet(_ input: Pet) async throws -> Pet {
         let request = ClientRequest(operationID: "createPet", method: .post, path: "/pets", constantHeaders: [:], constantQuery: [:])
-        return try await client.send(request, body: input, mediaType: "application/json", as: Pet.self)
+        let body: OutgoingBody? = try .json(input, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/json"))
+        let response = try await client.perform(request, body: body, accept: ["application/json"])
+        switch response.status {
+        case 200..<300: return try await response.json(Pet.self)
+        default: throw await response.undeclaredError()
+        }
     }
 
     public func uploadFile(_ input: UploadFileInput) async throws -> UploadFileResponse {
         var request = ClientRequest(operationID: "uploadFile", method: .put, path: "/files/{name}", constantHeaders: [:], constantQuery: [:])
         try request.path("name", input.name, ParameterEncoding(.simple, explode: false))
-        return try await client.send(request, bytes: input.body, mediaType: "application/octet-stream", as: UploadFileResponse.self)
+        let body: OutgoingBody? = .binary(HTTPBody(input.body), contentType: "application/octet-stream")
+        let response = try await client.perform(request, body: body, accept: ["application/json"])
+        switch response.status {
+        case 200..<300: return try await response.json(UploadFileResponse.self)
+        default: throw await response.undeclaredError()
+        }
     }
 
     public func downloadFile(_ input: DownloadFileInput) async throws -> Data {
         var request = ClientRequest(operationID: "downloadFile", method: .get, path: "/files/{name}", constantHeaders: [:], constantQuery: [:])
         try request.path("name", input.name, ParameterEncoding(.simple, explode: false))
-        return try await client.sendForBytes(request, body: NoContent?.none, mediaType: nil)
+        let response = try await client.perform(request, accept: ["application/octet-stream"])
+        switch response.status {
+        case 200..<300: return try await response.data()
+        default: throw await response.undeclaredError()
+        }
     }
 
     public func echoTree(_ input: TreeNode) async throws -> TreeNode {
         let request = ClientRequest(operationID: "echoTree", method: .post, path: "/trees", constantHeaders: [:], constantQuery: [:])
-        return try await client.send(request, body: input, mediaType: "application/json", as: TreeNode.self)
+        let body: OutgoingBody? = try .json(input, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/json"))
+        let response = try await client.perform(request, body: body, accept: ["application/json"])
+        switch response.status {
+        case 200..<300: return try await response.json(TreeNode.self)
+        default: throw await response.undeclaredError()
+        }
     }
 
     @available(*, deprecated)
     public func putSettings(_ input: Settings) async throws -> Settings {
         let request = ClientRequest(operationID: "putSettings", method: .put, path: "/settings", constantHeaders: [:], constantQuery: [:])
-        return try await client.send(request, body: input, mediaType: "application/json", as: Settings.self)
+        let body: OutgoingBody? = try .json(input, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/json"))
+        let response = try await client.perform(request, body: body, accept: ["application/json"])
+        switch response.status {
+        case 200..<300: return try await response.json(Settings.self)
+        default: throw await response.undeclaredError()
+        }
     }
 
     /// Every parameter style, echoed back as the server parsed it
@@ -82,7 +115,11 @@ extension Client {
         try request.header("X-Tags", input.xTags, ParameterEncoding(.simple, explode: false))
         try request.cookie("session", input.session, ParameterEncoding(.form, explode: true))
         try request.queryJSON("where", input.where_)
-        return try await client.send(request, body: NoContent?.none, mediaType: nil, as: StyledParametersResponse.self)
+        let response = try await client.perform(request, accept: ["application/json"])
+        switch response.status {
+        case 200..<300: return try await response.json(StyledParametersResponse.self)
+        default: throw await response.undeclaredError()
+        }
     }
 
 }

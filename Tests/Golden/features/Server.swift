@@ -45,7 +45,8 @@ extension APIHandler {
                     kind: try request.query("kind", as: Kind.self, ParameterEncoding(.form, explode: true)),
                     limit: try request.required(try request.query("limit", as: Int32.self, ParameterEncoding(.form, explode: true)), .query, "limit")
                 )
-                return try .json(await self.getPet(input), status: 200, profile: wireProfile, mediaType: "application/json")
+                let output = try await self.getPet(input)
+                return try ServerResponse(status: 200, body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json")))
             },
             ServerRoute("updatePet", .patch, "/pets/{petId}", headers: [], query: []) { request in
                 let input = UpdatePetInput(
@@ -57,28 +58,33 @@ extension APIHandler {
             },
             ServerRoute("createPet", .post, "/pets", headers: [], query: []) { request in
                 let input = try request.decodeBody(Pet.self)
-                return try .json(await self.createPet(input), status: 201, profile: wireProfile, mediaType: "application/json")
+                let output = try await self.createPet(input)
+                return try ServerResponse(status: 201, body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json")))
             },
             ServerRoute("uploadFile", .put, "/files/{name}", headers: [], query: []) { request in
                 let input = UploadFileInput(
                     name: try request.path("name", as: String.self, ParameterEncoding(.simple, explode: false)),
                     body: Data(request.body)
                 )
-                return try .json(await self.uploadFile(input), status: 200, profile: wireProfile, mediaType: "application/json")
+                let output = try await self.uploadFile(input)
+                return try ServerResponse(status: 200, body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json")))
             },
             ServerRoute("downloadFile", .get, "/files/{name}", headers: [], query: []) { request in
                 let input = DownloadFileInput(
                     name: try request.path("name", as: String.self, ParameterEncoding(.simple, explode: false))
                 )
-                return ServerResponse(status: 200, body: Array(try await self.downloadFile(input)), contentType: "application/octet-stream")
+                let output = try await self.downloadFile(input)
+                return try ServerResponse(status: 200, body: .binary(HTTPBody(output), contentType: "application/octet-stream"))
             },
             ServerRoute("echoTree", .post, "/trees", headers: [], query: []) { request in
                 let input = try request.decodeBody(TreeNode.self)
-                return try .json(await self.echoTree(input), status: 200, profile: wireProfile, mediaType: "application/json")
+                let output = try await self.echoTree(input)
+                return try ServerResponse(status: 200, body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json")))
             },
             ServerRoute("putSettings", .put, "/settings", headers: [], query: []) { request in
                 let input = try request.decodeBody(Settings.self)
-                return try .json(await self.putSettings(input), status: 200, profile: wireProfile, mediaType: "application/json")
+                let output = try await self.putSettings(input)
+                return try ServerResponse(status: 200, body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json")))
             },
             ServerRoute("styledParameters", .get, "/styles/{simple}/{label}/{matrix}", headers: [], query: []) { request in
                 let input = StyledParametersInput(
@@ -94,7 +100,8 @@ extension APIHandler {
                     session: try request.required(try request.cookie("session", as: String.self, ParameterEncoding(.form, explode: true)), .cookie, "session"),
                     where_: try request.queryJSON("where", as: Filter.self)
                 )
-                return try .json(await self.styledParameters(input), status: 200, profile: wireProfile, mediaType: "application/json")
+                let output = try await self.styledParameters(input)
+                return try ServerResponse(status: 200, body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json")))
             },
         ]
     }

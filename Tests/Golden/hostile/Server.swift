@@ -39,7 +39,8 @@ extension APIHandler {
                     self_: try request.query("self", as: String.self, ParameterEncoding(.form, explode: true)),
                     xEvilHeader: try request.header("X-Evil\"Header", as: String.self, ParameterEncoding(.simple, explode: false))
                 )
-                return try .json(await self.getItemExit1(input), status: 200, profile: wireProfile, mediaType: "application/json")
+                let output = try await self.getItemExit1(input)
+                return try ServerResponse(status: 200, body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json")))
             },
         ]
     }
