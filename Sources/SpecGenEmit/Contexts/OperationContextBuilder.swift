@@ -19,7 +19,6 @@ struct OperationContextBuilder {
     private func context(_ plan: OperationPlan, typesBySwiftName: [String: TypeDecl]) -> OperationContext {
         let operation = plan.operation
         let idLiteral = SwiftText.stringLiteral(operation.id)
-        let output = plan.output
         var inputParameter = ""
         if let input = plan.inputTypeName { inputParameter = "_ input: \(input)" }
 
@@ -48,7 +47,7 @@ struct OperationContextBuilder {
             deprecation: operation.deprecated == true ? "    @available(*, deprecated)\n" : "",
             methodName: plan.methodName,
             inputParameter: inputParameter,
-            outputType: output.swiftType,
+            outputType: plan.responses.returnType,
             operationIDLiteral: idLiteral, httpMethod: operation.method.rawValue,
             pathLiteral: SwiftText.stringLiteral(operation.route.path),
             constantHeadersLiteral: dictionaryLiteral(operation.route.constantHeaders),
@@ -59,13 +58,15 @@ struct OperationContextBuilder {
                 + "headers: \(routeHeaders), query: \(routeQuery))",
             inputTypeName: plan.inputTypeName, inputIsStruct: plan.inputTypeName != nil && !plan.inputIsBody,
             requestBody: requestBody, acceptLiteral: acceptLiteral(plan),
-            success: ResponseContext(
-                statusPattern: "200..<300", statusCode: String(output.status), hasBody: output.kind != .none,
-                bodyKind: "\(output.kind)", bodyIsJSON: output.kind == .json, bodyIsBinary: output.kind == .binary,
-                bodyType: output.swiftType, mediaTypeLiteral: output.mediaType.map(SwiftText.stringLiteral) ?? "nil"),
+            responseCases: ResponseContextBuilder.clientCases(plan.responses),
+            hasDefaultResponse: plan.responses.errors.contains { $0.status == .otherwise },
+            outputEnumName: plan.responses.outputTypeName,
+            primarySuccess: ResponseContextBuilder.caseContext(
+                plan.responses.primarySuccess, enumTypeName: nil, isError: false),
+            errorTypeName: plan.responses.errorTypeName,
             paginator: PaginatorPlanner.context(
                 for: plan, inputType: plan.inputTypeName.flatMap { typesBySwiftName[$0] },
-                outputType: typesBySwiftName[plan.output.swiftType], mapping: mapping))
+                outputType: plan.responses.plainJSONBody.flatMap { typesBySwiftName[$0] }, mapping: mapping))
     }
 
     /// The declared response media types for `Accept`; none for AWS JSON, whose peers ignore it.

@@ -52,8 +52,16 @@ struct OperationContext {
     var requestBody: RequestBodyContext?
     /// The media types the client accepts (`Accept`), as a Swift array literal (`["application/json"]`).
     var acceptLiteral: String
-    /// The success response the client decodes and the server answers with the handler's value.
-    var success: ResponseContext
+    /// Every declared response the client reads, codes before ranges, `default` last.
+    var responseCases: [ResponseCaseContext]
+    /// A `default` response is declared: the client's `default:` branch is its error case.
+    var hasDefaultResponse: Bool
+    /// The operation's `…Output` enum, when several successes differ: the route answers with it.
+    var outputEnumName: String?
+    /// The success the server answers with the handler's value when there is no output enum.
+    var primarySuccess: ResponseCaseContext
+    /// The declared error enum, for the doc comment (`Throws`), or nil.
+    var errorTypeName: String?
     /// Set for an operation with `nextToken` in its input and output.
     var paginator: PaginatorContext?
 }
@@ -118,20 +126,73 @@ struct RequestBodyContext {
     var isOptional: Bool
 }
 
-/// One declared response as the templates read (client) and write (server) it.
-struct ResponseContext {
-    /// The `case` pattern of the client's `switch response.status` (`200`, `400..<500`).
-    var statusPattern: String
-    /// The status the server answers with, as Swift (`201`).
+/// One declared response as the templates read it (the client's `switch response.status`) and
+/// write it (the server's route, the `serverResponse(profile:)` of the generated enums).
+struct ResponseCaseContext {
+    /// `case 404`, `case 400..<500`, or `default` (a `default` response).
+    var caseLabel: String
+    /// The status the server answers with, as a Swift integer literal (`201`; a range's first code).
     var statusCode: String
-    /// True when the response has a body.
+    /// A range or `default`: the server answers the status the `TypedResponse` value carries.
+    var statusFromValue: Bool
+    /// The case of the `…Error` or `…Output` enum (`notFound`, `clientError`, `other`).
+    var caseName: String
+    /// The enum the case belongs to (`GetPetError`, `ListPetsOutput`), or "" for a plain success.
+    var enumTypeName: String
+    var isError: Bool
+    /// A success that is a case of the operation's `…Output` enum.
+    var inOutputEnum: Bool
+    /// The payload is `TypedResponse<Body, Headers>` (status and headers travel with the body).
+    var isTyped: Bool
+    /// The case's payload type (`Pet`, `TypedResponse<Problem, NoHeaders>`).
+    var payloadType: String
     var hasBody: Bool
-    /// `json`, `binary` or `none`, and the same as flags.
-    var bodyKind: String
     var bodyIsJSON: Bool
     var bodyIsBinary: Bool
-    /// The body's Swift type (`Pet`, `Data`, `NoContent`).
+    /// `Pet`, `Data`, or `NoContent`.
     var bodyType: String
-    /// The media type as a Swift string literal (`"application/json"`), or `nil`.
+    /// The declared media type as a Swift string literal, or `nil`.
     var mediaTypeLiteral: String
+    /// The headers struct (`GetPetTooManyRequestsHeaders`) or `NoHeaders`.
+    var headersType: String
+    /// The response's description as doc comment lines for an enum case (indented), or "".
+    var doc: String
+}
+
+/// The types one operation's responses need, declared with the models (client and server share
+/// them): a `…Headers` struct per response that declares headers, and the `…Output`/`…Error` enums.
+struct ResponseTypesContext {
+    /// `public `, `package ` or "".
+    var access: String
+    var headers: [ResponseHeadersContext]
+    var enums: [ResponseEnumContext]
+}
+
+struct ResponseHeadersContext {
+    /// Doc comment lines, or "".
+    var doc: String
+    var typeName: String
+    var fields: [ResponseHeaderFieldContext]
+}
+
+struct ResponseHeaderFieldContext {
+    /// Doc comment lines indented for a member, or "".
+    var doc: String
+    var swiftName: String
+    /// The field name on the wire as a Swift string literal.
+    var wireName: String
+    /// The Swift type without `?`.
+    var valueType: String
+    var required: Bool
+    /// True unless this is the last initializer parameter.
+    var hasMore: Bool
+}
+
+struct ResponseEnumContext {
+    /// Doc comment lines, or "".
+    var doc: String
+    var typeName: String
+    /// `Error, ResponseConvertible, Hashable` or `ResponseConvertible, Hashable`.
+    var conformances: String
+    var cases: [ResponseCaseContext]
 }

@@ -20,14 +20,6 @@ struct OperationPlan {
         var isJSONContent: Bool
     }
 
-    struct Output {
-        enum Kind { case json, none, binary }
-        var kind: Kind
-        var swiftType: String
-        var status: Int
-        var mediaType: String?
-    }
-
     /// The request body: how it travels and which member of the input holds it.
     struct RequestBodyPlan {
         enum Kind: String { case json, binary }
@@ -53,7 +45,7 @@ struct OperationPlan {
     var inputTypeName: String?
     var inputIsBody: Bool
     var requestBody: RequestBodyPlan?
-    var output: Output
+    var responses: ResponsePlan
 }
 
 /// Makes the plans, in two steps: the input structs are types of the document (they need names
@@ -108,12 +100,13 @@ enum OperationPlanner {
     }
 
     static func plans(
-        for operations: [Operation], inputTypes: [String: TypeDecl], names: SwiftTypeNames,
+        for operations: [Operation], inputTypes: [String: TypeDecl], responseLayouts: [ResponsePlanner.Layout],
+        names: SwiftTypeNames,
         mapping: TypeMapping, document: APIDocument
     ) -> [OperationPlan] {
         var methods = NameScope()
         var ids = Set<String>()
-        return operations.map { operation in
+        return zip(operations, responseLayouts).map { operation, layout in
             let firstOfID = ids.insert(operation.id).inserted
             let methodName = methods.claim(Naming.memberName(operation.id))
             let bodyContent = operation.requestBody.flatMap { preferredContent($0.content) }
@@ -129,7 +122,9 @@ enum OperationPlanner {
             }
             var plan = OperationPlan(
                 operation: operation, methodName: methodName, parameters: [], inputTypeName: nil, inputIsBody: false,
-                requestBody: requestBody, output: output(operation, mapping: mapping))
+                requestBody: requestBody,
+                responses: ResponsePlanner.plan(
+                    layout, named: firstOfID, names: names, mapping: mapping, document: document))
             if firstOfID, let inputType = inputTypes[operation.id], let typeName = names.qualified[inputType.id],
                 case .object(let object) = inputType.kind
             {
@@ -215,23 +210,6 @@ enum OperationPlanner {
     static func isJSON(_ mediaType: String) -> Bool {
         let lowered = mediaType.lowercased()
         return lowered.contains("json") || lowered == "*/*"
-    }
-
-    /// The lowest 2xx response: its JSON body type, raw bytes, or nothing.
-    static func output(_ operation: Operation, mapping: TypeMapping) -> OperationPlan.Output {
-        let success = operation.responses.filter(\.isSuccess).sorted { $0.status < $1.status }.first
-        let status = success.flatMap { Int($0.status) } ?? 200
-        guard let success, let content = preferredContent(success.content) else {
-            return .init(
-                kind: .none, swiftType: "NoContent", status: status == 200 && success == nil ? 200 : status,
-                mediaType: nil)
-        }
-        if TypeMapping.isBinary(content.type) || !isJSON(content.mediaType) {
-            return .init(kind: .binary, swiftType: "Data", status: status, mediaType: content.mediaType)
-        }
-        return .init(
-            kind: .json, swiftType: mapping.swiftType(content.type.nonOptional), status: status,
-            mediaType: content.mediaType)
     }
 }
 

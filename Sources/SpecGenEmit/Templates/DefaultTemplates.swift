@@ -32,7 +32,8 @@ import {{.}}
 
 extension {{clientTypeName}} {
 {{#operations}}
-{{{doc}}}{{{deprecation}}}    {{access}}func {{methodName}}({{inputParameter}}) async throws -> {{outputType}} {
+{{{doc}}}{{#errorTypeName}}    /// - Throws: `{{.}}` for a declared error status, `APIError` for an undeclared one.
+{{/errorTypeName}}{{{deprecation}}}    {{access}}func {{methodName}}({{inputParameter}}) async throws -> {{outputType}} {
         {{#hasParameters}}var{{/hasParameters}}{{^hasParameters}}let{{/hasParameters}} request = ClientRequest(operationID: {{{operationIDLiteral}}}, method: .{{httpMethod}}, path: {{{pathLiteral}}}, constantHeaders: {{{constantHeadersLiteral}}}, constantQuery: {{{constantQueryLiteral}}})
 {{#parameters}}
 {{#isJSONContent}}
@@ -47,10 +48,19 @@ extension {{clientTypeName}} {
 {{/requestBody}}
         let response = try await client.perform(request{{#requestBody}}, body: body{{/requestBody}}, accept: {{{acceptLiteral}}})
         switch response.status {
-{{#success}}
-        case {{statusPattern}}: return {{#bodyIsJSON}}try await response.json({{{bodyType}}}.self){{/bodyIsJSON}}{{#bodyIsBinary}}try await response.data(){{/bodyIsBinary}}{{^hasBody}}NoContent(){{/hasBody}}
-{{/success}}
-        default: throw await response.undeclaredError()
+{{#responseCases}}
+        {{caseLabel}}:
+{{#isError}}
+            throw {{enumTypeName}}.{{caseName}}({{#isTyped}}try response.typed({{#bodyIsJSON}}try await response.json({{{bodyType}}}.self){{/bodyIsJSON}}{{#bodyIsBinary}}try await response.data(){{/bodyIsBinary}}{{^hasBody}}NoContent(){{/hasBody}}, headers: {{{headersType}}}.self){{/isTyped}}{{^isTyped}}{{#bodyIsJSON}}try await response.json({{{bodyType}}}.self){{/bodyIsJSON}}{{#bodyIsBinary}}try await response.data(){{/bodyIsBinary}}{{^hasBody}}NoContent(){{/hasBody}}{{/isTyped}})
+{{/isError}}
+{{^isError}}
+            return {{#inOutputEnum}}.{{caseName}}({{/inOutputEnum}}{{#isTyped}}try response.typed({{#bodyIsJSON}}try await response.json({{{bodyType}}}.self){{/bodyIsJSON}}{{#bodyIsBinary}}try await response.data(){{/bodyIsBinary}}{{^hasBody}}NoContent(){{/hasBody}}, headers: {{{headersType}}}.self){{/isTyped}}{{^isTyped}}{{#bodyIsJSON}}try await response.json({{{bodyType}}}.self){{/bodyIsJSON}}{{#bodyIsBinary}}try await response.data(){{/bodyIsBinary}}{{^hasBody}}NoContent(){{/hasBody}}{{/isTyped}}{{#inOutputEnum}}){{/inOutputEnum}}
+{{/isError}}
+{{/responseCases}}
+{{^hasDefaultResponse}}
+        default:
+            throw await response.undeclaredError()
+{{/hasDefaultResponse}}
         }
     }
 
@@ -77,7 +87,7 @@ extension {{clientTypeName}} {
         "ClientRequestBody": ##"""
 {{#isWholeInput}}
 {{#isJSON}}
-        let body: OutgoingBody? = try {{#isOptional}}input.map { try {{/isOptional}}.json({{#isOptional}}${{/isOptional}}{{^isOptional}}input{{/isOptional}}, profile: client.profile, contentType: client.profile.requestMediaType(declared: {{{mediaTypeLiteral}}})){{#isOptional}} }{{/isOptional}}
+        let body: OutgoingBody? = try {{#isOptional}}input.map { try {{/isOptional}}.json({{#isOptional}}$0{{/isOptional}}{{^isOptional}}input{{/isOptional}}, profile: client.profile, contentType: client.profile.requestMediaType(declared: {{{mediaTypeLiteral}}})){{#isOptional}} }{{/isOptional}}
 {{/isJSON}}
 {{#isBinary}}
         let body: OutgoingBody? = .binary(HTTPBody(input), contentType: {{{mediaTypeLiteral}}})
@@ -85,7 +95,7 @@ extension {{clientTypeName}} {
 {{/isWholeInput}}
 {{^isWholeInput}}
 {{#isJSON}}
-        let body: OutgoingBody? = try {{#isOptional}}input.{{memberName}}.map { try {{/isOptional}}.json({{#isOptional}}${{/isOptional}}{{^isOptional}}input.{{memberName}}{{/isOptional}}, profile: client.profile, contentType: client.profile.requestMediaType(declared: {{{mediaTypeLiteral}}})){{#isOptional}} }{{/isOptional}}
+        let body: OutgoingBody? = try {{#isOptional}}input.{{memberName}}.map { try {{/isOptional}}.json({{#isOptional}}$0{{/isOptional}}{{^isOptional}}input.{{memberName}}{{/isOptional}}, profile: client.profile, contentType: client.profile.requestMediaType(declared: {{{mediaTypeLiteral}}})){{#isOptional}} }{{/isOptional}}
 {{/isJSON}}
 {{#isBinary}}
         let body: OutgoingBody? = {{#isOptional}}input.{{memberName}}.map { .binary(HTTPBody($0), contentType: {{{mediaTypeLiteral}}}) }{{/isOptional}}{{^isOptional}}.binary(HTTPBody(input.{{memberName}}), contentType: {{{mediaTypeLiteral}}}){{/isOptional}}
@@ -130,6 +140,80 @@ import {{.}}
 
 {{> Type}}
 {{/types}}
+{{#responseTypes}}
+{{> Responses}}
+{{/responseTypes}}
+
+"""##,
+        "Responses": ##"""
+{{#headers}}
+
+{{{doc}}}{{access}}struct {{typeName}}: ResponseHeaders, Hashable {
+{{#fields}}
+{{{doc}}}    {{access}}var {{swiftName}}: {{{valueType}}}{{^required}}?{{/required}}
+{{/fields}}
+
+    {{access}}init({{#fields}}{{swiftName}}: {{{valueType}}}{{^required}}? = nil{{/required}}{{#hasMore}}, {{/hasMore}}{{/fields}}) {
+{{#fields}}
+        self.{{swiftName}} = {{swiftName}}
+{{/fields}}
+    }
+
+    {{access}}init(from fields: Fields) throws(ParameterError) {
+{{#fields}}
+{{#required}}
+        guard let {{swiftName}} = try fields.parameter({{{wireName}}}, as: {{{valueType}}}.self) else {
+            throw ParameterError(.header, {{{wireName}}}, .missing)
+        }
+        self.{{swiftName}} = {{swiftName}}
+{{/required}}
+{{^required}}
+        self.{{swiftName}} = try fields.parameter({{{wireName}}}, as: {{{valueType}}}.self)
+{{/required}}
+{{/fields}}
+    }
+
+    {{access}}func write(to fields: inout Fields) throws {
+{{#fields}}
+        try fields.setParameter({{{wireName}}}, {{swiftName}})
+{{/fields}}
+    }
+}
+{{/headers}}
+{{#enums}}
+
+{{{doc}}}{{access}}enum {{typeName}}: {{conformances}} {
+{{#cases}}
+{{{doc}}}    case {{caseName}}({{{payloadType}}})
+{{/cases}}
+
+    {{access}}func serverResponse(profile: WireProfile) throws -> ServerResponse {
+        switch self {
+{{#cases}}
+{{#isTyped}}
+        case .{{caseName}}(let response):
+            return try ServerResponse(
+                status: {{#statusFromValue}}response.status{{/statusFromValue}}{{^statusFromValue}}{{statusCode}}{{/statusFromValue}},
+                body: {{#bodyIsJSON}}.json(response.body, profile: profile, contentType: profile.responseMediaType(declared: {{{mediaTypeLiteral}}})){{/bodyIsJSON}}{{#bodyIsBinary}}.binary(HTTPBody(response.body), contentType: {{{mediaTypeLiteral}}}){{/bodyIsBinary}}{{^hasBody}}nil{{/hasBody}},
+                headers: response.headers, headerFields: response.headerFields)
+{{/isTyped}}
+{{^isTyped}}
+{{#hasBody}}
+        case .{{caseName}}(let body):
+            return try ServerResponse(
+                status: {{statusCode}},
+                body: {{#bodyIsJSON}}.json(body, profile: profile, contentType: profile.responseMediaType(declared: {{{mediaTypeLiteral}}})){{/bodyIsJSON}}{{#bodyIsBinary}}.binary(HTTPBody(body), contentType: {{{mediaTypeLiteral}}}){{/bodyIsBinary}})
+{{/hasBody}}
+{{^hasBody}}
+        case .{{caseName}}:
+            return ServerResponse(status: {{statusCode}})
+{{/hasBody}}
+{{/isTyped}}
+{{/cases}}
+        }
+    }
+}
+{{/enums}}
 
 """##,
         "Server": ##"""
@@ -139,8 +223,9 @@ import {{.}}
 {{/imports}}
 {{#declaresType}}
 
-/// What a server implements: one method per operation. Throw `APIError` (or any `ServiceError`)
-/// to answer with a status and an error name.
+/// What a server implements: one method per operation. Return the success value; throw the
+/// operation's `…Error` enum to answer a declared error status with its body and headers, or
+/// `APIError` (any `ServiceError`) to answer with a status and an error name.
 {{access}}protocol {{handlerProtocolName}}: Sendable {
 {{#allOperations}}
 {{{doc}}}    func {{methodName}}({{inputParameter}}) async throws -> {{outputType}}
@@ -189,21 +274,40 @@ extension {{handlerProtocolName}} {
 {{/requestBody}}
                 )
 {{/inputIsStruct}}
-{{#success}}
+{{#outputEnumName}}
+                return try await self.{{methodName}}({{#inputTypeName}}input{{/inputTypeName}}).serverResponse(profile: wireProfile)
+{{/outputEnumName}}
+{{^outputEnumName}}
+{{#primarySuccess}}
 {{#hasBody}}
                 let output = try await self.{{methodName}}({{#inputTypeName}}input{{/inputTypeName}})
-{{/hasBody}}
+                return try ServerResponse(
+                    status: {{#statusFromValue}}output.status{{/statusFromValue}}{{^statusFromValue}}{{statusCode}}{{/statusFromValue}},
 {{#bodyIsJSON}}
-                return try ServerResponse(status: {{statusCode}}, body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: {{{mediaTypeLiteral}}})))
+                    body: .json(output{{#isTyped}}.body{{/isTyped}}, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: {{{mediaTypeLiteral}}})){{#isTyped}},{{/isTyped}}
 {{/bodyIsJSON}}
 {{#bodyIsBinary}}
-                return try ServerResponse(status: {{statusCode}}, body: .binary(HTTPBody(output), contentType: {{{mediaTypeLiteral}}}))
+                    body: .binary(HTTPBody(output{{#isTyped}}.body{{/isTyped}}), contentType: {{{mediaTypeLiteral}}}){{#isTyped}},{{/isTyped}}
 {{/bodyIsBinary}}
+{{#isTyped}}
+                    headers: output.headers, headerFields: output.headerFields
+{{/isTyped}}
+                )
+{{/hasBody}}
 {{^hasBody}}
+{{#isTyped}}
+                let output = try await self.{{methodName}}({{#inputTypeName}}input{{/inputTypeName}})
+                return try ServerResponse(
+                    status: {{#statusFromValue}}output.status{{/statusFromValue}}{{^statusFromValue}}{{statusCode}}{{/statusFromValue}}, body: nil,
+                    headers: output.headers, headerFields: output.headerFields)
+{{/isTyped}}
+{{^isTyped}}
                 _ = try await self.{{methodName}}({{#inputTypeName}}input{{/inputTypeName}})
                 return ServerResponse(status: {{statusCode}})
+{{/isTyped}}
 {{/hasBody}}
-{{/success}}
+{{/primarySuccess}}
+{{/outputEnumName}}
             },
 {{/operations}}
         ]

@@ -30,8 +30,10 @@ extension Client {
         let body: OutgoingBody? = try .json(input, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/x-amz-json-1.1"))
         let response = try await client.perform(request, body: body, accept: [])
         switch response.status {
-        case 200..<300: return try await response.json(CreateRepositoryResponse.self)
-        default: throw await response.undeclaredError()
+        case 200:
+            return try await response.json(CreateRepositoryResponse.self)
+        default:
+            throw await response.undeclaredError()
         }
     }
 
@@ -43,8 +45,10 @@ extension Client {
         let body: OutgoingBody? = try .json(input, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/x-amz-json-1.1"))
         let response = try await client.perform(request, body: body, accept: [])
         switch response.status {
-        case 200..<300: return try await response.json(DescribeRepositoriesResponse.self)
-        default: throw await response.undeclaredError()
+        case 200:
+            return try await response.json(DescribeRepositoriesResponse.self)
+        default:
+            throw await response.undeclaredError()
         }
     }
 
@@ -68,8 +72,10 @@ extension Client {
         let body: OutgoingBody? = try .json(input, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/x-amz-json-1.1"))
         let response = try await client.perform(request, body: body, accept: [])
         switch response.status {
-        case 200..<300: return try await response.json(JSONValue.self)
-        default: throw await response.undeclaredError()
+        case 200:
+            return try await response.json(JSONValue.self)
+        default:
+            throw await response.undeclaredError()
         }
     }
 
@@ -81,8 +87,10 @@ extension Client {
         let body: OutgoingBody? = try .json(input, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/x-amz-json-1.1"))
         let response = try await client.perform(request, body: body, accept: [])
         switch response.status {
-        case 200..<300: return try await response.json(JSONValue.self)
-        default: throw await response.undeclaredError()
+        case 200:
+            return try await response.json(JSONValue.self)
+        default:
+            throw await response.undeclaredError()
         }
     }
 
@@ -94,8 +102,10 @@ extension Client {
         let body: OutgoingBody? = try .json(input, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/x-amz-json-1.1"))
         let response = try await client.perform(request, body: body, accept: [])
         switch response.status {
-        case 200..<300: return try await response.json(JSONValue.self)
-        default: throw await response.undeclaredError()
+        case 200:
+            return try await response.json(JSONValue.self)
+        default:
+            throw await response.undeclaredError()
         }
     }
 
@@ -107,8 +117,10 @@ extension Client {
         let body: OutgoingBody? = try .json(input, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/x-amz-json-1.1"))
         let response = try await client.perform(request, body: body, accept: [])
         switch response.status {
-        case 200..<300: return try await response.json(JSONValue.self)
-        default: throw await response.undeclaredError()
+        case 200:
+            return try await response.json(JSONValue.self)
+        default:
+            throw await response.undeclaredError()
         }
     }
 

@@ -36,8 +36,10 @@ extension Client {
         try request.query("repositoryName", input.repositoryName, ParameterEncoding(.form, explode: true))
         let response = try await client.perform(request, accept: ["application/json"])
         switch response.status {
-        case 200..<300: return try await response.json(JSONValue.self)
-        default: throw await response.undeclaredError()
+        case 200:
+            return try await response.json(JSONValue.self)
+        default:
+            throw await response.undeclaredError()
         }
     }
 
@@ -53,8 +55,10 @@ extension Client {
         try request.query("repositoryName", input.repositoryName, ParameterEncoding(.form, explode: true))
         let response = try await client.perform(request, accept: ["application/json"])
         switch response.status {
-        case 200..<300: return try await response.json(JSONValue.self)
-        default: throw await response.undeclaredError()
+        case 200:
+            return try await response.json(JSONValue.self)
+        default:
+            throw await response.undeclaredError()
         }
     }
 
@@ -69,8 +73,10 @@ extension Client {
         try request.query("repositoryName", input.repositoryName, ParameterEncoding(.form, explode: true))
         let response = try await client.perform(request, accept: ["application/json"])
         switch response.status {
-        case 200..<300: return try await response.json(JSONValue.self)
-        default: throw await response.undeclaredError()
+        case 200:
+            return try await response.json(JSONValue.self)
+        default:
+            throw await response.undeclaredError()
         }
     }
 

@@ -4,8 +4,9 @@ import Foundation
 import OpenAPIRuntime
 import SpecGenRuntime
 
-/// What a server implements: one method per operation. Throw `APIError` (or any `ServiceError`)
-/// to answer with a status and an error name.
+/// What a server implements: one method per operation. Return the success value; throw the
+/// operation's `…Error` enum to answer a declared error status with its body and headers, or
+/// `APIError` (any `ServiceError`) to answer with a status and an error name.
 public protocol APIHandler: Sendable {
     /// Describe Images
     ///
@@ -49,7 +50,10 @@ extension APIHandler {
                     repositoryName: try request.query("repositoryName", as: String.self, ParameterEncoding(.form, explode: true))
                 )
                 let output = try await self.describeImages(input)
-                return try ServerResponse(status: 200, body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json")))
+                return try ServerResponse(
+                    status: 200,
+                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
+                )
             },
             ServerRoute("listImages", .get, "/", headers: [], query: [(name: "Action", value: "ListImages")]) { request in
                 let input = ListImagesInput(
@@ -60,7 +64,10 @@ extension APIHandler {
                     repositoryName: try request.query("repositoryName", as: String.self, ParameterEncoding(.form, explode: true))
                 )
                 let output = try await self.listImages(input)
-                return try ServerResponse(status: 200, body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json")))
+                return try ServerResponse(
+                    status: 200,
+                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
+                )
             },
             ServerRoute("putImage", .get, "/", headers: [], query: [(name: "Action", value: "PutImage")]) { request in
                 let input = PutImageInput(
@@ -70,7 +77,10 @@ extension APIHandler {
                     repositoryName: try request.query("repositoryName", as: String.self, ParameterEncoding(.form, explode: true))
                 )
                 let output = try await self.putImage(input)
-                return try ServerResponse(status: 200, body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json")))
+                return try ServerResponse(
+                    status: 200,
+                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
+                )
             },
         ]
     }

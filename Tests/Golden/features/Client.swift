@@ -23,6 +23,7 @@ public struct Client: Sendable {
 
 extension Client {
     /// Read a pet
+    /// - Throws: `GetPetError` for a declared error status, `APIError` for an undeclared one.
     public func getPet(_ input: GetPetInput) async throws -> Pet {
         var request = ClientRequest(operationID: "getPet", method: .get, path: "/pets/{petId}", constantHeaders: [:], constantQuery: [:])
         try request.path("petId", input.petId, ParameterEncoding(.simple, explode: false))
@@ -33,8 +34,12 @@ extension Client {
         try request.query("limit", input.limit, ParameterEncoding(.form, explode: true))
         let response = try await client.perform(request, accept: ["application/json"])
         switch response.status {
-        case 200..<300: return try await response.json(Pet.self)
-        default: throw await response.undeclaredError()
+        case 200:
+            return try await response.json(Pet.self)
+        case 404:
+            throw GetPetError.notFound(try response.typed(NoContent(), headers: NoHeaders.self))
+        default:
+            throw await response.undeclaredError()
         }
     }
 
@@ -44,8 +49,10 @@ extension Client {
         let body: OutgoingBody? = try .json(input.body, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/json"))
         let response = try await client.perform(request, body: body, accept: [])
         switch response.status {
-        case 200..<300: return NoContent()
-        default: throw await response.undeclaredError()
+        case 204:
+            return NoContent()
+        default:
+            throw await response.undeclaredError()
         }
     }
 
@@ -54,8 +61,10 @@ extension Client {
         let body: OutgoingBody? = try .json(input, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/json"))
         let response = try await client.perform(request, body: body, accept: ["application/json"])
         switch response.status {
-        case 200..<300: return try await response.json(Pet.self)
-        default: throw await response.undeclaredError()
+        case 201:
+            return try await response.json(Pet.self)
+        default:
+            throw await response.undeclaredError()
         }
     }
 
@@ -65,8 +74,10 @@ extension Client {
         let body: OutgoingBody? = .binary(HTTPBody(input.body), contentType: "application/octet-stream")
         let response = try await client.perform(request, body: body, accept: ["application/json"])
         switch response.status {
-        case 200..<300: return try await response.json(UploadFileResponse.self)
-        default: throw await response.undeclaredError()
+        case 200:
+            return try await response.json(UploadFileResponse.self)
+        default:
+            throw await response.undeclaredError()
         }
     }
 
@@ -75,8 +86,10 @@ extension Client {
         try request.path("name", input.name, ParameterEncoding(.simple, explode: false))
         let response = try await client.perform(request, accept: ["application/octet-stream"])
         switch response.status {
-        case 200..<300: return try await response.data()
-        default: throw await response.undeclaredError()
+        case 200:
+            return try await response.data()
+        default:
+            throw await response.undeclaredError()
         }
     }
 
@@ -85,8 +98,10 @@ extension Client {
         let body: OutgoingBody? = try .json(input, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/json"))
         let response = try await client.perform(request, body: body, accept: ["application/json"])
         switch response.status {
-        case 200..<300: return try await response.json(TreeNode.self)
-        default: throw await response.undeclaredError()
+        case 200:
+            return try await response.json(TreeNode.self)
+        default:
+            throw await response.undeclaredError()
         }
     }
 
@@ -96,8 +111,10 @@ extension Client {
         let body: OutgoingBody? = try .json(input, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/json"))
         let response = try await client.perform(request, body: body, accept: ["application/json"])
         switch response.status {
-        case 200..<300: return try await response.json(Settings.self)
-        default: throw await response.undeclaredError()
+        case 200:
+            return try await response.json(Settings.self)
+        default:
+            throw await response.undeclaredError()
         }
     }
 
@@ -117,8 +134,50 @@ extension Client {
         try request.queryJSON("where", input.where_)
         let response = try await client.perform(request, accept: ["application/json"])
         switch response.status {
-        case 200..<300: return try await response.json(StyledParametersResponse.self)
-        default: throw await response.undeclaredError()
+        case 200:
+            return try await response.json(StyledParametersResponse.self)
+        default:
+            throw await response.undeclaredError()
+        }
+    }
+
+    /// Every kind of declared response, each answered on demand
+    /// - Throws: `GetAnimalError` for a declared error status, `APIError` for an undeclared one.
+    public func getAnimal(_ input: GetAnimalInput) async throws -> TypedResponse<Pet, GetAnimalOkHeaders> {
+        var request = ClientRequest(operationID: "getAnimal", method: .get, path: "/animals/{id}", constantHeaders: [:], constantQuery: [:])
+        try request.path("id", input.id, ParameterEncoding(.simple, explode: false))
+        let response = try await client.perform(request, accept: ["application/json", "application/problem+json"])
+        switch response.status {
+        case 200:
+            return try response.typed(try await response.json(Pet.self), headers: GetAnimalOkHeaders.self)
+        case 404:
+            throw GetAnimalError.notFound(try response.typed(try await response.json(Problem.self), headers: NoHeaders.self))
+        case 429:
+            throw GetAnimalError.tooManyRequests(try response.typed(try await response.json(Problem.self), headers: GetAnimalTooManyRequestsHeaders.self))
+        case 400..<500:
+            throw GetAnimalError.clientError(try response.typed(try await response.json(Problem.self), headers: NoHeaders.self))
+        default:
+            throw GetAnimalError.other(try response.typed(try await response.json(Problem.self), headers: GetAnimalOtherHeaders.self))
+        }
+    }
+
+    /// Several successes with different bodies and headers
+    /// - Throws: `AdoptPetError` for a declared error status, `APIError` for an undeclared one.
+    public func adoptPet(_ input: AdoptPetInput) async throws -> AdoptPetOutput {
+        var request = ClientRequest(operationID: "adoptPet", method: .post, path: "/adoptions", constantHeaders: [:], constantQuery: [:])
+        try request.query("mode", input.mode, ParameterEncoding(.form, explode: true))
+        let response = try await client.perform(request, accept: ["application/json"])
+        switch response.status {
+        case 200:
+            return .ok(try await response.json(Pet.self))
+        case 201:
+            return .created(try response.typed(try await response.json(Problem.self), headers: AdoptPetCreatedHeaders.self))
+        case 204:
+            return .noContent(NoContent())
+        case 500..<600:
+            throw AdoptPetError.serverError(try response.typed(NoContent(), headers: NoHeaders.self))
+        default:
+            throw await response.undeclaredError()
         }
     }
 

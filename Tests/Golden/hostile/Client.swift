@@ -35,8 +35,10 @@ extension Client {
         try request.header("X-Evil\"Header", input.xEvilHeader, ParameterEncoding(.simple, explode: false))
         let response = try await client.perform(request, accept: ["application/json"])
         switch response.status {
-        case 200..<300: return try await response.json(Type_.self)
-        default: throw await response.undeclaredError()
+        case 200:
+            return try await response.json(Type_.self)
+        default:
+            throw await response.undeclaredError()
         }
     }
 
