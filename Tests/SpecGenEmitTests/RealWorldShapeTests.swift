@@ -209,5 +209,8 @@ import Testing
         #expect(client.contains("case 500..<600:\n            throw GetPetError2.serverError("))
         let server = try generated.file("Server")
         #expect(server.contains("func createPet() async throws -> CreatePetOutput"))
+        // Binary bodies in the models file (no HTTPBody there): the Data overload of `.binary`.
+        #expect(models.contains("case partialContent(TypedResponse<Data, GetFilePartialContentHeaders>)"))
+        #expect(models.contains("body: .binary(response.body, contentType: \"application/octet-stream\")"))
     }
 }

@@ -194,7 +194,7 @@ import {{.}}
         case .{{caseName}}(let response):
             return try ServerResponse(
                 status: {{#statusFromValue}}response.status{{/statusFromValue}}{{^statusFromValue}}{{statusCode}}{{/statusFromValue}},
-                body: {{#bodyIsJSON}}.json(response.body, profile: profile, contentType: profile.responseMediaType(declared: {{{mediaTypeLiteral}}})){{/bodyIsJSON}}{{#bodyIsBinary}}.binary(HTTPBody(response.body), contentType: {{{mediaTypeLiteral}}}){{/bodyIsBinary}}{{^hasBody}}nil{{/hasBody}},
+                body: {{#bodyIsJSON}}.json(response.body, profile: profile, contentType: profile.responseMediaType(declared: {{{mediaTypeLiteral}}})){{/bodyIsJSON}}{{#bodyIsBinary}}.binary(response.body, contentType: {{{mediaTypeLiteral}}}){{/bodyIsBinary}}{{^hasBody}}nil{{/hasBody}},
                 headers: response.headers, headerFields: response.headerFields)
 {{/isTyped}}
 {{^isTyped}}
@@ -202,7 +202,7 @@ import {{.}}
         case .{{caseName}}(let body):
             return try ServerResponse(
                 status: {{statusCode}},
-                body: {{#bodyIsJSON}}.json(body, profile: profile, contentType: profile.responseMediaType(declared: {{{mediaTypeLiteral}}})){{/bodyIsJSON}}{{#bodyIsBinary}}.binary(HTTPBody(body), contentType: {{{mediaTypeLiteral}}}){{/bodyIsBinary}})
+                body: {{#bodyIsJSON}}.json(body, profile: profile, contentType: profile.responseMediaType(declared: {{{mediaTypeLiteral}}})){{/bodyIsJSON}}{{#bodyIsBinary}}.binary(body, contentType: {{{mediaTypeLiteral}}}){{/bodyIsBinary}})
 {{/hasBody}}
 {{^hasBody}}
         case .{{caseName}}:
@@ -287,7 +287,7 @@ extension {{handlerProtocolName}} {
                     body: .json(output{{#isTyped}}.body{{/isTyped}}, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: {{{mediaTypeLiteral}}})){{#isTyped}},{{/isTyped}}
 {{/bodyIsJSON}}
 {{#bodyIsBinary}}
-                    body: .binary(HTTPBody(output{{#isTyped}}.body{{/isTyped}}), contentType: {{{mediaTypeLiteral}}}){{#isTyped}},{{/isTyped}}
+                    body: .binary(output{{#isTyped}}.body{{/isTyped}}, contentType: {{{mediaTypeLiteral}}}){{#isTyped}},{{/isTyped}}
 {{/bodyIsBinary}}
 {{#isTyped}}
                     headers: output.headers, headerFields: output.headerFields
