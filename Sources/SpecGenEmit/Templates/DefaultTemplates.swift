@@ -51,7 +51,9 @@ extension {{clientTypeName}} {
 {{#responseCases}}
         {{caseLabel}}:
 {{#isError}}
-            throw {{enumTypeName}}.{{caseName}}({{#isTyped}}try response.typed({{#bodyIsJSON}}try await response.json({{{bodyType}}}.self){{/bodyIsJSON}}{{#bodyIsBinary}}try await response.data(){{/bodyIsBinary}}{{^hasBody}}NoContent(){{/hasBody}}, headers: {{{headersType}}}.self){{/isTyped}}{{^isTyped}}{{#bodyIsJSON}}try await response.json({{{bodyType}}}.self){{/bodyIsJSON}}{{#bodyIsBinary}}try await response.data(){{/bodyIsBinary}}{{^hasBody}}NoContent(){{/hasBody}}{{/isTyped}})
+            throw await response.declaredError { response in
+                {{enumTypeName}}.{{caseName}}({{#isTyped}}try response.typed({{#bodyIsJSON}}try await response.json({{{bodyType}}}.self){{/bodyIsJSON}}{{#bodyIsBinary}}try await response.data(){{/bodyIsBinary}}{{^hasBody}}NoContent(){{/hasBody}}, headers: {{{headersType}}}.self){{/isTyped}}{{^isTyped}}{{#bodyIsJSON}}try await response.json({{{bodyType}}}.self){{/bodyIsJSON}}{{#bodyIsBinary}}try await response.data(){{/bodyIsBinary}}{{^hasBody}}NoContent(){{/hasBody}}{{/isTyped}})
+            }
 {{/isError}}
 {{^isError}}
             return {{#inOutputEnum}}.{{caseName}}({{/inOutputEnum}}{{#isTyped}}try response.typed({{#bodyIsJSON}}try await response.json({{{bodyType}}}.self){{/bodyIsJSON}}{{#bodyIsBinary}}try await response.data(){{/bodyIsBinary}}{{^hasBody}}NoContent(){{/hasBody}}, headers: {{{headersType}}}.self){{/isTyped}}{{^isTyped}}{{#bodyIsJSON}}try await response.json({{{bodyType}}}.self){{/bodyIsJSON}}{{#bodyIsBinary}}try await response.data(){{/bodyIsBinary}}{{^hasBody}}NoContent(){{/hasBody}}{{/isTyped}}{{#inOutputEnum}}){{/inOutputEnum}}
