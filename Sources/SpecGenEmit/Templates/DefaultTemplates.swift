@@ -33,7 +33,7 @@ import {{.}}
 extension {{clientTypeName}} {
 {{#operations}}
 {{{doc}}}{{#errorTypeName}}    /// - Throws: `{{.}}` for a declared error status, `APIError` for an undeclared one.
-{{/errorTypeName}}{{{deprecation}}}    {{access}}func {{methodName}}({{inputParameter}}) async throws -> {{outputType}} {
+{{/errorTypeName}}{{{deprecation}}}    {{access}}func {{methodName}}({{#inputTypeName}}_ input: {{{.}}}{{/inputTypeName}}) async throws -> {{outputType}} {
         {{#hasParameters}}var{{/hasParameters}}{{^hasParameters}}let{{/hasParameters}} request = ClientRequest(operationID: {{{operationIDLiteral}}}, method: .{{httpMethod}}, path: {{{pathLiteral}}}, constantHeaders: {{{constantHeadersLiteral}}}, constantQuery: {{{constantQueryLiteral}}})
 {{#parameters}}
 {{#isJSONContent}}
@@ -230,7 +230,7 @@ import {{.}}
 /// `APIError` (any `ServiceError`) to answer with a status and an error name.
 {{access}}protocol {{handlerProtocolName}}: Sendable {
 {{#allOperations}}
-{{{doc}}}    func {{methodName}}({{inputParameter}}) async throws -> {{outputType}}
+{{{doc}}}    func {{methodName}}({{#inputTypeName}}_ input: {{{.}}}{{/inputTypeName}}) async throws -> {{outputType}}
 {{/allOperations}}
 }
 
@@ -253,7 +253,7 @@ extension {{handlerProtocolName}} {
     var {{routeListName}}: [ServerRoute] {
         [
 {{#operations}}
-            {{routeHead}} { request in
+            ServerRoute({{{operationIDLiteral}}}, .{{httpMethod}}, {{{pathLiteral}}}, headers: {{{routeHeadersLiteral}}}, query: {{{routeQueryLiteral}}}) { request in
 {{#requestBody}}
 {{#isWholeInput}}
 {{> ServerRequestBody}}
