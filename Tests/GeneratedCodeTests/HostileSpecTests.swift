@@ -46,10 +46,21 @@ struct HostileSpecTests {
 
     /// The stub answers with the spec's example: every string as written, nothing run.
     @Test func stubAnswersTheExampleAsWritten() async throws {
-        let value = try await APIStubs().getItemExit1(GetItemExit1Input(itEm: "x"))
+        let value = try await APIStubs().getItemExit1(GetItemExit1Input(itEm: "x")).body
         #expect(value.self_ == "\"); exit(1); (\"")
         #expect(value.class_ == "\\(fatalError())")
         #expect(value.weirdKey == "*/ \"\"\" \u{202E}")
         #expect(value.protocol_?.rawValue == "\"\"\"")
+    }
+
+    /// Hostile media types and header names of responses are literals the code sends as written.
+    @Test func hostileResponseTextStaysData() throws {
+        let response = try GetItemExit1Error.notFound(TypedResponse(status: 404, body: Type_())).serverResponse(
+            profile: .rest)
+        #expect(response.status == 404)
+        #expect(response.contentType == "application/json\"; exit(1)")
+        var fields = GetItemExit1OkHeaders.Fields()
+        try GetItemExit1OkHeaders(fields2: "f", self_: "s").write(to: &fields)
+        #expect(try GetItemExit1OkHeaders(from: fields) == GetItemExit1OkHeaders(fields2: "f", self_: "s"))
     }
 }

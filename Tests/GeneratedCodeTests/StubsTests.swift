@@ -70,6 +70,23 @@ struct StubsTests {
         #expect(status.note == nil)
     }
 
+    /// A success that declares headers answers a `TypedResponse`: its status, each required
+    /// header with the smallest value of its type, optional ones left out.
+    @Test func requiredResponseHeadersGetMinimalValues() async throws {
+        let response = try await stubs.getQuota()
+        #expect(response.status == 200)
+        #expect(response.headers == GetQuotaOkHeaders(xQuota: 0, xPlan: .cat))
+        #expect(response.body == GetQuotaResponse(left: 42))
+        let animal = try await stubs.getAnimal(GetAnimalInput(id: 1))
+        #expect(animal.headers == GetAnimalOkHeaders())
+        #expect(animal.body == .cat(Cat(name: "", petType: "cat")))
+    }
+
+    /// Several successes: the first one's case of the output enum.
+    @Test func outputEnumAnswersTheFirstSuccess() async throws {
+        #expect(try await stubs.adoptPet(AdoptPetInput(mode: "x")) == .ok(.cat(Cat(name: "", petType: "cat"))))
+    }
+
     /// Served through the generated routing table and read back by the generated client.
     @Test func stubsServeThroughTheGeneratedServer() async throws {
         let client = Client(
@@ -79,5 +96,8 @@ struct StubsTests {
                 == .dog(Dog(name: "Rex", petType: "dog", barks: false)))
         #expect(try await client.getStatus().count == 5)
         #expect(try await client.echoTree(TreeNode(value: 9)).value == 1)
+        let quota = try await client.getQuota()
+        #expect(quota.headers == GetQuotaOkHeaders(xQuota: 0, xPlan: .cat))
+        #expect(quota.body.left == 42)
     }
 }

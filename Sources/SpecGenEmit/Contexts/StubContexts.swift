@@ -65,39 +65,81 @@ struct StubContextBuilder {
                     ModelContextBuilder.docText(plan.operation.summary, plan.operation.description), indent: "    "),
                 methodName: plan.methodName,
                 inputParameter: plan.inputTypeName.map { "_ input: \($0)" } ?? "",
-                outputType: plan.output.swiftType,
+                outputType: plan.responses.returnType,
                 statement: statement(plan))
         }
     }
 
-    /// The success response's body as the plan chose it (the lowest 2xx, JSON preferred).
-    static func successContent(_ operation: Operation) -> MediaContent? {
-        let success = operation.responses.filter(\.isSuccess).sorted { $0.status < $1.status }.first
-        return success.flatMap { OperationPlanner.preferredContent($0.content) }
+    /// A Swift expression and whether it calls something that throws (it then needs `try`).
+    private struct Expression {
+        var text: String
+        var throwing: Bool
     }
 
+    /// The handler answers with its first success (the lowest 2xx): the body, in a
+    /// `TypedResponse` when that success declares headers, in the output enum's case when there is one.
     private func statement(_ plan: OperationPlan) -> String {
-        let content = Self.successContent(plan.operation)
-        switch plan.output.kind {
+        let primary = plan.responses.primarySuccess
+        let response = Self.response(plan.operation, primary.status)
+        let content = response.flatMap { OperationPlanner.preferredContent($0.content) }
+        guard var payload = body(primary, content) else {
+            return "throw APIError(status: 501, name: \"NotImplemented\", message: "
+                + "\(SwiftText.stringLiteral("no finite value fits the response schema of \(plan.operation.id)")))"
+        }
+        if primary.isTyped {
+            let headers = self.headers(primary, declared: response?.headers ?? [])
+            payload = Expression(
+                text: "TypedResponse(status: \(primary.status.code), headers: \(headers.text), body: \(payload.text))",
+                throwing: payload.throwing || headers.throwing)
+        }
+        if plan.responses.outputTypeName != nil {
+            payload.text = ".\(primary.caseName)(\(payload.text))"
+        }
+        return (payload.throwing ? "return try " : "return ") + payload.text
+    }
+
+    /// The declared response a planned status stands for (nil for the synthetic success of an
+    /// operation that declares none).
+    static func response(_ operation: Operation, _ status: ResponsePlan.Status) -> Response? {
+        operation.responses.first { ResponsePlanner.status($0.status) == status }
+    }
+
+    private func body(_ success: ResponsePlan.Declared, _ content: MediaContent?) -> Expression? {
+        switch success.bodyKind {
         case .none:
-            return "return NoContent()"
+            return Expression(text: "NoContent()", throwing: false)
         case .binary:
             // Text or bytes: a string example is sent as its UTF-8 bytes; anything else as nothing.
             if case .string(let text)? = content?.example {
-                return "return Data(\(SwiftText.stringLiteral(text)).utf8)"
+                return Expression(text: "Data(\(SwiftText.stringLiteral(text)).utf8)", throwing: false)
             }
-            return "return Data()"
+            return Expression(text: "Data()", throwing: false)
         case .json:
-            guard let content, let choice = values.choice(for: content) else {
-                return "throw APIError(status: 501, name: \"NotImplemented\", message: "
-                    + "\(SwiftText.stringLiteral("no finite value fits the response schema of \(plan.operation.id)")))"
-            }
-            let type = plan.output.swiftType
+            guard let content, let choice = values.choice(for: content) else { return nil }
+            let type = success.bodyType
             if let preferred = choice.preferred {
-                return "return try stubValue(\(type).self, \(SwiftText.stringLiteral(preferred.jsonText)), "
-                    + "orElse: \(SwiftText.stringLiteral(choice.minimal.jsonText)))"
+                return Expression(
+                    text: "stubValue(\(type).self, \(SwiftText.stringLiteral(preferred.jsonText)), "
+                        + "orElse: \(SwiftText.stringLiteral(choice.minimal.jsonText)))",
+                    throwing: true)
             }
-            return "return try stubValue(\(type).self, \(SwiftText.stringLiteral(choice.minimal.jsonText)))"
+            return Expression(
+                text: "stubValue(\(type).self, \(SwiftText.stringLiteral(choice.minimal.jsonText)))", throwing: true)
         }
+    }
+
+    /// The `…Headers` value: every required header with the smallest valid value of its type.
+    private func headers(_ success: ResponsePlan.Declared, declared: [ResponseHeader]) -> Expression {
+        var arguments: [String] = []
+        for header in success.headers where header.required {
+            let type = declared.first { $0.name == header.wireName }.map {
+                OperationPlanner.parameterType($0.type, document: values.document)
+            }
+            let json = type.flatMap { values.minimal($0) } ?? .string("")
+            arguments.append(
+                "\(header.swiftName): stubValue(\(header.valueType).self, \(SwiftText.stringLiteral(json.jsonText)))")
+        }
+        return Expression(
+            text: "\(success.headersTypeName)(\(arguments.joined(separator: ", ")))", throwing: !arguments.isEmpty)
     }
 }

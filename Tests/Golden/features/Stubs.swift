@@ -48,6 +48,21 @@ public struct APIStubs: APIHandler {
     public func getStatus() async throws -> Status {
         return try stubValue(Status.self, "{\"checked\":\"1970-01-01T00:00:00Z\",\"code\":\"aaa\",\"count\":5,\"day\":\"1970-01-01\",\"id\":\"00000000-0000-0000-0000-000000000000\",\"kind\":\"cat\",\"owner\":{\"name\":\"\",\"petType\":\"cat\"},\"ratio\":1,\"tags\":[\"user@example.com\",\"user@example.com\"]}")
     }
+
+    /// A success with required headers; stubs give each the smallest value of its type
+    public func getQuota() async throws -> TypedResponse<GetQuotaResponse, GetQuotaOkHeaders> {
+        return try TypedResponse(status: 200, headers: GetQuotaOkHeaders(xQuota: stubValue(Int.self, "0"), xPlan: stubValue(Kind.self, "\"cat\"")), body: stubValue(GetQuotaResponse.self, "{\"left\":42}", orElse: "{\"left\":0}"))
+    }
+
+    /// Every kind of declared response, each answered on demand
+    public func getAnimal(_ input: GetAnimalInput) async throws -> TypedResponse<Pet, GetAnimalOkHeaders> {
+        return try TypedResponse(status: 200, headers: GetAnimalOkHeaders(), body: stubValue(Pet.self, "{\"name\":\"\",\"petType\":\"cat\"}"))
+    }
+
+    /// Several successes with different bodies and headers
+    public func adoptPet(_ input: AdoptPetInput) async throws -> AdoptPetOutput {
+        return try .ok(stubValue(Pet.self, "{\"name\":\"\",\"petType\":\"cat\"}"))
+    }
 }
 
 private let stubProfile: WireProfile = .rest

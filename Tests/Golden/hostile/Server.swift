@@ -4,8 +4,9 @@ import Foundation
 import OpenAPIRuntime
 import SpecGenRuntime
 
-/// What a server implements: one method per operation. Throw `APIError` (or any `ServiceError`)
-/// to answer with a status and an error name.
+/// What a server implements: one method per operation. Return the success value; throw the
+/// operation's `…Error` enum to answer a declared error status with its body and headers, or
+/// `APIError` (any `ServiceError`) to answer with a status and an error name.
 public protocol APIHandler: Sendable {
     /// Summary */ with \(interpolation)
     ///
@@ -13,7 +14,7 @@ public protocol APIHandler: Sendable {
     /// #endif
     /// */ code()
     /// /* open
-    func getItemExit1(_ input: GetItemExit1Input) async throws -> Type_
+    func getItemExit1(_ input: GetItemExit1Input) async throws -> TypedResponse<Type_, GetItemExit1OkHeaders>
 }
 
 extension APIHandler {
@@ -39,7 +40,12 @@ extension APIHandler {
                     self_: try request.query("self", as: String.self, ParameterEncoding(.form, explode: true)),
                     xEvilHeader: try request.header("X-Evil\"Header", as: String.self, ParameterEncoding(.simple, explode: false))
                 )
-                return try .json(await self.getItemExit1(input), status: 200, profile: wireProfile, mediaType: "application/json")
+                let output = try await self.getItemExit1(input)
+                return try ServerResponse(
+                    status: 200,
+                    body: .json(output.body, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json")),
+                    headers: output.headers, headerFields: output.headerFields
+                )
             },
         ]
     }

@@ -16,8 +16,8 @@ public struct APIStubs: APIHandler {
     /// #endif
     /// */ code()
     /// /* open
-    public func getItemExit1(_ input: GetItemExit1Input) async throws -> Type_ {
-        return try stubValue(Type_.self, "{\"Protocol\":\"\\\"\\\"\\\"\",\"class\":\"\\\\(fatalError())\",\"self\":\"\\\"); exit(1); (\\\"\",\"weird key\\n\\\"\\\\\":\"*/ \\\"\\\"\\\" \u{202E}\"}", orElse: "{}")
+    public func getItemExit1(_ input: GetItemExit1Input) async throws -> TypedResponse<Type_, GetItemExit1OkHeaders> {
+        return try TypedResponse(status: 200, headers: GetItemExit1OkHeaders(), body: stubValue(Type_.self, "{\"Protocol\":\"\\\"\\\"\\\"\",\"class\":\"\\\\(fatalError())\",\"self\":\"\\\"); exit(1); (\\\"\",\"weird key\\n\\\"\\\\\":\"*/ \\\"\\\"\\\" \u{202E}\"}", orElse: "{}"))
     }
 }
 
