@@ -96,3 +96,22 @@ struct PaginatorItemsContext {
     /// A closure body taking the page as `$0`: `$0.imageIds ?? []`.
     var extractExpression: String
 }
+
+/// What `Templates/CallbackURLs.mustache` receives: the URL expression of every callback.
+struct CallbackURLsFileContext {
+    var header: String
+    var imports: [String]
+    var access: String
+    /// The webhooks client the constants are declared on.
+    var clientTypeName: String
+    var callbacks: [CallbackURLContext]
+}
+
+struct CallbackURLContext {
+    /// Doc comment lines indented for a member, naming the operation and callback.
+    var doc: String
+    /// `subscribeOnDataURL`.
+    var propertyName: String
+    /// The runtime expression template as a Swift string literal.
+    var templateLiteral: String
+}

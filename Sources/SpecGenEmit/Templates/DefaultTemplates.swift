@@ -5,6 +5,22 @@
 /// never reads them from disk.
 enum DefaultTemplates {
     static let all: [String: String] = [
+        "CallbackURLs": ##"""
+{{{header}}}
+{{#imports}}
+import {{.}}
+{{/imports}}
+
+/// Where each callback goes: its URL expression from the spec, evaluated against the request that
+/// asked for it. In the handler serving that request, `try {{clientTypeName}}.NAME.url()` gives the
+/// URL; send the callback with `{{clientTypeName}}(serverURL: url, transport: …)`.
+extension {{clientTypeName}} {
+{{#callbacks}}
+{{{doc}}}    {{access}}static let {{propertyName}} = CallbackURL({{{templateLiteral}}})
+{{/callbacks}}
+}
+
+"""##,
         "Client": ##"""
 {{{header}}}
 {{#imports}}

@@ -85,4 +85,61 @@ extension Client {
         return try await client.send(request, body: NoContent?.none, mediaType: nil, as: StyledParametersResponse.self)
     }
 
+    /// Asks for a callback to the URL in the body whenever a pet changes
+    public func subscribe(_ input: SubscribeInput) async throws -> JSONValue {
+        var request = ClientRequest(operationID: "subscribe", method: .post, path: "/subscriptions", constantHeaders: [:], constantQuery: [:])
+        try request.query("tenant", input.tenant, ParameterEncoding(.form, explode: true))
+        return try await client.send(request, body: input.body, mediaType: "application/json", as: JSONValue.self)
+    }
+
+}
+
+/// What a server implements: one method per operation. Throw `APIError` (or any `ServiceError`)
+/// to answer with a status and an error name.
+public protocol APIWebhookHandler: Sendable {
+    /// A pet was added
+    func newPet(_ input: Pet) async throws -> NewPetResponse
+    func petRemoved(_ input: PetRemovedInput) async throws -> NoContent
+    /// A pet changed
+    func subscribePetChanged(_ input: SubscribePetChangedInput) async throws -> NoContent
+}
+
+extension APIWebhookHandler {
+    /// Registers every route on any swift-openapi-runtime `ServerTransport` (Hummingbird, Vapor, …).
+    public func registerHandlers(on transport: any ServerTransport, middlewares: [any ServerMiddleware] = []) throws {
+        try routeTable.register(on: transport, middlewares: middlewares)
+    }
+
+    /// The routing table: each operation's method, path and the constant that tells it apart.
+    public var routeTable: RouteTable {
+        RouteTable(profile: wireProfile, routes: webhookRoutes0 + [])
+    }
+}
+
+private let wireProfile: WireProfile = .rest
+
+extension APIWebhookHandler {
+    var webhookRoutes0: [ServerRoute] {
+        [
+            ServerRoute("newPet", .post, "/newPet", headers: [], query: []) { request in
+                let input = try request.decodeBody(Pet.self)
+                return try .json(await self.newPet(input), status: 200, profile: wireProfile, mediaType: "application/json")
+            },
+            ServerRoute("petRemoved", .post, "/pet-removed", headers: [], query: []) { request in
+                let input = PetRemovedInput(
+                    reason: try request.query("reason", as: String.self, ParameterEncoding(.form, explode: true))
+                )
+                _ = try await self.petRemoved(input)
+                return ServerResponse(status: 204)
+            },
+            ServerRoute("subscribePetChanged", .post, "/subscribe/petChanged", headers: [], query: []) { request in
+                let input = SubscribePetChangedInput(
+                    xEventId: try request.required(try request.header("X-Event-Id", as: String.self, ParameterEncoding(.simple, explode: false)), .header, "X-Event-Id"),
+                    body: try request.decodeBody(PetEvent.self)
+                )
+                _ = try await self.subscribePetChanged(input)
+                return ServerResponse(status: 204)
+            },
+        ]
+    }
 }

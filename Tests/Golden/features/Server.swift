@@ -17,6 +17,8 @@ public protocol APIHandler: Sendable {
     func putSettings(_ input: Settings) async throws -> Settings
     /// Every parameter style, echoed back as the server parsed it
     func styledParameters(_ input: StyledParametersInput) async throws -> StyledParametersResponse
+    /// Asks for a callback to the URL in the body whenever a pet changes
+    func subscribe(_ input: SubscribeInput) async throws -> JSONValue
 }
 
 extension APIHandler {
@@ -96,6 +98,60 @@ extension APIHandler {
                 )
                 return try .json(await self.styledParameters(input), status: 200, profile: wireProfile, mediaType: "application/json")
             },
+            ServerRoute("subscribe", .post, "/subscriptions", headers: [], query: []) { request in
+                let input = SubscribeInput(
+                    tenant: try request.query("tenant", as: String.self, ParameterEncoding(.form, explode: true)),
+                    body: try request.decodeBody(SubscribeRequest.self)
+                )
+                return try .json(await self.subscribe(input), status: 201, profile: wireProfile, mediaType: "application/json")
+            },
         ]
     }
+}
+
+/// The API's client: one method per operation. It sends each operation's wire route itself
+/// (constant headers such as `X-Amz-Target`, constant query items such as `Action=…`).
+public struct WebhooksClient: Sendable {
+    public var client: APIClient
+
+    /// The first server the spec lists, if any.
+    public static var defaultServerURL: URL? { nil }
+
+    /// - Parameters:
+    ///   - serverURL: Where the API is, e.g. `WebhooksClient.defaultServerURL`.
+    ///   - transport: Any swift-openapi-runtime `ClientTransport` (URLSession, AsyncHTTPClient, …).
+    ///   - middlewares: Run in order around each request (signing, retries, logging).
+    public init(serverURL: URL, transport: any ClientTransport, middlewares: [any ClientMiddleware] = []) {
+        self.client = APIClient(serverURL: serverURL, transport: transport, middlewares: middlewares, profile: .rest)
+    }
+}
+
+extension WebhooksClient {
+    /// A pet was added
+    public func newPet(_ input: Pet) async throws -> NewPetResponse {
+        let request = ClientRequest(operationID: "newPet", method: .post, path: "", constantHeaders: [:], constantQuery: [:])
+        return try await client.send(request, body: input, mediaType: "application/json", as: NewPetResponse.self)
+    }
+
+    public func petRemoved(_ input: PetRemovedInput) async throws -> NoContent {
+        var request = ClientRequest(operationID: "petRemoved", method: .post, path: "", constantHeaders: [:], constantQuery: [:])
+        try request.query("reason", input.reason, ParameterEncoding(.form, explode: true))
+        return try await client.send(request, body: NoContent?.none, mediaType: nil, as: NoContent.self)
+    }
+
+    /// A pet changed
+    public func subscribePetChanged(_ input: SubscribePetChangedInput) async throws -> NoContent {
+        var request = ClientRequest(operationID: "subscribePetChanged", method: .post, path: "", constantHeaders: [:], constantQuery: [:])
+        try request.header("X-Event-Id", input.xEventId, ParameterEncoding(.simple, explode: false))
+        return try await client.send(request, body: input.body, mediaType: "application/json", as: NoContent.self)
+    }
+
+}
+
+/// Where each callback goes: its URL expression from the spec, evaluated against the request that
+/// asked for it. In the handler serving that request, `try WebhooksClient.NAME.url()` gives the
+/// URL; send the callback with `WebhooksClient(serverURL: url, transport: …)`.
+extension WebhooksClient {
+    /// Where callback 'petChanged' of 'subscribe' goes: `{$request.body#/callbackUrl}?tenant={$request.query.tenant}`.
+    public static let subscribePetChangedURL = CallbackURL("{$request.body#/callbackUrl}?tenant={$request.query.tenant}")
 }
