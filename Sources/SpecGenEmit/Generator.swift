@@ -107,7 +107,11 @@ package struct Generator: Sendable {
                 let suffix = count == 1 ? "" : String(count)
                 let name = scope.claim(
                     Naming.memberName(operation.id) + Naming.typeName(callback.name + suffix) + "URL")
-                let doc = "Where callback '\(callback.name)' of '\(operation.id)' goes: `\(callback.expression)`."
+                var doc = "Where callback '\(callback.name)' of '\(operation.id)' goes: `\(callback.expression)`."
+                if callback.expression.contains("$response.") || callback.expression.contains("$statusCode") {
+                    // The handler has not answered yet when it would evaluate the URL.
+                    doc += "\nIt names the response: pass it as `url(response:)`, or build the URL yourself."
+                }
                 result.append(
                     CallbackURLContext(
                         doc: SwiftText.docComment(doc, indent: "    "), propertyName: name,
