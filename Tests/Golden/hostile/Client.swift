@@ -37,3 +37,35 @@ extension Client {
     }
 
 }
+
+/// What a server implements: one method per operation. Throw `APIError` (or any `ServiceError`)
+/// to answer with a status and an error name.
+public protocol APIWebhookHandler: Sendable {
+    /// Callback */ \(interpolation)
+    func getItemExit1OnEvilExit1() async throws -> NoContent
+}
+
+extension APIWebhookHandler {
+    /// Registers every route on any swift-openapi-runtime `ServerTransport` (Hummingbird, Vapor, …).
+    public func registerHandlers(on transport: any ServerTransport, middlewares: [any ServerMiddleware] = []) throws {
+        try routeTable.register(on: transport, middlewares: middlewares)
+    }
+
+    /// The routing table: each operation's method, path and the constant that tells it apart.
+    public var routeTable: RouteTable {
+        RouteTable(profile: wireProfile, routes: webhookRoutes0 + [])
+    }
+}
+
+private let wireProfile: WireProfile = .rest
+
+extension APIWebhookHandler {
+    var webhookRoutes0: [ServerRoute] {
+        [
+            ServerRoute("get-item\"; exit(1); //OnEvilExit1", .post, "/get-item%22%3B%20exit%281%29%3B%20%2F%2F/on%22Evil%20%2A%2F%20%5C%28exit%281%29%29", headers: [], query: []) { request in
+                _ = try await self.getItemExit1OnEvilExit1()
+                return ServerResponse(status: 204)
+            },
+        ]
+    }
+}

@@ -44,3 +44,37 @@ extension APIHandler {
         ]
     }
 }
+
+/// The API's client: one method per operation. It sends each operation's wire route itself
+/// (constant headers such as `X-Amz-Target`, constant query items such as `Action=…`).
+public struct WebhooksClient: Sendable {
+    public var client: APIClient
+
+    /// The first server the spec lists, if any.
+    public static var defaultServerURL: URL? { nil }
+
+    /// - Parameters:
+    ///   - serverURL: Where the API is, e.g. `WebhooksClient.defaultServerURL`.
+    ///   - transport: Any swift-openapi-runtime `ClientTransport` (URLSession, AsyncHTTPClient, …).
+    ///   - middlewares: Run in order around each request (signing, retries, logging).
+    public init(serverURL: URL, transport: any ClientTransport, middlewares: [any ClientMiddleware] = []) {
+        self.client = APIClient(serverURL: serverURL, transport: transport, middlewares: middlewares, profile: .rest)
+    }
+}
+
+extension WebhooksClient {
+    /// Callback */ \(interpolation)
+    public func getItemExit1OnEvilExit1() async throws -> NoContent {
+        let request = ClientRequest(operationID: "get-item\"; exit(1); //OnEvilExit1", method: .post, path: "", constantHeaders: [:], constantQuery: [:])
+        return try await client.send(request, body: NoContent?.none, mediaType: nil, as: NoContent.self)
+    }
+
+}
+
+/// Where each callback goes: its URL expression from the spec, evaluated against the request that
+/// asked for it. In the handler serving that request, `try WebhooksClient.NAME.url()` gives the
+/// URL; send the callback with `WebhooksClient(serverURL: url, transport: …)`.
+extension WebhooksClient {
+    /// Where callback 'on"Evil */ \(exit(1))' of 'get-item"; exit(1); //' goes: `{$request.body#/x"); exit(1); //*/ }?q={$request.header.X-Evil"Header}`.
+    public static let getItemExit1OnEvilExit1URL = CallbackURL("{$request.body#/x\"); exit(1); //*/ \u{202E}}?q={$request.header.X-Evil\"Header}")
+}
