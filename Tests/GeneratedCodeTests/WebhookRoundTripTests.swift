@@ -40,9 +40,12 @@ struct SubscriptionServer: APIHandler {
             .subscribePetChanged(SubscribePetChangedInput(xEventId: "ev-1", body: event))
         return .object([:])
     }
-    func getPet(_ input: GetPetInput) async throws -> Pet {
-        throw APIError(status: 501, name: "NotImplemented", message: "not here")
+    // The rest of the API is PetStore's.
+    func getPet(_ input: GetPetInput) async throws -> Pet { try await PetStore().getPet(input) }
+    func getAnimal(_ input: GetAnimalInput) async throws -> TypedResponse<Pet, GetAnimalOkHeaders> {
+        try await PetStore().getAnimal(input)
     }
+    func adoptPet(_ input: AdoptPetInput) async throws -> AdoptPetOutput { try await PetStore().adoptPet(input) }
     func updatePet(_ input: UpdatePetInput) async throws -> NoContent { NoContent() }
     func createPet(_ input: Pet) async throws -> Pet { input }
     func uploadFile(_ input: UploadFileInput) async throws -> UploadFileResponse { UploadFileResponse(size: 0) }

@@ -72,10 +72,10 @@ package struct APISurface: Sendable, Codable, Equatable {
         let sent = plan.sentPlans.map {
             Operation(
                 name: options.webhooksClientTypeName + "." + $0.methodName, input: $0.inputTypeName,
-                output: $0.output.swiftType)
+                output: $0.responses.returnType)
         }
         operations =
-            (plan.plans.map { Operation(name: $0.methodName, input: $0.inputTypeName, output: $0.output.swiftType) }
+            (plan.plans.map { Operation(name: $0.methodName, input: $0.inputTypeName, output: $0.responses.returnType) }
             + sent)
             .sorted { $0.name < $1.name }
         types = plan.document.types.compactMap { type -> TypeInfo? in

@@ -26,13 +26,23 @@ struct GenerationPlan {
         let sent = document.sentOperations
         let sentInputTypes = OperationPlanner.inputTypes(for: sent, document: document)
         document.types += sentInputTypes.values.sorted { $0.id < $1.id }
-        names = SwiftTypeNames(types: document.types, options: options, sendsWebhooks: !sent.isEmpty)
+        // Response types (errors, outputs, headers) are named like input types, after the document's.
+        var seen = Set<String>()
+        let typedErrors = document.protocol.kind == .rest
+        let layouts = document.operations.map { ResponsePlanner.layout($0, typedErrors: typedErrors) }
+        let sentLayouts = sent.map { ResponsePlanner.layout($0, typedErrors: typedErrors) }
+        let synthetic = zip(document.operations + sent, layouts + sentLayouts).flatMap { operation, layout in
+            seen.insert(operation.id).inserted ? ResponsePlanner.syntheticTypes(layout) : []
+        }
+        names = SwiftTypeNames(
+            types: document.types, options: options, synthetic: synthetic, sendsWebhooks: !sent.isEmpty)
         mapping = TypeMapping(names: names)
         plans = OperationPlanner.plans(
-            for: document.operations, inputTypes: inputTypes, names: names,
+            for: document.operations, inputTypes: inputTypes, responseLayouts: layouts, names: names,
             mapping: mapping, document: document)
         sentPlans = OperationPlanner.plans(
-            for: sent, inputTypes: sentInputTypes, names: names, mapping: mapping, document: document)
+            for: sent, inputTypes: sentInputTypes, responseLayouts: sentLayouts, names: names, mapping: mapping,
+            document: document)
         self.document = document
     }
 

@@ -33,13 +33,20 @@ extension Client {
         try request.path("it\"em", input.itEm, ParameterEncoding(.simple, explode: false))
         try request.query("self", input.self_, ParameterEncoding(.form, explode: true))
         try request.header("X-Evil\"Header", input.xEvilHeader, ParameterEncoding(.simple, explode: false))
-        return try await client.send(request, body: NoContent?.none, mediaType: nil, as: Type_.self)
+        let response = try await client.perform(request, accept: ["application/json"])
+        switch response.status {
+        case 200:
+            return try await response.json(Type_.self)
+        default:
+            throw await response.undeclaredError()
+        }
     }
 
 }
 
-/// What a server implements: one method per operation. Throw `APIError` (or any `ServiceError`)
-/// to answer with a status and an error name.
+/// What a server implements: one method per operation. Return the success value; throw the
+/// operation's `…Error` enum to answer a declared error status with its body and headers, or
+/// `APIError` (any `ServiceError`) to answer with a status and an error name.
 public protocol APIWebhookHandler: Sendable {
     /// Callback */ \(interpolation)
     func getItemExit1OnEvilExit1() async throws -> NoContent

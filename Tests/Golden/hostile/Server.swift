@@ -4,8 +4,9 @@ import Foundation
 import OpenAPIRuntime
 import SpecGenRuntime
 
-/// What a server implements: one method per operation. Throw `APIError` (or any `ServiceError`)
-/// to answer with a status and an error name.
+/// What a server implements: one method per operation. Return the success value; throw the
+/// operation's `…Error` enum to answer a declared error status with its body and headers, or
+/// `APIError` (any `ServiceError`) to answer with a status and an error name.
 public protocol APIHandler: Sendable {
     /// Summary */ with \(interpolation)
     ///
@@ -39,7 +40,11 @@ extension APIHandler {
                     self_: try request.query("self", as: String.self, ParameterEncoding(.form, explode: true)),
                     xEvilHeader: try request.header("X-Evil\"Header", as: String.self, ParameterEncoding(.simple, explode: false))
                 )
-                return try .json(await self.getItemExit1(input), status: 200, profile: wireProfile, mediaType: "application/json")
+                let output = try await self.getItemExit1(input)
+                return try ServerResponse(
+                    status: 200,
+                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
+                )
             },
         ]
     }
@@ -66,7 +71,13 @@ extension WebhooksClient {
     /// Callback */ \(interpolation)
     public func getItemExit1OnEvilExit1() async throws -> NoContent {
         let request = ClientRequest(operationID: "get-item\"; exit(1); //OnEvilExit1", method: .post, path: "", constantHeaders: [:], constantQuery: [:])
-        return try await client.send(request, body: NoContent?.none, mediaType: nil, as: NoContent.self)
+        let response = try await client.perform(request, accept: [])
+        switch response.status {
+        case 204:
+            return NoContent()
+        default:
+            throw await response.undeclaredError()
+        }
     }
 
 }
