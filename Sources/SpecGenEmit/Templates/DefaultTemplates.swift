@@ -67,7 +67,9 @@ extension {{clientTypeName}} {
 {{#responseCases}}
         {{caseLabel}}:
 {{#isError}}
-            throw {{enumTypeName}}.{{caseName}}({{#isTyped}}try response.typed({{#bodyIsJSON}}try await response.json({{{bodyType}}}.self){{/bodyIsJSON}}{{#bodyIsBinary}}try await response.data(){{/bodyIsBinary}}{{^hasBody}}NoContent(){{/hasBody}}, headers: {{{headersType}}}.self){{/isTyped}}{{^isTyped}}{{#bodyIsJSON}}try await response.json({{{bodyType}}}.self){{/bodyIsJSON}}{{#bodyIsBinary}}try await response.data(){{/bodyIsBinary}}{{^hasBody}}NoContent(){{/hasBody}}{{/isTyped}})
+            throw await response.declaredError { response in
+                {{enumTypeName}}.{{caseName}}({{#isTyped}}try response.typed({{#bodyIsJSON}}try await response.json({{{bodyType}}}.self){{/bodyIsJSON}}{{#bodyIsBinary}}try await response.data(){{/bodyIsBinary}}{{^hasBody}}NoContent(){{/hasBody}}, headers: {{{headersType}}}.self){{/isTyped}}{{^isTyped}}{{#bodyIsJSON}}try await response.json({{{bodyType}}}.self){{/bodyIsJSON}}{{#bodyIsBinary}}try await response.data(){{/bodyIsBinary}}{{^hasBody}}NoContent(){{/hasBody}}{{/isTyped}})
+            }
 {{/isError}}
 {{^isError}}
             return {{#inOutputEnum}}.{{caseName}}({{/inOutputEnum}}{{#isTyped}}try response.typed({{#bodyIsJSON}}try await response.json({{{bodyType}}}.self){{/bodyIsJSON}}{{#bodyIsBinary}}try await response.data(){{/bodyIsBinary}}{{^hasBody}}NoContent(){{/hasBody}}, headers: {{{headersType}}}.self){{/isTyped}}{{^isTyped}}{{#bodyIsJSON}}try await response.json({{{bodyType}}}.self){{/bodyIsJSON}}{{#bodyIsBinary}}try await response.data(){{/bodyIsBinary}}{{^hasBody}}NoContent(){{/hasBody}}{{/isTyped}}{{#inOutputEnum}}){{/inOutputEnum}}
@@ -210,7 +212,7 @@ import {{.}}
         case .{{caseName}}(let response):
             return try ServerResponse(
                 status: {{#statusFromValue}}response.status{{/statusFromValue}}{{^statusFromValue}}{{statusCode}}{{/statusFromValue}},
-                body: {{#bodyIsJSON}}.json(response.body, profile: profile, contentType: profile.responseMediaType(declared: {{{mediaTypeLiteral}}})){{/bodyIsJSON}}{{#bodyIsBinary}}.binary(HTTPBody(response.body), contentType: {{{mediaTypeLiteral}}}){{/bodyIsBinary}}{{^hasBody}}nil{{/hasBody}},
+                body: {{#bodyIsJSON}}.json(response.body, profile: profile, contentType: profile.responseMediaType(declared: {{{mediaTypeLiteral}}})){{/bodyIsJSON}}{{#bodyIsBinary}}.binary(response.body, contentType: {{{mediaTypeLiteral}}}){{/bodyIsBinary}}{{^hasBody}}nil{{/hasBody}},
                 headers: response.headers, headerFields: response.headerFields)
 {{/isTyped}}
 {{^isTyped}}
@@ -218,7 +220,7 @@ import {{.}}
         case .{{caseName}}(let body):
             return try ServerResponse(
                 status: {{statusCode}},
-                body: {{#bodyIsJSON}}.json(body, profile: profile, contentType: profile.responseMediaType(declared: {{{mediaTypeLiteral}}})){{/bodyIsJSON}}{{#bodyIsBinary}}.binary(HTTPBody(body), contentType: {{{mediaTypeLiteral}}}){{/bodyIsBinary}})
+                body: {{#bodyIsJSON}}.json(body, profile: profile, contentType: profile.responseMediaType(declared: {{{mediaTypeLiteral}}})){{/bodyIsJSON}}{{#bodyIsBinary}}.binary(body, contentType: {{{mediaTypeLiteral}}}){{/bodyIsBinary}})
 {{/hasBody}}
 {{^hasBody}}
         case .{{caseName}}:
@@ -303,7 +305,7 @@ extension {{handlerProtocolName}} {
                     body: .json(output{{#isTyped}}.body{{/isTyped}}, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: {{{mediaTypeLiteral}}})){{#isTyped}},{{/isTyped}}
 {{/bodyIsJSON}}
 {{#bodyIsBinary}}
-                    body: .binary(HTTPBody(output{{#isTyped}}.body{{/isTyped}}), contentType: {{{mediaTypeLiteral}}}){{#isTyped}},{{/isTyped}}
+                    body: .binary(output{{#isTyped}}.body{{/isTyped}}, contentType: {{{mediaTypeLiteral}}}){{#isTyped}},{{/isTyped}}
 {{/bodyIsBinary}}
 {{#isTyped}}
                     headers: output.headers, headerFields: output.headerFields

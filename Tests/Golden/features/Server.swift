@@ -92,7 +92,7 @@ extension APIHandler {
                 let output = try await self.downloadFile(input)
                 return try ServerResponse(
                     status: 200,
-                    body: .binary(HTTPBody(output), contentType: "application/octet-stream")
+                    body: .binary(output, contentType: "application/octet-stream")
                 )
             },
             ServerRoute("echoTree", .post, "/trees", headers: [], query: []) { request in
