@@ -39,6 +39,7 @@ enum OpenAPI3Reader {
             document.operations += operations(path: path, item: item, &state)
         }
         document.webhooks = WebhookReader.webhooks(root, version: version, &state)
+        WebhookReader.makeIDsUnique(&document, &state)
         components.reportUnused(&state)
         return document
     }
@@ -83,6 +84,7 @@ enum OpenAPI3Reader {
             // clash check, and a missing id is the usual case, not worth a warning.
             let given = state.string(node, "operationId").flatMap { $0.isEmpty ? nil : $0 }
             (id, derived) = (given ?? fallbackID, given == nil)
+            state.sentOperationMarks.append(node["operationId"]?.mark ?? methodMark)
         } else {
             (id, derived) = OperationParts.operationID(node, method: method, path: path, methodMark: methodMark, &state)
         }

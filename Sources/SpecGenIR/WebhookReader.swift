@@ -16,7 +16,6 @@ enum WebhookReader {
             return []
         }
         var result: [Operation] = []
-        var ids = Set<String>()
         for (name, key, value) in state.entries(entry.value, "'webhooks'") {
             guard let item = pathItem(value, what: "webhook '\(name)'", at: key.mark, &state) else { continue }
             let path = "/" + segment(name)
@@ -28,7 +27,6 @@ enum WebhookReader {
             for index in operations.indices {
                 operations[index].specPath = name
                 dropPathParameters(&operations[index], what: "webhook '\(name)'", at: key.mark, &state)
-                checkUnique(operations[index].id, &ids, at: key.mark, &state)
             }
             result += operations
         }
@@ -38,7 +36,6 @@ enum WebhookReader {
     /// The callbacks of operation `operationID`: name → { expression → path item }.
     static func callbacks(_ node: Node, of operationID: String, _ state: inout ReaderState) -> [Callback] {
         var result: [Callback] = []
-        var ids = Set<String>()
         for (name, key, value) in state.entries(state.dereferenced(node), "the callbacks of '\(operationID)'") {
             guard let callback = state.dereference(value) else { continue }
             let expressions = state.entries(callback, "callback '\(name)' of '\(operationID)'")
@@ -65,7 +62,6 @@ enum WebhookReader {
                 for index in operations.indices {
                     operations[index].specPath = expression
                     dropPathParameters(&operations[index], what: what, at: expressionKey.mark, &state)
-                    checkUnique(operations[index].id, &ids, at: expressionKey.mark, &state)
                 }
                 result.append(Callback(name: name, expression: expression, operations: operations))
             }
@@ -105,10 +101,41 @@ enum WebhookReader {
         operation.parameters.removeAll { $0.location == .path }
     }
 
-    private static func checkUnique(_ id: String, _ ids: inout Set<String>, at mark: Mark, _ state: inout ReaderState) {
-        if !ids.insert(id).inserted {
-            state.error("operation id '\(id)' is used twice; the second operation is not generated", at: mark)
+    /// Operation ids are unique across the document's operations, webhooks and callbacks (OpenAPI
+    /// says so, and the emitter names types after them). A derived id that is taken gets the
+    /// smallest free number (`onData2`); a written one used twice is an error at the second.
+    /// Walks in the order the operations were read, so each meets its mark.
+    static func makeIDsUnique(_ document: inout APIDocument, _ state: inout ReaderState) {
+        var taken = Set(document.operations.map(\.id))
+        var index = 0
+        func visit(_ operation: inout Operation, isSent: Bool) {
+            if isSent {
+                let marks = state.sentOperationMarks
+                let mark = marks.indices.contains(index) ? marks[index] : Mark(file: state.rootFile, line: 1, column: 1)
+                index += 1
+                if !taken.insert(operation.id).inserted {
+                    if operation.idIsDerived == true {
+                        var number = 2
+                        while taken.contains(operation.id + String(number)) { number += 1 }
+                        operation.id += String(number)
+                        taken.insert(operation.id)
+                    } else {
+                        state.error(
+                            "operation id '\(operation.id)' is used twice; ids are unique across operations, webhooks and callbacks",
+                            at: mark)
+                    }
+                }
+            }
+            guard var callbacks = operation.callbacks else { return }
+            for callback in callbacks.indices {
+                for nested in callbacks[callback].operations.indices {
+                    visit(&callbacks[callback].operations[nested], isSent: true)
+                }
+            }
+            operation.callbacks = callbacks
         }
+        for position in document.operations.indices { visit(&document.operations[position], isSent: false) }
+        for position in document.webhooks.indices { visit(&document.webhooks[position], isSent: true) }
     }
 
     /// A path segment that matches only itself: everything but unreserved characters
