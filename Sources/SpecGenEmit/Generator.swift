@@ -26,10 +26,21 @@ package struct Generator: Sendable {
         }
         let operations = OperationContextBuilder(document: document, names: names, mapping: mapping, plans: plans)
             .contexts()
+        let clientTypeName = Naming.typeName(options.clientTypeName)
         let main = OperationTypeNames(
-            clientTypeName: Naming.typeName(options.clientTypeName),
+            clientTypeName: clientTypeName,
             handlerProtocolName: Naming.typeName(options.handlerProtocolName),
-            defaultServerURL: document.servers.first.map { "URL(string: \(SwiftText.stringLiteral($0.url)))" } ?? "nil")
+            defaultServerURL: document.servers.first.map { "URL(string: \(SwiftText.stringLiteral($0.url)))" } ?? "nil",
+            clientDoc: """
+                /// The API's client: one method per operation. It sends each operation's wire route itself
+                /// (constant headers such as `X-Amz-Target`, constant query items such as `Action=…`).
+                """,
+            handlerDoc: """
+                /// What a server implements: one method per operation. Return the success value; throw the
+                /// operation's `…Error` enum to answer a declared error status with its body and headers, or
+                /// `APIError` (any `ServiceError`) to answer with a status and an error name.
+                """,
+            serverURLDoc: "Where the API is, e.g. `\(clientTypeName).defaultServerURL`.")
         if options.modes.contains(.client) {
             files += try operationFiles(
                 "Client", operations, shards: options.clientShards, names: main, document: document, header: header)
@@ -52,7 +63,18 @@ package struct Generator: Sendable {
         guard !plan.sentPlans.isEmpty else { return }
         let names = OperationTypeNames(
             clientTypeName: options.webhooksClientTypeName,
-            handlerProtocolName: options.webhookHandlerProtocolName, defaultServerURL: "nil")
+            handlerProtocolName: options.webhookHandlerProtocolName, defaultServerURL: "nil",
+            clientDoc: """
+                /// Sends the API's webhooks and callbacks (the provider's side): one method per webhook or
+                /// callback operation, each sent to `serverURL` exactly as given, its path and query kept: the
+                /// URL a subscriber registered, or a callback's URL from its `…URL` constant.
+                """,
+            handlerDoc: """
+                /// What a subscriber implements to receive the API's webhooks and callbacks: one method per
+                /// webhook or callback operation. The route table serves each at its own path (`/` and the
+                /// webhook's name, or `/operationId/callbackName`): the URLs to give the provider.
+                """,
+            serverURLDoc: "The URL to send to, as the subscriber registered it or a callback's `…URL` gives it.")
         let contexts = OperationContextBuilder(
             document: plan.document, names: plan.names, mapping: plan.mapping, plans: plan.sentPlans
         ).contexts().map { operation in
@@ -163,6 +185,9 @@ package struct Generator: Sendable {
         var handlerProtocolName: String
         /// A `URL?` expression for the client's default server.
         var defaultServerURL: String
+        var clientDoc: String
+        var handlerDoc: String
+        var serverURLDoc: String
     }
 
     private func operationFiles(
@@ -181,6 +206,7 @@ package struct Generator: Sendable {
                 access: options.access.keyword,
                 clientTypeName: names.clientTypeName,
                 handlerProtocolName: names.handlerProtocolName,
+                clientDoc: names.clientDoc, handlerDoc: names.handlerDoc, serverURLDoc: names.serverURLDoc,
                 profile: Self.profileExpression(document.protocol),
                 defaultServerURL: names.defaultServerURL,
                 declaresType: index == 0,

@@ -7,6 +7,11 @@ struct OperationsFileContext {
     var access: String
     var clientTypeName: String
     var handlerProtocolName: String
+    /// The doc comments of the client struct and the handler protocol (`///` lines, no final
+    /// newline), and the text of the init's `serverURL` parameter: the API's, or the webhooks'.
+    var clientDoc: String
+    var handlerDoc: String
+    var serverURLDoc: String
     /// The wire profile as a Swift expression (`.awsJSON(version: "1.1")`, `.rest`).
     var profile: String
     /// A `URL?` expression for the spec's first server, or `nil`.

@@ -209,9 +209,9 @@ extension Client {
 
 }
 
-/// What a server implements: one method per operation. Return the success value; throw the
-/// operation's `…Error` enum to answer a declared error status with its body and headers, or
-/// `APIError` (any `ServiceError`) to answer with a status and an error name.
+/// What a subscriber implements to receive the API's webhooks and callbacks: one method per
+/// webhook or callback operation. The route table serves each at its own path (`/` and the
+/// webhook's name, or `/operationId/callbackName`): the URLs to give the provider.
 public protocol APIWebhookHandler: Sendable {
     /// A pet was added
     func newPet(_ input: Pet) async throws -> NewPetResponse

@@ -50,8 +50,9 @@ extension APIHandler {
     }
 }
 
-/// The API's client: one method per operation. It sends each operation's wire route itself
-/// (constant headers such as `X-Amz-Target`, constant query items such as `Action=…`).
+/// Sends the API's webhooks and callbacks (the provider's side): one method per webhook or
+/// callback operation, each sent to `serverURL` exactly as given, its path and query kept: the
+/// URL a subscriber registered, or a callback's URL from its `…URL` constant.
 public struct WebhooksClient: Sendable {
     public var client: APIClient
 
@@ -59,7 +60,7 @@ public struct WebhooksClient: Sendable {
     public static var defaultServerURL: URL? { nil }
 
     /// - Parameters:
-    ///   - serverURL: Where the API is, e.g. `WebhooksClient.defaultServerURL`.
+    ///   - serverURL: The URL to send to, as the subscriber registered it or a callback's `…URL` gives it.
     ///   - transport: Any swift-openapi-runtime `ClientTransport` (URLSession, AsyncHTTPClient, …).
     ///   - middlewares: Run in order around each request (signing, retries, logging).
     public init(serverURL: URL, transport: any ClientTransport, middlewares: [any ClientMiddleware] = []) {
