@@ -48,7 +48,7 @@ import {{.}}
 extension {{clientTypeName}} {
 {{#operations}}
 {{{doc}}}{{#errorTypeName}}    /// - Throws: `{{.}}` for a declared error status, `APIError` for an undeclared one.
-{{/errorTypeName}}{{{deprecation}}}    {{access}}func {{methodName}}({{inputParameter}}) async throws -> {{outputType}} {
+{{/errorTypeName}}{{{deprecation}}}    {{access}}func {{methodName}}({{#inputTypeName}}_ input: {{{.}}}{{/inputTypeName}}) async throws -> {{outputType}} {
         {{#hasParameters}}var{{/hasParameters}}{{^hasParameters}}let{{/hasParameters}} request = ClientRequest(operationID: {{{operationIDLiteral}}}, method: .{{httpMethod}}, path: {{{pathLiteral}}}, constantHeaders: {{{constantHeadersLiteral}}}, constantQuery: {{{constantQueryLiteral}}})
 {{#parameters}}
 {{#isJSONContent}}
@@ -243,7 +243,7 @@ import {{.}}
 {{{handlerDoc}}}
 {{access}}protocol {{handlerProtocolName}}: Sendable {
 {{#allOperations}}
-{{{doc}}}    func {{methodName}}({{inputParameter}}) async throws -> {{outputType}}
+{{{doc}}}    func {{methodName}}({{#inputTypeName}}_ input: {{{.}}}{{/inputTypeName}}) async throws -> {{outputType}}
 {{/allOperations}}
 }
 
@@ -266,7 +266,7 @@ extension {{handlerProtocolName}} {
     var {{routeListName}}: [ServerRoute] {
         [
 {{#operations}}
-            {{routeHead}} { request in
+            ServerRoute({{{operationIDLiteral}}}, .{{httpMethod}}, {{{pathLiteral}}}, headers: {{{routeHeadersLiteral}}}, query: {{{routeQueryLiteral}}}) { request in
 {{#requestBody}}
 {{#isWholeInput}}
 {{> ServerRequestBody}}
