@@ -79,10 +79,14 @@ package struct Generator: Sendable {
             document: plan.document, names: plan.names, mapping: plan.mapping, plans: plan.sentPlans
         ).contexts().map { operation in
             var operation = operation
-            // The client sends to the subscriber's (or callback's) URL as given; the receiver's
-            // route keeps the IR's path (`/newPet`), where it serves the webhook.
-            operation.pathLiteral = "\"\""
             operation.paginator = nil
+            return operation
+        }
+        // The client sends to the subscriber's (or callback's) URL as given; the receiver's route
+        // keeps the IR's path (`/newPet`), where it serves the webhook.
+        let sendingContexts = contexts.map { operation in
+            var operation = operation
+            operation.pathLiteral = "\"\""
             return operation
         }
         /// Appends `parts` to the first file of `base` (the only one, or the first shard).
@@ -96,7 +100,7 @@ package struct Generator: Sendable {
         }
         if options.modes.contains(.server) {
             var parts = try operationFiles(
-                "Client", contexts, shards: 1, names: names, document: plan.document, header: "", imports: [])
+                "Client", sendingContexts, shards: 1, names: names, document: plan.document, header: "", imports: [])
             let callbacks = callbackURLs(plan)
             if !callbacks.isEmpty {
                 let context = CallbackURLsFileContext(
