@@ -63,6 +63,11 @@ public struct APIStubs: APIHandler {
     public func adoptPet(_ input: AdoptPetInput) async throws -> AdoptPetOutput {
         return try .ok(stubValue(Pet.self, "{\"name\":\"\",\"petType\":\"cat\"}"))
     }
+
+    /// Asks for a callback to the URL in the body whenever a pet changes
+    public func subscribe(_ input: SubscribeInput) async throws -> JSONValue {
+        return try stubValue(JSONValue.self, "{}")
+    }
 }
 
 private let stubProfile: WireProfile = .rest
