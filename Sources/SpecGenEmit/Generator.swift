@@ -24,11 +24,16 @@ package struct Generator: Sendable {
         if options.modes.contains(.models) {
             files += try modelFiles(document, names: names, header: header)
         }
-        let operations = OperationContextBuilder(document: document, names: names, mapping: mapping, plans: plans)
-            .contexts()
+        let security = SecurityPlan(document)
+        let operations = OperationContextBuilder(
+            document: document, names: names, mapping: mapping, plans: plans, security: security
+        ).contexts()
         if options.modes.contains(.client) {
             files += try operationFiles(
                 "Client", operations, shards: options.clientShards, document: document, header: header)
+            if !security.schemes.isEmpty {
+                files.append(try securityFile(security, operations: operations, header: header))
+            }
         }
         if options.modes.contains(.server) {
             files += try operationFiles(
@@ -92,6 +97,54 @@ package struct Generator: Sendable {
             files.append(GeneratedFile(name: name, contents: try templates.render(kind, context: context)))
         }
         return files
+    }
+
+    /// `Security.swift`: the client's one-line authentication helpers, one per supported scheme.
+    private func securityFile(_ security: SecurityPlan, operations: [OperationContext], header: String)
+        throws(TemplateError) -> GeneratedFile
+    {
+        var members = Set<String>()
+        for operation in operations {
+            members.insert(operation.methodName)
+            if let paginator = operation.paginator {
+                members.insert(paginator.pagesMethodName)
+                if let items = paginator.items { members.insert(items.itemsMethodName) }
+            }
+        }
+        let methodNames = security.clientMethodNames(avoiding: members)
+        let schemes = zip(security.schemes, methodNames).enumerated().map { index, named in
+            let (scheme, methodName) = named
+            return ClientSchemeContext(
+                doc: SwiftText.docComment(Self.helperDoc(scheme), indent: "    "), methodName: methodName,
+                notFirst: index > 0,
+                operationsLiteral: "[" + scheme.operationIDs.map(SwiftText.stringLiteral).joined(separator: ", ") + "]",
+                bearer: scheme.kind == .bearer, basic: scheme.kind == .basic,
+                apiKey: {
+                    guard case .apiKey(let name, let location) = scheme.kind else { return nil }
+                    return ClientAPIKeyContext(nameLiteral: SwiftText.stringLiteral(name), location: location.rawValue)
+                }())
+        }
+        let context = SecurityFileContext(
+            header: header, imports: ["Foundation", "SpecGenRuntime"], access: options.access.keyword,
+            clientTypeName: Naming.typeName(options.clientTypeName), schemes: schemes)
+        return GeneratedFile(name: "Security.swift", contents: try templates.render("Security", context: context))
+    }
+
+    /// What a helper sends, on which operations, then the scheme's own description.
+    private static func helperDoc(_ scheme: SecurityPlan.Scheme) -> String {
+        let sends: String
+        switch scheme.kind {
+        case .bearer: sends = "`Authorization: Bearer <token>`"
+        case .basic: sends = "`Authorization: Basic <base64(username:password)>`"
+        case .apiKey(let name, let location):
+            sends = "the key as the \(location.rawValue) \(name.contains("`") ? "'\(name)'" : "`\(name)`")"
+        }
+        let shown = scheme.operationIDs.prefix(8).map { "`\($0)`" }.joined(separator: ", ")
+        let more = scheme.operationIDs.count > 8 ? " and \(scheme.operationIDs.count - 8) more" : ""
+        let applies = scheme.operationIDs.isEmpty ? "no operation (none requires it)" : shown + more
+        var text = "Security scheme `\(scheme.spec.name)` (\(scheme.spec.kind.rawValue)): sends \(sends) on \(applies)."
+        if let description = scheme.spec.description, !description.isEmpty { text += "\n\n" + description }
+        return text
     }
 
     static func profileExpression(_ apiProtocol: APIProtocol) -> String {

@@ -6,6 +6,7 @@ struct OperationContextBuilder {
     let names: SwiftTypeNames
     let mapping: TypeMapping
     let plans: [OperationPlan]
+    let security: SecurityPlan
 
     func contexts() -> [OperationContext] {
         // Declarations by their qualified Swift name, built once for every operation's paginator check.
@@ -25,7 +26,24 @@ struct OperationContextBuilder {
 
         // Server: the input is read by the template; then call the handler, answer in the profile's format.
         var server: [String] = []
-        let call = "self.\(plan.methodName)(\(plan.inputTypeName == nil ? "" : "input"))"
+        // Security: the route checks the requirements first, then hands each scheme's credential over.
+        let requirements = security.security(of: operation, in: document)
+        let credentialParameters = requirements.credentials.map {
+            "\($0.scheme.handlerLabel): \($0.scheme.credentialType)\($0.required ? "" : "?")"
+        }
+        let credentialArguments = requirements.credentials.map {
+            "\($0.scheme.handlerLabel): \($0.required ? "try" : "try?") \($0.scheme.readExpression)"
+        }
+        let serverAuthentication = requirements.enforced.map { alternatives in
+            "try request.authenticate(anyOf: ["
+                + alternatives.map { "[" + $0.map(\.runtimeExpression).joined(separator: ", ") + "]" }
+                .joined(separator: ", ") + "])"
+        }
+        let handlerParameters = ([inputParameter].filter { !$0.isEmpty } + credentialParameters)
+            .joined(separator: ", ")
+        let callArguments = ((plan.inputTypeName == nil ? [] : ["input"]) + credentialArguments)
+            .joined(separator: ", ")
+        let call = "self.\(plan.methodName)(\(callArguments))"
         switch output.kind {
         case .json:
             let media = output.mediaType.map(SwiftText.stringLiteral) ?? "nil"
@@ -58,6 +76,7 @@ struct OperationContextBuilder {
             deprecation: operation.deprecated == true ? "    @available(*, deprecated)\n" : "",
             methodName: plan.methodName,
             inputParameter: inputParameter,
+            handlerParameters: handlerParameters,
             outputType: output.swiftType,
             operationIDLiteral: idLiteral, httpMethod: operation.method.rawValue,
             pathLiteral: SwiftText.stringLiteral(operation.route.path),
@@ -73,6 +92,7 @@ struct OperationContextBuilder {
                 : nil,
             serverInputType: plan.inputIsBody ? nil : plan.inputTypeName,
             serverBodyArgument: bodyArgument,
+            serverAuthentication: serverAuthentication,
             serverStatements: server,
             paginator: PaginatorPlanner.context(
                 for: plan, inputType: plan.inputTypeName.flatMap { typesBySwiftName[$0] },

@@ -30,6 +30,10 @@ struct OperationContext {
     var methodName: String
     /// `_ input: ListImagesInput`, or "" for an operation without inputs.
     var inputParameter: String
+    /// The handler method's parameters: the input, then one credential per security scheme the
+    /// operation accepts (`_ input: GetPetInput, bearerAuth: BearerToken`); optional when some
+    /// alternative does without it.
+    var handlerParameters: String
     var outputType: String
     /// The operation id, path template and constant headers/query items as Swift literals
     /// (`"ListImages"`, `"/pets/{petId}"`, `["X-Amz-Target": "…"]`); the HTTP method's case name (`get`).
@@ -52,6 +56,9 @@ struct OperationContext {
     var serverInputType: String?
     /// The struct's body member with the expression that reads it (`body: try request.decodeBody(Pet.self)`).
     var serverBodyArgument: String?
+    /// The route's first statement when the operation requires credentials: checks that one
+    /// alternative of its security requirements was sent, else answers 401.
+    var serverAuthentication: String?
     /// Statements of the route handler after the input is read, one per line, ending with the `return`.
     var serverStatements: [String]
     /// Set for an operation with `nextToken` in its input and output.
@@ -95,4 +102,37 @@ struct PaginatorItemsContext {
     var itemType: String
     /// A closure body taking the page as `$0`: `$0.imageIds ?? []`.
     var extractExpression: String
+}
+
+/// What `Templates/Security.mustache` receives: one client helper per supported security scheme.
+struct SecurityFileContext {
+    var header: String
+    var imports: [String]
+    /// `public `, `package ` or "".
+    var access: String
+    var clientTypeName: String
+    var schemes: [ClientSchemeContext]
+}
+
+/// A scheme's static helper on the client, returning an `AuthenticationMiddleware` bound to the
+/// operations that accept the scheme. Exactly one of `bearer`, `basic`, `apiKey` is set.
+struct ClientSchemeContext {
+    /// Doc comment lines indented for a member (four spaces).
+    var doc: String
+    var methodName: String
+    /// False for the first helper (the others start with a blank line).
+    var notFirst: Bool
+    /// The ids of the operations that accept the scheme, as a `Set<String>` literal.
+    var operationsLiteral: String
+    /// http bearer, oauth2, openIdConnect: a token, or a provider of fresh tokens.
+    var bearer: Bool
+    var basic: Bool
+    var apiKey: ClientAPIKeyContext?
+}
+
+struct ClientAPIKeyContext {
+    /// The header, query item or cookie name as a Swift string literal.
+    var nameLiteral: String
+    /// An `APIKeyLocation` case name: `header`, `query` or `cookie`.
+    var location: String
 }

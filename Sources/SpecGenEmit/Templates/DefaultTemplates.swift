@@ -104,6 +104,45 @@ import {{.}}
 {{/types}}
 
 """##,
+        "Security": ##"""
+{{{header}}}
+{{#imports}}
+import {{.}}
+{{/imports}}
+
+// One helper per security scheme of the spec, named after it: pass its result in `middlewares:`
+// (`{{clientTypeName}}(serverURL: url, transport: transport, middlewares: [{{clientTypeName}}.bearerAuth(token)])`).
+// Each adds its credential only to the operations whose security requirements name the scheme.
+extension {{clientTypeName}} {
+{{#schemes}}
+{{#notFirst}}
+
+{{/notFirst}}
+{{#bearer}}
+{{{doc}}}    {{access}}static func {{methodName}}(_ token: String) -> AuthenticationMiddleware {
+        .bearer(token, operations: {{{operationsLiteral}}})
+    }
+
+{{{doc}}}    ///
+    /// `tokenProvider` is asked before each request: return a valid access token (refresh it there).
+    {{access}}static func {{methodName}}(tokenProvider: @escaping @Sendable () async throws -> String) -> AuthenticationMiddleware {
+        .bearer(tokenProvider: tokenProvider, operations: {{{operationsLiteral}}})
+    }
+{{/bearer}}
+{{#basic}}
+{{{doc}}}    {{access}}static func {{methodName}}(username: String, password: String) -> AuthenticationMiddleware {
+        .basic(username: username, password: password, operations: {{{operationsLiteral}}})
+    }
+{{/basic}}
+{{#apiKey}}
+{{{doc}}}    {{access}}static func {{methodName}}(_ key: String) -> AuthenticationMiddleware {
+        .apiKey(key, name: {{{nameLiteral}}}, in: .{{location}}, operations: {{{operationsLiteral}}})
+    }
+{{/apiKey}}
+{{/schemes}}
+}
+
+"""##,
         "Server": ##"""
 {{{header}}}
 {{#imports}}
@@ -115,7 +154,7 @@ import {{.}}
 /// to answer with a status and an error name.
 {{access}}protocol {{handlerProtocolName}}: Sendable {
 {{#allOperations}}
-{{{doc}}}    func {{methodName}}({{inputParameter}}) async throws -> {{outputType}}
+{{{doc}}}    func {{methodName}}({{handlerParameters}}) async throws -> {{outputType}}
 {{/allOperations}}
 }
 
@@ -139,6 +178,9 @@ extension {{handlerProtocolName}} {
         [
 {{#operations}}
             {{routeHead}} { request in
+{{#serverAuthentication}}
+                {{{.}}}
+{{/serverAuthentication}}
 {{#serverInputFromBody}}
                 let input = {{{.}}}
 {{/serverInputFromBody}}
