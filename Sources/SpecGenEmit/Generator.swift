@@ -29,11 +29,14 @@ package struct Generator: Sendable {
             document: document, names: names, mapping: mapping, plans: plans, security: security
         ).contexts()
         if options.modes.contains(.client) {
-            files += try operationFiles(
+            var clientFiles = try operationFiles(
                 "Client", operations, shards: options.clientShards, document: document, header: header)
-            if !security.schemes.isEmpty {
-                files.append(try securityFile(security, operations: operations, header: header))
+            // The helpers go at the end of the first client file, not a file of their own: the build
+            // plugin names its output files before specgen reads the spec.
+            if !security.schemes.isEmpty, !clientFiles.isEmpty {
+                clientFiles[0].contents += "\n" + (try securityHelpers(security, operations: operations))
             }
+            files += clientFiles
         }
         if options.modes.contains(.server) {
             files += try operationFiles(
@@ -99,9 +102,9 @@ package struct Generator: Sendable {
         return files
     }
 
-    /// `Security.swift`: the client's one-line authentication helpers, one per supported scheme.
-    private func securityFile(_ security: SecurityPlan, operations: [OperationContext], header: String)
-        throws(TemplateError) -> GeneratedFile
+    /// The client's one-line authentication helpers, one per supported scheme (`Templates/Security.mustache`).
+    private func securityHelpers(_ security: SecurityPlan, operations: [OperationContext])
+        throws(TemplateError) -> String
     {
         var members = Set<String>()
         for operation in operations {
@@ -125,9 +128,9 @@ package struct Generator: Sendable {
                 }())
         }
         let context = SecurityFileContext(
-            header: header, imports: ["Foundation", "SpecGenRuntime"], access: options.access.keyword,
-            clientTypeName: Naming.typeName(options.clientTypeName), schemes: schemes)
-        return GeneratedFile(name: "Security.swift", contents: try templates.render("Security", context: context))
+            access: options.access.keyword, clientTypeName: Naming.typeName(options.clientTypeName),
+            exampleMethodName: methodNames.first ?? "", schemes: schemes)
+        return try templates.render("Security", context: context)
     }
 
     /// What a helper sends, on which operations, then the scheme's own description.

@@ -47,7 +47,7 @@ struct SecurityEmitTests {
                   security: []
                   responses: {'200': {description: ok}}
             """)
-        let security = try #require(files["Security.swift"])
+        let security = try #require(files["Client.swift"])
         #expect(security.contains(#".apiKey(key, name: "api_key", in: .header, operations: ["listPets"])"#))
         #expect(security.contains(#".basic(username: username, password: password, operations: ["addPet"])"#))
         #expect(security.contains(#".bearer(token, operations: ["addPet"])"#))
@@ -79,7 +79,7 @@ struct SecurityEmitTests {
                   security: [{digest: []}, {undeclared: []}]
                   responses: {'200': {description: ok}}
             """)
-        #expect(files["Security.swift"] == nil)
+        #expect(try #require(files["Client.swift"]).contains("AuthenticationMiddleware") == false)
         let server = try #require(files["Server.swift"])
         #expect(!server.contains("authenticate"))
         #expect(server.contains("func a() async throws"))

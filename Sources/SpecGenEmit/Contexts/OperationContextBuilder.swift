@@ -41,9 +41,9 @@ struct OperationContextBuilder {
         }
         let handlerParameters = ([inputParameter].filter { !$0.isEmpty } + credentialParameters)
             .joined(separator: ", ")
-        let callArguments = ((plan.inputTypeName == nil ? [] : ["input"]) + credentialArguments)
+        let handlerArguments = ((plan.inputTypeName == nil ? [] : ["input"]) + credentialArguments)
             .joined(separator: ", ")
-        let call = "self.\(plan.methodName)(\(callArguments))"
+        let call = "self.\(plan.methodName)(\(handlerArguments))"
         switch output.kind {
         case .json:
             let media = output.mediaType.map(SwiftText.stringLiteral) ?? "nil"
@@ -77,6 +77,7 @@ struct OperationContextBuilder {
             methodName: plan.methodName,
             inputParameter: inputParameter,
             handlerParameters: handlerParameters,
+            handlerArguments: handlerArguments,
             outputType: output.swiftType,
             operationIDLiteral: idLiteral, httpMethod: operation.method.rawValue,
             pathLiteral: SwiftText.stringLiteral(operation.route.path),

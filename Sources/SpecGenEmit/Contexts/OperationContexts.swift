@@ -34,6 +34,8 @@ struct OperationContext {
     /// operation accepts (`_ input: GetPetInput, bearerAuth: BearerToken`); optional when some
     /// alternative does without it.
     var handlerParameters: String
+    /// The route's arguments for that call: `input, bearerAuth: try request.bearerToken()`.
+    var handlerArguments: String
     var outputType: String
     /// The operation id, path template and constant headers/query items as Swift literals
     /// (`"ListImages"`, `"/pets/{petId}"`, `["X-Amz-Target": "…"]`); the HTTP method's case name (`get`).
@@ -105,12 +107,13 @@ struct PaginatorItemsContext {
 }
 
 /// What `Templates/Security.mustache` receives: one client helper per supported security scheme.
+/// Its output is appended to the first client file (which has the imports).
 struct SecurityFileContext {
-    var header: String
-    var imports: [String]
     /// `public `, `package ` or "".
     var access: String
     var clientTypeName: String
+    /// The first helper's name, for the usage line at the top.
+    var exampleMethodName: String
     var schemes: [ClientSchemeContext]
 }
 

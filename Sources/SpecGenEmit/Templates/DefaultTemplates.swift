@@ -105,13 +105,8 @@ import {{.}}
 
 """##,
         "Security": ##"""
-{{{header}}}
-{{#imports}}
-import {{.}}
-{{/imports}}
-
 // One helper per security scheme of the spec, named after it: pass its result in `middlewares:`
-// (`{{clientTypeName}}(serverURL: url, transport: transport, middlewares: [{{clientTypeName}}.bearerAuth(token)])`).
+// (`{{clientTypeName}}(serverURL: url, transport: transport, middlewares: [{{clientTypeName}}.{{exampleMethodName}}(…)])`).
 // Each adds its credential only to the operations whose security requirements name the scheme.
 extension {{clientTypeName}} {
 {{#schemes}}

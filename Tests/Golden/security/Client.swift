@@ -78,3 +78,90 @@ extension Client {
     }
 
 }
+
+// One helper per security scheme of the spec, named after it: pass its result in `middlewares:`
+// (`Client(serverURL: url, transport: transport, middlewares: [Client.apiKeyHeader(…)])`).
+// Each adds its credential only to the operations whose security requirements name the scheme.
+extension Client {
+    /// Security scheme `apiKeyHeader` (apiKey): sends the key as the header `X-API-Key` on `listItems`, `createItem`.
+    public static func apiKeyHeader(_ key: String) -> AuthenticationMiddleware {
+        .apiKey(key, name: "X-API-Key", in: .header, operations: ["listItems", "createItem"])
+    }
+
+    /// Security scheme `apiKeyQuery` (apiKey): sends the key as the query `api_key` on `listItems`.
+    public static func apiKeyQuery(_ key: String) -> AuthenticationMiddleware {
+        .apiKey(key, name: "api_key", in: .query, operations: ["listItems"])
+    }
+
+    /// Security scheme `appCookie` (apiKey): sends the key as the cookie `session` on `createItem`.
+    public static func appCookie(_ key: String) -> AuthenticationMiddleware {
+        .apiKey(key, name: "session", in: .cookie, operations: ["createItem"])
+    }
+
+    /// Security scheme `basicAuth` (http): sends `Authorization: Basic <base64(username:password)>` on `resetAll`.
+    public static func basicAuth(username: String, password: String) -> AuthenticationMiddleware {
+        .basic(username: username, password: password, operations: ["resetAll"])
+    }
+
+    /// Security scheme `bearerAuth` (http): sends `Authorization: Bearer <token>` on `getMe`, `maybeSignedIn`.
+    ///
+    /// A JWT */ """ \(exit(1))
+    public static func bearerAuth(_ token: String) -> AuthenticationMiddleware {
+        .bearer(token, operations: ["getMe", "maybeSignedIn"])
+    }
+
+    /// Security scheme `bearerAuth` (http): sends `Authorization: Bearer <token>` on `getMe`, `maybeSignedIn`.
+    ///
+    /// A JWT */ """ \(exit(1))
+    ///
+    /// `tokenProvider` is asked before each request: return a valid access token (refresh it there).
+    public static func bearerAuth(tokenProvider: @escaping @Sendable () async throws -> String) -> AuthenticationMiddleware {
+        .bearer(tokenProvider: tokenProvider, operations: ["getMe", "maybeSignedIn"])
+    }
+
+    /// Security scheme `getMe` (http): sends `Authorization: Bearer <token>` on `hostileNames`.
+    public static func getMe2(_ token: String) -> AuthenticationMiddleware {
+        .bearer(token, operations: ["hostileNames"])
+    }
+
+    /// Security scheme `getMe` (http): sends `Authorization: Bearer <token>` on `hostileNames`.
+    ///
+    /// `tokenProvider` is asked before each request: return a valid access token (refresh it there).
+    public static func getMe2(tokenProvider: @escaping @Sendable () async throws -> String) -> AuthenticationMiddleware {
+        .bearer(tokenProvider: tokenProvider, operations: ["hostileNames"])
+    }
+
+    /// Security scheme `input` (apiKey): sends the key as the header `X-Input"); exit(1); //` on `hostileNames`.
+    public static func input(_ key: String) -> AuthenticationMiddleware {
+        .apiKey(key, name: "X-Input\"); exit(1); //", in: .header, operations: ["hostileNames"])
+    }
+
+    /// Security scheme `openId` (openIdConnect): sends `Authorization: Bearer <token>` on `listPets`.
+    public static func openId(_ token: String) -> AuthenticationMiddleware {
+        .bearer(token, operations: ["listPets"])
+    }
+
+    /// Security scheme `openId` (openIdConnect): sends `Authorization: Bearer <token>` on `listPets`.
+    ///
+    /// `tokenProvider` is asked before each request: return a valid access token (refresh it there).
+    public static func openId(tokenProvider: @escaping @Sendable () async throws -> String) -> AuthenticationMiddleware {
+        .bearer(tokenProvider: tokenProvider, operations: ["listPets"])
+    }
+
+    /// Security scheme `petstore_auth` (oauth2): sends `Authorization: Bearer <token>` on `listPets`.
+    public static func petstoreAuth(_ token: String) -> AuthenticationMiddleware {
+        .bearer(token, operations: ["listPets"])
+    }
+
+    /// Security scheme `petstore_auth` (oauth2): sends `Authorization: Bearer <token>` on `listPets`.
+    ///
+    /// `tokenProvider` is asked before each request: return a valid access token (refresh it there).
+    public static func petstoreAuth(tokenProvider: @escaping @Sendable () async throws -> String) -> AuthenticationMiddleware {
+        .bearer(tokenProvider: tokenProvider, operations: ["listPets"])
+    }
+
+    /// Security scheme `x"); exit(1); //` (apiKey): sends the key as the cookie `c"\(exit(1))` on `hostileNames`.
+    public static func xExit1(_ key: String) -> AuthenticationMiddleware {
+        .apiKey(key, name: "c\"\\(exit(1))", in: .cookie, operations: ["hostileNames"])
+    }
+}
