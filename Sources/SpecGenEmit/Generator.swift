@@ -22,7 +22,7 @@ package struct Generator: Sendable {
 
         var files: [GeneratedFile] = []
         if options.modes.contains(.models) {
-            files += try modelFiles(document, names: names, header: header)
+            files += try modelFiles(document, names: names, plans: plans, header: header)
         }
         let security = SecurityPlan(document)
         let operations = OperationContextBuilder(
@@ -45,9 +45,9 @@ package struct Generator: Sendable {
         return files
     }
 
-    private func modelFiles(_ document: APIDocument, names: SwiftTypeNames, header: String) throws(TemplateError)
-        -> [GeneratedFile]
-    {
+    private func modelFiles(
+        _ document: APIDocument, names: SwiftTypeNames, plans: [OperationPlan], header: String
+    ) throws(TemplateError) -> [GeneratedFile] {
         let builder = ModelContextBuilder(document: document, names: names, options: options)
         let fileNames = FileSharding.fileNames(base: "Models", count: options.modelShards)
         let parents = Dictionary(document.types.map { ($0.id, $0.parent) }, uniquingKeysWith: { first, _ in first })
@@ -65,10 +65,15 @@ package struct Generator: Sendable {
         let shards = FileSharding.partition(document.types.sorted(by: { $0.id < $1.id }), count: fileNames.count) {
             root(of: $0.id)
         }.map { $0.map(builder.context(for:)) }
+        // Each operation's response types go with the operation's method name, spread like the types.
+        let responseShards = FileSharding.partition(plans, count: fileNames.count) { $0.methodName }.map {
+            $0.compactMap { ResponseContextBuilder.typesContext($0, access: options.access.keyword) }
+        }
         var files: [GeneratedFile] = []
         for (index, name) in fileNames.enumerated() {
             let context = ModelsFileContext(
-                header: header, imports: ["Foundation", "SpecGenRuntime"], types: shards[index])
+                header: header, imports: ["Foundation", "SpecGenRuntime"], types: shards[index],
+                responseTypes: responseShards[index])
             files.append(GeneratedFile(name: name, contents: try templates.render("Models", context: context)))
         }
         return files

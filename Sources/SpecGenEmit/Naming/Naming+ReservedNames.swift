@@ -58,6 +58,8 @@ extension Naming {
         "ServerResponse", "ServerRoute", "RouteTable", "WireProfile", "PageSequence", "PageItems",
         "ParameterText", "ParameterEncoding", "DynamicCodingKey", "ServiceError", "RequestError",
         "ClientMiddleware", "ServerMiddleware", "DecodingError", "EncodingError", "KeyValuePairs",
+        "TypedResponse", "NoHeaders", "ResponseHeaders", "ResponseConvertible", "ReceivedResponse", "OutgoingBody",
+        "ParameterError", "HTTPFields",
         // The security helpers' and handlers' credential types.
         "AuthenticationMiddleware", "BearerToken", "BasicCredentials", "APIKey",
     ]

@@ -145,13 +145,13 @@ extension SecurityPlan.Scheme {
         }
     }
 
-    /// The `ServerRequest` call that reads this scheme's credential (throws when absent).
-    var readExpression: String {
+    /// The `ServerRequest` method call that reads this scheme's credential (throws when absent).
+    var readCall: String {
         switch kind {
-        case .bearer: return "request.bearerToken()"
-        case .basic: return "request.basicCredentials()"
+        case .bearer: return "bearerToken()"
+        case .basic: return "basicCredentials()"
         case .apiKey(let name, let location):
-            return "request.apiKey(\(SwiftText.stringLiteral(name)), in: .\(location.rawValue))"
+            return "apiKey(\(SwiftText.stringLiteral(name)), in: .\(location.rawValue))"
         }
     }
 }

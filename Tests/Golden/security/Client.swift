@@ -25,56 +25,111 @@ extension Client {
     /// The document's default requirement (bearer)
     public func getMe() async throws -> Seen {
         let request = ClientRequest(operationID: "getMe", method: .get, path: "/me", constantHeaders: [:], constantQuery: [:])
-        return try await client.send(request, body: NoContent?.none, mediaType: nil, as: Seen.self)
+        let response = try await client.perform(request, accept: ["application/json"])
+        switch response.status {
+        case 200:
+            return try await response.json(Seen.self)
+        default:
+            throw await response.undeclaredError()
+        }
     }
 
     /// Open (`security: []` overrides the default)
     public func health() async throws -> Seen {
         let request = ClientRequest(operationID: "health", method: .get, path: "/health", constantHeaders: [:], constantQuery: [:])
-        return try await client.send(request, body: NoContent?.none, mediaType: nil, as: Seen.self)
+        let response = try await client.perform(request, accept: ["application/json"])
+        switch response.status {
+        case 200:
+            return try await response.json(Seen.self)
+        default:
+            throw await response.undeclaredError()
+        }
     }
 
     /// An API key in a header OR in the query
     public func listItems(_ input: ListItemsInput) async throws -> Seen {
         var request = ClientRequest(operationID: "listItems", method: .get, path: "/items", constantHeaders: [:], constantQuery: [:])
         try request.query("limit", input.limit, ParameterEncoding(.form, explode: true))
-        return try await client.send(request, body: NoContent?.none, mediaType: nil, as: Seen.self)
+        let response = try await client.perform(request, accept: ["application/json"])
+        switch response.status {
+        case 200:
+            return try await response.json(Seen.self)
+        default:
+            throw await response.undeclaredError()
+        }
     }
 
     /// An API key in a header AND a session cookie
     public func createItem(_ input: Seen) async throws -> Seen {
         let request = ClientRequest(operationID: "createItem", method: .post, path: "/items", constantHeaders: [:], constantQuery: [:])
-        return try await client.send(request, body: input, mediaType: "application/json", as: Seen.self)
+        let body: OutgoingBody? = try .json(input, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/json"))
+        let response = try await client.perform(request, body: body, accept: ["application/json"])
+        switch response.status {
+        case 201:
+            return try await response.json(Seen.self)
+        default:
+            throw await response.undeclaredError()
+        }
     }
 
     /// HTTP Basic
     public func resetAll() async throws -> Seen {
         let request = ClientRequest(operationID: "resetAll", method: .delete, path: "/admin", constantHeaders: [:], constantQuery: [:])
-        return try await client.send(request, body: NoContent?.none, mediaType: nil, as: Seen.self)
+        let response = try await client.perform(request, accept: ["application/json"])
+        switch response.status {
+        case 200:
+            return try await response.json(Seen.self)
+        default:
+            throw await response.undeclaredError()
+        }
     }
 
     /// OAuth2 with scopes OR OpenID Connect (both bearer tokens)
     public func listPets() async throws -> Seen {
         let request = ClientRequest(operationID: "listPets", method: .get, path: "/pets", constantHeaders: [:], constantQuery: [:])
-        return try await client.send(request, body: NoContent?.none, mediaType: nil, as: Seen.self)
+        let response = try await client.perform(request, accept: ["application/json"])
+        switch response.status {
+        case 200:
+            return try await response.json(Seen.self)
+        default:
+            throw await response.undeclaredError()
+        }
     }
 
     /// Optional authentication (an empty alternative)
     public func maybeSignedIn() async throws -> Seen {
         let request = ClientRequest(operationID: "maybeSignedIn", method: .get, path: "/maybe", constantHeaders: [:], constantQuery: [:])
-        return try await client.send(request, body: NoContent?.none, mediaType: nil, as: Seen.self)
+        let response = try await client.perform(request, accept: ["application/json"])
+        switch response.status {
+        case 200:
+            return try await response.json(Seen.self)
+        default:
+            throw await response.undeclaredError()
+        }
     }
 
     /// A scheme the generated route cannot check (the transport does)
     public func mutualTLSOnly() async throws -> Seen {
         let request = ClientRequest(operationID: "mutualTLSOnly", method: .get, path: "/mtls", constantHeaders: [:], constantQuery: [:])
-        return try await client.send(request, body: NoContent?.none, mediaType: nil, as: Seen.self)
+        let response = try await client.perform(request, accept: ["application/json"])
+        switch response.status {
+        case 200:
+            return try await response.json(Seen.self)
+        default:
+            throw await response.undeclaredError()
+        }
     }
 
     /// Scheme names that collide with generated names or try to inject code
     public func hostileNames() async throws -> Seen {
         let request = ClientRequest(operationID: "hostileNames", method: .get, path: "/hostile", constantHeaders: [:], constantQuery: [:])
-        return try await client.send(request, body: NoContent?.none, mediaType: nil, as: Seen.self)
+        let response = try await client.perform(request, accept: ["application/json"])
+        switch response.status {
+        case 200:
+            return try await response.json(Seen.self)
+        default:
+            throw await response.undeclaredError()
+        }
     }
 
 }

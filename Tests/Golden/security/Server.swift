@@ -4,8 +4,9 @@ import Foundation
 import OpenAPIRuntime
 import SpecGenRuntime
 
-/// What a server implements: one method per operation. Throw `APIError` (or any `ServiceError`)
-/// to answer with a status and an error name.
+/// What a server implements: one method per operation. Return the success value; throw the
+/// operation's `…Error` enum to answer a declared error status with its body and headers, or
+/// `APIError` (any `ServiceError`) to answer with a status and an error name.
 public protocol APIHandler: Sendable {
     /// The document's default requirement (bearer)
     func getMe(bearerAuth: BearerToken) async throws -> Seen
@@ -46,41 +47,77 @@ extension APIHandler {
         [
             ServerRoute("getMe", .get, "/me", headers: [], query: []) { request in
                 try request.authenticate(anyOf: [[.httpBearer]])
-                return try .json(await self.getMe(bearerAuth: try request.bearerToken()), status: 200, profile: wireProfile, mediaType: "application/json")
+                let output = try await self.getMe(bearerAuth: try request.bearerToken())
+                return try ServerResponse(
+                    status: 200,
+                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
+                )
             },
             ServerRoute("health", .get, "/health", headers: [], query: []) { request in
-                return try .json(await self.health(), status: 200, profile: wireProfile, mediaType: "application/json")
+                let output = try await self.health()
+                return try ServerResponse(
+                    status: 200,
+                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
+                )
             },
             ServerRoute("listItems", .get, "/items", headers: [], query: []) { request in
                 try request.authenticate(anyOf: [[.apiKey(name: "X-API-Key", in: .header)], [.apiKey(name: "api_key", in: .query)]])
                 let input = ListItemsInput(
                     limit: try request.query("limit", as: Int.self, ParameterEncoding(.form, explode: true))
                 )
-                return try .json(await self.listItems(input, apiKeyHeader: try? request.apiKey("X-API-Key", in: .header), apiKeyQuery: try? request.apiKey("api_key", in: .query)), status: 200, profile: wireProfile, mediaType: "application/json")
+                let output = try await self.listItems(input, apiKeyHeader: try? request.apiKey("X-API-Key", in: .header), apiKeyQuery: try? request.apiKey("api_key", in: .query))
+                return try ServerResponse(
+                    status: 200,
+                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
+                )
             },
             ServerRoute("createItem", .post, "/items", headers: [], query: []) { request in
                 try request.authenticate(anyOf: [[.apiKey(name: "X-API-Key", in: .header), .apiKey(name: "session", in: .cookie)]])
                 let input = try request.decodeBody(Seen.self)
-                return try .json(await self.createItem(input, apiKeyHeader: try request.apiKey("X-API-Key", in: .header), appCookie: try request.apiKey("session", in: .cookie)), status: 201, profile: wireProfile, mediaType: "application/json")
+                let output = try await self.createItem(input, apiKeyHeader: try request.apiKey("X-API-Key", in: .header), appCookie: try request.apiKey("session", in: .cookie))
+                return try ServerResponse(
+                    status: 201,
+                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
+                )
             },
             ServerRoute("resetAll", .delete, "/admin", headers: [], query: []) { request in
                 try request.authenticate(anyOf: [[.httpBasic]])
-                return try .json(await self.resetAll(basicAuth: try request.basicCredentials()), status: 200, profile: wireProfile, mediaType: "application/json")
+                let output = try await self.resetAll(basicAuth: try request.basicCredentials())
+                return try ServerResponse(
+                    status: 200,
+                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
+                )
             },
             ServerRoute("listPets", .get, "/pets", headers: [], query: []) { request in
                 try request.authenticate(anyOf: [[.oauth2], [.openIDConnect]])
-                return try .json(await self.listPets(openId: try? request.bearerToken(), petstoreAuth: try? request.bearerToken()), status: 200, profile: wireProfile, mediaType: "application/json")
+                let output = try await self.listPets(openId: try? request.bearerToken(), petstoreAuth: try? request.bearerToken())
+                return try ServerResponse(
+                    status: 200,
+                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
+                )
             },
             ServerRoute("maybeSignedIn", .get, "/maybe", headers: [], query: []) { request in
                 try request.authenticate(anyOf: [[], [.httpBearer]])
-                return try .json(await self.maybeSignedIn(bearerAuth: try? request.bearerToken()), status: 200, profile: wireProfile, mediaType: "application/json")
+                let output = try await self.maybeSignedIn(bearerAuth: try? request.bearerToken())
+                return try ServerResponse(
+                    status: 200,
+                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
+                )
             },
             ServerRoute("mutualTLSOnly", .get, "/mtls", headers: [], query: []) { request in
-                return try .json(await self.mutualTLSOnly(), status: 200, profile: wireProfile, mediaType: "application/json")
+                let output = try await self.mutualTLSOnly()
+                return try ServerResponse(
+                    status: 200,
+                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
+                )
             },
             ServerRoute("hostileNames", .get, "/hostile", headers: [], query: []) { request in
                 try request.authenticate(anyOf: [[.httpBearer, .apiKey(name: "X-Input\"); exit(1); //", in: .header), .apiKey(name: "c\"\\(exit(1))", in: .cookie)]])
-                return try .json(await self.hostileNames(getMe: try request.bearerToken(), input2: try request.apiKey("X-Input\"); exit(1); //", in: .header), xExit1: try request.apiKey("c\"\\(exit(1))", in: .cookie)), status: 200, profile: wireProfile, mediaType: "application/json")
+                let output = try await self.hostileNames(getMe: try request.bearerToken(), input2: try request.apiKey("X-Input\"); exit(1); //", in: .header), xExit1: try request.apiKey("c\"\\(exit(1))", in: .cookie))
+                return try ServerResponse(
+                    status: 200,
+                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
+                )
             },
         ]
     }
