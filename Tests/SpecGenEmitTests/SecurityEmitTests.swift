@@ -84,4 +84,33 @@ struct SecurityEmitTests {
         #expect(!server.contains("authenticate"))
         #expect(server.contains("func a() async throws"))
     }
+
+    /// `specgen diff`: a changed requirement changes the handler's parameters, which breaks servers only.
+    @Test func changedRequirementsBreakServersNotClients() throws {
+        func surface(_ security: String) throws -> APISurface {
+            let yaml = """
+                openapi: 3.0.3
+                info: {title: t, version: '1'}
+                components:
+                  securitySchemes:
+                    token: {type: http, scheme: bearer}
+                    key: {type: apiKey, in: query, name: key}
+                paths:
+                  /a:
+                    get:
+                      operationId: a
+                      security: \(security)
+                      responses: {'200': {description: ok}}
+                """
+            let root = try YAMLLoader().loadDocument(Array(yaml.utf8), file: "/nonexistent/spec.yaml")
+            return APISurface(document: try #require(SpecReader().read(root, path: "/nonexistent/spec.yaml").document))
+        }
+        let diff = APIDiff(old: try surface("[{token: []}]"), new: try surface("[{token: []}, {key: []}]"))
+        let change = try #require(diff.changes.first)
+        #expect(diff.changes.count == 1)
+        #expect(change.kind == .operationCredentialsChanged)
+        #expect(change.detail == "(token: BearerToken) → (key: APIKey?, token: BearerToken?)")
+        #expect(change.breaksServers && !change.breaksClients)
+        #expect(APIDiff(old: try surface("[{token: []}]"), new: try surface("[{token: []}]")).changes.isEmpty)
+    }
 }

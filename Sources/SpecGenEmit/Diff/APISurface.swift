@@ -12,6 +12,9 @@ package struct APISurface: Sendable, Codable, Equatable {
         package var input: String?
         /// The return type (`ListImagesResponse`, `JSONValue`, `NoContent`, `Data`).
         package var output: String
+        /// The handler's credential parameters after the input (`bearerAuth: BearerToken`), from the
+        /// operation's security requirements; empty when it has none.
+        package var credentials: [String] = []
     }
 
     /// Which way a type travels: what a client builds and a server reads (`request`), what a
@@ -66,8 +69,16 @@ package struct APISurface: Sendable, Codable, Equatable {
         let plan = GenerationPlan(input, options: options)
         let builder = ModelContextBuilder(document: plan.document, names: plan.names, options: options)
         let usage = UsageAnalysis(plan: plan)
+        let security = SecurityPlan(plan.document)
         operations = plan.plans
-            .map { Operation(name: $0.methodName, input: $0.inputTypeName, output: $0.responses.returnType) }
+            .map { operationPlan in
+                Operation(
+                    name: operationPlan.methodName, input: operationPlan.inputTypeName,
+                    output: operationPlan.responses.returnType,
+                    credentials: security.security(of: operationPlan.operation, in: plan.document).credentials.map {
+                        "\($0.scheme.handlerLabel): \($0.scheme.credentialType)\($0.required ? "" : "?")"
+                    })
+            }
             .sorted { $0.name < $1.name }
         types = plan.document.types.compactMap { type -> TypeInfo? in
             guard let name = plan.names.qualified[type.id] else { return nil }
