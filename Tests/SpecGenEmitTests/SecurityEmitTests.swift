@@ -113,4 +113,33 @@ struct SecurityEmitTests {
         #expect(change.breaksServers && !change.breaksClients)
         #expect(APIDiff(old: try surface("[{token: []}]"), new: try surface("[{token: []}]")).changes.isEmpty)
     }
+
+    /// The document's default requirement is for calls to the API, not for webhooks it sends.
+    @Test func webhooksDoNotInheritTheDocumentDefault() throws {
+        let files = try Self.generate(
+            """
+            openapi: 3.1.0
+            info: {title: t, version: '1'}
+            security: [{token: []}]
+            components:
+              securitySchemes:
+                token: {type: http, scheme: bearer}
+            paths:
+              /a:
+                get:
+                  operationId: a
+                  responses: {'204': {description: ok}}
+            webhooks:
+              petAdded:
+                post:
+                  operationId: petAdded
+                  responses: {'204': {description: ok}}
+            """)
+        let server = try #require(files["Server.swift"])
+        #expect(server.contains("func a(token: BearerToken) async throws"))
+        #expect(server.contains("try request.authenticate(anyOf: [[.httpBearer]])"))
+        let client = try #require(files["Client.swift"])
+        #expect(client.contains("func petAdded() async throws"))
+        #expect(!client.contains("authenticate("))
+    }
 }

@@ -4,7 +4,8 @@ import SpecGenIR
 /// user code can touch. Built from the same `GenerationPlan` and `ModelContextBuilder` the
 /// emitters use, so every name here is the name in the generated files. `APIDiff` compares two.
 package struct APISurface: Sendable, Codable, Equatable {
-    /// One client method (and the handler protocol's method of the same name).
+    /// One client method (and the handler protocol's method of the same name); a webhook's or
+    /// callback's is named with its client type (`WebhooksClient.newPet`).
     package struct Operation: Sendable, Codable, Equatable {
         /// The Swift method name (`listImages`).
         package var name: String
@@ -70,15 +71,27 @@ package struct APISurface: Sendable, Codable, Equatable {
         let builder = ModelContextBuilder(document: plan.document, names: plan.names, options: options)
         let usage = UsageAnalysis(plan: plan)
         let security = SecurityPlan(plan.document)
-        operations = plan.plans
-            .map { operationPlan in
-                Operation(
-                    name: operationPlan.methodName, input: operationPlan.inputTypeName,
-                    output: operationPlan.responses.returnType,
-                    credentials: security.security(of: operationPlan.operation, in: plan.document).credentials.map {
-                        "\($0.scheme.handlerLabel): \($0.scheme.credentialType)\($0.required ? "" : "?")"
-                    })
+        var webhookSecurity = security
+        webhookSecurity.appliesDocumentDefault = false
+        func credentials(_ operation: SpecGenIR.Operation, _ security: SecurityPlan) -> [String] {
+            security.security(of: operation, in: plan.document).credentials.map {
+                "\($0.scheme.handlerLabel): \($0.scheme.credentialType)\($0.required ? "" : "?")"
             }
+        }
+        // Webhooks and callbacks are methods of the webhooks client (and handler): named with it,
+        // so they never pair with an operation's method of the same name.
+        let sent = plan.sentPlans.map {
+            Operation(
+                name: options.webhooksClientTypeName + "." + $0.methodName, input: $0.inputTypeName,
+                output: $0.responses.returnType, credentials: credentials($0.operation, webhookSecurity))
+        }
+        operations =
+            (plan.plans.map {
+                Operation(
+                    name: $0.methodName, input: $0.inputTypeName, output: $0.responses.returnType,
+                    credentials: credentials($0.operation, security))
+            }
+            + sent)
             .sorted { $0.name < $1.name }
         types = plan.document.types.compactMap { type -> TypeInfo? in
             guard let name = plan.names.qualified[type.id] else { return nil }

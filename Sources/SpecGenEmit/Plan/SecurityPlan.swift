@@ -43,6 +43,9 @@ struct SecurityPlan {
 
     /// Supported schemes, sorted by spec name.
     let schemes: [Scheme]
+    /// Whether an operation without its own `security` gets the document's (false for webhooks and
+    /// callbacks, which the API sends rather than receives).
+    var appliesDocumentDefault = true
     private let byName: [String: Scheme]
 
     init(_ document: APIDocument) {
@@ -77,7 +80,7 @@ struct SecurityPlan {
 
     /// The requirements that apply to `operation` (its own, else the document's), resolved.
     func security(of operation: Operation, in document: APIDocument) -> OperationSecurity {
-        let requirements = operation.security ?? document.security ?? []
+        let requirements = operation.security ?? (appliesDocumentDefault ? document.security : nil) ?? []
         let alternatives = requirements.map { requirement in requirement.keys.sorted().map { byName[$0] } }
         var names = Set<String>()
         for alternative in alternatives {

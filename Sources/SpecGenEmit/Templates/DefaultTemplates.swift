@@ -5,6 +5,22 @@
 /// never reads them from disk.
 enum DefaultTemplates {
     static let all: [String: String] = [
+        "CallbackURLs": ##"""
+{{{header}}}
+{{#imports}}
+import {{.}}
+{{/imports}}
+
+/// Where each callback goes: its URL expression from the spec, evaluated against the request that
+/// asked for it. In the handler serving that request, `try {{clientTypeName}}.NAME.url()` gives the
+/// URL; send the callback with `{{clientTypeName}}(serverURL: url, transport: …)`.
+extension {{clientTypeName}} {
+{{#callbacks}}
+{{{doc}}}    {{access}}static let {{propertyName}} = CallbackURL({{{templateLiteral}}})
+{{/callbacks}}
+}
+
+"""##,
         "Client": ##"""
 {{{header}}}
 {{#imports}}
@@ -12,8 +28,7 @@ import {{.}}
 {{/imports}}
 {{#declaresType}}
 
-/// The API's client: one method per operation. It sends each operation's wire route itself
-/// (constant headers such as `X-Amz-Target`, constant query items such as `Action=…`).
+{{{clientDoc}}}
 {{access}}struct {{clientTypeName}}: Sendable {
     {{access}}var client: APIClient
 
@@ -21,7 +36,7 @@ import {{.}}
     {{access}}static var defaultServerURL: URL? { {{defaultServerURL}} }
 
     /// - Parameters:
-    ///   - serverURL: Where the API is, e.g. `{{clientTypeName}}.defaultServerURL`.
+    ///   - serverURL: {{{serverURLDoc}}}
     ///   - transport: Any swift-openapi-runtime `ClientTransport` (URLSession, AsyncHTTPClient, …).
     ///   - middlewares: Run in order around each request (signing, retries, logging).
     {{access}}init(serverURL: URL, transport: any ClientTransport, middlewares: [any ClientMiddleware] = []) {
@@ -259,9 +274,7 @@ import {{.}}
 {{/imports}}
 {{#declaresType}}
 
-/// What a server implements: one method per operation. Return the success value; throw the
-/// operation's `…Error` enum to answer a declared error status with its body and headers, or
-/// `APIError` (any `ServiceError`) to answer with a status and an error name.
+{{{handlerDoc}}}
 {{access}}protocol {{handlerProtocolName}}: Sendable {
 {{#allOperations}}
 {{{doc}}}    func {{methodName}}({{#inputTypeName}}_ input: {{{.}}}{{/inputTypeName}}{{#credentials}}{{#needsComma}}, {{/needsComma}}{{label}}: {{type}}{{#isOptional}}?{{/isOptional}}{{/credentials}}) async throws -> {{outputType}}
