@@ -95,6 +95,9 @@ let package = Package(
             name: "GoldenFeatures", dependencies: ["SpecGenRuntime", openAPIRuntime],
             path: "Tests/Golden/features", swiftSettings: warningsAsErrors),
         .target(
+            name: "GoldenSecurity", dependencies: ["SpecGenRuntime", openAPIRuntime],
+            path: "Tests/Golden/security", swiftSettings: warningsAsErrors),
+        .target(
             name: "GoldenHostile", dependencies: ["SpecGenRuntime", openAPIRuntime],
             path: "Tests/Golden/hostile", swiftSettings: warningsAsErrors),
         .testTarget(
@@ -103,7 +106,7 @@ let package = Package(
         .testTarget(
             name: "GeneratedCodeTests",
             dependencies: [
-                "GoldenECRFull", "GoldenFeatures", "GoldenHostile", "SpecGenRuntime", openAPIRuntime,
+                "GoldenECRFull", "GoldenFeatures", "GoldenHostile", "GoldenSecurity", "SpecGenRuntime", openAPIRuntime,
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]),
         // The build-tool plugin (generated code compiled into a target at build time) and the command

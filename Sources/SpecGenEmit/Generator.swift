@@ -24,8 +24,10 @@ package struct Generator: Sendable {
         if options.modes.contains(.models) {
             files += try modelFiles(document, names: names, plans: plans + plan.sentPlans, header: header)
         }
-        let operations = OperationContextBuilder(document: document, names: names, mapping: mapping, plans: plans)
-            .contexts()
+        let security = SecurityPlan(document)
+        let operations = OperationContextBuilder(
+            document: document, names: names, mapping: mapping, plans: plans, security: security
+        ).contexts()
         let clientTypeName = Naming.typeName(options.clientTypeName)
         let main = OperationTypeNames(
             clientTypeName: clientTypeName,
@@ -42,8 +44,14 @@ package struct Generator: Sendable {
                 """,
             serverURLDoc: "Where the API is, e.g. `\(clientTypeName).defaultServerURL`.")
         if options.modes.contains(.client) {
-            files += try operationFiles(
+            var clientFiles = try operationFiles(
                 "Client", operations, shards: options.clientShards, names: main, document: document, header: header)
+            // The helpers go at the end of the first client file, not a file of their own: the build
+            // plugin names its output files before specgen reads the spec.
+            if !security.schemes.isEmpty, !clientFiles.isEmpty {
+                clientFiles[0].contents += "\n" + (try securityHelpers(security, operations: operations))
+            }
+            files += clientFiles
         }
         if options.modes.contains(.server) {
             files += try operationFiles(
@@ -85,8 +93,13 @@ package struct Generator: Sendable {
                 /// webhook's name, or `/operationId/callbackName`): the URLs to give the provider.
                 """,
             serverURLDoc: "The URL to send to, as the subscriber registered it or a callback's `…URL` gives it.")
+        // A webhook or callback is checked against its own `security` only: the document's default is
+        // for calls to the API, not for what the API sends to a subscriber.
+        var security = SecurityPlan(plan.document)
+        security.appliesDocumentDefault = false
         let contexts = OperationContextBuilder(
-            document: plan.document, names: plan.names, mapping: plan.mapping, plans: plan.sentPlans
+            document: plan.document, names: plan.names, mapping: plan.mapping, plans: plan.sentPlans,
+            security: security
         ).contexts().map { operation in
             var operation = operation
             operation.paginator = nil
@@ -231,6 +244,54 @@ package struct Generator: Sendable {
             files.append(GeneratedFile(name: name, contents: try templates.render(kind, context: context)))
         }
         return files
+    }
+
+    /// The client's one-line authentication helpers, one per supported scheme (`Templates/Security.mustache`).
+    private func securityHelpers(_ security: SecurityPlan, operations: [OperationContext])
+        throws(TemplateError) -> String
+    {
+        var members = Set<String>()
+        for operation in operations {
+            members.insert(operation.methodName)
+            if let paginator = operation.paginator {
+                members.insert(paginator.pagesMethodName)
+                if let items = paginator.items { members.insert(items.itemsMethodName) }
+            }
+        }
+        let methodNames = security.clientMethodNames(avoiding: members)
+        let schemes = zip(security.schemes, methodNames).enumerated().map { index, named in
+            let (scheme, methodName) = named
+            return ClientSchemeContext(
+                doc: SwiftText.docComment(Self.helperDoc(scheme), indent: "    "), methodName: methodName,
+                notFirst: index > 0,
+                operationsLiteral: "[" + scheme.operationIDs.map(SwiftText.stringLiteral).joined(separator: ", ") + "]",
+                bearer: scheme.kind == .bearer, basic: scheme.kind == .basic,
+                apiKey: {
+                    guard case .apiKey(let name, let location) = scheme.kind else { return nil }
+                    return ClientAPIKeyContext(nameLiteral: SwiftText.stringLiteral(name), location: location.rawValue)
+                }())
+        }
+        let context = SecurityFileContext(
+            access: options.access.keyword, clientTypeName: Naming.typeName(options.clientTypeName),
+            exampleMethodName: methodNames.first ?? "", schemes: schemes)
+        return try templates.render("Security", context: context)
+    }
+
+    /// What a helper sends, on which operations, then the scheme's own description.
+    private static func helperDoc(_ scheme: SecurityPlan.Scheme) -> String {
+        let sends: String
+        switch scheme.kind {
+        case .bearer: sends = "`Authorization: Bearer <token>`"
+        case .basic: sends = "`Authorization: Basic <base64(username:password)>`"
+        case .apiKey(let name, let location):
+            sends = "the key as the \(location.rawValue) \(name.contains("`") ? "'\(name)'" : "`\(name)`")"
+        }
+        let shown = scheme.operationIDs.prefix(8).map { "`\($0)`" }.joined(separator: ", ")
+        let more = scheme.operationIDs.count > 8 ? " and \(scheme.operationIDs.count - 8) more" : ""
+        let applies = scheme.operationIDs.isEmpty ? "no operation (none requires it)" : shown + more
+        var text = "Security scheme `\(scheme.spec.name)` (\(scheme.spec.kind.rawValue)): sends \(sends) on \(applies)."
+        if let description = scheme.spec.description, !description.isEmpty { text += "\n\n" + description }
+        return text
     }
 
     static func profileExpression(_ apiProtocol: APIProtocol) -> String {

@@ -46,6 +46,13 @@ enum DocumentFinisher {
                 "security scheme '\(scheme.name)' is not required by the document or any operation",
                 at: state.securitySchemeMarks[scheme.name] ?? Mark(file: state.rootFile, line: 1, column: 1))
         }
+        // A requirement must name a declared scheme; generated routes cannot check one that is not.
+        let declared = Set(document.securitySchemes.map(\.name))
+        for (name, mark) in state.securityRequirementMarks where !declared.contains(name) {
+            state.warning(
+                "security requirement names '\(name)', which no security scheme declares; generated routes do not check it",
+                at: mark)
+        }
     }
 
     /// Component types, and every type an operation or a reachable type uses.

@@ -16,6 +16,8 @@ struct ReaderState {
     var referenced: Set<String> = []
     /// Where each security scheme was declared, for the unused-scheme warning.
     var securitySchemeMarks: [String: Mark] = [:]
+    /// Every scheme name a `security` requirement uses, where it is written, for the undeclared-scheme warning.
+    var securityRequirementMarks: [(name: String, mark: Mark)] = []
     /// Where each operation was written, in the order the readers append operations.
     var operationMarks: [Mark] = []
     /// Where each webhook's and callback's operation was written, in the order they are read.
@@ -121,7 +123,8 @@ struct ReaderState {
         var result: [SecurityRequirement] = []
         for item in items(node, "'security'") {
             var requirement: SecurityRequirement = [:]
-            for (name, _, scopes) in entries(item, "a security requirement") {
+            for (name, key, scopes) in entries(item, "a security requirement") {
+                securityRequirementMarks.append((name, key.mark))
                 requirement[name] = items(scopes, "scopes").compactMap(\.text)
             }
             result.append(requirement)

@@ -139,6 +139,26 @@ extension ServerRequest {
         throw AuthenticationError(schemes: schemes, reason: "no accepted credential was sent")
     }
 
+    /// Checks an operation's security requirements before its handler runs: passes when every scheme of
+    /// at least one alternative (OR'd) sent a credential (schemes within one alternative are AND'd; an
+    /// empty alternative means "no credential needed"); throws (401, a challenge per scheme) otherwise.
+    /// Whether a credential is *valid* stays the handler's business.
+    public func authenticate(anyOf alternatives: [[SecurityScheme]]) throws(AuthenticationError) {
+        for alternative in alternatives where alternative.allSatisfy(sent) { return }
+        var tried: [SecurityScheme] = []
+        for scheme in alternatives.joined() where !tried.contains(scheme) { tried.append(scheme) }
+        throw AuthenticationError(schemes: tried, reason: "no accepted credential was sent")
+    }
+
+    /// True when the request carries a credential for `scheme`.
+    private func sent(_ scheme: SecurityScheme) -> Bool {
+        switch scheme {
+        case .httpBearer, .oauth2, .openIDConnect: return (try? bearerToken()) != nil
+        case .httpBasic: return (try? basicCredentials()) != nil
+        case .apiKey(let name, let location): return (try? apiKey(name, in: location)) != nil
+        }
+    }
+
     /// The credentials after `Authorization: <scheme> ` (the scheme compared case-insensitively, RFC 9110 §11.1).
     private func authorization(scheme: String) -> String? {
         guard let value = head.headerFields[.authorization], value.count > scheme.count,

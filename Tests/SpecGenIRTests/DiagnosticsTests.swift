@@ -50,6 +50,32 @@ import Testing
         #expect(unused.allSatisfy { $0.severity == .warning })
     }
 
+    @Test func undeclaredSecuritySchemesAreWarnedWhereTheRequirementNamesThem() throws {
+        let result = try IRFixtures.readText(
+            """
+            openapi: 3.0.0
+            info: {title: t, version: '1'}
+            security: [{token: []}]
+            components:
+              securitySchemes:
+                token: {type: http, scheme: bearer}
+            paths:
+              /a:
+                get:
+                  operationId: a
+                  security:
+                  - missing: []
+                  responses: {'200': {description: ok}}
+            """)
+        let warnings = result.diagnostics.filter { $0.message.contains("no security scheme declares") }
+        #expect(
+            warnings.map(\.message) == [
+                "security requirement names 'missing', which no security scheme declares; generated routes do not check it"
+            ])
+        #expect(warnings.map(\.mark.line) == [12])
+        #expect(warnings.allSatisfy { $0.severity == .warning })
+    }
+
     @Test func examplesContradictingSchemasAreWarnings() throws {
         let result = try IRFixtures.readText(
             """

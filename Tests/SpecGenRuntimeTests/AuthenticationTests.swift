@@ -69,4 +69,29 @@ import Testing
         #expect(try await Self.call(server, .bearer("t", operations: ["other"])).status == 401)
         #expect(try await Self.call(server, .bearer("t", operations: ["whoami"])).status == 200)
     }
+
+    /// `authenticate(anyOf:)`: alternatives OR'd, schemes within one AND'd, `[]` means optional.
+    @Test func requirementsAreAlternativesOfSchemeSets() async throws {
+        let key = SecurityScheme.apiKey(name: "X-API-Key", in: .header)
+        let cookie = SecurityScheme.apiKey(name: "session", in: .cookie)
+        func status(_ alternatives: [[SecurityScheme]], _ headers: HTTPFields) async throws -> Int {
+            let server = InProcessServer([
+                ServerRoute("whoami", .get, "/me") { request in
+                    try request.authenticate(anyOf: alternatives)
+                    return try ServerResponse(status: 200, body: .text("ok"))
+                }
+            ])
+            var request = ClientRequest(operationID: "whoami", method: .get, path: "/me")
+            request.headerFields = headers
+            return try await server.client([]).perform(request).status
+        }
+        let both: HTTPFields = [HTTPField.Name("X-API-Key")!: "k", .cookie: "session=s"]
+        let keyOnly: HTTPFields = [HTTPField.Name("X-API-Key")!: "k"]
+        #expect(try await status([[key, cookie]], both) == 200)
+        #expect(try await status([[key, cookie]], keyOnly) == 401)
+        #expect(try await status([[key, cookie], [.httpBearer]], [.authorization: "Bearer t"]) == 200)
+        #expect(try await status([[.httpBearer], [.httpBasic]], [.authorization: "Basic YTpi"]) == 200)
+        #expect(try await status([[], [.httpBearer]], [:]) == 200)
+        #expect(try await status([[.httpBearer]], [:]) == 401)
+    }
 }

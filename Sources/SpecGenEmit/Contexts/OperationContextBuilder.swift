@@ -6,6 +6,7 @@ struct OperationContextBuilder {
     let names: SwiftTypeNames
     let mapping: TypeMapping
     let plans: [OperationPlan]
+    let security: SecurityPlan
 
     func contexts() -> [OperationContext] {
         // Declarations by their qualified Swift name, built once for every operation's paginator check.
@@ -37,6 +38,20 @@ struct OperationContextBuilder {
                 hasMore: index < plan.parameters.count - 1 || hasBodyArgument)
         }
 
+        // Security: the route checks the requirements first, then hands each scheme's credential over.
+        let requirements = security.security(of: operation, in: document)
+        let credentials = requirements.credentials.enumerated().map { index, credential in
+            CredentialContext(
+                label: credential.scheme.handlerLabel, type: credential.scheme.credentialType,
+                isOptional: !credential.required, needsComma: index > 0 || plan.inputTypeName != nil,
+                readCall: credential.scheme.readCall)
+        }
+        let authenticationLiteral = requirements.enforced.map { alternatives in
+            "["
+                + alternatives.map { "[" + $0.map(\.runtimeExpression).joined(separator: ", ") + "]" }
+                .joined(separator: ", ") + "]"
+        }
+
         let routeHeaders = tupleLiteral(operation.route.constantHeaders)
         let routeQuery = tupleLiteral(operation.route.constantQuery)
         return OperationContext(
@@ -61,7 +76,8 @@ struct OperationContextBuilder {
             errorTypeName: plan.responses.errorTypeName,
             paginator: PaginatorPlanner.context(
                 for: plan, inputType: plan.inputTypeName.flatMap { typesBySwiftName[$0] },
-                outputType: plan.responses.plainJSONBody.flatMap { typesBySwiftName[$0] }, mapping: mapping))
+                outputType: plan.responses.plainJSONBody.flatMap { typesBySwiftName[$0] }, mapping: mapping),
+            authenticationLiteral: authenticationLiteral, credentials: credentials)
     }
 
     /// The declared response media types for `Accept`; none for AWS JSON, whose peers ignore it.

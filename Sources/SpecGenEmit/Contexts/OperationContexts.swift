@@ -68,6 +68,25 @@ struct OperationContext {
     var errorTypeName: String?
     /// Set for an operation with `nextToken` in its input and output.
     var paginator: PaginatorContext?
+    /// The operation's security requirements as the route checks them first (`[[.httpBearer], […]]`,
+    /// alternatives OR'd, schemes within one AND'd); nil when the route checks nothing.
+    var authenticationLiteral: String?
+    /// One handler argument per security scheme the operation accepts, after the input.
+    var credentials: [CredentialContext]
+}
+
+/// A credential the route hands to the handler: `bearerAuth: BearerToken` read with `request.bearerToken()`.
+struct CredentialContext {
+    /// The argument label (the scheme's name as a Swift identifier, never `input`).
+    var label: String
+    /// `BearerToken`, `BasicCredentials` or `APIKey`.
+    var type: String
+    /// True when some alternative does without this scheme: the handler gets an optional.
+    var isOptional: Bool
+    /// True when an argument comes before this one (the input or another credential).
+    var needsComma: Bool
+    /// The `ServerRequest` method call that reads it: `bearerToken()`, `apiKey("X-API-Key", in: .header)`.
+    var readCall: String
 }
 
 /// One parameter, as the templates write the `ClientRequest`/`ServerRequest` call for it.
@@ -218,4 +237,38 @@ struct ResponseEnumContext {
     /// `Error, ResponseConvertible, Hashable` or `ResponseConvertible, Hashable`.
     var conformances: String
     var cases: [ResponseCaseContext]
+}
+
+/// What `Templates/Security.mustache` receives: one client helper per supported security scheme.
+/// Its output is appended to the first client file (which has the imports).
+struct SecurityFileContext {
+    /// `public `, `package ` or "".
+    var access: String
+    var clientTypeName: String
+    /// The first helper's name, for the usage line at the top.
+    var exampleMethodName: String
+    var schemes: [ClientSchemeContext]
+}
+
+/// A scheme's static helper on the client, returning an `AuthenticationMiddleware` bound to the
+/// operations that accept the scheme. Exactly one of `bearer`, `basic`, `apiKey` is set.
+struct ClientSchemeContext {
+    /// Doc comment lines indented for a member (four spaces).
+    var doc: String
+    var methodName: String
+    /// False for the first helper (the others start with a blank line).
+    var notFirst: Bool
+    /// The ids of the operations that accept the scheme, as a `Set<String>` literal.
+    var operationsLiteral: String
+    /// http bearer, oauth2, openIdConnect: a token, or a provider of fresh tokens.
+    var bearer: Bool
+    var basic: Bool
+    var apiKey: ClientAPIKeyContext?
+}
+
+struct ClientAPIKeyContext {
+    /// The header, query item or cookie name as a Swift string literal.
+    var nameLiteral: String
+    /// An `APIKeyLocation` case name: `header`, `query` or `cookie`.
+    var location: String
 }

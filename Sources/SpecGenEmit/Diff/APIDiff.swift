@@ -12,6 +12,7 @@
 /// | operation added                       | no                                     | yes: one more handler method to write   |
 /// | operation removed                     | yes: the client method is gone         | no: the handler's method is just unused |
 /// | operation input or output changed     | yes                                    | yes                                     |
+/// | operation's credentials changed       | no: helpers are middleware             | yes: the handler's parameters changed   |
 /// | type added                            | no                                     | no                                      |
 /// | type removed, kind or alias changed   | yes                                    | yes                                     |
 /// | property added, optional or defaulted | no                                     | no                                      |
@@ -33,6 +34,7 @@ package struct APIDiff: Sendable, Codable, Equatable {
     package struct Change: Sendable, Codable, Equatable {
         package enum Kind: String, Sendable, Codable, Equatable, CaseIterable {
             case operationAdded, operationRemoved, operationInputChanged, operationOutputChanged
+            case operationCredentialsChanged
             case typeAdded, typeRemoved, typeKindChanged, aliasTargetChanged
             case propertyAdded, propertyRemoved, propertyTypeChanged, propertyBecameRequired, propertyBecameOptional
             case enumCaseAdded, enumCaseRemoved, enumCaseValueChanged
@@ -99,6 +101,12 @@ private struct ChangeCollector {
                     .operationInputChanged, operation.name, "\(before.input ?? "none") → \(operation.input ?? "none")",
                     client: true, server: true)
             }
+            if before.credentials != operation.credentials {
+                add(
+                    .operationCredentialsChanged, operation.name,
+                    "(\(before.credentials.joined(separator: ", "))) → (\(operation.credentials.joined(separator: ", ")))",
+                    client: false, server: true)
+            }
             if before.output != operation.output {
                 add(
                     .operationOutputChanged, operation.name, "\(before.output) → \(operation.output)", client: true,
@@ -108,7 +116,8 @@ private struct ChangeCollector {
     }
 
     private func signature(_ operation: APISurface.Operation) -> String {
-        "\(operation.name)(\(operation.input.map { "_ input: \($0)" } ?? "")) -> \(operation.output)"
+        let parameters = (operation.input.map { ["_ input: \($0)"] } ?? []) + operation.credentials
+        return "\(operation.name)(\(parameters.joined(separator: ", "))) -> \(operation.output)"
     }
 
     mutating func compareTypes(_ old: [APISurface.TypeInfo], _ new: [APISurface.TypeInfo]) {

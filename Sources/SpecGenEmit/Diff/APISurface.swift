@@ -13,6 +13,9 @@ package struct APISurface: Sendable, Codable, Equatable {
         package var input: String?
         /// The return type (`ListImagesResponse`, `JSONValue`, `NoContent`, `Data`).
         package var output: String
+        /// The handler's credential parameters after the input (`bearerAuth: BearerToken`), from the
+        /// operation's security requirements; empty when it has none.
+        package var credentials: [String] = []
     }
 
     /// Which way a type travels: what a client builds and a server reads (`request`), what a
@@ -67,15 +70,27 @@ package struct APISurface: Sendable, Codable, Equatable {
         let plan = GenerationPlan(input, options: options)
         let builder = ModelContextBuilder(document: plan.document, names: plan.names, options: options)
         let usage = UsageAnalysis(plan: plan)
+        let security = SecurityPlan(plan.document)
+        var webhookSecurity = security
+        webhookSecurity.appliesDocumentDefault = false
+        func credentials(_ operation: SpecGenIR.Operation, _ security: SecurityPlan) -> [String] {
+            security.security(of: operation, in: plan.document).credentials.map {
+                "\($0.scheme.handlerLabel): \($0.scheme.credentialType)\($0.required ? "" : "?")"
+            }
+        }
         // Webhooks and callbacks are methods of the webhooks client (and handler): named with it,
         // so they never pair with an operation's method of the same name.
         let sent = plan.sentPlans.map {
             Operation(
                 name: options.webhooksClientTypeName + "." + $0.methodName, input: $0.inputTypeName,
-                output: $0.responses.returnType)
+                output: $0.responses.returnType, credentials: credentials($0.operation, webhookSecurity))
         }
         operations =
-            (plan.plans.map { Operation(name: $0.methodName, input: $0.inputTypeName, output: $0.responses.returnType) }
+            (plan.plans.map {
+                Operation(
+                    name: $0.methodName, input: $0.inputTypeName, output: $0.responses.returnType,
+                    credentials: credentials($0.operation, security))
+            }
             + sent)
             .sorted { $0.name < $1.name }
         types = plan.document.types.compactMap { type -> TypeInfo? in

@@ -60,5 +60,7 @@ extension Naming {
         "ClientMiddleware", "ServerMiddleware", "DecodingError", "EncodingError", "KeyValuePairs",
         "TypedResponse", "NoHeaders", "ResponseHeaders", "ResponseConvertible", "ReceivedResponse", "OutgoingBody",
         "ParameterError", "HTTPFields",
+        // The security helpers' and handlers' credential types.
+        "AuthenticationMiddleware", "BearerToken", "BasicCredentials", "APIKey",
     ]
 }

@@ -233,6 +233,40 @@ import {{.}}
 {{/enums}}
 
 """##,
+        "Security": ##"""
+// One helper per security scheme of the spec, named after it: pass its result in `middlewares:`
+// (`{{clientTypeName}}(serverURL: url, transport: transport, middlewares: [{{clientTypeName}}.{{exampleMethodName}}(…)])`).
+// Each adds its credential only to the operations whose security requirements name the scheme.
+extension {{clientTypeName}} {
+{{#schemes}}
+{{#notFirst}}
+
+{{/notFirst}}
+{{#bearer}}
+{{{doc}}}    {{access}}static func {{methodName}}(_ token: String) -> AuthenticationMiddleware {
+        .bearer(token, operations: {{{operationsLiteral}}})
+    }
+
+{{{doc}}}    ///
+    /// `tokenProvider` is asked before each request: return a valid access token (refresh it there).
+    {{access}}static func {{methodName}}(tokenProvider: @escaping @Sendable () async throws -> String) -> AuthenticationMiddleware {
+        .bearer(tokenProvider: tokenProvider, operations: {{{operationsLiteral}}})
+    }
+{{/bearer}}
+{{#basic}}
+{{{doc}}}    {{access}}static func {{methodName}}(username: String, password: String) -> AuthenticationMiddleware {
+        .basic(username: username, password: password, operations: {{{operationsLiteral}}})
+    }
+{{/basic}}
+{{#apiKey}}
+{{{doc}}}    {{access}}static func {{methodName}}(_ key: String) -> AuthenticationMiddleware {
+        .apiKey(key, name: {{{nameLiteral}}}, in: .{{location}}, operations: {{{operationsLiteral}}})
+    }
+{{/apiKey}}
+{{/schemes}}
+}
+
+"""##,
         "Server": ##"""
 {{{header}}}
 {{#imports}}
@@ -243,7 +277,7 @@ import {{.}}
 {{{handlerDoc}}}
 {{access}}protocol {{handlerProtocolName}}: Sendable {
 {{#allOperations}}
-{{{doc}}}    func {{methodName}}({{#inputTypeName}}_ input: {{{.}}}{{/inputTypeName}}) async throws -> {{outputType}}
+{{{doc}}}    func {{methodName}}({{#inputTypeName}}_ input: {{{.}}}{{/inputTypeName}}{{#credentials}}{{#needsComma}}, {{/needsComma}}{{label}}: {{type}}{{#isOptional}}?{{/isOptional}}{{/credentials}}) async throws -> {{outputType}}
 {{/allOperations}}
 }
 
@@ -267,6 +301,9 @@ extension {{handlerProtocolName}} {
         [
 {{#operations}}
             ServerRoute({{{operationIDLiteral}}}, .{{httpMethod}}, {{{pathLiteral}}}, headers: {{{routeHeadersLiteral}}}, query: {{{routeQueryLiteral}}}) { request in
+{{#authenticationLiteral}}
+                try request.authenticate(anyOf: {{{.}}})
+{{/authenticationLiteral}}
 {{#requestBody}}
 {{#isWholeInput}}
 {{> ServerRequestBody}}
@@ -290,12 +327,12 @@ extension {{handlerProtocolName}} {
                 )
 {{/inputIsStruct}}
 {{#outputEnumName}}
-                return try await self.{{methodName}}({{#inputTypeName}}input{{/inputTypeName}}).serverResponse(profile: wireProfile)
+                return try await self.{{methodName}}({{#inputTypeName}}input{{/inputTypeName}}{{#credentials}}{{#needsComma}}, {{/needsComma}}{{label}}: {{#isOptional}}try?{{/isOptional}}{{^isOptional}}try{{/isOptional}} request.{{{readCall}}}{{/credentials}}).serverResponse(profile: wireProfile)
 {{/outputEnumName}}
 {{^outputEnumName}}
 {{#primarySuccess}}
 {{#hasBody}}
-                let output = try await self.{{methodName}}({{#inputTypeName}}input{{/inputTypeName}})
+                let output = try await self.{{methodName}}({{#inputTypeName}}input{{/inputTypeName}}{{#credentials}}{{#needsComma}}, {{/needsComma}}{{label}}: {{#isOptional}}try?{{/isOptional}}{{^isOptional}}try{{/isOptional}} request.{{{readCall}}}{{/credentials}})
                 return try ServerResponse(
                     status: {{#statusFromValue}}output.status{{/statusFromValue}}{{^statusFromValue}}{{statusCode}}{{/statusFromValue}},
 {{#bodyIsJSON}}
@@ -311,13 +348,13 @@ extension {{handlerProtocolName}} {
 {{/hasBody}}
 {{^hasBody}}
 {{#isTyped}}
-                let output = try await self.{{methodName}}({{#inputTypeName}}input{{/inputTypeName}})
+                let output = try await self.{{methodName}}({{#inputTypeName}}input{{/inputTypeName}}{{#credentials}}{{#needsComma}}, {{/needsComma}}{{label}}: {{#isOptional}}try?{{/isOptional}}{{^isOptional}}try{{/isOptional}} request.{{{readCall}}}{{/credentials}})
                 return try ServerResponse(
                     status: {{#statusFromValue}}output.status{{/statusFromValue}}{{^statusFromValue}}{{statusCode}}{{/statusFromValue}}, body: nil,
                     headers: output.headers, headerFields: output.headerFields)
 {{/isTyped}}
 {{^isTyped}}
-                _ = try await self.{{methodName}}({{#inputTypeName}}input{{/inputTypeName}})
+                _ = try await self.{{methodName}}({{#inputTypeName}}input{{/inputTypeName}}{{#credentials}}{{#needsComma}}, {{/needsComma}}{{label}}: {{#isOptional}}try?{{/isOptional}}{{^isOptional}}try{{/isOptional}} request.{{{readCall}}}{{/credentials}})
                 return ServerResponse(status: {{statusCode}})
 {{/isTyped}}
 {{/hasBody}}
