@@ -13,7 +13,15 @@ package struct Generator: Sendable {
 
     /// Every output file of the modes asked. `specName` (the spec's file name) goes in the header.
     package func generate(_ input: APIDocument, specName: String) throws(TemplateError) -> [GeneratedFile] {
-        let plan = GenerationPlan(input, options: options)
+        var timings = StageTimings()
+        return try generate(input, specName: specName, timings: &timings)
+    }
+
+    /// As `generate(_:specName:)`, adding the time of each stage (plan, contexts, render) to `timings`.
+    package func generate(_ input: APIDocument, specName: String, timings: inout StageTimings) throws(TemplateError)
+        -> [GeneratedFile]
+    {
+        let plan = timings.measure(.plan) { GenerationPlan(input, options: options) }
         let (document, names, mapping, plans) = (plan.document, plan.names, plan.mapping, plan.plans)
         let header =
             SwiftText.lineComment(
@@ -22,24 +30,27 @@ package struct Generator: Sendable {
 
         var files: [GeneratedFile] = []
         if options.modes.contains(.models) {
-            files += try modelFiles(document, names: names, header: header)
+            files += try modelFiles(document, names: names, header: header, timings: &timings)
         }
-        let operations = OperationContextBuilder(document: document, names: names, mapping: mapping, plans: plans)
-            .contexts()
+        let operations = timings.measure(.contexts) {
+            OperationContextBuilder(document: document, names: names, mapping: mapping, plans: plans).contexts()
+        }
         if options.modes.contains(.client) {
             files += try operationFiles(
-                "Client", operations, shards: options.clientShards, document: document, header: header)
+                "Client", operations, shards: options.clientShards, document: document, header: header,
+                timings: &timings)
         }
         if options.modes.contains(.server) {
             files += try operationFiles(
-                "Server", operations, shards: options.serverShards, document: document, header: header)
+                "Server", operations, shards: options.serverShards, document: document, header: header,
+                timings: &timings)
         }
         return files
     }
 
-    private func modelFiles(_ document: APIDocument, names: SwiftTypeNames, header: String) throws(TemplateError)
-        -> [GeneratedFile]
-    {
+    private func modelFiles(
+        _ document: APIDocument, names: SwiftTypeNames, header: String, timings: inout StageTimings
+    ) throws(TemplateError) -> [GeneratedFile] {
         let builder = ModelContextBuilder(document: document, names: names, options: options)
         let fileNames = FileSharding.fileNames(base: "Models", count: options.modelShards)
         let parents = Dictionary(document.types.map { ($0.id, $0.parent) }, uniquingKeysWith: { first, _ in first })
@@ -54,21 +65,26 @@ package struct Generator: Sendable {
             return current
         }
         // Nested types go where their top-level ancestor goes, so a file reads as a unit.
-        let shards = FileSharding.partition(document.types.sorted(by: { $0.id < $1.id }), count: fileNames.count) {
-            root(of: $0.id)
-        }.map { $0.map(builder.context(for:)) }
+        let shards = timings.measure(.contexts) {
+            FileSharding.partition(document.types.sorted(by: { $0.id < $1.id }), count: fileNames.count) {
+                root(of: $0.id)
+            }.map { $0.map(builder.context(for:)) }
+        }
         var files: [GeneratedFile] = []
         for (index, name) in fileNames.enumerated() {
             let context = ModelsFileContext(
                 header: header, imports: ["Foundation", "SpecGenRuntime"], types: shards[index])
-            files.append(GeneratedFile(name: name, contents: try templates.render("Models", context: context)))
+            let contents = try timings.measure(.render) { () throws(TemplateError) in
+                try templates.render("Models", context: context)
+            }
+            files.append(GeneratedFile(name: name, contents: contents))
         }
         return files
     }
 
     private func operationFiles(
         _ kind: String, _ operations: [OperationContext], shards: Int,
-        document: APIDocument, header: String
+        document: APIDocument, header: String, timings: inout StageTimings
     ) throws(TemplateError) -> [GeneratedFile] {
         let fileNames = FileSharding.fileNames(base: kind, count: shards)
         let byShard = FileSharding.partition(operations, count: fileNames.count) { $0.methodName }
@@ -89,7 +105,10 @@ package struct Generator: Sendable {
                 allRouteListNames: listNames,
                 allOperations: operations,
                 operations: byShard[index])
-            files.append(GeneratedFile(name: name, contents: try templates.render(kind, context: context)))
+            let contents = try timings.measure(.render) { () throws(TemplateError) in
+                try templates.render(kind, context: context)
+            }
+            files.append(GeneratedFile(name: name, contents: contents))
         }
         return files
     }
