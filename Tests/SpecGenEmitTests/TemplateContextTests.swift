@@ -20,6 +20,28 @@ struct TemplateContextTests {
         try templates.validate(name, example: OperationsFileContext.example)
     }
 
+    /// The model contexts list their fields by hand for rendering (no `Mirror`, issue 12): every
+    /// list must name exactly the stored properties, in order, or a field would render as nothing.
+    @Test func listedFieldsAreExactlyTheStoredProperties() throws {
+        var checked: Set<String> = []
+        func visit(_ value: Any) {
+            let mirror = Mirror(reflecting: value)
+            if mirror.displayStyle == .optional || mirror.displayStyle == .collection {
+                for child in mirror.children { visit(child.value) }
+                return
+            }
+            guard mirror.displayStyle == .struct else { return }
+            if let listed = value as? any RenderedFields {
+                let reflected = mirror.children.compactMap(\.label)
+                #expect(listed.renderedFields.map(\.0) == reflected, "\(type(of: value))")
+                checked.insert("\(type(of: value))")
+            }
+            for child in mirror.children { visit(child.value) }
+        }
+        visit(ModelsFileContext.example)
+        #expect(checked.count == 14, "\(checked.sorted())")
+    }
+
     @Test func aMisspeltNameInAnOverrideIsAnErrorWithItsLine() throws {
         let folder = FileManagerTemporary.folder()
         try "{{{header}}}\n{{#types}}\n{{nmae}}\n{{/types}}\n".write(

@@ -23,6 +23,13 @@ enum RenderedContext {
             return RenderedText(String(text))
         case let array as [Any]:
             return array.map(convert)
+        case let listed as any RenderedFields:
+            var object: [String: Any] = [:]
+            for (label, value) in listed.renderedFields {
+                guard let value, let field = unwrapped(value) else { continue }
+                object[label] = convert(field)
+            }
+            return object
         default:
             let mirror = Mirror(reflecting: value)
             switch mirror.displayStyle {
@@ -46,6 +53,12 @@ enum RenderedContext {
         guard let optional = value as? any OptionalValue else { return value }
         return optional.wrappedValue.flatMap(unwrapped)
     }
+}
+
+/// A context that lists its stored properties (name, value) itself, so `RenderedContext` needs
+/// no `Mirror` for it. The list must be complete: a test compares it with reflection.
+protocol RenderedFields {
+    var renderedFields: [(String, Any?)] { get }
 }
 
 /// Lets `RenderedContext` see inside an `Optional` held in an `Any` without a `Mirror`.
