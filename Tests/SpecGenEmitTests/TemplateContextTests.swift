@@ -42,6 +42,34 @@ struct TemplateContextTests {
         #expect(checked.count == 14, "\(checked.sorted())")
     }
 
+    /// A nil field of a model context renders as NSNull, which stops mustache's lookup at that
+    /// level: only the same as a missing key while no other model context has a field of that name.
+    @Test func optionalFieldNamesBelongToOneModelContext() throws {
+        var optionalOwners: [String: Set<String>] = [:]
+        var allOwners: [String: Set<String>] = [:]
+        func visit(_ value: Any) {
+            let mirror = Mirror(reflecting: value)
+            if mirror.displayStyle == .optional || mirror.displayStyle == .collection {
+                for child in mirror.children { visit(child.value) }
+                return
+            }
+            guard mirror.displayStyle == .struct else { return }
+            for child in mirror.children {
+                guard let label = child.label else { continue }
+                allOwners[label, default: []].insert("\(type(of: value))")
+                if Mirror(reflecting: child.value).displayStyle == .optional {
+                    optionalOwners[label, default: []].insert("\(type(of: value))")
+                }
+                visit(child.value)
+            }
+        }
+        visit(ModelsFileContext.example)
+        #expect(optionalOwners.count == 8, "\(optionalOwners.keys.sorted())")
+        for label in optionalOwners.keys {
+            #expect(allOwners[label]?.count == 1, "'\(label)' is a field of \(allOwners[label] ?? [])")
+        }
+    }
+
     @Test func aMisspeltNameInAnOverrideIsAnErrorWithItsLine() throws {
         let folder = FileManagerTemporary.folder()
         try "{{{header}}}\n{{#types}}\n{{nmae}}\n{{/types}}\n".write(

@@ -1,3 +1,4 @@
+import Foundation
 import Mustache
 
 /// A context converted once into dictionaries and text before rendering.
@@ -26,7 +27,14 @@ enum RenderedContext {
         case let listed as any RenderedFields:
             var object: [String: Any] = [:]
             for (label, value) in listed.renderedFields {
-                guard let value, let field = unwrapped(value) else { continue }
+                guard let value, let field = unwrapped(value) else {
+                    // NSNull renders as a missing key does (nothing; a section is skipped) but ends
+                    // mustache's walk down the context stack here, instead of a failed lookup at
+                    // every level. The same output: no other model context has a field of this
+                    // name the walk could find (TemplateContextTests checks).
+                    object[label] = NSNull()
+                    continue
+                }
                 object[label] = convert(field)
             }
             return object
