@@ -29,11 +29,16 @@ public struct ReceivedResponse: Sendable {
     /// The `Content-Type` the server declared, if any.
     public var contentType: String? { head.headerFields[.contentType] }
 
-    /// A JSON body; `NoContent` for a response declared without one.
+    /// A JSON body; `NoContent` for a response declared without one. An empty body reads as `{}`
+    /// (AWS JSON answers an empty body for an operation without output fields).
     public func json<Value: Decodable>(_ type: Value.Type) async throws -> Value {
         if let none = NoContent() as? Value { return none }
-        return try await body.json(Value.self, profile: profile, upTo: maxBytes)
+        let bytes = try await body.collectBytes(upTo: maxBytes)
+        return try profile.makeDecoder().decode(Value.self, from: Data(bytes.isEmpty ? Array("{}".utf8) : bytes))
     }
+
+    /// A body read as raw bytes (a binary response), collected up to `maxBytes`.
+    public func data() async throws -> Data { Data(try await body.collectBytes(upTo: maxBytes)) }
 
     /// An `application/x-www-form-urlencoded` body into `Value`.
     public func form<Value: Decodable>(_ type: Value.Type) async throws -> Value {
@@ -81,6 +86,25 @@ public struct ReceivedResponse: Sendable {
     /// A status the operation does not declare: `APIError` with its name, message and (bounded) body.
     public func undeclaredError() async -> APIError {
         let bytes = (try? await body.collectBytes(upTo: maxBytes)) ?? []
+        return apiError(bytes)
+    }
+
+    /// A declared error status: `read` builds the operation's error from the response (body and
+    /// headers as declared). A response that does not read as declared (a proxy's HTML page, a
+    /// required header missing) is `APIError` instead, so the status and the bytes are never lost
+    /// behind a decoding error. The body is collected first (up to `maxBytes`).
+    public func declaredError<Declared: Error>(_ read: (ReceivedResponse) async throws -> Declared) async -> any Error {
+        let bytes = (try? await body.collectBytes(upTo: maxBytes)) ?? []
+        var buffered = self
+        buffered.body = HTTPBody(bytes)
+        do {
+            return try await read(buffered)
+        } catch {
+            return apiError(bytes)
+        }
+    }
+
+    private func apiError(_ bytes: [UInt8]) -> APIError {
         let errorType = HTTPField.Name("X-Amzn-Errortype").flatMap { headerFields[$0] }
         return APIError(status: status, errorTypeHeader: errorType, body: bytes)
     }

@@ -70,7 +70,7 @@ import Testing
         // A spec's `NoContent` and `Nullable` must not capture the runtime's.
         #expect(models.contains("public struct NoContent_: Codable"))
         #expect(models.contains("public var nullable: Nullable<Indirect<NoContent_.Nullable_>>?"))
-        #expect(try generated.file("Client").contains("as: NoContent.self"))
+        #expect(try generated.file("Client").contains("return NoContent()"))
         // No nested declaration reuses a top-level name.
         let topLevel = Set(
             models.split(separator: "\n").compactMap { line -> String? in
@@ -104,7 +104,7 @@ import Testing
         let client = try generated.file("Client")
         #expect(client.contains("request.query(\"path\", input.queryPath, ParameterEncoding(.form, explode: true))"))
         #expect(client.contains("request.header(\"X-Tags\", input.xTags, ParameterEncoding(.simple, explode: false))"))
-        #expect(client.contains("body: input.requestBody"))
+        #expect(client.contains(".json(input.requestBody, profile: client.profile"))
         let server = try generated.file("Server")
         #expect(
             server.contains("try request.path(\"ids\", as: [Int].self, ParameterEncoding(.simple, explode: false))"))
@@ -162,7 +162,7 @@ import Testing
         let client = try generated.file("Client")
         #expect(
             client.contains(
-                "client.send(request, bytes: input.body, mediaType: \"multipart/form-data\", as: Note.self)"))
+                "let body: OutgoingBody? = .binary(HTTPBody(input.body), contentType: \"multipart/form-data\")"))
     }
 
     /// `allOf: [$ref: <oneOf>, nullable: true]` is the union, nullable; `additionalProperties:
@@ -186,5 +186,34 @@ import Testing
         #expect(models.contains("self.responseFormat = try ResponseFormat(from: decoder)"))
         #expect(models.contains("try self.responseFormat.encode(to: encoder)"))
         #expect(models.contains("public typealias OnlyUnion = ResponseFormat"))
+    }
+
+    /// Swagger 2.0 responses take the same typed shape as 3.x: the success with its headers, the
+    /// error enum (a code, a range, `default`), and generated names stepping aside for the
+    /// document's own (`GetPetError`, `GetPetOkHeaders`, a schema called `TypedResponse`).
+    @Test func swaggerResponsesAreTypedAndTheirNamesNeverCollide() throws {
+        let generated = try Self.generate("typed-responses-swagger.yaml")
+        try Self.expectCompiles(generated, module: "TypedResponsesSwagger")
+        let models = try generated.file("Models")
+        #expect(models.contains("public struct GetPetError: Codable"))
+        #expect(models.contains("public enum GetPetError2: Error, ResponseConvertible, Hashable {"))
+        #expect(models.contains("case notFound(TypedResponse<GetPetError, NoHeaders>)"))
+        #expect(models.contains("case serverError(TypedResponse<NoContent, NoHeaders>)"))
+        #expect(models.contains("case other(TypedResponse<TypedResponse_, NoHeaders>)"))
+        #expect(models.contains("public struct GetPetOkHeaders2: ResponseHeaders, Hashable {"))
+        // A header called `fields` does not shadow the decoder's argument.
+        #expect(models.contains("public var fields2: String?"))
+        #expect(models.contains("public enum CreatePetOutput: ResponseConvertible, Hashable, Sendable {"))
+        let client = try generated.file("Client")
+        #expect(client.contains("-> TypedResponse<Pet, GetPetOkHeaders2>"))
+        #expect(
+            client.contains(
+                "case 500..<600:\n            throw await response.declaredError { response in\n"
+                    + "                GetPetError2.serverError("))
+        let server = try generated.file("Server")
+        #expect(server.contains("func createPet() async throws -> CreatePetOutput"))
+        // Binary bodies in the models file (no HTTPBody there): the Data overload of `.binary`.
+        #expect(models.contains("case partialContent(TypedResponse<Data, GetFilePartialContentHeaders>)"))
+        #expect(models.contains("body: .binary(response.body, contentType: \"application/octet-stream\")"))
     }
 }

@@ -42,8 +42,9 @@ struct TemplateContextTests {
         #expect(checked.count == 14, "\(checked.sorted())")
     }
 
-    /// A nil field of a model context renders as NSNull, which stops mustache's lookup at that
-    /// level: only the same as a missing key while no other model context has a field of that name.
+    /// A nil field of a listed model context renders as NSNull, which stops mustache's lookup at
+    /// that level: only the same as a missing key while no other context of the models file (listed
+    /// or reflected) has a field of that name.
     @Test func optionalFieldNamesBelongToOneModelContext() throws {
         var optionalOwners: [String: Set<String>] = [:]
         var allOwners: [String: Set<String>] = [:]
@@ -57,7 +58,7 @@ struct TemplateContextTests {
             for child in mirror.children {
                 guard let label = child.label else { continue }
                 allOwners[label, default: []].insert("\(type(of: value))")
-                if Mirror(reflecting: child.value).displayStyle == .optional {
+                if value is any RenderedFields, Mirror(reflecting: child.value).displayStyle == .optional {
                     optionalOwners[label, default: []].insert("\(type(of: value))")
                 }
                 visit(child.value)
@@ -68,6 +69,11 @@ struct TemplateContextTests {
         for label in optionalOwners.keys {
             #expect(allOwners[label]?.count == 1, "'\(label)' is a field of \(allOwners[label] ?? [])")
         }
+    }
+
+    @Test func callbackURLsTemplateUsesOnlyKnownNames() throws {
+        let templates = try TemplateSet.load(overridesDirectory: nil)
+        try templates.validate("CallbackURLs", example: CallbackURLsFileContext.example)
     }
 
     @Test func aMisspeltNameInAnOverrideIsAnErrorWithItsLine() throws {

@@ -3,7 +3,9 @@
 /// stored property, in declaration order; TemplateContextTests checks that against reflection, so
 /// a field added to a context and forgotten here fails a test instead of rendering as nothing.
 extension ModelsFileContext: RenderedFields {
-    var renderedFields: [(String, Any?)] { [("header", header), ("imports", imports), ("types", types)] }
+    var renderedFields: [(String, Any?)] {
+        [("header", header), ("imports", imports), ("types", types), ("responseTypes", responseTypes)]
+    }
 }
 
 extension TypeContext: RenderedFields {

@@ -9,6 +9,8 @@ struct ModelsFileContext {
     var imports: [String]
     /// The types of this file, sorted by IR id.
     var types: [TypeContext]
+    /// The response types of this file's share of the operations (`Templates/Responses.mustache`).
+    var responseTypes: [ResponseTypesContext]
 }
 
 /// One declared type. Exactly one of `structType`, `enumType`, `unionType`, `alias` is set.

@@ -20,12 +20,23 @@ struct OperationPlan {
         var isJSONContent: Bool
     }
 
-    struct Output {
-        enum Kind { case json, none, binary }
+    /// The request body: how it travels and which member of the input holds it.
+    struct RequestBodyPlan {
+        enum Kind: String { case json, binary }
         var kind: Kind
+        /// The Swift type of the body as the input holds it, without `?` (`Pet`, `Data`).
         var swiftType: String
-        var status: Int
-        var mediaType: String?
+        /// The declared media type (`application/json`, `application/octet-stream`).
+        var mediaType: String
+        /// The input struct's member holding the body (`body`, or `requestBody` when a parameter
+        /// is called `body`); nil when the body is the whole input (AWS JSON operations).
+        var memberName: String?
+        var required: Bool
+        /// The body may be JSON `null` and may be left out: the input's member is a `Nullable<…>?`
+        /// (see `StructContextBuilder`), read with `decodeNullableBody`.
+        var nullableOptional: Bool
+        /// The input's member is an optional (`Pet?`, `Nullable<Pet>?`): sent only when set.
+        var memberIsOptional: Bool
     }
 
     var operation: Operation
@@ -33,21 +44,8 @@ struct OperationPlan {
     var parameters: [PlannedParameter]
     var inputTypeName: String?
     var inputIsBody: Bool
-    var bodyTypeName: String?
-    var bodyRequired: Bool
-    /// The body may be JSON `null` and may be left out: the input's `body` is a `Nullable<…>?`
-    /// (see `StructContextBuilder`), read with `decodeNullableBody`.
-    var bodyNullableOptional: Bool
-    /// The body's Swift type without `?` (what a `null` body wraps).
-    var bodyValueTypeName: String?
-    var bodyIsBinary: Bool
-    /// `input` or `input.body`, as the client passes the body.
-    var bodyExpression: String?
-    /// The input struct's member holding the body (`body`, or `requestBody` when a parameter
-    /// is called `body`).
-    var bodyMemberName: String?
-    var requestMediaType: String?
-    var output: Output
+    var requestBody: RequestBodyPlan?
+    var responses: ResponsePlan
 }
 
 /// Makes the plans, in two steps: the input structs are types of the document (they need names
@@ -102,26 +100,31 @@ enum OperationPlanner {
     }
 
     static func plans(
-        for operations: [Operation], inputTypes: [String: TypeDecl], names: SwiftTypeNames,
+        for operations: [Operation], inputTypes: [String: TypeDecl], responseLayouts: [ResponsePlanner.Layout],
+        names: SwiftTypeNames,
         mapping: TypeMapping, document: APIDocument
     ) -> [OperationPlan] {
         var methods = NameScope()
         var ids = Set<String>()
-        return operations.map { operation in
+        return zip(operations, responseLayouts).map { operation, layout in
             let firstOfID = ids.insert(operation.id).inserted
             let methodName = methods.claim(Naming.memberName(operation.id))
             let bodyContent = operation.requestBody.flatMap { preferredContent($0.content) }
-            let bodyIsBinary = bodyContent.map(isRawBody) ?? false
-            let bodyType = bodyContent.map { bodyIsBinary ? "Data" : mapping.swiftType($0.type) }
+            let required = operation.requestBody?.required ?? false
+            let requestBody = bodyContent.map { content in
+                let binary = isRawBody(content)
+                let nullable = !binary && content.type.isOptional
+                return OperationPlan.RequestBodyPlan(
+                    kind: binary ? .binary : .json,
+                    swiftType: binary ? "Data" : mapping.swiftType(content.type.nonOptional),
+                    mediaType: content.mediaType, memberName: nil, required: required,
+                    nullableOptional: nullable && !required, memberIsOptional: !required || nullable)
+            }
             var plan = OperationPlan(
                 operation: operation, methodName: methodName, parameters: [], inputTypeName: nil, inputIsBody: false,
-                bodyTypeName: bodyType, bodyRequired: operation.requestBody?.required ?? false,
-                bodyNullableOptional: !bodyIsBinary && operation.requestBody?.required != true
-                    && bodyContent?.type.isOptional == true,
-                bodyValueTypeName: bodyContent.map { bodyIsBinary ? "Data" : mapping.swiftType($0.type.nonOptional) },
-                bodyIsBinary: bodyIsBinary,
-                bodyExpression: nil, bodyMemberName: nil, requestMediaType: bodyContent?.mediaType,
-                output: output(operation, mapping: mapping))
+                requestBody: requestBody,
+                responses: ResponsePlanner.plan(
+                    layout, named: firstOfID, names: names, mapping: mapping, document: document))
             if firstOfID, let inputType = inputTypes[operation.id], let typeName = names.qualified[inputType.id],
                 case .object(let object) = inputType.kind
             {
@@ -137,15 +140,14 @@ enum OperationPlanner {
                         style: style, explode: parameter.explode ?? (style == .form || style == .deepObject),
                         isJSONContent: isJSONContent(parameter))
                 }
-                if bodyType != nil {
-                    plan.bodyMemberName = swiftNames[supported.count]
-                    plan.bodyExpression = "input." + swiftNames[supported.count]
-                }
-            } else if let bodyType {
-                // The body is the whole input: callers pass the request type itself.
-                plan.inputTypeName = bodyType
+                if plan.requestBody != nil { plan.requestBody?.memberName = swiftNames[supported.count] }
+            } else if let body = plan.requestBody, let content = bodyContent {
+                // The body is the whole input: callers pass the request type itself (`Pet?` when nullable).
+                let nullable = body.kind == .json && content.type.isOptional
+                plan.inputTypeName = body.kind == .binary ? "Data" : mapping.swiftType(content.type)
                 plan.inputIsBody = true
-                plan.bodyExpression = "input"
+                plan.requestBody?.memberIsOptional = nullable
+                plan.requestBody?.nullableOptional = false
             }
             return plan
         }
@@ -208,23 +210,6 @@ enum OperationPlanner {
     static func isJSON(_ mediaType: String) -> Bool {
         let lowered = mediaType.lowercased()
         return lowered.contains("json") || lowered == "*/*"
-    }
-
-    /// The lowest 2xx response: its JSON body type, raw bytes, or nothing.
-    static func output(_ operation: Operation, mapping: TypeMapping) -> OperationPlan.Output {
-        let success = operation.responses.filter(\.isSuccess).sorted { $0.status < $1.status }.first
-        let status = success.flatMap { Int($0.status) } ?? 200
-        guard let success, let content = preferredContent(success.content) else {
-            return .init(
-                kind: .none, swiftType: "NoContent", status: status == 200 && success == nil ? 200 : status,
-                mediaType: nil)
-        }
-        if TypeMapping.isBinary(content.type) || !isJSON(content.mediaType) {
-            return .init(kind: .binary, swiftType: "Data", status: status, mediaType: content.mediaType)
-        }
-        return .init(
-            kind: .json, swiftType: mapping.swiftType(content.type.nonOptional), status: status,
-            mediaType: content.mediaType)
     }
 }
 

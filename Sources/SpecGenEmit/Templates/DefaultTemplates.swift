@@ -5,6 +5,22 @@
 /// never reads them from disk.
 enum DefaultTemplates {
     static let all: [String: String] = [
+        "CallbackURLs": ##"""
+{{{header}}}
+{{#imports}}
+import {{.}}
+{{/imports}}
+
+/// Where each callback goes: its URL expression from the spec, evaluated against the request that
+/// asked for it. In the handler serving that request, `try {{clientTypeName}}.NAME.url()` gives the
+/// URL; send the callback with `{{clientTypeName}}(serverURL: url, transport: …)`.
+extension {{clientTypeName}} {
+{{#callbacks}}
+{{{doc}}}    {{access}}static let {{propertyName}} = CallbackURL({{{templateLiteral}}})
+{{/callbacks}}
+}
+
+"""##,
         "Client": ##"""
 {{{header}}}
 {{#imports}}
@@ -12,8 +28,7 @@ import {{.}}
 {{/imports}}
 {{#declaresType}}
 
-/// The API's client: one method per operation. It sends each operation's wire route itself
-/// (constant headers such as `X-Amz-Target`, constant query items such as `Action=…`).
+{{{clientDoc}}}
 {{access}}struct {{clientTypeName}}: Sendable {
     {{access}}var client: APIClient
 
@@ -21,7 +36,7 @@ import {{.}}
     {{access}}static var defaultServerURL: URL? { {{defaultServerURL}} }
 
     /// - Parameters:
-    ///   - serverURL: Where the API is, e.g. `{{clientTypeName}}.defaultServerURL`.
+    ///   - serverURL: {{{serverURLDoc}}}
     ///   - transport: Any swift-openapi-runtime `ClientTransport` (URLSession, AsyncHTTPClient, …).
     ///   - middlewares: Run in order around each request (signing, retries, logging).
     {{access}}init(serverURL: URL, transport: any ClientTransport, middlewares: [any ClientMiddleware] = []) {
@@ -32,7 +47,8 @@ import {{.}}
 
 extension {{clientTypeName}} {
 {{#operations}}
-{{{doc}}}{{{deprecation}}}    {{access}}func {{methodName}}({{inputParameter}}) async throws -> {{outputType}} {
+{{{doc}}}{{#errorTypeName}}    /// - Throws: `{{.}}` for a declared error status, `APIError` for an undeclared one.
+{{/errorTypeName}}{{{deprecation}}}    {{access}}func {{methodName}}({{#inputTypeName}}_ input: {{{.}}}{{/inputTypeName}}) async throws -> {{outputType}} {
         {{#hasParameters}}var{{/hasParameters}}{{^hasParameters}}let{{/hasParameters}} request = ClientRequest(operationID: {{{operationIDLiteral}}}, method: .{{httpMethod}}, path: {{{pathLiteral}}}, constantHeaders: {{{constantHeadersLiteral}}}, constantQuery: {{{constantQueryLiteral}}})
 {{#parameters}}
 {{#isJSONContent}}
@@ -42,7 +58,27 @@ extension {{clientTypeName}} {
         try request.{{location}}({{{wireName}}}, input.{{swiftName}}, ParameterEncoding(.{{style}}, explode: {{explode}}))
 {{/isJSONContent}}
 {{/parameters}}
-        {{{clientSend}}}
+{{#requestBody}}
+{{> ClientRequestBody}}
+{{/requestBody}}
+        let response = try await client.perform(request{{#requestBody}}, body: body{{/requestBody}}, accept: {{{acceptLiteral}}})
+        switch response.status {
+{{#responseCases}}
+        {{caseLabel}}:
+{{#isError}}
+            throw await response.declaredError { response in
+                {{enumTypeName}}.{{caseName}}({{#isTyped}}try response.typed({{#bodyIsJSON}}try await response.json({{{bodyType}}}.self){{/bodyIsJSON}}{{#bodyIsBinary}}try await response.data(){{/bodyIsBinary}}{{^hasBody}}NoContent(){{/hasBody}}, headers: {{{headersType}}}.self){{/isTyped}}{{^isTyped}}{{#bodyIsJSON}}try await response.json({{{bodyType}}}.self){{/bodyIsJSON}}{{#bodyIsBinary}}try await response.data(){{/bodyIsBinary}}{{^hasBody}}NoContent(){{/hasBody}}{{/isTyped}})
+            }
+{{/isError}}
+{{^isError}}
+            return {{#inOutputEnum}}.{{caseName}}({{/inOutputEnum}}{{#isTyped}}try response.typed({{#bodyIsJSON}}try await response.json({{{bodyType}}}.self){{/bodyIsJSON}}{{#bodyIsBinary}}try await response.data(){{/bodyIsBinary}}{{^hasBody}}NoContent(){{/hasBody}}, headers: {{{headersType}}}.self){{/isTyped}}{{^isTyped}}{{#bodyIsJSON}}try await response.json({{{bodyType}}}.self){{/bodyIsJSON}}{{#bodyIsBinary}}try await response.data(){{/bodyIsBinary}}{{^hasBody}}NoContent(){{/hasBody}}{{/isTyped}}{{#inOutputEnum}}){{/inOutputEnum}}
+{{/isError}}
+{{/responseCases}}
+{{^hasDefaultResponse}}
+        default:
+            throw await response.undeclaredError()
+{{/hasDefaultResponse}}
+        }
     }
 
 {{#paginator}}
@@ -63,6 +99,25 @@ extension {{clientTypeName}} {
 {{/paginator}}
 {{/operations}}
 }
+
+"""##,
+        "ClientRequestBody": ##"""
+{{#isWholeInput}}
+{{#isJSON}}
+        let body: OutgoingBody? = try {{#isOptional}}input.map { try {{/isOptional}}.json({{#isOptional}}$0{{/isOptional}}{{^isOptional}}input{{/isOptional}}, profile: client.profile, contentType: client.profile.requestMediaType(declared: {{{mediaTypeLiteral}}})){{#isOptional}} }{{/isOptional}}
+{{/isJSON}}
+{{#isBinary}}
+        let body: OutgoingBody? = .binary(HTTPBody(input), contentType: {{{mediaTypeLiteral}}})
+{{/isBinary}}
+{{/isWholeInput}}
+{{^isWholeInput}}
+{{#isJSON}}
+        let body: OutgoingBody? = try {{#isOptional}}input.{{memberName}}.map { try {{/isOptional}}.json({{#isOptional}}$0{{/isOptional}}{{^isOptional}}input.{{memberName}}{{/isOptional}}, profile: client.profile, contentType: client.profile.requestMediaType(declared: {{{mediaTypeLiteral}}})){{#isOptional}} }{{/isOptional}}
+{{/isJSON}}
+{{#isBinary}}
+        let body: OutgoingBody? = {{#isOptional}}input.{{memberName}}.map { .binary(HTTPBody($0), contentType: {{{mediaTypeLiteral}}}) }{{/isOptional}}{{^isOptional}}.binary(HTTPBody(input.{{memberName}}), contentType: {{{mediaTypeLiteral}}}){{/isOptional}}
+{{/isBinary}}
+{{/isWholeInput}}
 
 """##,
         "Enum": ##"""
@@ -102,6 +157,80 @@ import {{.}}
 
 {{> Type}}
 {{/types}}
+{{#responseTypes}}
+{{> Responses}}
+{{/responseTypes}}
+
+"""##,
+        "Responses": ##"""
+{{#headers}}
+
+{{{doc}}}{{access}}struct {{typeName}}: ResponseHeaders, Hashable {
+{{#fields}}
+{{{doc}}}    {{access}}var {{swiftName}}: {{{valueType}}}{{^required}}?{{/required}}
+{{/fields}}
+
+    {{access}}init({{#fields}}{{swiftName}}: {{{valueType}}}{{^required}}? = nil{{/required}}{{#hasMore}}, {{/hasMore}}{{/fields}}) {
+{{#fields}}
+        self.{{swiftName}} = {{swiftName}}
+{{/fields}}
+    }
+
+    {{access}}init(from fields: Fields) throws(ParameterError) {
+{{#fields}}
+{{#required}}
+        guard let {{swiftName}} = try fields.parameter({{{wireName}}}, as: {{{valueType}}}.self) else {
+            throw ParameterError(.header, {{{wireName}}}, .missing)
+        }
+        self.{{swiftName}} = {{swiftName}}
+{{/required}}
+{{^required}}
+        self.{{swiftName}} = try fields.parameter({{{wireName}}}, as: {{{valueType}}}.self)
+{{/required}}
+{{/fields}}
+    }
+
+    {{access}}func write(to fields: inout Fields) throws {
+{{#fields}}
+        try fields.setParameter({{{wireName}}}, {{swiftName}})
+{{/fields}}
+    }
+}
+{{/headers}}
+{{#enums}}
+
+{{{doc}}}{{access}}enum {{typeName}}: {{conformances}} {
+{{#cases}}
+{{{doc}}}    case {{caseName}}({{{payloadType}}})
+{{/cases}}
+
+    {{access}}func serverResponse(profile: WireProfile) throws -> ServerResponse {
+        switch self {
+{{#cases}}
+{{#isTyped}}
+        case .{{caseName}}(let response):
+            return try ServerResponse(
+                status: {{#statusFromValue}}response.status{{/statusFromValue}}{{^statusFromValue}}{{statusCode}}{{/statusFromValue}},
+                body: {{#bodyIsJSON}}.json(response.body, profile: profile, contentType: profile.responseMediaType(declared: {{{mediaTypeLiteral}}})){{/bodyIsJSON}}{{#bodyIsBinary}}.binary(response.body, contentType: {{{mediaTypeLiteral}}}){{/bodyIsBinary}}{{^hasBody}}nil{{/hasBody}},
+                headers: response.headers, headerFields: response.headerFields)
+{{/isTyped}}
+{{^isTyped}}
+{{#hasBody}}
+        case .{{caseName}}(let body):
+            return try ServerResponse(
+                status: {{statusCode}},
+                body: {{#bodyIsJSON}}.json(body, profile: profile, contentType: profile.responseMediaType(declared: {{{mediaTypeLiteral}}})){{/bodyIsJSON}}{{#bodyIsBinary}}.binary(body, contentType: {{{mediaTypeLiteral}}}){{/bodyIsBinary}})
+{{/hasBody}}
+{{^hasBody}}
+        case .{{caseName}}:
+            return ServerResponse(status: {{statusCode}})
+{{/hasBody}}
+{{/isTyped}}
+{{/cases}}
+        }
+    }
+}
+{{/enums}}
 
 """##,
         "Server": ##"""
@@ -111,11 +240,10 @@ import {{.}}
 {{/imports}}
 {{#declaresType}}
 
-/// What a server implements: one method per operation. Throw `APIError` (or any `ServiceError`)
-/// to answer with a status and an error name.
+{{{handlerDoc}}}
 {{access}}protocol {{handlerProtocolName}}: Sendable {
 {{#allOperations}}
-{{{doc}}}    func {{methodName}}({{inputParameter}}) async throws -> {{outputType}}
+{{{doc}}}    func {{methodName}}({{#inputTypeName}}_ input: {{{.}}}{{/inputTypeName}}) async throws -> {{outputType}}
 {{/allOperations}}
 }
 
@@ -138,12 +266,14 @@ extension {{handlerProtocolName}} {
     var {{routeListName}}: [ServerRoute] {
         [
 {{#operations}}
-            {{routeHead}} { request in
-{{#serverInputFromBody}}
-                let input = {{{.}}}
-{{/serverInputFromBody}}
-{{#serverInputType}}
-                let input = {{.}}(
+            ServerRoute({{{operationIDLiteral}}}, .{{httpMethod}}, {{{pathLiteral}}}, headers: {{{routeHeadersLiteral}}}, query: {{{routeQueryLiteral}}}) { request in
+{{#requestBody}}
+{{#isWholeInput}}
+{{> ServerRequestBody}}
+{{/isWholeInput}}
+{{/requestBody}}
+{{#inputIsStruct}}
+                let input = {{inputTypeName}}(
 {{#parameters}}
 {{#isPath}}
                     {{swiftName}}: try request.path({{{wireName}}}, as: {{{valueType}}}.self, ParameterEncoding(.{{style}}, explode: {{explode}})){{#hasMore}},{{/hasMore}}
@@ -152,19 +282,71 @@ extension {{handlerProtocolName}} {
                     {{swiftName}}: {{#required}}try request.required({{/required}}try request.{{location}}{{#isJSONContent}}JSON({{{wireName}}}, as: {{{valueType}}}.self){{/isJSONContent}}{{^isJSONContent}}({{{wireName}}}, as: {{{valueType}}}.self, ParameterEncoding(.{{style}}, explode: {{explode}})){{/isJSONContent}}{{#required}}, .{{location}}, {{{wireName}}}){{/required}}{{#hasMore}},{{/hasMore}}
 {{/isPath}}
 {{/parameters}}
-{{#serverBodyArgument}}
-                    {{{.}}}
-{{/serverBodyArgument}}
+{{#requestBody}}
+{{^isWholeInput}}
+{{> ServerRequestBody}}
+{{/isWholeInput}}
+{{/requestBody}}
                 )
-{{/serverInputType}}
-{{#serverStatements}}
-                {{{.}}}
-{{/serverStatements}}
+{{/inputIsStruct}}
+{{#outputEnumName}}
+                return try await self.{{methodName}}({{#inputTypeName}}input{{/inputTypeName}}).serverResponse(profile: wireProfile)
+{{/outputEnumName}}
+{{^outputEnumName}}
+{{#primarySuccess}}
+{{#hasBody}}
+                let output = try await self.{{methodName}}({{#inputTypeName}}input{{/inputTypeName}})
+                return try ServerResponse(
+                    status: {{#statusFromValue}}output.status{{/statusFromValue}}{{^statusFromValue}}{{statusCode}}{{/statusFromValue}},
+{{#bodyIsJSON}}
+                    body: .json(output{{#isTyped}}.body{{/isTyped}}, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: {{{mediaTypeLiteral}}})){{#isTyped}},{{/isTyped}}
+{{/bodyIsJSON}}
+{{#bodyIsBinary}}
+                    body: .binary(output{{#isTyped}}.body{{/isTyped}}, contentType: {{{mediaTypeLiteral}}}){{#isTyped}},{{/isTyped}}
+{{/bodyIsBinary}}
+{{#isTyped}}
+                    headers: output.headers, headerFields: output.headerFields
+{{/isTyped}}
+                )
+{{/hasBody}}
+{{^hasBody}}
+{{#isTyped}}
+                let output = try await self.{{methodName}}({{#inputTypeName}}input{{/inputTypeName}})
+                return try ServerResponse(
+                    status: {{#statusFromValue}}output.status{{/statusFromValue}}{{^statusFromValue}}{{statusCode}}{{/statusFromValue}}, body: nil,
+                    headers: output.headers, headerFields: output.headerFields)
+{{/isTyped}}
+{{^isTyped}}
+                _ = try await self.{{methodName}}({{#inputTypeName}}input{{/inputTypeName}})
+                return ServerResponse(status: {{statusCode}})
+{{/isTyped}}
+{{/hasBody}}
+{{/primarySuccess}}
+{{/outputEnumName}}
             },
 {{/operations}}
         ]
     }
 }
+
+"""##,
+        "ServerRequestBody": ##"""
+{{#isWholeInput}}
+{{#isJSON}}
+                let input = try request.decodeBody({{{inputTypeName}}}.self)
+{{/isJSON}}
+{{#isBinary}}
+                let input = Data(request.body)
+{{/isBinary}}
+{{/isWholeInput}}
+{{^isWholeInput}}
+{{#isJSON}}
+                    {{memberName}}: {{#nullable}}try request.decodeNullableBody({{{swiftType}}}.self){{/nullable}}{{^nullable}}{{#required}}try request.decodeBody({{{swiftType}}}{{#isOptional}}?{{/isOptional}}.self){{/required}}{{^required}}try request.decodeOptionalBody({{{swiftType}}}.self){{/required}}{{/nullable}}
+{{/isJSON}}
+{{#isBinary}}
+                    {{memberName}}: {{#required}}Data(request.body){{/required}}{{^required}}request.body.isEmpty ? nil : Data(request.body){{/required}}
+{{/isBinary}}
+{{/isWholeInput}}
 
 """##,
         "Struct": ##"""

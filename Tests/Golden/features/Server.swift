@@ -4,8 +4,9 @@ import Foundation
 import OpenAPIRuntime
 import SpecGenRuntime
 
-/// What a server implements: one method per operation. Throw `APIError` (or any `ServiceError`)
-/// to answer with a status and an error name.
+/// What a server implements: one method per operation. Return the success value; throw the
+/// operation's `…Error` enum to answer a declared error status with its body and headers, or
+/// `APIError` (any `ServiceError`) to answer with a status and an error name.
 public protocol APIHandler: Sendable {
     /// Read a pet
     func getPet(_ input: GetPetInput) async throws -> Pet
@@ -17,6 +18,12 @@ public protocol APIHandler: Sendable {
     func putSettings(_ input: Settings) async throws -> Settings
     /// Every parameter style, echoed back as the server parsed it
     func styledParameters(_ input: StyledParametersInput) async throws -> StyledParametersResponse
+    /// Every kind of declared response, each answered on demand
+    func getAnimal(_ input: GetAnimalInput) async throws -> TypedResponse<Pet, GetAnimalOkHeaders>
+    /// Several successes with different bodies and headers
+    func adoptPet(_ input: AdoptPetInput) async throws -> AdoptPetOutput
+    /// Asks for a callback to the URL in the body whenever a pet changes
+    func subscribe(_ input: SubscribeInput) async throws -> JSONValue
 }
 
 extension APIHandler {
@@ -45,7 +52,11 @@ extension APIHandler {
                     kind: try request.query("kind", as: Kind.self, ParameterEncoding(.form, explode: true)),
                     limit: try request.required(try request.query("limit", as: Int32.self, ParameterEncoding(.form, explode: true)), .query, "limit")
                 )
-                return try .json(await self.getPet(input), status: 200, profile: wireProfile, mediaType: "application/json")
+                let output = try await self.getPet(input)
+                return try ServerResponse(
+                    status: 200,
+                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
+                )
             },
             ServerRoute("updatePet", .patch, "/pets/{petId}", headers: [], query: []) { request in
                 let input = UpdatePetInput(
@@ -57,28 +68,48 @@ extension APIHandler {
             },
             ServerRoute("createPet", .post, "/pets", headers: [], query: []) { request in
                 let input = try request.decodeBody(Pet.self)
-                return try .json(await self.createPet(input), status: 201, profile: wireProfile, mediaType: "application/json")
+                let output = try await self.createPet(input)
+                return try ServerResponse(
+                    status: 201,
+                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
+                )
             },
             ServerRoute("uploadFile", .put, "/files/{name}", headers: [], query: []) { request in
                 let input = UploadFileInput(
                     name: try request.path("name", as: String.self, ParameterEncoding(.simple, explode: false)),
                     body: Data(request.body)
                 )
-                return try .json(await self.uploadFile(input), status: 200, profile: wireProfile, mediaType: "application/json")
+                let output = try await self.uploadFile(input)
+                return try ServerResponse(
+                    status: 200,
+                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
+                )
             },
             ServerRoute("downloadFile", .get, "/files/{name}", headers: [], query: []) { request in
                 let input = DownloadFileInput(
                     name: try request.path("name", as: String.self, ParameterEncoding(.simple, explode: false))
                 )
-                return ServerResponse(status: 200, body: Array(try await self.downloadFile(input)), contentType: "application/octet-stream")
+                let output = try await self.downloadFile(input)
+                return try ServerResponse(
+                    status: 200,
+                    body: .binary(output, contentType: "application/octet-stream")
+                )
             },
             ServerRoute("echoTree", .post, "/trees", headers: [], query: []) { request in
                 let input = try request.decodeBody(TreeNode.self)
-                return try .json(await self.echoTree(input), status: 200, profile: wireProfile, mediaType: "application/json")
+                let output = try await self.echoTree(input)
+                return try ServerResponse(
+                    status: 200,
+                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
+                )
             },
             ServerRoute("putSettings", .put, "/settings", headers: [], query: []) { request in
                 let input = try request.decodeBody(Settings.self)
-                return try .json(await self.putSettings(input), status: 200, profile: wireProfile, mediaType: "application/json")
+                let output = try await self.putSettings(input)
+                return try ServerResponse(
+                    status: 200,
+                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
+                )
             },
             ServerRoute("styledParameters", .get, "/styles/{simple}/{label}/{matrix}", headers: [], query: []) { request in
                 let input = StyledParametersInput(
@@ -94,8 +125,108 @@ extension APIHandler {
                     session: try request.required(try request.cookie("session", as: String.self, ParameterEncoding(.form, explode: true)), .cookie, "session"),
                     where_: try request.queryJSON("where", as: Filter.self)
                 )
-                return try .json(await self.styledParameters(input), status: 200, profile: wireProfile, mediaType: "application/json")
+                let output = try await self.styledParameters(input)
+                return try ServerResponse(
+                    status: 200,
+                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
+                )
+            },
+            ServerRoute("getAnimal", .get, "/animals/{id}", headers: [], query: []) { request in
+                let input = GetAnimalInput(
+                    id: try request.path("id", as: Int.self, ParameterEncoding(.simple, explode: false))
+                )
+                let output = try await self.getAnimal(input)
+                return try ServerResponse(
+                    status: 200,
+                    body: .json(output.body, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json")),
+                    headers: output.headers, headerFields: output.headerFields
+                )
+            },
+            ServerRoute("adoptPet", .post, "/adoptions", headers: [], query: []) { request in
+                let input = AdoptPetInput(
+                    mode: try request.required(try request.query("mode", as: String.self, ParameterEncoding(.form, explode: true)), .query, "mode")
+                )
+                return try await self.adoptPet(input).serverResponse(profile: wireProfile)
+            },
+            ServerRoute("subscribe", .post, "/subscriptions", headers: [], query: []) { request in
+                let input = SubscribeInput(
+                    tenant: try request.query("tenant", as: String.self, ParameterEncoding(.form, explode: true)),
+                    body: try request.decodeBody(SubscribeRequest.self)
+                )
+                let output = try await self.subscribe(input)
+                return try ServerResponse(
+                    status: 201,
+                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
+                )
             },
         ]
     }
+}
+
+/// Sends the API's webhooks and callbacks (the provider's side): one method per webhook or
+/// callback operation, each sent to `serverURL` exactly as given, its path and query kept: the
+/// URL a subscriber registered, or a callback's URL from its `…URL` constant.
+public struct WebhooksClient: Sendable {
+    public var client: APIClient
+
+    /// The first server the spec lists, if any.
+    public static var defaultServerURL: URL? { nil }
+
+    /// - Parameters:
+    ///   - serverURL: The URL to send to, as the subscriber registered it or a callback's `…URL` gives it.
+    ///   - transport: Any swift-openapi-runtime `ClientTransport` (URLSession, AsyncHTTPClient, …).
+    ///   - middlewares: Run in order around each request (signing, retries, logging).
+    public init(serverURL: URL, transport: any ClientTransport, middlewares: [any ClientMiddleware] = []) {
+        self.client = APIClient(serverURL: serverURL, transport: transport, middlewares: middlewares, profile: .rest)
+    }
+}
+
+extension WebhooksClient {
+    /// A pet was added
+    public func newPet(_ input: Pet) async throws -> NewPetResponse {
+        let request = ClientRequest(operationID: "newPet", method: .post, path: "", constantHeaders: [:], constantQuery: [:])
+        let body: OutgoingBody? = try .json(input, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/json"))
+        let response = try await client.perform(request, body: body, accept: ["application/json"])
+        switch response.status {
+        case 200:
+            return try await response.json(NewPetResponse.self)
+        default:
+            throw await response.undeclaredError()
+        }
+    }
+
+    public func petRemoved(_ input: PetRemovedInput) async throws -> NoContent {
+        var request = ClientRequest(operationID: "petRemoved", method: .post, path: "", constantHeaders: [:], constantQuery: [:])
+        try request.query("reason", input.reason, ParameterEncoding(.form, explode: true))
+        let response = try await client.perform(request, accept: [])
+        switch response.status {
+        case 204:
+            return NoContent()
+        default:
+            throw await response.undeclaredError()
+        }
+    }
+
+    /// A pet changed
+    public func subscribePetChanged(_ input: SubscribePetChangedInput) async throws -> NoContent {
+        var request = ClientRequest(operationID: "subscribePetChanged", method: .post, path: "", constantHeaders: [:], constantQuery: [:])
+        try request.header("X-Event-Id", input.xEventId, ParameterEncoding(.simple, explode: false))
+        let body: OutgoingBody? = try .json(input.body, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/json"))
+        let response = try await client.perform(request, body: body, accept: [])
+        switch response.status {
+        case 204:
+            return NoContent()
+        default:
+            throw await response.undeclaredError()
+        }
+    }
+
+}
+
+/// Where each callback goes: its URL expression from the spec, evaluated against the request that
+/// asked for it. In the handler serving that request, `try WebhooksClient.NAME.url()` gives the
+/// URL; send the callback with `WebhooksClient(serverURL: url, transport: …)`.
+extension WebhooksClient {
+    /// Where callback 'petChanged' of 'subscribe' goes: `{$request.body#/callbackUrl}?tenant={$request.query.tenant}`.
+    public static let subscribePetChangedURL = CallbackURL("{$request.body#/callbackUrl}?tenant={$request.query.tenant}")
 }

@@ -28,12 +28,58 @@ extension Client {
     /// #endif
     /// */ code()
     /// /* open
-    public func getItemExit1(_ input: GetItemExit1Input) async throws -> Type_ {
+    /// - Throws: `GetItemExit1Error` for a declared error status, `APIError` for an undeclared one.
+    public func getItemExit1(_ input: GetItemExit1Input) async throws -> TypedResponse<Type_, GetItemExit1OkHeaders> {
         var request = ClientRequest(operationID: "get-item\"; exit(1); //", method: .get, path: "/items/{it\"em}", constantHeaders: [:], constantQuery: [:])
         try request.path("it\"em", input.itEm, ParameterEncoding(.simple, explode: false))
         try request.query("self", input.self_, ParameterEncoding(.form, explode: true))
         try request.header("X-Evil\"Header", input.xEvilHeader, ParameterEncoding(.simple, explode: false))
-        return try await client.send(request, body: NoContent?.none, mediaType: nil, as: Type_.self)
+        let response = try await client.perform(request, accept: ["application/json", "application/json\"; exit(1)"])
+        switch response.status {
+        case 200:
+            return try response.typed(try await response.json(Type_.self), headers: GetItemExit1OkHeaders.self)
+        case 404:
+            throw await response.declaredError { response in
+                GetItemExit1Error.notFound(try response.typed(try await response.json(Type_.self), headers: NoHeaders.self))
+            }
+        default:
+            throw await response.declaredError { response in
+                GetItemExit1Error.other(try response.typed(NoContent(), headers: GetItemExit1OtherHeaders.self))
+            }
+        }
     }
 
+}
+
+/// What a subscriber implements to receive the API's webhooks and callbacks: one method per
+/// webhook or callback operation. The route table serves each at its own path (`/` and the
+/// webhook's name, or `/operationId/callbackName`): the URLs to give the provider.
+public protocol APIWebhookHandler: Sendable {
+    /// Callback */ \(interpolation)
+    func getItemExit1OnEvilExit1() async throws -> NoContent
+}
+
+extension APIWebhookHandler {
+    /// Registers every route on any swift-openapi-runtime `ServerTransport` (Hummingbird, Vapor, …).
+    public func registerHandlers(on transport: any ServerTransport, middlewares: [any ServerMiddleware] = []) throws {
+        try routeTable.register(on: transport, middlewares: middlewares)
+    }
+
+    /// The routing table: each operation's method, path and the constant that tells it apart.
+    public var routeTable: RouteTable {
+        RouteTable(profile: wireProfile, routes: webhookRoutes0 + [])
+    }
+}
+
+private let wireProfile: WireProfile = .rest
+
+extension APIWebhookHandler {
+    var webhookRoutes0: [ServerRoute] {
+        [
+            ServerRoute("get-item\"; exit(1); //OnEvilExit1", .post, "/get-item%22%3B%20exit%281%29%3B%20%2F%2F/on%22Evil%20%2A%2F%20%5C%28exit%281%29%29", headers: [], query: []) { request in
+                _ = try await self.getItemExit1OnEvilExit1()
+                return ServerResponse(status: 204)
+            },
+        ]
+    }
 }

@@ -4,8 +4,9 @@ import Foundation
 import OpenAPIRuntime
 import SpecGenRuntime
 
-/// What a server implements: one method per operation. Throw `APIError` (or any `ServiceError`)
-/// to answer with a status and an error name.
+/// What a server implements: one method per operation. Return the success value; throw the
+/// operation's `…Error` enum to answer a declared error status with its body and headers, or
+/// `APIError` (any `ServiceError`) to answer with a status and an error name.
 public protocol APIHandler: Sendable {
     /// Summary */ with \(interpolation)
     ///
@@ -13,7 +14,7 @@ public protocol APIHandler: Sendable {
     /// #endif
     /// */ code()
     /// /* open
-    func getItemExit1(_ input: GetItemExit1Input) async throws -> Type_
+    func getItemExit1(_ input: GetItemExit1Input) async throws -> TypedResponse<Type_, GetItemExit1OkHeaders>
 }
 
 extension APIHandler {
@@ -39,8 +40,54 @@ extension APIHandler {
                     self_: try request.query("self", as: String.self, ParameterEncoding(.form, explode: true)),
                     xEvilHeader: try request.header("X-Evil\"Header", as: String.self, ParameterEncoding(.simple, explode: false))
                 )
-                return try .json(await self.getItemExit1(input), status: 200, profile: wireProfile, mediaType: "application/json")
+                let output = try await self.getItemExit1(input)
+                return try ServerResponse(
+                    status: 200,
+                    body: .json(output.body, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json")),
+                    headers: output.headers, headerFields: output.headerFields
+                )
             },
         ]
     }
+}
+
+/// Sends the API's webhooks and callbacks (the provider's side): one method per webhook or
+/// callback operation, each sent to `serverURL` exactly as given, its path and query kept: the
+/// URL a subscriber registered, or a callback's URL from its `…URL` constant.
+public struct WebhooksClient: Sendable {
+    public var client: APIClient
+
+    /// The first server the spec lists, if any.
+    public static var defaultServerURL: URL? { nil }
+
+    /// - Parameters:
+    ///   - serverURL: The URL to send to, as the subscriber registered it or a callback's `…URL` gives it.
+    ///   - transport: Any swift-openapi-runtime `ClientTransport` (URLSession, AsyncHTTPClient, …).
+    ///   - middlewares: Run in order around each request (signing, retries, logging).
+    public init(serverURL: URL, transport: any ClientTransport, middlewares: [any ClientMiddleware] = []) {
+        self.client = APIClient(serverURL: serverURL, transport: transport, middlewares: middlewares, profile: .rest)
+    }
+}
+
+extension WebhooksClient {
+    /// Callback */ \(interpolation)
+    public func getItemExit1OnEvilExit1() async throws -> NoContent {
+        let request = ClientRequest(operationID: "get-item\"; exit(1); //OnEvilExit1", method: .post, path: "", constantHeaders: [:], constantQuery: [:])
+        let response = try await client.perform(request, accept: [])
+        switch response.status {
+        case 204:
+            return NoContent()
+        default:
+            throw await response.undeclaredError()
+        }
+    }
+
+}
+
+/// Where each callback goes: its URL expression from the spec, evaluated against the request that
+/// asked for it. In the handler serving that request, `try WebhooksClient.NAME.url()` gives the
+/// URL; send the callback with `WebhooksClient(serverURL: url, transport: …)`.
+extension WebhooksClient {
+    /// Where callback 'on"Evil */ \(exit(1))' of 'get-item"; exit(1); //' goes: `{$request.body#/x"); exit(1); //*/ }?q={$request.header.X-Evil"Header}`.
+    public static let getItemExit1OnEvilExit1URL = CallbackURL("{$request.body#/x\"); exit(1); //*/ \u{202E}}?q={$request.header.X-Evil\"Header}")
 }
