@@ -13,7 +13,15 @@ package struct Generator: Sendable {
 
     /// Every output file of the modes asked. `specName` (the spec's file name) goes in the header.
     package func generate(_ input: APIDocument, specName: String) throws(TemplateError) -> [GeneratedFile] {
-        let plan = GenerationPlan(input, options: options)
+        var timings = StageTimings()
+        return try generate(input, specName: specName, timings: &timings)
+    }
+
+    /// As `generate(_:specName:)`, adding the time of each stage (plan, contexts, render) to `timings`.
+    package func generate(_ input: APIDocument, specName: String, timings: inout StageTimings) throws(TemplateError)
+        -> [GeneratedFile]
+    {
+        let plan = timings.measure(.plan) { GenerationPlan(input, options: options) }
         let (document, names, mapping, plans) = (plan.document, plan.names, plan.mapping, plan.plans)
         let header =
             SwiftText.lineComment(
@@ -22,12 +30,15 @@ package struct Generator: Sendable {
 
         var files: [GeneratedFile] = []
         if options.modes.contains(.models) {
-            files += try modelFiles(document, names: names, plans: plans + plan.sentPlans, header: header)
+            files += try modelFiles(
+                document, names: names, plans: plans + plan.sentPlans, header: header, timings: &timings)
         }
         let security = SecurityPlan(document)
-        let operations = OperationContextBuilder(
-            document: document, names: names, mapping: mapping, plans: plans, security: security
-        ).contexts()
+        let operations = timings.measure(.contexts) {
+            OperationContextBuilder(
+                document: document, names: names, mapping: mapping, plans: plans, security: security
+            ).contexts()
+        }
         let clientTypeName = Naming.typeName(options.clientTypeName)
         let main = OperationTypeNames(
             clientTypeName: clientTypeName,
@@ -43,31 +54,38 @@ package struct Generator: Sendable {
                 /// `APIError` (any `ServiceError`) to answer with a status and an error name.
                 """,
             serverURLDoc: "Where the API is, e.g. `\(clientTypeName).defaultServerURL`.")
-        if options.modes.contains(.client) {
-            var clientFiles = try operationFiles(
-                "Client", operations, shards: options.clientShards, names: main, document: document, header: header)
-            // The helpers go at the end of the first client file, not a file of their own: the build
-            // plugin names its output files before specgen reads the spec.
-            if !security.schemes.isEmpty, !clientFiles.isEmpty {
-                clientFiles[0].contents += "\n" + (try securityHelpers(security, operations: operations))
+        // Operation files are timed as rendering whole: their contexts are built above, and what
+        // `operationFiles` adds (file contexts, webhook contexts) is small beside the templates.
+        try timings.measure(.render) { () throws(TemplateError) in
+            if options.modes.contains(.client) {
+                var clientFiles = try operationFiles(
+                    "Client", operations, shards: options.clientShards, names: main, document: document,
+                    header: header)
+                // The helpers go at the end of the first client file, not a file of their own: the build
+                // plugin names its output files before specgen reads the spec.
+                if !security.schemes.isEmpty, !clientFiles.isEmpty {
+                    clientFiles[0].contents += "\n" + (try securityHelpers(security, operations: operations))
+                }
+                files += clientFiles
             }
-            files += clientFiles
+            if options.modes.contains(.server) {
+                files += try operationFiles(
+                    "Server", operations, shards: options.serverShards, names: main, document: document,
+                    header: header)
+            }
+            if options.modes.contains(.stubs) {
+                let context = StubsFileContext(
+                    header: header, imports: ["Foundation", "SpecGenRuntime"],
+                    access: options.access.keyword,
+                    handlerProtocolName: Naming.typeName(options.handlerProtocolName),
+                    stubsTypeName: StubContextBuilder.stubsTypeName(handlerProtocolName: options.handlerProtocolName),
+                    profile: Self.profileExpression(document.protocol),
+                    operations: StubContextBuilder(document: document, plans: plans).contexts())
+                files.append(
+                    GeneratedFile(name: "Stubs.swift", contents: try templates.render("Stubs", context: context)))
+            }
+            try appendWebhooks(plan, to: &files)
         }
-        if options.modes.contains(.server) {
-            files += try operationFiles(
-                "Server", operations, shards: options.serverShards, names: main, document: document, header: header)
-        }
-        if options.modes.contains(.stubs) {
-            let context = StubsFileContext(
-                header: header, imports: ["Foundation", "SpecGenRuntime"],
-                access: options.access.keyword,
-                handlerProtocolName: Naming.typeName(options.handlerProtocolName),
-                stubsTypeName: StubContextBuilder.stubsTypeName(handlerProtocolName: options.handlerProtocolName),
-                profile: Self.profileExpression(document.protocol),
-                operations: StubContextBuilder(document: document, plans: plans).contexts())
-            files.append(GeneratedFile(name: "Stubs.swift", contents: try templates.render("Stubs", context: context)))
-        }
-        try appendWebhooks(plan, to: &files)
         return files
     }
 
@@ -173,7 +191,8 @@ package struct Generator: Sendable {
     }
 
     private func modelFiles(
-        _ document: APIDocument, names: SwiftTypeNames, plans: [OperationPlan], header: String
+        _ document: APIDocument, names: SwiftTypeNames, plans: [OperationPlan], header: String,
+        timings: inout StageTimings
     ) throws(TemplateError) -> [GeneratedFile] {
         let builder = ModelContextBuilder(document: document, names: names, options: options)
         let fileNames = FileSharding.fileNames(base: "Models", count: options.modelShards)
@@ -189,19 +208,27 @@ package struct Generator: Sendable {
             return current
         }
         // Nested types go where their top-level ancestor goes, so a file reads as a unit.
-        let shards = FileSharding.partition(document.types.sorted(by: { $0.id < $1.id }), count: fileNames.count) {
-            root(of: $0.id)
-        }.map { $0.map(builder.context(for:)) }
-        // Each operation's response types go with the operation's method name, spread like the types.
-        let responseShards = FileSharding.partition(plans, count: fileNames.count) { $0.methodName }.map {
-            $0.compactMap { ResponseContextBuilder.typesContext($0, access: options.access.keyword) }
+        let (shards, responseShards) = timings.measure(.contexts) {
+            let shards = FileSharding.partition(
+                document.types.sorted(by: { $0.id < $1.id }), count: fileNames.count
+            ) {
+                root(of: $0.id)
+            }.map { $0.map(builder.context(for:)) }
+            // Each operation's response types go with the operation's method name, spread like the types.
+            let responseShards = FileSharding.partition(plans, count: fileNames.count) { $0.methodName }.map {
+                $0.compactMap { ResponseContextBuilder.typesContext($0, access: options.access.keyword) }
+            }
+            return (shards, responseShards)
         }
         var files: [GeneratedFile] = []
         for (index, name) in fileNames.enumerated() {
             let context = ModelsFileContext(
                 header: header, imports: ["Foundation", "SpecGenRuntime"], types: shards[index],
                 responseTypes: responseShards[index])
-            files.append(GeneratedFile(name: name, contents: try templates.render("Models", context: context)))
+            let contents = try timings.measure(.render) { () throws(TemplateError) in
+                try templates.render("Models", context: context)
+            }
+            files.append(GeneratedFile(name: name, contents: contents))
         }
         return files
     }

@@ -21,6 +21,11 @@ package struct ReadResult: Sendable {
     package var document: APIDocument?
     package var diagnostics: [Diagnostic]
 
+    package init(document: APIDocument? = nil, diagnostics: [Diagnostic]) {
+        self.document = document
+        self.diagnostics = diagnostics
+    }
+
     package var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
     package var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
     package var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }

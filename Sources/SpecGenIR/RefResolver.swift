@@ -19,6 +19,22 @@ struct RefResolver {
     let root: String
     /// Loaded documents by absolute path (the root spec included).
     private var documents: [String: Node] = [:]
+    /// Every ref followed so far, by the file it was written in and its text: a large spec refers
+    /// to the same schema hundreds of times, and each walk scans mappings of thousands of entries
+    /// (SageMaker: a third of generation time before this cache).
+    private var followed: [FollowedKey: Target] = [:]
+
+    private struct FollowedKey: Hashable {
+        var file: String
+        var ref: String
+    }
+
+    /// Large mappings a pointer went through (`/components/schemas` with its thousands of
+    /// entries), indexed by key, per file and pointer to the mapping; the first of duplicate keys
+    /// wins, as in `JSONPointer.resolve`. Small mappings are scanned.
+    private var mappingIndexes: [FollowedKey: [String: Node]] = [:]
+    /// `absolute(_:)` by path: it asks the file system (symlinks), and every ref needs it.
+    private var absolutePaths: [String: String] = [:]
 
     init(rootDocument: Node, path: String, allowedRoot: String?, loader: YAMLLoader) {
         self.loader = loader
@@ -35,6 +51,15 @@ struct RefResolver {
     mutating func resolve(_ refNode: Node) throws(RefError) -> Target {
         let ref = refNode.text ?? ""
         let mark = refNode.mark
+        let key = FollowedKey(file: mark.file, ref: ref)
+        if let target = followed[key] { return target }
+        let target = try follow(ref, at: mark)
+        followed[key] = target
+        return target
+    }
+
+    /// What `resolve` does the first time a ref is seen: find the file, walk the pointer.
+    private mutating func follow(_ ref: String, at mark: Mark) throws(RefError) -> Target {
         let lower = ref.lowercased()
         if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("//") {
             throw RefError(.remote(ref), at: mark)
@@ -45,12 +70,43 @@ struct RefResolver {
             throw RefError(.badPointer(ref), at: mark)
         }
         let (displayFile, document) = try self.document(filePart, from: mark.file, ref: ref, at: mark)
-        guard let node = pointer.resolve(in: document) else {
+        let absoluteFile = absolutePath(displayFile)
+        guard let node = walk(pointer, in: document, file: absoluteFile) else {
             throw RefError(.missingTarget(ref), at: mark)
         }
-        return Target(
-            node: node, key: Self.absolute(displayFile).path + "#" + pointer.description,
-            file: displayFile, pointer: pointer)
+        return Target(node: node, key: absoluteFile + "#" + pointer.description, file: displayFile, pointer: pointer)
+    }
+
+    /// `pointer.resolve(in: document)`, with an index for each large mapping on the way.
+    private mutating func walk(_ pointer: JSONPointer, in document: Node, file: String) -> Node? {
+        var node = document
+        for (depth, token) in pointer.tokens.enumerated() {
+            guard let entries = node.entries, entries.count > 16 else {
+                guard let next = JSONPointer(tokens: [token]).resolve(in: node) else { return nil }
+                node = next
+                continue
+            }
+            let key = FollowedKey(file: file, ref: JSONPointer(tokens: Array(pointer.tokens[..<depth])).description)
+            let index: [String: Node]
+            if let known = mappingIndexes[key] {
+                index = known
+            } else {
+                index = Dictionary(
+                    entries.compactMap { entry in entry.key.text.map { ($0, entry.value) } },
+                    uniquingKeysWith: { first, _ in first })
+                mappingIndexes[key] = index
+            }
+            guard let next = index[token] else { return nil }
+            node = next
+        }
+        return node
+    }
+
+    private mutating func absolutePath(_ path: String) -> String {
+        if let known = absolutePaths[path] { return known }
+        let absolute = Self.absolute(path).path
+        absolutePaths[path] = absolute
+        return absolute
     }
 
     /// Follows `$ref` after `$ref` until a node that is not a bare ref (a ref chain of aliases).
@@ -88,7 +144,7 @@ struct RefResolver {
         -> (String, Node)
     {
         if filePart.isEmpty {
-            guard let document = documents[Self.absolute(file).path] else {
+            guard let document = documents[absolutePath(file)] else {
                 throw RefError(.missingTarget(ref), at: mark)
             }
             return (file, document)

@@ -80,7 +80,8 @@ extension Node {
     /// The value under a scalar key, when this node is a mapping that has it.
     package subscript(key: String) -> Node? {
         guard case .mapping(let entries) = content else { return nil }
-        for entry in entries where entry.key.text == key { return entry.value }
+        // By index: iterating `entries` copies each entry (two nodes) just to compare a key.
+        for index in entries.indices where entries[index].key.scalar?.text == key { return entries[index].value }
         return nil
     }
 

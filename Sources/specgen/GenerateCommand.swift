@@ -52,6 +52,9 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "A folder that $ref'ed files may come from (default: only the spec's folder).")
     var allowRefsUnder: String?
 
+    @Flag(help: "Print the time of each stage (load, read, plan, contexts, render, write) to standard error.")
+    var timings = false
+
     @OptionGroup var limits: LimitOptions
 
     func run() throws {
@@ -74,7 +77,17 @@ struct GenerateCommand: ParsableCommand {
             options: ReaderOptions(
                 limits: limits.loaderLimits, allowedRoot: allowRefsUnder,
                 protocolOverride: protocolOverride))
-        let result = reader.read(path: spec)
+        var stages = StageTimings()
+        let result: ReadResult
+        do {
+            let root = try stages.measure(.load) { () throws(YAMLError) in
+                try YAMLLoader(limits: reader.options.limits).loadDocument(atPath: spec)
+            }
+            result = stages.measure(.read) { reader.read(root, path: spec) }
+        } catch {
+            result = ReadResult(document: nil, diagnostics: [error.diagnostic])
+        }
+        defer { if timings { FileHandle.standardError.write(Data((stages.report + "\n").utf8)) } }
         DiagnosticPrinter.printToStandardError(result.diagnostics)
         guard !result.hasErrors, !(warningsAsErrors && !result.warnings.isEmpty), let document = result.document else {
             throw ExitCode.failure
@@ -84,7 +97,8 @@ struct GenerateCommand: ParsableCommand {
         do {
             let templateSet = try TemplateSet.load(overridesDirectory: templatesFolder)
             let generator = Generator(options: options, templates: templateSet)
-            files = try generator.generate(document, specName: URL(fileURLWithPath: spec).lastPathComponent)
+            files = try generator.generate(
+                document, specName: URL(fileURLWithPath: spec).lastPathComponent, timings: &stages)
         } catch {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             throw ExitCode.failure
@@ -92,7 +106,7 @@ struct GenerateCommand: ParsableCommand {
 
         let writer = OutputWriter(directory: output)
         if check {
-            let stale = writer.staleFiles(files)
+            let stale = stages.measure(.write) { writer.staleFiles(files) }
             for file in stale { print("\(output)/\(file)") }
             if !stale.isEmpty {
                 FileHandle.standardError.write(
@@ -102,7 +116,7 @@ struct GenerateCommand: ParsableCommand {
             return
         }
         do {
-            let report = try writer.write(files)
+            let report = try stages.measure(.write) { () throws(OutputError) in try writer.write(files) }
             print(
                 "wrote \(report.written.count), unchanged \(report.unchanged.count), deleted \(report.deleted.count) file(s) in \(output)"
             )

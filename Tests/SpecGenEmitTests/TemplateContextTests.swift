@@ -20,6 +20,57 @@ struct TemplateContextTests {
         try templates.validate(name, example: OperationsFileContext.example)
     }
 
+    /// The model contexts list their fields by hand for rendering (no `Mirror`, issue 12): every
+    /// list must name exactly the stored properties, in order, or a field would render as nothing.
+    @Test func listedFieldsAreExactlyTheStoredProperties() throws {
+        var checked: Set<String> = []
+        func visit(_ value: Any) {
+            let mirror = Mirror(reflecting: value)
+            if mirror.displayStyle == .optional || mirror.displayStyle == .collection {
+                for child in mirror.children { visit(child.value) }
+                return
+            }
+            guard mirror.displayStyle == .struct else { return }
+            if let listed = value as? any RenderedFields {
+                let reflected = mirror.children.compactMap(\.label)
+                #expect(listed.renderedFields.map(\.0) == reflected, "\(type(of: value))")
+                checked.insert("\(type(of: value))")
+            }
+            for child in mirror.children { visit(child.value) }
+        }
+        visit(ModelsFileContext.example)
+        #expect(checked.count == 14, "\(checked.sorted())")
+    }
+
+    /// A nil field of a listed model context renders as NSNull, which stops mustache's lookup at
+    /// that level: only the same as a missing key while no other context of the models file (listed
+    /// or reflected) has a field of that name.
+    @Test func optionalFieldNamesBelongToOneModelContext() throws {
+        var optionalOwners: [String: Set<String>] = [:]
+        var allOwners: [String: Set<String>] = [:]
+        func visit(_ value: Any) {
+            let mirror = Mirror(reflecting: value)
+            if mirror.displayStyle == .optional || mirror.displayStyle == .collection {
+                for child in mirror.children { visit(child.value) }
+                return
+            }
+            guard mirror.displayStyle == .struct else { return }
+            for child in mirror.children {
+                guard let label = child.label else { continue }
+                allOwners[label, default: []].insert("\(type(of: value))")
+                if value is any RenderedFields, Mirror(reflecting: child.value).displayStyle == .optional {
+                    optionalOwners[label, default: []].insert("\(type(of: value))")
+                }
+                visit(child.value)
+            }
+        }
+        visit(ModelsFileContext.example)
+        #expect(optionalOwners.count == 8, "\(optionalOwners.keys.sorted())")
+        for label in optionalOwners.keys {
+            #expect(allOwners[label]?.count == 1, "'\(label)' is a field of \(allOwners[label] ?? [])")
+        }
+    }
+
     @Test func callbackURLsTemplateUsesOnlyKnownNames() throws {
         let templates = try TemplateSet.load(overridesDirectory: nil)
         try templates.validate("CallbackURLs", example: CallbackURLsFileContext.example)

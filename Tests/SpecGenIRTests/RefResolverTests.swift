@@ -69,4 +69,31 @@ import Testing
         // Refs that only point at each other never reach a schema: an error, not a hang.
         #expect(result.errors.containing("chain of refs that never reaches a value").count == 2)
     }
+
+    /// Past 16 entries a mapping is looked up through an index and each followed ref is
+    /// remembered (issue 12): the answers must stay those of a scan, and a missing target is
+    /// still one error at each ref that names it, never a remembered one.
+    @Test func refsIntoLargeMappingsAreIndexedAndRememberedWithTheSameAnswers() throws {
+        let names = (0..<40).map { "Schema\($0)" }
+        var text = "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n"
+        for name in names { text += "    \(name): {type: string}\n" }
+        text += """
+                Holder:
+                  type: object
+                  properties:
+                    first: {$ref: '#/components/schemas/Schema0'}
+                    last: {$ref: '#/components/schemas/Schema39'}
+                    again: {$ref: '#/components/schemas/Schema39'}
+                    gone: {$ref: '#/components/schemas/Schema40'}
+                    goneAgain: {$ref: '#/components/schemas/Schema40'}
+
+            """
+        let result = try IRFixtures.readText(text)
+        let holder = try #require(result.document).object("Holder")
+        #expect(holder.property("first")?.type == .named("Schema0"))
+        #expect(holder.property("last")?.type == .named("Schema39"))
+        #expect(holder.property("again")?.type == .named("Schema39"))
+        let missing = result.errors.containing("'$ref: #/components/schemas/Schema40' points at nothing")
+        #expect(missing.map(\.mark.line) == [52, 53])
+    }
 }

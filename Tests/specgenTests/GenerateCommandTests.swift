@@ -33,6 +33,20 @@ struct GenerateCommandTests {
         #expect(try String(contentsOfFile: output + "/Models.swift", encoding: .utf8) == contents)
     }
 
+    /// `--timings` (issue 12, scripts/bench-stages reads it): one line per stage, wall and CPU.
+    @Test func timingsPrintEveryStage() throws {
+        let output = temporaryFolder()
+        let result = try SpecGenBinary.run(["generate", "Specs/ecr-full.yaml", "--output", output, "--timings"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let stages = result.stderr.split(separator: "\n").filter { $0.hasPrefix("timings: ") }.map {
+            $0.dropFirst("timings: ".count).split(separator: " ").first.map(String.init) ?? ""
+        }
+        #expect(stages == ["load", "read", "plan", "contexts", "render", "write", "total"])
+        #expect(result.stderr.contains(" cpu "))
+        let quiet = try SpecGenBinary.run(["generate", "Specs/ecr-full.yaml", "--output", output])
+        #expect(!quiet.stderr.contains("timings:"))
+    }
+
     @Test func checkListsStaleAndMissingFilesAndWritesNothing() throws {
         let output = temporaryFolder()
         let missing = try SpecGenBinary.run(["generate", "Specs/ecr-full.yaml", "--output", output, "--check"])

@@ -60,9 +60,15 @@ package enum Naming {
 
     // MARK: - Words
 
+    /// `text` in Unicode normalization form C. ASCII text is its own NFC (and nearly every name
+    /// is ASCII), so Foundation's normalization, which shows in profiles, runs only on the rest.
+    static func nfc(_ text: String) -> String {
+        text.utf8.allSatisfy { $0 < 0x80 } ? text : text.precomposedStringWithCanonicalMapping
+    }
+
     /// The words of `raw` and whether the whole text is SHOUTING_SNAKE.
     static func words(of raw: String) -> (words: [String], shouting: Bool) {
-        let scalars = Array(raw.precomposedStringWithCanonicalMapping.unicodeScalars)
+        let scalars = Array(nfc(raw).unicodeScalars)
         var words: [String] = []
         var chunk: [Unicode.Scalar] = []
         var sawLowercase = false
@@ -120,7 +126,7 @@ package enum Naming {
     /// At most 8 characters are spelled out so hostile input cannot make huge names; `NameScope`
     /// takes care of the collisions that leaves.
     static func symbolWords(of raw: String) -> [String] {
-        let scalars = raw.precomposedStringWithCanonicalMapping.unicodeScalars.prefix(8)
+        let scalars = nfc(raw).unicodeScalars.prefix(8)
         guard !scalars.isEmpty else { return ["empty"] }
         var result: [String] = []
         for scalar in scalars {
@@ -152,7 +158,7 @@ package enum Naming {
     /// filter again, and guard the first character.
     private static func finish(_ name: String, fallback: String) -> String {
         var scalars = String.UnicodeScalarView()
-        for scalar in name.precomposedStringWithCanonicalMapping.unicodeScalars
+        for scalar in nfc(name).unicodeScalars
         where IdentifierCharacters.isContinuation(scalar) {
             scalars.append(scalar)
         }

@@ -98,7 +98,8 @@ package enum SwiftText {
             } else if scalar == "\t" {
                 current.append(contentsOf: "    ".unicodeScalars)
                 previousRaw = " "
-            } else if scalar.properties.generalCategory == .spaceSeparator {
+            } else if scalar.isASCII ? scalar == " " : scalar.properties.generalCategory == .spaceSeparator {
+                // (U+0020 is the only ASCII space separator; the property lookup is not free.)
                 current.append(" ")
                 previousRaw = " "
             } else if !InvisibleCharacters.mustEscape(scalars, at: index, previousRaw: previousRaw) {

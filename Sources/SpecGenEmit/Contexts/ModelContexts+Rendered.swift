@@ -1,0 +1,82 @@
+/// The model contexts list their fields for rendering themselves, so `RenderedContext` reflects
+/// on none of them (reflection was a fifth of SageMaker's generation time). Each list names every
+/// stored property, in declaration order; TemplateContextTests checks that against reflection, so
+/// a field added to a context and forgotten here fails a test instead of rendering as nothing.
+extension ModelsFileContext: RenderedFields {
+    var renderedFields: [(String, Any?)] {
+        [("header", header), ("imports", imports), ("types", types), ("responseTypes", responseTypes)]
+    }
+}
+
+extension TypeContext: RenderedFields {
+    var renderedFields: [(String, Any?)] {
+        [
+            ("extensionOf", extensionOf), ("indent", indent), ("memberIndent", memberIndent), ("doc", doc),
+            ("deprecation", deprecation), ("access", access), ("name", name), ("structType", structType),
+            ("enumType", enumType), ("unionType", unionType), ("alias", alias),
+        ]
+    }
+}
+
+extension StructContext: RenderedFields {
+    var renderedFields: [(String, Any?)] {
+        [
+            ("properties", properties), ("hasCodingKeys", hasCodingKeys), ("codingKeys", codingKeys),
+            ("initParameters", initParameters), ("initAssignments", initAssignments),
+            ("customCoding", customCoding),
+        ]
+    }
+}
+
+extension PropertyContext: RenderedFields {
+    var renderedFields: [(String, Any?)] {
+        [
+            ("doc", doc), ("storageName", storageName), ("storageAccess", storageAccess), ("type", type),
+            ("deprecatedAccessor", deprecatedAccessor),
+        ]
+    }
+}
+
+extension DeprecatedAccessorContext: RenderedFields {
+    var renderedFields: [(String, Any?)] { [("name", name)] }
+}
+
+extension CodingKeyContext: RenderedFields {
+    var renderedFields: [(String, Any?)] { [("declaration", declaration)] }
+}
+
+extension CustomCodingContext: RenderedFields {
+    var renderedFields: [(String, Any?)] {
+        [("decodeStatements", decodeStatements), ("encodeStatements", encodeStatements)]
+    }
+}
+
+extension EnumContext: RenderedFields {
+    var renderedFields: [(String, Any?)] { [("rawType", rawType), ("cases", cases), ("unknownCase", unknownCase)] }
+}
+
+extension EnumCaseContext: RenderedFields {
+    var renderedFields: [(String, Any?)] { [("name", name), ("literal", literal)] }
+}
+
+extension UnionContext: RenderedFields {
+    var renderedFields: [(String, Any?)] {
+        [("indirectKeyword", indirectKeyword), ("cases", cases), ("discriminator", discriminator)]
+    }
+}
+
+extension UnionCaseContext: RenderedFields {
+    var renderedFields: [(String, Any?)] { [("name", name), ("type", type)] }
+}
+
+extension DiscriminatorContext: RenderedFields {
+    var renderedFields: [(String, Any?)] { [("propertyLiteral", propertyLiteral), ("mappings", mappings)] }
+}
+
+extension DiscriminatorMappingContext: RenderedFields {
+    var renderedFields: [(String, Any?)] { [("valueLiteral", valueLiteral), ("caseName", caseName)] }
+}
+
+extension AliasContext: RenderedFields {
+    var renderedFields: [(String, Any?)] { [("target", target)] }
+}
