@@ -9,6 +9,9 @@ extension ServerRequest {
     public var requestBody: HTTPBody { bodyStream ?? HTTPBody(body) }
     /// The `Content-Type` the client declared, if any.
     public var contentType: String? { head.headerFields[.contentType] }
+    /// Whether the request carries a body: bytes were collected, or (for a streamed body, whose
+    /// length is not known before reading) it declares a `Content-Type`.
+    public var hasBody: Bool { bodyStream == nil ? !body.isEmpty : contentType != nil }
 
     /// `application/x-www-form-urlencoded` into a Codable struct.
     public func decodeForm<Input: Decodable>(_ type: Input.Type, upTo limit: Int = 8 << 20) async throws -> Input {
@@ -50,5 +53,40 @@ extension ServerRequest {
     /// A JSON Sequence (RFC 7464) body, decoded as it streams in (for a route that streams its body).
     public func jsonSequence<Value: Decodable & Sendable>(of type: Value.Type) -> EventStream<Value> {
         requestBody.jsonSequence(of: Value.self, profile: profile)
+    }
+
+    /// A Server-Sent Events body whose `data` is JSON, decoded as it streams in.
+    public func serverSentEvents<Value: Decodable & Sendable>(of type: Value.Type)
+        -> EventStream<ServerSentEventWithJSONData<Value>>
+    {
+        requestBody.serverSentEvents(of: Value.self, profile: profile)
+    }
+
+    /// A Server-Sent Events body whose `data` is text.
+    public func serverSentEvents() -> EventStream<ServerSentEvent> { requestBody.serverSentEvents() }
+
+    /// The request with a streamed body collected into `body` (at most `limit` bytes), so the JSON
+    /// readers work on a route that streams because another of its media types does.
+    public func collectingBody(upTo limit: Int = 8 << 20) async throws -> ServerRequest {
+        guard let stream = bodyStream else { return self }
+        var copy = self
+        copy.body = try await stream.collectBytes(upTo: limit)
+        copy.bodyStream = nil
+        return copy
+    }
+
+    /// Whether the declared `Content-Type` is `mediaType` (parameters such as `charset` ignored,
+    /// case-insensitive; `image/*` and `*/*` match any subtype).
+    public func contentTypeMatches(_ mediaType: String) -> Bool {
+        guard let sent = contentType else { return false }
+        func essence(_ text: String) -> (type: Substring, subtype: Substring) {
+            let bare = text.prefix { $0 != ";" }.trimmingCharacters(in: .whitespaces).lowercased()
+            let pair = bare.split(separator: "/", maxSplits: 1)
+            return (pair.first ?? "", pair.count > 1 ? pair[1] : "")
+        }
+        let declared = essence(mediaType)
+        let actual = essence(sent)
+        if declared.type == "*" { return true }
+        return declared.type == actual.type && (declared.subtype == "*" || declared.subtype == actual.subtype)
     }
 }

@@ -40,14 +40,15 @@ struct OperationContextBuilder {
                 "return ServerResponse(status: \(output.status), body: Array(try await \(call)), contentType: \(media))"
             )
         }
-        let bodyArgument = plan.inputIsBody ? nil : serverBodyArgument(plan)
+        let requestBody = RequestBodyContextBuilder.context(plan)
+        let bodyMember = !plan.inputIsBody && requestBody != nil
         let parameters = plan.parameters.enumerated().map { index, parameter in
             ParameterContext(
                 location: parameter.location.rawValue, isPath: parameter.location == .path,
                 wireName: SwiftText.stringLiteral(parameter.wireName), swiftName: parameter.swiftName,
                 valueType: parameter.valueType, required: parameter.required, style: parameter.style.rawValue,
                 explode: parameter.explode, isJSONContent: parameter.isJSONContent,
-                hasMore: index < plan.parameters.count - 1 || bodyArgument != nil)
+                hasMore: index < plan.parameters.count - 1 || bodyMember)
         }
 
         let routeHeaders = tupleLiteral(operation.route.constantHeaders)
@@ -66,54 +67,26 @@ struct OperationContextBuilder {
             hasParameters: !parameters.isEmpty, parameters: parameters, clientSend: clientSend(plan),
             routeHead:
                 "ServerRoute(\(idLiteral), .\(operation.method.rawValue), \(SwiftText.stringLiteral(operation.route.path)), "
-                + "headers: \(routeHeaders), query: \(routeQuery))",
-            serverInputFromBody: plan.inputIsBody
-                ? (plan.bodyIsBinary
-                    ? "Data(request.body)" : "try request.decodeBody(\(plan.inputTypeName ?? "").self)")
-                : nil,
+                + "headers: \(routeHeaders), query: \(routeQuery)"
+                + (requestBody?.streams == true ? ", streamsRequestBody: true)" : ")"),
+            requestBody: requestBody, inputIsBody: plan.inputIsBody,
             serverInputType: plan.inputIsBody ? nil : plan.inputTypeName,
-            serverBodyArgument: bodyArgument,
             serverStatements: server,
             paginator: PaginatorPlanner.context(
                 for: plan, inputType: plan.inputTypeName.flatMap { typesBySwiftName[$0] },
                 outputType: typesBySwiftName[plan.output.swiftType], mapping: mapping))
     }
 
-    /// The client's last statement: JSON or raw bytes out, JSON, raw bytes or nothing back.
+    /// The client's last statement: the body built by `ClientRequestBody` (or none) out, JSON, raw bytes or
+    /// nothing back.
     private func clientSend(_ plan: OperationPlan) -> String {
-        let output = plan.output
-        let media = plan.requestMediaType.map(SwiftText.stringLiteral) ?? "nil"
-        let jsonBody = plan.bodyExpression ?? "NoContent?.none"
-        let bytesBody = plan.bodyExpression ?? "nil"
-        let rawMedia = plan.requestMediaType.map(SwiftText.stringLiteral) ?? "\"application/octet-stream\""
-        switch (output.kind, plan.bodyIsBinary) {
-        case (.binary, true):
-            return "return try await client.sendBytes(request, body: \(bytesBody), mediaType: \(rawMedia))"
-        case (.binary, false):
-            return "return try await client.sendForBytes(request, body: \(jsonBody), mediaType: \(media))"
-        case (_, true):
-            return
-                "return try await client.send(request, bytes: \(bytesBody), mediaType: \(rawMedia), as: \(output.swiftType).self)"
-        case (_, false):
-            return
-                "return try await client.send(request, body: \(jsonBody), mediaType: \(media), as: \(output.swiftType).self)"
+        let body = plan.requestBody == nil ? "nil" : "body"
+        switch plan.output.kind {
+        case .binary:
+            return "return try await client.sendForBytes(request, sending: \(body))"
+        case .json, .none:
+            return "return try await client.send(request, sending: \(body), as: \(plan.output.swiftType).self)"
         }
-    }
-
-    /// The input struct's body member and how the server reads it, when the operation has a body.
-    private func serverBodyArgument(_ plan: OperationPlan) -> String? {
-        guard let bodyType = plan.bodyTypeName else { return nil }
-        let read: String
-        if plan.bodyIsBinary {
-            read = plan.bodyRequired ? "Data(request.body)" : "request.body.isEmpty ? nil : Data(request.body)"
-        } else if plan.bodyNullableOptional, let wrapped = plan.bodyValueTypeName {
-            read = "try request.decodeNullableBody(\(wrapped).self)"
-        } else {
-            read =
-                plan.bodyRequired
-                ? "try request.decodeBody(\(bodyType).self)" : "try request.decodeOptionalBody(\(bodyType).self)"
-        }
-        return "\(plan.bodyMemberName ?? "body"): \(read)"
     }
 
     private func dictionaryLiteral(_ constants: [RouteConstant]) -> String {

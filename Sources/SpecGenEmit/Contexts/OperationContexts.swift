@@ -46,12 +46,12 @@ struct OperationContext {
     var clientSend: String
     /// The `ServerRoute(…)` head: operation id, method, path and constants.
     var routeHead: String
-    /// Set when the whole input is the request body: the expression that reads it.
-    var serverInputFromBody: String?
+    /// The request body, for the `ClientRequestBody` and `ServerRequestBody` partials.
+    var requestBody: RequestBodyContext?
+    /// True when the whole input is the request body (the server passes `body` as the input).
+    var inputIsBody: Bool
     /// Set when the input is a struct of parameters (and maybe a body): its Swift type.
     var serverInputType: String?
-    /// The struct's body member with the expression that reads it (`body: try request.decodeBody(Pet.self)`).
-    var serverBodyArgument: String?
     /// Statements of the route handler after the input is read, one per line, ending with the `return`.
     var serverStatements: [String]
     /// Set for an operation with `nextToken` in its input and output.

@@ -11,6 +11,8 @@ struct GenerationPlan {
     var names: SwiftTypeNames
     var mapping: TypeMapping
     var plans: [OperationPlan]
+    /// The body member of each input struct, typed by its body plan.
+    var inputBodies: [String: InputBodyMember]
 
     init(_ input: APIDocument, options: EmitOptions) {
         var document = input
@@ -21,7 +23,8 @@ struct GenerationPlan {
         mapping = TypeMapping(names: names)
         plans = OperationPlanner.plans(
             for: document.operations, inputTypes: inputTypes, names: names,
-            mapping: mapping, document: document)
+            mapping: mapping, document: document, options: options)
+        inputBodies = InputBodyMember.members(plans, inputTypes: inputTypes)
         self.document = document
     }
 

@@ -5,6 +5,10 @@
 /// never reads them from disk.
 enum DefaultTemplates {
     static let all: [String: String] = [
+        "BodyEncode": ##"""
+{{{clientAssign}}}{{#isJSON}}try .json({{valueName}}, profile: {{profileName}}, contentType: {{profileName}}.requestMediaType(declared: {{{mediaTypeLiteral}}})){{/isJSON}}{{#isForm}}try .form({{valueName}}, contentType: {{{mediaTypeLiteral}}}){{/isForm}}{{#isText}}.text({{valueName}}, contentType: {{{mediaTypeLiteral}}}){{/isText}}{{#isBinary}}.binary({{valueName}}, contentType: {{{mediaTypeLiteral}}}){{/isBinary}}{{#isMultipart}}try .multipart({{valueName}}, rules: {{#partTypeName}}{{.}}.rules{{/partTypeName}}{{^partTypeName}}MultipartRules(){{/partTypeName}}, contentType: {{{mediaTypeLiteral}}}) { {{#partTypeName}}[profile = {{profileName}}] in try $0.rawPart(profile: profile){{/partTypeName}}{{^partTypeName}}$0{{/partTypeName}} }{{/isMultipart}}{{#isJSONLines}}.jsonLines({{valueName}}, profile: {{profileName}}, contentType: {{{mediaTypeLiteral}}}){{/isJSONLines}}{{#isJSONSequence}}.jsonSequence({{valueName}}, profile: {{profileName}}, contentType: {{{mediaTypeLiteral}}}){{/isJSONSequence}}{{#isServerSentEvents}}.serverSentEvents({{valueName}}{{#itemType}}, profile: {{profileName}}{{/itemType}}){{/isServerSentEvents}}
+
+"""##,
         "Client": ##"""
 {{{header}}}
 {{#imports}}
@@ -42,6 +46,7 @@ extension {{clientTypeName}} {
         try request.{{location}}({{{wireName}}}, input.{{swiftName}}, ParameterEncoding(.{{style}}, explode: {{explode}}))
 {{/isJSONContent}}
 {{/parameters}}
+{{> ClientRequestBody}}
         {{{clientSend}}}
     }
 
@@ -63,6 +68,27 @@ extension {{clientTypeName}} {
 {{/paginator}}
 {{/operations}}
 }
+
+"""##,
+        "ClientRequestBody": ##"""
+{{#requestBody}}
+{{#single}}
+{{#unwraps}}
+        let body: OutgoingBody?
+        if let value = {{{expression}}} {
+            {{> BodyEncode}}
+        } else {
+            body = nil
+        }
+{{/unwraps}}
+{{^unwraps}}
+        {{> BodyEncode}}
+{{/unwraps}}
+{{/single}}
+{{#choiceTypeName}}
+        let body: OutgoingBody? = try {{{expression}}}{{#unwraps}}?{{/unwraps}}.outgoingBody(profile: client.profile)
+{{/choiceTypeName}}
+{{/requestBody}}
 
 """##,
         "Enum": ##"""
@@ -102,6 +128,77 @@ import {{.}}
 
 {{> Type}}
 {{/types}}
+{{#bodyTypes}}
+{{> RequestBodyTypes}}
+{{/bodyTypes}}
+
+"""##,
+        "RequestBodyTypes": ##"""
+{{#multipart}}
+
+/// The parts of the `multipart/form-data` body of `{{operationID}}`: one case per property,
+/// an array property repeating its part; files stream.
+{{access}}enum {{name}}: Sendable {
+{{#parts}}
+{{{doc}}}    case {{caseName}}({{{valueType}}})
+{{/parts}}
+    /// A part the spec does not name.
+    case other(MultipartRawPart)
+
+    /// Which parts must or may appear, and how often.
+    {{access}}static var rules: MultipartRules {
+        MultipartRules(
+            exactlyOnce: [{{#exactlyOnce}}{{{.}}}{{^last()}}, {{/last()}}{{/exactlyOnce}}], atLeastOnce: [{{#atLeastOnce}}{{{.}}}{{^last()}}, {{/last()}}{{/atLeastOnce}}],
+            atMostOnce: [{{#atMostOnce}}{{{.}}}{{^last()}}, {{/last()}}{{/atMostOnce}}], zeroOrMore: [{{#zeroOrMore}}{{{.}}}{{^last()}}, {{/last()}}{{/zeroOrMore}}])
+    }
+
+    /// The part as it travels.
+    {{access}}func rawPart(profile: WireProfile) throws -> MultipartRawPart {
+        switch self {
+{{#parts}}
+        case .{{caseName}}(let value):
+            return {{#isText}}.value(name: {{{wireName}}}, value){{/isText}}{{#isRawValue}}.value(name: {{{wireName}}}, value.rawValue){{/isRawValue}}{{#isJSON}}try .json(name: {{{wireName}}}, value, profile: profile){{/isJSON}}{{#isFile}}.file(name: {{{wireName}}}, value){{/isFile}}
+{{/parts}}
+        case .other(let part):
+            return part
+        }
+    }
+
+    /// A received part, by its name; a part's content is read up to `limit` bytes (a file's is not read).
+    {{access}}static func decode(_ part: MultipartRawPart, profile: WireProfile, upTo limit: Int = 8 << 20) async throws
+        -> {{name}}
+    {
+        switch part.name {
+{{#parts}}
+        case {{{wireName}}}?:
+            return .{{caseName}}({{#isText}}try await part.value({{{valueType}}}.self, upTo: limit){{/isText}}{{#isRawValue}}try await part.rawValue({{{valueType}}}.self, upTo: limit){{/isRawValue}}{{#isJSON}}try await part.json({{{valueType}}}.self, profile: profile, upTo: limit){{/isJSON}}{{#isFile}}part.file{{/isFile}})
+{{/parts}}
+        default:
+            return .other(part)
+        }
+    }
+}
+{{/multipart}}
+{{#choice}}
+
+/// The body of `{{operationID}}` in the media type the caller picks.
+{{access}}enum {{name}}: Sendable {
+{{#variants}}
+    /// Sent as {{{mediaTypeLiteral}}}.
+    case {{caseName}}({{{swiftType}}})
+{{/variants}}
+
+    /// The body ready to send, announced as its media type.
+    {{access}}func outgoingBody(profile: WireProfile) throws -> OutgoingBody {
+        switch self {
+{{#variants}}
+        case .{{caseName}}(let value):
+            {{> BodyEncode}}
+{{/variants}}
+        }
+    }
+}
+{{/choice}}
 
 """##,
         "Server": ##"""
@@ -139,9 +236,10 @@ extension {{handlerProtocolName}} {
         [
 {{#operations}}
             {{routeHead}} { request in
-{{#serverInputFromBody}}
-                let input = {{{.}}}
-{{/serverInputFromBody}}
+{{> ServerRequestBody}}
+{{#inputIsBody}}
+                let input = body
+{{/inputIsBody}}
 {{#serverInputType}}
                 let input = {{.}}(
 {{#parameters}}
@@ -152,9 +250,11 @@ extension {{handlerProtocolName}} {
                     {{swiftName}}: {{#required}}try request.required({{/required}}try request.{{location}}{{#isJSONContent}}JSON({{{wireName}}}, as: {{{valueType}}}.self){{/isJSONContent}}{{^isJSONContent}}({{{wireName}}}, as: {{{valueType}}}.self, ParameterEncoding(.{{style}}, explode: {{explode}})){{/isJSONContent}}{{#required}}, .{{location}}, {{{wireName}}}){{/required}}{{#hasMore}},{{/hasMore}}
 {{/isPath}}
 {{/parameters}}
-{{#serverBodyArgument}}
-                    {{{.}}}
-{{/serverBodyArgument}}
+{{#requestBody}}
+{{#memberName}}
+                    {{.}}: body
+{{/memberName}}
+{{/requestBody}}
                 )
 {{/serverInputType}}
 {{#serverStatements}}
@@ -167,8 +267,34 @@ extension {{handlerProtocolName}} {
 }
 
 """##,
+        "ServerBodyRead": ##"""
+{{{serverAssign}}}{{{readEffects}}}{{#readsIfPresent}}request.hasBody ? {{/readsIfPresent}}{{#isJSON}}{{#collectsFirst}}request.collectingBody(){{/collectsFirst}}{{^collectsFirst}}request{{/collectsFirst}}.{{jsonReader}}({{{jsonReadType}}}.self){{/isJSON}}{{#isForm}}request.decodeForm({{{swiftType}}}.self){{/isForm}}{{#isText}}request.decodeText(){{/isText}}{{#isBinary}}request.requestBody{{/isBinary}}{{#isMultipart}}request.decodeMultipart(rules: {{#partTypeName}}{{.}}.rules{{/partTypeName}}{{^partTypeName}}MultipartRules(){{/partTypeName}}) { {{#partTypeName}}[profile = request.profile] in try await {{.}}.decode($0, profile: profile){{/partTypeName}}{{^partTypeName}}$0{{/partTypeName}} }{{/isMultipart}}{{#isJSONLines}}request.jsonLines(of: {{{itemType}}}.self){{/isJSONLines}}{{#isJSONSequence}}request.jsonSequence(of: {{{itemType}}}.self){{/isJSONSequence}}{{#isServerSentEvents}}{{#itemType}}request.serverSentEvents(of: {{{.}}}.self){{/itemType}}{{^itemType}}request.serverSentEvents(){{/itemType}}{{/isServerSentEvents}}{{#readsIfPresent}} : nil{{/readsIfPresent}}{{{serverClose}}}
+
+"""##,
+        "ServerRequestBody": ##"""
+{{#requestBody}}
+{{#single}}
+                {{> ServerBodyRead}}
+{{/single}}
+{{#choiceTypeName}}
+                let body: {{.}}{{#optionalChoice}}?{{/optionalChoice}}
+{{#variants}}
+                {{^isFirst}}} else {{/isFirst}}if request.contentTypeMatches({{{mediaTypeLiteral}}}) {
+                    {{> ServerBodyRead}}
+{{/variants}}
+{{#optionalChoice}}
+                } else if !request.hasBody {
+                    body = nil
+{{/optionalChoice}}
+                } else {
+                    throw RequestError.unsupportedMediaType("Content-Type \(request.contentType ?? "(none)") is not one this operation accepts")
+                }
+{{/choiceTypeName}}
+{{/requestBody}}
+
+"""##,
         "Struct": ##"""
-{{{doc}}}{{indent}}{{access}}struct {{name}}: Codable, Hashable, Sendable {
+{{{doc}}}{{indent}}{{access}}struct {{name}}: {{conformances}} {
 {{#properties}}
 {{{doc}}}{{memberIndent}}{{storageAccess}}var {{storageName}}: {{type}}
 {{#deprecatedAccessor}}

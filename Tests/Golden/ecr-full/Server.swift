@@ -55,31 +55,38 @@ extension APIHandler {
     var routes0: [ServerRoute] {
         [
             ServerRoute("createRepository", .post, "/", headers: [(name: "X-Amz-Target", value: "AmazonEC2ContainerRegistry_V20150921.CreateRepository")], query: []) { request in
-                let input = try request.decodeBody(CreateRepositoryRequest.self)
+                let body = try request.decodeBody(CreateRepositoryRequest.self)
+                let input = body
                 return try .json(await self.createRepository(input), status: 200, profile: wireProfile, mediaType: "application/x-amz-json-1.1")
             },
             ServerRoute("describeRepositories", .post, "/", headers: [(name: "X-Amz-Target", value: "AmazonEC2ContainerRegistry_V20150921.DescribeRepositories")], query: []) { request in
-                let input = try request.decodeBody(DescribeRepositoriesRequest.self)
+                let body = try request.decodeBody(DescribeRepositoriesRequest.self)
+                let input = body
                 return try .json(await self.describeRepositories(input), status: 200, profile: wireProfile, mediaType: "application/x-amz-json-1.1")
             },
             ServerRoute("deleteRepository", .post, "/", headers: [(name: "X-Amz-Target", value: "AmazonEC2ContainerRegistry_V20150921.DeleteRepository")], query: []) { request in
-                let input = try request.decodeBody(DeleteRepositoryRequest.self)
+                let body = try request.decodeBody(DeleteRepositoryRequest.self)
+                let input = body
                 return try .json(await self.deleteRepository(input), status: 200, profile: wireProfile, mediaType: "application/x-amz-json-1.1")
             },
             ServerRoute("putImage", .post, "/", headers: [(name: "X-Amz-Target", value: "AmazonEC2ContainerRegistry_V20150921.PutImage")], query: []) { request in
-                let input = try request.decodeBody(PutImageRequest.self)
+                let body = try request.decodeBody(PutImageRequest.self)
+                let input = body
                 return try .json(await self.putImage(input), status: 200, profile: wireProfile, mediaType: "application/x-amz-json-1.1")
             },
             ServerRoute("batchGetImage", .post, "/", headers: [(name: "X-Amz-Target", value: "AmazonEC2ContainerRegistry_V20150921.BatchGetImage")], query: []) { request in
-                let input = try request.decodeBody(BatchGetImageRequest.self)
+                let body = try request.decodeBody(BatchGetImageRequest.self)
+                let input = body
                 return try .json(await self.batchGetImage(input), status: 200, profile: wireProfile, mediaType: "application/x-amz-json-1.1")
             },
             ServerRoute("listImages", .post, "/", headers: [(name: "X-Amz-Target", value: "AmazonEC2ContainerRegistry_V20150921.ListImages")], query: []) { request in
-                let input = try request.decodeBody(ListImagesRequest.self)
+                let body = try request.decodeBody(ListImagesRequest.self)
+                let input = body
                 return try .json(await self.listImages(input), status: 200, profile: wireProfile, mediaType: "application/x-amz-json-1.1")
             },
             ServerRoute("describeImages", .post, "/", headers: [(name: "X-Amz-Target", value: "AmazonEC2ContainerRegistry_V20150921.DescribeImages")], query: []) { request in
-                let input = try request.decodeBody(DescribeImagesRequest.self)
+                let body = try request.decodeBody(DescribeImagesRequest.self)
+                let input = body
                 return try .json(await self.describeImages(input), status: 200, profile: wireProfile, mediaType: "application/x-amz-json-1.1")
             },
         ]

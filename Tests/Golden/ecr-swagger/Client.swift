@@ -34,7 +34,7 @@ extension Client {
         try request.query("nextToken", input.nextToken, ParameterEncoding(.form, explode: true))
         try request.query("registryId", input.registryId, ParameterEncoding(.form, explode: true))
         try request.query("repositoryName", input.repositoryName, ParameterEncoding(.form, explode: true))
-        return try await client.send(request, body: NoContent?.none, mediaType: nil, as: JSONValue.self)
+        return try await client.send(request, sending: nil, as: JSONValue.self)
     }
 
     /// List Images
@@ -47,7 +47,7 @@ extension Client {
         try request.query("nextToken", input.nextToken, ParameterEncoding(.form, explode: true))
         try request.query("registryId", input.registryId, ParameterEncoding(.form, explode: true))
         try request.query("repositoryName", input.repositoryName, ParameterEncoding(.form, explode: true))
-        return try await client.send(request, body: NoContent?.none, mediaType: nil, as: JSONValue.self)
+        return try await client.send(request, sending: nil, as: JSONValue.self)
     }
 
     /// Put Image
@@ -59,7 +59,7 @@ extension Client {
         try request.query("imageTag", input.imageTag, ParameterEncoding(.form, explode: true))
         try request.query("registryId", input.registryId, ParameterEncoding(.form, explode: true))
         try request.query("repositoryName", input.repositoryName, ParameterEncoding(.form, explode: true))
-        return try await client.send(request, body: NoContent?.none, mediaType: nil, as: JSONValue.self)
+        return try await client.send(request, sending: nil, as: JSONValue.self)
     }
 
 }

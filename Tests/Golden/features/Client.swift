@@ -31,41 +31,46 @@ extension Client {
         try request.query("since", input.since, ParameterEncoding(.form, explode: true))
         try request.query("kind", input.kind, ParameterEncoding(.form, explode: true))
         try request.query("limit", input.limit, ParameterEncoding(.form, explode: true))
-        return try await client.send(request, body: NoContent?.none, mediaType: nil, as: Pet.self)
+        return try await client.send(request, sending: nil, as: Pet.self)
     }
 
     public func updatePet(_ input: UpdatePetInput) async throws -> NoContent {
         var request = ClientRequest(operationID: "updatePet", method: .patch, path: "/pets/{petId}", constantHeaders: [:], constantQuery: [:])
         try request.path("petId", input.petId, ParameterEncoding(.simple, explode: false))
-        return try await client.send(request, body: input.body, mediaType: "application/json", as: NoContent.self)
+        let body: OutgoingBody? = try .json(input.body, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/json"))
+        return try await client.send(request, sending: body, as: NoContent.self)
     }
 
     public func createPet(_ input: Pet) async throws -> Pet {
         let request = ClientRequest(operationID: "createPet", method: .post, path: "/pets", constantHeaders: [:], constantQuery: [:])
-        return try await client.send(request, body: input, mediaType: "application/json", as: Pet.self)
+        let body: OutgoingBody? = try .json(input, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/json"))
+        return try await client.send(request, sending: body, as: Pet.self)
     }
 
     public func uploadFile(_ input: UploadFileInput) async throws -> UploadFileResponse {
         var request = ClientRequest(operationID: "uploadFile", method: .put, path: "/files/{name}", constantHeaders: [:], constantQuery: [:])
         try request.path("name", input.name, ParameterEncoding(.simple, explode: false))
-        return try await client.send(request, bytes: input.body, mediaType: "application/octet-stream", as: UploadFileResponse.self)
+        let body: OutgoingBody? = .binary(input.body, contentType: "application/octet-stream")
+        return try await client.send(request, sending: body, as: UploadFileResponse.self)
     }
 
     public func downloadFile(_ input: DownloadFileInput) async throws -> Data {
         var request = ClientRequest(operationID: "downloadFile", method: .get, path: "/files/{name}", constantHeaders: [:], constantQuery: [:])
         try request.path("name", input.name, ParameterEncoding(.simple, explode: false))
-        return try await client.sendForBytes(request, body: NoContent?.none, mediaType: nil)
+        return try await client.sendForBytes(request, sending: nil)
     }
 
     public func echoTree(_ input: TreeNode) async throws -> TreeNode {
         let request = ClientRequest(operationID: "echoTree", method: .post, path: "/trees", constantHeaders: [:], constantQuery: [:])
-        return try await client.send(request, body: input, mediaType: "application/json", as: TreeNode.self)
+        let body: OutgoingBody? = try .json(input, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/json"))
+        return try await client.send(request, sending: body, as: TreeNode.self)
     }
 
     @available(*, deprecated)
     public func putSettings(_ input: Settings) async throws -> Settings {
         let request = ClientRequest(operationID: "putSettings", method: .put, path: "/settings", constantHeaders: [:], constantQuery: [:])
-        return try await client.send(request, body: input, mediaType: "application/json", as: Settings.self)
+        let body: OutgoingBody? = try .json(input, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/json"))
+        return try await client.send(request, sending: body, as: Settings.self)
     }
 
     /// Every parameter style, echoed back as the server parsed it
@@ -82,7 +87,7 @@ extension Client {
         try request.header("X-Tags", input.xTags, ParameterEncoding(.simple, explode: false))
         try request.cookie("session", input.session, ParameterEncoding(.form, explode: true))
         try request.queryJSON("where", input.where_)
-        return try await client.send(request, body: NoContent?.none, mediaType: nil, as: StyledParametersResponse.self)
+        return try await client.send(request, sending: nil, as: StyledParametersResponse.self)
     }
 
 }

@@ -48,21 +48,24 @@ extension APIHandler {
                 return try .json(await self.getPet(input), status: 200, profile: wireProfile, mediaType: "application/json")
             },
             ServerRoute("updatePet", .patch, "/pets/{petId}", headers: [], query: []) { request in
+                let body = try request.decodeBody(PetPatch.self)
                 let input = UpdatePetInput(
                     petId: try request.path("petId", as: String.self, ParameterEncoding(.simple, explode: false)),
-                    body: try request.decodeBody(PetPatch.self)
+                    body: body
                 )
                 _ = try await self.updatePet(input)
                 return ServerResponse(status: 204)
             },
             ServerRoute("createPet", .post, "/pets", headers: [], query: []) { request in
-                let input = try request.decodeBody(Pet.self)
+                let body = try request.decodeBody(Pet.self)
+                let input = body
                 return try .json(await self.createPet(input), status: 201, profile: wireProfile, mediaType: "application/json")
             },
-            ServerRoute("uploadFile", .put, "/files/{name}", headers: [], query: []) { request in
+            ServerRoute("uploadFile", .put, "/files/{name}", headers: [], query: [], streamsRequestBody: true) { request in
+                let body = request.requestBody
                 let input = UploadFileInput(
                     name: try request.path("name", as: String.self, ParameterEncoding(.simple, explode: false)),
-                    body: Data(request.body)
+                    body: body
                 )
                 return try .json(await self.uploadFile(input), status: 200, profile: wireProfile, mediaType: "application/json")
             },
@@ -73,11 +76,13 @@ extension APIHandler {
                 return ServerResponse(status: 200, body: Array(try await self.downloadFile(input)), contentType: "application/octet-stream")
             },
             ServerRoute("echoTree", .post, "/trees", headers: [], query: []) { request in
-                let input = try request.decodeBody(TreeNode.self)
+                let body = try request.decodeBody(TreeNode.self)
+                let input = body
                 return try .json(await self.echoTree(input), status: 200, profile: wireProfile, mediaType: "application/json")
             },
             ServerRoute("putSettings", .put, "/settings", headers: [], query: []) { request in
-                let input = try request.decodeBody(Settings.self)
+                let body = try request.decodeBody(Settings.self)
+                let input = body
                 return try .json(await self.putSettings(input), status: 200, profile: wireProfile, mediaType: "application/json")
             },
             ServerRoute("styledParameters", .get, "/styles/{simple}/{label}/{matrix}", headers: [], query: []) { request in

@@ -33,7 +33,7 @@ extension Client {
         try request.path("it\"em", input.itEm, ParameterEncoding(.simple, explode: false))
         try request.query("self", input.self_, ParameterEncoding(.form, explode: true))
         try request.header("X-Evil\"Header", input.xEvilHeader, ParameterEncoding(.simple, explode: false))
-        return try await client.send(request, body: NoContent?.none, mediaType: nil, as: Type_.self)
+        return try await client.send(request, sending: nil, as: Type_.self)
     }
 
 }
