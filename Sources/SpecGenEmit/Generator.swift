@@ -22,9 +22,7 @@ package struct Generator: Sendable {
 
         var files: [GeneratedFile] = []
         if options.modes.contains(.models) {
-            files += try modelFiles(
-                document, names: names, inputBodies: plan.inputBodies,
-                bodyTypes: RequestBodyContextBuilder.bodyTypes(plans, access: options.access.keyword), header: header)
+            files += try modelFiles(document, names: names, plans: plans, inputBodies: plan.inputBodies, header: header)
         }
         let operations = OperationContextBuilder(document: document, names: names, mapping: mapping, plans: plans)
             .contexts()
@@ -40,11 +38,12 @@ package struct Generator: Sendable {
     }
 
     private func modelFiles(
-        _ document: APIDocument, names: SwiftTypeNames, inputBodies: [String: InputBodyMember],
-        bodyTypes: [BodyTypeContext], header: String
+        _ document: APIDocument, names: SwiftTypeNames, plans: [OperationPlan], inputBodies: [String: InputBodyMember],
+        header: String
     ) throws(TemplateError) -> [GeneratedFile] {
         var builder = ModelContextBuilder(document: document, names: names, options: options)
         builder.inputBodies = inputBodies
+        let bodyTypes = RequestBodyContextBuilder.bodyTypes(plans, access: options.access.keyword)
         let fileNames = FileSharding.fileNames(base: "Models", count: options.modelShards)
         let parents = Dictionary(document.types.map { ($0.id, $0.parent) }, uniquingKeysWith: { first, _ in first })
         /// The top-level ancestor's id, by the IR's parent links (an id may itself contain dots).
@@ -61,6 +60,10 @@ package struct Generator: Sendable {
         let shards = FileSharding.partition(document.types.sorted(by: { $0.id < $1.id }), count: fileNames.count) {
             root(of: $0.id)
         }.map { $0.map(builder.context(for:)) }
+        // Each operation's response types go with the operation's method name, spread like the types.
+        let responseShards = FileSharding.partition(plans, count: fileNames.count) { $0.methodName }.map {
+            $0.compactMap { ResponseContextBuilder.typesContext($0, access: options.access.keyword) }
+        }
         var files: [GeneratedFile] = []
         // `HTTPBody`, `MultipartBody` and server-sent events are OpenAPIRuntime's: imported where bodies use them.
         let needsOpenAPIRuntime = !bodyTypes.isEmpty || inputBodies.values.contains { !$0.isCodable }
@@ -69,8 +72,7 @@ package struct Generator: Sendable {
                 header: header,
                 imports: needsOpenAPIRuntime
                     ? ["Foundation", "OpenAPIRuntime", "SpecGenRuntime"] : ["Foundation", "SpecGenRuntime"],
-                types: shards[index],
-                bodyTypes: index == 0 ? bodyTypes : [])
+                types: shards[index], bodyTypes: index == 0 ? bodyTypes : [], responseTypes: responseShards[index])
             files.append(GeneratedFile(name: name, contents: try templates.render("Models", context: context)))
         }
         return files

@@ -58,19 +58,6 @@ public struct APIClient: Sendable {
         Data(try await exchange(request, body: body.map(Array.init), mediaType: mediaType))
     }
 
-    /// Sends a body in any media type (form, multipart, text, a stream; see `OutgoingBody`) and decodes
-    /// a 2xx JSON body as `Output`.
-    public func send<Output: Decodable>(_ request: ClientRequest, sending body: OutgoingBody?, as output: Output.Type)
-        async throws -> Output
-    {
-        try decode(Output.self, from: await exchange(request, body: body?.body, mediaType: body?.contentType ?? ""))
-    }
-
-    /// Sends a body in any media type and returns the raw 2xx body (a binary response).
-    public func sendForBytes(_ request: ClientRequest, sending body: OutgoingBody?) async throws -> Data {
-        Data(try await exchange(request, body: body?.body, mediaType: body?.contentType ?? ""))
-    }
-
     private func encode<Input: Encodable>(_ body: Input?) throws -> [UInt8]? {
         guard let body else { return nil }
         return Array(try profile.makeEncoder().encode(body))
@@ -84,16 +71,12 @@ public struct APIClient: Sendable {
     }
 
     private func exchange(_ request: ClientRequest, body: [UInt8]?, mediaType: String) async throws -> [UInt8] {
-        try await exchange(request, body: body.map { HTTPBody($0) }, mediaType: mediaType)
-    }
-
-    private func exchange(_ request: ClientRequest, body: HTTPBody?, mediaType: String) async throws -> [UInt8] {
         var head = HTTPRequest(
             method: request.method, scheme: nil, authority: nil, path: request.pathAndQuery,
             headerFields: request.headerFields)
         if body != nil { head.headerFields[.contentType] = mediaType }
         let (response, responseBody) = try await run(
-            head, body: body, operationID: request.operationID)
+            head, body: body.map { HTTPBody($0) }, operationID: request.operationID)
         var bytes: [UInt8] = []
         if let responseBody { bytes = try await responseBody.collectBytes(upTo: maxResponseBytes) }
         guard (200..<300).contains(response.status.code) else {

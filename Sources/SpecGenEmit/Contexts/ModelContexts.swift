@@ -11,6 +11,8 @@ struct ModelsFileContext {
     var types: [TypeContext]
     /// The part and choice enums of request bodies (in the first file only).
     var bodyTypes: [BodyTypeContext]
+    /// The response types of this file's share of the operations (`Templates/Responses.mustache`).
+    var responseTypes: [ResponseTypesContext]
 }
 
 /// One declared type. Exactly one of `structType`, `enumType`, `unionType`, `alias` is set.

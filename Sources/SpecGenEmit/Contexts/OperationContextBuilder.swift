@@ -19,27 +19,9 @@ struct OperationContextBuilder {
     private func context(_ plan: OperationPlan, typesBySwiftName: [String: TypeDecl]) -> OperationContext {
         let operation = plan.operation
         let idLiteral = SwiftText.stringLiteral(operation.id)
-        let output = plan.output
         var inputParameter = ""
         if let input = plan.inputTypeName { inputParameter = "_ input: \(input)" }
 
-        // Server: the input is read by the template; then call the handler, answer in the profile's format.
-        var server: [String] = []
-        let call = "self.\(plan.methodName)(\(plan.inputTypeName == nil ? "" : "input"))"
-        switch output.kind {
-        case .json:
-            let media = output.mediaType.map(SwiftText.stringLiteral) ?? "nil"
-            server.append(
-                "return try .json(await \(call), status: \(output.status), profile: wireProfile, mediaType: \(media))")
-        case .none:
-            server.append("_ = try await \(call)")
-            server.append("return ServerResponse(status: \(output.status))")
-        case .binary:
-            let media = SwiftText.stringLiteral(output.mediaType ?? "application/octet-stream")
-            server.append(
-                "return ServerResponse(status: \(output.status), body: Array(try await \(call)), contentType: \(media))"
-            )
-        }
         let requestBody = RequestBodyContextBuilder.context(plan)
         let bodyMember = !plan.inputIsBody && requestBody != nil
         let parameters = plan.parameters.enumerated().map { index, parameter in
@@ -59,34 +41,36 @@ struct OperationContextBuilder {
             deprecation: operation.deprecated == true ? "    @available(*, deprecated)\n" : "",
             methodName: plan.methodName,
             inputParameter: inputParameter,
-            outputType: output.swiftType,
+            outputType: plan.responses.returnType,
             operationIDLiteral: idLiteral, httpMethod: operation.method.rawValue,
             pathLiteral: SwiftText.stringLiteral(operation.route.path),
             constantHeadersLiteral: dictionaryLiteral(operation.route.constantHeaders),
             constantQueryLiteral: dictionaryLiteral(operation.route.constantQuery),
-            hasParameters: !parameters.isEmpty, parameters: parameters, clientSend: clientSend(plan),
+            hasParameters: !parameters.isEmpty, parameters: parameters,
             routeHead:
                 "ServerRoute(\(idLiteral), .\(operation.method.rawValue), \(SwiftText.stringLiteral(operation.route.path)), "
                 + "headers: \(routeHeaders), query: \(routeQuery)"
                 + (requestBody?.streams == true ? ", streamsRequestBody: true)" : ")"),
-            requestBody: requestBody, inputIsBody: plan.inputIsBody,
-            serverInputType: plan.inputIsBody ? nil : plan.inputTypeName,
-            serverStatements: server,
+            inputTypeName: plan.inputTypeName, inputIsStruct: plan.inputTypeName != nil && !plan.inputIsBody,
+            inputIsBody: plan.inputIsBody && plan.requestBody?.choiceTypeName != nil,
+            requestBody: requestBody, acceptLiteral: acceptLiteral(plan),
+            responseCases: ResponseContextBuilder.clientCases(plan.responses),
+            hasDefaultResponse: plan.responses.errors.contains { $0.status == .otherwise },
+            outputEnumName: plan.responses.outputTypeName,
+            primarySuccess: ResponseContextBuilder.caseContext(
+                plan.responses.primarySuccess, enumTypeName: nil, isError: false),
+            errorTypeName: plan.responses.errorTypeName,
             paginator: PaginatorPlanner.context(
                 for: plan, inputType: plan.inputTypeName.flatMap { typesBySwiftName[$0] },
-                outputType: typesBySwiftName[plan.output.swiftType], mapping: mapping))
+                outputType: plan.responses.plainJSONBody.flatMap { typesBySwiftName[$0] }, mapping: mapping))
     }
 
-    /// The client's last statement: the body built by `ClientRequestBody` (or none) out, JSON, raw bytes or
-    /// nothing back.
-    private func clientSend(_ plan: OperationPlan) -> String {
-        let body = plan.requestBody == nil ? "nil" : "body"
-        switch plan.output.kind {
-        case .binary:
-            return "return try await client.sendForBytes(request, sending: \(body))"
-        case .json, .none:
-            return "return try await client.send(request, sending: \(body), as: \(plan.output.swiftType).self)"
-        }
+    /// The declared response media types for `Accept`; none for AWS JSON, whose peers ignore it.
+    private func acceptLiteral(_ plan: OperationPlan) -> String {
+        guard document.protocol.kind == .rest else { return "[]" }
+        var seen = Set<String>()
+        let types = plan.operation.responses.flatMap { $0.content.map(\.mediaType) }.filter { seen.insert($0).inserted }
+        return "[" + types.map(SwiftText.stringLiteral).joined(separator: ", ") + "]"
     }
 
     private func dictionaryLiteral(_ constants: [RouteConstant]) -> String {

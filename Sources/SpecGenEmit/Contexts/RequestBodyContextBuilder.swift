@@ -26,13 +26,15 @@ enum RequestBodyContextBuilder {
             // An optional body is unwrapped into `value` first; a required one is encoded as it is.
             result.clientAssign = unwraps ? "body = " : "let body: OutgoingBody? = "
             result.valueName = unwraps ? "value" : expression
-            result.serverAssign = "let body = "
+            result.serverAssign = wholeInput ? "let input = " : "let body = "
             result.profileName = "client.profile"
             if variant.kind == .json {
                 if wholeInput {
                     result.jsonReadType = body.wholeInputType
                 } else if body.nullableOptional {
                     result.jsonReader = "decodeNullableBody"
+                } else if body.required && body.allowsNull {
+                    result.jsonReadType = variant.swiftType + "?"
                 } else if !body.required {
                     result.jsonReader = "decodeOptionalBody"
                     result.jsonReadType = variant.swiftType

@@ -68,7 +68,7 @@ package struct APISurface: Sendable, Codable, Equatable {
         builder.inputBodies = plan.inputBodies
         let usage = UsageAnalysis(plan: plan)
         operations = plan.plans
-            .map { Operation(name: $0.methodName, input: $0.inputTypeName, output: $0.output.swiftType) }
+            .map { Operation(name: $0.methodName, input: $0.inputTypeName, output: $0.responses.returnType) }
             .sorted { $0.name < $1.name }
         types = plan.document.types.compactMap { type -> TypeInfo? in
             guard let name = plan.names.qualified[type.id] else { return nil }

@@ -20,14 +20,6 @@ struct OperationPlan {
         var isJSONContent: Bool
     }
 
-    struct Output {
-        enum Kind { case json, none, binary }
-        var kind: Kind
-        var swiftType: String
-        var status: Int
-        var mediaType: String?
-    }
-
     var operation: Operation
     var methodName: String
     var parameters: [PlannedParameter]
@@ -40,7 +32,7 @@ struct OperationPlan {
     /// The input struct's member holding the body (`body`, or `requestBody` when a parameter
     /// is called `body`).
     var bodyMemberName: String?
-    var output: Output
+    var responses: ResponsePlan
 }
 
 /// Makes the plans, in two steps: the input structs are types of the document (they need names
@@ -95,22 +87,21 @@ enum OperationPlanner {
     }
 
     static func plans(
-        for operations: [Operation], inputTypes: [String: TypeDecl], names: SwiftTypeNames,
-        mapping: TypeMapping, document: APIDocument, options: EmitOptions
+        for operations: [Operation], inputTypes: [String: TypeDecl], responseLayouts: [ResponsePlanner.Layout],
+        names: SwiftTypeNames, mapping: TypeMapping, document: APIDocument, options: EmitOptions
     ) -> [OperationPlan] {
         var methods = NameScope()
         var ids = Set<String>()
         var bodies = RequestBodyPlanner(document: document, names: names, mapping: mapping, options: options)
-        return operations.map { operation in
+        return zip(operations, responseLayouts).map { operation, layout in
             let firstOfID = ids.insert(operation.id).inserted
             let methodName = methods.claim(Naming.memberName(operation.id))
             let body = bodies.plan(operation)
-            // What the input holds: `Nullable<Pet>?` for a JSON body that may be null or absent.
-            let bodyType = body.map { $0.nullableOptional ? "Nullable<\($0.valueType)>" : $0.valueType }
             var plan = OperationPlan(
                 operation: operation, methodName: methodName, parameters: [], inputTypeName: nil, inputIsBody: false,
                 requestBody: body, bodyExpression: nil, bodyMemberName: nil,
-                output: output(operation, mapping: mapping))
+                responses: ResponsePlanner.plan(
+                    layout, named: firstOfID, names: names, mapping: mapping, document: document))
             if firstOfID, let inputType = inputTypes[operation.id], let typeName = names.qualified[inputType.id],
                 case .object(let object) = inputType.kind
             {
@@ -126,7 +117,7 @@ enum OperationPlanner {
                         style: style, explode: parameter.explode ?? (style == .form || style == .deepObject),
                         isJSONContent: isJSONContent(parameter))
                 }
-                if bodyType != nil {
+                if body != nil {
                     plan.bodyMemberName = swiftNames[supported.count]
                     plan.bodyExpression = "input." + swiftNames[supported.count]
                 }
@@ -183,6 +174,11 @@ enum OperationPlanner {
         return travelsAsText(ref) ? ref.nonOptional : .primitive(.string, format: nil)
     }
 
+    /// A response body received as raw bytes: binary content, or any media type that is not JSON.
+    static func isRawBody(_ content: MediaContent) -> Bool {
+        TypeMapping.isBinary(content.type) || !isJSON(content.mediaType)
+    }
+
     /// JSON first, then the first declared media type.
     static func preferredContent(_ content: [MediaContent]) -> MediaContent? {
         content.first { isJSON($0.mediaType) } ?? content.first
@@ -191,23 +187,6 @@ enum OperationPlanner {
     static func isJSON(_ mediaType: String) -> Bool {
         let lowered = mediaType.lowercased()
         return lowered.contains("json") || lowered == "*/*"
-    }
-
-    /// The lowest 2xx response: its JSON body type, raw bytes, or nothing.
-    static func output(_ operation: Operation, mapping: TypeMapping) -> OperationPlan.Output {
-        let success = operation.responses.filter(\.isSuccess).sorted { $0.status < $1.status }.first
-        let status = success.flatMap { Int($0.status) } ?? 200
-        guard let success, let content = preferredContent(success.content) else {
-            return .init(
-                kind: .none, swiftType: "NoContent", status: status == 200 && success == nil ? 200 : status,
-                mediaType: nil)
-        }
-        if TypeMapping.isBinary(content.type) || !isJSON(content.mediaType) {
-            return .init(kind: .binary, swiftType: "Data", status: status, mediaType: content.mediaType)
-        }
-        return .init(
-            kind: .json, swiftType: mapping.swiftType(content.type.nonOptional), status: status,
-            mediaType: content.mediaType)
     }
 }
 

@@ -61,6 +61,8 @@ struct RequestBodyPlan {
     var required: Bool
     /// A JSON body that may be `null` and may be left out: the input holds `Nullable<…>?`.
     var nullableOptional: Bool
+    /// A single JSON body whose schema allows `null` (required: the input holds `Pet?`, read as `Pet?`).
+    var allowsNull = false
     /// The Swift type of the body without `?`: the variant's, or the choice enum's when there are several.
     var valueType: String
     /// Set when the operation declares several media types: the generated enum the caller picks a case of.
@@ -132,7 +134,8 @@ struct RequestBodyPlanner {
         self.document = document
         self.mapping = mapping
         var taken = SwiftTypeNames.reservedTopLevel(options)
-        for type in document.types { if let name = names.simple[type.id] { taken.insert(name) } }
+        // Every name handed out, the document's and the synthetic response types' (`GetPetError`).
+        taken.formUnion(names.simple.values)
         topLevel = NameScope(reserved: taken)
     }
 
@@ -184,7 +187,8 @@ struct RequestBodyPlanner {
             plan.valueType = name
             plan.wholeInputType = name
         } else if variants[0].kind == .json {
-            plan.nullableOptional = !body.required && body.content[0].type.isOptional
+            plan.allowsNull = body.content[0].type.isOptional
+            plan.nullableOptional = !body.required && plan.allowsNull
             plan.wholeInputType = mapping.swiftType(body.content[0].type)
         }
         return plan

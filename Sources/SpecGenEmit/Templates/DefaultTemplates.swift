@@ -36,7 +36,8 @@ import {{.}}
 
 extension {{clientTypeName}} {
 {{#operations}}
-{{{doc}}}{{{deprecation}}}    {{access}}func {{methodName}}({{inputParameter}}) async throws -> {{outputType}} {
+{{{doc}}}{{#errorTypeName}}    /// - Throws: `{{.}}` for a declared error status, `APIError` for an undeclared one.
+{{/errorTypeName}}{{{deprecation}}}    {{access}}func {{methodName}}({{inputParameter}}) async throws -> {{outputType}} {
         {{#hasParameters}}var{{/hasParameters}}{{^hasParameters}}let{{/hasParameters}} request = ClientRequest(operationID: {{{operationIDLiteral}}}, method: .{{httpMethod}}, path: {{{pathLiteral}}}, constantHeaders: {{{constantHeadersLiteral}}}, constantQuery: {{{constantQueryLiteral}}})
 {{#parameters}}
 {{#isJSONContent}}
@@ -46,8 +47,25 @@ extension {{clientTypeName}} {
         try request.{{location}}({{{wireName}}}, input.{{swiftName}}, ParameterEncoding(.{{style}}, explode: {{explode}}))
 {{/isJSONContent}}
 {{/parameters}}
+{{#requestBody}}
 {{> ClientRequestBody}}
-        {{{clientSend}}}
+{{/requestBody}}
+        let response = try await client.perform(request{{#requestBody}}, body: body{{/requestBody}}, accept: {{{acceptLiteral}}})
+        switch response.status {
+{{#responseCases}}
+        {{caseLabel}}:
+{{#isError}}
+            throw {{enumTypeName}}.{{caseName}}({{#isTyped}}try response.typed({{#bodyIsJSON}}try await response.json({{{bodyType}}}.self){{/bodyIsJSON}}{{#bodyIsBinary}}try await response.data(){{/bodyIsBinary}}{{^hasBody}}NoContent(){{/hasBody}}, headers: {{{headersType}}}.self){{/isTyped}}{{^isTyped}}{{#bodyIsJSON}}try await response.json({{{bodyType}}}.self){{/bodyIsJSON}}{{#bodyIsBinary}}try await response.data(){{/bodyIsBinary}}{{^hasBody}}NoContent(){{/hasBody}}{{/isTyped}})
+{{/isError}}
+{{^isError}}
+            return {{#inOutputEnum}}.{{caseName}}({{/inOutputEnum}}{{#isTyped}}try response.typed({{#bodyIsJSON}}try await response.json({{{bodyType}}}.self){{/bodyIsJSON}}{{#bodyIsBinary}}try await response.data(){{/bodyIsBinary}}{{^hasBody}}NoContent(){{/hasBody}}, headers: {{{headersType}}}.self){{/isTyped}}{{^isTyped}}{{#bodyIsJSON}}try await response.json({{{bodyType}}}.self){{/bodyIsJSON}}{{#bodyIsBinary}}try await response.data(){{/bodyIsBinary}}{{^hasBody}}NoContent(){{/hasBody}}{{/isTyped}}{{#inOutputEnum}}){{/inOutputEnum}}
+{{/isError}}
+{{/responseCases}}
+{{^hasDefaultResponse}}
+        default:
+            throw await response.undeclaredError()
+{{/hasDefaultResponse}}
+        }
     }
 
 {{#paginator}}
@@ -71,7 +89,6 @@ extension {{clientTypeName}} {
 
 """##,
         "ClientRequestBody": ##"""
-{{#requestBody}}
 {{#single}}
 {{#unwraps}}
         let body: OutgoingBody?
@@ -88,7 +105,6 @@ extension {{clientTypeName}} {
 {{#choiceTypeName}}
         let body: OutgoingBody? = try {{{expression}}}{{#unwraps}}?{{/unwraps}}.outgoingBody(profile: client.profile)
 {{/choiceTypeName}}
-{{/requestBody}}
 
 """##,
         "Enum": ##"""
@@ -131,6 +147,9 @@ import {{.}}
 {{#bodyTypes}}
 {{> RequestBodyTypes}}
 {{/bodyTypes}}
+{{#responseTypes}}
+{{> Responses}}
+{{/responseTypes}}
 
 """##,
         "RequestBodyTypes": ##"""
@@ -201,6 +220,77 @@ import {{.}}
 {{/choice}}
 
 """##,
+        "Responses": ##"""
+{{#headers}}
+
+{{{doc}}}{{access}}struct {{typeName}}: ResponseHeaders, Hashable {
+{{#fields}}
+{{{doc}}}    {{access}}var {{swiftName}}: {{{valueType}}}{{^required}}?{{/required}}
+{{/fields}}
+
+    {{access}}init({{#fields}}{{swiftName}}: {{{valueType}}}{{^required}}? = nil{{/required}}{{#hasMore}}, {{/hasMore}}{{/fields}}) {
+{{#fields}}
+        self.{{swiftName}} = {{swiftName}}
+{{/fields}}
+    }
+
+    {{access}}init(from fields: Fields) throws(ParameterError) {
+{{#fields}}
+{{#required}}
+        guard let {{swiftName}} = try fields.parameter({{{wireName}}}, as: {{{valueType}}}.self) else {
+            throw ParameterError(.header, {{{wireName}}}, .missing)
+        }
+        self.{{swiftName}} = {{swiftName}}
+{{/required}}
+{{^required}}
+        self.{{swiftName}} = try fields.parameter({{{wireName}}}, as: {{{valueType}}}.self)
+{{/required}}
+{{/fields}}
+    }
+
+    {{access}}func write(to fields: inout Fields) throws {
+{{#fields}}
+        try fields.setParameter({{{wireName}}}, {{swiftName}})
+{{/fields}}
+    }
+}
+{{/headers}}
+{{#enums}}
+
+{{{doc}}}{{access}}enum {{typeName}}: {{conformances}} {
+{{#cases}}
+{{{doc}}}    case {{caseName}}({{{payloadType}}})
+{{/cases}}
+
+    {{access}}func serverResponse(profile: WireProfile) throws -> ServerResponse {
+        switch self {
+{{#cases}}
+{{#isTyped}}
+        case .{{caseName}}(let response):
+            return try ServerResponse(
+                status: {{#statusFromValue}}response.status{{/statusFromValue}}{{^statusFromValue}}{{statusCode}}{{/statusFromValue}},
+                body: {{#bodyIsJSON}}.json(response.body, profile: profile, contentType: profile.responseMediaType(declared: {{{mediaTypeLiteral}}})){{/bodyIsJSON}}{{#bodyIsBinary}}.binary(HTTPBody(response.body), contentType: {{{mediaTypeLiteral}}}){{/bodyIsBinary}}{{^hasBody}}nil{{/hasBody}},
+                headers: response.headers, headerFields: response.headerFields)
+{{/isTyped}}
+{{^isTyped}}
+{{#hasBody}}
+        case .{{caseName}}(let body):
+            return try ServerResponse(
+                status: {{statusCode}},
+                body: {{#bodyIsJSON}}.json(body, profile: profile, contentType: profile.responseMediaType(declared: {{{mediaTypeLiteral}}})){{/bodyIsJSON}}{{#bodyIsBinary}}.binary(HTTPBody(body), contentType: {{{mediaTypeLiteral}}}){{/bodyIsBinary}})
+{{/hasBody}}
+{{^hasBody}}
+        case .{{caseName}}:
+            return ServerResponse(status: {{statusCode}})
+{{/hasBody}}
+{{/isTyped}}
+{{/cases}}
+        }
+    }
+}
+{{/enums}}
+
+"""##,
         "Server": ##"""
 {{{header}}}
 {{#imports}}
@@ -208,8 +298,9 @@ import {{.}}
 {{/imports}}
 {{#declaresType}}
 
-/// What a server implements: one method per operation. Throw `APIError` (or any `ServiceError`)
-/// to answer with a status and an error name.
+/// What a server implements: one method per operation. Return the success value; throw the
+/// operation's `…Error` enum to answer a declared error status with its body and headers, or
+/// `APIError` (any `ServiceError`) to answer with a status and an error name.
 {{access}}protocol {{handlerProtocolName}}: Sendable {
 {{#allOperations}}
 {{{doc}}}    func {{methodName}}({{inputParameter}}) async throws -> {{outputType}}
@@ -236,12 +327,14 @@ extension {{handlerProtocolName}} {
         [
 {{#operations}}
             {{routeHead}} { request in
+{{#requestBody}}
 {{> ServerRequestBody}}
+{{/requestBody}}
 {{#inputIsBody}}
                 let input = body
 {{/inputIsBody}}
-{{#serverInputType}}
-                let input = {{.}}(
+{{#inputIsStruct}}
+                let input = {{inputTypeName}}(
 {{#parameters}}
 {{#isPath}}
                     {{swiftName}}: try request.path({{{wireName}}}, as: {{{valueType}}}.self, ParameterEncoding(.{{style}}, explode: {{explode}})){{#hasMore}},{{/hasMore}}
@@ -256,10 +349,41 @@ extension {{handlerProtocolName}} {
 {{/memberName}}
 {{/requestBody}}
                 )
-{{/serverInputType}}
-{{#serverStatements}}
-                {{{.}}}
-{{/serverStatements}}
+{{/inputIsStruct}}
+{{#outputEnumName}}
+                return try await self.{{methodName}}({{#inputTypeName}}input{{/inputTypeName}}).serverResponse(profile: wireProfile)
+{{/outputEnumName}}
+{{^outputEnumName}}
+{{#primarySuccess}}
+{{#hasBody}}
+                let output = try await self.{{methodName}}({{#inputTypeName}}input{{/inputTypeName}})
+                return try ServerResponse(
+                    status: {{#statusFromValue}}output.status{{/statusFromValue}}{{^statusFromValue}}{{statusCode}}{{/statusFromValue}},
+{{#bodyIsJSON}}
+                    body: .json(output{{#isTyped}}.body{{/isTyped}}, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: {{{mediaTypeLiteral}}})){{#isTyped}},{{/isTyped}}
+{{/bodyIsJSON}}
+{{#bodyIsBinary}}
+                    body: .binary(HTTPBody(output{{#isTyped}}.body{{/isTyped}}), contentType: {{{mediaTypeLiteral}}}){{#isTyped}},{{/isTyped}}
+{{/bodyIsBinary}}
+{{#isTyped}}
+                    headers: output.headers, headerFields: output.headerFields
+{{/isTyped}}
+                )
+{{/hasBody}}
+{{^hasBody}}
+{{#isTyped}}
+                let output = try await self.{{methodName}}({{#inputTypeName}}input{{/inputTypeName}})
+                return try ServerResponse(
+                    status: {{#statusFromValue}}output.status{{/statusFromValue}}{{^statusFromValue}}{{statusCode}}{{/statusFromValue}}, body: nil,
+                    headers: output.headers, headerFields: output.headerFields)
+{{/isTyped}}
+{{^isTyped}}
+                _ = try await self.{{methodName}}({{#inputTypeName}}input{{/inputTypeName}})
+                return ServerResponse(status: {{statusCode}})
+{{/isTyped}}
+{{/hasBody}}
+{{/primarySuccess}}
+{{/outputEnumName}}
             },
 {{/operations}}
         ]
@@ -272,7 +396,6 @@ extension {{handlerProtocolName}} {
 
 """##,
         "ServerRequestBody": ##"""
-{{#requestBody}}
 {{#single}}
                 {{> ServerBodyRead}}
 {{/single}}
@@ -290,7 +413,6 @@ extension {{handlerProtocolName}} {
                     throw RequestError.unsupportedMediaType("Content-Type \(request.contentType ?? "(none)") is not one this operation accepts")
                 }
 {{/choiceTypeName}}
-{{/requestBody}}
 
 """##,
         "Struct": ##"""

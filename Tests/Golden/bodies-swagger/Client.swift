@@ -25,14 +25,26 @@ extension Client {
     public func login(_ input: LoginRequest) async throws -> Lines {
         let request = ClientRequest(operationID: "login", method: .post, path: "/login", constantHeaders: [:], constantQuery: [:])
         let body: OutgoingBody? = try .form(input, contentType: "application/x-www-form-urlencoded")
-        return try await client.send(request, sending: body, as: Lines.self)
+        let response = try await client.perform(request, body: body, accept: ["application/json"])
+        switch response.status {
+        case 200:
+            return try await response.json(Lines.self)
+        default:
+            throw await response.undeclaredError()
+        }
     }
 
     public func uploadAvatar(_ input: UploadAvatarInput) async throws -> Lines {
         var request = ClientRequest(operationID: "uploadAvatar", method: .post, path: "/users/{userId}/avatar", constantHeaders: [:], constantQuery: [:])
         try request.path("userId", input.userId, ParameterEncoding(.simple, explode: false))
         let body: OutgoingBody? = try .multipart(input.body, rules: UploadAvatarPart.rules, contentType: "multipart/form-data") { [profile = client.profile] in try $0.rawPart(profile: profile) }
-        return try await client.send(request, sending: body, as: Lines.self)
+        let response = try await client.perform(request, body: body, accept: ["application/json"])
+        switch response.status {
+        case 200:
+            return try await response.json(Lines.self)
+        default:
+            throw await response.undeclaredError()
+        }
     }
 
 }

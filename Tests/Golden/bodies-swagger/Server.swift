@@ -4,8 +4,9 @@ import Foundation
 import OpenAPIRuntime
 import SpecGenRuntime
 
-/// What a server implements: one method per operation. Throw `APIError` (or any `ServiceError`)
-/// to answer with a status and an error name.
+/// What a server implements: one method per operation. Return the success value; throw the
+/// operation's `…Error` enum to answer a declared error status with its body and headers, or
+/// `APIError` (any `ServiceError`) to answer with a status and an error name.
 public protocol APIHandler: Sendable {
     func login(_ input: LoginRequest) async throws -> Lines
     func uploadAvatar(_ input: UploadAvatarInput) async throws -> Lines
@@ -29,9 +30,12 @@ extension APIHandler {
     var routes0: [ServerRoute] {
         [
             ServerRoute("login", .post, "/login", headers: [], query: []) { request in
-                let body = try await request.decodeForm(LoginRequest.self)
-                let input = body
-                return try .json(await self.login(input), status: 200, profile: wireProfile, mediaType: "application/json")
+                let input = try await request.decodeForm(LoginRequest.self)
+                let output = try await self.login(input)
+                return try ServerResponse(
+                    status: 200,
+                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
+                )
             },
             ServerRoute("uploadAvatar", .post, "/users/{userId}/avatar", headers: [], query: [], streamsRequestBody: true) { request in
                 let body = try request.decodeMultipart(rules: UploadAvatarPart.rules) { [profile = request.profile] in try await UploadAvatarPart.decode($0, profile: profile) }
@@ -39,7 +43,11 @@ extension APIHandler {
                     userId: try request.path("userId", as: String.self, ParameterEncoding(.simple, explode: false)),
                     body: body
                 )
-                return try .json(await self.uploadAvatar(input), status: 200, profile: wireProfile, mediaType: "application/json")
+                let output = try await self.uploadAvatar(input)
+                return try ServerResponse(
+                    status: 200,
+                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
+                )
             },
         ]
     }

@@ -25,27 +25,51 @@ extension Client {
     public func submitForm(_ input: PetForm) async throws -> PetForm {
         let request = ClientRequest(operationID: "submitForm", method: .post, path: "/forms", constantHeaders: [:], constantQuery: [:])
         let body: OutgoingBody? = try .form(input, contentType: "application/x-www-form-urlencoded")
-        return try await client.send(request, sending: body, as: PetForm.self)
+        let response = try await client.perform(request, body: body, accept: ["application/json"])
+        switch response.status {
+        case 200:
+            return try await response.json(PetForm.self)
+        default:
+            throw await response.undeclaredError()
+        }
     }
 
     public func uploadDocument(_ input: UploadDocumentInput) async throws -> Lines {
         var request = ClientRequest(operationID: "uploadDocument", method: .post, path: "/documents/{folder}", constantHeaders: [:], constantQuery: [:])
         try request.path("folder", input.folder, ParameterEncoding(.simple, explode: false))
         let body: OutgoingBody? = try .multipart(input.body, rules: UploadDocumentPart.rules, contentType: "multipart/form-data") { [profile = client.profile] in try $0.rawPart(profile: profile) }
-        return try await client.send(request, sending: body, as: Lines.self)
+        let response = try await client.perform(request, body: body, accept: ["application/json"])
+        switch response.status {
+        case 200:
+            return try await response.json(Lines.self)
+        default:
+            throw await response.undeclaredError()
+        }
     }
 
     public func putBlob(_ input: PutBlobInput) async throws -> Lines {
         var request = ClientRequest(operationID: "putBlob", method: .put, path: "/blobs/{name}", constantHeaders: [:], constantQuery: [:])
         try request.path("name", input.name, ParameterEncoding(.simple, explode: false))
         let body: OutgoingBody? = .binary(input.body, contentType: "application/octet-stream")
-        return try await client.send(request, sending: body, as: Lines.self)
+        let response = try await client.perform(request, body: body, accept: ["application/json"])
+        switch response.status {
+        case 200:
+            return try await response.json(Lines.self)
+        default:
+            throw await response.undeclaredError()
+        }
     }
 
     public func putImage(_ input: HTTPBody) async throws -> Lines {
         let request = ClientRequest(operationID: "putImage", method: .put, path: "/images", constantHeaders: [:], constantQuery: [:])
         let body: OutgoingBody? = .binary(input, contentType: "image/png")
-        return try await client.send(request, sending: body, as: Lines.self)
+        let response = try await client.perform(request, body: body, accept: ["application/json"])
+        switch response.status {
+        case 200:
+            return try await response.json(Lines.self)
+        default:
+            throw await response.undeclaredError()
+        }
     }
 
     public func echoText(_ input: EchoTextInput) async throws -> Lines {
@@ -57,31 +81,61 @@ extension Client {
         } else {
             body = nil
         }
-        return try await client.send(request, sending: body, as: Lines.self)
+        let response = try await client.perform(request, body: body, accept: ["application/json"])
+        switch response.status {
+        case 200:
+            return try await response.json(Lines.self)
+        default:
+            throw await response.undeclaredError()
+        }
     }
 
     public func createNote(_ input: CreateNoteBody) async throws -> Lines {
         let request = ClientRequest(operationID: "createNote", method: .post, path: "/notes", constantHeaders: [:], constantQuery: [:])
         let body: OutgoingBody? = try input.outgoingBody(profile: client.profile)
-        return try await client.send(request, sending: body, as: Lines.self)
+        let response = try await client.perform(request, body: body, accept: ["application/json"])
+        switch response.status {
+        case 200:
+            return try await response.json(Lines.self)
+        default:
+            throw await response.undeclaredError()
+        }
     }
 
     public func ingestJSONLines(_ input: EventStream<Event>) async throws -> Lines {
         let request = ClientRequest(operationID: "ingestJSONLines", method: .post, path: "/events/lines", constantHeaders: [:], constantQuery: [:])
         let body: OutgoingBody? = .jsonLines(input, profile: client.profile, contentType: "application/jsonl")
-        return try await client.send(request, sending: body, as: Lines.self)
+        let response = try await client.perform(request, body: body, accept: ["application/json"])
+        switch response.status {
+        case 200:
+            return try await response.json(Lines.self)
+        default:
+            throw await response.undeclaredError()
+        }
     }
 
     public func ingestJSONSequence(_ input: EventStream<Event>) async throws -> Lines {
         let request = ClientRequest(operationID: "ingestJSONSequence", method: .post, path: "/events/sequence", constantHeaders: [:], constantQuery: [:])
         let body: OutgoingBody? = .jsonSequence(input, profile: client.profile, contentType: "application/json-seq")
-        return try await client.send(request, sending: body, as: Lines.self)
+        let response = try await client.perform(request, body: body, accept: ["application/json"])
+        switch response.status {
+        case 200:
+            return try await response.json(Lines.self)
+        default:
+            throw await response.undeclaredError()
+        }
     }
 
     public func ingestServerSentEvents(_ input: EventStream<ServerSentEventWithJSONData<Event>>) async throws -> Lines {
         let request = ClientRequest(operationID: "ingestServerSentEvents", method: .post, path: "/events/sse", constantHeaders: [:], constantQuery: [:])
         let body: OutgoingBody? = .serverSentEvents(input, profile: client.profile)
-        return try await client.send(request, sending: body, as: Lines.self)
+        let response = try await client.perform(request, body: body, accept: ["application/json"])
+        switch response.status {
+        case 200:
+            return try await response.json(Lines.self)
+        default:
+            throw await response.undeclaredError()
+        }
     }
 
 }

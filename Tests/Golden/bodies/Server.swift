@@ -4,8 +4,9 @@ import Foundation
 import OpenAPIRuntime
 import SpecGenRuntime
 
-/// What a server implements: one method per operation. Throw `APIError` (or any `ServiceError`)
-/// to answer with a status and an error name.
+/// What a server implements: one method per operation. Return the success value; throw the
+/// operation's `…Error` enum to answer a declared error status with its body and headers, or
+/// `APIError` (any `ServiceError`) to answer with a status and an error name.
 public protocol APIHandler: Sendable {
     func submitForm(_ input: PetForm) async throws -> PetForm
     func uploadDocument(_ input: UploadDocumentInput) async throws -> Lines
@@ -36,9 +37,12 @@ extension APIHandler {
     var routes0: [ServerRoute] {
         [
             ServerRoute("submitForm", .post, "/forms", headers: [], query: []) { request in
-                let body = try await request.decodeForm(PetForm.self)
-                let input = body
-                return try .json(await self.submitForm(input), status: 200, profile: wireProfile, mediaType: "application/json")
+                let input = try await request.decodeForm(PetForm.self)
+                let output = try await self.submitForm(input)
+                return try ServerResponse(
+                    status: 200,
+                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
+                )
             },
             ServerRoute("uploadDocument", .post, "/documents/{folder}", headers: [], query: [], streamsRequestBody: true) { request in
                 let body = try request.decodeMultipart(rules: UploadDocumentPart.rules) { [profile = request.profile] in try await UploadDocumentPart.decode($0, profile: profile) }
@@ -46,7 +50,11 @@ extension APIHandler {
                     folder: try request.path("folder", as: String.self, ParameterEncoding(.simple, explode: false)),
                     body: body
                 )
-                return try .json(await self.uploadDocument(input), status: 200, profile: wireProfile, mediaType: "application/json")
+                let output = try await self.uploadDocument(input)
+                return try ServerResponse(
+                    status: 200,
+                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
+                )
             },
             ServerRoute("putBlob", .put, "/blobs/{name}", headers: [], query: [], streamsRequestBody: true) { request in
                 let body = request.requestBody
@@ -54,12 +62,19 @@ extension APIHandler {
                     name: try request.path("name", as: String.self, ParameterEncoding(.simple, explode: false)),
                     body: body
                 )
-                return try .json(await self.putBlob(input), status: 200, profile: wireProfile, mediaType: "application/json")
+                let output = try await self.putBlob(input)
+                return try ServerResponse(
+                    status: 200,
+                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
+                )
             },
             ServerRoute("putImage", .put, "/images", headers: [], query: [], streamsRequestBody: true) { request in
-                let body = request.requestBody
-                let input = body
-                return try .json(await self.putImage(input), status: 200, profile: wireProfile, mediaType: "application/json")
+                let input = request.requestBody
+                let output = try await self.putImage(input)
+                return try ServerResponse(
+                    status: 200,
+                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
+                )
             },
             ServerRoute("echoText", .post, "/text", headers: [], query: []) { request in
                 let body = try await request.hasBody ? request.decodeText() : nil
@@ -67,7 +82,11 @@ extension APIHandler {
                     times: try request.query("times", as: Int.self, ParameterEncoding(.form, explode: true)),
                     body: body
                 )
-                return try .json(await self.echoText(input), status: 200, profile: wireProfile, mediaType: "application/json")
+                let output = try await self.echoText(input)
+                return try ServerResponse(
+                    status: 200,
+                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
+                )
             },
             ServerRoute("createNote", .post, "/notes", headers: [], query: []) { request in
                 let body: CreateNoteBody
@@ -81,22 +100,35 @@ extension APIHandler {
                     throw RequestError.unsupportedMediaType("Content-Type \(request.contentType ?? "(none)") is not one this operation accepts")
                 }
                 let input = body
-                return try .json(await self.createNote(input), status: 200, profile: wireProfile, mediaType: "application/json")
+                let output = try await self.createNote(input)
+                return try ServerResponse(
+                    status: 200,
+                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
+                )
             },
             ServerRoute("ingestJSONLines", .post, "/events/lines", headers: [], query: [], streamsRequestBody: true) { request in
-                let body = request.jsonLines(of: Event.self)
-                let input = body
-                return try .json(await self.ingestJSONLines(input), status: 200, profile: wireProfile, mediaType: "application/json")
+                let input = request.jsonLines(of: Event.self)
+                let output = try await self.ingestJSONLines(input)
+                return try ServerResponse(
+                    status: 200,
+                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
+                )
             },
             ServerRoute("ingestJSONSequence", .post, "/events/sequence", headers: [], query: [], streamsRequestBody: true) { request in
-                let body = request.jsonSequence(of: Event.self)
-                let input = body
-                return try .json(await self.ingestJSONSequence(input), status: 200, profile: wireProfile, mediaType: "application/json")
+                let input = request.jsonSequence(of: Event.self)
+                let output = try await self.ingestJSONSequence(input)
+                return try ServerResponse(
+                    status: 200,
+                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
+                )
             },
             ServerRoute("ingestServerSentEvents", .post, "/events/sse", headers: [], query: [], streamsRequestBody: true) { request in
-                let body = request.serverSentEvents(of: Event.self)
-                let input = body
-                return try .json(await self.ingestServerSentEvents(input), status: 200, profile: wireProfile, mediaType: "application/json")
+                let input = request.serverSentEvents(of: Event.self)
+                let output = try await self.ingestServerSentEvents(input)
+                return try ServerResponse(
+                    status: 200,
+                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
+                )
             },
         ]
     }

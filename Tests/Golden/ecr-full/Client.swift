@@ -28,7 +28,13 @@ extension Client {
     public func createRepository(_ input: CreateRepositoryRequest) async throws -> CreateRepositoryResponse {
         let request = ClientRequest(operationID: "createRepository", method: .post, path: "/", constantHeaders: ["X-Amz-Target": "AmazonEC2ContainerRegistry_V20150921.CreateRepository"], constantQuery: [:])
         let body: OutgoingBody? = try .json(input, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/x-amz-json-1.1"))
-        return try await client.send(request, sending: body, as: CreateRepositoryResponse.self)
+        let response = try await client.perform(request, body: body, accept: [])
+        switch response.status {
+        case 200:
+            return try await response.json(CreateRepositoryResponse.self)
+        default:
+            throw await response.undeclaredError()
+        }
     }
 
     /// DescribeRepositories
@@ -37,7 +43,13 @@ extension Client {
     public func describeRepositories(_ input: DescribeRepositoriesRequest) async throws -> DescribeRepositoriesResponse {
         let request = ClientRequest(operationID: "describeRepositories", method: .post, path: "/", constantHeaders: ["X-Amz-Target": "AmazonEC2ContainerRegistry_V20150921.DescribeRepositories"], constantQuery: [:])
         let body: OutgoingBody? = try .json(input, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/x-amz-json-1.1"))
-        return try await client.send(request, sending: body, as: DescribeRepositoriesResponse.self)
+        let response = try await client.perform(request, body: body, accept: [])
+        switch response.status {
+        case 200:
+            return try await response.json(DescribeRepositoriesResponse.self)
+        default:
+            throw await response.undeclaredError()
+        }
     }
 
     /// Every page of `describeRepositories`, fetched as you iterate, each request carrying the
@@ -58,7 +70,13 @@ extension Client {
     public func deleteRepository(_ input: DeleteRepositoryRequest) async throws -> DeleteRepositoryResponse {
         let request = ClientRequest(operationID: "deleteRepository", method: .post, path: "/", constantHeaders: ["X-Amz-Target": "AmazonEC2ContainerRegistry_V20150921.DeleteRepository"], constantQuery: [:])
         let body: OutgoingBody? = try .json(input, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/x-amz-json-1.1"))
-        return try await client.send(request, sending: body, as: DeleteRepositoryResponse.self)
+        let response = try await client.perform(request, body: body, accept: [])
+        switch response.status {
+        case 200:
+            return try await response.json(DeleteRepositoryResponse.self)
+        default:
+            throw await response.undeclaredError()
+        }
     }
 
     /// PutImage
@@ -67,7 +85,13 @@ extension Client {
     public func putImage(_ input: PutImageRequest) async throws -> PutImageResponse {
         let request = ClientRequest(operationID: "putImage", method: .post, path: "/", constantHeaders: ["X-Amz-Target": "AmazonEC2ContainerRegistry_V20150921.PutImage"], constantQuery: [:])
         let body: OutgoingBody? = try .json(input, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/x-amz-json-1.1"))
-        return try await client.send(request, sending: body, as: PutImageResponse.self)
+        let response = try await client.perform(request, body: body, accept: [])
+        switch response.status {
+        case 200:
+            return try await response.json(PutImageResponse.self)
+        default:
+            throw await response.undeclaredError()
+        }
     }
 
     /// BatchGetImage
@@ -76,7 +100,13 @@ extension Client {
     public func batchGetImage(_ input: BatchGetImageRequest) async throws -> BatchGetImageResponse {
         let request = ClientRequest(operationID: "batchGetImage", method: .post, path: "/", constantHeaders: ["X-Amz-Target": "AmazonEC2ContainerRegistry_V20150921.BatchGetImage"], constantQuery: [:])
         let body: OutgoingBody? = try .json(input, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/x-amz-json-1.1"))
-        return try await client.send(request, sending: body, as: BatchGetImageResponse.self)
+        let response = try await client.perform(request, body: body, accept: [])
+        switch response.status {
+        case 200:
+            return try await response.json(BatchGetImageResponse.self)
+        default:
+            throw await response.undeclaredError()
+        }
     }
 
     /// ListImages
@@ -85,7 +115,13 @@ extension Client {
     public func listImages(_ input: ListImagesRequest) async throws -> ListImagesResponse {
         let request = ClientRequest(operationID: "listImages", method: .post, path: "/", constantHeaders: ["X-Amz-Target": "AmazonEC2ContainerRegistry_V20150921.ListImages"], constantQuery: [:])
         let body: OutgoingBody? = try .json(input, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/x-amz-json-1.1"))
-        return try await client.send(request, sending: body, as: ListImagesResponse.self)
+        let response = try await client.perform(request, body: body, accept: [])
+        switch response.status {
+        case 200:
+            return try await response.json(ListImagesResponse.self)
+        default:
+            throw await response.undeclaredError()
+        }
     }
 
     /// Every page of `listImages`, fetched as you iterate, each request carrying the
@@ -106,7 +142,13 @@ extension Client {
     public func describeImages(_ input: DescribeImagesRequest) async throws -> DescribeImagesResponse {
         let request = ClientRequest(operationID: "describeImages", method: .post, path: "/", constantHeaders: ["X-Amz-Target": "AmazonEC2ContainerRegistry_V20150921.DescribeImages"], constantQuery: [:])
         let body: OutgoingBody? = try .json(input, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/x-amz-json-1.1"))
-        return try await client.send(request, sending: body, as: DescribeImagesResponse.self)
+        let response = try await client.perform(request, body: body, accept: [])
+        switch response.status {
+        case 200:
+            return try await response.json(DescribeImagesResponse.self)
+        default:
+            throw await response.undeclaredError()
+        }
     }
 
     /// Every page of `describeImages`, fetched as you iterate, each request carrying the

@@ -28,7 +28,13 @@ extension Client {
     public func createRepository(_ input: CreateRepositoryRequest) async throws -> CreateRepositoryResponse {
         let request = ClientRequest(operationID: "createRepository", method: .post, path: "/", constantHeaders: ["X-Amz-Target": "AmazonEC2ContainerRegistry_V20150921.CreateRepository"], constantQuery: [:])
         let body: OutgoingBody? = try .json(input, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/x-amz-json-1.1"))
-        return try await client.send(request, sending: body, as: CreateRepositoryResponse.self)
+        let response = try await client.perform(request, body: body, accept: [])
+        switch response.status {
+        case 200:
+            return try await response.json(CreateRepositoryResponse.self)
+        default:
+            throw await response.undeclaredError()
+        }
     }
 
     /// Amazon ECR Describe Repositories
@@ -37,7 +43,13 @@ extension Client {
     public func describeRepositories(_ input: DescribeRepositoriesRequest) async throws -> DescribeRepositoriesResponse {
         let request = ClientRequest(operationID: "describeRepositories", method: .post, path: "/", constantHeaders: ["X-Amz-Target": "AmazonEC2ContainerRegistry_V20150921.DescribeRepositories"], constantQuery: [:])
         let body: OutgoingBody? = try .json(input, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/x-amz-json-1.1"))
-        return try await client.send(request, sending: body, as: DescribeRepositoriesResponse.self)
+        let response = try await client.perform(request, body: body, accept: [])
+        switch response.status {
+        case 200:
+            return try await response.json(DescribeRepositoriesResponse.self)
+        default:
+            throw await response.undeclaredError()
+        }
     }
 
     /// Every page of `describeRepositories`, fetched as you iterate, each request carrying the
@@ -58,7 +70,13 @@ extension Client {
     public func deleteRepository(_ input: DeleteRepositoryRequest) async throws -> JSONValue {
         let request = ClientRequest(operationID: "deleteRepository", method: .post, path: "/", constantHeaders: ["X-Amz-Target": "AmazonEC2ContainerRegistry_V20150921.DeleteRepository"], constantQuery: [:])
         let body: OutgoingBody? = try .json(input, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/x-amz-json-1.1"))
-        return try await client.send(request, sending: body, as: JSONValue.self)
+        let response = try await client.perform(request, body: body, accept: [])
+        switch response.status {
+        case 200:
+            return try await response.json(JSONValue.self)
+        default:
+            throw await response.undeclaredError()
+        }
     }
 
     /// Amazon ECR Put Image
@@ -67,7 +85,13 @@ extension Client {
     public func putImage(_ input: PutImageRequest) async throws -> JSONValue {
         let request = ClientRequest(operationID: "putImage", method: .post, path: "/", constantHeaders: ["X-Amz-Target": "AmazonEC2ContainerRegistry_V20150921.PutImage"], constantQuery: [:])
         let body: OutgoingBody? = try .json(input, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/x-amz-json-1.1"))
-        return try await client.send(request, sending: body, as: JSONValue.self)
+        let response = try await client.perform(request, body: body, accept: [])
+        switch response.status {
+        case 200:
+            return try await response.json(JSONValue.self)
+        default:
+            throw await response.undeclaredError()
+        }
     }
 
     /// Amazon ECR Batch Get Image
@@ -76,7 +100,13 @@ extension Client {
     public func batchGetImage(_ input: BatchGetImageRequest) async throws -> JSONValue {
         let request = ClientRequest(operationID: "batchGetImage", method: .post, path: "/", constantHeaders: ["X-Amz-Target": "AmazonEC2ContainerRegistry_V20150921.BatchGetImage"], constantQuery: [:])
         let body: OutgoingBody? = try .json(input, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/x-amz-json-1.1"))
-        return try await client.send(request, sending: body, as: JSONValue.self)
+        let response = try await client.perform(request, body: body, accept: [])
+        switch response.status {
+        case 200:
+            return try await response.json(JSONValue.self)
+        default:
+            throw await response.undeclaredError()
+        }
     }
 
     /// Amazon ECR List Images
@@ -85,7 +115,13 @@ extension Client {
     public func listImages(_ input: ListImagesRequest) async throws -> JSONValue {
         let request = ClientRequest(operationID: "listImages", method: .post, path: "/", constantHeaders: ["X-Amz-Target": "AmazonEC2ContainerRegistry_V20150921.ListImages"], constantQuery: [:])
         let body: OutgoingBody? = try .json(input, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/x-amz-json-1.1"))
-        return try await client.send(request, sending: body, as: JSONValue.self)
+        let response = try await client.perform(request, body: body, accept: [])
+        switch response.status {
+        case 200:
+            return try await response.json(JSONValue.self)
+        default:
+            throw await response.undeclaredError()
+        }
     }
 
 }

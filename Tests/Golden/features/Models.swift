@@ -4,6 +4,15 @@ import Foundation
 import OpenAPIRuntime
 import SpecGenRuntime
 
+/// The inputs of `adoptPet`.
+public struct AdoptPetInput: Codable, Hashable, Sendable {
+    public var mode: String
+
+    public init(mode: String) {
+        self.mode = mode
+    }
+}
+
 public struct Cat: Codable, Hashable, Sendable {
     public var name: String
     public var petType: String
@@ -124,6 +133,15 @@ public struct Filter: Codable, Hashable, Sendable {
     public init(color: String? = nil, size: Int? = nil) {
         self.color = color
         self.size = size
+    }
+}
+
+/// The inputs of `getAnimal`.
+public struct GetAnimalInput: Codable, Hashable, Sendable {
+    public var id: Int
+
+    public init(id: Int) {
+        self.id = id
     }
 }
 
@@ -308,6 +326,16 @@ public enum Priority: RawRepresentable, Codable, Hashable, Sendable, ParameterTe
         case .value3: return 3
         case .undocumented(let value): return value
         }
+    }
+}
+
+public struct Problem: Codable, Hashable, Sendable {
+    public var title: String
+    public var status: Int?
+
+    public init(title: String, status: Int? = nil) {
+        self.title = title
+        self.status = status
     }
 }
 
@@ -499,5 +527,179 @@ public struct UploadFileResponse: Codable, Hashable, Sendable {
 
     public init(size: Int64) {
         self.size = size
+    }
+}
+
+/// The error responses `getPet` declares: the client throws one, a handler throws one to answer it.
+public enum GetPetError: Error, ResponseConvertible, Hashable {
+    /// No such pet
+    case notFound(TypedResponse<NoContent, NoHeaders>)
+
+    public func serverResponse(profile: WireProfile) throws -> ServerResponse {
+        switch self {
+        case .notFound(let response):
+            return try ServerResponse(
+                status: 404,
+                body: nil,
+                headers: response.headers, headerFields: response.headerFields)
+        }
+    }
+}
+
+/// The headers of the 200 response of `getAnimal`.
+public struct GetAnimalOkHeaders: ResponseHeaders, Hashable {
+    /// Requests left this minute
+    public var xRateRemaining: Int?
+    public var xTags: [String]?
+
+    public init(xRateRemaining: Int? = nil, xTags: [String]? = nil) {
+        self.xRateRemaining = xRateRemaining
+        self.xTags = xTags
+    }
+
+    public init(from fields: Fields) throws(ParameterError) {
+        self.xRateRemaining = try fields.parameter("X-Rate-Remaining", as: Int.self)
+        self.xTags = try fields.parameter("X-Tags", as: [String].self)
+    }
+
+    public func write(to fields: inout Fields) throws {
+        try fields.setParameter("X-Rate-Remaining", xRateRemaining)
+        try fields.setParameter("X-Tags", xTags)
+    }
+}
+
+/// The headers of the 429 response of `getAnimal`.
+public struct GetAnimalTooManyRequestsHeaders: ResponseHeaders, Hashable {
+    public var retryAfter: Int
+
+    public init(retryAfter: Int) {
+        self.retryAfter = retryAfter
+    }
+
+    public init(from fields: Fields) throws(ParameterError) {
+        guard let retryAfter = try fields.parameter("Retry-After", as: Int.self) else {
+            throw ParameterError(.header, "Retry-After", .missing)
+        }
+        self.retryAfter = retryAfter
+    }
+
+    public func write(to fields: inout Fields) throws {
+        try fields.setParameter("Retry-After", retryAfter)
+    }
+}
+
+/// The headers of the default response of `getAnimal`.
+public struct GetAnimalOtherHeaders: ResponseHeaders, Hashable {
+    public var xTrace: String?
+
+    public init(xTrace: String? = nil) {
+        self.xTrace = xTrace
+    }
+
+    public init(from fields: Fields) throws(ParameterError) {
+        self.xTrace = try fields.parameter("X-Trace", as: String.self)
+    }
+
+    public func write(to fields: inout Fields) throws {
+        try fields.setParameter("X-Trace", xTrace)
+    }
+}
+
+/// The error responses `getAnimal` declares: the client throws one, a handler throws one to answer it.
+public enum GetAnimalError: Error, ResponseConvertible, Hashable {
+    /// No such animal
+    case notFound(TypedResponse<Problem, NoHeaders>)
+    /// Too many requests
+    case tooManyRequests(TypedResponse<Problem, GetAnimalTooManyRequestsHeaders>)
+    /// Any other client error
+    case clientError(TypedResponse<Problem, NoHeaders>)
+    /// Anything else
+    case other(TypedResponse<Problem, GetAnimalOtherHeaders>)
+
+    public func serverResponse(profile: WireProfile) throws -> ServerResponse {
+        switch self {
+        case .notFound(let response):
+            return try ServerResponse(
+                status: 404,
+                body: .json(response.body, profile: profile, contentType: profile.responseMediaType(declared: "application/problem+json")),
+                headers: response.headers, headerFields: response.headerFields)
+        case .tooManyRequests(let response):
+            return try ServerResponse(
+                status: 429,
+                body: .json(response.body, profile: profile, contentType: profile.responseMediaType(declared: "application/problem+json")),
+                headers: response.headers, headerFields: response.headerFields)
+        case .clientError(let response):
+            return try ServerResponse(
+                status: response.status,
+                body: .json(response.body, profile: profile, contentType: profile.responseMediaType(declared: "application/problem+json")),
+                headers: response.headers, headerFields: response.headerFields)
+        case .other(let response):
+            return try ServerResponse(
+                status: response.status,
+                body: .json(response.body, profile: profile, contentType: profile.responseMediaType(declared: "application/json")),
+                headers: response.headers, headerFields: response.headerFields)
+        }
+    }
+}
+
+/// The headers of the 201 response of `adoptPet`.
+public struct AdoptPetCreatedHeaders: ResponseHeaders, Hashable {
+    public var location: String
+
+    public init(location: String) {
+        self.location = location
+    }
+
+    public init(from fields: Fields) throws(ParameterError) {
+        guard let location = try fields.parameter("Location", as: String.self) else {
+            throw ParameterError(.header, "Location", .missing)
+        }
+        self.location = location
+    }
+
+    public func write(to fields: inout Fields) throws {
+        try fields.setParameter("Location", location)
+    }
+}
+
+/// The success responses of `adoptPet`, one case per status.
+public enum AdoptPetOutput: ResponseConvertible, Hashable, Sendable {
+    /// Adopted at once
+    case ok(Pet)
+    /// A new adoption record
+    case created(TypedResponse<Problem, AdoptPetCreatedHeaders>)
+    /// Nothing to say yet
+    case noContent(NoContent)
+
+    public func serverResponse(profile: WireProfile) throws -> ServerResponse {
+        switch self {
+        case .ok(let body):
+            return try ServerResponse(
+                status: 200,
+                body: .json(body, profile: profile, contentType: profile.responseMediaType(declared: "application/json")))
+        case .created(let response):
+            return try ServerResponse(
+                status: 201,
+                body: .json(response.body, profile: profile, contentType: profile.responseMediaType(declared: "application/json")),
+                headers: response.headers, headerFields: response.headerFields)
+        case .noContent:
+            return ServerResponse(status: 204)
+        }
+    }
+}
+
+/// The error responses `adoptPet` declares: the client throws one, a handler throws one to answer it.
+public enum AdoptPetError: Error, ResponseConvertible, Hashable {
+    /// The shelter failed
+    case serverError(TypedResponse<NoContent, NoHeaders>)
+
+    public func serverResponse(profile: WireProfile) throws -> ServerResponse {
+        switch self {
+        case .serverError(let response):
+            return try ServerResponse(
+                status: response.status,
+                body: nil,
+                headers: response.headers, headerFields: response.headerFields)
+        }
     }
 }
