@@ -10,6 +10,32 @@ import Testing
 struct BodyEcho: APIHandler {
     /// Told each chunk of a streamed upload as the handler reads it (the streaming test waits on it).
     var chunkRead: (@Sendable (Int) -> Void)?
+    /// The bytes `getBlob` answers with (the response streaming test produces them as the client reads).
+    var blob: HTTPBody = HTTPBody("blob")
+
+    func getBlob(_ input: GetBlobInput) async throws -> HTTPBody { blob }
+
+    func getText() async throws -> String { "grüße, 世界" }
+
+    /// `count` events, numbered from 1, as a stream the server encodes as it goes.
+    static func events(_ count: Int) -> EventStream<Event> {
+        EventStream((0..<count).map { Event(name: "e\($0 + 1)", sequence: $0 + 1) }.async)
+    }
+
+    func streamJSONLines(_ input: StreamJSONLinesInput) async throws -> EventStream<Event> {
+        Self.events(input.count)
+    }
+
+    func streamJSONSequence(_ input: StreamJSONSequenceInput) async throws -> EventStream<Event> {
+        Self.events(input.count)
+    }
+
+    func streamServerSentEvents(_ input: StreamServerSentEventsInput) async throws
+        -> EventStream<ServerSentEventWithJSONData<Event>>
+    {
+        EventStream(
+            Self.events(input.count).map { ServerSentEventWithJSONData(event: "tick", data: $0, id: "\($0.sequence)") })
+    }
 
     func submitForm(_ input: PetForm) async throws -> PetForm { input }
 
@@ -251,6 +277,64 @@ struct BodiesRoundTripTests {
         #expect(lines == ["progress 1 1:start", "progress 2 2:tick", "progress 3 3:end"])
         #expect(recorder.lastContentType == "text/event-stream")
         #expect(recorder.lastText.hasPrefix("id: 1\nevent: progress\ndata: {\"name\":\"start\",\"sequence\":1}\n\n"))
+    }
+}
+
+@Suite("Generated server → generated client: response bodies")
+struct ResponseBodiesTests {
+    func client(_ handler: BodyEcho = BodyEcho()) throws -> Client {
+        let server = InMemoryServer()
+        try handler.registerHandlers(on: server)
+        return Client(serverURL: URL(string: "http://127.0.0.1:1")!, transport: server)
+    }
+
+    /// The server's body yields its second chunk only once the client has read the first: the
+    /// response streams through the generated server and client, it is never collected.
+    @Test(.timeLimit(.minutes(1))) func binaryResponsesStreamChunkByChunk() async throws {
+        let (chunks, producer) = AsyncStream.makeStream(of: ArraySlice<UInt8>.self)
+        let handler = BodyEcho(blob: HTTPBody(chunks, length: .unknown, iterationBehavior: .single))
+        producer.yield(ArraySlice("first".utf8))
+        let body = try await client(handler).getBlob(.init(name: "big"))
+        #expect(body.length == .unknown)
+        var iterator = body.makeAsyncIterator()
+        #expect(try await iterator.next().map { String(decoding: $0, as: UTF8.self) } == "first")
+        producer.yield(ArraySlice("second".utf8))
+        #expect(try await iterator.next().map { String(decoding: $0, as: UTF8.self) } == "second")
+        producer.finish()
+        #expect(try await iterator.next() == nil)
+    }
+
+    @Test func textResponsesAreStrings() async throws {
+        #expect(try await client().getText() == "grüße, 世界")
+    }
+
+    @Test func jsonLinesResponsesArriveInOrder() async throws {
+        var sequences: [Int] = []
+        for try await event in try await client().streamJSONLines(.init(count: 5)) { sequences.append(event.sequence) }
+        #expect(sequences == [1, 2, 3, 4, 5])
+    }
+
+    @Test func jsonSequenceResponsesArriveInOrder() async throws {
+        var names: [String] = []
+        for try await event in try await client().streamJSONSequence(.init(count: 3)) { names.append(event.name) }
+        #expect(names == ["e1", "e2", "e3"])
+    }
+
+    @Test func serverSentEventResponsesKeepTheirFields() async throws {
+        var lines: [String] = []
+        for try await event in try await client().streamServerSentEvents(.init(count: 3)) {
+            lines.append("\(event.event ?? "-") \(event.id ?? "-") \(event.data?.name ?? "-")")
+        }
+        #expect(lines == ["tick 1 e1", "tick 2 e2", "tick 3 e3"])
+    }
+
+    @Test func responseStreamsAnnounceTheirMediaType() async throws {
+        let table = BodyEcho().routeTable
+        let (response, _) = try await table.dispatch(
+            HTTPRequest(method: .get, scheme: nil, authority: nil, path: "/events/sse?count=1"), body: nil,
+            metadata: ServerRequestMetadata(),
+            candidates: table.routes.filter { $0.path == "/events/sse" && $0.method == .get })
+        #expect(response.headerFields[.contentType] == "text/event-stream")
     }
 }
 

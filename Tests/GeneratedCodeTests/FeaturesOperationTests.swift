@@ -51,7 +51,7 @@ struct PetStore: APIHandler {
     func uploadFile(_ input: UploadFileInput) async throws -> UploadFileResponse {
         UploadFileResponse(size: Int64(try await input.body.collectBytes(upTo: 1 << 20).count))
     }
-    func downloadFile(_ input: DownloadFileInput) async throws -> Data { Data(input.name.utf8) }
+    func downloadFile(_ input: DownloadFileInput) async throws -> HTTPBody { HTTPBody(input.name) }
     func echoTree(_ input: TreeNode) async throws -> TreeNode { input }
     func putSettings(_ input: Settings) async throws -> Settings { input }
     /// One line per parameter, as the server parsed it.

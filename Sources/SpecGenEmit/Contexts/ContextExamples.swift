@@ -107,6 +107,8 @@ extension ResponseCaseContext {
             caseLabel: "case 404", statusCode: "404", statusFromValue: true, caseName: "notFound",
             enumTypeName: "OpError", isError: true, inOutputEnum: true, isTyped: true,
             payloadType: "TypedResponse<Problem, NoHeaders>", hasBody: true, bodyIsJSON: true, bodyIsBinary: true,
-            bodyType: "Problem", mediaTypeLiteral: "\"application/json\"", headersType: "NoHeaders", doc: "")
+            bodyIsForm: true, bodyIsText: true, bodyIsJSONLines: true, bodyIsJSONSequence: true,
+            bodyIsServerSentEvents: true, bodyType: "Problem", itemType: "Event", writeValue: "body",
+            writeProfile: "profile", mediaTypeLiteral: "\"application/json\"", headersType: "NoHeaders", doc: "")
     }
 }

@@ -129,10 +129,22 @@ struct ResponseCaseContext {
     /// The case's payload type (`Pet`, `TypedResponse<Problem, NoHeaders>`).
     var payloadType: String
     var hasBody: Bool
+    /// The body's kind, one flag each (`Templates/ResponseBodyRead.mustache` and `ResponseBodyWrite.mustache`).
     var bodyIsJSON: Bool
     var bodyIsBinary: Bool
-    /// `Pet`, `Data`, or `NoContent`.
+    var bodyIsForm: Bool
+    var bodyIsText: Bool
+    var bodyIsJSONLines: Bool
+    var bodyIsJSONSequence: Bool
+    var bodyIsServerSentEvents: Bool
+    /// `Pet`, `String`, `HTTPBody`, `EventStream<Event>`, or `NoContent`.
     var bodyType: String
+    /// An event stream's element (the JSON `data` of Server-Sent Events; nil when it is text).
+    var itemType: String?
+    /// What the server encodes and with which profile: `output`/`output.body` in a route,
+    /// `body`/`response.body` with `profile` in an enum's `serverResponse(profile:)`.
+    var writeValue: String
+    var writeProfile: String
     /// The declared media type as a Swift string literal, or `nil`.
     var mediaTypeLiteral: String
     /// The headers struct (`GetPetTooManyRequestsHeaders`) or `NoHeaders`.

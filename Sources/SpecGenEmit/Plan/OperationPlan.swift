@@ -174,11 +174,6 @@ enum OperationPlanner {
         return travelsAsText(ref) ? ref.nonOptional : .primitive(.string, format: nil)
     }
 
-    /// A response body received as raw bytes: binary content, or any media type that is not JSON.
-    static func isRawBody(_ content: MediaContent) -> Bool {
-        TypeMapping.isBinary(content.type) || !isJSON(content.mediaType)
-    }
-
     /// JSON first, then the first declared media type.
     static func preferredContent(_ content: [MediaContent]) -> MediaContent? {
         content.first { isJSON($0.mediaType) } ?? content.first

@@ -156,11 +156,11 @@ struct RequestBodyPlanner {
             case .text: variant.swiftType = "String"
             case .binary: variant.swiftType = "HTTPBody"
             case .jsonLines, .jsonSequence:
-                let item = mapping.swiftType(itemType(content.type))
+                let item = mapping.swiftType(Self.itemType(content.type))
                 variant.itemType = item
                 variant.swiftType = "EventStream<\(item)>"
             case .serverSentEvents:
-                let item = itemType(content.type)
+                let item = Self.itemType(content.type)
                 if case .primitive(.string, _) = item {
                     variant.swiftType = "EventStream<ServerSentEvent>"
                 } else {
@@ -195,7 +195,7 @@ struct RequestBodyPlanner {
     }
 
     /// An event stream's element: the schema's items when it describes the whole stream as an array.
-    private func itemType(_ type: TypeRef) -> TypeRef {
+    static func itemType(_ type: TypeRef) -> TypeRef {
         if case .array(let element) = type.nonOptional { return element.nonOptional }
         return type.nonOptional
     }

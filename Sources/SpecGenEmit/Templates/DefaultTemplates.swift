@@ -55,10 +55,10 @@ extension {{clientTypeName}} {
 {{#responseCases}}
         {{caseLabel}}:
 {{#isError}}
-            throw {{enumTypeName}}.{{caseName}}({{#isTyped}}try response.typed({{#bodyIsJSON}}try await response.json({{{bodyType}}}.self){{/bodyIsJSON}}{{#bodyIsBinary}}try await response.data(){{/bodyIsBinary}}{{^hasBody}}NoContent(){{/hasBody}}, headers: {{{headersType}}}.self){{/isTyped}}{{^isTyped}}{{#bodyIsJSON}}try await response.json({{{bodyType}}}.self){{/bodyIsJSON}}{{#bodyIsBinary}}try await response.data(){{/bodyIsBinary}}{{^hasBody}}NoContent(){{/hasBody}}{{/isTyped}})
+            throw {{enumTypeName}}.{{caseName}}({{#isTyped}}try response.typed({{> ResponseBodyRead}}, headers: {{{headersType}}}.self){{/isTyped}}{{^isTyped}}{{> ResponseBodyRead}}{{/isTyped}})
 {{/isError}}
 {{^isError}}
-            return {{#inOutputEnum}}.{{caseName}}({{/inOutputEnum}}{{#isTyped}}try response.typed({{#bodyIsJSON}}try await response.json({{{bodyType}}}.self){{/bodyIsJSON}}{{#bodyIsBinary}}try await response.data(){{/bodyIsBinary}}{{^hasBody}}NoContent(){{/hasBody}}, headers: {{{headersType}}}.self){{/isTyped}}{{^isTyped}}{{#bodyIsJSON}}try await response.json({{{bodyType}}}.self){{/bodyIsJSON}}{{#bodyIsBinary}}try await response.data(){{/bodyIsBinary}}{{^hasBody}}NoContent(){{/hasBody}}{{/isTyped}}{{#inOutputEnum}}){{/inOutputEnum}}
+            return {{#inOutputEnum}}.{{caseName}}({{/inOutputEnum}}{{#isTyped}}try response.typed({{> ResponseBodyRead}}, headers: {{{headersType}}}.self){{/isTyped}}{{^isTyped}}{{> ResponseBodyRead}}{{/isTyped}}{{#inOutputEnum}}){{/inOutputEnum}}
 {{/isError}}
 {{/responseCases}}
 {{^hasDefaultResponse}}
@@ -220,6 +220,12 @@ import {{.}}
 {{/choice}}
 
 """##,
+        "ResponseBodyRead": ##"""
+{{#bodyIsJSON}}try await response.json({{{bodyType}}}.self){{/bodyIsJSON}}{{#bodyIsForm}}try await response.form({{{bodyType}}}.self){{/bodyIsForm}}{{#bodyIsText}}try await response.text(){{/bodyIsText}}{{#bodyIsBinary}}response.body{{/bodyIsBinary}}{{#bodyIsJSONLines}}response.jsonLines(of: {{{itemType}}}.self){{/bodyIsJSONLines}}{{#bodyIsJSONSequence}}response.jsonSequence(of: {{{itemType}}}.self){{/bodyIsJSONSequence}}{{#bodyIsServerSentEvents}}{{#itemType}}response.serverSentEvents(of: {{{.}}}.self){{/itemType}}{{^itemType}}response.body.serverSentEvents(){{/itemType}}{{/bodyIsServerSentEvents}}{{^hasBody}}NoContent(){{/hasBody}}
+"""##,
+        "ResponseBodyWrite": ##"""
+{{#bodyIsJSON}}.json({{{writeValue}}}, profile: {{writeProfile}}, contentType: {{writeProfile}}.responseMediaType(declared: {{{mediaTypeLiteral}}})){{/bodyIsJSON}}{{#bodyIsForm}}try .form({{{writeValue}}}, contentType: {{{mediaTypeLiteral}}}){{/bodyIsForm}}{{#bodyIsText}}.text({{{writeValue}}}, contentType: {{{mediaTypeLiteral}}}){{/bodyIsText}}{{#bodyIsBinary}}.binary({{{writeValue}}}, contentType: {{{mediaTypeLiteral}}}){{/bodyIsBinary}}{{#bodyIsJSONLines}}.jsonLines({{{writeValue}}}, profile: {{writeProfile}}, contentType: {{{mediaTypeLiteral}}}){{/bodyIsJSONLines}}{{#bodyIsJSONSequence}}.jsonSequence({{{writeValue}}}, profile: {{writeProfile}}, contentType: {{{mediaTypeLiteral}}}){{/bodyIsJSONSequence}}{{#bodyIsServerSentEvents}}.serverSentEvents({{{writeValue}}}{{#itemType}}, profile: {{writeProfile}}{{/itemType}}){{/bodyIsServerSentEvents}}
+"""##,
         "Responses": ##"""
 {{#headers}}
 
@@ -269,7 +275,7 @@ import {{.}}
         case .{{caseName}}(let response):
             return try ServerResponse(
                 status: {{#statusFromValue}}response.status{{/statusFromValue}}{{^statusFromValue}}{{statusCode}}{{/statusFromValue}},
-                body: {{#bodyIsJSON}}.json(response.body, profile: profile, contentType: profile.responseMediaType(declared: {{{mediaTypeLiteral}}})){{/bodyIsJSON}}{{#bodyIsBinary}}.binary(HTTPBody(response.body), contentType: {{{mediaTypeLiteral}}}){{/bodyIsBinary}}{{^hasBody}}nil{{/hasBody}},
+                body: {{> ResponseBodyWrite}}{{^hasBody}}nil{{/hasBody}},
                 headers: response.headers, headerFields: response.headerFields)
 {{/isTyped}}
 {{^isTyped}}
@@ -277,7 +283,7 @@ import {{.}}
         case .{{caseName}}(let body):
             return try ServerResponse(
                 status: {{statusCode}},
-                body: {{#bodyIsJSON}}.json(body, profile: profile, contentType: profile.responseMediaType(declared: {{{mediaTypeLiteral}}})){{/bodyIsJSON}}{{#bodyIsBinary}}.binary(HTTPBody(body), contentType: {{{mediaTypeLiteral}}}){{/bodyIsBinary}})
+                body: {{> ResponseBodyWrite}})
 {{/hasBody}}
 {{^hasBody}}
         case .{{caseName}}:
@@ -359,12 +365,7 @@ extension {{handlerProtocolName}} {
                 let output = try await self.{{methodName}}({{#inputTypeName}}input{{/inputTypeName}})
                 return try ServerResponse(
                     status: {{#statusFromValue}}output.status{{/statusFromValue}}{{^statusFromValue}}{{statusCode}}{{/statusFromValue}},
-{{#bodyIsJSON}}
-                    body: .json(output{{#isTyped}}.body{{/isTyped}}, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: {{{mediaTypeLiteral}}})){{#isTyped}},{{/isTyped}}
-{{/bodyIsJSON}}
-{{#bodyIsBinary}}
-                    body: .binary(HTTPBody(output{{#isTyped}}.body{{/isTyped}}), contentType: {{{mediaTypeLiteral}}}){{#isTyped}},{{/isTyped}}
-{{/bodyIsBinary}}
+                    body: {{> ResponseBodyWrite}}{{#isTyped}},{{/isTyped}}
 {{#isTyped}}
                     headers: output.headers, headerFields: output.headerFields
 {{/isTyped}}

@@ -47,6 +47,18 @@ extension Client {
         }
     }
 
+    public func getBlob(_ input: GetBlobInput) async throws -> HTTPBody {
+        var request = ClientRequest(operationID: "getBlob", method: .get, path: "/blobs/{name}", constantHeaders: [:], constantQuery: [:])
+        try request.path("name", input.name, ParameterEncoding(.simple, explode: false))
+        let response = try await client.perform(request, accept: ["application/octet-stream"])
+        switch response.status {
+        case 200:
+            return response.body
+        default:
+            throw await response.undeclaredError()
+        }
+    }
+
     public func putBlob(_ input: PutBlobInput) async throws -> Lines {
         var request = ClientRequest(operationID: "putBlob", method: .put, path: "/blobs/{name}", constantHeaders: [:], constantQuery: [:])
         try request.path("name", input.name, ParameterEncoding(.simple, explode: false))
@@ -67,6 +79,17 @@ extension Client {
         switch response.status {
         case 200:
             return try await response.json(Lines.self)
+        default:
+            throw await response.undeclaredError()
+        }
+    }
+
+    public func getText() async throws -> String {
+        let request = ClientRequest(operationID: "getText", method: .get, path: "/text", constantHeaders: [:], constantQuery: [:])
+        let response = try await client.perform(request, accept: ["text/plain"])
+        switch response.status {
+        case 200:
+            return try await response.text()
         default:
             throw await response.undeclaredError()
         }
@@ -102,6 +125,18 @@ extension Client {
         }
     }
 
+    public func streamJSONLines(_ input: StreamJSONLinesInput) async throws -> EventStream<Event> {
+        var request = ClientRequest(operationID: "streamJSONLines", method: .get, path: "/events/lines", constantHeaders: [:], constantQuery: [:])
+        try request.query("count", input.count, ParameterEncoding(.form, explode: true))
+        let response = try await client.perform(request, accept: ["application/jsonl"])
+        switch response.status {
+        case 200:
+            return response.jsonLines(of: Event.self)
+        default:
+            throw await response.undeclaredError()
+        }
+    }
+
     public func ingestJSONLines(_ input: EventStream<Event>) async throws -> Lines {
         let request = ClientRequest(operationID: "ingestJSONLines", method: .post, path: "/events/lines", constantHeaders: [:], constantQuery: [:])
         let body: OutgoingBody? = .jsonLines(input, profile: client.profile, contentType: "application/jsonl")
@@ -114,6 +149,18 @@ extension Client {
         }
     }
 
+    public func streamJSONSequence(_ input: StreamJSONSequenceInput) async throws -> EventStream<Event> {
+        var request = ClientRequest(operationID: "streamJSONSequence", method: .get, path: "/events/sequence", constantHeaders: [:], constantQuery: [:])
+        try request.query("count", input.count, ParameterEncoding(.form, explode: true))
+        let response = try await client.perform(request, accept: ["application/json-seq"])
+        switch response.status {
+        case 200:
+            return response.jsonSequence(of: Event.self)
+        default:
+            throw await response.undeclaredError()
+        }
+    }
+
     public func ingestJSONSequence(_ input: EventStream<Event>) async throws -> Lines {
         let request = ClientRequest(operationID: "ingestJSONSequence", method: .post, path: "/events/sequence", constantHeaders: [:], constantQuery: [:])
         let body: OutgoingBody? = .jsonSequence(input, profile: client.profile, contentType: "application/json-seq")
@@ -121,6 +168,18 @@ extension Client {
         switch response.status {
         case 200:
             return try await response.json(Lines.self)
+        default:
+            throw await response.undeclaredError()
+        }
+    }
+
+    public func streamServerSentEvents(_ input: StreamServerSentEventsInput) async throws -> EventStream<ServerSentEventWithJSONData<Event>> {
+        var request = ClientRequest(operationID: "streamServerSentEvents", method: .get, path: "/events/sse", constantHeaders: [:], constantQuery: [:])
+        try request.query("count", input.count, ParameterEncoding(.form, explode: true))
+        let response = try await client.perform(request, accept: ["text/event-stream"])
+        switch response.status {
+        case 200:
+            return response.serverSentEvents(of: Event.self)
         default:
             throw await response.undeclaredError()
         }

@@ -35,6 +35,15 @@ public struct Event: Codable, Hashable, Sendable {
     }
 }
 
+/// The inputs of `getBlob`.
+public struct GetBlobInput: Codable, Hashable, Sendable {
+    public var name: String
+
+    public init(name: String) {
+        self.name = name
+    }
+}
+
 public enum Kind: RawRepresentable, Codable, Hashable, Sendable, ParameterText {
     case report
     case letter
@@ -96,6 +105,33 @@ public struct PutBlobInput: Sendable {
     public init(name: String, body: HTTPBody) {
         self.name = name
         self.body = body
+    }
+}
+
+/// The inputs of `streamJSONLines`.
+public struct StreamJSONLinesInput: Codable, Hashable, Sendable {
+    public var count: Int
+
+    public init(count: Int) {
+        self.count = count
+    }
+}
+
+/// The inputs of `streamJSONSequence`.
+public struct StreamJSONSequenceInput: Codable, Hashable, Sendable {
+    public var count: Int
+
+    public init(count: Int) {
+        self.count = count
+    }
+}
+
+/// The inputs of `streamServerSentEvents`.
+public struct StreamServerSentEventsInput: Codable, Hashable, Sendable {
+    public var count: Int
+
+    public init(count: Int) {
+        self.count = count
     }
 }
 

@@ -10,12 +10,17 @@ import SpecGenRuntime
 public protocol APIHandler: Sendable {
     func submitForm(_ input: PetForm) async throws -> PetForm
     func uploadDocument(_ input: UploadDocumentInput) async throws -> Lines
+    func getBlob(_ input: GetBlobInput) async throws -> HTTPBody
     func putBlob(_ input: PutBlobInput) async throws -> Lines
     func putImage(_ input: HTTPBody) async throws -> Lines
+    func getText() async throws -> String
     func echoText(_ input: EchoTextInput) async throws -> Lines
     func createNote(_ input: CreateNoteBody) async throws -> Lines
+    func streamJSONLines(_ input: StreamJSONLinesInput) async throws -> EventStream<Event>
     func ingestJSONLines(_ input: EventStream<Event>) async throws -> Lines
+    func streamJSONSequence(_ input: StreamJSONSequenceInput) async throws -> EventStream<Event>
     func ingestJSONSequence(_ input: EventStream<Event>) async throws -> Lines
+    func streamServerSentEvents(_ input: StreamServerSentEventsInput) async throws -> EventStream<ServerSentEventWithJSONData<Event>>
     func ingestServerSentEvents(_ input: EventStream<ServerSentEventWithJSONData<Event>>) async throws -> Lines
 }
 
@@ -56,6 +61,16 @@ extension APIHandler {
                     body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
                 )
             },
+            ServerRoute("getBlob", .get, "/blobs/{name}", headers: [], query: []) { request in
+                let input = GetBlobInput(
+                    name: try request.path("name", as: String.self, ParameterEncoding(.simple, explode: false))
+                )
+                let output = try await self.getBlob(input)
+                return try ServerResponse(
+                    status: 200,
+                    body: .binary(output, contentType: "application/octet-stream")
+                )
+            },
             ServerRoute("putBlob", .put, "/blobs/{name}", headers: [], query: [], streamsRequestBody: true) { request in
                 let body = request.requestBody
                 let input = PutBlobInput(
@@ -74,6 +89,13 @@ extension APIHandler {
                 return try ServerResponse(
                     status: 200,
                     body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
+                )
+            },
+            ServerRoute("getText", .get, "/text", headers: [], query: []) { request in
+                let output = try await self.getText()
+                return try ServerResponse(
+                    status: 200,
+                    body: .text(output, contentType: "text/plain")
                 )
             },
             ServerRoute("echoText", .post, "/text", headers: [], query: []) { request in
@@ -106,6 +128,16 @@ extension APIHandler {
                     body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
                 )
             },
+            ServerRoute("streamJSONLines", .get, "/events/lines", headers: [], query: []) { request in
+                let input = StreamJSONLinesInput(
+                    count: try request.required(try request.query("count", as: Int.self, ParameterEncoding(.form, explode: true)), .query, "count")
+                )
+                let output = try await self.streamJSONLines(input)
+                return try ServerResponse(
+                    status: 200,
+                    body: .jsonLines(output, profile: wireProfile, contentType: "application/jsonl")
+                )
+            },
             ServerRoute("ingestJSONLines", .post, "/events/lines", headers: [], query: [], streamsRequestBody: true) { request in
                 let input = request.jsonLines(of: Event.self)
                 let output = try await self.ingestJSONLines(input)
@@ -114,12 +146,32 @@ extension APIHandler {
                     body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
                 )
             },
+            ServerRoute("streamJSONSequence", .get, "/events/sequence", headers: [], query: []) { request in
+                let input = StreamJSONSequenceInput(
+                    count: try request.required(try request.query("count", as: Int.self, ParameterEncoding(.form, explode: true)), .query, "count")
+                )
+                let output = try await self.streamJSONSequence(input)
+                return try ServerResponse(
+                    status: 200,
+                    body: .jsonSequence(output, profile: wireProfile, contentType: "application/json-seq")
+                )
+            },
             ServerRoute("ingestJSONSequence", .post, "/events/sequence", headers: [], query: [], streamsRequestBody: true) { request in
                 let input = request.jsonSequence(of: Event.self)
                 let output = try await self.ingestJSONSequence(input)
                 return try ServerResponse(
                     status: 200,
                     body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
+                )
+            },
+            ServerRoute("streamServerSentEvents", .get, "/events/sse", headers: [], query: []) { request in
+                let input = StreamServerSentEventsInput(
+                    count: try request.required(try request.query("count", as: Int.self, ParameterEncoding(.form, explode: true)), .query, "count")
+                )
+                let output = try await self.streamServerSentEvents(input)
+                return try ServerResponse(
+                    status: 200,
+                    body: .serverSentEvents(output, profile: wireProfile)
                 )
             },
             ServerRoute("ingestServerSentEvents", .post, "/events/sse", headers: [], query: [], streamsRequestBody: true) { request in

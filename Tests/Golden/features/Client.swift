@@ -81,13 +81,13 @@ extension Client {
         }
     }
 
-    public func downloadFile(_ input: DownloadFileInput) async throws -> Data {
+    public func downloadFile(_ input: DownloadFileInput) async throws -> HTTPBody {
         var request = ClientRequest(operationID: "downloadFile", method: .get, path: "/files/{name}", constantHeaders: [:], constantQuery: [:])
         try request.path("name", input.name, ParameterEncoding(.simple, explode: false))
         let response = try await client.perform(request, accept: ["application/octet-stream"])
         switch response.status {
         case 200:
-            return try await response.data()
+            return response.body
         default:
             throw await response.undeclaredError()
         }

@@ -13,7 +13,7 @@ public protocol APIHandler: Sendable {
     func updatePet(_ input: UpdatePetInput) async throws -> NoContent
     func createPet(_ input: Pet) async throws -> Pet
     func uploadFile(_ input: UploadFileInput) async throws -> UploadFileResponse
-    func downloadFile(_ input: DownloadFileInput) async throws -> Data
+    func downloadFile(_ input: DownloadFileInput) async throws -> HTTPBody
     func echoTree(_ input: TreeNode) async throws -> TreeNode
     func putSettings(_ input: Settings) async throws -> Settings
     /// Every parameter style, echoed back as the server parsed it
@@ -92,7 +92,7 @@ extension APIHandler {
                 let output = try await self.downloadFile(input)
                 return try ServerResponse(
                     status: 200,
-                    body: .binary(HTTPBody(output), contentType: "application/octet-stream")
+                    body: .binary(output, contentType: "application/octet-stream")
                 )
             },
             ServerRoute("echoTree", .post, "/trees", headers: [], query: []) { request in
