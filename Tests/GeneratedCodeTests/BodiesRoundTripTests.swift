@@ -177,11 +177,53 @@ struct BodiesRoundTripTests {
         #expect(recorder.lastText.hasSuffix("\r\n--" + boundary + "--\r\n\r\n"))
     }
 
-    @Test func aMissingRequiredPartFailsOnTheServer() async throws {
+    @Test func aMissingRequiredPartIs400() async throws {
         let parts: MultipartBody<UploadDocumentPart> = [.note("no metadata, no file")]
-        await #expect(throws: (any Error).self) {
-            _ = try await client().uploadDocument(.init(folder: "inbox", body: parts))
+        await #expect(throws: APIError.self) {
+            do {
+                _ = try await client().uploadDocument(.init(folder: "inbox", body: parts))
+            } catch let error as APIError {
+                #expect(error.status == 400)
+                #expect(error.name == "SerializationException")
+                throw error
+            }
         }
+    }
+
+    /// A request as a peer might send it, straight to the route table: status and body text.
+    func send(_ method: HTTPRequest.Method, _ path: String, contentType: String, body: String) async throws
+        -> (Int, String)
+    {
+        let table = BodyEcho().routeTable
+        var head = HTTPRequest(method: method, scheme: nil, authority: nil, path: path)
+        head.headerFields[.contentType] = contentType
+        let template = path.hasPrefix("/documents/") ? "/documents/{folder}" : path
+        let (response, responseBody) = try await table.dispatch(
+            head, body: HTTPBody(body), metadata: ServerRequestMetadata(pathParameters: ["folder": "inbox"]),
+            candidates: table.routes.filter { $0.path == template && $0.method == method })
+        let bytes = try await responseBody?.collectBytes(upTo: 1 << 16) ?? []
+        return (response.status.code, String(decoding: bytes, as: UTF8.self))
+    }
+
+    @Test func aPartThatIsNotItsTypeIs400NamingThePart() async throws {
+        let wire = [
+            "--b", #"content-disposition: form-data; name="metadata""#, "content-type: application/json", "",
+            #"{"title": "T"}"#, "--b", #"content-disposition: form-data; name="pages""#, "", "many", "--b",
+            #"content-disposition: form-data; name="file"; filename="a.txt""#, "", "x", "--b--", "",
+        ].joined(separator: "\r\n")
+        let (status, text) = try await send(
+            .post, "/documents/inbox", contentType: "multipart/form-data; boundary=b", body: wire)
+        #expect(status == 400)
+        #expect(text.contains("SerializationException"))
+        #expect(text.contains("pages"))
+    }
+
+    @Test func aJSONLineThatDoesNotDecodeIs400() async throws {
+        let (status, text) = try await send(
+            .post, "/events/lines", contentType: "application/jsonl",
+            body: #"{"name":"a","sequence":1}"# + "\n" + #"{"name":"b"}"# + "\n")
+        #expect(status == 400)
+        #expect(text.contains("SerializationException"))
     }
 
     /// The client's body is produced chunk by chunk, and the second chunk only once the handler has
