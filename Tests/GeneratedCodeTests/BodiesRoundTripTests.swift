@@ -177,6 +177,15 @@ struct BodiesRoundTripTests {
         #expect(recorder.lastText.hasSuffix("\r\n--" + boundary + "--\r\n\r\n"))
     }
 
+    /// The spec's `encoding` says `file` is `image/png`: a file given without a media type is sent as one.
+    @Test func aFileWithoutMediaTypeTakesTheEncodingsOne() async throws {
+        let parts: MultipartBody<UploadDocumentPart> = [
+            .metadata(DocumentMetadata(title: "T")), .file(MultipartFile(HTTPBody("x"), filename: "a")),
+        ]
+        let lines = try await client().uploadDocument(.init(folder: "f", body: parts)).lines
+        #expect(lines == ["folder=f", "metadata=T by []", "file=a image/png x"])
+    }
+
     @Test func aMissingRequiredPartIs400() async throws {
         let parts: MultipartBody<UploadDocumentPart> = [.note("no metadata, no file")]
         await #expect(throws: APIError.self) {

@@ -26,7 +26,7 @@ extension ModelsFileContext: TemplateContext {
             alias: AliasContext(target: "Int"))
         let part = MultipartPartContext(
             doc: "", wireName: "\"a\"", caseName: "a", valueType: "Int", isText: true, isRawValue: true, isJSON: true,
-            isFile: true)
+            isFile: true, contentTypeLiteral: "\"image/png\"")
         let multipart = MultipartTypeContext(
             name: "OpPart", operationID: "op", parts: [part], exactlyOnce: ["\"a\""], atLeastOnce: ["\"a\""],
             atMostOnce: ["\"a\""], zeroOrMore: ["\"a\""])

@@ -178,7 +178,7 @@ import {{.}}
         switch self {
 {{#parts}}
         case .{{caseName}}(let value):
-            return {{#isText}}.value(name: {{{wireName}}}, value){{/isText}}{{#isRawValue}}.value(name: {{{wireName}}}, value.rawValue){{/isRawValue}}{{#isJSON}}try .json(name: {{{wireName}}}, value, profile: profile){{/isJSON}}{{#isFile}}.file(name: {{{wireName}}}, value){{/isFile}}
+            return {{#isText}}.value(name: {{{wireName}}}, value){{/isText}}{{#isRawValue}}.value(name: {{{wireName}}}, value.rawValue){{/isRawValue}}{{#isJSON}}try .json(name: {{{wireName}}}, value, profile: profile){{/isJSON}}{{#isFile}}.file(name: {{{wireName}}}, {{#contentTypeLiteral}}MultipartFile(value.body, filename: value.filename, contentType: value.contentType ?? {{{.}}}){{/contentTypeLiteral}}{{^contentTypeLiteral}}value{{/contentTypeLiteral}}){{/isFile}}
 {{/parts}}
         case .other(let part):
             return part

@@ -197,7 +197,7 @@ public enum UploadDocumentPart: Sendable {
         case .kind(let value):
             return .value(name: "kind", value.rawValue)
         case .file(let value):
-            return .file(name: "file", value)
+            return .file(name: "file", MultipartFile(value.body, filename: value.filename, contentType: value.contentType ?? "image/png"))
         case .attachments(let value):
             return .file(name: "attachments", value)
         case .other(let part):
