@@ -207,7 +207,8 @@ struct RequestBodyPlanner {
         guard case .named(let id) = content.type.nonOptional, case .object(let object)? = resolved(id)?.kind,
             !object.properties.isEmpty
         else { return nil }
-        var cases = NameScope(reserved: ["other"])
+        // The enum's own members: the catch-all case, `rules`, `rawPart(profile:)`, `decode(_:profile:upTo:)`.
+        var cases = NameScope(reserved: ["other", "rules", "rawPart", "decode"])
         var plan = MultipartPlan(
             typeName: topLevel.claim(stem + "Part"), operationID: operationID, parts: [], exactlyOnce: [],
             atLeastOnce: [], atMostOnce: [], zeroOrMore: [])
