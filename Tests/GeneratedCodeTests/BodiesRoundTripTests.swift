@@ -101,6 +101,14 @@ struct BodyEcho: APIHandler {
         }
     }
 
+    func createMaybeNote(_ input: CreateMaybeNoteBody?) async throws -> Lines {
+        switch input {
+        case .json(let note)?: return Lines(lines: ["json", note.text])
+        case .text(let text)?: return Lines(lines: ["text", text])
+        case nil: return Lines(lines: ["no body"])
+        }
+    }
+
     func ingestJSONLines(_ input: EventStream<Event>) async throws -> Lines {
         var lines: [String] = []
         for try await event in input { lines.append("\(event.sequence):\(event.name)") }
@@ -305,6 +313,14 @@ struct BodiesRoundTripTests {
         #expect(recorder.lastText == "text=hi+there&urgent=true")
         #expect(try await client.createNote(.text("plain")).lines == ["text", "plain"])
         #expect(recorder.lastContentType == "text/plain")
+    }
+
+    @Test func anOptionalChoiceMayBeLeftOut() async throws {
+        let recorder = WireRecorder()
+        let client = try client(recorder: recorder)
+        #expect(try await client.createMaybeNote(nil).lines == ["no body"])
+        #expect(recorder.lastContentType == nil)
+        #expect(try await client.createMaybeNote(.text("hi")).lines == ["text", "hi"])
     }
 
     @Test func aMediaTypeTheOperationDoesNotDeclareIs415() async throws {

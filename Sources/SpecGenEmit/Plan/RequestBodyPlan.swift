@@ -187,7 +187,8 @@ struct RequestBodyPlanner {
             let name = topLevel.claim(stem + "Body")
             plan.choiceTypeName = name
             plan.valueType = name
-            plan.wholeInputType = name
+            // An optional body the caller may leave out: `nil` sends none, and the handler gets `nil`.
+            plan.wholeInputType = body.required ? name : name + "?"
         } else if variants[0].kind == .json {
             plan.allowsNull = body.content[0].type.isOptional
             plan.nullableOptional = !body.required && plan.allowsNull

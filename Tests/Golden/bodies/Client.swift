@@ -138,6 +138,19 @@ extension Client {
         }
     }
 
+    /// Several media types, none required.
+    public func createMaybeNote(_ input: CreateMaybeNoteBody?) async throws -> Lines {
+        let request = ClientRequest(operationID: "createMaybeNote", method: .post, path: "/notes/maybe", constantHeaders: [:], constantQuery: [:])
+        let body: OutgoingBody? = try input?.outgoingBody(profile: client.profile)
+        let response = try await client.perform(request, body: body, accept: ["application/json"])
+        switch response.status {
+        case 200:
+            return try await response.json(Lines.self)
+        default:
+            throw await response.undeclaredError()
+        }
+    }
+
     public func streamJSONLines(_ input: StreamJSONLinesInput) async throws -> EventStream<Event> {
         var request = ClientRequest(operationID: "streamJSONLines", method: .get, path: "/events/lines", constantHeaders: [:], constantQuery: [:])
         try request.query("count", input.count, ParameterEncoding(.form, explode: true))

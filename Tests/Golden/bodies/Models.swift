@@ -330,3 +330,21 @@ public enum CreateNoteBody: Sendable {
         }
     }
 }
+
+/// The body of `createMaybeNote` in the media type the caller picks.
+public enum CreateMaybeNoteBody: Sendable {
+    /// Sent as "application/json".
+    case json(Note)
+    /// Sent as "text/plain".
+    case text(String)
+
+    /// The body ready to send, announced as its media type.
+    public func outgoingBody(profile: WireProfile) throws -> OutgoingBody {
+        switch self {
+        case .json(let value):
+            return try .json(value, profile: profile, contentType: profile.requestMediaType(declared: "application/json"))
+        case .text(let value):
+            return .text(value, contentType: "text/plain")
+        }
+    }
+}

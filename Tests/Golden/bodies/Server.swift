@@ -18,6 +18,8 @@ public protocol APIHandler: Sendable {
     func getText() async throws -> String
     func echoText(_ input: EchoTextInput) async throws -> Lines
     func createNote(_ input: CreateNoteBody) async throws -> Lines
+    /// Several media types, none required.
+    func createMaybeNote(_ input: CreateMaybeNoteBody?) async throws -> Lines
     func streamJSONLines(_ input: StreamJSONLinesInput) async throws -> EventStream<Event>
     func ingestJSONLines(_ input: EventStream<Event>) async throws -> Lines
     func streamJSONSequence(_ input: StreamJSONSequenceInput) async throws -> EventStream<Event>
@@ -130,6 +132,24 @@ extension APIHandler {
                 }
                 let input = body
                 let output = try await self.createNote(input)
+                return try ServerResponse(
+                    status: 200,
+                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
+                )
+            },
+            ServerRoute("createMaybeNote", .post, "/notes/maybe", headers: [], query: []) { request in
+                let body: CreateMaybeNoteBody?
+                if request.contentTypeMatches("application/json") {
+                    body = .json(try request.decodeBody(Note.self))
+                } else if request.contentTypeMatches("text/plain") {
+                    body = .text(try await request.decodeText())
+                } else if !request.hasBody {
+                    body = nil
+                } else {
+                    throw RequestError.unsupportedMediaType("Content-Type \(request.contentType ?? "(none)") is not one this operation accepts")
+                }
+                let input = body
+                let output = try await self.createMaybeNote(input)
                 return try ServerResponse(
                     status: 200,
                     body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
