@@ -109,6 +109,10 @@ struct BodyEcho: APIHandler {
         }
     }
 
+    func echoTextEvents(_ input: EventStream<ServerSentEvent>) async throws -> EventStream<ServerSentEvent> {
+        EventStream(input.map { ServerSentEvent(id: $0.id, event: $0.event, data: $0.data?.uppercased()) })
+    }
+
     func ingestJSONLines(_ input: EventStream<Event>) async throws -> Lines {
         var lines: [String] = []
         for try await event in input { lines.append("\(event.sequence):\(event.name)") }
@@ -416,6 +420,14 @@ struct ResponseBodiesTests {
             lines.append("\(event.event ?? "-") \(event.id ?? "-") \(event.data?.name ?? "-")")
         }
         #expect(lines == ["tick 1 e1", "tick 2 e2", "tick 3 e3"])
+    }
+
+    @Test func textEventsTravelBothWays() async throws {
+        let sent = [ServerSentEvent(id: "1", event: "say", data: "hello"), ServerSentEvent(data: "two\nlines")]
+        var received: [ServerSentEvent] = []
+        for try await event in try await client().echoTextEvents(EventStream(sent.async)) { received.append(event) }
+        #expect(
+            received == [ServerSentEvent(id: "1", event: "say", data: "HELLO"), ServerSentEvent(data: "TWO\nLINES")])
     }
 
     @Test func responseStreamsAnnounceTheirMediaType() async throws {

@@ -151,6 +151,19 @@ extension Client {
         }
     }
 
+    /// Server-Sent Events whose data is text, sent and answered.
+    public func echoTextEvents(_ input: EventStream<ServerSentEvent>) async throws -> EventStream<ServerSentEvent> {
+        let request = ClientRequest(operationID: "echoTextEvents", method: .post, path: "/events/text", constantHeaders: [:], constantQuery: [:])
+        let body: OutgoingBody? = .serverSentEvents(input)
+        let response = try await client.perform(request, body: body, accept: ["text/event-stream"])
+        switch response.status {
+        case 200:
+            return response.body.serverSentEvents()
+        default:
+            throw await response.undeclaredError()
+        }
+    }
+
     public func streamJSONLines(_ input: StreamJSONLinesInput) async throws -> EventStream<Event> {
         var request = ClientRequest(operationID: "streamJSONLines", method: .get, path: "/events/lines", constantHeaders: [:], constantQuery: [:])
         try request.query("count", input.count, ParameterEncoding(.form, explode: true))

@@ -20,6 +20,8 @@ public protocol APIHandler: Sendable {
     func createNote(_ input: CreateNoteBody) async throws -> Lines
     /// Several media types, none required.
     func createMaybeNote(_ input: CreateMaybeNoteBody?) async throws -> Lines
+    /// Server-Sent Events whose data is text, sent and answered.
+    func echoTextEvents(_ input: EventStream<ServerSentEvent>) async throws -> EventStream<ServerSentEvent>
     func streamJSONLines(_ input: StreamJSONLinesInput) async throws -> EventStream<Event>
     func ingestJSONLines(_ input: EventStream<Event>) async throws -> Lines
     func streamJSONSequence(_ input: StreamJSONSequenceInput) async throws -> EventStream<Event>
@@ -153,6 +155,14 @@ extension APIHandler {
                 return try ServerResponse(
                     status: 200,
                     body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
+                )
+            },
+            ServerRoute("echoTextEvents", .post, "/events/text", headers: [], query: [], streamsRequestBody: true) { request in
+                let input = request.serverSentEvents()
+                let output = try await self.echoTextEvents(input)
+                return try ServerResponse(
+                    status: 200,
+                    body: .serverSentEvents(output)
                 )
             },
             ServerRoute("streamJSONLines", .get, "/events/lines", headers: [], query: []) { request in
