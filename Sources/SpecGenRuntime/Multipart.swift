@@ -52,7 +52,10 @@ extension HTTPBody {
         contentType: String?, rules: MultipartRules = MultipartRules(),
         decode: @escaping @Sendable (MultipartRawPart) async throws -> Part
     ) throws -> MultipartBody<Part> {
-        let boundary = try contentType.flatMap(OpenAPIMIMEType.init).requiredBoundary()
+        // Any `multipart/*` (OpenAPIRuntime's own `requiredBoundary()` accepts only `multipart/form-data`).
+        guard let mime = contentType.flatMap(OpenAPIMIMEType.init), case .concrete(let type, _) = mime.kind,
+            type.lowercased() == "multipart", let boundary = mime.parameters["boundary"], boundary.utf8.count <= 70
+        else { throw BodyDecodingError("the body's Content-Type is not multipart with a boundary") }
         return try Converter.shared.getRequiredRequestBodyAsMultipart(
             MultipartBody<Part>.self, from: self, transforming: { $0 }, boundary: boundary,
             allowsUnknownParts: rules.allowsUnknownParts, requiredExactlyOncePartNames: rules.exactlyOnce,

@@ -73,6 +73,14 @@ struct BodyEcho: APIHandler {
         return NoContent()
     }
 
+    func uploadRawParts(_ input: MultipartBody<MultipartRawPart>) async throws -> Lines {
+        var lines: [String] = []
+        for try await part in input {
+            lines.append("\(part.name ?? "-")=\(try await part.text(upTo: 1 << 10))")
+        }
+        return Lines(lines: lines)
+    }
+
     func putBlob(_ input: PutBlobInput) async throws -> Lines {
         var lines = ["name=\(input.name)", "length=\(input.body.length)"]
         var index = 0
@@ -219,6 +227,11 @@ struct BodiesRoundTripTests {
             .rules2("r"), .decode_(true), .other2(1.5), .self_("s"), .contentType("c"),
         ]
         _ = try await client().uploadTrickyNames(parts)
+    }
+
+    @Test func partsOfASchemaWithoutPropertiesTravelRaw() async throws {
+        let parts: MultipartBody<MultipartRawPart> = [.text(name: "a", "1"), .text(name: "b", "2")]
+        #expect(try await client().uploadRawParts(parts).lines == ["a=1", "b=2"])
     }
 
     @Test func aMissingRequiredPartIs400() async throws {

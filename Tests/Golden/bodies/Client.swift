@@ -60,6 +60,19 @@ extension Client {
         }
     }
 
+    /// A multipart body whose schema names no parts; the parts are MultipartRawPart.
+    public func uploadRawParts(_ input: MultipartBody<MultipartRawPart>) async throws -> Lines {
+        let request = ClientRequest(operationID: "uploadRawParts", method: .post, path: "/raw-parts", constantHeaders: [:], constantQuery: [:])
+        let body: OutgoingBody? = try .multipart(input, rules: MultipartRules(), contentType: "multipart/mixed") { $0 }
+        let response = try await client.perform(request, body: body, accept: ["application/json"])
+        switch response.status {
+        case 200:
+            return try await response.json(Lines.self)
+        default:
+            throw await response.undeclaredError()
+        }
+    }
+
     public func getBlob(_ input: GetBlobInput) async throws -> HTTPBody {
         var request = ClientRequest(operationID: "getBlob", method: .get, path: "/blobs/{name}", constantHeaders: [:], constantQuery: [:])
         try request.path("name", input.name, ParameterEncoding(.simple, explode: false))

@@ -12,6 +12,8 @@ public protocol APIHandler: Sendable {
     func uploadDocument(_ input: UploadDocumentInput) async throws -> Lines
     /// Part names that are Swift keywords or the part enum's own members.
     func uploadTrickyNames(_ input: MultipartBody<UploadTrickyNamesPart>) async throws -> NoContent
+    /// A multipart body whose schema names no parts; the parts are MultipartRawPart.
+    func uploadRawParts(_ input: MultipartBody<MultipartRawPart>) async throws -> Lines
     func getBlob(_ input: GetBlobInput) async throws -> HTTPBody
     func putBlob(_ input: PutBlobInput) async throws -> Lines
     func putImage(_ input: HTTPBody) async throws -> Lines
@@ -71,6 +73,14 @@ extension APIHandler {
                 let input = try request.decodeMultipart(rules: UploadTrickyNamesPart.rules) { [profile = request.profile] in try await UploadTrickyNamesPart.decode($0, profile: profile) }
                 _ = try await self.uploadTrickyNames(input)
                 return ServerResponse(status: 204)
+            },
+            ServerRoute("uploadRawParts", .post, "/raw-parts", headers: [], query: [], streamsRequestBody: true) { request in
+                let input = try request.decodeMultipart(rules: MultipartRules()) { $0 }
+                let output = try await self.uploadRawParts(input)
+                return try ServerResponse(
+                    status: 200,
+                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
+                )
             },
             ServerRoute("getBlob", .get, "/blobs/{name}", headers: [], query: []) { request in
                 let input = GetBlobInput(
