@@ -22,19 +22,132 @@ package struct Generator: Sendable {
 
         var files: [GeneratedFile] = []
         if options.modes.contains(.models) {
-            files += try modelFiles(document, names: names, plans: plans, inputBodies: plan.inputBodies, header: header)
+            files += try modelFiles(
+                document, names: names, plans: plans + plan.sentPlans, inputBodies: plan.inputBodies, header: header)
         }
         let operations = OperationContextBuilder(document: document, names: names, mapping: mapping, plans: plans)
             .contexts()
+        let clientTypeName = Naming.typeName(options.clientTypeName)
+        let main = OperationTypeNames(
+            clientTypeName: clientTypeName,
+            handlerProtocolName: Naming.typeName(options.handlerProtocolName),
+            defaultServerURL: document.servers.first.map { "URL(string: \(SwiftText.stringLiteral($0.url)))" } ?? "nil",
+            clientDoc: """
+                /// The API's client: one method per operation. It sends each operation's wire route itself
+                /// (constant headers such as `X-Amz-Target`, constant query items such as `Action=…`).
+                """,
+            handlerDoc: """
+                /// What a server implements: one method per operation. Return the success value; throw the
+                /// operation's `…Error` enum to answer a declared error status with its body and headers, or
+                /// `APIError` (any `ServiceError`) to answer with a status and an error name.
+                """,
+            serverURLDoc: "Where the API is, e.g. `\(clientTypeName).defaultServerURL`.")
         if options.modes.contains(.client) {
             files += try operationFiles(
-                "Client", operations, shards: options.clientShards, document: document, header: header)
+                "Client", operations, shards: options.clientShards, names: main, document: document, header: header)
         }
         if options.modes.contains(.server) {
             files += try operationFiles(
-                "Server", operations, shards: options.serverShards, document: document, header: header)
+                "Server", operations, shards: options.serverShards, names: main, document: document, header: header)
         }
+        try appendWebhooks(plan, to: &files)
         return files
+    }
+
+    /// Webhooks and callbacks, through the operations' templates under other names, added to the
+    /// first file of the side that uses them. The API provider (server mode) sends them: the
+    /// webhooks client and each callback's URL expression go into `Server.swift`. A subscriber
+    /// (client mode) receives them: the webhook handler protocol and its routes go into
+    /// `Client.swift`. Added to existing files rather than new ones, so the files a mode writes
+    /// stay the same for every spec (the build plugin must name its outputs before reading it).
+    private func appendWebhooks(_ plan: GenerationPlan, to files: inout [GeneratedFile]) throws(TemplateError) {
+        guard !plan.sentPlans.isEmpty else { return }
+        let names = OperationTypeNames(
+            clientTypeName: options.webhooksClientTypeName,
+            handlerProtocolName: options.webhookHandlerProtocolName, defaultServerURL: "nil",
+            clientDoc: """
+                /// Sends the API's webhooks and callbacks (the provider's side): one method per webhook or
+                /// callback operation, each sent to `serverURL` exactly as given, its path and query kept: the
+                /// URL a subscriber registered, or a callback's URL from its `…URL` constant.
+                """,
+            handlerDoc: """
+                /// What a subscriber implements to receive the API's webhooks and callbacks: one method per
+                /// webhook or callback operation. The route table serves each at its own path (`/` and the
+                /// webhook's name, or `/operationId/callbackName`): the URLs to give the provider.
+                """,
+            serverURLDoc: "The URL to send to, as the subscriber registered it or a callback's `…URL` gives it.")
+        let contexts = OperationContextBuilder(
+            document: plan.document, names: plan.names, mapping: plan.mapping, plans: plan.sentPlans
+        ).contexts().map { operation in
+            var operation = operation
+            operation.paginator = nil
+            return operation
+        }
+        // The client sends to the subscriber's (or callback's) URL as given; the receiver's route
+        // keeps the IR's path (`/newPet`), where it serves the webhook.
+        let sendingContexts = contexts.map { operation in
+            var operation = operation
+            operation.pathLiteral = "\"\""
+            return operation
+        }
+        /// Appends `parts` to the first file of `base` (the only one, or the first shard).
+        func append(_ parts: [GeneratedFile], to base: String, shards: Int) {
+            let name = FileSharding.fileNames(base: base, count: shards)[0]
+            guard let index = files.firstIndex(where: { $0.name == name }) else { return }
+            for part in parts {
+                let text = part.contents.drop { $0 == "\n" }
+                files[index].contents += "\n" + text
+            }
+        }
+        if options.modes.contains(.server) {
+            var parts = try operationFiles(
+                "Client", sendingContexts, shards: 1, names: names, document: plan.document, header: "", imports: [])
+            let callbacks = callbackURLs(plan)
+            if !callbacks.isEmpty {
+                let context = CallbackURLsFileContext(
+                    header: "", imports: [], access: options.access.keyword,
+                    clientTypeName: names.clientTypeName, callbacks: callbacks)
+                parts.append(
+                    GeneratedFile(name: "", contents: try templates.render("CallbackURLs", context: context)))
+            }
+            append(parts, to: "Server", shards: options.serverShards)
+        }
+        if options.modes.contains(.client) {
+            // Route lists named apart from the main handler's, in case one type conforms to both.
+            let parts = try operationFiles(
+                "Server", contexts, shards: 1, names: names, document: plan.document, header: "", imports: [],
+                routeListBase: "webhookRoutes")
+            append(parts, to: "Client", shards: options.clientShards)
+        }
+    }
+
+    /// One `CallbackURL` constant per callback expression, named after the operation and callback;
+    /// the names avoid the webhooks client's methods, which share its scope.
+    private func callbackURLs(_ plan: GenerationPlan) -> [CallbackURLContext] {
+        var scope = NameScope(reserved: Set(plan.sentPlans.map(\.methodName) + ["client", "defaultServerURL"]))
+        var result: [CallbackURLContext] = []
+        func collect(_ operation: Operation) {
+            var seen: [String: Int] = [:]
+            for callback in operation.callbacks ?? [] {
+                let count = (seen[callback.name] ?? 0) + 1
+                seen[callback.name] = count
+                let suffix = count == 1 ? "" : String(count)
+                let name = scope.claim(
+                    Naming.memberName(operation.id) + Naming.typeName(callback.name + suffix) + "URL")
+                var doc = "Where callback '\(callback.name)' of '\(operation.id)' goes: `\(callback.expression)`."
+                if callback.expression.contains("$response.") || callback.expression.contains("$statusCode") {
+                    // The handler has not answered yet when it would evaluate the URL.
+                    doc += "\nIt names the response: pass it as `url(response:)`, or build the URL yourself."
+                }
+                result.append(
+                    CallbackURLContext(
+                        doc: SwiftText.docComment(doc, indent: "    "), propertyName: name,
+                        templateLiteral: SwiftText.stringLiteral(callback.expression)))
+                callback.operations.forEach(collect)
+            }
+        }
+        (plan.document.operations + plan.document.webhooks).forEach(collect)
+        return result
     }
 
     private func modelFiles(
@@ -80,24 +193,36 @@ package struct Generator: Sendable {
         return files
     }
 
+    /// The names one set of operation files declares and uses.
+    private struct OperationTypeNames {
+        var clientTypeName: String
+        var handlerProtocolName: String
+        /// A `URL?` expression for the client's default server.
+        var defaultServerURL: String
+        var clientDoc: String
+        var handlerDoc: String
+        var serverURLDoc: String
+    }
+
     private func operationFiles(
-        _ kind: String, _ operations: [OperationContext], shards: Int,
-        document: APIDocument, header: String
+        _ kind: String, _ operations: [OperationContext], shards: Int, names: OperationTypeNames,
+        document: APIDocument, header: String,
+        imports: [String] = ["Foundation", "OpenAPIRuntime", "SpecGenRuntime"], routeListBase: String = "routes"
     ) throws(TemplateError) -> [GeneratedFile] {
         let fileNames = FileSharding.fileNames(base: kind, count: shards)
         let byShard = FileSharding.partition(operations, count: fileNames.count) { $0.methodName }
-        let listNames = fileNames.indices.map { "routes\($0)" }
+        let listNames = fileNames.indices.map { "\(routeListBase)\($0)" }
         var files: [GeneratedFile] = []
         for (index, name) in fileNames.enumerated() {
             let context = OperationsFileContext(
                 header: header,
-                imports: ["Foundation", "OpenAPIRuntime", "SpecGenRuntime"],
+                imports: imports,
                 access: options.access.keyword,
-                clientTypeName: Naming.typeName(options.clientTypeName),
-                handlerProtocolName: Naming.typeName(options.handlerProtocolName),
+                clientTypeName: names.clientTypeName,
+                handlerProtocolName: names.handlerProtocolName,
+                clientDoc: names.clientDoc, handlerDoc: names.handlerDoc, serverURLDoc: names.serverURLDoc,
                 profile: Self.profileExpression(document.protocol),
-                defaultServerURL: document.servers.first.map { "URL(string: \(SwiftText.stringLiteral($0.url)))" }
-                    ?? "nil",
+                defaultServerURL: names.defaultServerURL,
                 declaresType: index == 0,
                 routeListName: listNames[index],
                 allRouteListNames: listNames,

@@ -10,6 +10,10 @@ package struct APIDocument: Sendable, Codable, Equatable {
     package var servers: [Server]
     package var `protocol`: APIProtocol
     package var operations: [Operation]
+    /// OpenAPI 3.1 `webhooks`: requests the API provider sends to its subscribers, in document
+    /// order. Each operation's `specPath` is the webhook's name; its route path is where a
+    /// generated receiver serves it (`/` and the name).
+    package var webhooks: [Operation]
     package var types: [TypeDecl]
     package var securitySchemes: [SecurityScheme]
     /// Document-wide security requirements; an operation's own replace them.
@@ -22,12 +26,32 @@ package struct APIDocument: Sendable, Codable, Equatable {
         self.servers = []
         self.protocol = APIProtocol(kind: .rest)
         self.operations = []
+        self.webhooks = []
         self.types = []
         self.securitySchemes = []
     }
 
     /// The declaration with this id.
     package func type(_ id: String) -> TypeDecl? { types.first { $0.id == id } }
+
+    /// The requests the API provider sends: webhooks, then every operation's callbacks (nested ones
+    /// too) in document order.
+    package var sentOperations: [Operation] {
+        var result = webhooks
+        func collect(_ operation: Operation) {
+            for callback in operation.callbacks ?? [] {
+                for nested in callback.operations {
+                    result.append(nested)
+                    collect(nested)
+                }
+            }
+        }
+        (operations + webhooks).forEach(collect)
+        return result
+    }
+
+    /// Every operation: the API's own, then `sentOperations`.
+    package var allOperations: [Operation] { operations + sentOperations }
 
     /// The operation with this id.
     package func operation(_ id: String) -> Operation? { operations.first { $0.id == id } }

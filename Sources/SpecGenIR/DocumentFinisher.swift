@@ -51,7 +51,7 @@ enum DocumentFinisher {
     /// Component types, and every type an operation or a reachable type uses.
     static func reachableTypes(_ document: APIDocument, _ types: [String: TypeDecl]) -> Set<String> {
         var pending: [TypeRef] = types.values.filter { $0.source != nil }.map { .named($0.id) }
-        for operation in document.operations {
+        for operation in document.allOperations {
             pending += operation.parameters.map(\.type)
             pending += operation.requestBody?.content.map(\.type) ?? []
             for response in operation.responses {

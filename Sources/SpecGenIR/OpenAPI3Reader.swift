@@ -17,7 +17,7 @@ enum OpenAPI3Reader {
         var components = ComponentRegistry()
         let section = root["components"]
         components.readSchemas(section?["schemas"], at: ["components", "schemas"], &state)
-        // Links, callbacks and path items are not read yet, so they are not reported as unused.
+        // Links, callbacks and path items are not registered, so they are not reported as unused.
         for (kind, singular) in [
             ("parameters", "parameter"), ("requestBodies", "request body"), ("responses", "response"),
             ("headers", "header"), ("examples", "example"),
@@ -38,19 +38,19 @@ enum OpenAPI3Reader {
             guard let item = state.dereference(item) else { continue }
             document.operations += operations(path: path, item: item, &state)
         }
-        if let webhooks = root.entries?.first(where: { $0.key.text == "webhooks" }),
-            let count = webhooks.value.entries?.count, count > 0
-        {
-            // Support is issue 11's (HTTP); until then say so rather than drop them silently.
-            state.warning("'webhooks' (\(count)) are not generated yet; they are ignored", at: webhooks.key.mark)
-        }
+        document.webhooks = WebhookReader.webhooks(root, version: version, &state)
+        WebhookReader.makeIDsUnique(&document, &state)
         components.reportUnused(&state)
         return document
     }
 
     static let pathItemKeys: Set<String> = ["$ref", "summary", "description", "servers", "parameters"]
 
-    static func operations(path: String, item: Node, _ state: inout ReaderState) -> [Operation] {
+    /// The operations of a path item. `ids` names an operation without `operationId` (webhooks and
+    /// callbacks, whose path is not a URL path); nil derives the id from method and path, with a warning.
+    static func operations(
+        path: String, item: Node, ids: ((HTTPMethod) -> String)? = nil, _ state: inout ReaderState
+    ) -> [Operation] {
         let pathParameters = state.items(state.dereferenced(item["parameters"]), "'parameters'")
         var result: [Operation] = []
         for entry in item.entries ?? [] {
@@ -68,16 +68,26 @@ enum OpenAPI3Reader {
             result.append(
                 operation(
                     method: method, path: path, node: node, methodMark: entry.key.mark,
-                    pathParameters: pathParameters, &state))
+                    pathParameters: pathParameters, id: ids?(method), &state))
         }
         return result
     }
 
     static func operation(
         method: HTTPMethod, path: String, node: Node, methodMark: Mark, pathParameters: [Node],
-        _ state: inout ReaderState
+        id fallbackID: String? = nil, _ state: inout ReaderState
     ) -> Operation {
-        let (id, derived) = OperationParts.operationID(node, method: method, path: path, methodMark: methodMark, &state)
+        let id: String
+        let derived: Bool
+        if let fallbackID {
+            // A webhook's or callback's operation: not in `operations`, so no mark for the route
+            // clash check, and a missing id is the usual case, not worth a warning.
+            let given = state.string(node, "operationId").flatMap { $0.isEmpty ? nil : $0 }
+            (id, derived) = (given ?? fallbackID, given == nil)
+            state.sentOperationMarks.append(node["operationId"]?.mark ?? methodMark)
+        } else {
+            (id, derived) = OperationParts.operationID(node, method: method, path: path, methodMark: methodMark, &state)
+        }
         let stem = OperationParts.stem(id)
         var parameters: [Parameter] = []
         for parameterNode in OperationParts.mergedParameters(
@@ -101,11 +111,8 @@ enum OpenAPI3Reader {
             state.error(
                 "operation '\(id)' has no 'responses' (OpenAPI 3.0 requires them; 3.1 does not)", at: methodMark)
         }
-        if let callbacks = node.entries?.first(where: { $0.key.text == "callbacks" }),
-            let count = callbacks.value.entries?.count, count > 0
-        {
-            state.warning(
-                "the callbacks of '\(id)' (\(count)) are not generated yet; they are ignored", at: callbacks.key.mark)
+        if let callbacks = node["callbacks"] {
+            operation.callbacks = WebhookReader.callbacks(callbacks, of: id, &state).nilIfEmpty
         }
         var seenSuccess = false
         for (status, statusKey, value) in state.entries(state.dereferenced(node["responses"]), "'responses'") {

@@ -22,6 +22,8 @@ package struct Operation: Sendable, Codable, Equatable {
     package var deprecated: Bool?
     /// The operation's own requirements; nil means the document's apply.
     package var security: [SecurityRequirement]?
+    /// OpenAPI 3 `callbacks`: requests the provider sends back while or after serving this one.
+    package var callbacks: [Callback]?
     package var extensions: Extensions?
 
     package init(id: String, method: HTTPMethod, specPath: String, route: WireRoute) {
@@ -31,6 +33,23 @@ package struct Operation: Sendable, Codable, Equatable {
         self.route = route
         self.parameters = []
         self.responses = []
+    }
+}
+
+/// One callback of an operation: requests the API provider sends to a URL the operation's request
+/// names (`{$request.body#/callbackUrl}`). Each of its operations' `specPath` is the expression; its
+/// route path is where a generated receiver serves it (`/`, the operation's id, `/`, the name).
+package struct Callback: Sendable, Codable, Equatable {
+    /// The key under `callbacks` (`onData`).
+    package var name: String
+    /// The URL as a runtime expression template, as written (`{$request.query.callbackUrl}/data`).
+    package var expression: String
+    package var operations: [Operation]
+
+    package init(name: String, expression: String, operations: [Operation]) {
+        self.name = name
+        self.expression = expression
+        self.operations = operations
     }
 }
 

@@ -18,6 +18,8 @@ struct ReaderState {
     var securitySchemeMarks: [String: Mark] = [:]
     /// Where each operation was written, in the order the readers append operations.
     var operationMarks: [Mark] = []
+    /// Where each webhook's and callback's operation was written, in the order they are read.
+    var sentOperationMarks: [Mark] = []
     /// Property names of the schemas whose `oneOf`/`anyOf` variants are being read.
     var enclosingPropertyNames: Set<String> = []
     /// Ref target keys whose schema has been (or is being) read.

@@ -90,6 +90,16 @@ public struct APIClient: Sendable {
 extension APIClient {
     /// Sends a request through the middlewares and the transport; the response body is not read.
     func run(_ head: HTTPRequest, body: HTTPBody?, operationID: String) async throws -> (HTTPResponse, HTTPBody?) {
+        var head = head
+        var serverURL = self.serverURL
+        // A webhook or callback (path "") goes to `serverURL` exactly: transports append the path to
+        // the base URL but replace its query, so the URL's own path and query move into the request
+        // (a subscriber's `?token=…` survives) and the base keeps only the origin.
+        if let path = head.path, path.isEmpty || path.hasPrefix("?"),
+            let split = Self.origin(of: serverURL, query: path)
+        {
+            (serverURL, head.path) = split
+        }
         let transport = self.transport
         var next: @Sendable (HTTPRequest, HTTPBody?, URL) async throws -> (HTTPResponse, HTTPBody?) = {
             try await transport.send($0, body: $1, baseURL: $2, operationID: operationID)
@@ -99,6 +109,20 @@ extension APIClient {
             next = { try await middleware.intercept($0, body: $1, baseURL: $2, operationID: operationID, next: inner) }
         }
         return try await next(head, body, serverURL)
+    }
+
+    /// `https://host:8443/hooks/a?token=t` → (`https://host:8443`, `/hooks/a?token=t` with `query`'s items added).
+    static func origin(of url: URL, query: String) -> (URL, String)? {
+        guard var components = URLComponents(url: url, resolvingAgainstBaseURL: true) else { return nil }
+        var path = components.percentEncodedPath.isEmpty ? "/" : components.percentEncodedPath
+        let items = [components.percentEncodedQuery, query.isEmpty ? nil : String(query.dropFirst())]
+            .compactMap { $0 }.filter { !$0.isEmpty }
+        if !items.isEmpty { path += "?" + items.joined(separator: "&") }
+        components.percentEncodedPath = ""
+        components.percentEncodedQuery = nil
+        components.fragment = nil
+        guard let origin = components.url else { return nil }
+        return (origin, path)
     }
 }
 

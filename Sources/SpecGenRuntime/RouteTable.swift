@@ -118,7 +118,9 @@ public struct RouteTable: Sendable {
                     var input = ServerRequest(
                         head: request, body: bytes, pathParameters: metadata.pathParameters, profile: profile)
                     if route.streamsRequestBody { input.bodyStream = body ?? HTTPBody() }
-                    response = try await route.handle(input)
+                    // The handler can reach its request (`ServerRequest.current`), e.g. to evaluate a `CallbackURL`.
+                    let request = input
+                    response = try await ServerRequest.$current.withValue(request) { try await route.handle(request) }
                 } catch let error as ResponseConvertible {
                     do {
                         response = try error.serverResponse(profile: profile)

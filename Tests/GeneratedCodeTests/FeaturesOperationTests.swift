@@ -54,6 +54,7 @@ struct PetStore: APIHandler {
     func downloadFile(_ input: DownloadFileInput) async throws -> HTTPBody { HTTPBody(input.name) }
     func echoTree(_ input: TreeNode) async throws -> TreeNode { input }
     func putSettings(_ input: Settings) async throws -> Settings { input }
+    func subscribe(_ input: SubscribeInput) async throws -> JSONValue { .object([:]) }
     /// One line per parameter, as the server parsed it.
     func styledParameters(_ input: StyledParametersInput) async throws -> StyledParametersResponse {
         func filter(_ value: Filter?) -> String { value.map { "\($0.color ?? "-"),\($0.size ?? -1)" } ?? "nil" }

@@ -54,4 +54,21 @@ struct HostileSpecTests {
         try GetItemExit1OkHeaders(fields2: "f", self_: "s").write(to: &fields)
         #expect(try GetItemExit1OkHeaders(from: fields) == GetItemExit1OkHeaders(fields2: "f", self_: "s"))
     }
+
+    /// A callback's name and URL expression: data in the route, the method and the constant.
+    @Test func hostileCallbackTextStaysData() throws {
+        #expect(
+            WebhooksClient.getItemExit1OnEvilExit1URL.template
+                == "{$request.body#/x\"); exit(1); //*/ \u{202E}}?q={$request.header.X-Evil\"Header}")
+        let receiver = InMemoryServer()
+        try EvilCallbacks().registerHandlers(on: receiver)
+        #expect(
+            receiver.registrations == [
+                "POST /get-item%22%3B%20exit%281%29%3B%20%2F%2F/on%22Evil%20%2A%2F%20%5C%28exit%281%29%29"
+            ])
+    }
+}
+
+struct EvilCallbacks: APIWebhookHandler {
+    func getItemExit1OnEvilExit1() async throws -> NoContent { NoContent() }
 }

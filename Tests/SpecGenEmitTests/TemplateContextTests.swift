@@ -20,6 +20,11 @@ struct TemplateContextTests {
         try templates.validate(name, example: OperationsFileContext.example)
     }
 
+    @Test func callbackURLsTemplateUsesOnlyKnownNames() throws {
+        let templates = try TemplateSet.load(overridesDirectory: nil)
+        try templates.validate("CallbackURLs", example: CallbackURLsFileContext.example)
+    }
+
     @Test func aMisspeltNameInAnOverrideIsAnErrorWithItsLine() throws {
         let folder = FileManagerTemporary.folder()
         try "{{{header}}}\n{{#types}}\n{{nmae}}\n{{/types}}\n".write(

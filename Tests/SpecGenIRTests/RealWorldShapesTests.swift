@@ -53,48 +53,6 @@ struct RealWorldShapesTests {
         #expect(v30.errors.first?.mark.line == 5)
     }
 
-    @Test func callbacksAndWebhooksAreWarnedNotDroppedSilently() throws {
-        let result = try IRFixtures.readText(
-            """
-            openapi: 3.1.0
-            info: {title: t, version: '1'}
-            paths:
-              /streams:
-                post:
-                  operationId: subscribe
-                  responses:
-                    '201': {description: Subscribed.}
-                  callbacks:
-                    onData:
-                      '{$request.query.callbackUrl}/data':
-                        post:
-                          responses:
-                            '202': {description: Received.}
-            webhooks:
-              newPet:
-                post:
-                  requestBody:
-                    content:
-                      application/json:
-                        schema: {$ref: '#/components/schemas/Pet'}
-                  responses:
-                    '200': {description: Received.}
-            components:
-              schemas:
-                Pet: {type: object, properties: {name: {type: string}}}
-            """)
-        #expect(result.errors.isEmpty)
-        let callbacks = try #require(result.warnings.first { $0.message.contains("callbacks") })
-        #expect(callbacks.message == "the callbacks of 'subscribe' (1) are not generated yet; they are ignored")
-        #expect(callbacks.mark.line == 9)
-        let webhooks = try #require(result.warnings.first { $0.message.contains("webhooks") })
-        #expect(webhooks.message == "'webhooks' (1) are not generated yet; they are ignored")
-        #expect(webhooks.mark.line == 15)
-        // Component schemas are generated anyway: no "never referenced" for the webhook's Pet.
-        #expect(result.warnings.containing("never referenced").isEmpty)
-        #expect(result.document?.type("Pet") != nil)
-    }
-
     @Test func unusedRequestBodiesAreNamedInTheSingular() throws {
         let result = try IRFixtures.readText(
             """

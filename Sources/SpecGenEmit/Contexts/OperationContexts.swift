@@ -7,6 +7,11 @@ struct OperationsFileContext {
     var access: String
     var clientTypeName: String
     var handlerProtocolName: String
+    /// The doc comments of the client struct and the handler protocol (`///` lines, no final
+    /// newline), and the text of the init's `serverURL` parameter: the API's, or the webhooks'.
+    var clientDoc: String
+    var handlerDoc: String
+    var serverURLDoc: String
     /// The wire profile as a Swift expression (`.awsJSON(version: "1.1")`, `.rest`).
     var profile: String
     /// A `URL?` expression for the spec's first server, or `nil`.
@@ -105,6 +110,25 @@ struct PaginatorItemsContext {
     var itemType: String
     /// A closure body taking the page as `$0`: `$0.imageIds ?? []`.
     var extractExpression: String
+}
+
+/// What `Templates/CallbackURLs.mustache` receives: the URL expression of every callback.
+struct CallbackURLsFileContext {
+    var header: String
+    var imports: [String]
+    var access: String
+    /// The webhooks client the constants are declared on.
+    var clientTypeName: String
+    var callbacks: [CallbackURLContext]
+}
+
+struct CallbackURLContext {
+    /// Doc comment lines indented for a member, naming the operation and callback.
+    var doc: String
+    /// `subscribeOnDataURL`.
+    var propertyName: String
+    /// The runtime expression template as a Swift string literal.
+    var templateLiteral: String
 }
 
 /// One declared response as the templates read it (the client's `switch response.status`) and

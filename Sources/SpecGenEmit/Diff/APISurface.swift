@@ -4,7 +4,8 @@ import SpecGenIR
 /// user code can touch. Built from the same `GenerationPlan` and `ModelContextBuilder` the
 /// emitters use, so every name here is the name in the generated files. `APIDiff` compares two.
 package struct APISurface: Sendable, Codable, Equatable {
-    /// One client method (and the handler protocol's method of the same name).
+    /// One client method (and the handler protocol's method of the same name); a webhook's or
+    /// callback's is named with its client type (`WebhooksClient.newPet`).
     package struct Operation: Sendable, Codable, Equatable {
         /// The Swift method name (`listImages`).
         package var name: String
@@ -67,8 +68,16 @@ package struct APISurface: Sendable, Codable, Equatable {
         var builder = ModelContextBuilder(document: plan.document, names: plan.names, options: options)
         builder.inputBodies = plan.inputBodies
         let usage = UsageAnalysis(plan: plan)
-        operations = plan.plans
-            .map { Operation(name: $0.methodName, input: $0.inputTypeName, output: $0.responses.returnType) }
+        // Webhooks and callbacks are methods of the webhooks client (and handler): named with it,
+        // so they never pair with an operation's method of the same name.
+        let sent = plan.sentPlans.map {
+            Operation(
+                name: options.webhooksClientTypeName + "." + $0.methodName, input: $0.inputTypeName,
+                output: $0.responses.returnType)
+        }
+        operations =
+            (plan.plans.map { Operation(name: $0.methodName, input: $0.inputTypeName, output: $0.responses.returnType) }
+            + sent)
             .sorted { $0.name < $1.name }
         types = plan.document.types.compactMap { type -> TypeInfo? in
             guard let name = plan.names.qualified[type.id] else { return nil }

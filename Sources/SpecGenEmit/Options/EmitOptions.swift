@@ -28,6 +28,21 @@ package struct EmitOptions: Sendable, Equatable {
     package var clientShards: Int
     package var serverShards: Int
 
+    /// The client that sends the webhooks and callbacks (the API provider's side): the client's
+    /// name with `Webhooks` before a final `Client` (`Client` → `WebhooksClient`).
+    package var webhooksClientTypeName: String {
+        Self.inserting("Webhooks", before: "Client", in: Naming.typeName(clientTypeName))
+    }
+
+    /// The protocol a subscriber implements to receive them: `APIHandler` → `APIWebhookHandler`.
+    package var webhookHandlerProtocolName: String {
+        Self.inserting("Webhook", before: "Handler", in: Naming.typeName(handlerProtocolName))
+    }
+
+    private static func inserting(_ word: String, before suffix: String, in name: String) -> String {
+        name.hasSuffix(suffix) ? String(name.dropLast(suffix.count)) + word + suffix : name + word
+    }
+
     package init(
         modes: Set<Mode> = Set(Mode.allCases), access: Access = .public,
         clientTypeName: String = "Client", handlerProtocolName: String = "APIHandler",

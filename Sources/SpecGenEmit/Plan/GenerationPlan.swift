@@ -13,25 +13,42 @@ struct GenerationPlan {
     var plans: [OperationPlan]
     /// The body member of each input struct, typed by its body plan.
     var inputBodies: [String: InputBodyMember]
+    /// The webhooks and callbacks (`APIDocument.sentOperations`), planned like operations: the
+    /// webhooks client sends them, the webhook handler receives them.
+    var sentPlans: [OperationPlan]
 
     init(_ input: APIDocument, options: EmitOptions) {
         var document = input
         document.operations = document.operations.filter { Self.keeps($0, options: options) }
+        document.webhooks = document.webhooks.filter { Self.keeps($0, options: options) }
         inputTypes = OperationPlanner.inputTypes(for: document.operations, document: document)
         document.types += inputTypes.values.sorted { $0.id < $1.id }
+        // After the operations' input types, so theirs keep their names and these avoid them.
+        // A callback goes with its operation, whatever its own id and tags.
+        let sent = document.sentOperations
+        let sentInputTypes = OperationPlanner.inputTypes(for: sent, document: document)
+        document.types += sentInputTypes.values.sorted { $0.id < $1.id }
         // Response types (errors, outputs, headers) are named like input types, after the document's.
         var seen = Set<String>()
         let typedErrors = document.protocol.kind == .rest
         let layouts = document.operations.map { ResponsePlanner.layout($0, typedErrors: typedErrors) }
-        let synthetic = zip(document.operations, layouts).flatMap { operation, layout in
+        let sentLayouts = sent.map { ResponsePlanner.layout($0, typedErrors: typedErrors) }
+        let synthetic = zip(document.operations + sent, layouts + sentLayouts).flatMap { operation, layout in
             seen.insert(operation.id).inserted ? ResponsePlanner.syntheticTypes(layout) : []
         }
-        names = SwiftTypeNames(types: document.types, options: options, synthetic: synthetic)
+        names = SwiftTypeNames(
+            types: document.types, options: options, synthetic: synthetic, sendsWebhooks: !sent.isEmpty)
         mapping = TypeMapping(names: names)
+        // One planner for operations and webhooks: the part and choice enums they name never collide.
+        var bodies = RequestBodyPlanner(document: document, names: names, mapping: mapping, options: options)
         plans = OperationPlanner.plans(
             for: document.operations, inputTypes: inputTypes, responseLayouts: layouts, names: names,
-            mapping: mapping, document: document, options: options)
-        inputBodies = InputBodyMember.members(plans, inputTypes: inputTypes)
+            mapping: mapping, document: document, bodies: &bodies)
+        sentPlans = OperationPlanner.plans(
+            for: sent, inputTypes: sentInputTypes, responseLayouts: sentLayouts, names: names, mapping: mapping,
+            document: document, bodies: &bodies)
+        inputBodies = InputBodyMember.members(
+            plans + sentPlans, inputTypes: inputTypes.merging(sentInputTypes) { first, _ in first })
         self.document = document
     }
 

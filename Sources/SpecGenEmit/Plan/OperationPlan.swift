@@ -88,11 +88,10 @@ enum OperationPlanner {
 
     static func plans(
         for operations: [Operation], inputTypes: [String: TypeDecl], responseLayouts: [ResponsePlanner.Layout],
-        names: SwiftTypeNames, mapping: TypeMapping, document: APIDocument, options: EmitOptions
+        names: SwiftTypeNames, mapping: TypeMapping, document: APIDocument, bodies: inout RequestBodyPlanner
     ) -> [OperationPlan] {
         var methods = NameScope()
         var ids = Set<String>()
-        var bodies = RequestBodyPlanner(document: document, names: names, mapping: mapping, options: options)
         return zip(operations, responseLayouts).map { operation, layout in
             let firstOfID = ids.insert(operation.id).inserted
             let methodName = methods.claim(Naming.memberName(operation.id))

@@ -19,13 +19,19 @@ struct SwiftTypeNames {
 
     /// Names every generated file may use at top level, so no spec type can shadow them: the
     /// client and handler names as `Generator` spells them.
-    static func reservedTopLevel(_ options: EmitOptions) -> Set<String> {
-        [Naming.typeName(options.clientTypeName), Naming.typeName(options.handlerProtocolName)]
+    /// With webhooks or callbacks, also their client and handler names.
+    static func reservedTopLevel(_ options: EmitOptions, sendsWebhooks: Bool = false) -> Set<String> {
+        var names = [Naming.typeName(options.clientTypeName), Naming.typeName(options.handlerProtocolName)]
+        if sendsWebhooks { names += [options.webhooksClientTypeName, options.webhookHandlerProtocolName] }
+        return Set(names)
     }
 
     /// `synthetic`: types the generator declares per operation (`GetPetError`, `GetPetOkHeaders`),
     /// claimed at top level after the document's own, in the order given.
-    init(types: [TypeDecl], options: EmitOptions, synthetic: [(id: String, name: String)] = []) {
+    init(
+        types: [TypeDecl], options: EmitOptions, synthetic: [(id: String, name: String)] = [],
+        sendsWebhooks: Bool = false
+    ) {
         func wanted(_ type: TypeDecl) -> String {
             Naming.typeName(options.nameOverrides[type.id] ?? options.nameOverrides[type.name] ?? type.name)
         }
@@ -36,7 +42,7 @@ struct SwiftTypeNames {
         func isTopLevel(_ type: TypeDecl) -> Bool { type.parent.map { !declared.contains($0) } ?? true }
         // First every top-level name, so a nested type (sorted earlier: "Droplet.Image" < "Image")
         // can never take one.
-        var topLevel = NameScope(reserved: Self.reservedTopLevel(options))
+        var topLevel = NameScope(reserved: Self.reservedTopLevel(options, sendsWebhooks: sendsWebhooks))
         for type in sorted where isTopLevel(type) {
             let name = topLevel.claim(wanted(type))
             qualified[type.id] = name
@@ -47,7 +53,7 @@ struct SwiftTypeNames {
             qualified[type.id] = name
             simple[type.id] = name
         }
-        let topLevelNames = Set(simple.values).union(Self.reservedTopLevel(options))
+        let topLevelNames = Set(simple.values).union(Self.reservedTopLevel(options, sendsWebhooks: sendsWebhooks))
         var scopes: [String: NameScope] = [:]
         for type in sorted where !isTopLevel(type) {
             guard let parent = type.parent, let parentName = qualified[parent] else {

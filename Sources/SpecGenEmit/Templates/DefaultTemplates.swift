@@ -9,6 +9,22 @@ enum DefaultTemplates {
 {{{clientAssign}}}{{#isJSON}}try .json({{valueName}}, profile: {{profileName}}, contentType: {{profileName}}.requestMediaType(declared: {{{mediaTypeLiteral}}})){{/isJSON}}{{#isForm}}try .form({{valueName}}, contentType: {{{mediaTypeLiteral}}}){{/isForm}}{{#isText}}.text({{valueName}}, contentType: {{{mediaTypeLiteral}}}){{/isText}}{{#isBinary}}.binary({{valueName}}, contentType: {{{mediaTypeLiteral}}}){{/isBinary}}{{#isMultipart}}try .multipart({{valueName}}, rules: {{#partTypeName}}{{.}}.rules{{/partTypeName}}{{^partTypeName}}MultipartRules(){{/partTypeName}}, contentType: {{{mediaTypeLiteral}}}) { {{#partTypeName}}[profile = {{profileName}}] in try $0.rawPart(profile: profile){{/partTypeName}}{{^partTypeName}}$0{{/partTypeName}} }{{/isMultipart}}{{#isJSONLines}}.jsonLines({{valueName}}, profile: {{profileName}}, contentType: {{{mediaTypeLiteral}}}){{/isJSONLines}}{{#isJSONSequence}}.jsonSequence({{valueName}}, profile: {{profileName}}, contentType: {{{mediaTypeLiteral}}}){{/isJSONSequence}}{{#isServerSentEvents}}.serverSentEvents({{valueName}}{{#itemType}}, profile: {{profileName}}{{/itemType}}){{/isServerSentEvents}}
 
 """##,
+        "CallbackURLs": ##"""
+{{{header}}}
+{{#imports}}
+import {{.}}
+{{/imports}}
+
+/// Where each callback goes: its URL expression from the spec, evaluated against the request that
+/// asked for it. In the handler serving that request, `try {{clientTypeName}}.NAME.url()` gives the
+/// URL; send the callback with `{{clientTypeName}}(serverURL: url, transport: …)`.
+extension {{clientTypeName}} {
+{{#callbacks}}
+{{{doc}}}    {{access}}static let {{propertyName}} = CallbackURL({{{templateLiteral}}})
+{{/callbacks}}
+}
+
+"""##,
         "Client": ##"""
 {{{header}}}
 {{#imports}}
@@ -16,8 +32,7 @@ import {{.}}
 {{/imports}}
 {{#declaresType}}
 
-/// The API's client: one method per operation. It sends each operation's wire route itself
-/// (constant headers such as `X-Amz-Target`, constant query items such as `Action=…`).
+{{{clientDoc}}}
 {{access}}struct {{clientTypeName}}: Sendable {
     {{access}}var client: APIClient
 
@@ -25,7 +40,7 @@ import {{.}}
     {{access}}static var defaultServerURL: URL? { {{defaultServerURL}} }
 
     /// - Parameters:
-    ///   - serverURL: Where the API is, e.g. `{{clientTypeName}}.defaultServerURL`.
+    ///   - serverURL: {{{serverURLDoc}}}
     ///   - transport: Any swift-openapi-runtime `ClientTransport` (URLSession, AsyncHTTPClient, …).
     ///   - middlewares: Run in order around each request (signing, retries, logging).
     {{access}}init(serverURL: URL, transport: any ClientTransport, middlewares: [any ClientMiddleware] = []) {
@@ -306,9 +321,7 @@ import {{.}}
 {{/imports}}
 {{#declaresType}}
 
-/// What a server implements: one method per operation. Return the success value; throw the
-/// operation's `…Error` enum to answer a declared error status with its body and headers, or
-/// `APIError` (any `ServiceError`) to answer with a status and an error name.
+{{{handlerDoc}}}
 {{access}}protocol {{handlerProtocolName}}: Sendable {
 {{#allOperations}}
 {{{doc}}}    func {{methodName}}({{#inputTypeName}}_ input: {{{.}}}{{/inputTypeName}}) async throws -> {{outputType}}

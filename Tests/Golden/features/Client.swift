@@ -193,4 +193,74 @@ extension Client {
         }
     }
 
+    /// Asks for a callback to the URL in the body whenever a pet changes
+    public func subscribe(_ input: SubscribeInput) async throws -> JSONValue {
+        var request = ClientRequest(operationID: "subscribe", method: .post, path: "/subscriptions", constantHeaders: [:], constantQuery: [:])
+        try request.query("tenant", input.tenant, ParameterEncoding(.form, explode: true))
+        let body: OutgoingBody? = try .json(input.body, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/json"))
+        let response = try await client.perform(request, body: body, accept: ["application/json"])
+        switch response.status {
+        case 201:
+            return try await response.json(JSONValue.self)
+        default:
+            throw await response.undeclaredError()
+        }
+    }
+
+}
+
+/// What a subscriber implements to receive the API's webhooks and callbacks: one method per
+/// webhook or callback operation. The route table serves each at its own path (`/` and the
+/// webhook's name, or `/operationId/callbackName`): the URLs to give the provider.
+public protocol APIWebhookHandler: Sendable {
+    /// A pet was added
+    func newPet(_ input: Pet) async throws -> NewPetResponse
+    func petRemoved(_ input: PetRemovedInput) async throws -> NoContent
+    /// A pet changed
+    func subscribePetChanged(_ input: SubscribePetChangedInput) async throws -> NoContent
+}
+
+extension APIWebhookHandler {
+    /// Registers every route on any swift-openapi-runtime `ServerTransport` (Hummingbird, Vapor, …).
+    public func registerHandlers(on transport: any ServerTransport, middlewares: [any ServerMiddleware] = []) throws {
+        try routeTable.register(on: transport, middlewares: middlewares)
+    }
+
+    /// The routing table: each operation's method, path and the constant that tells it apart.
+    public var routeTable: RouteTable {
+        RouteTable(profile: wireProfile, routes: webhookRoutes0 + [])
+    }
+}
+
+private let wireProfile: WireProfile = .rest
+
+extension APIWebhookHandler {
+    var webhookRoutes0: [ServerRoute] {
+        [
+            ServerRoute("newPet", .post, "/newPet", headers: [], query: []) { request in
+                let input = try request.decodeBody(Pet.self)
+                let output = try await self.newPet(input)
+                return try ServerResponse(
+                    status: 200,
+                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
+                )
+            },
+            ServerRoute("petRemoved", .post, "/pet-removed", headers: [], query: []) { request in
+                let input = PetRemovedInput(
+                    reason: try request.query("reason", as: String.self, ParameterEncoding(.form, explode: true))
+                )
+                _ = try await self.petRemoved(input)
+                return ServerResponse(status: 204)
+            },
+            ServerRoute("subscribePetChanged", .post, "/subscribe/petChanged", headers: [], query: []) { request in
+                let body = try request.decodeBody(PetEvent.self)
+                let input = SubscribePetChangedInput(
+                    xEventId: try request.required(try request.header("X-Event-Id", as: String.self, ParameterEncoding(.simple, explode: false)), .header, "X-Event-Id"),
+                    body: body
+                )
+                _ = try await self.subscribePetChanged(input)
+                return ServerResponse(status: 204)
+            },
+        ]
+    }
 }

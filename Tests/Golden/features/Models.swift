@@ -234,6 +234,14 @@ public struct Legacy: Codable, Hashable, Sendable {
     }
 }
 
+public struct NewPetResponse: Codable, Hashable, Sendable {
+    public var accepted: Bool?
+
+    public init(accepted: Bool? = nil) {
+        self.accepted = accepted
+    }
+}
+
 public enum Pet: Codable, Hashable, Sendable {
     case cat(Cat)
     case dog(Dog)
@@ -275,6 +283,41 @@ public struct PetBase: Codable, Hashable, Sendable {
     }
 }
 
+public struct PetEvent: Codable, Hashable, Sendable {
+    public var kind: PetEvent.Kind2
+    public var pet: Pet
+
+    public init(kind: PetEvent.Kind2, pet: Pet) {
+        self.kind = kind
+        self.pet = pet
+    }
+}
+
+extension PetEvent {
+    public enum Kind2: RawRepresentable, Codable, Hashable, Sendable, ParameterText {
+        case added
+        case updated
+        /// A value the spec does not list, kept so that decoding never fails on a new value.
+        case undocumented(String)
+
+        public init(rawValue: String) {
+            switch rawValue {
+            case "added": self = .added
+            case "updated": self = .updated
+            default: self = .undocumented(rawValue)
+            }
+        }
+
+        public var rawValue: String {
+            switch self {
+            case .added: return "added"
+            case .updated: return "updated"
+            case .undocumented(let value): return value
+            }
+        }
+    }
+}
+
 public struct PetPatch: Codable, Hashable, Sendable {
     /// Absent leaves the nickname alone; null clears it.
     public var nickname: Nullable<String>?
@@ -300,6 +343,15 @@ public struct PetPatch: Codable, Hashable, Sendable {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeNullable(self.nickname, forKey: .nickname)
         try container.encodeIfPresent(self.shape, forKey: .shape)
+    }
+}
+
+/// The inputs of `petRemoved`.
+public struct PetRemovedInput: Codable, Hashable, Sendable {
+    public var reason: String?
+
+    public init(reason: String? = nil) {
+        self.reason = reason
     }
 }
 
@@ -483,6 +535,41 @@ public struct StyledParametersResponse: Codable, Hashable, Sendable {
 
     public init(lines: [String]) {
         self.lines = lines
+    }
+}
+
+/// The inputs of `subscribe`.
+public struct SubscribeInput: Codable, Hashable, Sendable {
+    public var tenant: String?
+    public var body: SubscribeRequest
+
+    public init(tenant: String? = nil, body: SubscribeRequest) {
+        self.tenant = tenant
+        self.body = body
+    }
+}
+
+/// The inputs of `subscribePetChanged`.
+public struct SubscribePetChangedInput: Codable, Hashable, Sendable {
+    public var xEventId: String
+    public var body: PetEvent
+
+    public init(xEventId: String, body: PetEvent) {
+        self.xEventId = xEventId
+        self.body = body
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case xEventId = "X-Event-Id"
+        case body
+    }
+}
+
+public struct SubscribeRequest: Codable, Hashable, Sendable {
+    public var callbackUrl: String
+
+    public init(callbackUrl: String) {
+        self.callbackUrl = callbackUrl
     }
 }
 

@@ -22,6 +22,8 @@ public protocol APIHandler: Sendable {
     func getAnimal(_ input: GetAnimalInput) async throws -> TypedResponse<Pet, GetAnimalOkHeaders>
     /// Several successes with different bodies and headers
     func adoptPet(_ input: AdoptPetInput) async throws -> AdoptPetOutput
+    /// Asks for a callback to the URL in the body whenever a pet changes
+    func subscribe(_ input: SubscribeInput) async throws -> JSONValue
 }
 
 extension APIHandler {
@@ -148,6 +150,86 @@ extension APIHandler {
                 )
                 return try await self.adoptPet(input).serverResponse(profile: wireProfile)
             },
+            ServerRoute("subscribe", .post, "/subscriptions", headers: [], query: []) { request in
+                let body = try request.decodeBody(SubscribeRequest.self)
+                let input = SubscribeInput(
+                    tenant: try request.query("tenant", as: String.self, ParameterEncoding(.form, explode: true)),
+                    body: body
+                )
+                let output = try await self.subscribe(input)
+                return try ServerResponse(
+                    status: 201,
+                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
+                )
+            },
         ]
     }
+}
+
+/// Sends the API's webhooks and callbacks (the provider's side): one method per webhook or
+/// callback operation, each sent to `serverURL` exactly as given, its path and query kept: the
+/// URL a subscriber registered, or a callback's URL from its `…URL` constant.
+public struct WebhooksClient: Sendable {
+    public var client: APIClient
+
+    /// The first server the spec lists, if any.
+    public static var defaultServerURL: URL? { nil }
+
+    /// - Parameters:
+    ///   - serverURL: The URL to send to, as the subscriber registered it or a callback's `…URL` gives it.
+    ///   - transport: Any swift-openapi-runtime `ClientTransport` (URLSession, AsyncHTTPClient, …).
+    ///   - middlewares: Run in order around each request (signing, retries, logging).
+    public init(serverURL: URL, transport: any ClientTransport, middlewares: [any ClientMiddleware] = []) {
+        self.client = APIClient(serverURL: serverURL, transport: transport, middlewares: middlewares, profile: .rest)
+    }
+}
+
+extension WebhooksClient {
+    /// A pet was added
+    public func newPet(_ input: Pet) async throws -> NewPetResponse {
+        let request = ClientRequest(operationID: "newPet", method: .post, path: "", constantHeaders: [:], constantQuery: [:])
+        let body: OutgoingBody? = try .json(input, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/json"))
+        let response = try await client.perform(request, body: body, accept: ["application/json"])
+        switch response.status {
+        case 200:
+            return try await response.json(NewPetResponse.self)
+        default:
+            throw await response.undeclaredError()
+        }
+    }
+
+    public func petRemoved(_ input: PetRemovedInput) async throws -> NoContent {
+        var request = ClientRequest(operationID: "petRemoved", method: .post, path: "", constantHeaders: [:], constantQuery: [:])
+        try request.query("reason", input.reason, ParameterEncoding(.form, explode: true))
+        let response = try await client.perform(request, accept: [])
+        switch response.status {
+        case 204:
+            return NoContent()
+        default:
+            throw await response.undeclaredError()
+        }
+    }
+
+    /// A pet changed
+    public func subscribePetChanged(_ input: SubscribePetChangedInput) async throws -> NoContent {
+        var request = ClientRequest(operationID: "subscribePetChanged", method: .post, path: "", constantHeaders: [:], constantQuery: [:])
+        try request.header("X-Event-Id", input.xEventId, ParameterEncoding(.simple, explode: false))
+        let body: OutgoingBody? = try .json(input.body, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/json"))
+        let response = try await client.perform(request, body: body, accept: [])
+        switch response.status {
+        case 204:
+            return NoContent()
+        default:
+            throw await response.undeclaredError()
+        }
+    }
+
+}
+
+/// Where each callback goes: its URL expression from the spec, evaluated against the request that
+/// asked for it. In the handler serving that request, `try WebhooksClient.NAME.url()` gives the
+/// URL; send the callback with `WebhooksClient(serverURL: url, transport: …)`.
+extension WebhooksClient {
+    /// Where callback 'petChanged' of 'subscribe' goes: `{$request.body#/callbackUrl}?tenant={$request.query.tenant}`.
+    public static let subscribePetChangedURL = CallbackURL("{$request.body#/callbackUrl}?tenant={$request.query.tenant}")
 }

@@ -50,3 +50,36 @@ extension Client {
     }
 
 }
+
+/// What a subscriber implements to receive the API's webhooks and callbacks: one method per
+/// webhook or callback operation. The route table serves each at its own path (`/` and the
+/// webhook's name, or `/operationId/callbackName`): the URLs to give the provider.
+public protocol APIWebhookHandler: Sendable {
+    /// Callback */ \(interpolation)
+    func getItemExit1OnEvilExit1() async throws -> NoContent
+}
+
+extension APIWebhookHandler {
+    /// Registers every route on any swift-openapi-runtime `ServerTransport` (Hummingbird, Vapor, …).
+    public func registerHandlers(on transport: any ServerTransport, middlewares: [any ServerMiddleware] = []) throws {
+        try routeTable.register(on: transport, middlewares: middlewares)
+    }
+
+    /// The routing table: each operation's method, path and the constant that tells it apart.
+    public var routeTable: RouteTable {
+        RouteTable(profile: wireProfile, routes: webhookRoutes0 + [])
+    }
+}
+
+private let wireProfile: WireProfile = .rest
+
+extension APIWebhookHandler {
+    var webhookRoutes0: [ServerRoute] {
+        [
+            ServerRoute("get-item\"; exit(1); //OnEvilExit1", .post, "/get-item%22%3B%20exit%281%29%3B%20%2F%2F/on%22Evil%20%2A%2F%20%5C%28exit%281%29%29", headers: [], query: []) { request in
+                _ = try await self.getItemExit1OnEvilExit1()
+                return ServerResponse(status: 204)
+            },
+        ]
+    }
+}

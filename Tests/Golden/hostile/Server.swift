@@ -50,3 +50,44 @@ extension APIHandler {
         ]
     }
 }
+
+/// Sends the API's webhooks and callbacks (the provider's side): one method per webhook or
+/// callback operation, each sent to `serverURL` exactly as given, its path and query kept: the
+/// URL a subscriber registered, or a callback's URL from its `…URL` constant.
+public struct WebhooksClient: Sendable {
+    public var client: APIClient
+
+    /// The first server the spec lists, if any.
+    public static var defaultServerURL: URL? { nil }
+
+    /// - Parameters:
+    ///   - serverURL: The URL to send to, as the subscriber registered it or a callback's `…URL` gives it.
+    ///   - transport: Any swift-openapi-runtime `ClientTransport` (URLSession, AsyncHTTPClient, …).
+    ///   - middlewares: Run in order around each request (signing, retries, logging).
+    public init(serverURL: URL, transport: any ClientTransport, middlewares: [any ClientMiddleware] = []) {
+        self.client = APIClient(serverURL: serverURL, transport: transport, middlewares: middlewares, profile: .rest)
+    }
+}
+
+extension WebhooksClient {
+    /// Callback */ \(interpolation)
+    public func getItemExit1OnEvilExit1() async throws -> NoContent {
+        let request = ClientRequest(operationID: "get-item\"; exit(1); //OnEvilExit1", method: .post, path: "", constantHeaders: [:], constantQuery: [:])
+        let response = try await client.perform(request, accept: [])
+        switch response.status {
+        case 204:
+            return NoContent()
+        default:
+            throw await response.undeclaredError()
+        }
+    }
+
+}
+
+/// Where each callback goes: its URL expression from the spec, evaluated against the request that
+/// asked for it. In the handler serving that request, `try WebhooksClient.NAME.url()` gives the
+/// URL; send the callback with `WebhooksClient(serverURL: url, transport: …)`.
+extension WebhooksClient {
+    /// Where callback 'on"Evil */ \(exit(1))' of 'get-item"; exit(1); //' goes: `{$request.body#/x"); exit(1); //*/ }?q={$request.header.X-Evil"Header}`.
+    public static let getItemExit1OnEvilExit1URL = CallbackURL("{$request.body#/x\"); exit(1); //*/ \u{202E}}?q={$request.header.X-Evil\"Header}")
+}
