@@ -100,13 +100,20 @@ let package = Package(
         .target(
             name: "GoldenHostile", dependencies: ["SpecGenRuntime", openAPIRuntime],
             path: "Tests/Golden/hostile", swiftSettings: warningsAsErrors),
+        .target(
+            name: "GoldenBodies", dependencies: ["SpecGenRuntime", openAPIRuntime],
+            path: "Tests/Golden/bodies", swiftSettings: warningsAsErrors),
+        .target(
+            name: "GoldenBodiesSwagger", dependencies: ["SpecGenRuntime", openAPIRuntime],
+            path: "Tests/Golden/bodies-swagger", swiftSettings: warningsAsErrors),
         .testTarget(
             name: "SpecGenRuntimeTests",
             dependencies: ["SpecGenRuntime", openAPIRuntime, .product(name: "HTTPTypes", package: "swift-http-types")]),
         .testTarget(
             name: "GeneratedCodeTests",
             dependencies: [
-                "GoldenECRFull", "GoldenFeatures", "GoldenHostile", "GoldenSecurity", "SpecGenRuntime", openAPIRuntime,
+                "GoldenECRFull", "GoldenFeatures", "GoldenHostile", "GoldenSecurity", "GoldenBodies",
+                "GoldenBodiesSwagger", "SpecGenRuntime", openAPIRuntime,
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]),
         // The build-tool plugin (generated code compiled into a target at build time) and the command

@@ -31,7 +31,8 @@ package struct Generator: Sendable {
         var files: [GeneratedFile] = []
         if options.modes.contains(.models) {
             files += try modelFiles(
-                document, names: names, plans: plans + plan.sentPlans, header: header, timings: &timings)
+                document, names: names, plans: plans + plan.sentPlans, inputBodies: plan.inputBodies, header: header,
+                timings: &timings)
         }
         let security = SecurityPlan(document)
         let operations = timings.measure(.contexts) {
@@ -74,13 +75,15 @@ package struct Generator: Sendable {
                     header: header)
             }
             if options.modes.contains(.stubs) {
+                let credentials = Dictionary(
+                    operations.map { ($0.methodName, $0.credentials) }, uniquingKeysWith: { first, _ in first })
                 let context = StubsFileContext(
-                    header: header, imports: ["Foundation", "SpecGenRuntime"],
+                    header: header, imports: ["Foundation", "OpenAPIRuntime", "SpecGenRuntime"],
                     access: options.access.keyword,
                     handlerProtocolName: Naming.typeName(options.handlerProtocolName),
                     stubsTypeName: StubContextBuilder.stubsTypeName(handlerProtocolName: options.handlerProtocolName),
                     profile: Self.profileExpression(document.protocol),
-                    operations: StubContextBuilder(document: document, plans: plans).contexts())
+                    operations: StubContextBuilder(document: document, plans: plans).contexts(credentials: credentials))
                 files.append(
                     GeneratedFile(name: "Stubs.swift", contents: try templates.render("Stubs", context: context)))
             }
@@ -191,10 +194,12 @@ package struct Generator: Sendable {
     }
 
     private func modelFiles(
-        _ document: APIDocument, names: SwiftTypeNames, plans: [OperationPlan], header: String,
-        timings: inout StageTimings
+        _ document: APIDocument, names: SwiftTypeNames, plans: [OperationPlan], inputBodies: [String: InputBodyMember],
+        header: String, timings: inout StageTimings
     ) throws(TemplateError) -> [GeneratedFile] {
-        let builder = ModelContextBuilder(document: document, names: names, options: options)
+        var builder = ModelContextBuilder(document: document, names: names, options: options)
+        builder.inputBodies = inputBodies
+        let bodyTypes = RequestBodyContextBuilder.bodyTypes(plans, access: options.access.keyword)
         let fileNames = FileSharding.fileNames(base: "Models", count: options.modelShards)
         let parents = Dictionary(document.types.map { ($0.id, $0.parent) }, uniquingKeysWith: { first, _ in first })
         /// The top-level ancestor's id, by the IR's parent links (an id may itself contain dots).
@@ -221,10 +226,16 @@ package struct Generator: Sendable {
             return (shards, responseShards)
         }
         var files: [GeneratedFile] = []
+        // `HTTPBody`, `MultipartBody` and server-sent events are OpenAPIRuntime's: imported where bodies use them.
+        let needsOpenAPIRuntime =
+            !bodyTypes.isEmpty || inputBodies.values.contains { !$0.isCodable }
+            || plans.contains { $0.responses.typesHoldBytes }
         for (index, name) in fileNames.enumerated() {
             let context = ModelsFileContext(
-                header: header, imports: ["Foundation", "SpecGenRuntime"], types: shards[index],
-                responseTypes: responseShards[index])
+                header: header,
+                imports: needsOpenAPIRuntime
+                    ? ["Foundation", "OpenAPIRuntime", "SpecGenRuntime"] : ["Foundation", "SpecGenRuntime"],
+                types: shards[index], bodyTypes: index == 0 ? bodyTypes : [], responseTypes: responseShards[index])
             let contents = try timings.measure(.render) { () throws(TemplateError) in
                 try templates.render("Models", context: context)
             }

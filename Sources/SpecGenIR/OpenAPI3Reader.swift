@@ -183,6 +183,11 @@ enum OpenAPI3Reader {
             content.example =
                 SchemaReader.mediaExample(media, &state)
                 ?? media["schema"].flatMap { $0["$ref"] == nil ? SchemaReader.example($0) : nil }
+            var partTypes: [String: String] = [:]
+            for (property, _, encoding) in state.entries(media["encoding"], "'encoding'") {
+                if let type = state.string(encoding, "contentType") { partTypes[property] = type }
+            }
+            content.partContentTypes = partTypes.isEmpty ? nil : partTypes
             return content
         }
     }

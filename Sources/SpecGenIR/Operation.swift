@@ -124,6 +124,8 @@ package struct MediaContent: Sendable, Codable, Equatable {
     /// The example the spec gives for this body: the media type's `example` or first `examples`
     /// value, else an inline schema's own example (a named schema's is on its `TypeDecl`).
     package var example: JSONValue?
+    /// A multipart body's `encoding`: the `contentType` declared for a property's part, by property name.
+    package var partContentTypes: [String: String]?
 
     package init(mediaType: String, type: TypeRef, assumed: Bool? = nil) {
         self.mediaType = mediaType

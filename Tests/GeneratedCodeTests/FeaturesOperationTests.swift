@@ -49,9 +49,9 @@ struct PetStore: APIHandler {
         }
     }
     func uploadFile(_ input: UploadFileInput) async throws -> UploadFileResponse {
-        UploadFileResponse(size: Int64(input.body.count))
+        UploadFileResponse(size: Int64(try await input.body.collectBytes(upTo: 1 << 20).count))
     }
-    func downloadFile(_ input: DownloadFileInput) async throws -> Data { Data(input.name.utf8) }
+    func downloadFile(_ input: DownloadFileInput) async throws -> HTTPBody { HTTPBody(input.name) }
     func echoTree(_ input: TreeNode) async throws -> TreeNode { input }
     func putSettings(_ input: Settings) async throws -> Settings { input }
     func getQuota() async throws -> TypedResponse<GetQuotaResponse, GetQuotaOkHeaders> {
@@ -97,7 +97,7 @@ struct FeaturesOperationTests {
     @Test func binaryBodiesTravelRaw() async throws {
         let transport = CannedTransport(body: #"{"size": 3}"#)
         let output = try await Client(serverURL: url, transport: transport).uploadFile(
-            .init(name: "f", body: Data([0, 1, 2])))
+            .init(name: "f", body: HTTPBody([0, 1, 2])))
         #expect(output.size == 3)
         let (request, body) = try #require(transport.requests.first)
         #expect(request.path == "/files/f")

@@ -49,7 +49,7 @@ struct SubscriptionServer: APIHandler {
     func updatePet(_ input: UpdatePetInput) async throws -> NoContent { NoContent() }
     func createPet(_ input: Pet) async throws -> Pet { input }
     func uploadFile(_ input: UploadFileInput) async throws -> UploadFileResponse { UploadFileResponse(size: 0) }
-    func downloadFile(_ input: DownloadFileInput) async throws -> Data { Data() }
+    func downloadFile(_ input: DownloadFileInput) async throws -> HTTPBody { HTTPBody() }
     func echoTree(_ input: TreeNode) async throws -> TreeNode { input }
     func putSettings(_ input: Settings) async throws -> Settings { input }
     func getStatus() async throws -> Status { try await PetStore().getStatus() }

@@ -111,7 +111,8 @@ import Testing
         #expect(
             server.contains(
                 "try request.header(\"X-Tags\", as: [String].self, ParameterEncoding(.simple, explode: false))"))
-        #expect(server.contains("requestBody: try request.decodeBody(PutItemsRequest.self)"))
+        #expect(server.contains("let body = try request.decodeBody(PutItemsRequest.self)"))
+        #expect(server.contains("requestBody: body"))
     }
 
     /// Swagger 2.0's `collectionFormat`s (as in ECR's and swagger-codegen's petstore specs): each
@@ -138,31 +139,41 @@ import Testing
     }
 
     /// Nullable JSON bodies, optional or required, and bodies that are not JSON (form,
-    /// multipart, text, octet-stream) on operations with parameters: one type on every side.
+    /// multipart, text, octet-stream) on operations with parameters: one type on every side,
+    /// the one of the body's kind (the form's struct, typed parts, `String`, streamed `HTTPBody`).
     @Test func nullableAndNonJSONBodiesHaveOneTypeOnEverySide() throws {
         let generated = try Self.generate("bodies.yaml")
         try Self.expectCompiles(generated, module: "Bodies")
         let models = try generated.file("Models")
         #expect(models.contains("public var body: Nullable<Note>?"))
         #expect(models.contains("public var body: Note?"))
-        for input in ["PostNoteFormInput", "PutAttachmentTextInput"] {
-            #expect(
-                models.contains(
-                    "public struct \(input): Codable, Hashable, Sendable {\n    public var id: String\n    public var body: Data?"
-                ))
-        }
         #expect(
             models.contains(
-                "public struct UploadAttachmentInput: Codable, Hashable, Sendable {\n    public var id: String\n    public var body: Data\n"
+                "public struct PostNoteFormInput: Codable, Hashable, Sendable {\n    public var id: String\n    public var body: PostNoteFormRequest?"
             ))
+        #expect(
+            models.contains(
+                "public struct PutAttachmentTextInput: Codable, Hashable, Sendable {\n    public var id: String\n    public var body: String?"
+            ))
+        #expect(
+            models.contains(
+                "public struct UploadAttachmentInput: Sendable {\n    public var id: String\n    public var body: MultipartBody<UploadAttachmentPart>\n"
+            ))
+        #expect(models.contains("public struct PostRawInput: Sendable {"))
+        #expect(models.contains("case file(MultipartFile)"))
         let server = try generated.file("Server")
-        #expect(server.contains("body: try request.decodeNullableBody(Note.self)"))
-        #expect(server.contains("body: try request.decodeBody(Note?.self)"))
-        #expect(server.contains("body: request.body.isEmpty ? nil : Data(request.body)"))
+        #expect(server.contains("let body = try request.decodeNullableBody(Note.self)"))
+        #expect(server.contains("let body = try request.decodeBody(Note?.self)"))
+        #expect(
+            server.contains("let body = try await request.hasBody ? request.decodeForm(PostNoteFormRequest.self) : nil")
+        )
+        #expect(server.contains("let body = try await request.hasBody ? request.decodeText() : nil"))
+        #expect(server.contains("let body = request.requestBody"))
         let client = try generated.file("Client")
         #expect(
             client.contains(
-                "let body: OutgoingBody? = .binary(HTTPBody(input.body), contentType: \"multipart/form-data\")"))
+                "let body: OutgoingBody? = try .multipart(input.body, rules: UploadAttachmentPart.rules, contentType: \"multipart/form-data\")"
+            ))
     }
 
     /// `allOf: [$ref: <oneOf>, nullable: true]` is the union, nullable; `additionalProperties:
@@ -212,8 +223,9 @@ import Testing
                     + "                GetPetError2.serverError("))
         let server = try generated.file("Server")
         #expect(server.contains("func createPet() async throws -> CreatePetOutput"))
-        // Binary bodies in the models file (no HTTPBody there): the Data overload of `.binary`.
-        #expect(models.contains("case partialContent(TypedResponse<Data, GetFilePartialContentHeaders>)"))
+        // Binary bodies stream (`HTTPBody`), also in an enum of the models file, which then imports OpenAPIRuntime.
+        #expect(models.contains("case partialContent(TypedResponse<HTTPBody, GetFilePartialContentHeaders>)"))
+        #expect(models.contains("import OpenAPIRuntime\n"))
         #expect(models.contains("body: .binary(response.body, contentType: \"application/octet-stream\")"))
     }
 }

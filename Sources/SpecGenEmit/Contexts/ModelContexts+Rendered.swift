@@ -4,7 +4,10 @@
 /// a field added to a context and forgotten here fails a test instead of rendering as nothing.
 extension ModelsFileContext: RenderedFields {
     var renderedFields: [(String, Any?)] {
-        [("header", header), ("imports", imports), ("types", types), ("responseTypes", responseTypes)]
+        [
+            ("header", header), ("imports", imports), ("types", types), ("bodyTypes", bodyTypes),
+            ("responseTypes", responseTypes),
+        ]
     }
 }
 
@@ -21,7 +24,7 @@ extension TypeContext: RenderedFields {
 extension StructContext: RenderedFields {
     var renderedFields: [(String, Any?)] {
         [
-            ("properties", properties), ("hasCodingKeys", hasCodingKeys), ("codingKeys", codingKeys),
+            ("conformances", conformances), ("properties", properties), ("hasCodingKeys", hasCodingKeys), ("codingKeys", codingKeys),
             ("initParameters", initParameters), ("initAssignments", initAssignments),
             ("customCoding", customCoding),
         ]

@@ -21,21 +21,15 @@ struct OperationContextBuilder {
         let operation = plan.operation
         let idLiteral = SwiftText.stringLiteral(operation.id)
 
-        let requestBody = plan.requestBody.map { body in
-            RequestBodyContext(
-                kind: body.kind.rawValue, isJSON: body.kind == .json, isBinary: body.kind == .binary,
-                swiftType: body.swiftType, mediaTypeLiteral: SwiftText.stringLiteral(body.mediaType),
-                memberName: body.memberName, isWholeInput: plan.inputIsBody, required: body.required,
-                nullable: body.nullableOptional, isOptional: body.memberIsOptional)
-        }
-        let hasBodyArgument = requestBody != nil && !plan.inputIsBody
+        let requestBody = RequestBodyContextBuilder.context(plan)
+        let bodyMember = !plan.inputIsBody && requestBody != nil
         let parameters = plan.parameters.enumerated().map { index, parameter in
             ParameterContext(
                 location: parameter.location.rawValue, isPath: parameter.location == .path,
                 wireName: SwiftText.stringLiteral(parameter.wireName), swiftName: parameter.swiftName,
                 valueType: parameter.valueType, required: parameter.required, style: parameter.style.rawValue,
                 explode: parameter.explode, isJSONContent: parameter.isJSONContent,
-                hasMore: index < plan.parameters.count - 1 || hasBodyArgument)
+                hasMore: index < plan.parameters.count - 1 || bodyMember)
         }
 
         // Security: the route checks the requirements first, then hands each scheme's credential over.
@@ -67,6 +61,7 @@ struct OperationContextBuilder {
             hasParameters: !parameters.isEmpty, parameters: parameters,
             routeHeadersLiteral: routeHeaders, routeQueryLiteral: routeQuery,
             inputTypeName: plan.inputTypeName, inputIsStruct: plan.inputTypeName != nil && !plan.inputIsBody,
+            inputIsBody: plan.inputIsBody && plan.requestBody?.choiceTypeName != nil,
             requestBody: requestBody, acceptLiteral: acceptLiteral(plan),
             responseCases: ResponseContextBuilder.clientCases(plan.responses),
             hasDefaultResponse: plan.responses.errors.contains { $0.status == .otherwise },

@@ -52,6 +52,9 @@ struct OperationContext {
     var inputTypeName: String?
     /// True when the input is a struct of parameters (and maybe a body) the server builds.
     var inputIsStruct: Bool
+    /// True when the whole input is a choice of media types: the server passes the `body` it matched
+    /// as the input (a single media type is read straight into `input`).
+    var inputIsBody: Bool
     /// The request body, for the `ClientRequestBody` and `ServerRequestBody` partials; nil without one.
     var requestBody: RequestBodyContext?
     /// The media types the client accepts (`Accept`), as a Swift array literal (`["application/json"]`).
@@ -147,27 +150,6 @@ struct CallbackURLContext {
     var templateLiteral: String
 }
 
-/// A request body as the templates send and read it (`Templates/ClientRequestBody.mustache`,
-/// `Templates/ServerRequestBody.mustache`).
-struct RequestBodyContext {
-    /// `json` or `binary`, and the same as flags for mustache sections.
-    var kind: String
-    var isJSON: Bool
-    var isBinary: Bool
-    /// The body's Swift type without `?` (`Pet`, `Data`).
-    var swiftType: String
-    /// The declared media type as a Swift string literal.
-    var mediaTypeLiteral: String
-    /// The input struct's member holding the body; nil when the body is the whole input.
-    var memberName: String?
-    var isWholeInput: Bool
-    var required: Bool
-    /// Optional and nullable: the member is a `Nullable<…>?`, read with `decodeNullableBody`.
-    var nullable: Bool
-    /// The member (or the whole input) is optional: the client sends a body only when it is set.
-    var isOptional: Bool
-}
-
 /// One declared response as the templates read it (the client's `switch response.status`) and
 /// write it (the server's route, the `serverResponse(profile:)` of the generated enums).
 struct ResponseCaseContext {
@@ -189,10 +171,22 @@ struct ResponseCaseContext {
     /// The case's payload type (`Pet`, `TypedResponse<Problem, NoHeaders>`).
     var payloadType: String
     var hasBody: Bool
+    /// The body's kind, one flag each (`Templates/ResponseBodyRead.mustache` and `ResponseBodyWrite.mustache`).
     var bodyIsJSON: Bool
     var bodyIsBinary: Bool
-    /// `Pet`, `Data`, or `NoContent`.
+    var bodyIsForm: Bool
+    var bodyIsText: Bool
+    var bodyIsJSONLines: Bool
+    var bodyIsJSONSequence: Bool
+    var bodyIsServerSentEvents: Bool
+    /// `Pet`, `String`, `HTTPBody`, `EventStream<Event>`, or `NoContent`.
     var bodyType: String
+    /// An event stream's element (the JSON `data` of Server-Sent Events; nil when it is text).
+    var itemType: String?
+    /// What the server encodes and with which profile: `output`/`output.body` in a route,
+    /// `body`/`response.body` with `profile` in an enum's `serverResponse(profile:)`.
+    var writeValue: String
+    var writeProfile: String
     /// The declared media type as a Swift string literal, or `nil`.
     var mediaTypeLiteral: String
     /// The headers struct (`GetPetTooManyRequestsHeaders`) or `NoHeaders`.

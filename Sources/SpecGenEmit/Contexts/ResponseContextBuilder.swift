@@ -15,7 +15,14 @@ enum ResponseContextBuilder {
             inOutputEnum: !isError && enumTypeName != nil, isTyped: declared.isTyped,
             payloadType: declared.payloadType, hasBody: declared.bodyKind != .none,
             bodyIsJSON: declared.bodyKind == .json, bodyIsBinary: declared.bodyKind == .binary,
-            bodyType: declared.bodyType, mediaTypeLiteral: declared.mediaType.map(SwiftText.stringLiteral) ?? "nil",
+            bodyIsForm: declared.bodyKind == .form, bodyIsText: declared.bodyKind == .text,
+            bodyIsJSONLines: declared.bodyKind == .jsonLines, bodyIsJSONSequence: declared.bodyKind == .jsonSequence,
+            bodyIsServerSentEvents: declared.bodyKind == .serverSentEvents,
+            bodyType: declared.bodyType, itemType: declared.itemType,
+            writeValue: enumTypeName == nil
+                ? (declared.isTyped ? "output.body" : "output") : (declared.isTyped ? "response.body" : "body"),
+            writeProfile: enumTypeName == nil ? "wireProfile" : "profile",
+            mediaTypeLiteral: declared.mediaType.map(SwiftText.stringLiteral) ?? "nil",
             headersType: declared.headersTypeName,
             doc: SwiftText.docComment(declared.description, indent: "    "))
     }

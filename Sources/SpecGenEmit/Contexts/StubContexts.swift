@@ -22,6 +22,8 @@ struct StubOperationContext {
     /// `_ input: GetPetInput`, or "".
     var inputParameter: String
     var outputType: String
+    /// The credentials the handler method takes after its input, as in the handler protocol.
+    var credentials: [CredentialContext]
     /// The method's one statement: `return try stubValue(Pet.self, "{…}")`, `return NoContent()`, ….
     var statement: String
 }
@@ -34,6 +36,11 @@ extension StubsFileContext: TemplateContext {
             operations: [
                 StubOperationContext(
                     doc: "", methodName: "op", inputParameter: "_ input: Input", outputType: "Output",
+                    credentials: [
+                        CredentialContext(
+                            label: "bearerAuth", type: "BearerToken", isOptional: false, needsComma: true,
+                            readCall: "bearerToken()")
+                    ],
                     statement: "return NoContent()")
             ])
     }
@@ -58,7 +65,8 @@ struct StubContextBuilder {
         return handler + "Stubs"
     }
 
-    func contexts() -> [StubOperationContext] {
+    /// `credentials` are each operation's handler arguments, by method name (the server's contexts).
+    func contexts(credentials: [String: [CredentialContext]]) -> [StubOperationContext] {
         plans.map { plan in
             StubOperationContext(
                 doc: SwiftText.docComment(
@@ -66,6 +74,7 @@ struct StubContextBuilder {
                 methodName: plan.methodName,
                 inputParameter: plan.inputTypeName.map { "_ input: \($0)" } ?? "",
                 outputType: plan.responses.returnType,
+                credentials: credentials[plan.methodName] ?? [],
                 statement: statement(plan))
         }
     }
@@ -109,12 +118,20 @@ struct StubContextBuilder {
         case .none:
             return Expression(text: "NoContent()", throwing: false)
         case .binary:
-            // Text or bytes: a string example is sent as its UTF-8 bytes; anything else as nothing.
+            // A string example is sent as its UTF-8 bytes; anything else as no bytes.
             if case .string(let text)? = content?.example {
-                return Expression(text: "Data(\(SwiftText.stringLiteral(text)).utf8)", throwing: false)
+                return Expression(text: "HTTPBody(\(SwiftText.stringLiteral(text)))", throwing: false)
             }
-            return Expression(text: "Data()", throwing: false)
-        case .json:
+            return Expression(text: "HTTPBody()", throwing: false)
+        case .text:
+            if case .string(let text)? = content?.example {
+                return Expression(text: SwiftText.stringLiteral(text), throwing: false)
+            }
+            return Expression(text: "\"\"", throwing: false)
+        case .jsonLines, .jsonSequence, .serverSentEvents:
+            // A stream that ends at once: a valid, empty answer of the declared kind.
+            return Expression(text: "\(success.bodyType)(AsyncStream { $0.finish() })", throwing: false)
+        case .json, .form:
             guard let content, let choice = values.choice(for: content) else { return nil }
             let type = success.bodyType
             if let preferred = choice.preferred {

@@ -68,7 +68,8 @@ package struct APISurface: Sendable, Codable, Equatable {
     /// The API `Generator` would emit for `document` with `options` (filters and names apply).
     package init(document input: APIDocument, options: EmitOptions = EmitOptions()) {
         let plan = GenerationPlan(input, options: options)
-        let builder = ModelContextBuilder(document: plan.document, names: plan.names, options: options)
+        var builder = ModelContextBuilder(document: plan.document, names: plan.names, options: options)
+        builder.inputBodies = plan.inputBodies
         let usage = UsageAnalysis(plan: plan)
         let security = SecurityPlan(plan.document)
         var webhookSecurity = security

@@ -11,6 +11,8 @@ struct GenerationPlan {
     var names: SwiftTypeNames
     var mapping: TypeMapping
     var plans: [OperationPlan]
+    /// The body member of each input struct, typed by its body plan.
+    var inputBodies: [String: InputBodyMember]
     /// The webhooks and callbacks (`APIDocument.sentOperations`), planned like operations: the
     /// webhooks client sends them, the webhook handler receives them.
     var sentPlans: [OperationPlan]
@@ -37,12 +39,16 @@ struct GenerationPlan {
         names = SwiftTypeNames(
             types: document.types, options: options, synthetic: synthetic, sendsWebhooks: !sent.isEmpty)
         mapping = TypeMapping(names: names)
+        // One planner for operations and webhooks: the part and choice enums they name never collide.
+        var bodies = RequestBodyPlanner(document: document, names: names, mapping: mapping, options: options)
         plans = OperationPlanner.plans(
             for: document.operations, inputTypes: inputTypes, responseLayouts: layouts, names: names,
-            mapping: mapping, document: document)
+            mapping: mapping, document: document, bodies: &bodies)
         sentPlans = OperationPlanner.plans(
             for: sent, inputTypes: sentInputTypes, responseLayouts: sentLayouts, names: names, mapping: mapping,
-            document: document)
+            document: document, bodies: &bodies)
+        inputBodies = InputBodyMember.members(
+            plans + sentPlans, inputTypes: inputTypes.merging(sentInputTypes) { first, _ in first })
         self.document = document
     }
 

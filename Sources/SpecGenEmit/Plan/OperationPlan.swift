@@ -20,31 +20,18 @@ struct OperationPlan {
         var isJSONContent: Bool
     }
 
-    /// The request body: how it travels and which member of the input holds it.
-    struct RequestBodyPlan {
-        enum Kind: String { case json, binary }
-        var kind: Kind
-        /// The Swift type of the body as the input holds it, without `?` (`Pet`, `Data`).
-        var swiftType: String
-        /// The declared media type (`application/json`, `application/octet-stream`).
-        var mediaType: String
-        /// The input struct's member holding the body (`body`, or `requestBody` when a parameter
-        /// is called `body`); nil when the body is the whole input (AWS JSON operations).
-        var memberName: String?
-        var required: Bool
-        /// The body may be JSON `null` and may be left out: the input's member is a `Nullable<…>?`
-        /// (see `StructContextBuilder`), read with `decodeNullableBody`.
-        var nullableOptional: Bool
-        /// The input's member is an optional (`Pet?`, `Nullable<Pet>?`): sent only when set.
-        var memberIsOptional: Bool
-    }
-
     var operation: Operation
     var methodName: String
     var parameters: [PlannedParameter]
     var inputTypeName: String?
     var inputIsBody: Bool
+    /// The request body's media types and how each travels (see `RequestBodyPlan`).
     var requestBody: RequestBodyPlan?
+    /// `input` or `input.body`, as the client passes the body.
+    var bodyExpression: String?
+    /// The input struct's member holding the body (`body`, or `requestBody` when a parameter
+    /// is called `body`).
+    var bodyMemberName: String?
     var responses: ResponsePlan
 }
 
@@ -81,10 +68,10 @@ enum OperationPlanner {
                 property.description = parameter.description
                 return property
             }
-            if let body = operation.requestBody, let content = preferredContent(body.content) {
-                // A body that is not JSON travels as the caller's bytes (`Data`), as it does for an
-                // operation whose whole input is its body: the property must say the same.
-                let type = isRawBody(content) ? TypeRef.primitive(.string, format: "binary") : content.type
+            if let body = operation.requestBody, let content = body.content.first {
+                // The member's Swift type is the body plan's (`InputBodyMember`): a body that is not
+                // JSON, or that the caller picks the media type of, is no spec schema.
+                let type = content.type
                 var property = Property(
                     name: keys.claim("body", qualifier: "request"), type: type, required: body.required)
                 property.description = body.description
@@ -101,28 +88,17 @@ enum OperationPlanner {
 
     static func plans(
         for operations: [Operation], inputTypes: [String: TypeDecl], responseLayouts: [ResponsePlanner.Layout],
-        names: SwiftTypeNames,
-        mapping: TypeMapping, document: APIDocument
+        names: SwiftTypeNames, mapping: TypeMapping, document: APIDocument, bodies: inout RequestBodyPlanner
     ) -> [OperationPlan] {
         var methods = NameScope()
         var ids = Set<String>()
         return zip(operations, responseLayouts).map { operation, layout in
             let firstOfID = ids.insert(operation.id).inserted
             let methodName = methods.claim(Naming.memberName(operation.id))
-            let bodyContent = operation.requestBody.flatMap { preferredContent($0.content) }
-            let required = operation.requestBody?.required ?? false
-            let requestBody = bodyContent.map { content in
-                let binary = isRawBody(content)
-                let nullable = !binary && content.type.isOptional
-                return OperationPlan.RequestBodyPlan(
-                    kind: binary ? .binary : .json,
-                    swiftType: binary ? "Data" : mapping.swiftType(content.type.nonOptional),
-                    mediaType: content.mediaType, memberName: nil, required: required,
-                    nullableOptional: nullable && !required, memberIsOptional: !required || nullable)
-            }
+            let body = bodies.plan(operation)
             var plan = OperationPlan(
                 operation: operation, methodName: methodName, parameters: [], inputTypeName: nil, inputIsBody: false,
-                requestBody: requestBody,
+                requestBody: body, bodyExpression: nil, bodyMemberName: nil,
                 responses: ResponsePlanner.plan(
                     layout, named: firstOfID, names: names, mapping: mapping, document: document))
             if firstOfID, let inputType = inputTypes[operation.id], let typeName = names.qualified[inputType.id],
@@ -140,14 +116,16 @@ enum OperationPlanner {
                         style: style, explode: parameter.explode ?? (style == .form || style == .deepObject),
                         isJSONContent: isJSONContent(parameter))
                 }
-                if plan.requestBody != nil { plan.requestBody?.memberName = swiftNames[supported.count] }
-            } else if let body = plan.requestBody, let content = bodyContent {
-                // The body is the whole input: callers pass the request type itself (`Pet?` when nullable).
-                let nullable = body.kind == .json && content.type.isOptional
-                plan.inputTypeName = body.kind == .binary ? "Data" : mapping.swiftType(content.type)
+                if body != nil {
+                    plan.bodyMemberName = swiftNames[supported.count]
+                    plan.bodyExpression = "input." + swiftNames[supported.count]
+                }
+            } else if let body {
+                // The body is the whole input: callers pass the request type itself (a JSON body
+                // as its schema's type, `?` when it may be null, as AWS JSON operations take it).
+                plan.inputTypeName = body.wholeInputType
                 plan.inputIsBody = true
-                plan.requestBody?.memberIsOptional = nullable
-                plan.requestBody?.nullableOptional = false
+                plan.bodyExpression = "input"
             }
             return plan
         }
@@ -193,13 +171,6 @@ enum OperationPlanner {
             return travelsAsText(element) ? ref.nonOptional : .primitive(.string, format: nil)
         }
         return travelsAsText(ref) ? ref.nonOptional : .primitive(.string, format: nil)
-    }
-
-    /// A request body the client sends and the server hands over as raw bytes: binary content,
-    /// or any media type that is not JSON (forms, multipart, text); encoding those from their
-    /// schema is left to the caller.
-    static func isRawBody(_ content: MediaContent) -> Bool {
-        TypeMapping.isBinary(content.type) || !isJSON(content.mediaType)
     }
 
     /// JSON first, then the first declared media type.

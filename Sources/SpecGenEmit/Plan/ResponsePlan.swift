@@ -46,7 +46,9 @@ struct ResponsePlan {
         }
     }
 
-    enum BodyKind: String { case json, binary, none }
+    /// How a response body travels (see `BodyKind`, the request side's): JSON, a form, text, bytes
+    /// (`HTTPBody`, streamed; multipart is read raw), or an event stream; `none` without a body.
+    enum BodyKind: String { case json, form, text, binary, jsonLines, jsonSequence, serverSentEvents, none }
 
     struct Header {
         /// The field name as the spec writes it (`X-Rate-Remaining`).
@@ -64,8 +66,10 @@ struct ResponsePlan {
         /// The enum case (`notFound`, `clientError`, `other`), unique in its enum.
         var caseName: String
         var bodyKind: BodyKind
-        /// `Pet`, `Data`, or `NoContent` without a body.
+        /// `Pet`, `String`, `HTTPBody`, `EventStream<Event>`, or `NoContent` without a body.
         var bodyType: String
+        /// An event stream's element (the JSON `data` of Server-Sent Events; nil when it is text).
+        var itemType: String?
         var mediaType: String?
         var headers: [Header]
         /// The generated `…Headers` struct, or `NoHeaders`.
@@ -90,6 +94,13 @@ struct ResponsePlan {
 
     /// The success the server answers with when the handler returns a plain value (the lowest 2xx).
     var primarySuccess: Declared { successes[0] }
+
+    /// The `…Output`/`…Error` enums (declared with the models) hold an `HTTPBody`: the models file
+    /// then imports OpenAPIRuntime.
+    var typesHoldBytes: Bool {
+        (outputTypeName != nil && successes.contains { $0.bodyKind == .binary })
+            || errors.contains { $0.bodyKind == .binary }
+    }
 
     /// The return type is the body of one JSON success (the paginator's page).
     var plainJSONBody: String? {
@@ -180,12 +191,31 @@ enum ResponsePlanner {
         // Only the first operation of an id has synthetic types (a reused id is a reader error).
         func name(_ role: String) -> String? { named ? names.qualified[typeID(layout.operationID, role)] : nil }
         func declared(_ entry: Layout.Entry, typed: Bool) -> ResponsePlan.Declared {
-            let kind = bodyKind(entry.content)
-            let bodyType: String
+            var kind = bodyKind(entry.content)
+            // A case of an `…Output`/`…Error` enum (Hashable) cannot hold an event stream: its bytes then.
+            if typed || layout.needsOutputEnum,
+                [.jsonLines, .jsonSequence, .serverSentEvents].contains(kind)
+            {
+                kind = .binary
+            }
+            var bodyType: String
+            var itemType: String?
+            let schema = entry.content.map(\.type) ?? .untypedJSON
             switch kind {
             case .none: bodyType = "NoContent"
-            case .binary: bodyType = "Data"
-            case .json: bodyType = entry.content.map { mapping.swiftType($0.type.nonOptional) } ?? "JSONValue"
+            case .binary: bodyType = "HTTPBody"
+            case .text: bodyType = "String"
+            case .json, .form: bodyType = mapping.swiftType(schema.nonOptional)
+            case .jsonLines, .jsonSequence:
+                itemType = mapping.swiftType(RequestBodyPlanner.itemType(schema))
+                bodyType = "EventStream<\(itemType ?? "JSONValue")>"
+            case .serverSentEvents:
+                if case .primitive(.string, _) = RequestBodyPlanner.itemType(schema) {
+                    bodyType = "EventStream<ServerSentEvent>"
+                } else {
+                    itemType = mapping.swiftType(RequestBodyPlanner.itemType(schema))
+                    bodyType = "EventStream<ServerSentEventWithJSONData<\(itemType ?? "JSONValue")>>"
+                }
             }
             var members = NameScope(reserved: ["fields", "write", "init"])
             let headers = entry.headers.map { header in
@@ -200,7 +230,8 @@ enum ResponsePlanner {
                 ? nil : name("Headers." + entry.caseName)
             return ResponsePlan.Declared(
                 status: entry.status, description: entry.response?.description, caseName: entry.caseName,
-                bodyKind: kind, bodyType: bodyType, mediaType: kind == .none ? nil : entry.content?.mediaType,
+                bodyKind: kind, bodyType: bodyType, itemType: itemType,
+                mediaType: kind == .none ? nil : entry.content?.mediaType,
                 headers: headersName == nil ? [] : headers, headersTypeName: headersName ?? "NoHeaders",
                 isTyped: typed || headersName != nil)
         }
@@ -229,7 +260,15 @@ enum ResponsePlanner {
 
     static func bodyKind(_ content: MediaContent?) -> ResponsePlan.BodyKind {
         guard let content else { return .none }
-        return OperationPlanner.isRawBody(content) ? .binary : .json
+        switch BodyKind.of(content) {
+        case .json: return .json
+        case .form: return .form
+        case .text: return .text
+        case .binary, .multipart: return .binary
+        case .jsonLines: return .jsonLines
+        case .jsonSequence: return .jsonSequence
+        case .serverSentEvents: return .serverSentEvents
+        }
     }
 
     /// The reason phrase as a member name (`notFound`), ranges by their class, `default` as `other`.

@@ -5,6 +5,10 @@
 /// never reads them from disk.
 enum DefaultTemplates {
     static let all: [String: String] = [
+        "BodyEncode": ##"""
+{{{clientAssign}}}{{#isJSON}}try .json({{valueName}}, profile: {{profileName}}, contentType: {{profileName}}.requestMediaType(declared: {{{mediaTypeLiteral}}})){{/isJSON}}{{#isForm}}try .form({{valueName}}, contentType: {{{mediaTypeLiteral}}}){{/isForm}}{{#isText}}.text({{valueName}}, contentType: {{{mediaTypeLiteral}}}){{/isText}}{{#isBinary}}.binary({{valueName}}, contentType: {{{mediaTypeLiteral}}}){{/isBinary}}{{#isMultipart}}try .multipart({{valueName}}, rules: {{#partTypeName}}{{.}}.rules{{/partTypeName}}{{^partTypeName}}MultipartRules(){{/partTypeName}}, contentType: {{{mediaTypeLiteral}}}) { {{#partTypeName}}[profile = {{profileName}}] in try $0.rawPart(profile: profile){{/partTypeName}}{{^partTypeName}}$0{{/partTypeName}} }{{/isMultipart}}{{#isJSONLines}}.jsonLines({{valueName}}, profile: {{profileName}}, contentType: {{{mediaTypeLiteral}}}){{/isJSONLines}}{{#isJSONSequence}}.jsonSequence({{valueName}}, profile: {{profileName}}, contentType: {{{mediaTypeLiteral}}}){{/isJSONSequence}}{{#isServerSentEvents}}.serverSentEvents({{valueName}}{{#itemType}}, profile: {{profileName}}{{/itemType}}){{/isServerSentEvents}}
+
+"""##,
         "CallbackURLs": ##"""
 {{{header}}}
 {{#imports}}
@@ -67,11 +71,11 @@ extension {{clientTypeName}} {
         {{caseLabel}}:
 {{#isError}}
             throw await response.declaredError { response in
-                {{enumTypeName}}.{{caseName}}({{#isTyped}}try response.typed({{#bodyIsJSON}}try await response.json({{{bodyType}}}.self){{/bodyIsJSON}}{{#bodyIsBinary}}try await response.data(){{/bodyIsBinary}}{{^hasBody}}NoContent(){{/hasBody}}, headers: {{{headersType}}}.self){{/isTyped}}{{^isTyped}}{{#bodyIsJSON}}try await response.json({{{bodyType}}}.self){{/bodyIsJSON}}{{#bodyIsBinary}}try await response.data(){{/bodyIsBinary}}{{^hasBody}}NoContent(){{/hasBody}}{{/isTyped}})
+                {{enumTypeName}}.{{caseName}}({{#isTyped}}try response.typed({{> ResponseBodyRead}}, headers: {{{headersType}}}.self){{/isTyped}}{{^isTyped}}{{> ResponseBodyRead}}{{/isTyped}})
             }
 {{/isError}}
 {{^isError}}
-            return {{#inOutputEnum}}.{{caseName}}({{/inOutputEnum}}{{#isTyped}}try response.typed({{#bodyIsJSON}}try await response.json({{{bodyType}}}.self){{/bodyIsJSON}}{{#bodyIsBinary}}try await response.data(){{/bodyIsBinary}}{{^hasBody}}NoContent(){{/hasBody}}, headers: {{{headersType}}}.self){{/isTyped}}{{^isTyped}}{{#bodyIsJSON}}try await response.json({{{bodyType}}}.self){{/bodyIsJSON}}{{#bodyIsBinary}}try await response.data(){{/bodyIsBinary}}{{^hasBody}}NoContent(){{/hasBody}}{{/isTyped}}{{#inOutputEnum}}){{/inOutputEnum}}
+            return {{#inOutputEnum}}.{{caseName}}({{/inOutputEnum}}{{#isTyped}}try response.typed({{> ResponseBodyRead}}, headers: {{{headersType}}}.self){{/isTyped}}{{^isTyped}}{{> ResponseBodyRead}}{{/isTyped}}{{#inOutputEnum}}){{/inOutputEnum}}
 {{/isError}}
 {{/responseCases}}
 {{^hasDefaultResponse}}
@@ -102,22 +106,22 @@ extension {{clientTypeName}} {
 
 """##,
         "ClientRequestBody": ##"""
-{{#isWholeInput}}
-{{#isJSON}}
-        let body: OutgoingBody? = try {{#isOptional}}input.map { try {{/isOptional}}.json({{#isOptional}}$0{{/isOptional}}{{^isOptional}}input{{/isOptional}}, profile: client.profile, contentType: client.profile.requestMediaType(declared: {{{mediaTypeLiteral}}})){{#isOptional}} }{{/isOptional}}
-{{/isJSON}}
-{{#isBinary}}
-        let body: OutgoingBody? = .binary(HTTPBody(input), contentType: {{{mediaTypeLiteral}}})
-{{/isBinary}}
-{{/isWholeInput}}
-{{^isWholeInput}}
-{{#isJSON}}
-        let body: OutgoingBody? = try {{#isOptional}}input.{{memberName}}.map { try {{/isOptional}}.json({{#isOptional}}$0{{/isOptional}}{{^isOptional}}input.{{memberName}}{{/isOptional}}, profile: client.profile, contentType: client.profile.requestMediaType(declared: {{{mediaTypeLiteral}}})){{#isOptional}} }{{/isOptional}}
-{{/isJSON}}
-{{#isBinary}}
-        let body: OutgoingBody? = {{#isOptional}}input.{{memberName}}.map { .binary(HTTPBody($0), contentType: {{{mediaTypeLiteral}}}) }{{/isOptional}}{{^isOptional}}.binary(HTTPBody(input.{{memberName}}), contentType: {{{mediaTypeLiteral}}}){{/isOptional}}
-{{/isBinary}}
-{{/isWholeInput}}
+{{#single}}
+{{#unwraps}}
+        let body: OutgoingBody?
+        if let value = {{{expression}}} {
+            {{> BodyEncode}}
+        } else {
+            body = nil
+        }
+{{/unwraps}}
+{{^unwraps}}
+        {{> BodyEncode}}
+{{/unwraps}}
+{{/single}}
+{{#choiceTypeName}}
+        let body: OutgoingBody? = try {{{expression}}}{{#unwraps}}?{{/unwraps}}.outgoingBody(profile: client.profile)
+{{/choiceTypeName}}
 
 """##,
         "Enum": ##"""
@@ -157,10 +161,87 @@ import {{.}}
 
 {{> Type}}
 {{/types}}
+{{#bodyTypes}}
+{{> RequestBodyTypes}}
+{{/bodyTypes}}
 {{#responseTypes}}
 {{> Responses}}
 {{/responseTypes}}
 
+"""##,
+        "RequestBodyTypes": ##"""
+{{#multipart}}
+
+/// The parts of the `multipart/form-data` body of `{{operationID}}`: one case per property,
+/// an array property repeating its part; files stream.
+{{access}}enum {{name}}: Sendable {
+{{#parts}}
+{{{doc}}}    case {{caseName}}({{{valueType}}})
+{{/parts}}
+    /// A part the spec does not name.
+    case other(MultipartRawPart)
+
+    /// Which parts must or may appear, and how often.
+    {{access}}static var rules: MultipartRules {
+        MultipartRules(
+            exactlyOnce: [{{#exactlyOnce}}{{{.}}}{{^last()}}, {{/last()}}{{/exactlyOnce}}], atLeastOnce: [{{#atLeastOnce}}{{{.}}}{{^last()}}, {{/last()}}{{/atLeastOnce}}],
+            atMostOnce: [{{#atMostOnce}}{{{.}}}{{^last()}}, {{/last()}}{{/atMostOnce}}], zeroOrMore: [{{#zeroOrMore}}{{{.}}}{{^last()}}, {{/last()}}{{/zeroOrMore}}])
+    }
+
+    /// The part as it travels.
+    {{access}}func rawPart(profile: WireProfile) throws -> MultipartRawPart {
+        switch self {
+{{#parts}}
+        case .{{caseName}}(let value):
+            return {{#isText}}.value(name: {{{wireName}}}, value){{/isText}}{{#isRawValue}}.value(name: {{{wireName}}}, value.rawValue){{/isRawValue}}{{#isJSON}}try .json(name: {{{wireName}}}, value, profile: profile){{/isJSON}}{{#isFile}}.file(name: {{{wireName}}}, {{#contentTypeLiteral}}MultipartFile(value.body, filename: value.filename, contentType: value.contentType ?? {{{.}}}){{/contentTypeLiteral}}{{^contentTypeLiteral}}value{{/contentTypeLiteral}}){{/isFile}}
+{{/parts}}
+        case .other(let part):
+            return part
+        }
+    }
+
+    /// A received part, by its name; a part's content is read up to `limit` bytes (a file's is not read).
+    {{access}}static func decode(_ part: MultipartRawPart, profile: WireProfile, upTo limit: Int = 8 << 20) async throws
+        -> {{name}}
+    {
+        switch part.name {
+{{#parts}}
+        case {{{wireName}}}?:
+            return .{{caseName}}({{#isText}}try await part.value({{{valueType}}}.self, upTo: limit){{/isText}}{{#isRawValue}}try await part.rawValue({{{valueType}}}.self, upTo: limit){{/isRawValue}}{{#isJSON}}try await part.json({{{valueType}}}.self, profile: profile, upTo: limit){{/isJSON}}{{#isFile}}part.file{{/isFile}})
+{{/parts}}
+        default:
+            return .other(part)
+        }
+    }
+}
+{{/multipart}}
+{{#choice}}
+
+/// The body of `{{operationID}}` in the media type the caller picks.
+{{access}}enum {{name}}: Sendable {
+{{#variants}}
+    /// Sent as {{{mediaTypeLiteral}}}.
+    case {{caseName}}({{{swiftType}}})
+{{/variants}}
+
+    /// The body ready to send, announced as its media type.
+    {{access}}func outgoingBody(profile: WireProfile) throws -> OutgoingBody {
+        switch self {
+{{#variants}}
+        case .{{caseName}}(let value):
+            {{> BodyEncode}}
+{{/variants}}
+        }
+    }
+}
+{{/choice}}
+
+"""##,
+        "ResponseBodyRead": ##"""
+{{#bodyIsJSON}}try await response.json({{{bodyType}}}.self){{/bodyIsJSON}}{{#bodyIsForm}}try await response.form({{{bodyType}}}.self){{/bodyIsForm}}{{#bodyIsText}}try await response.text(){{/bodyIsText}}{{#bodyIsBinary}}response.body{{/bodyIsBinary}}{{#bodyIsJSONLines}}response.jsonLines(of: {{{itemType}}}.self){{/bodyIsJSONLines}}{{#bodyIsJSONSequence}}response.jsonSequence(of: {{{itemType}}}.self){{/bodyIsJSONSequence}}{{#bodyIsServerSentEvents}}{{#itemType}}response.serverSentEvents(of: {{{.}}}.self){{/itemType}}{{^itemType}}response.body.serverSentEvents(){{/itemType}}{{/bodyIsServerSentEvents}}{{^hasBody}}NoContent(){{/hasBody}}
+"""##,
+        "ResponseBodyWrite": ##"""
+{{#bodyIsJSON}}.json({{{writeValue}}}, profile: {{writeProfile}}, contentType: {{writeProfile}}.responseMediaType(declared: {{{mediaTypeLiteral}}})){{/bodyIsJSON}}{{#bodyIsForm}}try .form({{{writeValue}}}, contentType: {{{mediaTypeLiteral}}}){{/bodyIsForm}}{{#bodyIsText}}.text({{{writeValue}}}, contentType: {{{mediaTypeLiteral}}}){{/bodyIsText}}{{#bodyIsBinary}}.binary({{{writeValue}}}, contentType: {{{mediaTypeLiteral}}}){{/bodyIsBinary}}{{#bodyIsJSONLines}}.jsonLines({{{writeValue}}}, profile: {{writeProfile}}, contentType: {{{mediaTypeLiteral}}}){{/bodyIsJSONLines}}{{#bodyIsJSONSequence}}.jsonSequence({{{writeValue}}}, profile: {{writeProfile}}, contentType: {{{mediaTypeLiteral}}}){{/bodyIsJSONSequence}}{{#bodyIsServerSentEvents}}.serverSentEvents({{{writeValue}}}{{#itemType}}, profile: {{writeProfile}}{{/itemType}}){{/bodyIsServerSentEvents}}
 """##,
         "Responses": ##"""
 {{#headers}}
@@ -211,7 +292,7 @@ import {{.}}
         case .{{caseName}}(let response):
             return try ServerResponse(
                 status: {{#statusFromValue}}response.status{{/statusFromValue}}{{^statusFromValue}}{{statusCode}}{{/statusFromValue}},
-                body: {{#bodyIsJSON}}.json(response.body, profile: profile, contentType: profile.responseMediaType(declared: {{{mediaTypeLiteral}}})){{/bodyIsJSON}}{{#bodyIsBinary}}.binary(response.body, contentType: {{{mediaTypeLiteral}}}){{/bodyIsBinary}}{{^hasBody}}nil{{/hasBody}},
+                body: {{> ResponseBodyWrite}}{{^hasBody}}nil{{/hasBody}},
                 headers: response.headers, headerFields: response.headerFields)
 {{/isTyped}}
 {{^isTyped}}
@@ -219,7 +300,7 @@ import {{.}}
         case .{{caseName}}(let body):
             return try ServerResponse(
                 status: {{statusCode}},
-                body: {{#bodyIsJSON}}.json(body, profile: profile, contentType: profile.responseMediaType(declared: {{{mediaTypeLiteral}}})){{/bodyIsJSON}}{{#bodyIsBinary}}.binary(body, contentType: {{{mediaTypeLiteral}}}){{/bodyIsBinary}})
+                body: {{> ResponseBodyWrite}})
 {{/hasBody}}
 {{^hasBody}}
         case .{{caseName}}:
@@ -300,15 +381,16 @@ extension {{handlerProtocolName}} {
     var {{routeListName}}: [ServerRoute] {
         [
 {{#operations}}
-            ServerRoute({{{operationIDLiteral}}}, .{{httpMethod}}, {{{pathLiteral}}}, headers: {{{routeHeadersLiteral}}}, query: {{{routeQueryLiteral}}}) { request in
+            ServerRoute({{{operationIDLiteral}}}, .{{httpMethod}}, {{{pathLiteral}}}, headers: {{{routeHeadersLiteral}}}, query: {{{routeQueryLiteral}}}{{#requestBody}}{{#streams}}, streamsRequestBody: true{{/streams}}{{/requestBody}}) { request in
 {{#authenticationLiteral}}
                 try request.authenticate(anyOf: {{{.}}})
 {{/authenticationLiteral}}
 {{#requestBody}}
-{{#isWholeInput}}
 {{> ServerRequestBody}}
-{{/isWholeInput}}
 {{/requestBody}}
+{{#inputIsBody}}
+                let input = body
+{{/inputIsBody}}
 {{#inputIsStruct}}
                 let input = {{inputTypeName}}(
 {{#parameters}}
@@ -320,9 +402,9 @@ extension {{handlerProtocolName}} {
 {{/isPath}}
 {{/parameters}}
 {{#requestBody}}
-{{^isWholeInput}}
-{{> ServerRequestBody}}
-{{/isWholeInput}}
+{{#memberName}}
+                    {{.}}: body
+{{/memberName}}
 {{/requestBody}}
                 )
 {{/inputIsStruct}}
@@ -335,12 +417,7 @@ extension {{handlerProtocolName}} {
                 let output = try await self.{{methodName}}({{#inputTypeName}}input{{/inputTypeName}}{{#credentials}}{{#needsComma}}, {{/needsComma}}{{label}}: {{#isOptional}}try?{{/isOptional}}{{^isOptional}}try{{/isOptional}} request.{{{readCall}}}{{/credentials}})
                 return try ServerResponse(
                     status: {{#statusFromValue}}output.status{{/statusFromValue}}{{^statusFromValue}}{{statusCode}}{{/statusFromValue}},
-{{#bodyIsJSON}}
-                    body: .json(output{{#isTyped}}.body{{/isTyped}}, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: {{{mediaTypeLiteral}}})){{#isTyped}},{{/isTyped}}
-{{/bodyIsJSON}}
-{{#bodyIsBinary}}
-                    body: .binary(output{{#isTyped}}.body{{/isTyped}}, contentType: {{{mediaTypeLiteral}}}){{#isTyped}},{{/isTyped}}
-{{/bodyIsBinary}}
+                    body: {{> ResponseBodyWrite}}{{#isTyped}},{{/isTyped}}
 {{#isTyped}}
                     headers: output.headers, headerFields: output.headerFields
 {{/isTyped}}
@@ -367,27 +444,32 @@ extension {{handlerProtocolName}} {
 }
 
 """##,
+        "ServerBodyRead": ##"""
+{{{serverAssign}}}{{{readEffects}}}{{#readsIfPresent}}request.hasBody ? {{/readsIfPresent}}{{#isJSON}}{{#collectsFirst}}request.collectingBody(){{/collectsFirst}}{{^collectsFirst}}request{{/collectsFirst}}.{{jsonReader}}({{{jsonReadType}}}.self){{/isJSON}}{{#isForm}}request.decodeForm({{{swiftType}}}.self){{/isForm}}{{#isText}}request.decodeText(){{/isText}}{{#isBinary}}request.requestBody{{/isBinary}}{{#isMultipart}}request.decodeMultipart(rules: {{#partTypeName}}{{.}}.rules{{/partTypeName}}{{^partTypeName}}MultipartRules(){{/partTypeName}}) { {{#partTypeName}}[profile = request.profile] in try await {{.}}.decode($0, profile: profile){{/partTypeName}}{{^partTypeName}}$0{{/partTypeName}} }{{/isMultipart}}{{#isJSONLines}}request.jsonLines(of: {{{itemType}}}.self){{/isJSONLines}}{{#isJSONSequence}}request.jsonSequence(of: {{{itemType}}}.self){{/isJSONSequence}}{{#isServerSentEvents}}{{#itemType}}request.serverSentEvents(of: {{{.}}}.self){{/itemType}}{{^itemType}}request.serverSentEvents(){{/itemType}}{{/isServerSentEvents}}{{#readsIfPresent}} : nil{{/readsIfPresent}}{{{serverClose}}}
+
+"""##,
         "ServerRequestBody": ##"""
-{{#isWholeInput}}
-{{#isJSON}}
-                let input = try request.decodeBody({{{inputTypeName}}}.self)
-{{/isJSON}}
-{{#isBinary}}
-                let input = Data(request.body)
-{{/isBinary}}
-{{/isWholeInput}}
-{{^isWholeInput}}
-{{#isJSON}}
-                    {{memberName}}: {{#nullable}}try request.decodeNullableBody({{{swiftType}}}.self){{/nullable}}{{^nullable}}{{#required}}try request.decodeBody({{{swiftType}}}{{#isOptional}}?{{/isOptional}}.self){{/required}}{{^required}}try request.decodeOptionalBody({{{swiftType}}}.self){{/required}}{{/nullable}}
-{{/isJSON}}
-{{#isBinary}}
-                    {{memberName}}: {{#required}}Data(request.body){{/required}}{{^required}}request.body.isEmpty ? nil : Data(request.body){{/required}}
-{{/isBinary}}
-{{/isWholeInput}}
+{{#single}}
+                {{> ServerBodyRead}}
+{{/single}}
+{{#choiceTypeName}}
+                let body: {{.}}{{#optionalChoice}}?{{/optionalChoice}}
+{{#variants}}
+                {{^isFirst}}} else {{/isFirst}}if request.contentTypeMatches({{{mediaTypeLiteral}}}) {
+                    {{> ServerBodyRead}}
+{{/variants}}
+{{#optionalChoice}}
+                } else if !request.hasBody {
+                    body = nil
+{{/optionalChoice}}
+                } else {
+                    throw RequestError.unsupportedMediaType("Content-Type \(request.contentType ?? "(none)") is not one this operation accepts")
+                }
+{{/choiceTypeName}}
 
 """##,
         "Struct": ##"""
-{{{doc}}}{{indent}}{{access}}struct {{name}}: Codable, Hashable, Sendable {
+{{{doc}}}{{indent}}{{access}}struct {{name}}: {{conformances}} {
 {{#properties}}
 {{{doc}}}{{memberIndent}}{{storageAccess}}var {{storageName}}: {{type}}
 {{#deprecatedAccessor}}
@@ -445,7 +527,7 @@ import {{.}}
     {{access}}init() {}
 {{#operations}}
 
-{{{doc}}}    {{access}}func {{methodName}}({{inputParameter}}) async throws -> {{outputType}} {
+{{{doc}}}    {{access}}func {{methodName}}({{inputParameter}}{{#credentials}}{{#needsComma}}, {{/needsComma}}{{label}}: {{type}}{{#isOptional}}?{{/isOptional}}{{/credentials}}) async throws -> {{outputType}} {
         {{{statement}}}
     }
 {{/operations}}

@@ -73,7 +73,7 @@ extension Client {
     public func uploadFile(_ input: UploadFileInput) async throws -> UploadFileResponse {
         var request = ClientRequest(operationID: "uploadFile", method: .put, path: "/files/{name}", constantHeaders: [:], constantQuery: [:])
         try request.path("name", input.name, ParameterEncoding(.simple, explode: false))
-        let body: OutgoingBody? = .binary(HTTPBody(input.body), contentType: "application/octet-stream")
+        let body: OutgoingBody? = .binary(input.body, contentType: "application/octet-stream")
         let response = try await client.perform(request, body: body, accept: ["application/json"])
         switch response.status {
         case 200:
@@ -83,13 +83,13 @@ extension Client {
         }
     }
 
-    public func downloadFile(_ input: DownloadFileInput) async throws -> Data {
+    public func downloadFile(_ input: DownloadFileInput) async throws -> HTTPBody {
         var request = ClientRequest(operationID: "downloadFile", method: .get, path: "/files/{name}", constantHeaders: [:], constantQuery: [:])
         try request.path("name", input.name, ParameterEncoding(.simple, explode: false))
         let response = try await client.perform(request, accept: ["application/octet-stream"])
         switch response.status {
         case 200:
-            return try await response.data()
+            return response.body
         default:
             throw await response.undeclaredError()
         }
@@ -277,9 +277,10 @@ extension APIWebhookHandler {
                 return ServerResponse(status: 204)
             },
             ServerRoute("subscribePetChanged", .post, "/subscribe/petChanged", headers: [], query: []) { request in
+                let body = try request.decodeBody(PetEvent.self)
                 let input = SubscribePetChangedInput(
                     xEventId: try request.required(try request.header("X-Event-Id", as: String.self, ParameterEncoding(.simple, explode: false)), .header, "X-Event-Id"),
-                    body: try request.decodeBody(PetEvent.self)
+                    body: body
                 )
                 _ = try await self.subscribePetChanged(input)
                 return ServerResponse(status: 204)

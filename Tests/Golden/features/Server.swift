@@ -13,7 +13,7 @@ public protocol APIHandler: Sendable {
     func updatePet(_ input: UpdatePetInput) async throws -> NoContent
     func createPet(_ input: Pet) async throws -> Pet
     func uploadFile(_ input: UploadFileInput) async throws -> UploadFileResponse
-    func downloadFile(_ input: DownloadFileInput) async throws -> Data
+    func downloadFile(_ input: DownloadFileInput) async throws -> HTTPBody
     func echoTree(_ input: TreeNode) async throws -> TreeNode
     func putSettings(_ input: Settings) async throws -> Settings
     /// Every parameter style, echoed back as the server parsed it
@@ -63,9 +63,10 @@ extension APIHandler {
                 )
             },
             ServerRoute("updatePet", .patch, "/pets/{petId}", headers: [], query: []) { request in
+                let body = try request.decodeBody(PetPatch.self)
                 let input = UpdatePetInput(
                     petId: try request.path("petId", as: String.self, ParameterEncoding(.simple, explode: false)),
-                    body: try request.decodeBody(PetPatch.self)
+                    body: body
                 )
                 _ = try await self.updatePet(input)
                 return ServerResponse(status: 204)
@@ -78,10 +79,11 @@ extension APIHandler {
                     body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
                 )
             },
-            ServerRoute("uploadFile", .put, "/files/{name}", headers: [], query: []) { request in
+            ServerRoute("uploadFile", .put, "/files/{name}", headers: [], query: [], streamsRequestBody: true) { request in
+                let body = request.requestBody
                 let input = UploadFileInput(
                     name: try request.path("name", as: String.self, ParameterEncoding(.simple, explode: false)),
-                    body: Data(request.body)
+                    body: body
                 )
                 let output = try await self.uploadFile(input)
                 return try ServerResponse(
@@ -168,9 +170,10 @@ extension APIHandler {
                 return try await self.adoptPet(input).serverResponse(profile: wireProfile)
             },
             ServerRoute("subscribe", .post, "/subscriptions", headers: [], query: []) { request in
+                let body = try request.decodeBody(SubscribeRequest.self)
                 let input = SubscribeInput(
                     tenant: try request.query("tenant", as: String.self, ParameterEncoding(.form, explode: true)),
-                    body: try request.decodeBody(SubscribeRequest.self)
+                    body: body
                 )
                 let output = try await self.subscribe(input)
                 return try ServerResponse(
