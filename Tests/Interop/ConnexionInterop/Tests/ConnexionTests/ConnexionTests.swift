@@ -1,0 +1,224 @@
+import Foundation
+import HTTPTypes
+import OpenAPIRuntime
+import OpenAPIURLSession
+import SpecGenRuntime
+import StylesAPI
+import SwaggerStylesAPI
+import Testing
+
+/// The generated clients of `Sources/StylesAPI/openapi.yaml` and `Sources/SwaggerStylesAPI/swagger.yaml`
+/// against connexion 3.1 serving the same specs with request validation on. Each call must be
+/// accepted (a 400 from connexion's validation throws `APIError`) and its echo, what connexion
+/// parsed, must equal what was sent. Values carry the characters that a wrong escape would change
+/// (`+`, `&`, `=`, `%`, spaces, non-ASCII). Then wrongly encoded requests, sent as raw
+/// `ClientRequest`s through the same `APIClient`, must be rejected.
+@Suite(.connexion, .serialized)
+struct ConnexionTests {
+    static var server: ConnexionServer {
+        get throws { try #require(ConnexionServer.current, "no connexion server: run inside ConnexionScope") }
+    }
+
+    static func styles() throws -> StylesAPI.Client {
+        StylesAPI.Client(serverURL: try server.url("oas"), transport: URLSessionTransport())
+    }
+
+    static func swagger() throws -> SwaggerStylesAPI.Client {
+        SwaggerStylesAPI.Client(serverURL: try server.url("swagger"), transport: URLSessionTransport())
+    }
+
+    /// Characters a wrong escape would change, none of them a delimiter of the styles they go through.
+    static let awkward = ["navy blue", "a&b=c", "x+y", "100%", "crème brûlée", "semi;colon", "slash/ed", "[x]"]
+
+    // MARK: Path
+
+    @Test func pathSimple() async throws {
+        // No `/` in a path value: uvicorn decodes %2F before routing, so it would split the path.
+        // No comma either: connexion splits the decoded text, so an escaped one (`a%2Cb`) splits too.
+        let colors = ["blue", "navy blue", "x+y", "100%", "crème", "a&b=c", "[x]"]
+        let echoed = try await Self.styles().pathSimple(.init(color: colors)).color
+        #expect(echoed == colors)
+    }
+
+    /// connexion 3.1 reads every path parameter in the `simple` style (its uri_parsing.py knows no
+    /// `label` or `matrix`): it splits the text on commas and validates the pieces as the array of
+    /// strings. So these show that the request is accepted and that the RFC 6570 expansion reached
+    /// the server exactly, not that connexion parsed it.
+    @Test func pathLabel() async throws {
+        let colors = ["blue", "black", "brown"]
+        let label = try await Self.styles().pathLabel(.init(color: colors)).color
+        #expect(label == [".blue", "black", "brown"])
+        let exploded = try await Self.styles().pathLabelExploded(.init(color: colors)).color
+        #expect(exploded == [".blue.black.brown"])
+    }
+
+    @Test func pathMatrix() async throws {
+        let colors = ["blue", "black", "brown"]
+        let matrix = try await Self.styles().pathMatrix(.init(color: colors)).color
+        #expect(matrix == [";color=blue", "black", "brown"])
+        let exploded = try await Self.styles().pathMatrixExploded(.init(color: colors)).color
+        #expect(exploded == [";color=blue;color=black;color=brown"])
+    }
+
+    @Test func pathInteger() async throws {
+        for id: Int64 in [.max, .min, 0, -7] {
+            let echoed = try await Self.styles().pathInteger(.init(id: id)).id
+            #expect(echoed == id)
+        }
+    }
+
+    // MARK: Query
+
+    @Test func queryFormExploded() async throws {
+        let sent = QueryFormInput(color: Self.awkward, limit: 3, verbose: true, ratio: 0.25)
+        let echoed = try await Self.styles().queryForm(sent)
+        #expect(echoed == .init(color: sent.color, limit: sent.limit, verbose: sent.verbose, ratio: sent.ratio))
+        let falsehood = try await Self.styles().queryForm(.init(color: ["one"], limit: 1, verbose: false, ratio: -1e-3))
+        #expect(falsehood == .init(color: ["one"], limit: 1, verbose: false, ratio: -1e-3))
+    }
+
+    @Test func queryFormNotExploded() async throws {
+        let echoed = try await Self.styles().queryFormNotExploded(.init(color: Self.awkward)).color
+        #expect(echoed == Self.awkward)
+    }
+
+    @Test func querySpaceDelimited() async throws {
+        let colors = ["blue", "a&b=c", "x+y", "100%", "crème", "a,b", "p|q"]
+        let echoed = try await Self.styles().querySpaceDelimited(.init(color: colors)).color
+        #expect(echoed == colors)
+    }
+
+    @Test func queryPipeDelimited() async throws {
+        let echoed = try await Self.styles().queryPipeDelimited(.init(color: Self.awkward + ["a,b"])).color
+        #expect(echoed == Self.awkward + ["a,b"])
+        let levels = try await Self.styles().queryPipeIntegers(.init(level: [1, -2, 300])).level
+        #expect(levels == [1, -2, 300])
+    }
+
+    @Test func queryDeepObject() async throws {
+        let rgb = RGB(r: 100, g: 200, b: 150)
+        let echoed = try await Self.styles().queryDeepObject(.init(color: rgb)).color
+        #expect(echoed == rgb)
+    }
+
+    /// connexion 3.1 neither validates nor parses a `content` parameter: server.py reads the item as JSON.
+    @Test func queryContentJSON() async throws {
+        let rgb = RGB(r: 1, g: 2, b: 3)
+        let echoed = try await Self.styles().queryContentJSON(.init(color: rgb)).color
+        #expect(echoed == rgb)
+    }
+
+    // MARK: Header, cookie, bodies
+
+    @Test func headerSimple() async throws {
+        let note = "opaque token/with spaces, commas; and=signs+pluses 100%"
+        let echoed = try await Self.styles().headerSimple(.init(xNote: note)).xNote
+        #expect(echoed == note)
+    }
+
+    /// A cookie value with nothing to escape: connexion (Starlette) does not percent-decode cookies.
+    @Test func cookieForm() async throws {
+        let echoed = try await Self.styles().cookieForm(.init(session: "s3ss10n-Token_42.x")).session
+        #expect(echoed == "s3ss10n-Token_42.x")
+    }
+
+    @Test func bodyJSON() async throws {
+        let rgb = RGB(r: 0, g: -1, b: Int(Int32.max))
+        let echoed = try await Self.styles().bodyJSON(rgb)
+        #expect(echoed == rgb)
+    }
+
+    /// Every byte value, and a body larger than one read.
+    @Test func bodyBinary() async throws {
+        let bytes = Data((0..<200_000).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 8) })
+        let echoed = try await Self.styles().bodyBinary(bytes)
+        #expect(echoed == bytes)
+    }
+
+    // MARK: Swagger 2.0 collection formats
+
+    @Test func swaggerCollectionFormats() async throws {
+        let client = try Self.swagger()
+        let colors = ["blue", "navy blue", "a&b=c", "x+y", "100%", "crème"]
+        let path = try await client.pathCSV(.init(color: ["blue", "navy blue", "x+y"])).color
+        #expect(path == ["blue", "navy blue", "x+y"])
+        let csv = try await client.queryCSV(.init(color: colors)).color
+        #expect(csv == colors)
+        let pipes = try await client.queryPipes(.init(color: colors + ["a,b"])).color
+        #expect(pipes == colors + ["a,b"])
+        let multi = try await client.queryMulti(.init(color: colors)).color
+        #expect(multi == colors)
+    }
+
+    /// connexion 3.1's Swagger2URIParser splits `pipes` on `|` and every other format on commas
+    /// (and joins `multi` items with commas first): `ssv` and `tsv` arrive as one string, which
+    /// shows the bytes sent were the items joined by a space and by a tab.
+    @Test func swaggerSpaceAndTabSeparated() async throws {
+        let client = try Self.swagger()
+        let ssv = try await client.querySSV(.init(color: ["blue", "x+y", "a&b"])).color
+        #expect(ssv == ["blue x+y a&b"])
+        let tsv = try await client.queryTSV(.init(color: ["blue", "x+y", "a&b"])).color
+        #expect(tsv == ["blue\tx+y\ta&b"])
+    }
+
+    // MARK: Rejected
+
+    /// Sends a hand-made request for one of the spec's operations and returns the status it got.
+    static func status(
+        _ path: String, method: HTTPRequest.Method = .get, body: JSONValue? = nil,
+        _ build: (inout ClientRequest) throws -> Void = { _ in }
+    ) async throws -> Int {
+        var request = ClientRequest(operationID: "raw", method: method, path: path)
+        try build(&request)
+        do {
+            _ = try await styles().client.send(
+                request, body: body, mediaType: body == nil ? nil : "application/json", as: JSONValue.self)
+            return 200
+        } catch let error as APIError {
+            return error.status
+        }
+    }
+
+    @Test func wronglyEncodedRequestsAreRejected() async throws {
+        let form = ParameterEncoding(.form, explode: true)
+        // A pipeDelimited integer array sent comma-separated: `1,2` is not an integer.
+        #expect(
+            try await Self.status("/query/pipe-integers") {
+                try $0.query("level", [1, 2], ParameterEncoding(.form, explode: false))
+            } == 400)
+        // The same array in its own style, through the same path, is accepted.
+        #expect(
+            try await Self.status("/query/pipe-integers") {
+                try $0.query("level", [1, 2], ParameterEncoding(.pipeDelimited, explode: false))
+            } == 200)
+        // A deepObject sent as an exploded form object (`R=1&G=2&B=3`): `color` is missing.
+        #expect(
+            try await Self.status("/query/deep") {
+                try $0.query("color", ["R": 1, "G": 2, "B": 3], form)
+            } == 400)
+        // Text where the schema wants an integer, a boolean, a number.
+        for (name, text) in [("limit", "three"), ("verbose", "yes please"), ("ratio", "0,25")] {
+            let values = ["color": "blue", "limit": "3", "verbose": "true", "ratio": "0.5"].merging([name: text]) { $1 }
+            #expect(
+                try await Self.status("/query/form") {
+                    for (key, value) in values.sorted(by: { $0.key < $1.key }) { try $0.query(key, value, form) }
+                } == 400, "\(name)=\(text)")
+        }
+        // A JSON body missing a required property, and one with a string for an integer.
+        #expect(
+            try await Self.status("/body/json", method: .post, body: .object(["R": .number(1), "G": .number(2)])) == 400
+        )
+        #expect(
+            try await Self.status(
+                "/body/json", method: .post, body: .object(["R": .string("red"), "G": .number(2), "B": .number(3)]))
+                == 400)
+        // An integer path parameter that is not one: connexion routes integer path parameters
+        // with Starlette's `int` converter, so no route matches (404, not a validation 400).
+        #expect(
+            try await Self.status("/path/integer/{id}") {
+                try $0.path("id", "twelve", ParameterEncoding(.simple, explode: false))
+            } == 404)
+        // A required header left out.
+        #expect(try await Self.status("/header") == 400)
+    }
+}
