@@ -150,6 +150,14 @@ struct ConnexionTests {
         #expect(multi == colors)
     }
 
+    @Test func swaggerBodyJSON() async throws {
+        let pet = Pet(name: "Rex & co", age: 3, tags: ["good", "boy"])
+        let echoed = try await Self.swagger().bodyJSON(pet)
+        #expect(echoed == pet)
+        let levels = try await Self.swagger().queryPipeIntegers(.init(level: [7, 0, -1])).level
+        #expect(levels == [7, 0, -1])
+    }
+
     /// connexion 3.1's Swagger2URIParser splits `pipes` on `|` and every other format on commas
     /// (and joins `multi` items with commas first): `ssv` and `tsv` arrive as one string, which
     /// shows the bytes sent were the items joined by a space and by a tab.
@@ -163,15 +171,16 @@ struct ConnexionTests {
 
     // MARK: Rejected
 
-    /// Sends a hand-made request for one of the spec's operations and returns the status it got.
+    /// Sends a hand-made request for one of the specs' operations and returns the status it got.
     static func status(
-        _ path: String, method: HTTPRequest.Method = .get, body: JSONValue? = nil,
+        _ path: String, swagger: Bool = false, method: HTTPRequest.Method = .get, body: JSONValue? = nil,
         _ build: (inout ClientRequest) throws -> Void = { _ in }
     ) async throws -> Int {
         var request = ClientRequest(operationID: "raw", method: method, path: path)
         try build(&request)
         do {
-            _ = try await styles().client.send(
+            let client = swagger ? try Self.swagger().client : try Self.styles().client
+            _ = try await client.send(
                 request, body: body, mediaType: body == nil ? nil : "application/json", as: JSONValue.self)
             return 200
         } catch let error as APIError {
@@ -220,5 +229,14 @@ struct ConnexionTests {
             } == 404)
         // A required header left out.
         #expect(try await Self.status("/header") == 400)
+        // Swagger 2.0: a `pipes` integer array sent as `csv`; a body breaking `minimum: 0`.
+        #expect(
+            try await Self.status("/query/pipe-integers", swagger: true) {
+                try $0.query("level", [1, 2], ParameterEncoding(.form, explode: false))
+            } == 400)
+        #expect(
+            try await Self.status(
+                "/body", swagger: true, method: .post,
+                body: .object(["name": .string("Rex"), "age": .number(-1), "tags": .array([])])) == 400)
     }
 }
