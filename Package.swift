@@ -97,13 +97,20 @@ let package = Package(
         .target(
             name: "GoldenHostile", dependencies: ["SpecGenRuntime", openAPIRuntime],
             path: "Tests/Golden/hostile", swiftSettings: warningsAsErrors),
+        .target(
+            name: "GoldenBodies", dependencies: ["SpecGenRuntime", openAPIRuntime],
+            path: "Tests/Golden/bodies", swiftSettings: warningsAsErrors),
+        .target(
+            name: "GoldenBodiesSwagger", dependencies: ["SpecGenRuntime", openAPIRuntime],
+            path: "Tests/Golden/bodies-swagger", swiftSettings: warningsAsErrors),
         .testTarget(
             name: "SpecGenRuntimeTests",
             dependencies: ["SpecGenRuntime", openAPIRuntime, .product(name: "HTTPTypes", package: "swift-http-types")]),
         .testTarget(
             name: "GeneratedCodeTests",
             dependencies: [
-                "GoldenECRFull", "GoldenFeatures", "GoldenHostile", "SpecGenRuntime", openAPIRuntime,
+                "GoldenECRFull", "GoldenFeatures", "GoldenHostile", "GoldenBodies", "GoldenBodiesSwagger",
+                "SpecGenRuntime", openAPIRuntime,
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]),
         // The build-tool plugin (generated code compiled into a target at build time) and the command

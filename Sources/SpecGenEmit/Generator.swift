@@ -22,7 +22,7 @@ package struct Generator: Sendable {
 
         var files: [GeneratedFile] = []
         if options.modes.contains(.models) {
-            files += try modelFiles(document, names: names, header: header)
+            files += try modelFiles(document, names: names, plans: plans, inputBodies: plan.inputBodies, header: header)
         }
         let operations = OperationContextBuilder(document: document, names: names, mapping: mapping, plans: plans)
             .contexts()
@@ -37,10 +37,13 @@ package struct Generator: Sendable {
         return files
     }
 
-    private func modelFiles(_ document: APIDocument, names: SwiftTypeNames, header: String) throws(TemplateError)
-        -> [GeneratedFile]
-    {
-        let builder = ModelContextBuilder(document: document, names: names, options: options)
+    private func modelFiles(
+        _ document: APIDocument, names: SwiftTypeNames, plans: [OperationPlan], inputBodies: [String: InputBodyMember],
+        header: String
+    ) throws(TemplateError) -> [GeneratedFile] {
+        var builder = ModelContextBuilder(document: document, names: names, options: options)
+        builder.inputBodies = inputBodies
+        let bodyTypes = RequestBodyContextBuilder.bodyTypes(plans, access: options.access.keyword)
         let fileNames = FileSharding.fileNames(base: "Models", count: options.modelShards)
         let parents = Dictionary(document.types.map { ($0.id, $0.parent) }, uniquingKeysWith: { first, _ in first })
         /// The top-level ancestor's id, by the IR's parent links (an id may itself contain dots).
@@ -57,10 +60,19 @@ package struct Generator: Sendable {
         let shards = FileSharding.partition(document.types.sorted(by: { $0.id < $1.id }), count: fileNames.count) {
             root(of: $0.id)
         }.map { $0.map(builder.context(for:)) }
+        // Each operation's response types go with the operation's method name, spread like the types.
+        let responseShards = FileSharding.partition(plans, count: fileNames.count) { $0.methodName }.map {
+            $0.compactMap { ResponseContextBuilder.typesContext($0, access: options.access.keyword) }
+        }
         var files: [GeneratedFile] = []
+        // `HTTPBody`, `MultipartBody` and server-sent events are OpenAPIRuntime's: imported where bodies use them.
+        let needsOpenAPIRuntime = !bodyTypes.isEmpty || inputBodies.values.contains { !$0.isCodable }
         for (index, name) in fileNames.enumerated() {
             let context = ModelsFileContext(
-                header: header, imports: ["Foundation", "SpecGenRuntime"], types: shards[index])
+                header: header,
+                imports: needsOpenAPIRuntime
+                    ? ["Foundation", "OpenAPIRuntime", "SpecGenRuntime"] : ["Foundation", "SpecGenRuntime"],
+                types: shards[index], bodyTypes: index == 0 ? bodyTypes : [], responseTypes: responseShards[index])
             files.append(GeneratedFile(name: name, contents: try templates.render("Models", context: context)))
         }
         return files

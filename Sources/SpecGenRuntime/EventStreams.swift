@@ -111,4 +111,12 @@ extension OutgoingBody {
     where Values.Element: Encodable & Sendable & Hashable {
         serverSentEvents(values.map { ServerSentEventWithJSONData(data: $0) }, profile: profile)
     }
+
+    /// Events whose `data` is text, with their `event`, `id`, `retry` fields.
+    public static func serverSentEvents<Events: AsyncSequence & Sendable>(_ events: Events) -> OutgoingBody
+    where Events.Element == ServerSentEvent {
+        OutgoingBody(
+            HTTPBody(events.asEncodedServerSentEvents(), length: .unknown, iterationBehavior: .single),
+            contentType: "text/event-stream")
+    }
 }

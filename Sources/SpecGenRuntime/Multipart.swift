@@ -101,4 +101,58 @@ extension MultipartRawPart {
 
     /// The part's content as UTF-8 text, refusing more than `limit` bytes.
     public func text(upTo limit: Int) async throws -> String { try await body.text(upTo: limit) }
+
+    /// A form field holding a primitive (`42`, `true`, `1.5`, a string) as its text.
+    public static func value(name: String, _ value: some LosslessStringConvertible, headerFields: HTTPFields = [:])
+        -> MultipartRawPart
+    {
+        .text(name: name, value.description, headerFields: headerFields)
+    }
+
+    /// The part's text as a primitive (`Int`, `Bool`, `Double`, `String`); text that is not one throws.
+    public func value<Value: LosslessStringConvertible>(_ type: Value.Type, upTo limit: Int) async throws -> Value {
+        let text = try await self.text(upTo: limit)
+        guard let value = Value(text) else {
+            throw BodyDecodingError("the part '\(name ?? "")' is not a valid \(Value.self): '\(text)'")
+        }
+        return value
+    }
+
+    /// The part's text as an enumeration's raw value; a value the enumeration does not know throws.
+    public func rawValue<Value: RawRepresentable>(_ type: Value.Type, upTo limit: Int) async throws -> Value
+    where Value.RawValue: LosslessStringConvertible {
+        let raw = try await value(Value.RawValue.self, upTo: limit)
+        guard let value = Value(rawValue: raw) else {
+            throw BodyDecodingError("the part '\(name ?? "")' is not a valid \(Value.self): '\(raw)'")
+        }
+        return value
+    }
+
+    /// A file part: the file's bytes streamed, its name and media type announced.
+    public static func file(name: String, _ file: MultipartFile, headerFields: HTTPFields = [:]) -> MultipartRawPart {
+        .file(
+            name: name, filename: file.filename, contentType: file.contentType ?? "application/octet-stream",
+            body: file.body, headerFields: headerFields)
+    }
+
+    /// The part as a file: its bytes still streaming, its file name and media type as sent.
+    public var file: MultipartFile { MultipartFile(body, filename: filename, contentType: contentType) }
+}
+
+/// A file in a `multipart/form-data` body (a `format: binary` property, Swagger's `type: file`):
+/// its bytes stream in both directions, they are never collected by the generated code.
+public struct MultipartFile: Sendable, Hashable {
+    /// The file's bytes.
+    public var body: HTTPBody
+    /// The `filename` of the part's `Content-Disposition`, if any.
+    public var filename: String?
+    /// The part's `Content-Type` (`application/octet-stream` is sent when nil).
+    public var contentType: String?
+
+    /// A file of `body`'s bytes, announced with a name and a media type when given.
+    public init(_ body: HTTPBody, filename: String? = nil, contentType: String? = nil) {
+        self.body = body
+        self.filename = filename
+        self.contentType = contentType
+    }
 }

@@ -29,11 +29,16 @@ public struct ReceivedResponse: Sendable {
     /// The `Content-Type` the server declared, if any.
     public var contentType: String? { head.headerFields[.contentType] }
 
-    /// A JSON body; `NoContent` for a response declared without one.
+    /// A JSON body; `NoContent` for a response declared without one. An empty body reads as `{}`
+    /// (AWS JSON answers an empty body for an operation without output fields).
     public func json<Value: Decodable>(_ type: Value.Type) async throws -> Value {
         if let none = NoContent() as? Value { return none }
-        return try await body.json(Value.self, profile: profile, upTo: maxBytes)
+        let bytes = try await body.collectBytes(upTo: maxBytes)
+        return try profile.makeDecoder().decode(Value.self, from: Data(bytes.isEmpty ? Array("{}".utf8) : bytes))
     }
+
+    /// A body read as raw bytes (a binary response), collected up to `maxBytes`.
+    public func data() async throws -> Data { Data(try await body.collectBytes(upTo: maxBytes)) }
 
     /// An `application/x-www-form-urlencoded` body into `Value`.
     public func form<Value: Decodable>(_ type: Value.Type) async throws -> Value {

@@ -20,12 +20,15 @@ public struct ServerRoute: Sendable {
     /// event streams, multipart) instead of receiving it collected.
     public var streamsRequestBody = false
 
-    /// A route for one operation; `headers` and `query` are its constants.
+    /// A route for one operation; `headers` and `query` are its constants; `streamsRequestBody`
+    /// hands the handler the body as it arrives.
     public init(
         _ operationID: String, _ method: HTTPRequest.Method, _ path: String,
         headers: [(name: String, value: String)] = [], query: [(name: String, value: String)] = [],
+        streamsRequestBody: Bool = false,
         handle: @escaping @Sendable (ServerRequest) async throws -> ServerResponse
     ) {
+        self.streamsRequestBody = streamsRequestBody
         self.operationID = operationID
         self.method = method
         self.path = path

@@ -86,17 +86,23 @@ public enum RequestError: Error, ServiceError, Sendable {
     case serialization(String)
     /// A parameter or required input is missing or malformed (`ValidationException`), with the reason.
     case validation(String)
+    /// The body's `Content-Type` is none the operation declares (415 `UnsupportedMediaTypeException`).
+    case unsupportedMediaType(String)
 
-    public var httpStatus: Int { 400 }
+    public var httpStatus: Int {
+        if case .unsupportedMediaType = self { return 415 }
+        return 400
+    }
     public var errorName: String {
         switch self {
         case .serialization: return "SerializationException"
         case .validation: return "ValidationException"
+        case .unsupportedMediaType: return "UnsupportedMediaTypeException"
         }
     }
     public var errorMessage: String? {
         switch self {
-        case .serialization(let reason), .validation(let reason): return reason
+        case .serialization(let reason), .validation(let reason), .unsupportedMediaType(let reason): return reason
         }
     }
 }

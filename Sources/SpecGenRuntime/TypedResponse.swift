@@ -42,6 +42,12 @@ public protocol ResponseHeaders: Sendable {
     func write(to fields: inout HTTPFields) throws
 }
 
+extension ResponseHeaders {
+    /// The header fields of a response; generated headers structs spell it so that they need not
+    /// import HTTPTypes.
+    public typealias Fields = HTTPFields
+}
+
 /// A response that declares no headers.
 public struct NoHeaders: ResponseHeaders, Hashable {
     /// The value of a response without declared headers.

@@ -11,6 +11,7 @@ struct PetStore: APIHandler {
         guard input.petId != "missing" else {
             throw APIError(status: 404, name: "NotFound", message: "no pet \(input.petId)")
         }
+        guard input.petId != "boom" else { throw APIError(status: 500, name: "Boom", message: "it broke") }
         return .cat(
             Cat(
                 name: "\(input.petId)|\(input.include ?? [])|\(input.limit)|\(input.kind?.rawValue ?? "-")",
@@ -18,10 +19,39 @@ struct PetStore: APIHandler {
     }
     func updatePet(_ input: UpdatePetInput) async throws -> NoContent { NoContent() }
     func createPet(_ input: Pet) async throws -> Pet { input }
-    func uploadFile(_ input: UploadFileInput) async throws -> UploadFileResponse {
-        UploadFileResponse(size: Int64(input.body.count))
+    /// Answers each declared response of `getAnimal` by the id asked for.
+    func getAnimal(_ input: GetAnimalInput) async throws -> TypedResponse<Pet, GetAnimalOkHeaders> {
+        switch input.id {
+        case 404: throw GetAnimalError.notFound(TypedResponse(status: 404, body: Problem(title: "no animal")))
+        case 429:
+            throw GetAnimalError.tooManyRequests(
+                TypedResponse(status: 429, headers: .init(retryAfter: 30), body: Problem(title: "slow down")))
+        case 418:
+            throw GetAnimalError.clientError(TypedResponse(status: 418, body: Problem(title: "teapot", status: 418)))
+        case 503:
+            throw GetAnimalError.other(
+                TypedResponse(status: 503, headers: .init(xTrace: "t-1"), body: Problem(title: "down")))
+        default:
+            return TypedResponse(
+                status: 200, headers: .init(xRateRemaining: 9, xTags: ["a", "b"]),
+                body: .cat(Cat(name: "animal \(input.id)", petType: "cat")))
+        }
     }
-    func downloadFile(_ input: DownloadFileInput) async throws -> Data { Data(input.name.utf8) }
+    /// Answers each success of `adoptPet` by the mode asked for.
+    func adoptPet(_ input: AdoptPetInput) async throws -> AdoptPetOutput {
+        switch input.mode {
+        case "now": return .ok(.dog(Dog(name: "Rex", petType: "dog")))
+        case "record":
+            return .created(
+                TypedResponse(status: 201, headers: .init(location: "/adoptions/7"), body: Problem(title: "recorded")))
+        case "fail": throw AdoptPetError.serverError(TypedResponse(status: 502, body: NoContent()))
+        default: return .noContent(NoContent())
+        }
+    }
+    func uploadFile(_ input: UploadFileInput) async throws -> UploadFileResponse {
+        UploadFileResponse(size: Int64(try await input.body.collectBytes(upTo: 1 << 20).count))
+    }
+    func downloadFile(_ input: DownloadFileInput) async throws -> HTTPBody { HTTPBody(input.name) }
     func echoTree(_ input: TreeNode) async throws -> TreeNode { input }
     func putSettings(_ input: Settings) async throws -> Settings { input }
     /// One line per parameter, as the server parsed it.
@@ -58,7 +88,7 @@ struct FeaturesOperationTests {
     @Test func binaryBodiesTravelRaw() async throws {
         let transport = CannedTransport(body: #"{"size": 3}"#)
         let output = try await Client(serverURL: url, transport: transport).uploadFile(
-            .init(name: "f", body: Data([0, 1, 2])))
+            .init(name: "f", body: HTTPBody([0, 1, 2])))
         #expect(output.size == 3)
         let (request, body) = try #require(transport.requests.first)
         #expect(request.path == "/files/f")

@@ -24,10 +24,36 @@ final class InMemoryServer: ServerTransport, ClientTransport, @unchecked Sendabl
         HTTPResponse, HTTPBody?
     ) {
         let path = String((request.path ?? "/").prefix { $0 != "?" })
-        guard let handler = lock.withLock({ handlers["\(request.method.rawValue) \(path)"] }) else {
-            return (HTTPResponse(status: .notFound), nil)
+        let (handler, parameters) = lock.withLock { () -> (Handler?, [String: Substring]) in
+            if let exact = handlers["\(request.method.rawValue) \(path)"] { return (exact, [:]) }
+            // A path template (`/blobs/{name}`): segment by segment, `{…}` taking any one segment.
+            for (key, handler) in handlers {
+                let parts = key.split(separator: " ", maxSplits: 1)
+                guard parts.count == 2, parts[0] == request.method.rawValue,
+                    let parameters = Self.match(template: parts[1], path: path)
+                else { continue }
+                return (handler, parameters)
+            }
+            return (nil, [:])
         }
-        return try await handler(request, body, ServerRequestMetadata())
+        guard let handler else { return (HTTPResponse(status: .notFound), nil) }
+        return try await handler(request, body, ServerRequestMetadata(pathParameters: parameters))
+    }
+
+    /// The template's parameters with their (still encoded) values, or nil when `path` does not match.
+    static func match(template: Substring, path: String) -> [String: Substring]? {
+        let templateSegments = template.split(separator: "/", omittingEmptySubsequences: false)
+        let pathSegments = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard templateSegments.count == pathSegments.count else { return nil }
+        var parameters: [String: Substring] = [:]
+        for (expected, actual) in zip(templateSegments, pathSegments) {
+            if expected.hasPrefix("{") && expected.hasSuffix("}") {
+                parameters[String(expected.dropFirst().dropLast())] = actual
+            } else if expected != actual {
+                return nil
+            }
+        }
+        return parameters
     }
 }
 

@@ -70,7 +70,7 @@ import Testing
         // A spec's `NoContent` and `Nullable` must not capture the runtime's.
         #expect(models.contains("public struct NoContent_: Codable"))
         #expect(models.contains("public var nullable: Nullable<Indirect<NoContent_.Nullable_>>?"))
-        #expect(try generated.file("Client").contains("as: NoContent.self"))
+        #expect(try generated.file("Client").contains("return NoContent()"))
         // No nested declaration reuses a top-level name.
         let topLevel = Set(
             models.split(separator: "\n").compactMap { line -> String? in
@@ -104,14 +104,15 @@ import Testing
         let client = try generated.file("Client")
         #expect(client.contains("request.query(\"path\", input.queryPath, ParameterEncoding(.form, explode: true))"))
         #expect(client.contains("request.header(\"X-Tags\", input.xTags, ParameterEncoding(.simple, explode: false))"))
-        #expect(client.contains("body: input.requestBody"))
+        #expect(client.contains(".json(input.requestBody, profile: client.profile"))
         let server = try generated.file("Server")
         #expect(
             server.contains("try request.path(\"ids\", as: [Int].self, ParameterEncoding(.simple, explode: false))"))
         #expect(
             server.contains(
                 "try request.header(\"X-Tags\", as: [String].self, ParameterEncoding(.simple, explode: false))"))
-        #expect(server.contains("requestBody: try request.decodeBody(PutItemsRequest.self)"))
+        #expect(server.contains("let body = try request.decodeBody(PutItemsRequest.self)"))
+        #expect(server.contains("requestBody: body"))
     }
 
     /// An array parameter whose schema is an array component by `$ref` is that array (its alias),
@@ -160,31 +161,41 @@ import Testing
     }
 
     /// Nullable JSON bodies, optional or required, and bodies that are not JSON (form,
-    /// multipart, text, octet-stream) on operations with parameters: one type on every side.
+    /// multipart, text, octet-stream) on operations with parameters: one type on every side,
+    /// the one of the body's kind (the form's struct, typed parts, `String`, streamed `HTTPBody`).
     @Test func nullableAndNonJSONBodiesHaveOneTypeOnEverySide() throws {
         let generated = try Self.generate("bodies.yaml")
         try Self.expectCompiles(generated, module: "Bodies")
         let models = try generated.file("Models")
         #expect(models.contains("public var body: Nullable<Note>?"))
         #expect(models.contains("public var body: Note?"))
-        for input in ["PostNoteFormInput", "PutAttachmentTextInput"] {
-            #expect(
-                models.contains(
-                    "public struct \(input): Codable, Hashable, Sendable {\n    public var id: String\n    public var body: Data?"
-                ))
-        }
         #expect(
             models.contains(
-                "public struct UploadAttachmentInput: Codable, Hashable, Sendable {\n    public var id: String\n    public var body: Data\n"
+                "public struct PostNoteFormInput: Codable, Hashable, Sendable {\n    public var id: String\n    public var body: PostNoteFormRequest?"
             ))
+        #expect(
+            models.contains(
+                "public struct PutAttachmentTextInput: Codable, Hashable, Sendable {\n    public var id: String\n    public var body: String?"
+            ))
+        #expect(
+            models.contains(
+                "public struct UploadAttachmentInput: Sendable {\n    public var id: String\n    public var body: MultipartBody<UploadAttachmentPart>\n"
+            ))
+        #expect(models.contains("public struct PostRawInput: Sendable {"))
+        #expect(models.contains("case file(MultipartFile)"))
         let server = try generated.file("Server")
-        #expect(server.contains("body: try request.decodeNullableBody(Note.self)"))
-        #expect(server.contains("body: try request.decodeBody(Note?.self)"))
-        #expect(server.contains("body: request.body.isEmpty ? nil : Data(request.body)"))
+        #expect(server.contains("let body = try request.decodeNullableBody(Note.self)"))
+        #expect(server.contains("let body = try request.decodeBody(Note?.self)"))
+        #expect(
+            server.contains("let body = try await request.hasBody ? request.decodeForm(PostNoteFormRequest.self) : nil")
+        )
+        #expect(server.contains("let body = try await request.hasBody ? request.decodeText() : nil"))
+        #expect(server.contains("let body = request.requestBody"))
         let client = try generated.file("Client")
         #expect(
             client.contains(
-                "client.send(request, bytes: input.body, mediaType: \"multipart/form-data\", as: Note.self)"))
+                "let body: OutgoingBody? = try .multipart(input.body, rules: UploadAttachmentPart.rules, contentType: \"multipart/form-data\")"
+            ))
     }
 
     /// `allOf: [$ref: <oneOf>, nullable: true]` is the union, nullable; `additionalProperties:
@@ -208,5 +219,28 @@ import Testing
         #expect(models.contains("self.responseFormat = try ResponseFormat(from: decoder)"))
         #expect(models.contains("try self.responseFormat.encode(to: encoder)"))
         #expect(models.contains("public typealias OnlyUnion = ResponseFormat"))
+    }
+
+    /// Swagger 2.0 responses take the same typed shape as 3.x: the success with its headers, the
+    /// error enum (a code, a range, `default`), and generated names stepping aside for the
+    /// document's own (`GetPetError`, `GetPetOkHeaders`, a schema called `TypedResponse`).
+    @Test func swaggerResponsesAreTypedAndTheirNamesNeverCollide() throws {
+        let generated = try Self.generate("typed-responses-swagger.yaml")
+        try Self.expectCompiles(generated, module: "TypedResponsesSwagger")
+        let models = try generated.file("Models")
+        #expect(models.contains("public struct GetPetError: Codable"))
+        #expect(models.contains("public enum GetPetError2: Error, ResponseConvertible, Hashable {"))
+        #expect(models.contains("case notFound(TypedResponse<GetPetError, NoHeaders>)"))
+        #expect(models.contains("case serverError(TypedResponse<NoContent, NoHeaders>)"))
+        #expect(models.contains("case other(TypedResponse<TypedResponse_, NoHeaders>)"))
+        #expect(models.contains("public struct GetPetOkHeaders2: ResponseHeaders, Hashable {"))
+        // A header called `fields` does not shadow the decoder's argument.
+        #expect(models.contains("public var fields2: String?"))
+        #expect(models.contains("public enum CreatePetOutput: ResponseConvertible, Hashable, Sendable {"))
+        let client = try generated.file("Client")
+        #expect(client.contains("-> TypedResponse<Pet, GetPetOkHeaders2>"))
+        #expect(client.contains("case 500..<600:\n            throw GetPetError2.serverError("))
+        let server = try generated.file("Server")
+        #expect(server.contains("func createPet() async throws -> CreatePetOutput"))
     }
 }

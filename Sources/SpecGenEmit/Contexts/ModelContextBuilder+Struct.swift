@@ -63,8 +63,10 @@ extension ModelContextBuilder {
                     type: "[String: \(extra.valueType)]", deprecatedAccessor: nil))
         }
 
-        let custom = customCoding(plans, wholeValues: wholeValues, extra: extra)
-        let keysDiffer = plans.contains { $0.storageName != $0.property.name }
+        // An input struct holding a streamed body (`HTTPBody`, parts, events) is no JSON value.
+        let codable = inputBodies[type.id]?.isCodable ?? true
+        let custom = codable ? customCoding(plans, wholeValues: wholeValues, extra: extra) : nil
+        let keysDiffer = codable && plans.contains { $0.storageName != $0.property.name }
         var parameters = plans.map { plan -> String in
             let defaultText: String
             switch plan.coding {
@@ -84,6 +86,7 @@ extension ModelContextBuilder {
             assignments.append("self.\(extra.name) = \(extra.name)")
         }
         return StructContext(
+            conformances: codable ? "Codable, Hashable, Sendable" : "Sendable",
             properties: properties,
             hasCodingKeys: keysDiffer || custom != nil,
             codingKeys: plans.map { plan in
@@ -103,7 +106,11 @@ extension ModelContextBuilder {
         let target = property.type.nonOptional
         var baseType = mapping.swiftType(target)
         if recursion.needsBox(from: type.id, to: target) { baseType = "Indirect<\(baseType)>" }
-        let nullable = property.type.isOptional
+        var nullable = property.type.isOptional
+        if let body = inputBodies[type.id], body.propertyName == property.name {
+            baseType = body.swiftType
+            nullable = body.allowsNull
+        }
         let literal = property.required ? nil : property.defaultValue.flatMap { defaultLiteral($0, for: target) }
         let coding: PropertyPlan.Coding
         let declared: String

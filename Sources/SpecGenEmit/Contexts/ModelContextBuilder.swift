@@ -1,5 +1,32 @@
 import SpecGenIR
 
+/// The body member of an operation's input struct, as the request body plan types it.
+struct InputBodyMember {
+    /// The IR property's name (`body`, `request_body`).
+    var propertyName: String
+    /// The Swift type without `?`.
+    var swiftType: String
+    /// The body may be JSON `null` (the property's schema says so); only a JSON body can.
+    var allowsNull: Bool
+    /// The type is `Codable` and `Hashable`, so the struct keeps those conformances.
+    var isCodable: Bool
+
+    /// The body member of every input struct that has one, keyed by the struct's id.
+    static func members(_ plans: [OperationPlan], inputTypes: [String: TypeDecl]) -> [String: InputBodyMember] {
+        var result: [String: InputBodyMember] = [:]
+        for plan in plans where !plan.inputIsBody {
+            guard let body = plan.requestBody, let input = inputTypes[plan.operation.id],
+                case .object(let object) = input.kind, let property = object.properties.last
+            else { continue }
+            let single = body.choiceTypeName == nil && body.variants.first?.kind == .json
+            result[input.id] = InputBodyMember(
+                propertyName: property.name, swiftType: body.valueType,
+                allowsNull: single && property.type.isOptional, isCodable: body.isCodable)
+        }
+        return result
+    }
+}
+
 /// Builds the `TypeContext` of each declared type: the models' part of the emitter.
 struct ModelContextBuilder {
     let document: APIDocument
@@ -9,6 +36,9 @@ struct ModelContextBuilder {
     let access: String
     /// Declarations by id (`document.type(_:)` scans the list; large specs ask thousands of times).
     let typesByID: [String: TypeDecl]
+    /// The body member of each operation input struct, by the struct's id: its Swift type comes from
+    /// the body plan, not from a schema (`HTTPBody`, `MultipartBody<…>`, a choice enum).
+    var inputBodies: [String: InputBodyMember] = [:]
 
     init(document: APIDocument, names: SwiftTypeNames, options: EmitOptions) {
         self.document = document

@@ -9,6 +9,10 @@ struct ModelsFileContext {
     var imports: [String]
     /// The types of this file, sorted by IR id.
     var types: [TypeContext]
+    /// The part and choice enums of request bodies (in the first file only).
+    var bodyTypes: [BodyTypeContext]
+    /// The response types of this file's share of the operations (`Templates/Responses.mustache`).
+    var responseTypes: [ResponseTypesContext]
 }
 
 /// One declared type. Exactly one of `structType`, `enumType`, `unionType`, `alias` is set.
@@ -37,6 +41,8 @@ struct TypeContext {
 }
 
 struct StructContext {
+    /// `Codable, Hashable, Sendable`; an operation input holding a streamed body is only `Sendable`.
+    var conformances: String
     var properties: [PropertyContext]
     /// True when some JSON key differs from its Swift name, or custom coding needs the keys.
     var hasCodingKeys: Bool

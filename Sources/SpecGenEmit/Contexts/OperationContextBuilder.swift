@@ -19,35 +19,18 @@ struct OperationContextBuilder {
     private func context(_ plan: OperationPlan, typesBySwiftName: [String: TypeDecl]) -> OperationContext {
         let operation = plan.operation
         let idLiteral = SwiftText.stringLiteral(operation.id)
-        let output = plan.output
         var inputParameter = ""
         if let input = plan.inputTypeName { inputParameter = "_ input: \(input)" }
 
-        // Server: the input is read by the template; then call the handler, answer in the profile's format.
-        var server: [String] = []
-        let call = "self.\(plan.methodName)(\(plan.inputTypeName == nil ? "" : "input"))"
-        switch output.kind {
-        case .json:
-            let media = output.mediaType.map(SwiftText.stringLiteral) ?? "nil"
-            server.append(
-                "return try .json(await \(call), status: \(output.status), profile: wireProfile, mediaType: \(media))")
-        case .none:
-            server.append("_ = try await \(call)")
-            server.append("return ServerResponse(status: \(output.status))")
-        case .binary:
-            let media = SwiftText.stringLiteral(output.mediaType ?? "application/octet-stream")
-            server.append(
-                "return ServerResponse(status: \(output.status), body: Array(try await \(call)), contentType: \(media))"
-            )
-        }
-        let bodyArgument = plan.inputIsBody ? nil : serverBodyArgument(plan)
+        let requestBody = RequestBodyContextBuilder.context(plan)
+        let bodyMember = !plan.inputIsBody && requestBody != nil
         let parameters = plan.parameters.enumerated().map { index, parameter in
             ParameterContext(
                 location: parameter.location.rawValue, isPath: parameter.location == .path,
                 wireName: SwiftText.stringLiteral(parameter.wireName), swiftName: parameter.swiftName,
                 valueType: parameter.valueType, required: parameter.required, style: parameter.style.rawValue,
                 explode: parameter.explode, isJSONContent: parameter.isJSONContent,
-                hasMore: index < plan.parameters.count - 1 || bodyArgument != nil)
+                hasMore: index < plan.parameters.count - 1 || bodyMember)
         }
 
         let routeHeaders = tupleLiteral(operation.route.constantHeaders)
@@ -58,62 +41,36 @@ struct OperationContextBuilder {
             deprecation: operation.deprecated == true ? "    @available(*, deprecated)\n" : "",
             methodName: plan.methodName,
             inputParameter: inputParameter,
-            outputType: output.swiftType,
+            outputType: plan.responses.returnType,
             operationIDLiteral: idLiteral, httpMethod: operation.method.rawValue,
             pathLiteral: SwiftText.stringLiteral(operation.route.path),
             constantHeadersLiteral: dictionaryLiteral(operation.route.constantHeaders),
             constantQueryLiteral: dictionaryLiteral(operation.route.constantQuery),
-            hasParameters: !parameters.isEmpty, parameters: parameters, clientSend: clientSend(plan),
+            hasParameters: !parameters.isEmpty, parameters: parameters,
             routeHead:
                 "ServerRoute(\(idLiteral), .\(operation.method.rawValue), \(SwiftText.stringLiteral(operation.route.path)), "
-                + "headers: \(routeHeaders), query: \(routeQuery))",
-            serverInputFromBody: plan.inputIsBody
-                ? (plan.bodyIsBinary
-                    ? "Data(request.body)" : "try request.decodeBody(\(plan.inputTypeName ?? "").self)")
-                : nil,
-            serverInputType: plan.inputIsBody ? nil : plan.inputTypeName,
-            serverBodyArgument: bodyArgument,
-            serverStatements: server,
+                + "headers: \(routeHeaders), query: \(routeQuery)"
+                + (requestBody?.streams == true ? ", streamsRequestBody: true)" : ")"),
+            inputTypeName: plan.inputTypeName, inputIsStruct: plan.inputTypeName != nil && !plan.inputIsBody,
+            inputIsBody: plan.inputIsBody && plan.requestBody?.choiceTypeName != nil,
+            requestBody: requestBody, acceptLiteral: acceptLiteral(plan),
+            responseCases: ResponseContextBuilder.clientCases(plan.responses),
+            hasDefaultResponse: plan.responses.errors.contains { $0.status == .otherwise },
+            outputEnumName: plan.responses.outputTypeName,
+            primarySuccess: ResponseContextBuilder.caseContext(
+                plan.responses.primarySuccess, enumTypeName: nil, isError: false),
+            errorTypeName: plan.responses.errorTypeName,
             paginator: PaginatorPlanner.context(
                 for: plan, inputType: plan.inputTypeName.flatMap { typesBySwiftName[$0] },
-                outputType: typesBySwiftName[plan.output.swiftType], mapping: mapping))
+                outputType: plan.responses.plainJSONBody.flatMap { typesBySwiftName[$0] }, mapping: mapping))
     }
 
-    /// The client's last statement: JSON or raw bytes out, JSON, raw bytes or nothing back.
-    private func clientSend(_ plan: OperationPlan) -> String {
-        let output = plan.output
-        let media = plan.requestMediaType.map(SwiftText.stringLiteral) ?? "nil"
-        let jsonBody = plan.bodyExpression ?? "NoContent?.none"
-        let bytesBody = plan.bodyExpression ?? "nil"
-        let rawMedia = plan.requestMediaType.map(SwiftText.stringLiteral) ?? "\"application/octet-stream\""
-        switch (output.kind, plan.bodyIsBinary) {
-        case (.binary, true):
-            return "return try await client.sendBytes(request, body: \(bytesBody), mediaType: \(rawMedia))"
-        case (.binary, false):
-            return "return try await client.sendForBytes(request, body: \(jsonBody), mediaType: \(media))"
-        case (_, true):
-            return
-                "return try await client.send(request, bytes: \(bytesBody), mediaType: \(rawMedia), as: \(output.swiftType).self)"
-        case (_, false):
-            return
-                "return try await client.send(request, body: \(jsonBody), mediaType: \(media), as: \(output.swiftType).self)"
-        }
-    }
-
-    /// The input struct's body member and how the server reads it, when the operation has a body.
-    private func serverBodyArgument(_ plan: OperationPlan) -> String? {
-        guard let bodyType = plan.bodyTypeName else { return nil }
-        let read: String
-        if plan.bodyIsBinary {
-            read = plan.bodyRequired ? "Data(request.body)" : "request.body.isEmpty ? nil : Data(request.body)"
-        } else if plan.bodyNullableOptional, let wrapped = plan.bodyValueTypeName {
-            read = "try request.decodeNullableBody(\(wrapped).self)"
-        } else {
-            read =
-                plan.bodyRequired
-                ? "try request.decodeBody(\(bodyType).self)" : "try request.decodeOptionalBody(\(bodyType).self)"
-        }
-        return "\(plan.bodyMemberName ?? "body"): \(read)"
+    /// The declared response media types for `Accept`; none for AWS JSON, whose peers ignore it.
+    private func acceptLiteral(_ plan: OperationPlan) -> String {
+        guard document.protocol.kind == .rest else { return "[]" }
+        var seen = Set<String>()
+        let types = plan.operation.responses.flatMap { $0.content.map(\.mediaType) }.filter { seen.insert($0).inserted }
+        return "[" + types.map(SwiftText.stringLiteral).joined(separator: ", ") + "]"
     }
 
     private func dictionaryLiteral(_ constants: [RouteConstant]) -> String {

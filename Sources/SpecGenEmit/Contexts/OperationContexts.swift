@@ -42,18 +42,29 @@ struct OperationContext {
     var hasParameters: Bool
     /// The inputs that travel as parameters, in spec order.
     var parameters: [ParameterContext]
-    /// The client's last statement: sends the request with its body and decodes the response.
-    var clientSend: String
     /// The `ServerRoute(…)` head: operation id, method, path and constants.
     var routeHead: String
-    /// Set when the whole input is the request body: the expression that reads it.
-    var serverInputFromBody: String?
-    /// Set when the input is a struct of parameters (and maybe a body): its Swift type.
-    var serverInputType: String?
-    /// The struct's body member with the expression that reads it (`body: try request.decodeBody(Pet.self)`).
-    var serverBodyArgument: String?
-    /// Statements of the route handler after the input is read, one per line, ending with the `return`.
-    var serverStatements: [String]
+    /// The input's Swift type (`GetPetInput`, or the body type when the body is the whole input).
+    var inputTypeName: String?
+    /// True when the input is a struct of parameters (and maybe a body) the server builds.
+    var inputIsStruct: Bool
+    /// True when the whole input is a choice of media types: the server passes the `body` it matched
+    /// as the input (a single media type is read straight into `input`).
+    var inputIsBody: Bool
+    /// The request body, for the `ClientRequestBody` and `ServerRequestBody` partials; nil without one.
+    var requestBody: RequestBodyContext?
+    /// The media types the client accepts (`Accept`), as a Swift array literal (`["application/json"]`).
+    var acceptLiteral: String
+    /// Every declared response the client reads, codes before ranges, `default` last.
+    var responseCases: [ResponseCaseContext]
+    /// A `default` response is declared: the client's `default:` branch is its error case.
+    var hasDefaultResponse: Bool
+    /// The operation's `…Output` enum, when several successes differ: the route answers with it.
+    var outputEnumName: String?
+    /// The success the server answers with the handler's value when there is no output enum.
+    var primarySuccess: ResponseCaseContext
+    /// The declared error enum, for the doc comment (`Throws`), or nil.
+    var errorTypeName: String?
     /// Set for an operation with `nextToken` in its input and output.
     var paginator: PaginatorContext?
 }
@@ -95,4 +106,87 @@ struct PaginatorItemsContext {
     var itemType: String
     /// A closure body taking the page as `$0`: `$0.imageIds ?? []`.
     var extractExpression: String
+}
+
+/// One declared response as the templates read it (the client's `switch response.status`) and
+/// write it (the server's route, the `serverResponse(profile:)` of the generated enums).
+struct ResponseCaseContext {
+    /// `case 404`, `case 400..<500`, or `default` (a `default` response).
+    var caseLabel: String
+    /// The status the server answers with, as a Swift integer literal (`201`; a range's first code).
+    var statusCode: String
+    /// A range or `default`: the server answers the status the `TypedResponse` value carries.
+    var statusFromValue: Bool
+    /// The case of the `…Error` or `…Output` enum (`notFound`, `clientError`, `other`).
+    var caseName: String
+    /// The enum the case belongs to (`GetPetError`, `ListPetsOutput`), or "" for a plain success.
+    var enumTypeName: String
+    var isError: Bool
+    /// A success that is a case of the operation's `…Output` enum.
+    var inOutputEnum: Bool
+    /// The payload is `TypedResponse<Body, Headers>` (status and headers travel with the body).
+    var isTyped: Bool
+    /// The case's payload type (`Pet`, `TypedResponse<Problem, NoHeaders>`).
+    var payloadType: String
+    var hasBody: Bool
+    /// The body's kind, one flag each (`Templates/ResponseBodyRead.mustache` and `ResponseBodyWrite.mustache`).
+    var bodyIsJSON: Bool
+    var bodyIsBinary: Bool
+    var bodyIsForm: Bool
+    var bodyIsText: Bool
+    var bodyIsJSONLines: Bool
+    var bodyIsJSONSequence: Bool
+    var bodyIsServerSentEvents: Bool
+    /// `Pet`, `String`, `HTTPBody`, `EventStream<Event>`, or `NoContent`.
+    var bodyType: String
+    /// An event stream's element (the JSON `data` of Server-Sent Events; nil when it is text).
+    var itemType: String?
+    /// What the server encodes and with which profile: `output`/`output.body` in a route,
+    /// `body`/`response.body` with `profile` in an enum's `serverResponse(profile:)`.
+    var writeValue: String
+    var writeProfile: String
+    /// The declared media type as a Swift string literal, or `nil`.
+    var mediaTypeLiteral: String
+    /// The headers struct (`GetPetTooManyRequestsHeaders`) or `NoHeaders`.
+    var headersType: String
+    /// The response's description as doc comment lines for an enum case (indented), or "".
+    var doc: String
+}
+
+/// The types one operation's responses need, declared with the models (client and server share
+/// them): a `…Headers` struct per response that declares headers, and the `…Output`/`…Error` enums.
+struct ResponseTypesContext {
+    /// `public `, `package ` or "".
+    var access: String
+    var headers: [ResponseHeadersContext]
+    var enums: [ResponseEnumContext]
+}
+
+struct ResponseHeadersContext {
+    /// Doc comment lines, or "".
+    var doc: String
+    var typeName: String
+    var fields: [ResponseHeaderFieldContext]
+}
+
+struct ResponseHeaderFieldContext {
+    /// Doc comment lines indented for a member, or "".
+    var doc: String
+    var swiftName: String
+    /// The field name on the wire as a Swift string literal.
+    var wireName: String
+    /// The Swift type without `?`.
+    var valueType: String
+    var required: Bool
+    /// True unless this is the last initializer parameter.
+    var hasMore: Bool
+}
+
+struct ResponseEnumContext {
+    /// Doc comment lines, or "".
+    var doc: String
+    var typeName: String
+    /// `Error, ResponseConvertible, Hashable` or `ResponseConvertible, Hashable`.
+    var conformances: String
+    var cases: [ResponseCaseContext]
 }

@@ -64,10 +64,11 @@ package struct APISurface: Sendable, Codable, Equatable {
     /// The API `Generator` would emit for `document` with `options` (filters and names apply).
     package init(document input: APIDocument, options: EmitOptions = EmitOptions()) {
         let plan = GenerationPlan(input, options: options)
-        let builder = ModelContextBuilder(document: plan.document, names: plan.names, options: options)
+        var builder = ModelContextBuilder(document: plan.document, names: plan.names, options: options)
+        builder.inputBodies = plan.inputBodies
         let usage = UsageAnalysis(plan: plan)
         operations = plan.plans
-            .map { Operation(name: $0.methodName, input: $0.inputTypeName, output: $0.output.swiftType) }
+            .map { Operation(name: $0.methodName, input: $0.inputTypeName, output: $0.responses.returnType) }
             .sorted { $0.name < $1.name }
         types = plan.document.types.compactMap { type -> TypeInfo? in
             guard let name = plan.names.qualified[type.id] else { return nil }

@@ -58,5 +58,7 @@ extension Naming {
         "ServerResponse", "ServerRoute", "RouteTable", "WireProfile", "PageSequence", "PageItems",
         "ParameterText", "ParameterEncoding", "DynamicCodingKey", "ServiceError", "RequestError",
         "ClientMiddleware", "ServerMiddleware", "DecodingError", "EncodingError", "KeyValuePairs",
+        "TypedResponse", "NoHeaders", "ResponseHeaders", "ResponseConvertible", "ReceivedResponse", "OutgoingBody",
+        "ParameterError", "HTTPFields",
     ]
 }

@@ -11,17 +11,27 @@ struct GenerationPlan {
     var names: SwiftTypeNames
     var mapping: TypeMapping
     var plans: [OperationPlan]
+    /// The body member of each input struct, typed by its body plan.
+    var inputBodies: [String: InputBodyMember]
 
     init(_ input: APIDocument, options: EmitOptions) {
         var document = input
         document.operations = document.operations.filter { Self.keeps($0, options: options) }
         inputTypes = OperationPlanner.inputTypes(for: document.operations, document: document)
         document.types += inputTypes.values.sorted { $0.id < $1.id }
-        names = SwiftTypeNames(types: document.types, options: options)
+        // Response types (errors, outputs, headers) are named like input types, after the document's.
+        var seen = Set<String>()
+        let typedErrors = document.protocol.kind == .rest
+        let layouts = document.operations.map { ResponsePlanner.layout($0, typedErrors: typedErrors) }
+        let synthetic = zip(document.operations, layouts).flatMap { operation, layout in
+            seen.insert(operation.id).inserted ? ResponsePlanner.syntheticTypes(layout) : []
+        }
+        names = SwiftTypeNames(types: document.types, options: options, synthetic: synthetic)
         mapping = TypeMapping(names: names)
         plans = OperationPlanner.plans(
-            for: document.operations, inputTypes: inputTypes, names: names,
-            mapping: mapping, document: document)
+            for: document.operations, inputTypes: inputTypes, responseLayouts: layouts, names: names,
+            mapping: mapping, document: document, options: options)
+        inputBodies = InputBodyMember.members(plans, inputTypes: inputTypes)
         self.document = document
     }
 

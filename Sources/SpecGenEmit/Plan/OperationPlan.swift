@@ -20,34 +20,19 @@ struct OperationPlan {
         var isJSONContent: Bool
     }
 
-    struct Output {
-        enum Kind { case json, none, binary }
-        var kind: Kind
-        var swiftType: String
-        var status: Int
-        var mediaType: String?
-    }
-
     var operation: Operation
     var methodName: String
     var parameters: [PlannedParameter]
     var inputTypeName: String?
     var inputIsBody: Bool
-    var bodyTypeName: String?
-    var bodyRequired: Bool
-    /// The body may be JSON `null` and may be left out: the input's `body` is a `Nullable<…>?`
-    /// (see `StructContextBuilder`), read with `decodeNullableBody`.
-    var bodyNullableOptional: Bool
-    /// The body's Swift type without `?` (what a `null` body wraps).
-    var bodyValueTypeName: String?
-    var bodyIsBinary: Bool
+    /// The request body's media types and how each travels (see `RequestBodyPlan`).
+    var requestBody: RequestBodyPlan?
     /// `input` or `input.body`, as the client passes the body.
     var bodyExpression: String?
     /// The input struct's member holding the body (`body`, or `requestBody` when a parameter
     /// is called `body`).
     var bodyMemberName: String?
-    var requestMediaType: String?
-    var output: Output
+    var responses: ResponsePlan
 }
 
 /// Makes the plans, in two steps: the input structs are types of the document (they need names
@@ -83,10 +68,10 @@ enum OperationPlanner {
                 property.description = parameter.description
                 return property
             }
-            if let body = operation.requestBody, let content = preferredContent(body.content) {
-                // A body that is not JSON travels as the caller's bytes (`Data`), as it does for an
-                // operation whose whole input is its body: the property must say the same.
-                let type = isRawBody(content) ? TypeRef.primitive(.string, format: "binary") : content.type
+            if let body = operation.requestBody, let content = body.content.first {
+                // The member's Swift type is the body plan's (`InputBodyMember`): a body that is not
+                // JSON, or that the caller picks the media type of, is no spec schema.
+                let type = content.type
                 var property = Property(
                     name: keys.claim("body", qualifier: "request"), type: type, required: body.required)
                 property.description = body.description
@@ -102,26 +87,21 @@ enum OperationPlanner {
     }
 
     static func plans(
-        for operations: [Operation], inputTypes: [String: TypeDecl], names: SwiftTypeNames,
-        mapping: TypeMapping, document: APIDocument
+        for operations: [Operation], inputTypes: [String: TypeDecl], responseLayouts: [ResponsePlanner.Layout],
+        names: SwiftTypeNames, mapping: TypeMapping, document: APIDocument, options: EmitOptions
     ) -> [OperationPlan] {
         var methods = NameScope()
         var ids = Set<String>()
-        return operations.map { operation in
+        var bodies = RequestBodyPlanner(document: document, names: names, mapping: mapping, options: options)
+        return zip(operations, responseLayouts).map { operation, layout in
             let firstOfID = ids.insert(operation.id).inserted
             let methodName = methods.claim(Naming.memberName(operation.id))
-            let bodyContent = operation.requestBody.flatMap { preferredContent($0.content) }
-            let bodyIsBinary = bodyContent.map(isRawBody) ?? false
-            let bodyType = bodyContent.map { bodyIsBinary ? "Data" : mapping.swiftType($0.type) }
+            let body = bodies.plan(operation)
             var plan = OperationPlan(
                 operation: operation, methodName: methodName, parameters: [], inputTypeName: nil, inputIsBody: false,
-                bodyTypeName: bodyType, bodyRequired: operation.requestBody?.required ?? false,
-                bodyNullableOptional: !bodyIsBinary && operation.requestBody?.required != true
-                    && bodyContent?.type.isOptional == true,
-                bodyValueTypeName: bodyContent.map { bodyIsBinary ? "Data" : mapping.swiftType($0.type.nonOptional) },
-                bodyIsBinary: bodyIsBinary,
-                bodyExpression: nil, bodyMemberName: nil, requestMediaType: bodyContent?.mediaType,
-                output: output(operation, mapping: mapping))
+                requestBody: body, bodyExpression: nil, bodyMemberName: nil,
+                responses: ResponsePlanner.plan(
+                    layout, named: firstOfID, names: names, mapping: mapping, document: document))
             if firstOfID, let inputType = inputTypes[operation.id], let typeName = names.qualified[inputType.id],
                 case .object(let object) = inputType.kind
             {
@@ -137,13 +117,14 @@ enum OperationPlanner {
                         style: style, explode: parameter.explode ?? (style == .form || style == .deepObject),
                         isJSONContent: isJSONContent(parameter))
                 }
-                if bodyType != nil {
+                if body != nil {
                     plan.bodyMemberName = swiftNames[supported.count]
                     plan.bodyExpression = "input." + swiftNames[supported.count]
                 }
-            } else if let bodyType {
-                // The body is the whole input: callers pass the request type itself.
-                plan.inputTypeName = bodyType
+            } else if let body {
+                // The body is the whole input: callers pass the request type itself (a JSON body
+                // as its schema's type, `?` when it may be null, as AWS JSON operations take it).
+                plan.inputTypeName = body.wholeInputType
                 plan.inputIsBody = true
                 plan.bodyExpression = "input"
             }
@@ -200,13 +181,6 @@ enum OperationPlanner {
         return travelsAsText(ref) ? ref.nonOptional : .primitive(.string, format: nil)
     }
 
-    /// A request body the client sends and the server hands over as raw bytes: binary content,
-    /// or any media type that is not JSON (forms, multipart, text); encoding those from their
-    /// schema is left to the caller.
-    static func isRawBody(_ content: MediaContent) -> Bool {
-        TypeMapping.isBinary(content.type) || !isJSON(content.mediaType)
-    }
-
     /// JSON first, then the first declared media type.
     static func preferredContent(_ content: [MediaContent]) -> MediaContent? {
         content.first { isJSON($0.mediaType) } ?? content.first
@@ -215,23 +189,6 @@ enum OperationPlanner {
     static func isJSON(_ mediaType: String) -> Bool {
         let lowered = mediaType.lowercased()
         return lowered.contains("json") || lowered == "*/*"
-    }
-
-    /// The lowest 2xx response: its JSON body type, raw bytes, or nothing.
-    static func output(_ operation: Operation, mapping: TypeMapping) -> OperationPlan.Output {
-        let success = operation.responses.filter(\.isSuccess).sorted { $0.status < $1.status }.first
-        let status = success.flatMap { Int($0.status) } ?? 200
-        guard let success, let content = preferredContent(success.content) else {
-            return .init(
-                kind: .none, swiftType: "NoContent", status: status == 200 && success == nil ? 200 : status,
-                mediaType: nil)
-        }
-        if TypeMapping.isBinary(content.type) || !isJSON(content.mediaType) {
-            return .init(kind: .binary, swiftType: "Data", status: status, mediaType: content.mediaType)
-        }
-        return .init(
-            kind: .json, swiftType: mapping.swiftType(content.type.nonOptional), status: status,
-            mediaType: content.mediaType)
     }
 }
 

@@ -10,7 +10,7 @@ enum PaginatorPlanner {
         for plan: OperationPlan, inputType: TypeDecl?, outputType: TypeDecl?,
         mapping: TypeMapping
     ) -> PaginatorContext? {
-        guard let inputTypeName = plan.inputTypeName, plan.output.kind == .json,
+        guard let inputTypeName = plan.inputTypeName, let pageType = plan.responses.plainJSONBody,
             case .object(let input)? = inputType?.kind, case .object(let output)? = outputType?.kind,
             let inputToken = optionalToken(in: input.properties), let outputToken = optionalToken(in: output.properties)
         else { return nil }
@@ -19,7 +19,7 @@ enum PaginatorPlanner {
             return false
         }
         var context = PaginatorContext(
-            pagesMethodName: plan.methodName + "Pages", inputType: inputTypeName, pageType: plan.output.swiftType,
+            pagesMethodName: plan.methodName + "Pages", inputType: inputTypeName, pageType: pageType,
             inputTokenName: inputToken, outputTokenName: outputToken, items: nil)
         if lists.count == 1, let (index, list) = lists.first, case .array(let element) = list.type.nonOptional {
             let name = StructMemberNames.names(for: output.properties)[index]

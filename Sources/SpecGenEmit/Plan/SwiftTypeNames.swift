@@ -23,7 +23,9 @@ struct SwiftTypeNames {
         [Naming.typeName(options.clientTypeName), Naming.typeName(options.handlerProtocolName)]
     }
 
-    init(types: [TypeDecl], options: EmitOptions) {
+    /// `synthetic`: types the generator declares per operation (`GetPetError`, `GetPetOkHeaders`),
+    /// claimed at top level after the document's own, in the order given.
+    init(types: [TypeDecl], options: EmitOptions, synthetic: [(id: String, name: String)] = []) {
         func wanted(_ type: TypeDecl) -> String {
             Naming.typeName(options.nameOverrides[type.id] ?? options.nameOverrides[type.name] ?? type.name)
         }
@@ -37,6 +39,11 @@ struct SwiftTypeNames {
         var topLevel = NameScope(reserved: Self.reservedTopLevel(options))
         for type in sorted where isTopLevel(type) {
             let name = topLevel.claim(wanted(type))
+            qualified[type.id] = name
+            simple[type.id] = name
+        }
+        for type in synthetic {
+            let name = topLevel.claim(type.name)
             qualified[type.id] = name
             simple[type.id] = name
         }

@@ -5,6 +5,10 @@
 /// never reads them from disk.
 enum DefaultTemplates {
     static let all: [String: String] = [
+        "BodyEncode": ##"""
+{{{clientAssign}}}{{#isJSON}}try .json({{valueName}}, profile: {{profileName}}, contentType: {{profileName}}.requestMediaType(declared: {{{mediaTypeLiteral}}})){{/isJSON}}{{#isForm}}try .form({{valueName}}, contentType: {{{mediaTypeLiteral}}}){{/isForm}}{{#isText}}.text({{valueName}}, contentType: {{{mediaTypeLiteral}}}){{/isText}}{{#isBinary}}.binary({{valueName}}, contentType: {{{mediaTypeLiteral}}}){{/isBinary}}{{#isMultipart}}try .multipart({{valueName}}, rules: {{#partTypeName}}{{.}}.rules{{/partTypeName}}{{^partTypeName}}MultipartRules(){{/partTypeName}}, contentType: {{{mediaTypeLiteral}}}) { {{#partTypeName}}[profile = {{profileName}}] in try $0.rawPart(profile: profile){{/partTypeName}}{{^partTypeName}}$0{{/partTypeName}} }{{/isMultipart}}{{#isJSONLines}}.jsonLines({{valueName}}, profile: {{profileName}}, contentType: {{{mediaTypeLiteral}}}){{/isJSONLines}}{{#isJSONSequence}}.jsonSequence({{valueName}}, profile: {{profileName}}, contentType: {{{mediaTypeLiteral}}}){{/isJSONSequence}}{{#isServerSentEvents}}.serverSentEvents({{valueName}}{{#itemType}}, profile: {{profileName}}{{/itemType}}){{/isServerSentEvents}}
+
+"""##,
         "Client": ##"""
 {{{header}}}
 {{#imports}}
@@ -32,7 +36,8 @@ import {{.}}
 
 extension {{clientTypeName}} {
 {{#operations}}
-{{{doc}}}{{{deprecation}}}    {{access}}func {{methodName}}({{inputParameter}}) async throws -> {{outputType}} {
+{{{doc}}}{{#errorTypeName}}    /// - Throws: `{{.}}` for a declared error status, `APIError` for an undeclared one.
+{{/errorTypeName}}{{{deprecation}}}    {{access}}func {{methodName}}({{inputParameter}}) async throws -> {{outputType}} {
         {{#hasParameters}}var{{/hasParameters}}{{^hasParameters}}let{{/hasParameters}} request = ClientRequest(operationID: {{{operationIDLiteral}}}, method: .{{httpMethod}}, path: {{{pathLiteral}}}, constantHeaders: {{{constantHeadersLiteral}}}, constantQuery: {{{constantQueryLiteral}}})
 {{#parameters}}
 {{#isJSONContent}}
@@ -42,7 +47,25 @@ extension {{clientTypeName}} {
         try request.{{location}}({{{wireName}}}, input.{{swiftName}}, ParameterEncoding(.{{style}}, explode: {{explode}}))
 {{/isJSONContent}}
 {{/parameters}}
-        {{{clientSend}}}
+{{#requestBody}}
+{{> ClientRequestBody}}
+{{/requestBody}}
+        let response = try await client.perform(request{{#requestBody}}, body: body{{/requestBody}}, accept: {{{acceptLiteral}}})
+        switch response.status {
+{{#responseCases}}
+        {{caseLabel}}:
+{{#isError}}
+            throw {{enumTypeName}}.{{caseName}}({{#isTyped}}try response.typed({{> ResponseBodyRead}}, headers: {{{headersType}}}.self){{/isTyped}}{{^isTyped}}{{> ResponseBodyRead}}{{/isTyped}})
+{{/isError}}
+{{^isError}}
+            return {{#inOutputEnum}}.{{caseName}}({{/inOutputEnum}}{{#isTyped}}try response.typed({{> ResponseBodyRead}}, headers: {{{headersType}}}.self){{/isTyped}}{{^isTyped}}{{> ResponseBodyRead}}{{/isTyped}}{{#inOutputEnum}}){{/inOutputEnum}}
+{{/isError}}
+{{/responseCases}}
+{{^hasDefaultResponse}}
+        default:
+            throw await response.undeclaredError()
+{{/hasDefaultResponse}}
+        }
     }
 
 {{#paginator}}
@@ -63,6 +86,25 @@ extension {{clientTypeName}} {
 {{/paginator}}
 {{/operations}}
 }
+
+"""##,
+        "ClientRequestBody": ##"""
+{{#single}}
+{{#unwraps}}
+        let body: OutgoingBody?
+        if let value = {{{expression}}} {
+            {{> BodyEncode}}
+        } else {
+            body = nil
+        }
+{{/unwraps}}
+{{^unwraps}}
+        {{> BodyEncode}}
+{{/unwraps}}
+{{/single}}
+{{#choiceTypeName}}
+        let body: OutgoingBody? = try {{{expression}}}{{#unwraps}}?{{/unwraps}}.outgoingBody(profile: client.profile)
+{{/choiceTypeName}}
 
 """##,
         "Enum": ##"""
@@ -102,6 +144,157 @@ import {{.}}
 
 {{> Type}}
 {{/types}}
+{{#bodyTypes}}
+{{> RequestBodyTypes}}
+{{/bodyTypes}}
+{{#responseTypes}}
+{{> Responses}}
+{{/responseTypes}}
+
+"""##,
+        "RequestBodyTypes": ##"""
+{{#multipart}}
+
+/// The parts of the `multipart/form-data` body of `{{operationID}}`: one case per property,
+/// an array property repeating its part; files stream.
+{{access}}enum {{name}}: Sendable {
+{{#parts}}
+{{{doc}}}    case {{caseName}}({{{valueType}}})
+{{/parts}}
+    /// A part the spec does not name.
+    case other(MultipartRawPart)
+
+    /// Which parts must or may appear, and how often.
+    {{access}}static var rules: MultipartRules {
+        MultipartRules(
+            exactlyOnce: [{{#exactlyOnce}}{{{.}}}{{^last()}}, {{/last()}}{{/exactlyOnce}}], atLeastOnce: [{{#atLeastOnce}}{{{.}}}{{^last()}}, {{/last()}}{{/atLeastOnce}}],
+            atMostOnce: [{{#atMostOnce}}{{{.}}}{{^last()}}, {{/last()}}{{/atMostOnce}}], zeroOrMore: [{{#zeroOrMore}}{{{.}}}{{^last()}}, {{/last()}}{{/zeroOrMore}}])
+    }
+
+    /// The part as it travels.
+    {{access}}func rawPart(profile: WireProfile) throws -> MultipartRawPart {
+        switch self {
+{{#parts}}
+        case .{{caseName}}(let value):
+            return {{#isText}}.value(name: {{{wireName}}}, value){{/isText}}{{#isRawValue}}.value(name: {{{wireName}}}, value.rawValue){{/isRawValue}}{{#isJSON}}try .json(name: {{{wireName}}}, value, profile: profile){{/isJSON}}{{#isFile}}.file(name: {{{wireName}}}, value){{/isFile}}
+{{/parts}}
+        case .other(let part):
+            return part
+        }
+    }
+
+    /// A received part, by its name; a part's content is read up to `limit` bytes (a file's is not read).
+    {{access}}static func decode(_ part: MultipartRawPart, profile: WireProfile, upTo limit: Int = 8 << 20) async throws
+        -> {{name}}
+    {
+        switch part.name {
+{{#parts}}
+        case {{{wireName}}}?:
+            return .{{caseName}}({{#isText}}try await part.value({{{valueType}}}.self, upTo: limit){{/isText}}{{#isRawValue}}try await part.rawValue({{{valueType}}}.self, upTo: limit){{/isRawValue}}{{#isJSON}}try await part.json({{{valueType}}}.self, profile: profile, upTo: limit){{/isJSON}}{{#isFile}}part.file{{/isFile}})
+{{/parts}}
+        default:
+            return .other(part)
+        }
+    }
+}
+{{/multipart}}
+{{#choice}}
+
+/// The body of `{{operationID}}` in the media type the caller picks.
+{{access}}enum {{name}}: Sendable {
+{{#variants}}
+    /// Sent as {{{mediaTypeLiteral}}}.
+    case {{caseName}}({{{swiftType}}})
+{{/variants}}
+
+    /// The body ready to send, announced as its media type.
+    {{access}}func outgoingBody(profile: WireProfile) throws -> OutgoingBody {
+        switch self {
+{{#variants}}
+        case .{{caseName}}(let value):
+            {{> BodyEncode}}
+{{/variants}}
+        }
+    }
+}
+{{/choice}}
+
+"""##,
+        "ResponseBodyRead": ##"""
+{{#bodyIsJSON}}try await response.json({{{bodyType}}}.self){{/bodyIsJSON}}{{#bodyIsForm}}try await response.form({{{bodyType}}}.self){{/bodyIsForm}}{{#bodyIsText}}try await response.text(){{/bodyIsText}}{{#bodyIsBinary}}response.body{{/bodyIsBinary}}{{#bodyIsJSONLines}}response.jsonLines(of: {{{itemType}}}.self){{/bodyIsJSONLines}}{{#bodyIsJSONSequence}}response.jsonSequence(of: {{{itemType}}}.self){{/bodyIsJSONSequence}}{{#bodyIsServerSentEvents}}{{#itemType}}response.serverSentEvents(of: {{{.}}}.self){{/itemType}}{{^itemType}}response.body.serverSentEvents(){{/itemType}}{{/bodyIsServerSentEvents}}{{^hasBody}}NoContent(){{/hasBody}}
+"""##,
+        "ResponseBodyWrite": ##"""
+{{#bodyIsJSON}}.json({{{writeValue}}}, profile: {{writeProfile}}, contentType: {{writeProfile}}.responseMediaType(declared: {{{mediaTypeLiteral}}})){{/bodyIsJSON}}{{#bodyIsForm}}try .form({{{writeValue}}}, contentType: {{{mediaTypeLiteral}}}){{/bodyIsForm}}{{#bodyIsText}}.text({{{writeValue}}}, contentType: {{{mediaTypeLiteral}}}){{/bodyIsText}}{{#bodyIsBinary}}.binary({{{writeValue}}}, contentType: {{{mediaTypeLiteral}}}){{/bodyIsBinary}}{{#bodyIsJSONLines}}.jsonLines({{{writeValue}}}, profile: {{writeProfile}}, contentType: {{{mediaTypeLiteral}}}){{/bodyIsJSONLines}}{{#bodyIsJSONSequence}}.jsonSequence({{{writeValue}}}, profile: {{writeProfile}}, contentType: {{{mediaTypeLiteral}}}){{/bodyIsJSONSequence}}{{#bodyIsServerSentEvents}}.serverSentEvents({{{writeValue}}}{{#itemType}}, profile: {{writeProfile}}{{/itemType}}){{/bodyIsServerSentEvents}}
+"""##,
+        "Responses": ##"""
+{{#headers}}
+
+{{{doc}}}{{access}}struct {{typeName}}: ResponseHeaders, Hashable {
+{{#fields}}
+{{{doc}}}    {{access}}var {{swiftName}}: {{{valueType}}}{{^required}}?{{/required}}
+{{/fields}}
+
+    {{access}}init({{#fields}}{{swiftName}}: {{{valueType}}}{{^required}}? = nil{{/required}}{{#hasMore}}, {{/hasMore}}{{/fields}}) {
+{{#fields}}
+        self.{{swiftName}} = {{swiftName}}
+{{/fields}}
+    }
+
+    {{access}}init(from fields: Fields) throws(ParameterError) {
+{{#fields}}
+{{#required}}
+        guard let {{swiftName}} = try fields.parameter({{{wireName}}}, as: {{{valueType}}}.self) else {
+            throw ParameterError(.header, {{{wireName}}}, .missing)
+        }
+        self.{{swiftName}} = {{swiftName}}
+{{/required}}
+{{^required}}
+        self.{{swiftName}} = try fields.parameter({{{wireName}}}, as: {{{valueType}}}.self)
+{{/required}}
+{{/fields}}
+    }
+
+    {{access}}func write(to fields: inout Fields) throws {
+{{#fields}}
+        try fields.setParameter({{{wireName}}}, {{swiftName}})
+{{/fields}}
+    }
+}
+{{/headers}}
+{{#enums}}
+
+{{{doc}}}{{access}}enum {{typeName}}: {{conformances}} {
+{{#cases}}
+{{{doc}}}    case {{caseName}}({{{payloadType}}})
+{{/cases}}
+
+    {{access}}func serverResponse(profile: WireProfile) throws -> ServerResponse {
+        switch self {
+{{#cases}}
+{{#isTyped}}
+        case .{{caseName}}(let response):
+            return try ServerResponse(
+                status: {{#statusFromValue}}response.status{{/statusFromValue}}{{^statusFromValue}}{{statusCode}}{{/statusFromValue}},
+                body: {{> ResponseBodyWrite}}{{^hasBody}}nil{{/hasBody}},
+                headers: response.headers, headerFields: response.headerFields)
+{{/isTyped}}
+{{^isTyped}}
+{{#hasBody}}
+        case .{{caseName}}(let body):
+            return try ServerResponse(
+                status: {{statusCode}},
+                body: {{> ResponseBodyWrite}})
+{{/hasBody}}
+{{^hasBody}}
+        case .{{caseName}}:
+            return ServerResponse(status: {{statusCode}})
+{{/hasBody}}
+{{/isTyped}}
+{{/cases}}
+        }
+    }
+}
+{{/enums}}
 
 """##,
         "Server": ##"""
@@ -111,8 +304,9 @@ import {{.}}
 {{/imports}}
 {{#declaresType}}
 
-/// What a server implements: one method per operation. Throw `APIError` (or any `ServiceError`)
-/// to answer with a status and an error name.
+/// What a server implements: one method per operation. Return the success value; throw the
+/// operation's `…Error` enum to answer a declared error status with its body and headers, or
+/// `APIError` (any `ServiceError`) to answer with a status and an error name.
 {{access}}protocol {{handlerProtocolName}}: Sendable {
 {{#allOperations}}
 {{{doc}}}    func {{methodName}}({{inputParameter}}) async throws -> {{outputType}}
@@ -139,11 +333,14 @@ extension {{handlerProtocolName}} {
         [
 {{#operations}}
             {{routeHead}} { request in
-{{#serverInputFromBody}}
-                let input = {{{.}}}
-{{/serverInputFromBody}}
-{{#serverInputType}}
-                let input = {{.}}(
+{{#requestBody}}
+{{> ServerRequestBody}}
+{{/requestBody}}
+{{#inputIsBody}}
+                let input = body
+{{/inputIsBody}}
+{{#inputIsStruct}}
+                let input = {{inputTypeName}}(
 {{#parameters}}
 {{#isPath}}
                     {{swiftName}}: try request.path({{{wireName}}}, as: {{{valueType}}}.self, ParameterEncoding(.{{style}}, explode: {{explode}})){{#hasMore}},{{/hasMore}}
@@ -152,14 +349,42 @@ extension {{handlerProtocolName}} {
                     {{swiftName}}: {{#required}}try request.required({{/required}}try request.{{location}}{{#isJSONContent}}JSON({{{wireName}}}, as: {{{valueType}}}.self){{/isJSONContent}}{{^isJSONContent}}({{{wireName}}}, as: {{{valueType}}}.self, ParameterEncoding(.{{style}}, explode: {{explode}})){{/isJSONContent}}{{#required}}, .{{location}}, {{{wireName}}}){{/required}}{{#hasMore}},{{/hasMore}}
 {{/isPath}}
 {{/parameters}}
-{{#serverBodyArgument}}
-                    {{{.}}}
-{{/serverBodyArgument}}
+{{#requestBody}}
+{{#memberName}}
+                    {{.}}: body
+{{/memberName}}
+{{/requestBody}}
                 )
-{{/serverInputType}}
-{{#serverStatements}}
-                {{{.}}}
-{{/serverStatements}}
+{{/inputIsStruct}}
+{{#outputEnumName}}
+                return try await self.{{methodName}}({{#inputTypeName}}input{{/inputTypeName}}).serverResponse(profile: wireProfile)
+{{/outputEnumName}}
+{{^outputEnumName}}
+{{#primarySuccess}}
+{{#hasBody}}
+                let output = try await self.{{methodName}}({{#inputTypeName}}input{{/inputTypeName}})
+                return try ServerResponse(
+                    status: {{#statusFromValue}}output.status{{/statusFromValue}}{{^statusFromValue}}{{statusCode}}{{/statusFromValue}},
+                    body: {{> ResponseBodyWrite}}{{#isTyped}},{{/isTyped}}
+{{#isTyped}}
+                    headers: output.headers, headerFields: output.headerFields
+{{/isTyped}}
+                )
+{{/hasBody}}
+{{^hasBody}}
+{{#isTyped}}
+                let output = try await self.{{methodName}}({{#inputTypeName}}input{{/inputTypeName}})
+                return try ServerResponse(
+                    status: {{#statusFromValue}}output.status{{/statusFromValue}}{{^statusFromValue}}{{statusCode}}{{/statusFromValue}}, body: nil,
+                    headers: output.headers, headerFields: output.headerFields)
+{{/isTyped}}
+{{^isTyped}}
+                _ = try await self.{{methodName}}({{#inputTypeName}}input{{/inputTypeName}})
+                return ServerResponse(status: {{statusCode}})
+{{/isTyped}}
+{{/hasBody}}
+{{/primarySuccess}}
+{{/outputEnumName}}
             },
 {{/operations}}
         ]
@@ -167,8 +392,32 @@ extension {{handlerProtocolName}} {
 }
 
 """##,
+        "ServerBodyRead": ##"""
+{{{serverAssign}}}{{{readEffects}}}{{#readsIfPresent}}request.hasBody ? {{/readsIfPresent}}{{#isJSON}}{{#collectsFirst}}request.collectingBody(){{/collectsFirst}}{{^collectsFirst}}request{{/collectsFirst}}.{{jsonReader}}({{{jsonReadType}}}.self){{/isJSON}}{{#isForm}}request.decodeForm({{{swiftType}}}.self){{/isForm}}{{#isText}}request.decodeText(){{/isText}}{{#isBinary}}request.requestBody{{/isBinary}}{{#isMultipart}}request.decodeMultipart(rules: {{#partTypeName}}{{.}}.rules{{/partTypeName}}{{^partTypeName}}MultipartRules(){{/partTypeName}}) { {{#partTypeName}}[profile = request.profile] in try await {{.}}.decode($0, profile: profile){{/partTypeName}}{{^partTypeName}}$0{{/partTypeName}} }{{/isMultipart}}{{#isJSONLines}}request.jsonLines(of: {{{itemType}}}.self){{/isJSONLines}}{{#isJSONSequence}}request.jsonSequence(of: {{{itemType}}}.self){{/isJSONSequence}}{{#isServerSentEvents}}{{#itemType}}request.serverSentEvents(of: {{{.}}}.self){{/itemType}}{{^itemType}}request.serverSentEvents(){{/itemType}}{{/isServerSentEvents}}{{#readsIfPresent}} : nil{{/readsIfPresent}}{{{serverClose}}}
+
+"""##,
+        "ServerRequestBody": ##"""
+{{#single}}
+                {{> ServerBodyRead}}
+{{/single}}
+{{#choiceTypeName}}
+                let body: {{.}}{{#optionalChoice}}?{{/optionalChoice}}
+{{#variants}}
+                {{^isFirst}}} else {{/isFirst}}if request.contentTypeMatches({{{mediaTypeLiteral}}}) {
+                    {{> ServerBodyRead}}
+{{/variants}}
+{{#optionalChoice}}
+                } else if !request.hasBody {
+                    body = nil
+{{/optionalChoice}}
+                } else {
+                    throw RequestError.unsupportedMediaType("Content-Type \(request.contentType ?? "(none)") is not one this operation accepts")
+                }
+{{/choiceTypeName}}
+
+"""##,
         "Struct": ##"""
-{{{doc}}}{{indent}}{{access}}struct {{name}}: Codable, Hashable, Sendable {
+{{{doc}}}{{indent}}{{access}}struct {{name}}: {{conformances}} {
 {{#properties}}
 {{{doc}}}{{memberIndent}}{{storageAccess}}var {{storageName}}: {{type}}
 {{#deprecatedAccessor}}

@@ -27,7 +27,14 @@ extension Client {
     /// Creates a repository. For more information, see Amazon ECR repositories in the Amazon Elastic Container Registry User Guide.
     public func createRepository(_ input: CreateRepositoryRequest) async throws -> CreateRepositoryResponse {
         let request = ClientRequest(operationID: "createRepository", method: .post, path: "/", constantHeaders: ["X-Amz-Target": "AmazonEC2ContainerRegistry_V20150921.CreateRepository"], constantQuery: [:])
-        return try await client.send(request, body: input, mediaType: "application/x-amz-json-1.1", as: CreateRepositoryResponse.self)
+        let body: OutgoingBody? = try .json(input, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/x-amz-json-1.1"))
+        let response = try await client.perform(request, body: body, accept: [])
+        switch response.status {
+        case 200:
+            return try await response.json(CreateRepositoryResponse.self)
+        default:
+            throw await response.undeclaredError()
+        }
     }
 
     /// DescribeRepositories
@@ -35,7 +42,14 @@ extension Client {
     /// Describes image repositories in a registry.
     public func describeRepositories(_ input: DescribeRepositoriesRequest) async throws -> DescribeRepositoriesResponse {
         let request = ClientRequest(operationID: "describeRepositories", method: .post, path: "/", constantHeaders: ["X-Amz-Target": "AmazonEC2ContainerRegistry_V20150921.DescribeRepositories"], constantQuery: [:])
-        return try await client.send(request, body: input, mediaType: "application/x-amz-json-1.1", as: DescribeRepositoriesResponse.self)
+        let body: OutgoingBody? = try .json(input, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/x-amz-json-1.1"))
+        let response = try await client.perform(request, body: body, accept: [])
+        switch response.status {
+        case 200:
+            return try await response.json(DescribeRepositoriesResponse.self)
+        default:
+            throw await response.undeclaredError()
+        }
     }
 
     /// Every page of `describeRepositories`, fetched as you iterate, each request carrying the
@@ -55,7 +69,14 @@ extension Client {
     /// Deletes a repository. If the repository isn't empty, you must either delete the contents of the repository or use the force option to delete the repository and have Amazon ECR delete all of its contents on your behalf.
     public func deleteRepository(_ input: DeleteRepositoryRequest) async throws -> DeleteRepositoryResponse {
         let request = ClientRequest(operationID: "deleteRepository", method: .post, path: "/", constantHeaders: ["X-Amz-Target": "AmazonEC2ContainerRegistry_V20150921.DeleteRepository"], constantQuery: [:])
-        return try await client.send(request, body: input, mediaType: "application/x-amz-json-1.1", as: DeleteRepositoryResponse.self)
+        let body: OutgoingBody? = try .json(input, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/x-amz-json-1.1"))
+        let response = try await client.perform(request, body: body, accept: [])
+        switch response.status {
+        case 200:
+            return try await response.json(DeleteRepositoryResponse.self)
+        default:
+            throw await response.undeclaredError()
+        }
     }
 
     /// PutImage
@@ -63,7 +84,14 @@ extension Client {
     /// Creates or updates the image manifest and tags associated with an image.
     public func putImage(_ input: PutImageRequest) async throws -> PutImageResponse {
         let request = ClientRequest(operationID: "putImage", method: .post, path: "/", constantHeaders: ["X-Amz-Target": "AmazonEC2ContainerRegistry_V20150921.PutImage"], constantQuery: [:])
-        return try await client.send(request, body: input, mediaType: "application/x-amz-json-1.1", as: PutImageResponse.self)
+        let body: OutgoingBody? = try .json(input, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/x-amz-json-1.1"))
+        let response = try await client.perform(request, body: body, accept: [])
+        switch response.status {
+        case 200:
+            return try await response.json(PutImageResponse.self)
+        default:
+            throw await response.undeclaredError()
+        }
     }
 
     /// BatchGetImage
@@ -71,7 +99,14 @@ extension Client {
     /// Gets detailed information for an image. Images are specified with either an imageTag or imageDigest.
     public func batchGetImage(_ input: BatchGetImageRequest) async throws -> BatchGetImageResponse {
         let request = ClientRequest(operationID: "batchGetImage", method: .post, path: "/", constantHeaders: ["X-Amz-Target": "AmazonEC2ContainerRegistry_V20150921.BatchGetImage"], constantQuery: [:])
-        return try await client.send(request, body: input, mediaType: "application/x-amz-json-1.1", as: BatchGetImageResponse.self)
+        let body: OutgoingBody? = try .json(input, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/x-amz-json-1.1"))
+        let response = try await client.perform(request, body: body, accept: [])
+        switch response.status {
+        case 200:
+            return try await response.json(BatchGetImageResponse.self)
+        default:
+            throw await response.undeclaredError()
+        }
     }
 
     /// ListImages
@@ -79,7 +114,14 @@ extension Client {
     /// Lists all the image IDs for the specified repository.
     public func listImages(_ input: ListImagesRequest) async throws -> ListImagesResponse {
         let request = ClientRequest(operationID: "listImages", method: .post, path: "/", constantHeaders: ["X-Amz-Target": "AmazonEC2ContainerRegistry_V20150921.ListImages"], constantQuery: [:])
-        return try await client.send(request, body: input, mediaType: "application/x-amz-json-1.1", as: ListImagesResponse.self)
+        let body: OutgoingBody? = try .json(input, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/x-amz-json-1.1"))
+        let response = try await client.perform(request, body: body, accept: [])
+        switch response.status {
+        case 200:
+            return try await response.json(ListImagesResponse.self)
+        default:
+            throw await response.undeclaredError()
+        }
     }
 
     /// Every page of `listImages`, fetched as you iterate, each request carrying the
@@ -99,7 +141,14 @@ extension Client {
     /// Returns metadata about the images in a repository.
     public func describeImages(_ input: DescribeImagesRequest) async throws -> DescribeImagesResponse {
         let request = ClientRequest(operationID: "describeImages", method: .post, path: "/", constantHeaders: ["X-Amz-Target": "AmazonEC2ContainerRegistry_V20150921.DescribeImages"], constantQuery: [:])
-        return try await client.send(request, body: input, mediaType: "application/x-amz-json-1.1", as: DescribeImagesResponse.self)
+        let body: OutgoingBody? = try .json(input, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/x-amz-json-1.1"))
+        let response = try await client.perform(request, body: body, accept: [])
+        switch response.status {
+        case 200:
+            return try await response.json(DescribeImagesResponse.self)
+        default:
+            throw await response.undeclaredError()
+        }
     }
 
     /// Every page of `describeImages`, fetched as you iterate, each request carrying the

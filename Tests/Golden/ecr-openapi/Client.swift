@@ -27,7 +27,14 @@ extension Client {
     /// Creates a repository in a registry. If the repository already exists, an exception is thrown.
     public func createRepository(_ input: CreateRepositoryRequest) async throws -> CreateRepositoryResponse {
         let request = ClientRequest(operationID: "createRepository", method: .post, path: "/", constantHeaders: ["X-Amz-Target": "AmazonEC2ContainerRegistry_V20150921.CreateRepository"], constantQuery: [:])
-        return try await client.send(request, body: input, mediaType: "application/x-amz-json-1.1", as: CreateRepositoryResponse.self)
+        let body: OutgoingBody? = try .json(input, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/x-amz-json-1.1"))
+        let response = try await client.perform(request, body: body, accept: [])
+        switch response.status {
+        case 200:
+            return try await response.json(CreateRepositoryResponse.self)
+        default:
+            throw await response.undeclaredError()
+        }
     }
 
     /// Amazon ECR Describe Repositories
@@ -35,7 +42,14 @@ extension Client {
     /// Describes image repositories in a registry.
     public func describeRepositories(_ input: DescribeRepositoriesRequest) async throws -> DescribeRepositoriesResponse {
         let request = ClientRequest(operationID: "describeRepositories", method: .post, path: "/", constantHeaders: ["X-Amz-Target": "AmazonEC2ContainerRegistry_V20150921.DescribeRepositories"], constantQuery: [:])
-        return try await client.send(request, body: input, mediaType: "application/x-amz-json-1.1", as: DescribeRepositoriesResponse.self)
+        let body: OutgoingBody? = try .json(input, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/x-amz-json-1.1"))
+        let response = try await client.perform(request, body: body, accept: [])
+        switch response.status {
+        case 200:
+            return try await response.json(DescribeRepositoriesResponse.self)
+        default:
+            throw await response.undeclaredError()
+        }
     }
 
     /// Every page of `describeRepositories`, fetched as you iterate, each request carrying the
@@ -55,7 +69,14 @@ extension Client {
     /// Deletes a repository. If the repository contains images, you must either delete all images or use the force option to delete the repository.
     public func deleteRepository(_ input: DeleteRepositoryRequest) async throws -> JSONValue {
         let request = ClientRequest(operationID: "deleteRepository", method: .post, path: "/", constantHeaders: ["X-Amz-Target": "AmazonEC2ContainerRegistry_V20150921.DeleteRepository"], constantQuery: [:])
-        return try await client.send(request, body: input, mediaType: "application/x-amz-json-1.1", as: JSONValue.self)
+        let body: OutgoingBody? = try .json(input, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/x-amz-json-1.1"))
+        let response = try await client.perform(request, body: body, accept: [])
+        switch response.status {
+        case 200:
+            return try await response.json(JSONValue.self)
+        default:
+            throw await response.undeclaredError()
+        }
     }
 
     /// Amazon ECR Put Image
@@ -63,7 +84,14 @@ extension Client {
     /// Creates or updates the image manifest and tags associated with an image.
     public func putImage(_ input: PutImageRequest) async throws -> JSONValue {
         let request = ClientRequest(operationID: "putImage", method: .post, path: "/", constantHeaders: ["X-Amz-Target": "AmazonEC2ContainerRegistry_V20150921.PutImage"], constantQuery: [:])
-        return try await client.send(request, body: input, mediaType: "application/x-amz-json-1.1", as: JSONValue.self)
+        let body: OutgoingBody? = try .json(input, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/x-amz-json-1.1"))
+        let response = try await client.perform(request, body: body, accept: [])
+        switch response.status {
+        case 200:
+            return try await response.json(JSONValue.self)
+        default:
+            throw await response.undeclaredError()
+        }
     }
 
     /// Amazon ECR Batch Get Image
@@ -71,7 +99,14 @@ extension Client {
     /// Gets detailed information for an image. Images are specified with either an imageTag or imageDigest.
     public func batchGetImage(_ input: BatchGetImageRequest) async throws -> JSONValue {
         let request = ClientRequest(operationID: "batchGetImage", method: .post, path: "/", constantHeaders: ["X-Amz-Target": "AmazonEC2ContainerRegistry_V20150921.BatchGetImage"], constantQuery: [:])
-        return try await client.send(request, body: input, mediaType: "application/x-amz-json-1.1", as: JSONValue.self)
+        let body: OutgoingBody? = try .json(input, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/x-amz-json-1.1"))
+        let response = try await client.perform(request, body: body, accept: [])
+        switch response.status {
+        case 200:
+            return try await response.json(JSONValue.self)
+        default:
+            throw await response.undeclaredError()
+        }
     }
 
     /// Amazon ECR List Images
@@ -79,7 +114,14 @@ extension Client {
     /// Lists all the image IDs for the specified repository.
     public func listImages(_ input: ListImagesRequest) async throws -> JSONValue {
         let request = ClientRequest(operationID: "listImages", method: .post, path: "/", constantHeaders: ["X-Amz-Target": "AmazonEC2ContainerRegistry_V20150921.ListImages"], constantQuery: [:])
-        return try await client.send(request, body: input, mediaType: "application/x-amz-json-1.1", as: JSONValue.self)
+        let body: OutgoingBody? = try .json(input, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/x-amz-json-1.1"))
+        let response = try await client.perform(request, body: body, accept: [])
+        switch response.status {
+        case 200:
+            return try await response.json(JSONValue.self)
+        default:
+            throw await response.undeclaredError()
+        }
     }
 
 }

@@ -4,8 +4,9 @@ import Foundation
 import OpenAPIRuntime
 import SpecGenRuntime
 
-/// What a server implements: one method per operation. Throw `APIError` (or any `ServiceError`)
-/// to answer with a status and an error name.
+/// What a server implements: one method per operation. Return the success value; throw the
+/// operation's `…Error` enum to answer a declared error status with its body and headers, or
+/// `APIError` (any `ServiceError`) to answer with a status and an error name.
 public protocol APIHandler: Sendable {
     /// Amazon ECR Create Repository
     ///
@@ -52,27 +53,51 @@ extension APIHandler {
         [
             ServerRoute("createRepository", .post, "/", headers: [(name: "X-Amz-Target", value: "AmazonEC2ContainerRegistry_V20150921.CreateRepository")], query: []) { request in
                 let input = try request.decodeBody(CreateRepositoryRequest.self)
-                return try .json(await self.createRepository(input), status: 200, profile: wireProfile, mediaType: "application/json")
+                let output = try await self.createRepository(input)
+                return try ServerResponse(
+                    status: 200,
+                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
+                )
             },
             ServerRoute("describeRepositories", .post, "/", headers: [(name: "X-Amz-Target", value: "AmazonEC2ContainerRegistry_V20150921.DescribeRepositories")], query: []) { request in
                 let input = try request.decodeBody(DescribeRepositoriesRequest.self)
-                return try .json(await self.describeRepositories(input), status: 200, profile: wireProfile, mediaType: "application/json")
+                let output = try await self.describeRepositories(input)
+                return try ServerResponse(
+                    status: 200,
+                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
+                )
             },
             ServerRoute("deleteRepository", .post, "/", headers: [(name: "X-Amz-Target", value: "AmazonEC2ContainerRegistry_V20150921.DeleteRepository")], query: []) { request in
                 let input = try request.decodeBody(DeleteRepositoryRequest.self)
-                return try .json(await self.deleteRepository(input), status: 200, profile: wireProfile, mediaType: "application/json")
+                let output = try await self.deleteRepository(input)
+                return try ServerResponse(
+                    status: 200,
+                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
+                )
             },
             ServerRoute("putImage", .post, "/", headers: [(name: "X-Amz-Target", value: "AmazonEC2ContainerRegistry_V20150921.PutImage")], query: []) { request in
                 let input = try request.decodeBody(PutImageRequest.self)
-                return try .json(await self.putImage(input), status: 200, profile: wireProfile, mediaType: "application/json")
+                let output = try await self.putImage(input)
+                return try ServerResponse(
+                    status: 200,
+                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
+                )
             },
             ServerRoute("batchGetImage", .post, "/", headers: [(name: "X-Amz-Target", value: "AmazonEC2ContainerRegistry_V20150921.BatchGetImage")], query: []) { request in
                 let input = try request.decodeBody(BatchGetImageRequest.self)
-                return try .json(await self.batchGetImage(input), status: 200, profile: wireProfile, mediaType: "application/json")
+                let output = try await self.batchGetImage(input)
+                return try ServerResponse(
+                    status: 200,
+                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
+                )
             },
             ServerRoute("listImages", .post, "/", headers: [(name: "X-Amz-Target", value: "AmazonEC2ContainerRegistry_V20150921.ListImages")], query: []) { request in
                 let input = try request.decodeBody(ListImagesRequest.self)
-                return try .json(await self.listImages(input), status: 200, profile: wireProfile, mediaType: "application/json")
+                let output = try await self.listImages(input)
+                return try ServerResponse(
+                    status: 200,
+                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
+                )
             },
         ]
     }

@@ -34,7 +34,13 @@ extension Client {
         try request.query("nextToken", input.nextToken, ParameterEncoding(.form, explode: true))
         try request.query("registryId", input.registryId, ParameterEncoding(.form, explode: true))
         try request.query("repositoryName", input.repositoryName, ParameterEncoding(.form, explode: true))
-        return try await client.send(request, body: NoContent?.none, mediaType: nil, as: JSONValue.self)
+        let response = try await client.perform(request, accept: ["application/json"])
+        switch response.status {
+        case 200:
+            return try await response.json(JSONValue.self)
+        default:
+            throw await response.undeclaredError()
+        }
     }
 
     /// List Images
@@ -47,7 +53,13 @@ extension Client {
         try request.query("nextToken", input.nextToken, ParameterEncoding(.form, explode: true))
         try request.query("registryId", input.registryId, ParameterEncoding(.form, explode: true))
         try request.query("repositoryName", input.repositoryName, ParameterEncoding(.form, explode: true))
-        return try await client.send(request, body: NoContent?.none, mediaType: nil, as: JSONValue.self)
+        let response = try await client.perform(request, accept: ["application/json"])
+        switch response.status {
+        case 200:
+            return try await response.json(JSONValue.self)
+        default:
+            throw await response.undeclaredError()
+        }
     }
 
     /// Put Image
@@ -59,7 +71,13 @@ extension Client {
         try request.query("imageTag", input.imageTag, ParameterEncoding(.form, explode: true))
         try request.query("registryId", input.registryId, ParameterEncoding(.form, explode: true))
         try request.query("repositoryName", input.repositoryName, ParameterEncoding(.form, explode: true))
-        return try await client.send(request, body: NoContent?.none, mediaType: nil, as: JSONValue.self)
+        let response = try await client.perform(request, accept: ["application/json"])
+        switch response.status {
+        case 200:
+            return try await response.json(JSONValue.self)
+        default:
+            throw await response.undeclaredError()
+        }
     }
 
 }

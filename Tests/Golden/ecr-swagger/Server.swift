@@ -4,8 +4,9 @@ import Foundation
 import OpenAPIRuntime
 import SpecGenRuntime
 
-/// What a server implements: one method per operation. Throw `APIError` (or any `ServiceError`)
-/// to answer with a status and an error name.
+/// What a server implements: one method per operation. Return the success value; throw the
+/// operation's `…Error` enum to answer a declared error status with its body and headers, or
+/// `APIError` (any `ServiceError`) to answer with a status and an error name.
 public protocol APIHandler: Sendable {
     /// Describe Images
     ///
@@ -48,7 +49,11 @@ extension APIHandler {
                     registryId: try request.query("registryId", as: String.self, ParameterEncoding(.form, explode: true)),
                     repositoryName: try request.query("repositoryName", as: String.self, ParameterEncoding(.form, explode: true))
                 )
-                return try .json(await self.describeImages(input), status: 200, profile: wireProfile, mediaType: "application/json")
+                let output = try await self.describeImages(input)
+                return try ServerResponse(
+                    status: 200,
+                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
+                )
             },
             ServerRoute("listImages", .get, "/", headers: [], query: [(name: "Action", value: "ListImages")]) { request in
                 let input = ListImagesInput(
@@ -58,7 +63,11 @@ extension APIHandler {
                     registryId: try request.query("registryId", as: String.self, ParameterEncoding(.form, explode: true)),
                     repositoryName: try request.query("repositoryName", as: String.self, ParameterEncoding(.form, explode: true))
                 )
-                return try .json(await self.listImages(input), status: 200, profile: wireProfile, mediaType: "application/json")
+                let output = try await self.listImages(input)
+                return try ServerResponse(
+                    status: 200,
+                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
+                )
             },
             ServerRoute("putImage", .get, "/", headers: [], query: [(name: "Action", value: "PutImage")]) { request in
                 let input = PutImageInput(
@@ -67,7 +76,11 @@ extension APIHandler {
                     registryId: try request.query("registryId", as: String.self, ParameterEncoding(.form, explode: true)),
                     repositoryName: try request.query("repositoryName", as: String.self, ParameterEncoding(.form, explode: true))
                 )
-                return try .json(await self.putImage(input), status: 200, profile: wireProfile, mediaType: "application/json")
+                let output = try await self.putImage(input)
+                return try ServerResponse(
+                    status: 200,
+                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
+                )
             },
         ]
     }

@@ -23,6 +23,7 @@ public struct Client: Sendable {
 
 extension Client {
     /// Read a pet
+    /// - Throws: `GetPetError` for a declared error status, `APIError` for an undeclared one.
     public func getPet(_ input: GetPetInput) async throws -> Pet {
         var request = ClientRequest(operationID: "getPet", method: .get, path: "/pets/{petId}", constantHeaders: [:], constantQuery: [:])
         try request.path("petId", input.petId, ParameterEncoding(.simple, explode: false))
@@ -31,41 +32,90 @@ extension Client {
         try request.query("since", input.since, ParameterEncoding(.form, explode: true))
         try request.query("kind", input.kind, ParameterEncoding(.form, explode: true))
         try request.query("limit", input.limit, ParameterEncoding(.form, explode: true))
-        return try await client.send(request, body: NoContent?.none, mediaType: nil, as: Pet.self)
+        let response = try await client.perform(request, accept: ["application/json"])
+        switch response.status {
+        case 200:
+            return try await response.json(Pet.self)
+        case 404:
+            throw GetPetError.notFound(try response.typed(NoContent(), headers: NoHeaders.self))
+        default:
+            throw await response.undeclaredError()
+        }
     }
 
     public func updatePet(_ input: UpdatePetInput) async throws -> NoContent {
         var request = ClientRequest(operationID: "updatePet", method: .patch, path: "/pets/{petId}", constantHeaders: [:], constantQuery: [:])
         try request.path("petId", input.petId, ParameterEncoding(.simple, explode: false))
-        return try await client.send(request, body: input.body, mediaType: "application/json", as: NoContent.self)
+        let body: OutgoingBody? = try .json(input.body, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/json"))
+        let response = try await client.perform(request, body: body, accept: [])
+        switch response.status {
+        case 204:
+            return NoContent()
+        default:
+            throw await response.undeclaredError()
+        }
     }
 
     public func createPet(_ input: Pet) async throws -> Pet {
         let request = ClientRequest(operationID: "createPet", method: .post, path: "/pets", constantHeaders: [:], constantQuery: [:])
-        return try await client.send(request, body: input, mediaType: "application/json", as: Pet.self)
+        let body: OutgoingBody? = try .json(input, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/json"))
+        let response = try await client.perform(request, body: body, accept: ["application/json"])
+        switch response.status {
+        case 201:
+            return try await response.json(Pet.self)
+        default:
+            throw await response.undeclaredError()
+        }
     }
 
     public func uploadFile(_ input: UploadFileInput) async throws -> UploadFileResponse {
         var request = ClientRequest(operationID: "uploadFile", method: .put, path: "/files/{name}", constantHeaders: [:], constantQuery: [:])
         try request.path("name", input.name, ParameterEncoding(.simple, explode: false))
-        return try await client.send(request, bytes: input.body, mediaType: "application/octet-stream", as: UploadFileResponse.self)
+        let body: OutgoingBody? = .binary(input.body, contentType: "application/octet-stream")
+        let response = try await client.perform(request, body: body, accept: ["application/json"])
+        switch response.status {
+        case 200:
+            return try await response.json(UploadFileResponse.self)
+        default:
+            throw await response.undeclaredError()
+        }
     }
 
-    public func downloadFile(_ input: DownloadFileInput) async throws -> Data {
+    public func downloadFile(_ input: DownloadFileInput) async throws -> HTTPBody {
         var request = ClientRequest(operationID: "downloadFile", method: .get, path: "/files/{name}", constantHeaders: [:], constantQuery: [:])
         try request.path("name", input.name, ParameterEncoding(.simple, explode: false))
-        return try await client.sendForBytes(request, body: NoContent?.none, mediaType: nil)
+        let response = try await client.perform(request, accept: ["application/octet-stream"])
+        switch response.status {
+        case 200:
+            return response.body
+        default:
+            throw await response.undeclaredError()
+        }
     }
 
     public func echoTree(_ input: TreeNode) async throws -> TreeNode {
         let request = ClientRequest(operationID: "echoTree", method: .post, path: "/trees", constantHeaders: [:], constantQuery: [:])
-        return try await client.send(request, body: input, mediaType: "application/json", as: TreeNode.self)
+        let body: OutgoingBody? = try .json(input, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/json"))
+        let response = try await client.perform(request, body: body, accept: ["application/json"])
+        switch response.status {
+        case 200:
+            return try await response.json(TreeNode.self)
+        default:
+            throw await response.undeclaredError()
+        }
     }
 
     @available(*, deprecated)
     public func putSettings(_ input: Settings) async throws -> Settings {
         let request = ClientRequest(operationID: "putSettings", method: .put, path: "/settings", constantHeaders: [:], constantQuery: [:])
-        return try await client.send(request, body: input, mediaType: "application/json", as: Settings.self)
+        let body: OutgoingBody? = try .json(input, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/json"))
+        let response = try await client.perform(request, body: body, accept: ["application/json"])
+        switch response.status {
+        case 200:
+            return try await response.json(Settings.self)
+        default:
+            throw await response.undeclaredError()
+        }
     }
 
     /// Every parameter style, echoed back as the server parsed it
@@ -82,7 +132,53 @@ extension Client {
         try request.header("X-Tags", input.xTags, ParameterEncoding(.simple, explode: false))
         try request.cookie("session", input.session, ParameterEncoding(.form, explode: true))
         try request.queryJSON("where", input.where_)
-        return try await client.send(request, body: NoContent?.none, mediaType: nil, as: StyledParametersResponse.self)
+        let response = try await client.perform(request, accept: ["application/json"])
+        switch response.status {
+        case 200:
+            return try await response.json(StyledParametersResponse.self)
+        default:
+            throw await response.undeclaredError()
+        }
+    }
+
+    /// Every kind of declared response, each answered on demand
+    /// - Throws: `GetAnimalError` for a declared error status, `APIError` for an undeclared one.
+    public func getAnimal(_ input: GetAnimalInput) async throws -> TypedResponse<Pet, GetAnimalOkHeaders> {
+        var request = ClientRequest(operationID: "getAnimal", method: .get, path: "/animals/{id}", constantHeaders: [:], constantQuery: [:])
+        try request.path("id", input.id, ParameterEncoding(.simple, explode: false))
+        let response = try await client.perform(request, accept: ["application/json", "application/problem+json"])
+        switch response.status {
+        case 200:
+            return try response.typed(try await response.json(Pet.self), headers: GetAnimalOkHeaders.self)
+        case 404:
+            throw GetAnimalError.notFound(try response.typed(try await response.json(Problem.self), headers: NoHeaders.self))
+        case 429:
+            throw GetAnimalError.tooManyRequests(try response.typed(try await response.json(Problem.self), headers: GetAnimalTooManyRequestsHeaders.self))
+        case 400..<500:
+            throw GetAnimalError.clientError(try response.typed(try await response.json(Problem.self), headers: NoHeaders.self))
+        default:
+            throw GetAnimalError.other(try response.typed(try await response.json(Problem.self), headers: GetAnimalOtherHeaders.self))
+        }
+    }
+
+    /// Several successes with different bodies and headers
+    /// - Throws: `AdoptPetError` for a declared error status, `APIError` for an undeclared one.
+    public func adoptPet(_ input: AdoptPetInput) async throws -> AdoptPetOutput {
+        var request = ClientRequest(operationID: "adoptPet", method: .post, path: "/adoptions", constantHeaders: [:], constantQuery: [:])
+        try request.query("mode", input.mode, ParameterEncoding(.form, explode: true))
+        let response = try await client.perform(request, accept: ["application/json"])
+        switch response.status {
+        case 200:
+            return .ok(try await response.json(Pet.self))
+        case 201:
+            return .created(try response.typed(try await response.json(Problem.self), headers: AdoptPetCreatedHeaders.self))
+        case 204:
+            return .noContent(NoContent())
+        case 500..<600:
+            throw AdoptPetError.serverError(try response.typed(NoContent(), headers: NoHeaders.self))
+        default:
+            throw await response.undeclaredError()
+        }
     }
 
 }

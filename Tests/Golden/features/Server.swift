@@ -4,19 +4,24 @@ import Foundation
 import OpenAPIRuntime
 import SpecGenRuntime
 
-/// What a server implements: one method per operation. Throw `APIError` (or any `ServiceError`)
-/// to answer with a status and an error name.
+/// What a server implements: one method per operation. Return the success value; throw the
+/// operation's `…Error` enum to answer a declared error status with its body and headers, or
+/// `APIError` (any `ServiceError`) to answer with a status and an error name.
 public protocol APIHandler: Sendable {
     /// Read a pet
     func getPet(_ input: GetPetInput) async throws -> Pet
     func updatePet(_ input: UpdatePetInput) async throws -> NoContent
     func createPet(_ input: Pet) async throws -> Pet
     func uploadFile(_ input: UploadFileInput) async throws -> UploadFileResponse
-    func downloadFile(_ input: DownloadFileInput) async throws -> Data
+    func downloadFile(_ input: DownloadFileInput) async throws -> HTTPBody
     func echoTree(_ input: TreeNode) async throws -> TreeNode
     func putSettings(_ input: Settings) async throws -> Settings
     /// Every parameter style, echoed back as the server parsed it
     func styledParameters(_ input: StyledParametersInput) async throws -> StyledParametersResponse
+    /// Every kind of declared response, each answered on demand
+    func getAnimal(_ input: GetAnimalInput) async throws -> TypedResponse<Pet, GetAnimalOkHeaders>
+    /// Several successes with different bodies and headers
+    func adoptPet(_ input: AdoptPetInput) async throws -> AdoptPetOutput
 }
 
 extension APIHandler {
@@ -45,40 +50,66 @@ extension APIHandler {
                     kind: try request.query("kind", as: Kind.self, ParameterEncoding(.form, explode: true)),
                     limit: try request.required(try request.query("limit", as: Int32.self, ParameterEncoding(.form, explode: true)), .query, "limit")
                 )
-                return try .json(await self.getPet(input), status: 200, profile: wireProfile, mediaType: "application/json")
+                let output = try await self.getPet(input)
+                return try ServerResponse(
+                    status: 200,
+                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
+                )
             },
             ServerRoute("updatePet", .patch, "/pets/{petId}", headers: [], query: []) { request in
+                let body = try request.decodeBody(PetPatch.self)
                 let input = UpdatePetInput(
                     petId: try request.path("petId", as: String.self, ParameterEncoding(.simple, explode: false)),
-                    body: try request.decodeBody(PetPatch.self)
+                    body: body
                 )
                 _ = try await self.updatePet(input)
                 return ServerResponse(status: 204)
             },
             ServerRoute("createPet", .post, "/pets", headers: [], query: []) { request in
                 let input = try request.decodeBody(Pet.self)
-                return try .json(await self.createPet(input), status: 201, profile: wireProfile, mediaType: "application/json")
+                let output = try await self.createPet(input)
+                return try ServerResponse(
+                    status: 201,
+                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
+                )
             },
-            ServerRoute("uploadFile", .put, "/files/{name}", headers: [], query: []) { request in
+            ServerRoute("uploadFile", .put, "/files/{name}", headers: [], query: [], streamsRequestBody: true) { request in
+                let body = request.requestBody
                 let input = UploadFileInput(
                     name: try request.path("name", as: String.self, ParameterEncoding(.simple, explode: false)),
-                    body: Data(request.body)
+                    body: body
                 )
-                return try .json(await self.uploadFile(input), status: 200, profile: wireProfile, mediaType: "application/json")
+                let output = try await self.uploadFile(input)
+                return try ServerResponse(
+                    status: 200,
+                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
+                )
             },
             ServerRoute("downloadFile", .get, "/files/{name}", headers: [], query: []) { request in
                 let input = DownloadFileInput(
                     name: try request.path("name", as: String.self, ParameterEncoding(.simple, explode: false))
                 )
-                return ServerResponse(status: 200, body: Array(try await self.downloadFile(input)), contentType: "application/octet-stream")
+                let output = try await self.downloadFile(input)
+                return try ServerResponse(
+                    status: 200,
+                    body: .binary(output, contentType: "application/octet-stream")
+                )
             },
             ServerRoute("echoTree", .post, "/trees", headers: [], query: []) { request in
                 let input = try request.decodeBody(TreeNode.self)
-                return try .json(await self.echoTree(input), status: 200, profile: wireProfile, mediaType: "application/json")
+                let output = try await self.echoTree(input)
+                return try ServerResponse(
+                    status: 200,
+                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
+                )
             },
             ServerRoute("putSettings", .put, "/settings", headers: [], query: []) { request in
                 let input = try request.decodeBody(Settings.self)
-                return try .json(await self.putSettings(input), status: 200, profile: wireProfile, mediaType: "application/json")
+                let output = try await self.putSettings(input)
+                return try ServerResponse(
+                    status: 200,
+                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
+                )
             },
             ServerRoute("styledParameters", .get, "/styles/{simple}/{label}/{matrix}", headers: [], query: []) { request in
                 let input = StyledParametersInput(
@@ -94,7 +125,28 @@ extension APIHandler {
                     session: try request.required(try request.cookie("session", as: String.self, ParameterEncoding(.form, explode: true)), .cookie, "session"),
                     where_: try request.queryJSON("where", as: Filter.self)
                 )
-                return try .json(await self.styledParameters(input), status: 200, profile: wireProfile, mediaType: "application/json")
+                let output = try await self.styledParameters(input)
+                return try ServerResponse(
+                    status: 200,
+                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
+                )
+            },
+            ServerRoute("getAnimal", .get, "/animals/{id}", headers: [], query: []) { request in
+                let input = GetAnimalInput(
+                    id: try request.path("id", as: Int.self, ParameterEncoding(.simple, explode: false))
+                )
+                let output = try await self.getAnimal(input)
+                return try ServerResponse(
+                    status: 200,
+                    body: .json(output.body, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json")),
+                    headers: output.headers, headerFields: output.headerFields
+                )
+            },
+            ServerRoute("adoptPet", .post, "/adoptions", headers: [], query: []) { request in
+                let input = AdoptPetInput(
+                    mode: try request.required(try request.query("mode", as: String.self, ParameterEncoding(.form, explode: true)), .query, "mode")
+                )
+                return try await self.adoptPet(input).serverResponse(profile: wireProfile)
             },
         ]
     }

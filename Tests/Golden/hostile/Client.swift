@@ -33,7 +33,13 @@ extension Client {
         try request.path("it\"em", input.itEm, ParameterEncoding(.simple, explode: false))
         try request.query("self", input.self_, ParameterEncoding(.form, explode: true))
         try request.header("X-Evil\"Header", input.xEvilHeader, ParameterEncoding(.simple, explode: false))
-        return try await client.send(request, body: NoContent?.none, mediaType: nil, as: Type_.self)
+        let response = try await client.perform(request, accept: ["application/json"])
+        switch response.status {
+        case 200:
+            return try await response.json(Type_.self)
+        default:
+            throw await response.undeclaredError()
+        }
     }
 
 }

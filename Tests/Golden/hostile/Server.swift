@@ -4,8 +4,9 @@ import Foundation
 import OpenAPIRuntime
 import SpecGenRuntime
 
-/// What a server implements: one method per operation. Throw `APIError` (or any `ServiceError`)
-/// to answer with a status and an error name.
+/// What a server implements: one method per operation. Return the success value; throw the
+/// operation's `…Error` enum to answer a declared error status with its body and headers, or
+/// `APIError` (any `ServiceError`) to answer with a status and an error name.
 public protocol APIHandler: Sendable {
     /// Summary */ with \(interpolation)
     ///
@@ -39,7 +40,11 @@ extension APIHandler {
                     self_: try request.query("self", as: String.self, ParameterEncoding(.form, explode: true)),
                     xEvilHeader: try request.header("X-Evil\"Header", as: String.self, ParameterEncoding(.simple, explode: false))
                 )
-                return try .json(await self.getItemExit1(input), status: 200, profile: wireProfile, mediaType: "application/json")
+                let output = try await self.getItemExit1(input)
+                return try ServerResponse(
+                    status: 200,
+                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
+                )
             },
         ]
     }

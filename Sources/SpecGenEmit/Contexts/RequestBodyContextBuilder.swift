@@ -1,0 +1,112 @@
+import SpecGenIR
+
+/// Turns request body plans into the partials' contexts (see `RequestBodyContext`).
+enum RequestBodyContextBuilder {
+    /// The operation's body as the client writes it and the server reads it, nil without a body.
+    static func context(_ plan: OperationPlan) -> RequestBodyContext? {
+        guard let body = plan.requestBody, let expression = plan.bodyExpression else { return nil }
+        let wholeInput = plan.inputIsBody
+        // The client unwraps an optional member; a whole input is optional only when its type says so.
+        let unwraps = wholeInput ? body.wholeInputType.hasSuffix("?") : !body.required
+        let streams = body.streams
+        var context = RequestBodyContext(
+            expression: expression, memberName: wholeInput ? nil : plan.bodyMemberName, unwraps: unwraps,
+            choiceTypeName: body.choiceTypeName, single: nil, variants: [], streams: streams,
+            optionalChoice: body.choiceTypeName != nil && !body.required)
+        if body.choiceTypeName != nil {
+            context.variants = body.variants.enumerated().map { index, variant in
+                var result = variantContext(variant, streams: streams)
+                result.isFirst = index == 0
+                result.serverAssign = "body = .\(variant.caseName)("
+                result.serverClose = ")"
+                return result
+            }
+        } else if let variant = body.variants.first {
+            var result = variantContext(variant, streams: streams)
+            // An optional body is unwrapped into `value` first; a required one is encoded as it is.
+            result.clientAssign = unwraps ? "body = " : "let body: OutgoingBody? = "
+            result.valueName = unwraps ? "value" : expression
+            result.serverAssign = wholeInput ? "let input = " : "let body = "
+            result.profileName = "client.profile"
+            if variant.kind == .json {
+                if wholeInput {
+                    result.jsonReadType = body.wholeInputType
+                } else if body.nullableOptional {
+                    result.jsonReader = "decodeNullableBody"
+                } else if body.required && body.allowsNull {
+                    result.jsonReadType = variant.swiftType + "?"
+                } else if !body.required {
+                    result.jsonReader = "decodeOptionalBody"
+                    result.jsonReadType = variant.swiftType
+                }
+            } else {
+                result.readsIfPresent = !body.required && !wholeInput
+            }
+            context.single = result
+        }
+        return context
+    }
+
+    static func variantContext(_ variant: RequestBodyVariant, streams: Bool) -> BodyVariantContext {
+        BodyVariantContext(
+            caseName: variant.caseName, swiftType: variant.swiftType,
+            mediaTypeLiteral: SwiftText.stringLiteral(variant.mediaType),
+            isJSON: variant.kind == .json, isForm: variant.kind == .form, isText: variant.kind == .text,
+            isBinary: variant.kind == .binary, isMultipart: variant.kind == .multipart,
+            isJSONLines: variant.kind == .jsonLines, isJSONSequence: variant.kind == .jsonSequence,
+            isServerSentEvents: variant.kind == .serverSentEvents, itemType: variant.itemType,
+            partTypeName: variant.multipart?.typeName, jsonReader: "decodeBody", jsonReadType: variant.swiftType,
+            readsIfPresent: false, collectsFirst: streams && !variant.kind.streams, isFirst: false,
+            clientAssign: "return ", serverAssign: "", serverClose: "",
+            readEffects: readEffects(variant.kind, streams: streams),
+            valueName: "value", profileName: "profile")
+    }
+
+    /// Reading JSON throws (and awaits when the route streams); forms and text are collected (`try await`);
+    /// a multipart reader throws on a missing boundary; binary and event streams are handed over as they are.
+    private static func readEffects(_ kind: BodyKind, streams: Bool) -> String {
+        switch kind {
+        case .json: return streams ? "try await " : "try "
+        case .form, .text: return "try await "
+        case .multipart: return "try "
+        case .binary, .jsonLines, .jsonSequence, .serverSentEvents: return ""
+        }
+    }
+
+    /// The part enums and choice enums every operation's body needs, in operation order.
+    static func bodyTypes(_ plans: [OperationPlan], access: String) -> [BodyTypeContext] {
+        var result: [BodyTypeContext] = []
+        for plan in plans {
+            guard let body = plan.requestBody else { continue }
+            for variant in body.variants {
+                guard let multipart = variant.multipart else { continue }
+                let literals = { (names: [String]) in names.map(SwiftText.stringLiteral) }
+                result.append(
+                    BodyTypeContext(
+                        access: access,
+                        multipart: MultipartTypeContext(
+                            name: multipart.typeName, operationID: multipart.operationID,
+                            parts: multipart.parts.map { part in
+                                MultipartPartContext(
+                                    doc: SwiftText.docComment(part.description, indent: "    "),
+                                    wireName: SwiftText.stringLiteral(part.wireName), caseName: part.caseName,
+                                    valueType: part.valueType, isText: part.coding == .text,
+                                    isRawValue: part.coding == .rawValue, isJSON: part.coding == .json,
+                                    isFile: part.coding == .file)
+                            },
+                            exactlyOnce: literals(multipart.exactlyOnce), atLeastOnce: literals(multipart.atLeastOnce),
+                            atMostOnce: literals(multipart.atMostOnce), zeroOrMore: literals(multipart.zeroOrMore)),
+                        choice: nil))
+            }
+            if let choice = body.choiceTypeName {
+                result.append(
+                    BodyTypeContext(
+                        access: access, multipart: nil,
+                        choice: BodyChoiceContext(
+                            name: choice, operationID: plan.operation.id,
+                            variants: body.variants.map { variantContext($0, streams: false) })))
+            }
+        }
+        return result
+    }
+}

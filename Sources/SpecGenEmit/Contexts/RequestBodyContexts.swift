@@ -1,0 +1,103 @@
+/// What the body partials receive: `Templates/ClientRequestBody.mustache` (builds `body`, an
+/// `OutgoingBody?`), `Templates/ServerRequestBody.mustache` (reads `body` from the request),
+/// `Templates/BodyEncode.mustache` and `Templates/ServerBodyRead.mustache` (one media type each),
+/// and `Templates/RequestBodyTypes.mustache` (the part and choice enums, in the models). Typed data:
+/// names, types, media types and flags per body kind; the Swift shape is the templates'.
+struct RequestBodyContext {
+    /// How the client reaches the body: `input.body` (a member of the input struct) or `input`.
+    var expression: String
+    /// The input struct's member the server fills (`body`), nil when the body is the whole input.
+    var memberName: String?
+    /// The client unwraps the body (`if let value = …`): it is optional and absent means no body.
+    var unwraps: Bool
+    /// Set when the caller picks among several media types: the choice enum's name.
+    var choiceTypeName: String?
+    /// The one media type the body has, when it has one.
+    var single: BodyVariantContext?
+    /// Every media type, for the server's match on `Content-Type` (choice enums only).
+    var variants: [BodyVariantContext]
+    /// The server route hands the handler the body as it arrives.
+    var streams: Bool
+    /// The server answers a request without a body with `nil` (an optional choice).
+    var optionalChoice: Bool
+}
+
+/// One media type of a body and how a value of it is written and read.
+struct BodyVariantContext {
+    /// Its case in the choice enum.
+    var caseName: String
+    /// The value's Swift type (`Pet`, `String`, `HTTPBody`, `MultipartBody<UploadPart>`, `EventStream<Event>`).
+    var swiftType: String
+    /// The declared media type as a Swift string literal.
+    var mediaTypeLiteral: String
+    var isJSON: Bool
+    var isForm: Bool
+    var isText: Bool
+    var isBinary: Bool
+    var isMultipart: Bool
+    var isJSONLines: Bool
+    var isJSONSequence: Bool
+    var isServerSentEvents: Bool
+    /// The element of a JSON Lines/Sequence stream, the JSON `data` of Server-Sent Events (nil: text data).
+    var itemType: String?
+    /// The generated part enum of a multipart body (nil: raw parts).
+    var partTypeName: String?
+    /// `ServerRequest`'s JSON reader: `decodeBody`, `decodeOptionalBody` or `decodeNullableBody`;
+    /// the type it reads (without `Nullable`).
+    var jsonReader: String
+    var jsonReadType: String
+    /// The server reads the body only when the request has one (an optional body that is not JSON).
+    var readsIfPresent: Bool
+    /// The route streams, so a collected reader (JSON) collects the stream first.
+    var collectsFirst: Bool
+    /// First of the server's `if … else if` chain on `Content-Type`.
+    var isFirst: Bool
+    /// Text before the encoded value: `body = ` in the client, `return ` in a choice enum.
+    var clientAssign: String
+    /// Text before and after the value the server reads: `let body = `, or `body = .json(` … `)` for a choice.
+    var serverAssign: String
+    var serverClose: String
+    /// `try await `, `try ` or "": what reading this kind of body needs.
+    var readEffects: String
+    /// The variable holding the value to encode, and the wire profile's expression.
+    var valueName: String
+    var profileName: String
+}
+
+/// A type the request bodies need besides the spec's: a multipart part enum or a choice enum.
+struct BodyTypeContext {
+    var access: String
+    var multipart: MultipartTypeContext?
+    var choice: BodyChoiceContext?
+}
+
+struct MultipartTypeContext {
+    var name: String
+    var operationID: String
+    var parts: [MultipartPartContext]
+    /// Part names as Swift string literals, for `MultipartRules`.
+    var exactlyOnce: [String]
+    var atLeastOnce: [String]
+    var atMostOnce: [String]
+    var zeroOrMore: [String]
+}
+
+struct MultipartPartContext {
+    /// Doc comment lines indented for a case, or "".
+    var doc: String
+    /// The part's name as a Swift string literal.
+    var wireName: String
+    var caseName: String
+    var valueType: String
+    /// How the content travels: a primitive's text, an enumeration's raw value, JSON, or a streamed file.
+    var isText: Bool
+    var isRawValue: Bool
+    var isJSON: Bool
+    var isFile: Bool
+}
+
+struct BodyChoiceContext {
+    var name: String
+    var operationID: String
+    var variants: [BodyVariantContext]
+}

@@ -1,0 +1,294 @@
+import SpecGenIR
+
+/// Every response an operation declares, as the client reads it and the server writes it (see
+/// docs/proposals/typed-responses.md): the success value (its body, `NoContent`, a
+/// `TypedResponse<Body, Headers>` when it declares headers, or an `…Output` enum when several 2xx
+/// responses differ), the `…Error` enum of the declared error statuses, and a `…Headers` struct
+/// for each response that declares headers. Statuses nobody declared reach the caller as `APIError`.
+struct ResponsePlan {
+    enum Status: Hashable {
+        case code(Int)
+        /// `4XX`, by its first digit.
+        case range(Int)
+        /// `default`: every status not declared otherwise.
+        case otherwise
+
+        var isSuccess: Bool {
+            switch self {
+            case .code(let code): return (200..<300).contains(code)
+            case .range(let digit): return digit == 2
+            case .otherwise: return false
+            }
+        }
+
+        /// The client's `case` pattern (`404`, `400..<500`); nil for `default` (the `default:` branch).
+        var pattern: String? {
+            switch self {
+            case .code(let code): return String(code)
+            case .range(let digit): return "\(digit * 100)..<\(digit * 100 + 100)"
+            case .otherwise: return nil
+            }
+        }
+
+        /// The status the server answers with when the value carries none (a range's first code).
+        var code: Int {
+            switch self {
+            case .code(let code): return code
+            case .range(let digit): return digit * 100
+            case .otherwise: return 500
+            }
+        }
+
+        /// Ranges and `default` cover many statuses: the value says which one.
+        var statusFromValue: Bool {
+            if case .code = self { return false }
+            return true
+        }
+    }
+
+    /// How a response body travels (see `BodyKind`, the request side's): JSON, a form, text, bytes
+    /// (`HTTPBody`, streamed; multipart is read raw), or an event stream; `none` without a body.
+    enum BodyKind: String { case json, form, text, binary, jsonLines, jsonSequence, serverSentEvents, none }
+
+    struct Header {
+        /// The field name as the spec writes it (`X-Rate-Remaining`).
+        var wireName: String
+        var swiftName: String
+        /// Without `?` (`Int`, `[String]`).
+        var valueType: String
+        var required: Bool
+        var description: String?
+    }
+
+    struct Declared {
+        var status: Status
+        var description: String?
+        /// The enum case (`notFound`, `clientError`, `other`), unique in its enum.
+        var caseName: String
+        var bodyKind: BodyKind
+        /// `Pet`, `String`, `HTTPBody`, `EventStream<Event>`, or `NoContent` without a body.
+        var bodyType: String
+        /// An event stream's element (the JSON `data` of Server-Sent Events; nil when it is text).
+        var itemType: String?
+        var mediaType: String?
+        var headers: [Header]
+        /// The generated `…Headers` struct, or `NoHeaders`.
+        var headersTypeName: String
+        /// The payload is a `TypedResponse<Body, Headers>` (status and headers travel with the body);
+        /// else it is the body itself.
+        var isTyped: Bool
+
+        var payloadType: String { isTyped ? "TypedResponse<\(bodyType), \(headersTypeName)>" : bodyType }
+    }
+
+    /// The 2xx responses (a synthetic `200..<300` without body when the spec declares none), codes first.
+    var successes: [Declared]
+    /// Set when several successes differ in body or declare headers: each is a case of this enum.
+    var outputTypeName: String?
+    /// What the client method returns and the handler returns.
+    var returnType: String
+    /// The declared error responses: codes, then ranges, then `default`. Empty for AWS JSON, whose
+    /// errors are told apart by their name (`__type`), not their status: they stay `APIError`.
+    var errors: [Declared]
+    var errorTypeName: String?
+
+    /// The success the server answers with when the handler returns a plain value (the lowest 2xx).
+    var primarySuccess: Declared { successes[0] }
+
+    /// The return type is the body of one JSON success (the paginator's page).
+    var plainJSONBody: String? {
+        outputTypeName == nil && !primarySuccess.isTyped && primarySuccess.bodyKind == .json
+            ? primarySuccess.bodyType : nil
+    }
+}
+
+/// Plans responses in two steps, like input types: first the names of the synthetic types an
+/// operation needs (they are types of the document and share its top-level scope), then, once
+/// every name is given, the plan that refers to them.
+enum ResponsePlanner {
+    /// One response as the spec declares it, before any Swift name is known.
+    struct Layout {
+        struct Entry {
+            var status: ResponsePlan.Status
+            var response: Response?
+            var content: MediaContent?
+            var caseName: String
+            var headers: [ResponseHeader]
+        }
+        var operationID: String
+        var successes: [Entry]
+        var errors: [Entry]
+        var needsOutputEnum: Bool
+    }
+
+    /// The synthetic type ids and wanted names of `layout`, in a stable order.
+    static func syntheticTypes(_ layout: Layout) -> [(id: String, name: String)] {
+        let stem = Naming.typeName(layout.operationID)
+        var result: [(String, String)] = []
+        if layout.needsOutputEnum { result.append((typeID(layout.operationID, "Output"), stem + "Output")) }
+        if !layout.errors.isEmpty { result.append((typeID(layout.operationID, "Error"), stem + "Error")) }
+        for entry in layout.successes + layout.errors where !entry.headers.isEmpty {
+            result.append(
+                (
+                    typeID(layout.operationID, "Headers." + entry.caseName),
+                    stem + Naming.typeName(entry.caseName) + "Headers"
+                ))
+        }
+        return result
+    }
+
+    /// Ids no declared type can have (they contain a NUL), so they never collide with the document's.
+    static func typeID(_ operationID: String, _ role: String) -> String {
+        "\u{0}response\u{0}\(operationID)\u{0}\(role)"
+    }
+
+    static func layout(_ operation: Operation, typedErrors: Bool) -> Layout {
+        var successes: [Layout.Entry] = []
+        var errors: [Layout.Entry] = []
+        var successCases = NameScope()
+        var errorCases = NameScope()
+        for response in operation.responses {
+            guard let status = status(response.status) else { continue }
+            let content = OperationPlanner.preferredContent(response.content)
+            if status.isSuccess {
+                let name = successCases.claimMember(caseName(status))
+                successes.append(
+                    .init(
+                        status: status, response: response, content: content, caseName: name,
+                        headers: response.headers ?? []))
+            } else if typedErrors {
+                let name = errorCases.claimMember(caseName(status))
+                errors.append(
+                    .init(
+                        status: status, response: response, content: content, caseName: name,
+                        headers: response.headers ?? []))
+            }
+        }
+        if successes.isEmpty {
+            // No 2xx declared: any 2xx is a success without body, as before typed responses.
+            successes.append(.init(status: .range(2), response: nil, content: nil, caseName: "ok", headers: []))
+        }
+        let first = successes[0]
+        let needsEnum =
+            successes.count > 1
+            && successes.contains { entry in
+                !entry.headers.isEmpty || bodyKind(entry.content) != bodyKind(first.content)
+                    || entry.content?.type.nonOptional != first.content?.type.nonOptional
+            }
+        return Layout(operationID: operation.id, successes: successes, errors: errors, needsOutputEnum: needsEnum)
+    }
+
+    static func plan(
+        _ layout: Layout, named: Bool, names: SwiftTypeNames, mapping: TypeMapping, document: APIDocument
+    ) -> ResponsePlan {
+        // Only the first operation of an id has synthetic types (a reused id is a reader error).
+        func name(_ role: String) -> String? { named ? names.qualified[typeID(layout.operationID, role)] : nil }
+        func declared(_ entry: Layout.Entry, typed: Bool) -> ResponsePlan.Declared {
+            var kind = bodyKind(entry.content)
+            // A case of an `…Output`/`…Error` enum (Hashable) cannot hold an event stream: its bytes then.
+            if typed || layout.needsOutputEnum,
+                [.jsonLines, .jsonSequence, .serverSentEvents].contains(kind)
+            {
+                kind = .binary
+            }
+            var bodyType: String
+            var itemType: String?
+            let schema = entry.content.map(\.type) ?? .untypedJSON
+            switch kind {
+            case .none: bodyType = "NoContent"
+            case .binary: bodyType = "HTTPBody"
+            case .text: bodyType = "String"
+            case .json, .form: bodyType = mapping.swiftType(schema.nonOptional)
+            case .jsonLines, .jsonSequence:
+                itemType = mapping.swiftType(RequestBodyPlanner.itemType(schema))
+                bodyType = "EventStream<\(itemType ?? "JSONValue")>"
+            case .serverSentEvents:
+                if case .primitive(.string, _) = RequestBodyPlanner.itemType(schema) {
+                    bodyType = "EventStream<ServerSentEvent>"
+                } else {
+                    itemType = mapping.swiftType(RequestBodyPlanner.itemType(schema))
+                    bodyType = "EventStream<ServerSentEventWithJSONData<\(itemType ?? "JSONValue")>>"
+                }
+            }
+            var members = NameScope(reserved: ["fields", "write", "init"])
+            let headers = entry.headers.map { header in
+                ResponsePlan.Header(
+                    wireName: header.name, swiftName: members.claimMember(header.name),
+                    valueType: mapping.swiftType(
+                        OperationPlanner.parameterType(header.type, document: document).nonOptional),
+                    required: header.required, description: header.description)
+            }
+            let headersName =
+                headers.isEmpty
+                ? nil : name("Headers." + entry.caseName)
+            return ResponsePlan.Declared(
+                status: entry.status, description: entry.response?.description, caseName: entry.caseName,
+                bodyKind: kind, bodyType: bodyType, itemType: itemType,
+                mediaType: kind == .none ? nil : entry.content?.mediaType,
+                headers: headersName == nil ? [] : headers, headersTypeName: headersName ?? "NoHeaders",
+                isTyped: typed || headersName != nil)
+        }
+        let outputName = layout.needsOutputEnum ? name("Output") : nil
+        let errorName = layout.errors.isEmpty ? nil : name("Error")
+        var successes = layout.successes.map { declared($0, typed: false) }
+        if layout.needsOutputEnum && outputName == nil {
+            // Not named (a second operation with this id): only the first success is declared.
+            successes = [successes[0]]
+        }
+        let returnType = outputName ?? successes[0].payloadType
+        return ResponsePlan(
+            successes: successes, outputTypeName: outputName, returnType: returnType,
+            errors: errorName == nil ? [] : layout.errors.map { declared($0, typed: true) },
+            errorTypeName: errorName)
+    }
+
+    /// `200`, `4XX` (any case), `default`; anything else was refused by the reader.
+    static func status(_ text: String) -> ResponsePlan.Status? {
+        if text == "default" { return .otherwise }
+        if let code = Int(text) { return .code(code) }
+        let upper = text.uppercased()
+        if upper.count == 3, upper.hasSuffix("XX"), let digit = upper.first?.wholeNumberValue { return .range(digit) }
+        return nil
+    }
+
+    static func bodyKind(_ content: MediaContent?) -> ResponsePlan.BodyKind {
+        guard let content else { return .none }
+        switch BodyKind.of(content) {
+        case .json: return .json
+        case .form: return .form
+        case .text: return .text
+        case .binary, .multipart: return .binary
+        case .jsonLines: return .jsonLines
+        case .jsonSequence: return .jsonSequence
+        case .serverSentEvents: return .serverSentEvents
+        }
+    }
+
+    /// The reason phrase as a member name (`notFound`), ranges by their class, `default` as `other`.
+    static func caseName(_ status: ResponsePlan.Status) -> String {
+        switch status {
+        case .otherwise: return "other"
+        case .range(let digit):
+            return ["informational", "success", "redirection", "clientError", "serverError"][max(0, min(digit - 1, 4))]
+        case .code(let code): return reasonPhrases[code] ?? "status\(code)"
+        }
+    }
+
+    static let reasonPhrases: [Int: String] = [
+        100: "continue", 101: "switchingProtocols", 102: "processing", 103: "earlyHints",
+        200: "ok", 201: "created", 202: "accepted", 203: "nonAuthoritativeInformation", 204: "noContent",
+        205: "resetContent", 206: "partialContent", 207: "multiStatus", 208: "alreadyReported", 226: "imUsed",
+        300: "multipleChoices", 301: "movedPermanently", 302: "found", 303: "seeOther", 304: "notModified",
+        305: "useProxy", 307: "temporaryRedirect", 308: "permanentRedirect",
+        400: "badRequest", 401: "unauthorized", 402: "paymentRequired", 403: "forbidden", 404: "notFound",
+        405: "methodNotAllowed", 406: "notAcceptable", 407: "proxyAuthenticationRequired", 408: "requestTimeout",
+        409: "conflict", 410: "gone", 411: "lengthRequired", 412: "preconditionFailed", 413: "contentTooLarge",
+        414: "uriTooLong", 415: "unsupportedMediaType", 416: "rangeNotSatisfiable", 417: "expectationFailed",
+        418: "imATeapot", 421: "misdirectedRequest", 422: "unprocessableContent", 423: "locked",
+        424: "failedDependency", 425: "tooEarly", 426: "upgradeRequired", 428: "preconditionRequired",
+        429: "tooManyRequests", 431: "requestHeaderFieldsTooLarge", 451: "unavailableForLegalReasons",
+        500: "internalServerError", 501: "notImplemented", 502: "badGateway", 503: "serviceUnavailable",
+        504: "gatewayTimeout", 505: "httpVersionNotSupported", 506: "variantAlsoNegotiates",
+        507: "insufficientStorage", 508: "loopDetected", 510: "notExtended", 511: "networkAuthenticationRequired",
+    ]
+}
