@@ -22,6 +22,7 @@ import threading
 
 import connexion
 import uvicorn
+from starlette.datastructures import UploadFile
 from connexion.context import operation, request
 from connexion.resolver import Resolution, Resolver
 
@@ -32,8 +33,8 @@ def _plain(value):
     """The JSON form of what connexion handed over: files become {filename, contentType, text}."""
     if isinstance(value, (bytes, bytearray)):
         return {"base64": base64.b64encode(value).decode()}
-    if hasattr(value, "read") and hasattr(value, "filename"):  # an uploaded file
-        data = value.read()
+    if isinstance(value, UploadFile):  # a file part: its name, type and text
+        data = value.file.read()
         return {"filename": value.filename, "contentType": value.content_type, "text": data.decode("utf-8", "replace")}
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
@@ -52,11 +53,12 @@ async def echo(body=None, **kwargs):
             answer[name] = request.headers[name]
         elif definition["in"] == "cookie" and name in request.cookies:
             answer[name] = request.cookies[name]
-    if isinstance(body, bytes):  # a binary body: the same bytes back
-        return body, 200, {"Content-Type": "application/octet-stream"}
-    if body is not None:
-        if isinstance(body, dict) and not answer:
-            return _plain(body), 200
+    if isinstance(body, bytes):  # a binary or text body: the same bytes back, as the same type
+        media_type = request.headers.get("content-type", "application/octet-stream")
+        return body, 200, {"Content-Type": media_type}
+    if isinstance(body, dict):  # a JSON object, or a form's or multipart's fields beside its files
+        answer = {**body, **answer}
+    elif body is not None:
         answer["body"] = body
     return _plain(answer), 200
 

@@ -128,11 +128,40 @@ struct ConnexionTests {
         #expect(echoed == rgb)
     }
 
-    /// Every byte value, and a body larger than one read.
+    /// Every byte value, streamed up and back in a body larger than one read.
     @Test func bodyBinary() async throws {
         let bytes = Data((0..<200_000).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 8) })
-        let echoed = try await Self.styles().bodyBinary(bytes)
-        #expect(echoed == bytes)
+        let echoed = try await Self.styles().bodyBinary(HTTPBody(bytes))
+        #expect(try await Data(collecting: echoed, upTo: 1 << 20) == bytes)
+    }
+
+    @Test func bodyText() async throws {
+        let text = "line one\nl\u{00ED}nea dos & 100% + more\n"
+        let echoed = try await Self.styles().bodyText(text)
+        #expect(echoed == text)
+    }
+
+    @Test func bodyForm() async throws {
+        let signup = Signup(name: "Jane Doe & co = 100%+", age: 42, tags: ["a", "b/c", "crème brûlée"])
+        let echoed = try await Self.styles().bodyForm(signup)
+        #expect(echoed == signup)
+    }
+
+    /// Text, integer and JSON parts (the JSON one per the spec's `encoding`), and a file, which
+    /// connexion hands over with the name and type it was sent with.
+    @Test func bodyMultipart() async throws {
+        let parts: MultipartBody<BodyMultipartPart> = [
+            .title("Holiday & co"),
+            .count(3),
+            .metadata(RGB(r: 1, g: 2, b: 3)),
+            .file(MultipartFile(HTTPBody("hello, wörld\n"), filename: "notes.txt", contentType: "text/plain")),
+        ]
+        let echoed = try await Self.styles().bodyMultipart(parts)
+        #expect(
+            echoed
+                == UploadEcho(
+                    title: "Holiday & co", count: 3, metadata: RGB(r: 1, g: 2, b: 3),
+                    file: FileEcho(filename: "notes.txt", contentType: "text/plain", text: "hello, wörld\n")))
     }
 
     // MARK: Swagger 2.0 collection formats
@@ -158,6 +187,19 @@ struct ConnexionTests {
         #expect(levels == [7, 0, -1])
     }
 
+    /// Swagger 2.0 `formData` parameters, as a form (`multi` array) and as multipart with a `type: file`.
+    @Test func swaggerFormData() async throws {
+        let form = try await Self.swagger().formData(.init(name: "Rex & co", age: 7, tags: ["good", "b/c", "x+y"]))
+        #expect(form == .init(name: "Rex & co", age: 7, tags: ["good", "b/c", "x+y"]))
+        let parts: MultipartBody<FormDataFilePart> = [
+            .caption("a caption"),
+            .file(MultipartFile(HTTPBody("PNG?"), filename: "a.png", contentType: "image/png")),
+        ]
+        let upload = try await Self.swagger().formDataFile(parts)
+        #expect(upload.caption == "a caption")
+        #expect(upload.file == .init(filename: "a.png", contentType: "image/png", text: "PNG?"))
+    }
+
     /// connexion 3.1's Swagger2URIParser splits `pipes` on `|` and every other format on commas
     /// (and joins `multi` items with commas first): `ssv` and `tsv` arrive as one string, which
     /// shows the bytes sent were the items joined by a space and by a tab.
@@ -174,18 +216,17 @@ struct ConnexionTests {
     /// Sends a hand-made request for one of the specs' operations and returns the status it got.
     static func status(
         _ path: String, swagger: Bool = false, method: HTTPRequest.Method = .get, body: JSONValue? = nil,
+        form: String? = nil,
         _ build: (inout ClientRequest) throws -> Void = { _ in }
     ) async throws -> Int {
         var request = ClientRequest(operationID: "raw", method: method, path: path)
         try build(&request)
-        do {
-            let client = swagger ? try Self.swagger().client : try Self.styles().client
-            _ = try await client.send(
-                request, body: body, mediaType: body == nil ? nil : "application/json", as: JSONValue.self)
-            return 200
-        } catch let error as APIError {
-            return error.status
-        }
+        let client = swagger ? try Self.swagger().client : try Self.styles().client
+        let outgoing: OutgoingBody? =
+            if let form { OutgoingBody(HTTPBody(form), contentType: "application/x-www-form-urlencoded") } else {
+                try body.map { try .json($0) }
+            }
+        return try await client.perform(request, body: outgoing).status
     }
 
     @Test func wronglyEncodedRequestsAreRejected() async throws {
@@ -229,6 +270,24 @@ struct ConnexionTests {
             } == 404)
         // A required header left out.
         #expect(try await Self.status("/header") == 400)
+        // A form with text for an integer, and one without a required field.
+        #expect(try await Self.status("/body/form", method: .post, form: "name=x&age=old") == 400)
+        #expect(try await Self.status("/body/form", method: .post, form: "age=3") == 400)
+        // Multipart without its required `title` part, and with text in the integer `count` part.
+        let boundary = "b0undary"
+        func multipart(_ parts: [(name: String, value: String)]) -> OutgoingBody {
+            let text = parts.map {
+                "--\(boundary)\r\ncontent-disposition: form-data; name=\"\($0.name)\"\r\n\r\n\($0.value)\r\n"
+            }
+            return OutgoingBody(
+                HTTPBody(text.joined() + "--\(boundary)--\r\n"),
+                contentType: "multipart/form-data; boundary=\(boundary)")
+        }
+        let file = (name: "file", value: "bytes")
+        for parts in [[file], [(name: "title", value: "t"), (name: "count", value: "three"), file]] {
+            let request = ClientRequest(operationID: "raw", method: .post, path: "/body/multipart")
+            #expect(try await Self.styles().client.perform(request, body: multipart(parts)).status == 400, "\(parts)")
+        }
         // Swagger 2.0: a `pipes` integer array sent as `csv`; a body breaking `minimum: 0`.
         #expect(
             try await Self.status("/query/pipe-integers", swagger: true) {
