@@ -110,6 +110,9 @@ struct ConnexionTests {
 
     // MARK: Header, cookie, bodies
 
+    /// Strings only: connexion 3.1 validates a header's or cookie's raw text against the schema
+    /// without reading it in its style, so it rejects a correct integer (`'42' is not of type
+    /// 'integer'`) or array header or cookie.
     @Test func headerSimple() async throws {
         let note = "opaque token/with spaces, commas; and=signs+pluses 100%"
         let echoed = try await Self.styles().headerSimple(.init(xNote: note)).xNote
