@@ -101,6 +101,18 @@ struct ConnexionTests {
         #expect(echoed == rgb)
     }
 
+    /// A date-time, base64 text (`+`, `/` and `=` must arrive unchanged), a string enum and a
+    /// comma-separated integer enum array.
+    @Test func queryTyped() async throws {
+        let since = Date(timeIntervalSince1970: 1_700_000_000)
+        let sent = QueryTypedInput(since: since, blob: "+/8=", kind: .dog, sizes: [.value3, .value1])
+        let echoed = try await Self.styles().queryTyped(sent)
+        #expect(echoed.since == since)
+        #expect(echoed.blob == Data([0xFB, 0xFF]))
+        #expect(echoed.kind == .dog)
+        #expect(echoed.sizes == [.value3, .value1])
+    }
+
     /// connexion 3.1 neither validates nor parses a `content` parameter: server.py reads the item as JSON.
     @Test func queryContentJSON() async throws {
         let rgb = RGB(r: 1, g: 2, b: 3)
@@ -148,6 +160,15 @@ struct ConnexionTests {
         let signup = Signup(name: "Jane Doe & co = 100%+", age: 42, tags: ["a", "b/c", "crème brûlée"])
         let echoed = try await Self.styles().bodyForm(signup)
         #expect(echoed == signup)
+    }
+
+    /// One body, two media types: the caller picks, connexion reads either.
+    @Test func bodyChoice() async throws {
+        let signup = Signup(name: "Ann + Bo", age: 0, tags: ["x"])
+        for choice in [BodyChoiceBody.json(signup), .form(signup)] {
+            let echoed = try await Self.styles().bodyChoice(choice)
+            #expect(echoed == signup)
+        }
     }
 
     /// Text, integer and JSON parts (the JSON one per the spec's `encoding`), and a file, which
@@ -257,6 +278,19 @@ struct ConnexionTests {
                     for (key, value) in values.sorted(by: { $0.key < $1.key }) { try $0.query(key, value, form) }
                 } == 400, "\(name)=\(text)")
         }
+        // A value the enum does not list, and integers outside the array's enum.
+        let typed = ["since": "2023-11-14T22:13:20Z", "blob": "AA==", "kind": "dog", "sizes": "1"]
+        for (name, text) in [("kind", "bird"), ("sizes", "1,4")] {
+            let values = typed.merging([name: text]) { $1 }
+            #expect(
+                try await Self.status("/query/typed") {
+                    for (key, value) in values.sorted(by: { $0.key < $1.key }) { try $0.query(key, value, form) }
+                } == 400, "\(name)=\(text)")
+        }
+        #expect(
+            try await Self.status("/query/typed") {
+                for (key, value) in typed.sorted(by: { $0.key < $1.key }) { try $0.query(key, value, form) }
+            } == 200)
         // A JSON body missing a required property, and one with a string for an integer.
         #expect(
             try await Self.status("/body/json", method: .post, body: .object(["R": .number(1), "G": .number(2)])) == 400
