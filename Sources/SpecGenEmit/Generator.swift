@@ -66,7 +66,9 @@ package struct Generator: Sendable {
         }
         var files: [GeneratedFile] = []
         // `HTTPBody`, `MultipartBody` and server-sent events are OpenAPIRuntime's: imported where bodies use them.
-        let needsOpenAPIRuntime = !bodyTypes.isEmpty || inputBodies.values.contains { !$0.isCodable }
+        let needsOpenAPIRuntime =
+            !bodyTypes.isEmpty || inputBodies.values.contains { !$0.isCodable }
+            || plans.contains { $0.responses.typesHoldBytes }
         for (index, name) in fileNames.enumerated() {
             let context = ModelsFileContext(
                 header: header,

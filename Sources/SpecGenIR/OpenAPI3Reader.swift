@@ -170,9 +170,15 @@ enum OpenAPI3Reader {
     static func content(_ node: Node?, hint: NameHint, _ state: inout ReaderState) -> [MediaContent] {
         state.entries(node, "'content'").map { mediaType, _, media in
             ExampleChecker.checkMediaExamples(media, schema: media["schema"], &state)
-            return MediaContent(
+            var content = MediaContent(
                 mediaType: mediaType,
                 type: media["schema"].map { SchemaReader.typeRef($0, hint, &state) } ?? .untypedJSON)
+            var partTypes: [String: String] = [:]
+            for (property, _, encoding) in state.entries(media["encoding"], "'encoding'") {
+                if let type = state.string(encoding, "contentType") { partTypes[property] = type }
+            }
+            content.partContentTypes = partTypes.isEmpty ? nil : partTypes
+            return content
         }
     }
 

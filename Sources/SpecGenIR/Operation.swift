@@ -102,6 +102,8 @@ package struct MediaContent: Sendable, Codable, Equatable {
     /// True when the spec declared no content and the reader assumed an untyped JSON payload,
     /// so generated code still hands the body to the caller.
     package var assumed: Bool?
+    /// A multipart body's `encoding`: the `contentType` declared for a property's part, by property name.
+    package var partContentTypes: [String: String]?
 
     package init(mediaType: String, type: TypeRef, assumed: Bool? = nil) {
         self.mediaType = mediaType

@@ -39,6 +39,11 @@ public struct OutgoingBody: Sendable {
         OutgoingBody(HTTPBody(text), contentType: contentType)
     }
 
+    /// Bytes already in memory (a binary body held as `Data`).
+    public static func binary(_ data: Data, contentType: String = "application/octet-stream") -> OutgoingBody {
+        OutgoingBody(HTTPBody(data), contentType: contentType)
+    }
+
     /// Bytes passed through as they come (a file, a proxy stream): never collected in memory here.
     public static func binary(_ body: HTTPBody, contentType: String = "application/octet-stream") -> OutgoingBody {
         OutgoingBody(body, contentType: contentType)

@@ -86,6 +86,25 @@ public struct ReceivedResponse: Sendable {
     /// A status the operation does not declare: `APIError` with its name, message and (bounded) body.
     public func undeclaredError() async -> APIError {
         let bytes = (try? await body.collectBytes(upTo: maxBytes)) ?? []
+        return apiError(bytes)
+    }
+
+    /// A declared error status: `read` builds the operation's error from the response (body and
+    /// headers as declared). A response that does not read as declared (a proxy's HTML page, a
+    /// required header missing) is `APIError` instead, so the status and the bytes are never lost
+    /// behind a decoding error. The body is collected first (up to `maxBytes`).
+    public func declaredError<Declared: Error>(_ read: (ReceivedResponse) async throws -> Declared) async -> any Error {
+        let bytes = (try? await body.collectBytes(upTo: maxBytes)) ?? []
+        var buffered = self
+        buffered.body = HTTPBody(bytes)
+        do {
+            return try await read(buffered)
+        } catch {
+            return apiError(bytes)
+        }
+    }
+
+    private func apiError(_ bytes: [UInt8]) -> APIError {
         let errorType = HTTPField.Name("X-Amzn-Errortype").flatMap { headerFields[$0] }
         return APIError(status: status, errorTypeHeader: errorType, body: bytes)
     }

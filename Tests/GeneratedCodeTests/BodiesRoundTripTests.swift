@@ -57,6 +57,22 @@ struct BodyEcho: APIHandler {
         return Lines(lines: lines)
     }
 
+    func uploadTrickyNames(_ input: MultipartBody<UploadTrickyNamesPart>) async throws -> NoContent {
+        var seen: [String] = []
+        for try await part in input {
+            switch part {
+            case .rules2(let text), .self_(let text), .contentType(let text): seen.append(text)
+            case .decode_(let flag): seen.append("\(flag)")
+            case .other2(let number): seen.append("\(number)")
+            case .other(let raw): seen.append(raw.name ?? "-")
+            }
+        }
+        guard seen == ["r", "true", "1.5", "s", "c"] else {
+            throw APIError(status: 400, name: "Unexpected", message: "\(seen)")
+        }
+        return NoContent()
+    }
+
     func putBlob(_ input: PutBlobInput) async throws -> Lines {
         var lines = ["name=\(input.name)", "length=\(input.body.length)"]
         var index = 0
@@ -175,6 +191,22 @@ struct BodiesRoundTripTests {
         #expect(file.contains(#"filename="scan.png""#))
         #expect(file.lowercased().contains("content-type: image/png"))
         #expect(recorder.lastText.hasSuffix("\r\n--" + boundary + "--\r\n\r\n"))
+    }
+
+    /// The spec's `encoding` says `file` is `image/png`: a file given without a media type is sent as one.
+    @Test func aFileWithoutMediaTypeTakesTheEncodingsOne() async throws {
+        let parts: MultipartBody<UploadDocumentPart> = [
+            .metadata(DocumentMetadata(title: "T")), .file(MultipartFile(HTTPBody("x"), filename: "a")),
+        ]
+        let lines = try await client().uploadDocument(.init(folder: "f", body: parts)).lines
+        #expect(lines == ["folder=f", "metadata=T by []", "file=a image/png x"])
+    }
+
+    @Test func partsNamedLikeTheEnumsMembersOrKeywordsRoundTrip() async throws {
+        let parts: MultipartBody<UploadTrickyNamesPart> = [
+            .rules2("r"), .decode_(true), .other2(1.5), .self_("s"), .contentType("c"),
+        ]
+        _ = try await client().uploadTrickyNames(parts)
     }
 
     @Test func aMissingRequiredPartIs400() async throws {

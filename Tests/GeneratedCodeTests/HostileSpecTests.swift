@@ -43,4 +43,15 @@ struct HostileSpecTests {
         let (request, _) = try #require(transport.requests.first)
         #expect(request.path == "/items/%2A%2F?self=%5C%28x%29")
     }
+
+    /// Hostile media types and header names of responses are literals the code sends as written.
+    @Test func hostileResponseTextStaysData() throws {
+        let response = try GetItemExit1Error.notFound(TypedResponse(status: 404, body: Type_())).serverResponse(
+            profile: .rest)
+        #expect(response.status == 404)
+        #expect(response.contentType == "application/json\"; exit(1)")
+        var fields = GetItemExit1OkHeaders.Fields()
+        try GetItemExit1OkHeaders(fields2: "f", self_: "s").write(to: &fields)
+        #expect(try GetItemExit1OkHeaders(from: fields) == GetItemExit1OkHeaders(fields2: "f", self_: "s"))
+    }
 }

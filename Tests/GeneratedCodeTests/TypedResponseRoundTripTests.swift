@@ -104,11 +104,24 @@ struct TypedResponseRoundTripTests {
         #expect(text == #"{"title":"slow down"}"#)
     }
 
-    /// A required declared header missing from a response is a located error, not a silent nil.
-    @Test func missingRequiredResponseHeaderIsAnError() async throws {
-        let transport = CannedTransport(
+    /// A declared status whose response does not read as declared (a required header missing, a
+    /// body in another format) is `APIError` with the status and the bytes, never a bare decoding error.
+    @Test func aResponseThatDoesNotReadAsDeclaredIsAnAPIError() async throws {
+        let missingHeader = CannedTransport(
             status: 429, headers: [.contentType: "application/problem+json"], body: #"{"title":"x"}"#)
-        let client = Client(serverURL: URL(string: "http://127.0.0.1:1")!, transport: transport)
-        await #expect(throws: ParameterError.self) { _ = try await client.getAnimal(.init(id: 1)) }
+        do {
+            _ = try await Client(serverURL: URL(string: "http://127.0.0.1:1")!, transport: missingHeader)
+                .getAnimal(.init(id: 1))
+            Issue.record("expected an APIError")
+        } catch let error as APIError {
+            #expect(error.status == 429 && error.body == Array(#"{"title":"x"}"#.utf8))
+        }
+        let html = CannedTransport(status: 404, headers: [.contentType: "text/html"], body: "<h1>Not Found</h1>")
+        do {
+            _ = try await Client(serverURL: URL(string: "http://127.0.0.1:1")!, transport: html).getAnimal(.init(id: 1))
+            Issue.record("expected an APIError")
+        } catch let error as APIError {
+            #expect(error.status == 404 && error.body == Array("<h1>Not Found</h1>".utf8))
+        }
     }
 }

@@ -239,8 +239,15 @@ import Testing
         #expect(models.contains("public enum CreatePetOutput: ResponseConvertible, Hashable, Sendable {"))
         let client = try generated.file("Client")
         #expect(client.contains("-> TypedResponse<Pet, GetPetOkHeaders2>"))
-        #expect(client.contains("case 500..<600:\n            throw GetPetError2.serverError("))
+        #expect(
+            client.contains(
+                "case 500..<600:\n            throw await response.declaredError { response in\n"
+                    + "                GetPetError2.serverError("))
         let server = try generated.file("Server")
         #expect(server.contains("func createPet() async throws -> CreatePetOutput"))
+        // Binary bodies stream (`HTTPBody`), also in an enum of the models file, which then imports OpenAPIRuntime.
+        #expect(models.contains("case partialContent(TypedResponse<HTTPBody, GetFilePartialContentHeaders>)"))
+        #expect(models.contains("import OpenAPIRuntime\n"))
+        #expect(models.contains("body: .binary(response.body, contentType: \"application/octet-stream\")"))
     }
 }

@@ -26,7 +26,7 @@ extension ModelsFileContext: TemplateContext {
             alias: AliasContext(target: "Int"))
         let part = MultipartPartContext(
             doc: "", wireName: "\"a\"", caseName: "a", valueType: "Int", isText: true, isRawValue: true, isJSON: true,
-            isFile: true)
+            isFile: true, contentTypeLiteral: "\"image/png\"")
         let multipart = MultipartTypeContext(
             name: "OpPart", operationID: "op", parts: [part], exactlyOnce: ["\"a\""], atLeastOnce: ["\"a\""],
             atMostOnce: ["\"a\""], zeroOrMore: ["\"a\""])
@@ -57,7 +57,7 @@ extension ModelsFileContext: TemplateContext {
 extension OperationsFileContext: TemplateContext {
     static var example: OperationsFileContext {
         let operation = OperationContext(
-            doc: "", deprecation: "", methodName: "op", inputParameter: "_ input: Input", outputType: "Output",
+            doc: "", deprecation: "", methodName: "op", outputType: "Output",
             operationIDLiteral: "\"op\"", httpMethod: "get", pathLiteral: "\"/\"", constantHeadersLiteral: "[:]",
             constantQueryLiteral: "[:]", hasParameters: true,
             parameters: [
@@ -65,7 +65,7 @@ extension OperationsFileContext: TemplateContext {
                     location: "query", isPath: false, wireName: "\"q\"", swiftName: "q", valueType: "Int",
                     required: true, style: "form", explode: true, isJSONContent: false, hasMore: false)
             ],
-            routeHead: "ServerRoute(\"op\", .get, \"/\")", inputTypeName: "Input", inputIsStruct: true,
+            routeHeadersLiteral: "[]", routeQueryLiteral: "[]", inputTypeName: "Input", inputIsStruct: true,
             inputIsBody: true,
             requestBody: RequestBodyContext(
                 expression: "input.body", memberName: "body", unwraps: true, choiceTypeName: "OpBody",

@@ -19,8 +19,6 @@ struct OperationContextBuilder {
     private func context(_ plan: OperationPlan, typesBySwiftName: [String: TypeDecl]) -> OperationContext {
         let operation = plan.operation
         let idLiteral = SwiftText.stringLiteral(operation.id)
-        var inputParameter = ""
-        if let input = plan.inputTypeName { inputParameter = "_ input: \(input)" }
 
         let requestBody = RequestBodyContextBuilder.context(plan)
         let bodyMember = !plan.inputIsBody && requestBody != nil
@@ -40,17 +38,13 @@ struct OperationContextBuilder {
                 ModelContextBuilder.docText(operation.summary, operation.description), indent: "    "),
             deprecation: operation.deprecated == true ? "    @available(*, deprecated)\n" : "",
             methodName: plan.methodName,
-            inputParameter: inputParameter,
             outputType: plan.responses.returnType,
             operationIDLiteral: idLiteral, httpMethod: operation.method.rawValue,
             pathLiteral: SwiftText.stringLiteral(operation.route.path),
             constantHeadersLiteral: dictionaryLiteral(operation.route.constantHeaders),
             constantQueryLiteral: dictionaryLiteral(operation.route.constantQuery),
             hasParameters: !parameters.isEmpty, parameters: parameters,
-            routeHead:
-                "ServerRoute(\(idLiteral), .\(operation.method.rawValue), \(SwiftText.stringLiteral(operation.route.path)), "
-                + "headers: \(routeHeaders), query: \(routeQuery)"
-                + (requestBody?.streams == true ? ", streamsRequestBody: true)" : ")"),
+            routeHeadersLiteral: routeHeaders, routeQueryLiteral: routeQuery,
             inputTypeName: plan.inputTypeName, inputIsStruct: plan.inputTypeName != nil && !plan.inputIsBody,
             inputIsBody: plan.inputIsBody && plan.requestBody?.choiceTypeName != nil,
             requestBody: requestBody, acceptLiteral: acceptLiteral(plan),

@@ -28,8 +28,6 @@ struct OperationContext {
     /// `    @available(*, deprecated)` line for the client method of a deprecated operation, or "".
     var deprecation: String
     var methodName: String
-    /// `_ input: ListImagesInput`, or "" for an operation without inputs.
-    var inputParameter: String
     var outputType: String
     /// The operation id, path template and constant headers/query items as Swift literals
     /// (`"ListImages"`, `"/pets/{petId}"`, `["X-Amz-Target": "…"]`); the HTTP method's case name (`get`).
@@ -42,8 +40,9 @@ struct OperationContext {
     var hasParameters: Bool
     /// The inputs that travel as parameters, in spec order.
     var parameters: [ParameterContext]
-    /// The `ServerRoute(…)` head: operation id, method, path and constants.
-    var routeHead: String
+    /// The route's constant headers and query items as Swift arrays of `(name:value:)` tuples.
+    var routeHeadersLiteral: String
+    var routeQueryLiteral: String
     /// The input's Swift type (`GetPetInput`, or the body type when the body is the whole input).
     var inputTypeName: String?
     /// True when the input is a struct of parameters (and maybe a body) the server builds.

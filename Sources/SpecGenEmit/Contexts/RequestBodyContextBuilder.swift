@@ -92,7 +92,8 @@ enum RequestBodyContextBuilder {
                                     wireName: SwiftText.stringLiteral(part.wireName), caseName: part.caseName,
                                     valueType: part.valueType, isText: part.coding == .text,
                                     isRawValue: part.coding == .rawValue, isJSON: part.coding == .json,
-                                    isFile: part.coding == .file)
+                                    isFile: part.coding == .file,
+                                    contentTypeLiteral: part.contentType.map(SwiftText.stringLiteral))
                             },
                             exactlyOnce: literals(multipart.exactlyOnce), atLeastOnce: literals(multipart.atLeastOnce),
                             atMostOnce: literals(multipart.atMostOnce), zeroOrMore: literals(multipart.zeroOrMore)),

@@ -94,6 +94,8 @@ struct MultipartPartContext {
     var isRawValue: Bool
     var isJSON: Bool
     var isFile: Bool
+    /// The `encoding`'s media type for this part as a Swift literal: a file without one is sent as it.
+    var contentTypeLiteral: String?
 }
 
 struct BodyChoiceContext {

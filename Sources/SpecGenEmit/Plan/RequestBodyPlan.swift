@@ -121,6 +121,8 @@ struct MultipartPartPlan {
     var valueType: String
     var coding: Coding
     var description: String?
+    /// The part's media type from the body's `encoding` (a file sent without one is announced so).
+    var contentType: String?
 }
 
 /// Plans request bodies; the synthetic type names (part and choice enums) are claimed after every
@@ -169,7 +171,7 @@ struct RequestBodyPlanner {
                     variant.swiftType = "EventStream<ServerSentEventWithJSONData<\(data)>>"
                 }
             case .multipart:
-                if let plan = multipart(content.type, operationID: operation.id, stem: stem) {
+                if let plan = multipart(content, operationID: operation.id, stem: stem) {
                     variant.multipart = plan
                     variant.swiftType = "MultipartBody<\(plan.typeName)>"
                 } else {
@@ -201,11 +203,12 @@ struct RequestBodyPlanner {
     }
 
     /// The part enum of an object schema; nil for a schema without properties (raw parts then).
-    private mutating func multipart(_ type: TypeRef, operationID: String, stem: String) -> MultipartPlan? {
-        guard case .named(let id) = type.nonOptional, case .object(let object)? = resolved(id)?.kind,
+    private mutating func multipart(_ content: MediaContent, operationID: String, stem: String) -> MultipartPlan? {
+        guard case .named(let id) = content.type.nonOptional, case .object(let object)? = resolved(id)?.kind,
             !object.properties.isEmpty
         else { return nil }
-        var cases = NameScope(reserved: ["other"])
+        // The enum's own members: the catch-all case, `rules`, `rawPart(profile:)`, `decode(_:profile:upTo:)`.
+        var cases = NameScope(reserved: ["other", "rules", "rawPart", "decode"])
         var plan = MultipartPlan(
             typeName: topLevel.claim(stem + "Part"), operationID: operationID, parts: [], exactlyOnce: [],
             atLeastOnce: [], atMostOnce: [], zeroOrMore: [])
@@ -219,7 +222,8 @@ struct RequestBodyPlanner {
             let part = MultipartPartPlan(
                 wireName: property.name, caseName: cases.claim(Naming.memberName(property.name)),
                 valueType: coding(valueRef) == .file ? "MultipartFile" : mapping.swiftType(valueRef),
-                coding: coding(valueRef), description: property.description)
+                coding: coding(valueRef), description: property.description,
+                contentType: content.partContentTypes?[property.name])
             plan.parts.append(part)
             switch (property.required, repeats) {
             case (true, false): plan.exactlyOnce.append(property.name)

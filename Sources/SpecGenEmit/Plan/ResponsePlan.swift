@@ -95,6 +95,13 @@ struct ResponsePlan {
     /// The success the server answers with when the handler returns a plain value (the lowest 2xx).
     var primarySuccess: Declared { successes[0] }
 
+    /// The `…Output`/`…Error` enums (declared with the models) hold an `HTTPBody`: the models file
+    /// then imports OpenAPIRuntime.
+    var typesHoldBytes: Bool {
+        (outputTypeName != nil && successes.contains { $0.bodyKind == .binary })
+            || errors.contains { $0.bodyKind == .binary }
+    }
+
     /// The return type is the body of one JSON success (the paginator's page).
     var plainJSONBody: String? {
         outputTypeName == nil && !primarySuccess.isTyped && primarySuccess.bodyKind == .json

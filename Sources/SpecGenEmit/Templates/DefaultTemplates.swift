@@ -37,7 +37,7 @@ import {{.}}
 extension {{clientTypeName}} {
 {{#operations}}
 {{{doc}}}{{#errorTypeName}}    /// - Throws: `{{.}}` for a declared error status, `APIError` for an undeclared one.
-{{/errorTypeName}}{{{deprecation}}}    {{access}}func {{methodName}}({{inputParameter}}) async throws -> {{outputType}} {
+{{/errorTypeName}}{{{deprecation}}}    {{access}}func {{methodName}}({{#inputTypeName}}_ input: {{{.}}}{{/inputTypeName}}) async throws -> {{outputType}} {
         {{#hasParameters}}var{{/hasParameters}}{{^hasParameters}}let{{/hasParameters}} request = ClientRequest(operationID: {{{operationIDLiteral}}}, method: .{{httpMethod}}, path: {{{pathLiteral}}}, constantHeaders: {{{constantHeadersLiteral}}}, constantQuery: {{{constantQueryLiteral}}})
 {{#parameters}}
 {{#isJSONContent}}
@@ -55,7 +55,9 @@ extension {{clientTypeName}} {
 {{#responseCases}}
         {{caseLabel}}:
 {{#isError}}
-            throw {{enumTypeName}}.{{caseName}}({{#isTyped}}try response.typed({{> ResponseBodyRead}}, headers: {{{headersType}}}.self){{/isTyped}}{{^isTyped}}{{> ResponseBodyRead}}{{/isTyped}})
+            throw await response.declaredError { response in
+                {{enumTypeName}}.{{caseName}}({{#isTyped}}try response.typed({{> ResponseBodyRead}}, headers: {{{headersType}}}.self){{/isTyped}}{{^isTyped}}{{> ResponseBodyRead}}{{/isTyped}})
+            }
 {{/isError}}
 {{^isError}}
             return {{#inOutputEnum}}.{{caseName}}({{/inOutputEnum}}{{#isTyped}}try response.typed({{> ResponseBodyRead}}, headers: {{{headersType}}}.self){{/isTyped}}{{^isTyped}}{{> ResponseBodyRead}}{{/isTyped}}{{#inOutputEnum}}){{/inOutputEnum}}
@@ -176,7 +178,7 @@ import {{.}}
         switch self {
 {{#parts}}
         case .{{caseName}}(let value):
-            return {{#isText}}.value(name: {{{wireName}}}, value){{/isText}}{{#isRawValue}}.value(name: {{{wireName}}}, value.rawValue){{/isRawValue}}{{#isJSON}}try .json(name: {{{wireName}}}, value, profile: profile){{/isJSON}}{{#isFile}}.file(name: {{{wireName}}}, value){{/isFile}}
+            return {{#isText}}.value(name: {{{wireName}}}, value){{/isText}}{{#isRawValue}}.value(name: {{{wireName}}}, value.rawValue){{/isRawValue}}{{#isJSON}}try .json(name: {{{wireName}}}, value, profile: profile){{/isJSON}}{{#isFile}}.file(name: {{{wireName}}}, {{#contentTypeLiteral}}MultipartFile(value.body, filename: value.filename, contentType: value.contentType ?? {{{.}}}){{/contentTypeLiteral}}{{^contentTypeLiteral}}value{{/contentTypeLiteral}}){{/isFile}}
 {{/parts}}
         case .other(let part):
             return part
@@ -309,7 +311,7 @@ import {{.}}
 /// `APIError` (any `ServiceError`) to answer with a status and an error name.
 {{access}}protocol {{handlerProtocolName}}: Sendable {
 {{#allOperations}}
-{{{doc}}}    func {{methodName}}({{inputParameter}}) async throws -> {{outputType}}
+{{{doc}}}    func {{methodName}}({{#inputTypeName}}_ input: {{{.}}}{{/inputTypeName}}) async throws -> {{outputType}}
 {{/allOperations}}
 }
 
@@ -332,7 +334,7 @@ extension {{handlerProtocolName}} {
     var {{routeListName}}: [ServerRoute] {
         [
 {{#operations}}
-            {{routeHead}} { request in
+            ServerRoute({{{operationIDLiteral}}}, .{{httpMethod}}, {{{pathLiteral}}}, headers: {{{routeHeadersLiteral}}}, query: {{{routeQueryLiteral}}}{{#requestBody}}{{#streams}}, streamsRequestBody: true{{/streams}}{{/requestBody}}) { request in
 {{#requestBody}}
 {{> ServerRequestBody}}
 {{/requestBody}}

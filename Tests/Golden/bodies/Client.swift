@@ -47,6 +47,19 @@ extension Client {
         }
     }
 
+    /// Part names that are Swift keywords or the part enum's own members.
+    public func uploadTrickyNames(_ input: MultipartBody<UploadTrickyNamesPart>) async throws -> NoContent {
+        let request = ClientRequest(operationID: "uploadTrickyNames", method: .post, path: "/tricky", constantHeaders: [:], constantQuery: [:])
+        let body: OutgoingBody? = try .multipart(input, rules: UploadTrickyNamesPart.rules, contentType: "multipart/form-data") { [profile = client.profile] in try $0.rawPart(profile: profile) }
+        let response = try await client.perform(request, body: body, accept: [])
+        switch response.status {
+        case 204:
+            return NoContent()
+        default:
+            throw await response.undeclaredError()
+        }
+    }
+
     public func getBlob(_ input: GetBlobInput) async throws -> HTTPBody {
         var request = ClientRequest(operationID: "getBlob", method: .get, path: "/blobs/{name}", constantHeaders: [:], constantQuery: [:])
         try request.path("name", input.name, ParameterEncoding(.simple, explode: false))

@@ -165,6 +165,30 @@ public struct UploadDocumentRequest: Codable, Hashable, Sendable {
     }
 }
 
+public struct UploadTrickyNamesRequest: Codable, Hashable, Sendable {
+    public var rules: String?
+    public var decode_: Bool?
+    public var other: Double?
+    public var self_: String?
+    public var contentType: String?
+
+    public init(rules: String? = nil, decode_: Bool? = nil, other: Double? = nil, self_: String? = nil, contentType: String? = nil) {
+        self.rules = rules
+        self.decode_ = decode_
+        self.other = other
+        self.self_ = self_
+        self.contentType = contentType
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case rules
+        case decode_ = "decode"
+        case other
+        case self_ = "self"
+        case contentType = "content-type"
+    }
+}
+
 /// The parts of the `multipart/form-data` body of `uploadDocument`: one case per property,
 /// an array property repeating its part; files stream.
 public enum UploadDocumentPart: Sendable {
@@ -197,7 +221,7 @@ public enum UploadDocumentPart: Sendable {
         case .kind(let value):
             return .value(name: "kind", value.rawValue)
         case .file(let value):
-            return .file(name: "file", value)
+            return .file(name: "file", MultipartFile(value.body, filename: value.filename, contentType: value.contentType ?? "image/png"))
         case .attachments(let value):
             return .file(name: "attachments", value)
         case .other(let part):
@@ -222,6 +246,63 @@ public enum UploadDocumentPart: Sendable {
             return .file(part.file)
         case "attachments"?:
             return .attachments(part.file)
+        default:
+            return .other(part)
+        }
+    }
+}
+
+/// The parts of the `multipart/form-data` body of `uploadTrickyNames`: one case per property,
+/// an array property repeating its part; files stream.
+public enum UploadTrickyNamesPart: Sendable {
+    case rules2(String)
+    case decode_(Bool)
+    case other2(Double)
+    case self_(String)
+    case contentType(String)
+    /// A part the spec does not name.
+    case other(MultipartRawPart)
+
+    /// Which parts must or may appear, and how often.
+    public static var rules: MultipartRules {
+        MultipartRules(
+            exactlyOnce: [], atLeastOnce: [],
+            atMostOnce: ["rules", "decode", "other", "self", "content-type"], zeroOrMore: [])
+    }
+
+    /// The part as it travels.
+    public func rawPart(profile: WireProfile) throws -> MultipartRawPart {
+        switch self {
+        case .rules2(let value):
+            return .value(name: "rules", value)
+        case .decode_(let value):
+            return .value(name: "decode", value)
+        case .other2(let value):
+            return .value(name: "other", value)
+        case .self_(let value):
+            return .value(name: "self", value)
+        case .contentType(let value):
+            return .value(name: "content-type", value)
+        case .other(let part):
+            return part
+        }
+    }
+
+    /// A received part, by its name; a part's content is read up to `limit` bytes (a file's is not read).
+    public static func decode(_ part: MultipartRawPart, profile: WireProfile, upTo limit: Int = 8 << 20) async throws
+        -> UploadTrickyNamesPart
+    {
+        switch part.name {
+        case "rules"?:
+            return .rules2(try await part.value(String.self, upTo: limit))
+        case "decode"?:
+            return .decode_(try await part.value(Bool.self, upTo: limit))
+        case "other"?:
+            return .other2(try await part.value(Double.self, upTo: limit))
+        case "self"?:
+            return .self_(try await part.value(String.self, upTo: limit))
+        case "content-type"?:
+            return .contentType(try await part.value(String.self, upTo: limit))
         default:
             return .other(part)
         }

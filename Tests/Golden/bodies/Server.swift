@@ -10,6 +10,8 @@ import SpecGenRuntime
 public protocol APIHandler: Sendable {
     func submitForm(_ input: PetForm) async throws -> PetForm
     func uploadDocument(_ input: UploadDocumentInput) async throws -> Lines
+    /// Part names that are Swift keywords or the part enum's own members.
+    func uploadTrickyNames(_ input: MultipartBody<UploadTrickyNamesPart>) async throws -> NoContent
     func getBlob(_ input: GetBlobInput) async throws -> HTTPBody
     func putBlob(_ input: PutBlobInput) async throws -> Lines
     func putImage(_ input: HTTPBody) async throws -> Lines
@@ -60,6 +62,11 @@ extension APIHandler {
                     status: 200,
                     body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
                 )
+            },
+            ServerRoute("uploadTrickyNames", .post, "/tricky", headers: [], query: [], streamsRequestBody: true) { request in
+                let input = try request.decodeMultipart(rules: UploadTrickyNamesPart.rules) { [profile = request.profile] in try await UploadTrickyNamesPart.decode($0, profile: profile) }
+                _ = try await self.uploadTrickyNames(input)
+                return ServerResponse(status: 204)
             },
             ServerRoute("getBlob", .get, "/blobs/{name}", headers: [], query: []) { request in
                 let input = GetBlobInput(

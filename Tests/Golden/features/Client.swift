@@ -37,7 +37,9 @@ extension Client {
         case 200:
             return try await response.json(Pet.self)
         case 404:
-            throw GetPetError.notFound(try response.typed(NoContent(), headers: NoHeaders.self))
+            throw await response.declaredError { response in
+                GetPetError.notFound(try response.typed(NoContent(), headers: NoHeaders.self))
+            }
         default:
             throw await response.undeclaredError()
         }
@@ -151,13 +153,21 @@ extension Client {
         case 200:
             return try response.typed(try await response.json(Pet.self), headers: GetAnimalOkHeaders.self)
         case 404:
-            throw GetAnimalError.notFound(try response.typed(try await response.json(Problem.self), headers: NoHeaders.self))
+            throw await response.declaredError { response in
+                GetAnimalError.notFound(try response.typed(try await response.json(Problem.self), headers: NoHeaders.self))
+            }
         case 429:
-            throw GetAnimalError.tooManyRequests(try response.typed(try await response.json(Problem.self), headers: GetAnimalTooManyRequestsHeaders.self))
+            throw await response.declaredError { response in
+                GetAnimalError.tooManyRequests(try response.typed(try await response.json(Problem.self), headers: GetAnimalTooManyRequestsHeaders.self))
+            }
         case 400..<500:
-            throw GetAnimalError.clientError(try response.typed(try await response.json(Problem.self), headers: NoHeaders.self))
+            throw await response.declaredError { response in
+                GetAnimalError.clientError(try response.typed(try await response.json(Problem.self), headers: NoHeaders.self))
+            }
         default:
-            throw GetAnimalError.other(try response.typed(try await response.json(Problem.self), headers: GetAnimalOtherHeaders.self))
+            throw await response.declaredError { response in
+                GetAnimalError.other(try response.typed(try await response.json(Problem.self), headers: GetAnimalOtherHeaders.self))
+            }
         }
     }
 
@@ -175,7 +185,9 @@ extension Client {
         case 204:
             return .noContent(NoContent())
         case 500..<600:
-            throw AdoptPetError.serverError(try response.typed(NoContent(), headers: NoHeaders.self))
+            throw await response.declaredError { response in
+                AdoptPetError.serverError(try response.typed(NoContent(), headers: NoHeaders.self))
+            }
         default:
             throw await response.undeclaredError()
         }

@@ -28,17 +28,24 @@ extension Client {
     /// #endif
     /// */ code()
     /// /* open
-    public func getItemExit1(_ input: GetItemExit1Input) async throws -> Type_ {
+    /// - Throws: `GetItemExit1Error` for a declared error status, `APIError` for an undeclared one.
+    public func getItemExit1(_ input: GetItemExit1Input) async throws -> TypedResponse<Type_, GetItemExit1OkHeaders> {
         var request = ClientRequest(operationID: "get-item\"; exit(1); //", method: .get, path: "/items/{it\"em}", constantHeaders: [:], constantQuery: [:])
         try request.path("it\"em", input.itEm, ParameterEncoding(.simple, explode: false))
         try request.query("self", input.self_, ParameterEncoding(.form, explode: true))
         try request.header("X-Evil\"Header", input.xEvilHeader, ParameterEncoding(.simple, explode: false))
-        let response = try await client.perform(request, accept: ["application/json"])
+        let response = try await client.perform(request, accept: ["application/json", "application/json\"; exit(1)"])
         switch response.status {
         case 200:
-            return try await response.json(Type_.self)
+            return try response.typed(try await response.json(Type_.self), headers: GetItemExit1OkHeaders.self)
+        case 404:
+            throw await response.declaredError { response in
+                GetItemExit1Error.notFound(try response.typed(try await response.json(Type_.self), headers: NoHeaders.self))
+            }
         default:
-            throw await response.undeclaredError()
+            throw await response.declaredError { response in
+                GetItemExit1Error.other(try response.typed(NoContent(), headers: GetItemExit1OtherHeaders.self))
+            }
         }
     }
 

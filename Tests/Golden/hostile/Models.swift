@@ -187,3 +187,69 @@ public struct Type_: Codable, Hashable, Sendable {
         try container.encodeIfPresent(self.emoji, forKey: .emoji)
     }
 }
+
+/// The headers of the 200 response of `get-item"; exit(1); //`.
+public struct GetItemExit1OkHeaders: ResponseHeaders, Hashable {
+    /// */ \(exit(1)) """
+    public var xEvilRate: Int?
+    public var fields2: String?
+    public var self_: String?
+
+    public init(xEvilRate: Int? = nil, fields2: String? = nil, self_: String? = nil) {
+        self.xEvilRate = xEvilRate
+        self.fields2 = fields2
+        self.self_ = self_
+    }
+
+    public init(from fields: Fields) throws(ParameterError) {
+        self.xEvilRate = try fields.parameter("X-Evil\"Rate */", as: Int.self)
+        self.fields2 = try fields.parameter("fields", as: String.self)
+        self.self_ = try fields.parameter("self", as: String.self)
+    }
+
+    public func write(to fields: inout Fields) throws {
+        try fields.setParameter("X-Evil\"Rate */", xEvilRate)
+        try fields.setParameter("fields", fields2)
+        try fields.setParameter("self", self_)
+    }
+}
+
+/// The headers of the default response of `get-item"; exit(1); //`.
+public struct GetItemExit1OtherHeaders: ResponseHeaders, Hashable {
+    public var init_: String?
+
+    public init(init_: String? = nil) {
+        self.init_ = init_
+    }
+
+    public init(from fields: Fields) throws(ParameterError) {
+        self.init_ = try fields.parameter("init", as: String.self)
+    }
+
+    public func write(to fields: inout Fields) throws {
+        try fields.setParameter("init", init_)
+    }
+}
+
+/// The error responses `get-item"; exit(1); //` declares: the client throws one, a handler throws one to answer it.
+public enum GetItemExit1Error: Error, ResponseConvertible, Hashable {
+    /// */ gone \(exit(1)) """ #if
+    case notFound(TypedResponse<Type_, NoHeaders>)
+    ///  anything
+    case other(TypedResponse<NoContent, GetItemExit1OtherHeaders>)
+
+    public func serverResponse(profile: WireProfile) throws -> ServerResponse {
+        switch self {
+        case .notFound(let response):
+            return try ServerResponse(
+                status: 404,
+                body: .json(response.body, profile: profile, contentType: profile.responseMediaType(declared: "application/json\"; exit(1)")),
+                headers: response.headers, headerFields: response.headerFields)
+        case .other(let response):
+            return try ServerResponse(
+                status: response.status,
+                body: nil,
+                headers: response.headers, headerFields: response.headerFields)
+        }
+    }
+}

@@ -14,7 +14,7 @@ public protocol APIHandler: Sendable {
     /// #endif
     /// */ code()
     /// /* open
-    func getItemExit1(_ input: GetItemExit1Input) async throws -> Type_
+    func getItemExit1(_ input: GetItemExit1Input) async throws -> TypedResponse<Type_, GetItemExit1OkHeaders>
 }
 
 extension APIHandler {
@@ -43,7 +43,8 @@ extension APIHandler {
                 let output = try await self.getItemExit1(input)
                 return try ServerResponse(
                     status: 200,
-                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
+                    body: .json(output.body, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json")),
+                    headers: output.headers, headerFields: output.headerFields
                 )
             },
         ]

@@ -33,7 +33,8 @@ public actor PetStore: APIHandler {
 
     public func getPet(_ input: GetPetInput) async throws -> Pet {
         guard let index = indexByID[input.petId] else {
-            throw APIError(status: 404, name: "PetNotFound", message: "no pet with id '\(input.petId)'")
+            // The spec declares 404: the typed error the generated client catches as the same case.
+            throw GetPetError.notFound(TypedResponse(status: 404, body: NoContent()))
         }
         return pets[index]
     }

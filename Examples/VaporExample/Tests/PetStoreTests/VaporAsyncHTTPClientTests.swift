@@ -52,9 +52,8 @@ struct VaporAsyncHTTPClientTests {
             do {
                 _ = try await client.getPet(GetPetInput(petId: "nope"))
                 Issue.record("a missing pet was found")
-            } catch let error as APIError {
-                #expect(error.status == 404)
-                #expect(error.name == "PetNotFound")
+            } catch GetPetError.notFound(let response) {
+                #expect(response.status == 404)
             }
             do {
                 _ = try await client.listPets(ListPetsInput(limit: 500))
