@@ -17,11 +17,11 @@ public enum ParameterStyle: Sendable, Hashable {
     case form
     /// `color=blue%20black` (query arrays and objects).
     case spaceDelimited
-    /// `color=blue|black` (query arrays and objects).
+    /// `color=blue%7Cblack` (query arrays and objects; servers also read a literal `|`).
     case pipeDelimited
     /// `color=blue%09black`: Swagger `tsv` only.
     case tabDelimited
-    /// `color[R]=100&color[G]=200` (query objects).
+    /// `color%5BR%5D=100&color%5BG%5D=200` (query objects; servers also read literal brackets).
     case deepObject
 }
 

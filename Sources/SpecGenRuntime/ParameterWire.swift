@@ -85,18 +85,25 @@ enum ParameterWire {
     }
 
     /// Query items (`name=value`, escaped) in order; joined by `&` in a query string.
+    ///
+    /// Every item is a valid RFC 3986 query, as OpenAPI 3.1.1's style table writes them: the pipe
+    /// and deepObject's brackets go escaped (`blue%7Cblack`, `color%5BR%5D=100`). Literal, they
+    /// make Foundation's `URLComponents(string:)` (swift-openapi-urlsession builds the URL with it)
+    /// escape the whole query again, `%` included, so a server reads `navy%20blue` for `navy blue`.
+    /// Like a space in a `spaceDelimited` value, a `|` inside a `pipeDelimited` value is then the
+    /// delimiter's bytes: those styles cannot carry their delimiter inside values.
     static func query(_ name: String, _ value: ParameterValue, _ encoding: ParameterEncoding) -> [String] {
         let n = escape(name, in: .query)
         let delimiter: String
         switch encoding.style {
         case .spaceDelimited: delimiter = "%20"
-        case .pipeDelimited: delimiter = "|"
+        case .pipeDelimited: delimiter = "%7C"
         case .tabDelimited: delimiter = "%09"
         default: delimiter = ","
         }
         switch (encoding.style, value, encoding.explode) {
         case (.deepObject, .object(let properties), _):
-            return properties.map { "\(n)[\(escape($0.name, in: .query))]=" + escape($0.value, in: .query) }
+            return properties.map { "\(n)%5B\(escape($0.name, in: .query))%5D=" + escape($0.value, in: .query) }
         case (_, .primitive(let text), _):
             return ["\(n)=" + escape(text, in: .query)]
         case (_, .list(let items), true), (.deepObject, .list(let items), _):

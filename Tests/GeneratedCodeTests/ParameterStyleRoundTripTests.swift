@@ -49,8 +49,8 @@ struct ParameterStyleRoundTripTests {
         let (request, _) = try #require(transport.requests.first)
         #expect(
             request.path
-                == "/styles/a,b/.c,d/;matrix=e;matrix=f?exploded=1&exploded=2&commas=x,y&spaced=s%20t&piped=p|q"
-                + "&filter[color]=red&filter[size]=2&where=%7B%22color%22%3A%22blue%22%7D")
+                == "/styles/a,b/.c,d/;matrix=e;matrix=f?exploded=1&exploded=2&commas=x,y&spaced=s%20t&piped=p%7Cq"
+                + "&filter%5Bcolor%5D=red&filter%5Bsize%5D=2&where=%7B%22color%22%3A%22blue%22%7D")
         #expect(request.headerFields[HTTPField.Name("X-Tags")!] == "t1,t2")
         #expect(request.headerFields[.cookie] == "session=abc")
     }

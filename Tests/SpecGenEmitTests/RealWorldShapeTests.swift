@@ -115,6 +115,28 @@ import Testing
         #expect(server.contains("requestBody: body"))
     }
 
+    /// An array parameter whose schema is an array component by `$ref` is that array (its alias),
+    /// sent and read item by item in its style, as an inline array is: not one text value that
+    /// the caller would have to join by hand (connexion rejected `levels=1|2` sent that way).
+    /// An array of objects still travels as text.
+    @Test func arrayComponentParametersAreArrays() throws {
+        let generated = try Self.generate("parameters.yaml")
+        let models = try generated.file("Models")
+        #expect(models.contains("public typealias Tags = [String]"))
+        for line in [
+            "public var tags: Tags\n", "public var levels: Levels?\n", "public var xTags: Tags?\n",
+            "public var shapes: String?\n",
+        ] {
+            #expect(models.contains(line), "\(line)")
+        }
+        let server = try generated.file("Server")
+        #expect(
+            server.contains(
+                "try request.query(\"levels\", as: Levels.self, ParameterEncoding(.pipeDelimited, explode: false))"))
+        #expect(
+            server.contains("try request.path(\"tags\", as: Tags.self, ParameterEncoding(.simple, explode: false))"))
+    }
+
     /// Swagger 2.0's `collectionFormat`s (as in ECR's and swagger-codegen's petstore specs): each
     /// is sent and read in the OpenAPI style that puts the same bytes on the wire.
     @Test func swaggerCollectionFormatsBecomeEncodings() throws {

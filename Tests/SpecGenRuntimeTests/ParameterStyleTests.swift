@@ -5,7 +5,7 @@ import Testing
 
 @testable import SpecGenRuntime
 
-/// The OpenAPI 3.1 "Style Examples" table (RFC 6570 for `label`, whose non-exploded lists use commas),
+/// The OpenAPI 3.1.1 "Style Examples" table (RFC 6570 for `label`, whose non-exploded lists use commas),
 /// checked both ways: the client writes exactly these bytes, the server reads them back into the value.
 // swift-format-ignore: AlwaysUseLowerCamelCase
 // The keys are the spec table's, R, G and B.
@@ -101,12 +101,12 @@ private func queryText(_ value: some Encodable, _ encoding: ParameterEncoding) t
             "color=R%20100%20G%20200%20B%20150"
         ),
         (
-            ParameterEncoding(.pipeDelimited, explode: false), "color=blue", "color=blue|black|brown",
-            "color=R|100|G|200|B|150"
+            ParameterEncoding(.pipeDelimited, explode: false), "color=blue", "color=blue%7Cblack%7Cbrown",
+            "color=R%7C100%7CG%7C200%7CB%7C150"
         ),
         (
             ParameterEncoding(.deepObject, explode: true), "color=blue", "color=blue&color=black&color=brown",
-            "color[R]=100&color[G]=200&color[B]=150"
+            "color%5BR%5D=100&color%5BG%5D=200&color%5BB%5D=150"
         ),
     ])
     func specTable(encoding: ParameterEncoding, string: String, array: String, object: String) throws {
@@ -121,7 +121,7 @@ private func queryText(_ value: some Encodable, _ encoding: ParameterEncoding) t
     @Test(arguments: [
         (CollectionFormat.csv, "color=blue,black,brown"), (.ssv, "color=blue%20black%20brown"),
         (.tsv, "color=blue%09black%09brown"),
-        (.pipes, "color=blue|black|brown"), (.multi, "color=blue&color=black&color=brown"),
+        (.pipes, "color=blue%7Cblack%7Cbrown"), (.multi, "color=blue&color=black&color=brown"),
     ])
     func swaggerCollectionFormats(format: CollectionFormat, wire: String) throws {
         #expect(try queryText(colors, format.encoding) == wire)
@@ -161,16 +161,52 @@ private func queryText(_ value: some Encodable, _ encoding: ParameterEncoding) t
         }
         #expect(
             try queryText(filter, ParameterEncoding(.deepObject, explode: true))
-                == "color[kind]=closed&color[since]=2023-11-14T22%3A13%3A20Z&color[exact]=true")
+                == "color%5Bkind%5D=closed&color%5Bsince%5D=2023-11-14T22%3A13%3A20Z&color%5Bexact%5D=true")
         #expect(try queryText([1.5, 2], ParameterEncoding(.form, explode: false)) == "color=1.5,2.0")
         #expect(try queryText("a b&c=d", .queryDefault) == "color=a%20b%26c%3Dd")
         #expect(try serverRequest(path: "/c?color=a+b%26c").query("color", as: String.self, .queryDefault) == "a b&c")
     }
 
+    /// Transports build a URL from the request target (swift-openapi-urlsession through
+    /// `URLComponents(string:)`). A character RFC 3986 does not allow in a query, such as a literal
+    /// `|` or `[`, makes Foundation re-escape the whole query, `%` included: connexion then read
+    /// `navy%20blue` for `navy blue`. Every style's target must be a URI Foundation keeps as it is.
+    @Test(arguments: [
+        ParameterEncoding(.form, explode: false), ParameterEncoding(.form, explode: true),
+        ParameterEncoding(.spaceDelimited, explode: false), ParameterEncoding(.pipeDelimited, explode: false),
+        ParameterEncoding(.deepObject, explode: true),
+    ])
+    func requestTargetsAreURIsFoundationKeepsAsTheyAre(encoding: ParameterEncoding) throws {
+        // No value holds its style's delimiter (a space, a `|`): those styles cannot carry one.
+        let values = ["navy", "a&b=c", "x+y", "100%", "[é]"]
+        let object = ["R": "navy", "G": "100%", "B": "[x=y]"]
+        for text in [try queryText(values, encoding), try queryText(object, encoding)] {
+            let components = try #require(URLComponents(string: "/c?" + text), "\(text)")
+            #expect(components.percentEncodedQuery == text)
+            #expect(URL(string: "http://127.0.0.1/c?" + text)?.query(percentEncoded: true) == text)
+        }
+        let list = try queryText(values, encoding)
+        #expect(try serverRequest(path: "/c?" + list).query("color", as: [String].self, encoding) == values)
+        #expect(
+            try serverRequest(path: "/c?" + queryText(object, encoding)).query(
+                "color", as: [String: String].self, encoding)
+                == object)
+    }
+
+    /// The literal forms other clients send (OpenAPI 3.1.0's table) are still read.
+    @Test func serversReadLiteralPipesAndBrackets() throws {
+        let pipes = ParameterEncoding(.pipeDelimited, explode: false)
+        let deep = ParameterEncoding(.deepObject, explode: true)
+        #expect(try serverRequest(path: "/c?color=blue|black|brown").query("color", as: [String].self, pipes) == colors)
+        #expect(
+            try serverRequest(path: "/c?color[R]=100&color[G]=200&color[B]=150").query("color", as: RGB.self, deep)
+                == rgb)
+    }
+
     @Test func dictionariesAreSortedSoTheBytesAreStable() throws {
         let filter = ["size": "L", "brand": "Acme", "colour": "red"]
         let deep = ParameterEncoding(.deepObject, explode: true)
-        #expect(try queryText(filter, deep) == "color[brand]=Acme&color[colour]=red&color[size]=L")
+        #expect(try queryText(filter, deep) == "color%5Bbrand%5D=Acme&color%5Bcolour%5D=red&color%5Bsize%5D=L")
         #expect(
             try serverRequest(path: "/c?" + queryText(filter, deep)).query("color", as: [String: String].self, deep)
                 == filter)

@@ -170,6 +170,13 @@ enum OperationPlanner {
         if case .array(let element) = ref.nonOptional {
             return travelsAsText(element) ? ref.nonOptional : .primitive(.string, format: nil)
         }
+        // An array component by `$ref` (`Colors: {type: array, items: …}`) is its alias, and an
+        // array like the inline one: left as the alias, not flattened to one text value.
+        if case .named(let id) = ref.nonOptional, case .alias(let target)? = document.type(id)?.kind,
+            case .array(let element) = target.nonOptional
+        {
+            return travelsAsText(element) ? ref.nonOptional : .primitive(.string, format: nil)
+        }
         return travelsAsText(ref) ? ref.nonOptional : .primitive(.string, format: nil)
     }
 
