@@ -24,7 +24,8 @@ extension TypeContext: RenderedFields {
 extension StructContext: RenderedFields {
     var renderedFields: [(String, Any?)] {
         [
-            ("conformances", conformances), ("properties", properties), ("hasCodingKeys", hasCodingKeys), ("codingKeys", codingKeys),
+            ("conformances", conformances), ("properties", properties), ("hasCodingKeys", hasCodingKeys),
+            ("codingKeys", codingKeys),
             ("initParameters", initParameters), ("initAssignments", initAssignments),
             ("customCoding", customCoding),
         ]
