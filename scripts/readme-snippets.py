@@ -18,6 +18,7 @@ SNIPPETS = {
     "openapi.yaml": ("The generated API", "yaml", "openapi:"),
     "client.swift": ("The generated API", "swift", "Client("),
     "server.swift": ("The generated API", "swift", "registerHandlers"),
+    "http.swift": ("Parameters, bodies, streams, auth, webhooks", "swift", "bearerAuth"),
     "config.yaml": ("Configuration", "yaml", "modes:"),
     "diagnostics.txt": ("Diagnostics", "", ": error: "),
 }
