@@ -33,6 +33,7 @@ let package = Package(
             dependencies: [
                 "PetsAPI",
                 .product(name: "SpecGenRuntime", package: "SpecGen"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "OpenAPIVapor", package: "swift-openapi-vapor"),
             ]),
@@ -48,6 +49,7 @@ let package = Package(
                 "PetsAPI",
                 "PetStore",
                 .product(name: "SpecGenRuntime", package: "SpecGen"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "OpenAPIAsyncHTTPClient", package: "swift-openapi-async-http-client"),
