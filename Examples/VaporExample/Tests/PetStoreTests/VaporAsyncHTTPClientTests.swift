@@ -111,6 +111,11 @@ struct VaporAsyncHTTPClientTests {
             } catch let error as APIError {
                 #expect(error.status == 401)
             }
+            // On the wire, the 401 carries the challenge of the scheme the operation asks for.
+            let response = try await HTTPClient.shared.execute(
+                HTTPClientRequest(url: url.appendingPathComponent("me").absoluteString), timeout: .seconds(10))
+            #expect(response.status == .unauthorized)
+            #expect(response.headers.first(name: "WWW-Authenticate") == "Bearer")
         }
     }
 
