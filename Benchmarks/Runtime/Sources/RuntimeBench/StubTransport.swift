@@ -11,9 +11,10 @@ import OpenAPIRuntime
 final class StubTransport: ClientTransport, ServerTransport, @unchecked Sendable {
     // @unchecked: `routes` is written only by `register`, which the benchmark calls before the
     // first request and never after; afterwards it is only read.
-    typealias Handler = @Sendable (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (
-        HTTPResponse, HTTPBody?
-    )
+    typealias Handler =
+        @Sendable (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (
+            HTTPResponse, HTTPBody?
+        )
 
     private struct Route {
         var method: HTTPRequest.Method
@@ -37,7 +38,8 @@ final class StubTransport: ClientTransport, ServerTransport, @unchecked Sendable
 
     func register(_ handler: @escaping Handler, method: HTTPRequest.Method, path: String) throws {
         let segments = path.split(separator: "/").map { part -> Segment in
-            part.hasPrefix("{") && part.hasSuffix("}") ? .parameter(String(part.dropFirst().dropLast())) : .literal(part)
+            part.hasPrefix("{") && part.hasSuffix("}")
+                ? .parameter(String(part.dropFirst().dropLast())) : .literal(part)
         }
         routes.append(Route(method: method, segments: segments, handler: handler))
     }
