@@ -173,5 +173,9 @@ public struct CallbackURLError: Error, Sendable, Hashable, CustomStringConvertib
 extension ServerRequest {
     /// The request the generated route table is serving on this task, set around each handler
     /// call (so a handler can evaluate a ``CallbackURL`` without being passed the request).
-    @TaskLocal public static var current: ServerRequest?
+    public static var current: ServerRequest? { currentOnTask.get() }
+
+    /// Where ``current`` is kept: bind it with `withValue(_:operation:)` to serve a request
+    /// outside a route table (as a test does).
+    public static let currentOnTask = TaskLocal<ServerRequest?>(wrappedValue: nil)
 }

@@ -72,7 +72,7 @@ struct CallbackURLTests {
 
     @Test func theRequestBeingServedIsCurrent() async throws {
         #expect(ServerRequest.current == nil)
-        let url = try ServerRequest.$current.withValue(Self.request) {
+        let url = try ServerRequest.currentOnTask.withValue(Self.request) {
             try CallbackURL("{$request.header.X-Callback}").url()
         }
         #expect(url.absoluteString == "https://sub.example/h")
