@@ -120,7 +120,9 @@ public struct RouteTable: Sendable {
                     if route.streamsRequestBody { input.bodyStream = body ?? HTTPBody() }
                     // The handler can reach its request (`ServerRequest.current`), e.g. to evaluate a `CallbackURL`.
                     let request = input
-                    response = try await ServerRequest.currentOnTask.withValue(request) { try await route.handle(request) }
+                    response = try await ServerRequest.currentOnTask.withValue(request) {
+                        try await route.handle(request)
+                    }
                 } catch let error as ResponseConvertible {
                     do {
                         response = try error.serverResponse(profile: profile)
