@@ -179,6 +179,9 @@ struct ResponseCaseContext {
     var bodyIsJSONLines: Bool
     var bodyIsJSONSequence: Bool
     var bodyIsServerSentEvents: Bool
+    /// Bytes or an event stream: the client reads it as it arrives (a declared error's body too,
+    /// which is otherwise collected first).
+    var bodyStreams: Bool
     /// `Pet`, `String`, `HTTPBody`, `EventStream<Event>`, or `NoContent`.
     var bodyType: String
     /// An event stream's element (the JSON `data` of Server-Sent Events; nil when it is text).
@@ -228,9 +231,13 @@ struct ResponseEnumContext {
     /// Doc comment lines, or "".
     var doc: String
     var typeName: String
-    /// `Error, ResponseConvertible, Hashable` or `ResponseConvertible, Hashable`.
+    /// `Error, ResponseConvertible, Hashable` or `ResponseConvertible, Hashable, Sendable`; without
+    /// `Hashable` when a case holds an event stream.
     var conformances: String
     var cases: [ResponseCaseContext]
+    /// The body type every case carries (an `…Output` enum whose 2xx statuses share a body): the
+    /// enum then has a `body` property. Nil otherwise.
+    var commonBodyType: String?
 }
 
 /// What `Templates/Security.mustache` receives: one client helper per supported security scheme.

@@ -18,7 +18,7 @@ enum ResponseContextBuilder {
             bodyIsForm: declared.bodyKind == .form, bodyIsText: declared.bodyKind == .text,
             bodyIsJSONLines: declared.bodyKind == .jsonLines, bodyIsJSONSequence: declared.bodyKind == .jsonSequence,
             bodyIsServerSentEvents: declared.bodyKind == .serverSentEvents,
-            bodyType: declared.bodyType, itemType: declared.itemType,
+            bodyStreams: declared.bodyKind.streams, bodyType: declared.bodyType, itemType: declared.itemType,
             writeValue: enumTypeName == nil
                 ? (declared.isTyped ? "output.body" : "output") : (declared.isTyped ? "response.body" : "body"),
             writeProfile: enumTypeName == nil ? "wireProfile" : "profile",
@@ -69,8 +69,12 @@ enum ResponseContextBuilder {
             enums.append(
                 ResponseEnumContext(
                     doc: SwiftText.docComment("The success responses of \(idText), one case per status.", indent: ""),
-                    typeName: name, conformances: "ResponseConvertible, Hashable, Sendable",
-                    cases: responses.successes.map { caseContext($0, enumTypeName: name, isError: false) }))
+                    typeName: name,
+                    // An event stream is read once and has no value to compare: such an enum is only Sendable.
+                    conformances: responses.outputHoldsEventStream
+                        ? "ResponseConvertible, Sendable" : "ResponseConvertible, Hashable, Sendable",
+                    cases: responses.successes.map { caseContext($0, enumTypeName: name, isError: false) },
+                    commonBodyType: responses.commonSuccessBodyType))
         }
         if let name = responses.errorTypeName {
             enums.append(
@@ -78,8 +82,11 @@ enum ResponseContextBuilder {
                     doc: SwiftText.docComment(
                         "The error responses \(idText) declares: the client throws one, a handler throws one to answer it.",
                         indent: ""),
-                    typeName: name, conformances: "Error, ResponseConvertible, Hashable",
-                    cases: responses.errors.map { caseContext($0, enumTypeName: name, isError: true) }))
+                    typeName: name,
+                    conformances: responses.errorsHoldEventStream
+                        ? "Error, ResponseConvertible" : "Error, ResponseConvertible, Hashable",
+                    cases: responses.errors.map { caseContext($0, enumTypeName: name, isError: true) },
+                    commonBodyType: nil))
         }
         guard !headers.isEmpty || !enums.isEmpty else { return nil }
         return ResponseTypesContext(access: access, headers: headers, enums: enums)

@@ -48,7 +48,14 @@ struct ResponsePlan {
 
     /// How a response body travels (see `BodyKind`, the request side's): JSON, a form, text, bytes
     /// (`HTTPBody`, streamed; multipart is read raw), or an event stream; `none` without a body.
-    enum BodyKind: String { case json, form, text, binary, jsonLines, jsonSequence, serverSentEvents, none }
+    enum BodyKind: String {
+        case json, form, text, binary, jsonLines, jsonSequence, serverSentEvents, none
+
+        /// JSON Lines, JSON Sequence or Server-Sent Events: an `EventStream`, decoded as it arrives.
+        var isEventStream: Bool { [.jsonLines, .jsonSequence, .serverSentEvents].contains(self) }
+        /// Read as it arrives, never collected: bytes (`HTTPBody`) or an event stream.
+        var streams: Bool { self == .binary || isEventStream }
+    }
 
     struct Header {
         /// The field name as the spec writes it (`X-Rate-Remaining`).
@@ -83,7 +90,7 @@ struct ResponsePlan {
 
     /// The 2xx responses (a synthetic `200..<300` without body when the spec declares none), codes first.
     var successes: [Declared]
-    /// Set when several successes differ in body or declare headers: each is a case of this enum.
+    /// Set when the operation declares several 2xx statuses: each is a case of this enum.
     var outputTypeName: String?
     /// What the client method returns and the handler returns.
     var returnType: String
@@ -95,11 +102,24 @@ struct ResponsePlan {
     /// The success the server answers with when the handler returns a plain value (the lowest 2xx).
     var primarySuccess: Declared { successes[0] }
 
-    /// The `…Output`/`…Error` enums (declared with the models) hold an `HTTPBody`: the models file
-    /// then imports OpenAPIRuntime.
+    /// The `…Output`/`…Error` enums (declared with the models) hold an `HTTPBody` or an event stream
+    /// (`ServerSentEvent…` are OpenAPIRuntime's): the models file then imports OpenAPIRuntime.
     var typesHoldBytes: Bool {
-        (outputTypeName != nil && successes.contains { $0.bodyKind == .binary })
-            || errors.contains { $0.bodyKind == .binary }
+        (outputTypeName != nil && successes.contains { $0.bodyKind.streams })
+            || errors.contains { $0.bodyKind.streams }
+    }
+
+    /// The `…Output` enum holds an event stream, which is not `Hashable`: the enum is only `Sendable`.
+    var outputHoldsEventStream: Bool { outputTypeName != nil && successes.contains { $0.bodyKind.isEventStream } }
+    /// The `…Error` enum holds an event stream: it is `Error` (so `Sendable`) but not `Hashable`.
+    var errorsHoldEventStream: Bool { errors.contains { $0.bodyKind.isEventStream } }
+
+    /// The body every success carries, when they all carry the same type (the `…Output` enum's `body`).
+    var commonSuccessBodyType: String? {
+        guard outputTypeName != nil, let first = successes.first, first.bodyKind != .none,
+            successes.allSatisfy({ $0.bodyType == first.bodyType })
+        else { return nil }
+        return first.bodyType
     }
 
     /// The return type is the body of one JSON success (the paginator's page).
@@ -175,14 +195,10 @@ enum ResponsePlanner {
             // No 2xx declared: any 2xx is a success without body, as before typed responses.
             successes.append(.init(status: .range(2), response: nil, content: nil, caseName: "ok", headers: []))
         }
-        let first = successes[0]
-        let needsEnum =
-            successes.count > 1
-            && successes.contains { entry in
-                !entry.headers.isEmpty || bodyKind(entry.content) != bodyKind(first.content)
-                    || entry.content?.type.nonOptional != first.content?.type.nonOptional
-            }
-        return Layout(operationID: operation.id, successes: successes, errors: errors, needsOutputEnum: needsEnum)
+        // Several 2xx statuses are the `…Output` enum even when they share a body: the handler then
+        // chooses the status (a 201 is not a 200) and the caller sees which one came.
+        return Layout(
+            operationID: operation.id, successes: successes, errors: errors, needsOutputEnum: successes.count > 1)
     }
 
     static func plan(
@@ -191,13 +207,7 @@ enum ResponsePlanner {
         // Only the first operation of an id has synthetic types (a reused id is a reader error).
         func name(_ role: String) -> String? { named ? names.qualified[typeID(layout.operationID, role)] : nil }
         func declared(_ entry: Layout.Entry, typed: Bool) -> ResponsePlan.Declared {
-            var kind = bodyKind(entry.content)
-            // A case of an `…Output`/`…Error` enum (Hashable) cannot hold an event stream: its bytes then.
-            if typed || layout.needsOutputEnum,
-                [.jsonLines, .jsonSequence, .serverSentEvents].contains(kind)
-            {
-                kind = .binary
-            }
+            let kind = bodyKind(entry.content)
             var bodyType: String
             var itemType: String?
             let schema = entry.content.map(\.type) ?? .untypedJSON

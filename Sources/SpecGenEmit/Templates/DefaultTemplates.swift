@@ -70,7 +70,7 @@ extension {{clientTypeName}} {
 {{#responseCases}}
         {{caseLabel}}:
 {{#isError}}
-            throw await response.declaredError { response in
+            throw await response.declared{{#bodyStreams}}Streaming{{/bodyStreams}}Error { response in
                 {{enumTypeName}}.{{caseName}}({{#isTyped}}try response.typed({{> ResponseBodyRead}}, headers: {{{headersType}}}.self){{/isTyped}}{{^isTyped}}{{> ResponseBodyRead}}{{/isTyped}})
             }
 {{/isError}}
@@ -310,6 +310,17 @@ import {{.}}
 {{/cases}}
         }
     }
+{{#commonBodyType}}
+
+    /// The body, whichever status carried it.
+    {{access}}var body: {{{.}}} {
+        switch self {
+{{#cases}}
+        case .{{caseName}}(let {{#isTyped}}response): return response.body{{/isTyped}}{{^isTyped}}body): return body{{/isTyped}}
+{{/cases}}
+        }
+    }
+{{/commonBodyType}}
 }
 {{/enums}}
 
