@@ -304,6 +304,10 @@ package struct Generator: Sendable {
                 notFirst: index > 0,
                 operationsLiteral: "[" + scheme.operationIDs.map(SwiftText.stringLiteral).joined(separator: ", ") + "]",
                 bearer: scheme.kind == .bearer, basic: scheme.kind == .basic,
+                httpSchemeLiteral: {
+                    guard case .http(let name) = scheme.kind else { return nil }
+                    return SwiftText.stringLiteral(name)
+                }(),
                 apiKey: {
                     guard case .apiKey(let name, let location) = scheme.kind else { return nil }
                     return ClientAPIKeyContext(nameLiteral: SwiftText.stringLiteral(name), location: location.rawValue)
@@ -321,6 +325,9 @@ package struct Generator: Sendable {
         switch scheme.kind {
         case .bearer: sends = "`Authorization: Bearer <token>`"
         case .basic: sends = "`Authorization: Basic <base64(username:password)>`"
+        case .http(let name):
+            sends =
+                name.contains("`") ? "'Authorization: \(name) <credentials>'" : "`Authorization: \(name) <credentials>`"
         case .apiKey(let name, let location):
             sends = "the key as the \(location.rawValue) \(name.contains("`") ? "'\(name)'" : "`\(name)`")"
         }

@@ -25,4 +25,18 @@ package struct SecurityScheme: Sendable, Codable, Equatable {
         self.name = name
         self.kind = kind
     }
+
+    /// http: the scheme's name when it can travel in `Authorization`, which needs an HTTP token
+    /// (RFC 9110 §11.1, §5.6.2: letters, digits and ``!#$%&'*+-.^_`|~``); nil otherwise.
+    package var httpSchemeToken: String? {
+        guard kind == .http, let scheme, !scheme.isEmpty,
+            scheme.unicodeScalars.allSatisfy({ scalar in
+                ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+                    || Self.tokenSymbols.contains(scalar)
+            })
+        else { return nil }
+        return scheme
+    }
+
+    private static let tokenSymbols = Set("!#$%&'*+-.^_`|~".unicodeScalars)
 }

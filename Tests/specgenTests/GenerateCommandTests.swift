@@ -33,6 +33,20 @@ struct GenerateCommandTests {
         #expect(try String(contentsOfFile: output + "/Models.swift", encoding: .utf8) == contents)
     }
 
+    /// Schemes generated code cannot apply are said once each, where they are declared; the ones it
+    /// applies (Digest included) are silent (SigV4 too: DiagnosticsTests).
+    @Test func unappliedSecuritySchemesAreOneLocatedWarningEach() throws {
+        let output = temporaryFolder()
+        let result = try SpecGenBinary.run(["generate", "Specs/security.yaml", "--output", output])
+        #expect(result.status == 0, "\(result.stderr)")
+        let warnings = result.stderr.split(separator: "\n").filter { $0.contains(": warning: ") }
+        #expect(
+            warnings == [
+                "Specs/security.yaml:131:5: warning: security scheme 'mtls' is mutualTLS, which generated code cannot see (it happens in the TLS layer): routes do not check it; the server's transport must require and verify client certificates, and the client's must present one",
+                "Specs/security.yaml:133:5: warning: http security scheme 'spacedScheme' has scheme 'My Scheme', which is not an HTTP token (RFC 9110) and cannot be sent in Authorization; generated code does not apply it",
+            ])
+    }
+
     /// `--timings` (issue 12, scripts/bench-stages reads it): one line per stage, wall and CPU.
     @Test func timingsPrintEveryStage() throws {
         let output = temporaryFolder()

@@ -1,7 +1,8 @@
 import SpecGenIR
 
 /// What `Templates/Stubs.mustache` receives: a handler type answering every operation with the
-/// spec's example or a minimal valid value. Every string is finished Swift text.
+/// spec's example or a minimal valid value. Every string is a name, a type or a literal; the
+/// template writes the statements.
 struct StubsFileContext {
     var header: String
     var imports: [String]
@@ -24,8 +25,65 @@ struct StubOperationContext {
     var outputType: String
     /// The credentials the handler method takes after its input, as in the handler protocol.
     var credentials: [CredentialContext]
-    /// The method's one statement: `return try stubValue(Pet.self, "{…}")`, `return NoContent()`, ….
-    var statement: String
+    /// When no finite value fits the response schema: the message (a Swift string literal) of the
+    /// 501 `APIError` the method throws. Exactly one of this and `answer` is set.
+    var notImplementedMessage: String?
+    /// What the method returns: its first success (the lowest 2xx).
+    var answer: StubAnswerContext?
+}
+
+/// A stub's return value: the body, in a `TypedResponse` when the success declares headers, in the
+/// output enum's case when there is one (`return try .ok(TypedResponse(…, body: stubValue(…)))`).
+struct StubAnswerContext {
+    /// Something in it decodes JSON at run time (`stubValue`): the `return` needs `try`.
+    var throwing: Bool
+    /// The `…Output` enum's case the value is wrapped in, or nil.
+    var outputCaseName: String?
+    /// Set when the success declares headers.
+    var typed: StubTypedResponseContext?
+    var body: StubBodyContext
+}
+
+/// `TypedResponse(status:headers:body:)`, every required header with its smallest valid value.
+struct StubTypedResponseContext {
+    /// The status as a Swift integer literal (a range's first code).
+    var statusCode: String
+    /// The headers struct (`ListPetsOKHeaders`).
+    var headersTypeName: String
+    /// The required headers, each decoded from JSON (`rate: stubValue(Int.self, "0")`); optional ones are left out.
+    var headers: [StubHeaderContext]
+}
+
+struct StubHeaderContext {
+    /// The member of the headers struct.
+    var swiftName: String
+    /// Its Swift type without `?`.
+    var valueType: String
+    /// The smallest valid value as JSON text, as a Swift string literal.
+    var jsonLiteral: String
+    /// True unless this is the last header.
+    var hasMore: Bool
+}
+
+/// The body value. Exactly one of the `is…` flags is set.
+struct StubBodyContext {
+    /// No body: `NoContent()`.
+    var isNoContent: Bool
+    /// Bytes: `HTTPBody(bytesLiteral)` (a string example's UTF-8), or `HTTPBody()` when `bytesLiteral` is nil.
+    var isBinary: Bool
+    var bytesLiteral: String?
+    /// `text/*`: `textLiteral` (the example, or `""`).
+    var isText: Bool
+    var textLiteral: String
+    /// JSON Lines, JSON Sequence, Server-Sent Events: a stream that ends at once, `bodyType(AsyncStream { $0.finish() })`.
+    var isStream: Bool
+    /// JSON or form: `stubValue(bodyType.self, exampleLiteral, orElse: minimalLiteral)`, or
+    /// `stubValue(bodyType.self, minimalLiteral)` when no example fits; both are JSON text as Swift string literals.
+    var isDecoded: Bool
+    var exampleLiteral: String?
+    var minimalLiteral: String
+    /// The body's Swift type (`Pet`, `EventStream<Event>`).
+    var bodyType: String
 }
 
 extension StubsFileContext: TemplateContext {
@@ -36,17 +94,24 @@ extension StubsFileContext: TemplateContext {
             operations: [
                 StubOperationContext(
                     doc: "", methodName: "op", inputParameter: "_ input: Input", outputType: "Output",
-                    credentials: [
-                        CredentialContext(
-                            label: "bearerAuth", type: "BearerToken", isOptional: false, needsComma: true,
-                            readCall: "bearerToken()")
-                    ],
-                    statement: "return NoContent()")
+                    credentials: [CredentialContext.example], notImplementedMessage: "\"no value\"",
+                    answer: StubAnswerContext(
+                        throwing: true, outputCaseName: "ok",
+                        typed: StubTypedResponseContext(
+                            statusCode: "200", headersTypeName: "OpOKHeaders",
+                            headers: [
+                                StubHeaderContext(
+                                    swiftName: "rate", valueType: "Int", jsonLiteral: "\"0\"", hasMore: true)
+                            ]),
+                        body: StubBodyContext(
+                            isNoContent: true, isBinary: true, bytesLiteral: "\"bytes\"", isText: true,
+                            textLiteral: "\"\"", isStream: true, isDecoded: true, exampleLiteral: "\"{}\"",
+                            minimalLiteral: "\"{}\"", bodyType: "Pet")))
             ])
     }
 }
 
-/// Builds each operation's stub statement from its plan and the spec's examples.
+/// Builds each operation's stub answer from its plan and the spec's examples.
 struct StubContextBuilder {
     let plans: [OperationPlan]
     let values: StubValues
@@ -68,43 +133,30 @@ struct StubContextBuilder {
     /// `credentials` are each operation's handler arguments, by method name (the server's contexts).
     func contexts(credentials: [String: [CredentialContext]]) -> [StubOperationContext] {
         plans.map { plan in
-            StubOperationContext(
+            let answer = self.answer(plan)
+            return StubOperationContext(
                 doc: SwiftText.docComment(
                     ModelContextBuilder.docText(plan.operation.summary, plan.operation.description), indent: "    "),
                 methodName: plan.methodName,
                 inputParameter: plan.inputTypeName.map { "_ input: \($0)" } ?? "",
                 outputType: plan.responses.returnType,
                 credentials: credentials[plan.methodName] ?? [],
-                statement: statement(plan))
+                notImplementedMessage: answer == nil
+                    ? SwiftText.stringLiteral("no finite value fits the response schema of \(plan.operation.id)") : nil,
+                answer: answer)
         }
     }
 
-    /// A Swift expression and whether it calls something that throws (it then needs `try`).
-    private struct Expression {
-        var text: String
-        var throwing: Bool
-    }
-
-    /// The handler answers with its first success (the lowest 2xx): the body, in a
-    /// `TypedResponse` when that success declares headers, in the output enum's case when there is one.
-    private func statement(_ plan: OperationPlan) -> String {
+    /// The handler answers with its first success (the lowest 2xx); nil when no value fits its schema.
+    private func answer(_ plan: OperationPlan) -> StubAnswerContext? {
         let primary = plan.responses.primarySuccess
         let response = Self.response(plan.operation, primary.status)
         let content = response.flatMap { OperationPlanner.preferredContent($0.content) }
-        guard var payload = body(primary, content) else {
-            return "throw APIError(status: 501, name: \"NotImplemented\", message: "
-                + "\(SwiftText.stringLiteral("no finite value fits the response schema of \(plan.operation.id)")))"
-        }
-        if primary.isTyped {
-            let headers = self.headers(primary, declared: response?.headers ?? [])
-            payload = Expression(
-                text: "TypedResponse(status: \(primary.status.code), headers: \(headers.text), body: \(payload.text))",
-                throwing: payload.throwing || headers.throwing)
-        }
-        if plan.responses.outputTypeName != nil {
-            payload.text = ".\(primary.caseName)(\(payload.text))"
-        }
-        return (payload.throwing ? "return try " : "return ") + payload.text
+        guard let body = body(primary, content) else { return nil }
+        let typed = primary.isTyped ? self.typed(primary, declared: response?.headers ?? []) : nil
+        return StubAnswerContext(
+            throwing: body.isDecoded || !(typed?.headers.isEmpty ?? true),
+            outputCaseName: plan.responses.outputTypeName != nil ? primary.caseName : nil, typed: typed, body: body)
     }
 
     /// The declared response a planned status stands for (nil for the synthetic success of an
@@ -113,50 +165,45 @@ struct StubContextBuilder {
         operation.responses.first { ResponsePlanner.status($0.status) == status }
     }
 
-    private func body(_ success: ResponsePlan.Declared, _ content: MediaContent?) -> Expression? {
+    private func body(_ success: ResponsePlan.Declared, _ content: MediaContent?) -> StubBodyContext? {
+        var body = StubBodyContext(
+            isNoContent: false, isBinary: false, bytesLiteral: nil, isText: false, textLiteral: "\"\"",
+            isStream: false, isDecoded: false, exampleLiteral: nil, minimalLiteral: "", bodyType: success.bodyType)
         switch success.bodyKind {
         case .none:
-            return Expression(text: "NoContent()", throwing: false)
+            body.isNoContent = true
         case .binary:
             // A string example is sent as its UTF-8 bytes; anything else as no bytes.
-            if case .string(let text)? = content?.example {
-                return Expression(text: "HTTPBody(\(SwiftText.stringLiteral(text)))", throwing: false)
-            }
-            return Expression(text: "HTTPBody()", throwing: false)
+            body.isBinary = true
+            if case .string(let text)? = content?.example { body.bytesLiteral = SwiftText.stringLiteral(text) }
         case .text:
-            if case .string(let text)? = content?.example {
-                return Expression(text: SwiftText.stringLiteral(text), throwing: false)
-            }
-            return Expression(text: "\"\"", throwing: false)
+            body.isText = true
+            if case .string(let text)? = content?.example { body.textLiteral = SwiftText.stringLiteral(text) }
         case .jsonLines, .jsonSequence, .serverSentEvents:
             // A stream that ends at once: a valid, empty answer of the declared kind.
-            return Expression(text: "\(success.bodyType)(AsyncStream { $0.finish() })", throwing: false)
+            body.isStream = true
         case .json, .form:
             guard let content, let choice = values.choice(for: content) else { return nil }
-            let type = success.bodyType
-            if let preferred = choice.preferred {
-                return Expression(
-                    text: "stubValue(\(type).self, \(SwiftText.stringLiteral(preferred.jsonText)), "
-                        + "orElse: \(SwiftText.stringLiteral(choice.minimal.jsonText)))",
-                    throwing: true)
-            }
-            return Expression(
-                text: "stubValue(\(type).self, \(SwiftText.stringLiteral(choice.minimal.jsonText)))", throwing: true)
+            body.isDecoded = true
+            body.exampleLiteral = choice.preferred.map { SwiftText.stringLiteral($0.jsonText) }
+            body.minimalLiteral = SwiftText.stringLiteral(choice.minimal.jsonText)
         }
+        return body
     }
 
     /// The `…Headers` value: every required header with the smallest valid value of its type.
-    private func headers(_ success: ResponsePlan.Declared, declared: [ResponseHeader]) -> Expression {
-        var arguments: [String] = []
-        for header in success.headers where header.required {
+    private func typed(_ success: ResponsePlan.Declared, declared: [ResponseHeader]) -> StubTypedResponseContext {
+        let required = success.headers.filter(\.required)
+        let headers = required.enumerated().map { index, header in
             let type = declared.first { $0.name == header.wireName }.map {
                 OperationPlanner.parameterType($0.type, document: values.document)
             }
             let json = type.flatMap { values.minimal($0) } ?? .string("")
-            arguments.append(
-                "\(header.swiftName): stubValue(\(header.valueType).self, \(SwiftText.stringLiteral(json.jsonText)))")
+            return StubHeaderContext(
+                swiftName: header.swiftName, valueType: header.valueType,
+                jsonLiteral: SwiftText.stringLiteral(json.jsonText), hasMore: index < required.count - 1)
         }
-        return Expression(
-            text: "\(success.headersTypeName)(\(arguments.joined(separator: ", ")))", throwing: !arguments.isEmpty)
+        return StubTypedResponseContext(
+            statusCode: String(success.status.code), headersTypeName: success.headersTypeName, headers: headers)
     }
 }

@@ -96,7 +96,7 @@ extension {{clientTypeName}} {
 {{#items}}
     /// Every item of every page of `{{methodName}}`.
     {{access}}func {{itemsMethodName}}(_ input: {{inputType}}) -> PageItems<{{inputType}}, {{pageType}}, {{itemType}}> {
-        {{pagesMethodName}}(input).items { {{extractExpression}} }
+        {{pagesMethodName}}(input).items { $0.{{itemsMemberName}}{{#itemsOptional}} ?? []{{/itemsOptional}} }
     }
 
 {{/items}}
@@ -339,6 +339,17 @@ extension {{clientTypeName}} {
         .basic(username: username, password: password, operations: {{{operationsLiteral}}})
     }
 {{/basic}}
+{{#httpSchemeLiteral}}
+{{{doc}}}    {{access}}static func {{methodName}}(_ credentials: String) -> AuthenticationMiddleware {
+        .authorization(scheme: {{{.}}}, credentials, operations: {{{operationsLiteral}}})
+    }
+
+{{{doc}}}    ///
+    /// `credentialsProvider` is asked before each request: return the value that follows the scheme name.
+    {{access}}static func {{methodName}}(credentialsProvider: @escaping @Sendable () async throws -> String) -> AuthenticationMiddleware {
+        .authorization(scheme: {{{.}}}, credentialsProvider: credentialsProvider, operations: {{{operationsLiteral}}})
+    }
+{{/httpSchemeLiteral}}
 {{#apiKey}}
 {{{doc}}}    {{access}}static func {{methodName}}(_ key: String) -> AuthenticationMiddleware {
         .apiKey(key, name: {{{nameLiteral}}}, in: .{{location}}, operations: {{{operationsLiteral}}})
@@ -382,9 +393,9 @@ extension {{handlerProtocolName}} {
         [
 {{#operations}}
             ServerRoute({{{operationIDLiteral}}}, .{{httpMethod}}, {{{pathLiteral}}}, headers: {{{routeHeadersLiteral}}}, query: {{{routeQueryLiteral}}}{{#requestBody}}{{#streams}}, streamsRequestBody: true{{/streams}}{{/requestBody}}) { request in
-{{#authenticationLiteral}}
-                try request.authenticate(anyOf: {{{.}}})
-{{/authenticationLiteral}}
+{{#authentication}}
+                try request.authenticate(anyOf: [{{#alternatives}}[{{#schemes}}{{#isHTTPBearer}}.httpBearer{{/isHTTPBearer}}{{#isHTTPBasic}}.httpBasic{{/isHTTPBasic}}{{#isOAuth2}}.oauth2{{/isOAuth2}}{{#isOpenIDConnect}}.openIDConnect{{/isOpenIDConnect}}{{#httpSchemeLiteral}}.http(scheme: {{{.}}}){{/httpSchemeLiteral}}{{#apiKey}}.apiKey(name: {{{nameLiteral}}}, in: .{{location}}){{/apiKey}}{{#hasMore}}, {{/hasMore}}{{/schemes}}]{{#hasMore}}, {{/hasMore}}{{/alternatives}}])
+{{/authentication}}
 {{#requestBody}}
 {{> ServerRequestBody}}
 {{/requestBody}}
@@ -409,12 +420,12 @@ extension {{handlerProtocolName}} {
                 )
 {{/inputIsStruct}}
 {{#outputEnumName}}
-                return try await self.{{methodName}}({{#inputTypeName}}input{{/inputTypeName}}{{#credentials}}{{#needsComma}}, {{/needsComma}}{{label}}: {{#isOptional}}try?{{/isOptional}}{{^isOptional}}try{{/isOptional}} request.{{{readCall}}}{{/credentials}}).serverResponse(profile: wireProfile)
+                return try await self.{{methodName}}({{#inputTypeName}}input{{/inputTypeName}}{{#credentials}}{{#needsComma}}, {{/needsComma}}{{label}}: {{#isOptional}}try?{{/isOptional}}{{^isOptional}}try{{/isOptional}} request.{{> ServerCredentialRead}}{{/credentials}}).serverResponse(profile: wireProfile)
 {{/outputEnumName}}
 {{^outputEnumName}}
 {{#primarySuccess}}
 {{#hasBody}}
-                let output = try await self.{{methodName}}({{#inputTypeName}}input{{/inputTypeName}}{{#credentials}}{{#needsComma}}, {{/needsComma}}{{label}}: {{#isOptional}}try?{{/isOptional}}{{^isOptional}}try{{/isOptional}} request.{{{readCall}}}{{/credentials}})
+                let output = try await self.{{methodName}}({{#inputTypeName}}input{{/inputTypeName}}{{#credentials}}{{#needsComma}}, {{/needsComma}}{{label}}: {{#isOptional}}try?{{/isOptional}}{{^isOptional}}try{{/isOptional}} request.{{> ServerCredentialRead}}{{/credentials}})
                 return try ServerResponse(
                     status: {{#statusFromValue}}output.status{{/statusFromValue}}{{^statusFromValue}}{{statusCode}}{{/statusFromValue}},
                     body: {{> ResponseBodyWrite}}{{#isTyped}},{{/isTyped}}
@@ -425,13 +436,13 @@ extension {{handlerProtocolName}} {
 {{/hasBody}}
 {{^hasBody}}
 {{#isTyped}}
-                let output = try await self.{{methodName}}({{#inputTypeName}}input{{/inputTypeName}}{{#credentials}}{{#needsComma}}, {{/needsComma}}{{label}}: {{#isOptional}}try?{{/isOptional}}{{^isOptional}}try{{/isOptional}} request.{{{readCall}}}{{/credentials}})
+                let output = try await self.{{methodName}}({{#inputTypeName}}input{{/inputTypeName}}{{#credentials}}{{#needsComma}}, {{/needsComma}}{{label}}: {{#isOptional}}try?{{/isOptional}}{{^isOptional}}try{{/isOptional}} request.{{> ServerCredentialRead}}{{/credentials}})
                 return try ServerResponse(
                     status: {{#statusFromValue}}output.status{{/statusFromValue}}{{^statusFromValue}}{{statusCode}}{{/statusFromValue}}, body: nil,
                     headers: output.headers, headerFields: output.headerFields)
 {{/isTyped}}
 {{^isTyped}}
-                _ = try await self.{{methodName}}({{#inputTypeName}}input{{/inputTypeName}}{{#credentials}}{{#needsComma}}, {{/needsComma}}{{label}}: {{#isOptional}}try?{{/isOptional}}{{^isOptional}}try{{/isOptional}} request.{{{readCall}}}{{/credentials}})
+                _ = try await self.{{methodName}}({{#inputTypeName}}input{{/inputTypeName}}{{#credentials}}{{#needsComma}}, {{/needsComma}}{{label}}: {{#isOptional}}try?{{/isOptional}}{{^isOptional}}try{{/isOptional}} request.{{> ServerCredentialRead}}{{/credentials}})
                 return ServerResponse(status: {{statusCode}})
 {{/isTyped}}
 {{/hasBody}}
@@ -447,6 +458,9 @@ extension {{handlerProtocolName}} {
         "ServerBodyRead": ##"""
 {{{serverAssign}}}{{{readEffects}}}{{#readsIfPresent}}request.hasBody ? {{/readsIfPresent}}{{#isJSON}}{{#collectsFirst}}request.collectingBody(){{/collectsFirst}}{{^collectsFirst}}request{{/collectsFirst}}.{{jsonReader}}({{{jsonReadType}}}.self){{/isJSON}}{{#isForm}}request.decodeForm({{{swiftType}}}.self){{/isForm}}{{#isText}}request.decodeText(){{/isText}}{{#isBinary}}request.requestBody{{/isBinary}}{{#isMultipart}}request.decodeMultipart(rules: {{#partTypeName}}{{.}}.rules{{/partTypeName}}{{^partTypeName}}MultipartRules(){{/partTypeName}}) { {{#partTypeName}}[profile = request.profile] in try await {{.}}.decode($0, profile: profile){{/partTypeName}}{{^partTypeName}}$0{{/partTypeName}} }{{/isMultipart}}{{#isJSONLines}}request.jsonLines(of: {{{itemType}}}.self){{/isJSONLines}}{{#isJSONSequence}}request.jsonSequence(of: {{{itemType}}}.self){{/isJSONSequence}}{{#isServerSentEvents}}{{#itemType}}request.serverSentEvents(of: {{{.}}}.self){{/itemType}}{{^itemType}}request.serverSentEvents(){{/itemType}}{{/isServerSentEvents}}{{#readsIfPresent}} : nil{{/readsIfPresent}}{{{serverClose}}}
 
+"""##,
+        "ServerCredentialRead": ##"""
+{{#scheme}}{{#isBearerToken}}bearerToken({{#hasRequiredScopes}}requiredScopes: [{{#requiredScopes}}[{{#scopes}}{{{literal}}}{{#hasMore}}, {{/hasMore}}{{/scopes}}]{{#hasMore}}, {{/hasMore}}{{/requiredScopes}}]{{/hasRequiredScopes}}){{/isBearerToken}}{{#isHTTPBasic}}basicCredentials(){{/isHTTPBasic}}{{#httpSchemeLiteral}}httpAuthorization(scheme: {{{.}}}){{/httpSchemeLiteral}}{{#apiKey}}apiKey({{{nameLiteral}}}, in: .{{location}}){{/apiKey}}{{/scheme}}
 """##,
         "ServerRequestBody": ##"""
 {{#single}}
@@ -528,7 +542,12 @@ import {{.}}
 {{#operations}}
 
 {{{doc}}}    {{access}}func {{methodName}}({{inputParameter}}{{#credentials}}{{#needsComma}}, {{/needsComma}}{{label}}: {{type}}{{#isOptional}}?{{/isOptional}}{{/credentials}}) async throws -> {{outputType}} {
-        {{{statement}}}
+{{#notImplementedMessage}}
+        throw APIError(status: 501, name: "NotImplemented", message: {{{.}}})
+{{/notImplementedMessage}}
+{{#answer}}
+        return {{#throwing}}try {{/throwing}}{{#outputCaseName}}.{{.}}({{/outputCaseName}}{{#typed}}TypedResponse(status: {{statusCode}}, headers: {{headersTypeName}}({{#headers}}{{swiftName}}: stubValue({{{valueType}}}.self, {{{jsonLiteral}}}){{#hasMore}}, {{/hasMore}}{{/headers}}), body: {{/typed}}{{#body}}{{#isNoContent}}NoContent(){{/isNoContent}}{{#isBinary}}HTTPBody({{#bytesLiteral}}{{{.}}}{{/bytesLiteral}}){{/isBinary}}{{#isText}}{{{textLiteral}}}{{/isText}}{{#isStream}}{{{bodyType}}}(AsyncStream { $0.finish() }){{/isStream}}{{#isDecoded}}stubValue({{{bodyType}}}.self, {{#exampleLiteral}}{{{.}}}, orElse: {{/exampleLiteral}}{{{minimalLiteral}}}){{/isDecoded}}{{/body}}{{#typed}}){{/typed}}{{#outputCaseName}}){{/outputCaseName}}
+{{/answer}}
     }
 {{/operations}}
 }
