@@ -80,6 +80,9 @@ enum DocumentFinisher {
         case .apiKey where ![.header, .query, .cookie].contains(scheme.location):
             return
                 "apiKey security scheme '\(name)' is not in a header, the query or a cookie; generated code does not apply it"
+        case .apiKey where scheme.location == .header && !SecurityScheme.isHTTPToken(scheme.parameterName ?? ""):
+            return
+                "apiKey security scheme '\(name)' names header '\(scheme.parameterName ?? "")', which is not a valid header name (an HTTP token): no request can carry it, so a requirement naming it is never met (401)"
         default:
             return nil
         }
