@@ -115,6 +115,37 @@ struct GenerateCommandTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/out") == ["Client.swift"])
     }
 
+    /// The credential read, the security check and the stub answers are written by templates from
+    /// typed data, so an override changes them (issue 11, item 7).
+    @Test func overridesDecideHowCredentialsAreReadAndStubsAnswer() throws {
+        let folder = temporaryFolder()
+        try FileManager.default.createDirectory(atPath: folder + "/templates", withIntermediateDirectories: true)
+        try "modes: [server, stubs]\ntemplates: templates\n".write(
+            toFile: folder + "/config.yaml", atomically: true, encoding: .utf8)
+        // A credential read through the user's own helper, told the scheme kind and the scopes.
+        try """
+        {{#scheme}}myCredential(kind: "{{#isOAuth2}}oauth2{{/isOAuth2}}{{#isHTTPBearer}}bearer{{/isHTTPBearer}}\
+        {{#isHTTPBasic}}basic{{/isHTTPBasic}}{{#isOpenIDConnect}}oidc{{/isOpenIDConnect}}{{#apiKey}}key:{{location}}{{/apiKey}}\
+        {{#httpSchemeLiteral}}http{{/httpSchemeLiteral}}", scopes: [{{#requiredScopes}}{{#scopes}}{{{literal}}}, {{/scopes}}{{/requiredScopes}}]){{/scheme}}
+        """.write(toFile: folder + "/templates/ServerCredentialRead.mustache", atomically: true, encoding: .utf8)
+        let stubs = try String(contentsOfFile: "Templates/Stubs.mustache".relativeToRepository, encoding: .utf8)
+        try stubs.replacingOccurrences(of: "{{#isDecoded}}stubValue(", with: "{{#isDecoded}}myStub(")
+            .write(toFile: folder + "/templates/Stubs.mustache", atomically: true, encoding: .utf8)
+        let result = try SpecGenBinary.run([
+            "generate", "Specs/security.yaml", "--output", folder + "/out", "--config", folder + "/config.yaml",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let server = try String(contentsOfFile: folder + "/out/Server.swift", encoding: .utf8)
+        #expect(
+            server.contains(
+                #"petstoreAuth: try? request.myCredential(kind: "oauth2", scopes: ["read:pets", "admin:pets", "write:pets", ])"#
+            ))
+        #expect(server.contains(#"digestAuth: try request.myCredential(kind: "http", scopes: [])"#))
+        #expect(!server.contains("request.bearerToken("))
+        let stubsFile = try String(contentsOfFile: folder + "/out/Stubs.swift", encoding: .utf8)
+        #expect(stubsFile.contains(#"return try myStub(Seen.self, "{}")"#))
+    }
+
     @Test func aBrokenConfigIsADiagnosticAtItsLine() throws {
         let folder = temporaryFolder()
         try "modes: [models]\naccess: secret\n".write(
