@@ -82,7 +82,7 @@ package struct Generator: Sendable {
                     access: options.access.keyword,
                     handlerProtocolName: Naming.typeName(options.handlerProtocolName),
                     stubsTypeName: StubContextBuilder.stubsTypeName(handlerProtocolName: options.handlerProtocolName),
-                    profile: Self.profileExpression(document.protocol),
+                    profile: Self.profileContext(document.protocol),
                     operations: StubContextBuilder(document: document, plans: plans).contexts(credentials: credentials))
                 files.append(
                     GeneratedFile(name: "Stubs.swift", contents: try templates.render("Stubs", context: context)))
@@ -272,7 +272,7 @@ package struct Generator: Sendable {
                 clientTypeName: names.clientTypeName,
                 handlerProtocolName: names.handlerProtocolName,
                 clientDoc: names.clientDoc, handlerDoc: names.handlerDoc, serverURLDoc: names.serverURLDoc,
-                profile: Self.profileExpression(document.protocol),
+                profile: Self.profileContext(document.protocol),
                 defaultServerURL: names.defaultServerURL,
                 declaresType: index == 0,
                 routeListName: listNames[index],
@@ -339,10 +339,12 @@ package struct Generator: Sendable {
         return text
     }
 
-    static func profileExpression(_ apiProtocol: APIProtocol) -> String {
+    static func profileContext(_ apiProtocol: APIProtocol) -> WireProfileContext {
         switch apiProtocol.kind {
-        case .rest: return ".rest"
-        case .awsJSON: return ".awsJSON(version: \(SwiftText.stringLiteral(apiProtocol.version ?? "1.1")))"
+        case .rest: return WireProfileContext(isREST: true, awsJSONVersionLiteral: nil)
+        case .awsJSON:
+            return WireProfileContext(
+                isREST: false, awsJSONVersionLiteral: SwiftText.stringLiteral(apiProtocol.version ?? "1.1"))
         }
     }
 }

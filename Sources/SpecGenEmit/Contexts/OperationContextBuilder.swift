@@ -64,7 +64,7 @@ struct OperationContextBuilder {
         return OperationContext(
             doc: SwiftText.docComment(
                 ModelContextBuilder.docText(operation.summary, operation.description), indent: "    "),
-            deprecation: operation.deprecated == true ? "    @available(*, deprecated)\n" : "",
+            isDeprecated: operation.deprecated == true,
             methodName: plan.methodName,
             outputType: plan.responses.returnType,
             operationIDLiteral: idLiteral, httpMethod: operation.method.rawValue,

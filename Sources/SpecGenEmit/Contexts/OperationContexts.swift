@@ -12,8 +12,8 @@ struct OperationsFileContext {
     var clientDoc: String
     var handlerDoc: String
     var serverURLDoc: String
-    /// The wire profile as a Swift expression (`.awsJSON(version: "1.1")`, `.rest`).
-    var profile: String
+    /// The wire profile (`Templates/WireProfile.mustache` writes `.rest` or `.awsJSON(version: "1.1")`).
+    var profile: WireProfileContext
     /// A `URL?` expression for the spec's first server, or `nil`.
     var defaultServerURL: String
     /// True in the file that declares the client struct or the handler protocol (the only
@@ -27,11 +27,19 @@ struct OperationsFileContext {
     var operations: [OperationContext]
 }
 
+/// The wire conventions generated code passes to the runtime (`WireProfile`). Exactly one kind is set.
+struct WireProfileContext {
+    /// REST: `.rest`.
+    var isREST: Bool
+    /// AWS JSON: the protocol version as a Swift string literal (`"1.1"`), for `.awsJSON(version:)`.
+    var awsJSONVersionLiteral: String?
+}
+
 struct OperationContext {
     /// Doc comment lines indented for a member (four spaces), or "".
     var doc: String
-    /// `    @available(*, deprecated)` line for the client method of a deprecated operation, or "".
-    var deprecation: String
+    /// The operation is deprecated: the client method is marked `@available(*, deprecated)`.
+    var isDeprecated: Bool
     var methodName: String
     var outputType: String
     /// The operation id, path template and constant headers/query items as Swift literals

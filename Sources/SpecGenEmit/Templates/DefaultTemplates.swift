@@ -44,7 +44,7 @@ import {{.}}
     ///   - transport: Any swift-openapi-runtime `ClientTransport` (URLSession, AsyncHTTPClient, …).
     ///   - middlewares: Run in order around each request (signing, retries, logging).
     {{access}}init(serverURL: URL, transport: any ClientTransport, middlewares: [any ClientMiddleware] = []) {
-        self.client = APIClient(serverURL: serverURL, transport: transport, middlewares: middlewares, profile: {{profile}})
+        self.client = APIClient(serverURL: serverURL, transport: transport, middlewares: middlewares, profile: {{> WireProfile}})
     }
 }
 {{/declaresType}}
@@ -52,7 +52,8 @@ import {{.}}
 extension {{clientTypeName}} {
 {{#operations}}
 {{{doc}}}{{#errorTypeName}}    /// - Throws: `{{.}}` for a declared error status, `APIError` for an undeclared one.
-{{/errorTypeName}}{{{deprecation}}}    {{access}}func {{methodName}}({{#inputTypeName}}_ input: {{{.}}}{{/inputTypeName}}) async throws -> {{outputType}} {
+{{/errorTypeName}}{{#isDeprecated}}    @available(*, deprecated)
+{{/isDeprecated}}    {{access}}func {{methodName}}({{#inputTypeName}}_ input: {{{.}}}{{/inputTypeName}}) async throws -> {{outputType}} {
         {{#hasParameters}}var{{/hasParameters}}{{^hasParameters}}let{{/hasParameters}} request = ClientRequest(operationID: {{{operationIDLiteral}}}, method: .{{httpMethod}}, path: {{{pathLiteral}}}, constantHeaders: {{{constantHeadersLiteral}}}, constantQuery: {{{constantQueryLiteral}}})
 {{#parameters}}
 {{#isJSONContent}}
@@ -386,7 +387,7 @@ extension {{handlerProtocolName}} {
 }
 {{/declaresType}}
 
-private let wireProfile: WireProfile = {{profile}}
+private let wireProfile: WireProfile = {{> WireProfile}}
 
 extension {{handlerProtocolName}} {
     var {{routeListName}}: [ServerRoute] {
@@ -552,7 +553,7 @@ import {{.}}
 {{/operations}}
 }
 
-private let stubProfile: WireProfile = {{profile}}
+private let stubProfile: WireProfile = {{> WireProfile}}
 
 /// Decodes a stub's JSON; when the first text does not decode (an example that does not fit
 /// its schema), the fallback, which is built from the schema.
@@ -628,6 +629,9 @@ extension {{.}} {
 {{memberIndent}}}
 {{indent}}}
 
+"""##,
+        "WireProfile": ##"""
+{{#profile}}{{#isREST}}.rest{{/isREST}}{{#awsJSONVersionLiteral}}.awsJSON(version: {{{.}}}){{/awsJSONVersionLiteral}}{{/profile}}
 """##,
     ]
 }
