@@ -184,10 +184,19 @@ enum OpenAPI3Reader {
                 SchemaReader.mediaExample(media, &state)
                 ?? media["schema"].flatMap { $0["$ref"] == nil ? SchemaReader.example($0) : nil }
             var partTypes: [String: String] = [:]
+            var partHeaders: [String: [ResponseHeader]] = [:]
             for (property, _, encoding) in state.entries(media["encoding"], "'encoding'") {
                 if let type = state.string(encoding, "contentType") { partTypes[property] = type }
+                // OpenAPI: a `Content-Type` here is ignored (it is `contentType`'s); the part's
+                // `Content-Disposition` is the multipart coder's to write.
+                let headers = Self.headers(
+                    encoding["headers"], hint: hint.suffixed(TypeNaming.upperCamel(property)), &state
+                )
+                .filter { !["content-type", "content-disposition"].contains($0.name.lowercased()) }
+                if !headers.isEmpty { partHeaders[property] = headers }
             }
             content.partContentTypes = partTypes.isEmpty ? nil : partTypes
+            content.partHeaders = partHeaders.isEmpty ? nil : partHeaders
             return content
         }
     }

@@ -179,6 +179,9 @@ struct ResponseCaseContext {
     var bodyIsJSONLines: Bool
     var bodyIsJSONSequence: Bool
     var bodyIsServerSentEvents: Bool
+    var bodyIsMultipart: Bool
+    /// A multipart body's generated part enum (nil: raw parts).
+    var partTypeName: String?
     /// `Pet`, `String`, `HTTPBody`, `EventStream<Event>`, or `NoContent`.
     var bodyType: String
     /// An event stream's element (the JSON `data` of Server-Sent Events; nil when it is text).

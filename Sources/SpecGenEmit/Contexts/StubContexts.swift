@@ -92,6 +92,10 @@ struct StubContextBuilder {
         let response = Self.response(plan.operation, primary.status)
         let content = response.flatMap { OperationPlanner.preferredContent($0.content) }
         guard var payload = body(primary, content) else {
+            if primary.bodyKind == .multipart {
+                return "throw APIError(status: 501, name: \"NotImplemented\", message: "
+                    + "\(SwiftText.stringLiteral("the stub of \(plan.operation.id) does not build its response's required parts")))"
+            }
             return "throw APIError(status: 501, name: \"NotImplemented\", message: "
                 + "\(SwiftText.stringLiteral("no finite value fits the response schema of \(plan.operation.id)")))"
         }
@@ -128,6 +132,10 @@ struct StubContextBuilder {
                 return Expression(text: SwiftText.stringLiteral(text), throwing: false)
             }
             return Expression(text: "\"\"", throwing: false)
+        case .multipart:
+            // No parts: valid only when no part is required (else the stub answers 501, saying so).
+            if let parts = success.multipart, !(parts.exactlyOnce + parts.atLeastOnce).isEmpty { return nil }
+            return Expression(text: "\(success.bodyType)([])", throwing: false)
         case .jsonLines, .jsonSequence, .serverSentEvents:
             // A stream that ends at once: a valid, empty answer of the declared kind.
             return Expression(text: "\(success.bodyType)(AsyncStream { $0.finish() })", throwing: false)

@@ -152,99 +152,7 @@ extension {{clientTypeName}} {
 {{indent}}}
 
 """##,
-        "Models": ##"""
-{{{header}}}
-{{#imports}}
-import {{.}}
-{{/imports}}
-{{#types}}
-
-{{> Type}}
-{{/types}}
-{{#bodyTypes}}
-{{> RequestBodyTypes}}
-{{/bodyTypes}}
-{{#responseTypes}}
-{{> Responses}}
-{{/responseTypes}}
-
-"""##,
-        "RequestBodyTypes": ##"""
-{{#multipart}}
-
-/// The parts of the `multipart/form-data` body of `{{operationID}}`: one case per property,
-/// an array property repeating its part; files stream.
-{{access}}enum {{name}}: Sendable {
-{{#parts}}
-{{{doc}}}    case {{caseName}}({{{valueType}}})
-{{/parts}}
-    /// A part the spec does not name.
-    case other(MultipartRawPart)
-
-    /// Which parts must or may appear, and how often.
-    {{access}}static var rules: MultipartRules {
-        MultipartRules(
-            exactlyOnce: [{{#exactlyOnce}}{{{.}}}{{^last()}}, {{/last()}}{{/exactlyOnce}}], atLeastOnce: [{{#atLeastOnce}}{{{.}}}{{^last()}}, {{/last()}}{{/atLeastOnce}}],
-            atMostOnce: [{{#atMostOnce}}{{{.}}}{{^last()}}, {{/last()}}{{/atMostOnce}}], zeroOrMore: [{{#zeroOrMore}}{{{.}}}{{^last()}}, {{/last()}}{{/zeroOrMore}}])
-    }
-
-    /// The part as it travels.
-    {{access}}func rawPart(profile: WireProfile) throws -> MultipartRawPart {
-        switch self {
-{{#parts}}
-        case .{{caseName}}(let value):
-            return {{#isText}}.value(name: {{{wireName}}}, value){{/isText}}{{#isRawValue}}.value(name: {{{wireName}}}, value.rawValue){{/isRawValue}}{{#isJSON}}try .json(name: {{{wireName}}}, value, profile: profile){{/isJSON}}{{#isFile}}.file(name: {{{wireName}}}, {{#contentTypeLiteral}}MultipartFile(value.body, filename: value.filename, contentType: value.contentType ?? {{{.}}}){{/contentTypeLiteral}}{{^contentTypeLiteral}}value{{/contentTypeLiteral}}){{/isFile}}
-{{/parts}}
-        case .other(let part):
-            return part
-        }
-    }
-
-    /// A received part, by its name; a part's content is read up to `limit` bytes (a file's is not read).
-    {{access}}static func decode(_ part: MultipartRawPart, profile: WireProfile, upTo limit: Int = 8 << 20) async throws
-        -> {{name}}
-    {
-        switch part.name {
-{{#parts}}
-        case {{{wireName}}}?:
-            return .{{caseName}}({{#isText}}try await part.value({{{valueType}}}.self, upTo: limit){{/isText}}{{#isRawValue}}try await part.rawValue({{{valueType}}}.self, upTo: limit){{/isRawValue}}{{#isJSON}}try await part.json({{{valueType}}}.self, profile: profile, upTo: limit){{/isJSON}}{{#isFile}}part.file{{/isFile}})
-{{/parts}}
-        default:
-            return .other(part)
-        }
-    }
-}
-{{/multipart}}
-{{#choice}}
-
-/// The body of `{{operationID}}` in the media type the caller picks.
-{{access}}enum {{name}}: Sendable {
-{{#variants}}
-    /// Sent as {{{mediaTypeLiteral}}}.
-    case {{caseName}}({{{swiftType}}})
-{{/variants}}
-
-    /// The body ready to send, announced as its media type.
-    {{access}}func outgoingBody(profile: WireProfile) throws -> OutgoingBody {
-        switch self {
-{{#variants}}
-        case .{{caseName}}(let value):
-            {{> BodyEncode}}
-{{/variants}}
-        }
-    }
-}
-{{/choice}}
-
-"""##,
-        "ResponseBodyRead": ##"""
-{{#bodyIsJSON}}try await response.json({{{bodyType}}}.self){{/bodyIsJSON}}{{#bodyIsForm}}try await response.form({{{bodyType}}}.self){{/bodyIsForm}}{{#bodyIsText}}try await response.text(){{/bodyIsText}}{{#bodyIsBinary}}response.body{{/bodyIsBinary}}{{#bodyIsJSONLines}}response.jsonLines(of: {{{itemType}}}.self){{/bodyIsJSONLines}}{{#bodyIsJSONSequence}}response.jsonSequence(of: {{{itemType}}}.self){{/bodyIsJSONSequence}}{{#bodyIsServerSentEvents}}{{#itemType}}response.serverSentEvents(of: {{{.}}}.self){{/itemType}}{{^itemType}}response.body.serverSentEvents(){{/itemType}}{{/bodyIsServerSentEvents}}{{^hasBody}}NoContent(){{/hasBody}}
-"""##,
-        "ResponseBodyWrite": ##"""
-{{#bodyIsJSON}}.json({{{writeValue}}}, profile: {{writeProfile}}, contentType: {{writeProfile}}.responseMediaType(declared: {{{mediaTypeLiteral}}})){{/bodyIsJSON}}{{#bodyIsForm}}try .form({{{writeValue}}}, contentType: {{{mediaTypeLiteral}}}){{/bodyIsForm}}{{#bodyIsText}}.text({{{writeValue}}}, contentType: {{{mediaTypeLiteral}}}){{/bodyIsText}}{{#bodyIsBinary}}.binary({{{writeValue}}}, contentType: {{{mediaTypeLiteral}}}){{/bodyIsBinary}}{{#bodyIsJSONLines}}.jsonLines({{{writeValue}}}, profile: {{writeProfile}}, contentType: {{{mediaTypeLiteral}}}){{/bodyIsJSONLines}}{{#bodyIsJSONSequence}}.jsonSequence({{{writeValue}}}, profile: {{writeProfile}}, contentType: {{{mediaTypeLiteral}}}){{/bodyIsJSONSequence}}{{#bodyIsServerSentEvents}}.serverSentEvents({{{writeValue}}}{{#itemType}}, profile: {{writeProfile}}{{/itemType}}){{/bodyIsServerSentEvents}}
-"""##,
-        "Responses": ##"""
-{{#headers}}
+        "HeadersStruct": ##"""
 
 {{{doc}}}{{access}}struct {{typeName}}: ResponseHeaders, Hashable {
 {{#fields}}
@@ -277,6 +185,122 @@ import {{.}}
 {{/fields}}
     }
 }
+
+"""##,
+        "Models": ##"""
+{{{header}}}
+{{#imports}}
+import {{.}}
+{{/imports}}
+{{#types}}
+
+{{> Type}}
+{{/types}}
+{{#bodyTypes}}
+{{> RequestBodyTypes}}
+{{/bodyTypes}}
+{{#responseTypes}}
+{{> Responses}}
+{{/responseTypes}}
+
+"""##,
+        "RequestBodyTypes": ##"""
+{{#multipart}}
+{{#headers}}
+{{> HeadersStruct}}
+{{/headers}}
+
+{{#responseStatus}}
+/// The parts of the multipart body of the {{.}} response of `{{operationID}}`: one case per property,
+{{/responseStatus}}
+{{^responseStatus}}
+/// The parts of the `multipart/form-data` body of `{{operationID}}`: one case per property,
+{{/responseStatus}}
+/// an array property repeating its part; files stream.
+{{access}}enum {{name}}: Sendable {
+{{#parts}}
+{{{doc}}}    case {{caseName}}({{{payloadType}}})
+{{/parts}}
+    /// A part the spec does not name.
+    case other(MultipartRawPart)
+
+    /// Which parts must or may appear, and how often.
+    {{access}}static var rules: MultipartRules {
+        MultipartRules(
+            exactlyOnce: [{{#exactlyOnce}}{{{.}}}{{^last()}}, {{/last()}}{{/exactlyOnce}}], atLeastOnce: [{{#atLeastOnce}}{{{.}}}{{^last()}}, {{/last()}}{{/atLeastOnce}}],
+            atMostOnce: [{{#atMostOnce}}{{{.}}}{{^last()}}, {{/last()}}{{/atMostOnce}}], zeroOrMore: [{{#zeroOrMore}}{{{.}}}{{^last()}}, {{/last()}}{{/zeroOrMore}}])
+    }
+
+    /// The part as it travels.
+    {{access}}func rawPart(profile: WireProfile) throws -> MultipartRawPart {
+        switch self {
+{{#parts}}
+{{#headersTypeName}}
+        case .{{caseName}}(let part):
+            // The part's declared headers go in its header block, before its content.
+            let value = part.value
+            let headerFields = try part.headerFields()
+{{/headersTypeName}}
+{{^headersTypeName}}
+        case .{{caseName}}(let value):
+{{/headersTypeName}}
+            return {{#isText}}.value(name: {{{wireName}}}, value{{/isText}}{{#isRawValue}}.value(name: {{{wireName}}}, value.rawValue{{/isRawValue}}{{#isJSON}}try .json(name: {{{wireName}}}, value, profile: profile{{/isJSON}}{{#isFile}}.file(name: {{{wireName}}}, {{#contentTypeLiteral}}MultipartFile(value.body, filename: value.filename, contentType: value.contentType ?? {{{.}}}){{/contentTypeLiteral}}{{^contentTypeLiteral}}value{{/contentTypeLiteral}}{{/isFile}}{{#headersTypeName}}, headerFields: headerFields{{/headersTypeName}})
+{{/parts}}
+        case .other(let part):
+            return part
+        }
+    }
+
+    /// A received part, by its name; a part's content is read up to `limit` bytes (a file's is not read).
+    {{access}}static func decode(_ part: MultipartRawPart, profile: WireProfile, upTo limit: Int = 8 << 20) async throws
+        -> {{name}}
+    {
+        switch part.name {
+{{#parts}}
+        case {{{wireName}}}?:
+{{#headersTypeName}}
+            // The headers first: a part without a required one is refused before its content is read.
+            let headers = try part.headers({{.}}.self)
+{{/headersTypeName}}
+            return .{{caseName}}({{#headersTypeName}}MultipartPartWithHeaders({{/headersTypeName}}{{#isText}}try await part.value({{{valueType}}}.self, upTo: limit){{/isText}}{{#isRawValue}}try await part.rawValue({{{valueType}}}.self, upTo: limit){{/isRawValue}}{{#isJSON}}try await part.json({{{valueType}}}.self, profile: profile, upTo: limit){{/isJSON}}{{#isFile}}part.file{{/isFile}}{{#headersTypeName}}, headers: headers){{/headersTypeName}})
+{{/parts}}
+        default:
+            return .other(part)
+        }
+    }
+}
+{{/multipart}}
+{{#choice}}
+
+/// The body of `{{operationID}}` in the media type the caller picks.
+{{access}}enum {{name}}: Sendable {
+{{#variants}}
+    /// Sent as {{{mediaTypeLiteral}}}.
+    case {{caseName}}({{{swiftType}}})
+{{/variants}}
+
+    /// The body ready to send, announced as its media type.
+    {{access}}func outgoingBody(profile: WireProfile) throws -> OutgoingBody {
+        switch self {
+{{#variants}}
+        case .{{caseName}}(let value):
+            {{> BodyEncode}}
+{{/variants}}
+        }
+    }
+}
+{{/choice}}
+
+"""##,
+        "ResponseBodyRead": ##"""
+{{#bodyIsJSON}}try await response.json({{{bodyType}}}.self){{/bodyIsJSON}}{{#bodyIsForm}}try await response.form({{{bodyType}}}.self){{/bodyIsForm}}{{#bodyIsText}}try await response.text(){{/bodyIsText}}{{#bodyIsBinary}}response.body{{/bodyIsBinary}}{{#bodyIsJSONLines}}response.jsonLines(of: {{{itemType}}}.self){{/bodyIsJSONLines}}{{#bodyIsJSONSequence}}response.jsonSequence(of: {{{itemType}}}.self){{/bodyIsJSONSequence}}{{#bodyIsServerSentEvents}}{{#itemType}}response.serverSentEvents(of: {{{.}}}.self){{/itemType}}{{^itemType}}response.body.serverSentEvents(){{/itemType}}{{/bodyIsServerSentEvents}}{{#bodyIsMultipart}}try response.multipart(rules: {{#partTypeName}}{{.}}.rules{{/partTypeName}}{{^partTypeName}}MultipartRules(){{/partTypeName}}) { {{#partTypeName}}[profile = response.profile] in try await {{.}}.decode($0, profile: profile){{/partTypeName}}{{^partTypeName}}$0{{/partTypeName}} }{{/bodyIsMultipart}}{{^hasBody}}NoContent(){{/hasBody}}
+"""##,
+        "ResponseBodyWrite": ##"""
+{{#bodyIsJSON}}.json({{{writeValue}}}, profile: {{writeProfile}}, contentType: {{writeProfile}}.responseMediaType(declared: {{{mediaTypeLiteral}}})){{/bodyIsJSON}}{{#bodyIsForm}}try .form({{{writeValue}}}, contentType: {{{mediaTypeLiteral}}}){{/bodyIsForm}}{{#bodyIsText}}.text({{{writeValue}}}, contentType: {{{mediaTypeLiteral}}}){{/bodyIsText}}{{#bodyIsBinary}}.binary({{{writeValue}}}, contentType: {{{mediaTypeLiteral}}}){{/bodyIsBinary}}{{#bodyIsMultipart}}try .multipart({{{writeValue}}}, rules: {{#partTypeName}}{{.}}.rules{{/partTypeName}}{{^partTypeName}}MultipartRules(){{/partTypeName}}, contentType: {{{mediaTypeLiteral}}}) { {{#partTypeName}}[profile = {{writeProfile}}] in try $0.rawPart(profile: profile){{/partTypeName}}{{^partTypeName}}$0{{/partTypeName}} }{{/bodyIsMultipart}}{{#bodyIsJSONLines}}.jsonLines({{{writeValue}}}, profile: {{writeProfile}}, contentType: {{{mediaTypeLiteral}}}){{/bodyIsJSONLines}}{{#bodyIsJSONSequence}}.jsonSequence({{{writeValue}}}, profile: {{writeProfile}}, contentType: {{{mediaTypeLiteral}}}){{/bodyIsJSONSequence}}{{#bodyIsServerSentEvents}}.serverSentEvents({{{writeValue}}}{{#itemType}}, profile: {{writeProfile}}{{/itemType}}){{/bodyIsServerSentEvents}}
+"""##,
+        "Responses": ##"""
+{{#headers}}
+{{> HeadersStruct}}
 {{/headers}}
 {{#enums}}
 

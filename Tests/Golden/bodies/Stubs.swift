@@ -29,6 +29,21 @@ public struct APIStubs: APIHandler {
         return try stubValue(Lines.self, "{\"lines\":[]}")
     }
 
+    /// Parts whose encoding declares headers (typed, written in the part's header block, read back by the server).
+    public func uploadSigned(_ input: MultipartBody<UploadSignedPart>) async throws -> Lines {
+        return try stubValue(Lines.self, "{\"lines\":[]}")
+    }
+
+    /// A multipart response of typed parts, one with declared headers; 404 answers typed parts too.
+    public func getBundle(_ input: GetBundleInput) async throws -> MultipartBody<GetBundleOkPart> {
+        throw APIError(status: 501, name: "NotImplemented", message: "the stub of getBundle does not build its response's required parts")
+    }
+
+    /// A multipart/mixed response without a schema; its parts are MultipartRawPart.
+    public func getRawBundle(_ input: GetRawBundleInput) async throws -> MultipartBody<MultipartRawPart> {
+        return MultipartBody<MultipartRawPart>([])
+    }
+
     public func getBlob(_ input: GetBlobInput) async throws -> HTTPBody {
         return HTTPBody()
     }
