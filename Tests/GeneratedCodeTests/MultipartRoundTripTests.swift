@@ -45,6 +45,13 @@ extension BodyEcho {
         ]
     }
 
+    /// `ready` answers its notes as parts with their count in a header; anything else is still being built.
+    func getArchive(_ input: GetArchiveInput) async throws -> GetArchiveOutput {
+        guard input.name == "ready" else { return .accepted(.string("building")) }
+        return .ok(
+            TypedResponse(status: 200, headers: GetArchiveOkHeaders(xCount: 2), body: [.notes("a"), .notes("b")]))
+    }
+
     func getRawBundle(_ input: GetRawBundleInput) async throws -> MultipartBody<MultipartRawPart> {
         [.text(name: "a", "1"), .file(name: "b", filename: "b.bin", body: HTTPBody("xyz"))]
     }
@@ -237,6 +244,23 @@ struct MultipartRoundTripTests {
                 if case .reason(let reason) = part { reasons.append(reason) }
             }
             #expect(reasons == ["no bundle 'nope'"])
+        }
+    }
+
+    @Test func multipartPartsSitInAnOutputEnumsTypedResponse() async throws {
+        guard case .ok(let response) = try await client().getArchive(.init(name: "ready")) else {
+            Issue.record("200 was expected")
+            return
+        }
+        #expect(response.headers.xCount == 2)
+        var notes: [String] = []
+        for try await part in response.body {
+            if case .notes(let note) = part { notes.append(note) }
+        }
+        #expect(notes == ["a", "b"])
+        guard case .accepted = try await client().getArchive(.init(name: "later")) else {
+            Issue.record("202 was expected")
+            return
         }
     }
 

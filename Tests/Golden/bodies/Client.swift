@@ -117,6 +117,21 @@ extension Client {
         }
     }
 
+    /// Several 2xx, one of them multipart with a declared header, so the parts sit in an Output enum's TypedResponse.
+    public func getArchive(_ input: GetArchiveInput) async throws -> GetArchiveOutput {
+        var request = ClientRequest(operationID: "getArchive", method: .get, path: "/archives/{name}", constantHeaders: [:], constantQuery: [:])
+        try request.path("name", input.name, ParameterEncoding(.simple, explode: false))
+        let response = try await client.perform(request, accept: ["multipart/form-data", "application/json"])
+        switch response.status {
+        case 200:
+            return .ok(try response.typed(try response.multipart(rules: GetArchiveOkPart.rules) { [profile = response.profile] in try await GetArchiveOkPart.decode($0, profile: profile) }, headers: GetArchiveOkHeaders.self))
+        case 202:
+            return .accepted(try await response.json(JSONValue.self))
+        default:
+            throw await response.undeclaredError()
+        }
+    }
+
     public func getBlob(_ input: GetBlobInput) async throws -> HTTPBody {
         var request = ClientRequest(operationID: "getBlob", method: .get, path: "/blobs/{name}", constantHeaders: [:], constantQuery: [:])
         try request.path("name", input.name, ParameterEncoding(.simple, explode: false))

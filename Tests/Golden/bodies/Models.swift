@@ -35,6 +35,23 @@ public struct Event: Codable, Hashable, Sendable {
     }
 }
 
+/// The inputs of `getArchive`.
+public struct GetArchiveInput: Codable, Hashable, Sendable {
+    public var name: String
+
+    public init(name: String) {
+        self.name = name
+    }
+}
+
+public struct GetArchiveResponse: Codable, Hashable, Sendable {
+    public var notes: [String]?
+
+    public init(notes: [String]? = nil) {
+        self.notes = notes
+    }
+}
+
 /// The inputs of `getBlob`.
 public struct GetBlobInput: Codable, Hashable, Sendable {
     public var name: String
@@ -563,6 +580,43 @@ public enum GetBundleNotFoundPart: Sendable {
     }
 }
 
+/// The parts of the multipart body of the 200 response of `getArchive`: one case per property,
+/// an array property repeating its part; files stream.
+public enum GetArchiveOkPart: Sendable {
+    case notes(String)
+    /// A part the spec does not name.
+    case other(MultipartRawPart)
+
+    /// Which parts must or may appear, and how often.
+    public static var rules: MultipartRules {
+        MultipartRules(
+            exactlyOnce: [], atLeastOnce: [],
+            atMostOnce: [], zeroOrMore: ["notes"])
+    }
+
+    /// The part as it travels.
+    public func rawPart(profile: WireProfile) throws -> MultipartRawPart {
+        switch self {
+        case .notes(let value):
+            return .value(name: "notes", value)
+        case .other(let part):
+            return part
+        }
+    }
+
+    /// A received part, by its name; a part's content is read up to `limit` bytes (a file's is not read).
+    public static func decode(_ part: MultipartRawPart, profile: WireProfile, upTo limit: Int = 8 << 20) async throws
+        -> GetArchiveOkPart
+    {
+        switch part.name {
+        case "notes"?:
+            return .notes(try await part.value(String.self, upTo: limit))
+        default:
+            return .other(part)
+        }
+    }
+}
+
 /// The body of `createNote` in the media type the caller picks.
 public enum CreateNoteBody: Sendable {
     /// Sent as "application/json".
@@ -615,6 +669,48 @@ public enum GetBundleError: Error, ResponseConvertible, Hashable {
                 status: 404,
                 body: try .multipart(response.body, rules: GetBundleNotFoundPart.rules, contentType: "multipart/mixed") { [profile = profile] in try $0.rawPart(profile: profile) },
                 headers: response.headers, headerFields: response.headerFields)
+        }
+    }
+}
+
+/// The headers of the 200 response of `getArchive`.
+public struct GetArchiveOkHeaders: ResponseHeaders, Hashable {
+    public var xCount: Int
+
+    public init(xCount: Int) {
+        self.xCount = xCount
+    }
+
+    public init(from fields: Fields) throws(ParameterError) {
+        guard let xCount = try fields.parameter("X-Count", as: Int.self) else {
+            throw ParameterError(.header, "X-Count", .missing)
+        }
+        self.xCount = xCount
+    }
+
+    public func write(to fields: inout Fields) throws {
+        try fields.setParameter("X-Count", xCount)
+    }
+}
+
+/// The success responses of `getArchive`, one case per status.
+public enum GetArchiveOutput: ResponseConvertible, Hashable, Sendable {
+    /// The archive's notes, as parts
+    case ok(TypedResponse<MultipartBody<GetArchiveOkPart>, GetArchiveOkHeaders>)
+    /// The archive is being built
+    case accepted(JSONValue)
+
+    public func serverResponse(profile: WireProfile) throws -> ServerResponse {
+        switch self {
+        case .ok(let response):
+            return try ServerResponse(
+                status: 200,
+                body: try .multipart(response.body, rules: GetArchiveOkPart.rules, contentType: "multipart/form-data") { [profile = profile] in try $0.rawPart(profile: profile) },
+                headers: response.headers, headerFields: response.headerFields)
+        case .accepted(let body):
+            return try ServerResponse(
+                status: 202,
+                body: .json(body, profile: profile, contentType: profile.responseMediaType(declared: "application/json")))
         }
     }
 }

@@ -20,6 +20,8 @@ public protocol APIHandler: Sendable {
     func getBundle(_ input: GetBundleInput) async throws -> MultipartBody<GetBundleOkPart>
     /// A multipart/mixed response without a schema; its parts are MultipartRawPart.
     func getRawBundle(_ input: GetRawBundleInput) async throws -> MultipartBody<MultipartRawPart>
+    /// Several 2xx, one of them multipart with a declared header, so the parts sit in an Output enum's TypedResponse.
+    func getArchive(_ input: GetArchiveInput) async throws -> GetArchiveOutput
     func getBlob(_ input: GetBlobInput) async throws -> HTTPBody
     func putBlob(_ input: PutBlobInput) async throws -> Lines
     func putImage(_ input: HTTPBody) async throws -> Lines
@@ -115,6 +117,12 @@ extension APIHandler {
                     status: 200,
                     body: try .multipart(output, rules: MultipartRules(), contentType: "multipart/mixed") { $0 }
                 )
+            },
+            ServerRoute("getArchive", .get, "/archives/{name}", headers: [], query: []) { request in
+                let input = GetArchiveInput(
+                    name: try request.path("name", as: String.self, ParameterEncoding(.simple, explode: false))
+                )
+                return try await self.getArchive(input).serverResponse(profile: wireProfile)
             },
             ServerRoute("getBlob", .get, "/blobs/{name}", headers: [], query: []) { request in
                 let input = GetBlobInput(

@@ -44,6 +44,11 @@ public struct APIStubs: APIHandler {
         return MultipartBody<MultipartRawPart>([])
     }
 
+    /// Several 2xx, one of them multipart with a declared header, so the parts sit in an Output enum's TypedResponse.
+    public func getArchive(_ input: GetArchiveInput) async throws -> GetArchiveOutput {
+        return try .ok(TypedResponse(status: 200, headers: GetArchiveOkHeaders(xCount: stubValue(Int.self, "0")), body: MultipartBody<GetArchiveOkPart>([])))
+    }
+
     public func getBlob(_ input: GetBlobInput) async throws -> HTTPBody {
         return HTTPBody()
     }
