@@ -264,6 +264,15 @@ struct MultipartRoundTripTests {
         }
     }
 
+    /// The generated stub answers a multipart response with each required part, smallest values.
+    @Test func theStubAnswersTheRequiredParts() async throws {
+        var parts: [String] = []
+        for try await part in try await APIStubs().getBundle(.init(name: "any")) {
+            if case .manifest(let manifest) = part { parts.append("manifest=\(manifest.title)") }
+        }
+        #expect(parts == ["manifest="])
+    }
+
     @Test func aMultipartResponseWithoutASchemaIsRawParts() async throws {
         var lines: [String] = []
         for try await part in try await client().getRawBundle(.init(name: "any")) {

@@ -92,10 +92,6 @@ struct StubContextBuilder {
         let response = Self.response(plan.operation, primary.status)
         let content = response.flatMap { OperationPlanner.preferredContent($0.content) }
         guard var payload = body(primary, content) else {
-            if primary.bodyKind == .multipart {
-                return "throw APIError(status: 501, name: \"NotImplemented\", message: "
-                    + "\(SwiftText.stringLiteral("the stub of \(plan.operation.id) does not build its response's required parts")))"
-            }
             return "throw APIError(status: 501, name: \"NotImplemented\", message: "
                 + "\(SwiftText.stringLiteral("no finite value fits the response schema of \(plan.operation.id)")))"
         }
@@ -133,9 +129,7 @@ struct StubContextBuilder {
             }
             return Expression(text: "\"\"", throwing: false)
         case .multipart:
-            // No parts: valid only when no part is required (else the stub answers 501, saying so).
-            if let parts = success.multipart, !(parts.exactlyOnce + parts.atLeastOnce).isEmpty { return nil }
-            return Expression(text: "\(success.bodyType)([])", throwing: false)
+            return multipartBody(success, content)
         case .jsonLines, .jsonSequence, .serverSentEvents:
             // A stream that ends at once: a valid, empty answer of the declared kind.
             return Expression(text: "\(success.bodyType)(AsyncStream { $0.finish() })", throwing: false)
@@ -151,6 +145,42 @@ struct StubContextBuilder {
             return Expression(
                 text: "stubValue(\(type).self, \(SwiftText.stringLiteral(choice.minimal.jsonText)))", throwing: true)
         }
+    }
+
+    /// The parts a multipart response must have, once each, with the smallest valid values (and
+    /// their required headers); nil when a required part has no finite value (the stub answers 501).
+    private func multipartBody(_ success: ResponsePlan.Declared, _ content: MediaContent?) -> Expression? {
+        guard let plan = success.multipart else { return Expression(text: "\(success.bodyType)([])", throwing: false) }
+        let required = Set(plan.exactlyOnce + plan.atLeastOnce)
+        var parts: [String] = []
+        var throwing = false
+        for part in plan.parts where required.contains(part.wireName) {
+            var value: String
+            if part.coding == .file {
+                value = "MultipartFile(HTTPBody())"
+            } else {
+                guard let json = values.minimal(part.valueRef) else { return nil }
+                throwing = true
+                value = "stubValue(\(part.valueType).self, \(SwiftText.stringLiteral(json.jsonText)))"
+            }
+            if let headersType = part.headersTypeName {
+                let declared = content?.partHeaders?[part.wireName] ?? []
+                let arguments = part.headers.filter(\.required).map { header in
+                    let type = declared.first { $0.name == header.wireName }.map {
+                        OperationPlanner.parameterType($0.type, document: values.document)
+                    }
+                    let json = type.flatMap { values.minimal($0) } ?? .string("")
+                    throwing = true
+                    return
+                        "\(header.swiftName): stubValue(\(header.valueType).self, \(SwiftText.stringLiteral(json.jsonText)))"
+                }
+                value =
+                    "MultipartPartWithHeaders(\(value), headers: \(headersType)(\(arguments.joined(separator: ", "))))"
+            }
+            parts.append(".\(part.caseName)(\(value))")
+        }
+        return Expression(
+            text: "\(success.bodyType)([\(parts.joined(separator: ", "))])", throwing: throwing)
     }
 
     /// The `…Headers` value: every required header with the smallest valid value of its type.

@@ -122,6 +122,8 @@ struct MultipartPartPlan {
     var caseName: String
     /// One part's value type (an array property repeats the part, one element each).
     var valueType: String
+    /// Its schema (the stubs build a required part's smallest value from it).
+    var valueRef: TypeRef = .untypedJSON
     /// The headers the body's `encoding` declares for this part, typed like a response's.
     var headers: [ResponsePlan.Header] = []
     /// The generated struct of `headers`, nil when the part declares none.
@@ -248,6 +250,7 @@ struct RequestBodyPlanner {
                 valueType: coding(valueRef) == .file ? "MultipartFile" : mapping.swiftType(valueRef),
                 coding: coding(valueRef), description: property.description,
                 contentType: content.partContentTypes?[property.name])
+            part.valueRef = valueRef
             if let declared = content.partHeaders?[property.name], !declared.isEmpty {
                 // Typed like a response's headers (the same struct shape, the same `simple` style).
                 var members = NameScope(reserved: ["fields", "write", "init"])
