@@ -264,6 +264,29 @@ struct MultipartRoundTripTests {
         }
     }
 
+    /// A peer's response part without its required header: the client throws while the caller
+    /// iterates, naming the part and the header (the parts before it were handed over).
+    @Test func aResponsePartWithoutItsRequiredHeaderThrowsNamingIt() async throws {
+        let wire = [
+            "--b", #"content-disposition: form-data; name="manifest""#, "content-type: application/json", "",
+            #"{"title":"T"}"#, "--b", #"content-disposition: form-data; name="files"; filename="a""#, "", "x",
+            "--b--", "",
+        ].joined(separator: "\r\n")
+        var headers = HTTPFields()
+        headers[.contentType] = "multipart/form-data; boundary=b"
+        let transport = CannedTransport(headers: headers, body: wire)
+        let parts = try await Client(serverURL: url, transport: transport).getBundle(.init(name: "q3"))
+        var seen: [String] = []
+        await #expect {
+            for try await part in parts {
+                if case .manifest(let manifest) = part { seen.append(manifest.title) }
+            }
+        } throws: { error in
+            "\(error)".contains("the part 'files' has a bad header: header 'X-Checksum' is required")
+        }
+        #expect(seen == ["T"])
+    }
+
     /// The generated stub answers a multipart response with each required part, smallest values.
     @Test func theStubAnswersTheRequiredParts() async throws {
         var parts: [String] = []
