@@ -114,6 +114,37 @@ import Testing
         #expect(warnings.allSatisfy { $0.severity == .warning })
     }
 
+    @Test func anEncodingNamingNoPropertyIsOneWarningWhereItIs() throws {
+        let result = try IRFixtures.readText(
+            """
+            openapi: 3.0.0
+            info: {title: t, version: '1'}
+            paths:
+              /a:
+                post:
+                  operationId: a
+                  requestBody:
+                    content:
+                      multipart/form-data:
+                        schema:
+                          type: object
+                          properties:
+                            file: {type: string, format: binary}
+                        encoding:
+                          file: {headers: {X-Sum: {schema: {type: string}}}}
+                          fiel: {contentType: image/png}
+                  responses: {'200': {description: ok}}
+            """)
+        let warnings = result.diagnostics.containing("'encoding' names")
+        #expect(
+            warnings.map(\.message) == [
+                "'encoding' names 'fiel', which is not a property of the body's schema; it is ignored"
+            ])
+        #expect(warnings.map(\.mark.line) == [16])
+        #expect(warnings.allSatisfy { $0.severity == .warning })
+        #expect(result.document?.operations.first?.requestBody?.content.first?.partHeaders?["file"]?.count == 1)
+    }
+
     @Test func examplesContradictingSchemasAreWarnings() throws {
         let result = try IRFixtures.readText(
             """

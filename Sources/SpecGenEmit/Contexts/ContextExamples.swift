@@ -25,11 +25,19 @@ extension ModelsFileContext: TemplateContext {
                     mappings: [DiscriminatorMappingContext(valueLiteral: "\"a\"", caseName: "a")])),
             alias: AliasContext(target: "Int"))
         let part = MultipartPartContext(
-            doc: "", wireName: "\"a\"", caseName: "a", valueType: "Int", isText: true, isRawValue: true, isJSON: true,
-            isFile: true, contentTypeLiteral: "\"image/png\"")
+            doc: "", wireName: "\"a\"", caseName: "a", valueType: "Int", payloadType: "Int",
+            headersTypeName: "OpPartAHeaders", isText: true, isRawValue: true, isJSON: true, isFile: true,
+            contentTypeLiteral: "\"image/png\"")
+        let partHeaders = ResponseHeadersContext(
+            doc: "", typeName: "OpPartAHeaders",
+            fields: [
+                ResponseHeaderFieldContext(
+                    doc: "", swiftName: "rate", wireName: "\"X-Rate\"", valueType: "Int", required: true,
+                    hasMore: true)
+            ])
         let multipart = MultipartTypeContext(
-            name: "OpPart", operationID: "op", parts: [part], exactlyOnce: ["\"a\""], atLeastOnce: ["\"a\""],
-            atMostOnce: ["\"a\""], zeroOrMore: ["\"a\""])
+            name: "OpPart", operationID: "op", responseStatus: "200", headers: [partHeaders], parts: [part],
+            exactlyOnce: ["\"a\""], atLeastOnce: ["\"a\""], atMostOnce: ["\"a\""], zeroOrMore: ["\"a\""])
         let choice = BodyChoiceContext(name: "OpBody", operationID: "op", variants: [BodyVariantContext.example])
         let responseCase = ResponseCaseContext.example
         let responseTypes = ResponseTypesContext(
@@ -156,7 +164,8 @@ extension ResponseCaseContext {
             enumTypeName: "OpError", isError: true, inOutputEnum: true, isTyped: true,
             payloadType: "TypedResponse<Problem, NoHeaders>", hasBody: true, bodyIsJSON: true, bodyIsBinary: true,
             bodyIsForm: true, bodyIsText: true, bodyIsJSONLines: true, bodyIsJSONSequence: true,
-            bodyIsServerSentEvents: true, bodyStreams: true, bodyType: "Problem", itemType: "Event", writeValue: "body",
+            bodyIsServerSentEvents: true, bodyIsMultipart: true, partTypeName: "OpOkPart", bodyStreams: true,
+            bodyType: "Problem", itemType: "Event", writeValue: "body",
             writeProfile: "profile", mediaTypeLiteral: "\"application/json\"", headersType: "NoHeaders", doc: "")
     }
 }

@@ -245,6 +245,9 @@ struct ResponseCaseContext {
     var bodyIsJSONLines: Bool
     var bodyIsJSONSequence: Bool
     var bodyIsServerSentEvents: Bool
+    var bodyIsMultipart: Bool
+    /// A multipart body's generated part enum (nil: raw parts).
+    var partTypeName: String?
     /// Bytes or an event stream: the client reads it as it arrives (a declared error's body too,
     /// which is otherwise collected first).
     var bodyStreams: Bool

@@ -82,8 +82,27 @@ struct StubBodyContext {
     var isDecoded: Bool
     var exampleLiteral: String?
     var minimalLiteral: String
+    /// `multipart/*`: `bodyType([…])`, each required part once with its smallest valid value.
+    var isMultipart: Bool = false
+    var parts: [StubPartContext] = []
     /// The body's Swift type (`Pet`, `EventStream<Event>`).
     var bodyType: String
+}
+
+/// One required part of a multipart stub answer: `.manifest(stubValue(Manifest.self, "{…}"))`, a
+/// file as `MultipartFile(HTTPBody())`, in `MultipartPartWithHeaders(…, headers: …)` when the part
+/// declares headers (its required ones with their smallest valid values).
+struct StubPartContext {
+    var caseName: String
+    var isFile: Bool
+    /// The part's value type and its smallest valid value as JSON text (a Swift string literal).
+    var valueType: String
+    var jsonLiteral: String
+    /// The part's headers struct, nil when it declares none.
+    var headersTypeName: String?
+    var headers: [StubHeaderContext]
+    /// True unless this is the last part.
+    var hasMore: Bool
 }
 
 extension StubsFileContext: TemplateContext {
@@ -106,7 +125,17 @@ extension StubsFileContext: TemplateContext {
                         body: StubBodyContext(
                             isNoContent: true, isBinary: true, bytesLiteral: "\"bytes\"", isText: true,
                             textLiteral: "\"\"", isStream: true, isDecoded: true, exampleLiteral: "\"{}\"",
-                            minimalLiteral: "\"{}\"", bodyType: "Pet")))
+                            minimalLiteral: "\"{}\"", isMultipart: true,
+                            parts: [
+                                StubPartContext(
+                                    caseName: "file", isFile: true, valueType: "String", jsonLiteral: "\"\\\"\\\"\"",
+                                    headersTypeName: "OpOkPartFileHeaders",
+                                    headers: [
+                                        StubHeaderContext(
+                                            swiftName: "sum", valueType: "String", jsonLiteral: "\"\\\"\\\"\"",
+                                            hasMore: true)
+                                    ], hasMore: true)
+                            ], bodyType: "Pet")))
             ])
     }
 }
@@ -154,8 +183,9 @@ struct StubContextBuilder {
         let content = response.flatMap { OperationPlanner.preferredContent($0.content) }
         guard let body = body(primary, content) else { return nil }
         let typed = primary.isTyped ? self.typed(primary, declared: response?.headers ?? []) : nil
+        let partsDecode = body.parts.contains { !$0.isFile || !$0.headers.isEmpty }
         return StubAnswerContext(
-            throwing: body.isDecoded || !(typed?.headers.isEmpty ?? true),
+            throwing: body.isDecoded || partsDecode || !(typed?.headers.isEmpty ?? true),
             outputCaseName: plan.responses.outputTypeName != nil ? primary.caseName : nil, typed: typed, body: body)
     }
 
@@ -179,6 +209,10 @@ struct StubContextBuilder {
         case .text:
             body.isText = true
             if case .string(let text)? = content?.example { body.textLiteral = SwiftText.stringLiteral(text) }
+        case .multipart:
+            guard let parts = multipartParts(success, content) else { return nil }
+            body.isMultipart = true
+            body.parts = parts
         case .jsonLines, .jsonSequence, .serverSentEvents:
             // A stream that ends at once: a valid, empty answer of the declared kind.
             body.isStream = true
@@ -189,6 +223,39 @@ struct StubContextBuilder {
             body.minimalLiteral = SwiftText.stringLiteral(choice.minimal.jsonText)
         }
         return body
+    }
+
+    /// The parts a multipart response must have, once each, with the smallest valid values (and
+    /// their required headers); nil when a required part has no finite value (the stub answers 501).
+    private func multipartParts(_ success: ResponsePlan.Declared, _ content: MediaContent?) -> [StubPartContext]? {
+        guard let plan = success.multipart else { return [] }
+        let required = Set(plan.exactlyOnce + plan.atLeastOnce)
+        var parts: [StubPartContext] = []
+        for part in plan.parts where required.contains(part.wireName) {
+            var json = JSONValue.null
+            if part.coding != .file {
+                guard let minimal = values.minimal(part.valueRef) else { return nil }
+                json = minimal
+            }
+            let declared = content?.partHeaders?[part.wireName] ?? []
+            let requiredHeaders = part.headers.filter(\.required)
+            let headers = requiredHeaders.enumerated().map { index, header in
+                let type = declared.first { $0.name == header.wireName }.map {
+                    OperationPlanner.parameterType($0.type, document: values.document)
+                }
+                let value = type.flatMap { values.minimal($0) } ?? .string("")
+                return StubHeaderContext(
+                    swiftName: header.swiftName, valueType: header.valueType,
+                    jsonLiteral: SwiftText.stringLiteral(value.jsonText), hasMore: index < requiredHeaders.count - 1)
+            }
+            parts.append(
+                StubPartContext(
+                    caseName: part.caseName, isFile: part.coding == .file, valueType: part.valueType,
+                    jsonLiteral: SwiftText.stringLiteral(json.jsonText), headersTypeName: part.headersTypeName,
+                    headers: headers, hasMore: true))
+        }
+        if !parts.isEmpty { parts[parts.count - 1].hasMore = false }
+        return parts
     }
 
     /// The `…Headers` value: every required header with the smallest valid value of its type.

@@ -47,13 +47,14 @@ struct ResponsePlan {
     }
 
     /// How a response body travels (see `BodyKind`, the request side's): JSON, a form, text, bytes
-    /// (`HTTPBody`, streamed; multipart is read raw), or an event stream; `none` without a body.
+    /// (`HTTPBody`, streamed), multipart parts (streamed), or an event stream; `none` without a body.
     enum BodyKind: String {
-        case json, form, text, binary, jsonLines, jsonSequence, serverSentEvents, none
+        case json, form, text, binary, multipart, jsonLines, jsonSequence, serverSentEvents, none
 
         /// JSON Lines, JSON Sequence or Server-Sent Events: an `EventStream`, decoded as it arrives.
         var isEventStream: Bool { [.jsonLines, .jsonSequence, .serverSentEvents].contains(self) }
-        /// Read as it arrives, never collected: bytes (`HTTPBody`) or an event stream.
+        /// Bytes (`HTTPBody`) or an event stream: read as it arrives, a declared error's body too
+        /// (multipart error bodies are still collected first, then parsed).
         var streams: Bool { self == .binary || isEventStream }
     }
 
@@ -77,6 +78,8 @@ struct ResponsePlan {
         var bodyType: String
         /// An event stream's element (the JSON `data` of Server-Sent Events; nil when it is text).
         var itemType: String?
+        /// A `multipart/*` body of an object schema: its part enum (the request bodies' kind).
+        var multipart: MultipartPlan?
         var mediaType: String?
         var headers: [Header]
         /// The generated `…Headers` struct, or `NoHeaders`.
@@ -105,8 +108,8 @@ struct ResponsePlan {
     /// The `…Output`/`…Error` enums (declared with the models) hold an `HTTPBody` or an event stream
     /// (`ServerSentEvent…` are OpenAPIRuntime's): the models file then imports OpenAPIRuntime.
     var typesHoldBytes: Bool {
-        (outputTypeName != nil && successes.contains { $0.bodyKind.streams })
-            || errors.contains { $0.bodyKind.streams }
+        (outputTypeName != nil && successes.contains { $0.bodyKind.streams || $0.bodyKind == .multipart })
+            || errors.contains { $0.bodyKind.streams || $0.bodyKind == .multipart }
     }
 
     /// The `…Output` enum holds an event stream, which is not `Hashable`: the enum is only `Sendable`.
@@ -202,18 +205,28 @@ enum ResponsePlanner {
     }
 
     static func plan(
-        _ layout: Layout, named: Bool, names: SwiftTypeNames, mapping: TypeMapping, document: APIDocument
+        _ layout: Layout, named: Bool, names: SwiftTypeNames, mapping: TypeMapping, document: APIDocument,
+        bodies: inout RequestBodyPlanner
     ) -> ResponsePlan {
         // Only the first operation of an id has synthetic types (a reused id is a reader error).
         func name(_ role: String) -> String? { named ? names.qualified[typeID(layout.operationID, role)] : nil }
-        func declared(_ entry: Layout.Entry, typed: Bool) -> ResponsePlan.Declared {
+        func declared(_ entry: Layout.Entry, typed: Bool, bodies: inout RequestBodyPlanner) -> ResponsePlan.Declared {
             let kind = bodyKind(entry.content)
             var bodyType: String
             var itemType: String?
+            var multipart: MultipartPlan?
             let schema = entry.content.map(\.type) ?? .untypedJSON
             switch kind {
             case .none: bodyType = "NoContent"
             case .binary: bodyType = "HTTPBody"
+            case .multipart:
+                // The part enum the request bodies use, planned once for the first operation of an id.
+                if named, let content = entry.content {
+                    multipart = bodies.responseMultipart(
+                        content, operationID: layout.operationID, caseName: entry.caseName,
+                        status: entry.response?.status ?? "2XX")
+                }
+                bodyType = "MultipartBody<\(multipart?.typeName ?? "MultipartRawPart")>"
             case .text: bodyType = "String"
             case .json, .form: bodyType = mapping.swiftType(schema.nonOptional)
             case .jsonLines, .jsonSequence:
@@ -240,14 +253,19 @@ enum ResponsePlanner {
                 ? nil : name("Headers." + entry.caseName)
             return ResponsePlan.Declared(
                 status: entry.status, description: entry.response?.description, caseName: entry.caseName,
-                bodyKind: kind, bodyType: bodyType, itemType: itemType,
+                bodyKind: kind, bodyType: bodyType, itemType: itemType, multipart: multipart,
                 mediaType: kind == .none ? nil : entry.content?.mediaType,
                 headers: headersName == nil ? [] : headers, headersTypeName: headersName ?? "NoHeaders",
                 isTyped: typed || headersName != nil)
         }
         let outputName = layout.needsOutputEnum ? name("Output") : nil
         let errorName = layout.errors.isEmpty ? nil : name("Error")
-        var successes = layout.successes.map { declared($0, typed: false) }
+        var successes: [ResponsePlan.Declared] = []
+        for entry in layout.successes { successes.append(declared(entry, typed: false, bodies: &bodies)) }
+        var errors: [ResponsePlan.Declared] = []
+        if errorName != nil {
+            for entry in layout.errors { errors.append(declared(entry, typed: true, bodies: &bodies)) }
+        }
         if layout.needsOutputEnum && outputName == nil {
             // Not named (a second operation with this id): only the first success is declared.
             successes = [successes[0]]
@@ -255,7 +273,7 @@ enum ResponsePlanner {
         let returnType = outputName ?? successes[0].payloadType
         return ResponsePlan(
             successes: successes, outputTypeName: outputName, returnType: returnType,
-            errors: errorName == nil ? [] : layout.errors.map { declared($0, typed: true) },
+            errors: errors,
             errorTypeName: errorName)
     }
 
@@ -274,7 +292,8 @@ enum ResponsePlanner {
         case .json: return .json
         case .form: return .form
         case .text: return .text
-        case .binary, .multipart: return .binary
+        case .binary: return .binary
+        case .multipart: return .multipart
         case .jsonLines: return .jsonLines
         case .jsonSequence: return .jsonSequence
         case .serverSentEvents: return .serverSentEvents

@@ -10,6 +10,7 @@ enum DefaultTemplates {
         "Client": clientTemplate,
         "ClientRequestBody": clientRequestBodyTemplate,
         "Enum": enumTemplate,
+        "HeadersStruct": headersStructTemplate,
         "Models": modelsTemplate,
         "RequestBodyTypes": requestBodyTypesTemplate,
         "ResponseBodyRead": responseBodyReadTemplate,

@@ -5,12 +5,20 @@ extension DefaultTemplates {
     /// `Templates/RequestBodyTypes.mustache`.
     static let requestBodyTypesTemplate = ##"""
 {{#multipart}}
+{{#headers}}
+{{> HeadersStruct}}
+{{/headers}}
 
+{{#responseStatus}}
+/// The parts of the multipart body of the {{.}} response of `{{operationID}}`: one case per property,
+{{/responseStatus}}
+{{^responseStatus}}
 /// The parts of the `multipart/form-data` body of `{{operationID}}`: one case per property,
+{{/responseStatus}}
 /// an array property repeating its part; files stream.
 {{access}}enum {{name}}: Sendable {
 {{#parts}}
-{{{doc}}}    case {{caseName}}({{{valueType}}})
+{{{doc}}}    case {{caseName}}({{{payloadType}}})
 {{/parts}}
     /// A part the spec does not name.
     case other(MultipartRawPart)
@@ -26,8 +34,16 @@ extension DefaultTemplates {
     {{access}}func rawPart(profile: WireProfile) throws -> MultipartRawPart {
         switch self {
 {{#parts}}
+{{#headersTypeName}}
+        case .{{caseName}}(let part):
+            // The part's declared headers go in its header block, before its content.
+            let value = part.value
+            let headerFields = try part.headerFields()
+{{/headersTypeName}}
+{{^headersTypeName}}
         case .{{caseName}}(let value):
-            return {{#isText}}.value(name: {{{wireName}}}, value){{/isText}}{{#isRawValue}}.value(name: {{{wireName}}}, value.rawValue){{/isRawValue}}{{#isJSON}}try .json(name: {{{wireName}}}, value, profile: profile){{/isJSON}}{{#isFile}}.file(name: {{{wireName}}}, {{#contentTypeLiteral}}MultipartFile(value.body, filename: value.filename, contentType: value.contentType ?? {{{.}}}){{/contentTypeLiteral}}{{^contentTypeLiteral}}value{{/contentTypeLiteral}}){{/isFile}}
+{{/headersTypeName}}
+            return {{#isText}}.value(name: {{{wireName}}}, value{{/isText}}{{#isRawValue}}.value(name: {{{wireName}}}, value.rawValue{{/isRawValue}}{{#isJSON}}try .json(name: {{{wireName}}}, value, profile: profile{{/isJSON}}{{#isFile}}.file(name: {{{wireName}}}, {{#contentTypeLiteral}}MultipartFile(value.body, filename: value.filename, contentType: value.contentType ?? {{{.}}}){{/contentTypeLiteral}}{{^contentTypeLiteral}}value{{/contentTypeLiteral}}{{/isFile}}{{#headersTypeName}}, headerFields: headerFields{{/headersTypeName}})
 {{/parts}}
         case .other(let part):
             return part
@@ -41,7 +57,11 @@ extension DefaultTemplates {
         switch part.name {
 {{#parts}}
         case {{{wireName}}}?:
-            return .{{caseName}}({{#isText}}try await part.value({{{valueType}}}.self, upTo: limit){{/isText}}{{#isRawValue}}try await part.rawValue({{{valueType}}}.self, upTo: limit){{/isRawValue}}{{#isJSON}}try await part.json({{{valueType}}}.self, profile: profile, upTo: limit){{/isJSON}}{{#isFile}}part.file{{/isFile}})
+{{#headersTypeName}}
+            // The headers first: a part without a required one is refused before its content is read.
+            let headers = try part.headers({{.}}.self)
+{{/headersTypeName}}
+            return .{{caseName}}({{#headersTypeName}}MultipartPartWithHeaders({{/headersTypeName}}{{#isText}}try await part.value({{{valueType}}}.self, upTo: limit){{/isText}}{{#isRawValue}}try await part.rawValue({{{valueType}}}.self, upTo: limit){{/isRawValue}}{{#isJSON}}try await part.json({{{valueType}}}.self, profile: profile, upTo: limit){{/isJSON}}{{#isFile}}part.file{{/isFile}}{{#headersTypeName}}, headers: headers){{/headersTypeName}})
 {{/parts}}
         default:
             return .other(part)

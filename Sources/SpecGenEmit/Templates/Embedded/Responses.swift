@@ -5,38 +5,7 @@ extension DefaultTemplates {
     /// `Templates/Responses.mustache`.
     static let responsesTemplate = ##"""
 {{#headers}}
-
-{{{doc}}}{{access}}struct {{typeName}}: ResponseHeaders, Hashable {
-{{#fields}}
-{{{doc}}}    {{access}}var {{swiftName}}: {{{valueType}}}{{^required}}?{{/required}}
-{{/fields}}
-
-    {{access}}init({{#fields}}{{swiftName}}: {{{valueType}}}{{^required}}? = nil{{/required}}{{#hasMore}}, {{/hasMore}}{{/fields}}) {
-{{#fields}}
-        self.{{swiftName}} = {{swiftName}}
-{{/fields}}
-    }
-
-    {{access}}init(from fields: Fields) throws(ParameterError) {
-{{#fields}}
-{{#required}}
-        guard let {{swiftName}} = try fields.parameter({{{wireName}}}, as: {{{valueType}}}.self) else {
-            throw ParameterError(.header, {{{wireName}}}, .missing)
-        }
-        self.{{swiftName}} = {{swiftName}}
-{{/required}}
-{{^required}}
-        self.{{swiftName}} = try fields.parameter({{{wireName}}}, as: {{{valueType}}}.self)
-{{/required}}
-{{/fields}}
-    }
-
-    {{access}}func write(to fields: inout Fields) throws {
-{{#fields}}
-        try fields.setParameter({{{wireName}}}, {{swiftName}})
-{{/fields}}
-    }
-}
+{{> HeadersStruct}}
 {{/headers}}
 {{#enums}}
 
