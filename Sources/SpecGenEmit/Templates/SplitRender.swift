@@ -55,7 +55,7 @@ extension TemplateSet {
             throw TemplateError(.unknownTemplate(name, available: names), file: name)
         }
         let converted = RenderedContext.convert(context)
-        guard var base = converted as? [String: Any] else {
+        guard var base = (converted as? RenderedObject)?.fields else {
             return SplitRenderResult(text: template.render(converted, library: library), split: false)
         }
         let library = self.library
@@ -63,7 +63,7 @@ extension TemplateSet {
         func whole() -> String {
             var object = base
             for list in lists { object[list.key] = list.elements.map(RenderedContext.convert) }
-            return template.render(object, library: library)
+            return template.render(RenderedObject(fields: object), library: library)
         }
         // Each list must be the (empty) value of a field: otherwise the names are wrong.
         guard ProcessInfo.processInfo.activeProcessorCount > 1,
@@ -194,7 +194,7 @@ private enum SplitUnit {
             var converter = RenderedContext.Converter()
             object[lists[list].key] = lists[list].elements[range].map { converter.convert($0) }
         }
-        let text = template.render(object, library: library)
+        let text = template.render(RenderedObject(fields: object), library: library)
         return Output(text: text, lambdaCalls: calls.calls)
     }
 
