@@ -133,7 +133,7 @@ enum RenderedContext {
 /// them: what `Mirror` reads for every value, read here once per type. A `Mirror` builds its
 /// children one by one per value, looking each field's type up by name (a fifth of the
 /// conversion's time on SageMaker); the table is read with one pointer per field.
-private struct FieldTable {
+struct FieldTable {
     var fields: [(label: String, offset: Int, loader: any FieldLoader.Type)]
 
     /// Nil when the runtime can't describe the type's fields (then `Mirror` does).
@@ -161,7 +161,7 @@ private struct FieldTable {
 }
 
 /// Reads a value of one type from memory, for `FieldTable` (a field's type is only known as `Any.Type`).
-private protocol FieldLoader {
+protocol FieldLoader {
     static func load(_ pointer: UnsafeRawPointer) -> Any
 }
 
