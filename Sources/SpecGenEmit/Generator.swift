@@ -82,7 +82,7 @@ package struct Generator: Sendable {
                     access: options.access.keyword,
                     handlerProtocolName: Naming.typeName(options.handlerProtocolName),
                     stubsTypeName: StubContextBuilder.stubsTypeName(handlerProtocolName: options.handlerProtocolName),
-                    profile: Self.profileExpression(document.protocol), operations: [])
+                    profile: Self.profileContext(document.protocol), operations: [])
                 let stubs = StubContextBuilder(document: document, plans: plans).contexts(credentials: credentials)
                 files.append(
                     GeneratedFile(
@@ -281,7 +281,7 @@ package struct Generator: Sendable {
                 clientTypeName: names.clientTypeName,
                 handlerProtocolName: names.handlerProtocolName,
                 clientDoc: names.clientDoc, handlerDoc: names.handlerDoc, serverURLDoc: names.serverURLDoc,
-                profile: Self.profileExpression(document.protocol),
+                profile: Self.profileContext(document.protocol),
                 defaultServerURL: names.defaultServerURL,
                 declaresType: index == 0,
                 routeListName: listNames[index],
@@ -318,6 +318,10 @@ package struct Generator: Sendable {
                 notFirst: index > 0,
                 operationsLiteral: "[" + scheme.operationIDs.map(SwiftText.stringLiteral).joined(separator: ", ") + "]",
                 bearer: scheme.kind == .bearer, basic: scheme.kind == .basic,
+                httpSchemeLiteral: {
+                    guard case .http(let name) = scheme.kind else { return nil }
+                    return SwiftText.stringLiteral(name)
+                }(),
                 apiKey: {
                     guard case .apiKey(let name, let location) = scheme.kind else { return nil }
                     return ClientAPIKeyContext(nameLiteral: SwiftText.stringLiteral(name), location: location.rawValue)
@@ -335,6 +339,9 @@ package struct Generator: Sendable {
         switch scheme.kind {
         case .bearer: sends = "`Authorization: Bearer <token>`"
         case .basic: sends = "`Authorization: Basic <base64(username:password)>`"
+        case .http(let name):
+            sends =
+                name.contains("`") ? "'Authorization: \(name) <credentials>'" : "`Authorization: \(name) <credentials>`"
         case .apiKey(let name, let location):
             sends = "the key as the \(location.rawValue) \(name.contains("`") ? "'\(name)'" : "`\(name)`")"
         }
@@ -346,10 +353,12 @@ package struct Generator: Sendable {
         return text
     }
 
-    static func profileExpression(_ apiProtocol: APIProtocol) -> String {
+    static func profileContext(_ apiProtocol: APIProtocol) -> WireProfileContext {
         switch apiProtocol.kind {
-        case .rest: return ".rest"
-        case .awsJSON: return ".awsJSON(version: \(SwiftText.stringLiteral(apiProtocol.version ?? "1.1")))"
+        case .rest: return WireProfileContext(isREST: true, awsJSONVersionLiteral: nil)
+        case .awsJSON:
+            return WireProfileContext(
+                isREST: false, awsJSONVersionLiteral: SwiftText.stringLiteral(apiProtocol.version ?? "1.1"))
         }
     }
 }

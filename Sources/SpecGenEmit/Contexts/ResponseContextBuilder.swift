@@ -18,6 +18,7 @@ enum ResponseContextBuilder {
             bodyIsForm: declared.bodyKind == .form, bodyIsText: declared.bodyKind == .text,
             bodyIsJSONLines: declared.bodyKind == .jsonLines, bodyIsJSONSequence: declared.bodyKind == .jsonSequence,
             bodyIsServerSentEvents: declared.bodyKind == .serverSentEvents,
+            bodyIsMultipart: declared.bodyKind == .multipart, partTypeName: declared.multipart?.typeName,
             bodyType: declared.bodyType, itemType: declared.itemType,
             writeValue: enumTypeName == nil
                 ? (declared.isTyped ? "output.body" : "output") : (declared.isTyped ? "response.body" : "body"),
@@ -53,16 +54,9 @@ enum ResponseContextBuilder {
         for declared in responses.successes + responses.errors where !declared.headers.isEmpty {
             let status = declared.status.pattern.map { _ in statusText(declared.status) } ?? "default"
             headers.append(
-                ResponseHeadersContext(
-                    doc: SwiftText.docComment("The headers of the \(status) response of \(idText).", indent: ""),
-                    typeName: declared.headersTypeName,
-                    fields: declared.headers.enumerated().map { index, header in
-                        ResponseHeaderFieldContext(
-                            doc: SwiftText.docComment(header.description, indent: "    "),
-                            swiftName: header.swiftName, wireName: SwiftText.stringLiteral(header.wireName),
-                            valueType: header.valueType, required: header.required,
-                            hasMore: index < declared.headers.count - 1)
-                    }))
+                headersContext(
+                    doc: "The headers of the \(status) response of \(idText).", typeName: declared.headersTypeName,
+                    headers: declared.headers))
         }
         var enums: [ResponseEnumContext] = []
         if let name = responses.outputTypeName {
@@ -83,6 +77,20 @@ enum ResponseContextBuilder {
         }
         guard !headers.isEmpty || !enums.isEmpty else { return nil }
         return ResponseTypesContext(access: access, headers: headers, enums: enums)
+    }
+
+    /// A headers struct (`Templates/HeadersStruct.mustache`): a response's, or a multipart part's.
+    static func headersContext(doc: String, typeName: String, headers: [ResponsePlan.Header])
+        -> ResponseHeadersContext
+    {
+        ResponseHeadersContext(
+            doc: SwiftText.docComment(doc, indent: ""), typeName: typeName,
+            fields: headers.enumerated().map { index, header in
+                ResponseHeaderFieldContext(
+                    doc: SwiftText.docComment(header.description, indent: "    "),
+                    swiftName: header.swiftName, wireName: SwiftText.stringLiteral(header.wireName),
+                    valueType: header.valueType, required: header.required, hasMore: index < headers.count - 1)
+            })
     }
 
     private static func statusText(_ status: ResponsePlan.Status) -> String {

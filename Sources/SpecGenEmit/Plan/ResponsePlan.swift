@@ -47,8 +47,8 @@ struct ResponsePlan {
     }
 
     /// How a response body travels (see `BodyKind`, the request side's): JSON, a form, text, bytes
-    /// (`HTTPBody`, streamed; multipart is read raw), or an event stream; `none` without a body.
-    enum BodyKind: String { case json, form, text, binary, jsonLines, jsonSequence, serverSentEvents, none }
+    /// (`HTTPBody`, streamed), multipart parts (streamed), or an event stream; `none` without a body.
+    enum BodyKind: String { case json, form, text, binary, multipart, jsonLines, jsonSequence, serverSentEvents, none }
 
     struct Header {
         /// The field name as the spec writes it (`X-Rate-Remaining`).
@@ -70,6 +70,8 @@ struct ResponsePlan {
         var bodyType: String
         /// An event stream's element (the JSON `data` of Server-Sent Events; nil when it is text).
         var itemType: String?
+        /// A `multipart/*` body of an object schema: its part enum (the request bodies' kind).
+        var multipart: MultipartPlan?
         var mediaType: String?
         var headers: [Header]
         /// The generated `…Headers` struct, or `NoHeaders`.
@@ -98,8 +100,8 @@ struct ResponsePlan {
     /// The `…Output`/`…Error` enums (declared with the models) hold an `HTTPBody`: the models file
     /// then imports OpenAPIRuntime.
     var typesHoldBytes: Bool {
-        (outputTypeName != nil && successes.contains { $0.bodyKind == .binary })
-            || errors.contains { $0.bodyKind == .binary }
+        (outputTypeName != nil && successes.contains { [.binary, .multipart].contains($0.bodyKind) })
+            || errors.contains { [.binary, .multipart].contains($0.bodyKind) }
     }
 
     /// The return type is the body of one JSON success (the paginator's page).
@@ -186,11 +188,12 @@ enum ResponsePlanner {
     }
 
     static func plan(
-        _ layout: Layout, named: Bool, names: SwiftTypeNames, mapping: TypeMapping, document: APIDocument
+        _ layout: Layout, named: Bool, names: SwiftTypeNames, mapping: TypeMapping, document: APIDocument,
+        bodies: inout RequestBodyPlanner
     ) -> ResponsePlan {
         // Only the first operation of an id has synthetic types (a reused id is a reader error).
         func name(_ role: String) -> String? { named ? names.qualified[typeID(layout.operationID, role)] : nil }
-        func declared(_ entry: Layout.Entry, typed: Bool) -> ResponsePlan.Declared {
+        func declared(_ entry: Layout.Entry, typed: Bool, bodies: inout RequestBodyPlanner) -> ResponsePlan.Declared {
             var kind = bodyKind(entry.content)
             // A case of an `…Output`/`…Error` enum (Hashable) cannot hold an event stream: its bytes then.
             if typed || layout.needsOutputEnum,
@@ -200,10 +203,19 @@ enum ResponsePlanner {
             }
             var bodyType: String
             var itemType: String?
+            var multipart: MultipartPlan?
             let schema = entry.content.map(\.type) ?? .untypedJSON
             switch kind {
             case .none: bodyType = "NoContent"
             case .binary: bodyType = "HTTPBody"
+            case .multipart:
+                // The part enum the request bodies use, planned once for the first operation of an id.
+                if named, let content = entry.content {
+                    multipart = bodies.responseMultipart(
+                        content, operationID: layout.operationID, caseName: entry.caseName,
+                        status: entry.response?.status ?? "2XX")
+                }
+                bodyType = "MultipartBody<\(multipart?.typeName ?? "MultipartRawPart")>"
             case .text: bodyType = "String"
             case .json, .form: bodyType = mapping.swiftType(schema.nonOptional)
             case .jsonLines, .jsonSequence:
@@ -230,14 +242,19 @@ enum ResponsePlanner {
                 ? nil : name("Headers." + entry.caseName)
             return ResponsePlan.Declared(
                 status: entry.status, description: entry.response?.description, caseName: entry.caseName,
-                bodyKind: kind, bodyType: bodyType, itemType: itemType,
+                bodyKind: kind, bodyType: bodyType, itemType: itemType, multipart: multipart,
                 mediaType: kind == .none ? nil : entry.content?.mediaType,
                 headers: headersName == nil ? [] : headers, headersTypeName: headersName ?? "NoHeaders",
                 isTyped: typed || headersName != nil)
         }
         let outputName = layout.needsOutputEnum ? name("Output") : nil
         let errorName = layout.errors.isEmpty ? nil : name("Error")
-        var successes = layout.successes.map { declared($0, typed: false) }
+        var successes: [ResponsePlan.Declared] = []
+        for entry in layout.successes { successes.append(declared(entry, typed: false, bodies: &bodies)) }
+        var errors: [ResponsePlan.Declared] = []
+        if errorName != nil {
+            for entry in layout.errors { errors.append(declared(entry, typed: true, bodies: &bodies)) }
+        }
         if layout.needsOutputEnum && outputName == nil {
             // Not named (a second operation with this id): only the first success is declared.
             successes = [successes[0]]
@@ -245,7 +262,7 @@ enum ResponsePlanner {
         let returnType = outputName ?? successes[0].payloadType
         return ResponsePlan(
             successes: successes, outputTypeName: outputName, returnType: returnType,
-            errors: errorName == nil ? [] : layout.errors.map { declared($0, typed: true) },
+            errors: errors,
             errorTypeName: errorName)
     }
 
@@ -264,7 +281,8 @@ enum ResponsePlanner {
         case .json: return .json
         case .form: return .form
         case .text: return .text
-        case .binary, .multipart: return .binary
+        case .binary: return .binary
+        case .multipart: return .multipart
         case .jsonLines: return .jsonLines
         case .jsonSequence: return .jsonSequence
         case .serverSentEvents: return .serverSentEvents
