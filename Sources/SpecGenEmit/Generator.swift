@@ -82,10 +82,13 @@ package struct Generator: Sendable {
                     access: options.access.keyword,
                     handlerProtocolName: Naming.typeName(options.handlerProtocolName),
                     stubsTypeName: StubContextBuilder.stubsTypeName(handlerProtocolName: options.handlerProtocolName),
-                    profile: Self.profileContext(document.protocol),
-                    operations: StubContextBuilder(document: document, plans: plans).contexts(credentials: credentials))
+                    profile: Self.profileContext(document.protocol), operations: [])
+                let stubs = StubContextBuilder(document: document, plans: plans).contexts(credentials: credentials)
                 files.append(
-                    GeneratedFile(name: "Stubs.swift", contents: try templates.render("Stubs", context: context)))
+                    GeneratedFile(
+                        name: "Stubs.swift",
+                        contents: try templates.render(
+                            "Stubs", context: context, splitting: [SplitList(key: "operations", elements: stubs)])))
             }
             try appendWebhooks(plan, to: &files)
         }
@@ -218,7 +221,7 @@ package struct Generator: Sendable {
                 document.types.sorted(by: { $0.id < $1.id }), count: fileNames.count
             ) {
                 root(of: $0.id)
-            }.map { $0.map(builder.context(for:)) }
+            }.map { $0.concurrentMap(minimumPiece: 8, builder.context(for:)) }
             // Each operation's response types go with the operation's method name, spread like the types.
             let responseShards = FileSharding.partition(plans, count: fileNames.count) { $0.methodName }.map {
                 $0.compactMap { ResponseContextBuilder.typesContext($0, access: options.access.keyword) }
@@ -231,13 +234,19 @@ package struct Generator: Sendable {
             !bodyTypes.isEmpty || inputBodies.values.contains { !$0.isCodable }
             || plans.contains { $0.responses.typesHoldBytes }
         for (index, name) in fileNames.enumerated() {
+            // The lists are rendered apart, in chunks on every core (`TemplateSet.render(_:context:splitting:)`).
             let context = ModelsFileContext(
                 header: header,
                 imports: needsOpenAPIRuntime
                     ? ["Foundation", "OpenAPIRuntime", "SpecGenRuntime"] : ["Foundation", "SpecGenRuntime"],
-                types: shards[index], bodyTypes: index == 0 ? bodyTypes : [], responseTypes: responseShards[index])
+                types: [], bodyTypes: [], responseTypes: [])
+            let lists = [
+                SplitList(key: "types", elements: shards[index]),
+                SplitList(key: "bodyTypes", elements: index == 0 ? bodyTypes : []),
+                SplitList(key: "responseTypes", elements: responseShards[index]),
+            ]
             let contents = try timings.measure(.render) { () throws(TemplateError) in
-                try templates.render("Models", context: context)
+                try templates.render("Models", context: context, splitting: lists)
             }
             files.append(GeneratedFile(name: name, contents: contents))
         }
@@ -277,9 +286,14 @@ package struct Generator: Sendable {
                 declaresType: index == 0,
                 routeListName: listNames[index],
                 allRouteListNames: listNames,
-                allOperations: operations,
-                operations: byShard[index])
-            files.append(GeneratedFile(name: name, contents: try templates.render(kind, context: context)))
+                allOperations: [],
+                operations: [])
+            let lists = [
+                SplitList(key: "allOperations", elements: operations),
+                SplitList(key: "operations", elements: byShard[index]),
+            ]
+            files.append(
+                GeneratedFile(name: name, contents: try templates.render(kind, context: context, splitting: lists)))
         }
         return files
     }

@@ -14,7 +14,7 @@ struct OperationContextBuilder {
         for type in document.types {
             if let name = names.qualified[type.id] { byName[name] = type }
         }
-        return plans.map { context($0, typesBySwiftName: byName) }
+        return plans.concurrentMap(minimumPiece: 4) { context($0, typesBySwiftName: byName) }
     }
 
     private func context(_ plan: OperationPlan, typesBySwiftName: [String: TypeDecl]) -> OperationContext {
