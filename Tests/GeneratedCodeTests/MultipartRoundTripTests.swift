@@ -247,6 +247,24 @@ struct MultipartRoundTripTests {
         }
     }
 
+    /// A multipart error body is read as it arrives, not collected first: one larger than the most
+    /// the client collects (`maxResponseBytes`) still reaches the caller whole.
+    @Test func aMultipartErrorBodyStreamsPastTheCollectLimit() async throws {
+        let name = String(repeating: "n", count: 500)
+        var client = try client()
+        client.client.maxResponseBytes = 64
+        do {
+            _ = try await client.getBundle(.init(name: name))
+            Issue.record("a 404 was expected")
+        } catch GetBundleError.notFound(let response) {
+            var reasons: [String] = []
+            for try await part in response.body {
+                if case .reason(let reason) = part { reasons.append(reason) }
+            }
+            #expect(reasons == ["no bundle '\(name)'"])
+        }
+    }
+
     @Test func multipartPartsSitInAnOutputEnumsTypedResponse() async throws {
         guard case .ok(let response) = try await client().getArchive(.init(name: "ready")) else {
             Issue.record("200 was expected")

@@ -248,8 +248,8 @@ struct ResponseCaseContext {
     var bodyIsMultipart: Bool
     /// A multipart body's generated part enum (nil: raw parts).
     var partTypeName: String?
-    /// Bytes or an event stream: the client reads it as it arrives (a declared error's body too,
-    /// which is otherwise collected first).
+    /// Bytes, multipart parts or an event stream: the client reads it as it arrives (a declared
+    /// error's body too, which is otherwise collected first).
     var bodyStreams: Bool
     /// `Pet`, `String`, `HTTPBody`, `EventStream<Event>`, or `NoContent`.
     var bodyType: String

@@ -53,9 +53,9 @@ struct ResponsePlan {
 
         /// JSON Lines, JSON Sequence or Server-Sent Events: an `EventStream`, decoded as it arrives.
         var isEventStream: Bool { [.jsonLines, .jsonSequence, .serverSentEvents].contains(self) }
-        /// Bytes (`HTTPBody`) or an event stream: read as it arrives, a declared error's body too
-        /// (multipart error bodies are still collected first, then parsed).
-        var streams: Bool { self == .binary || isEventStream }
+        /// Bytes (`HTTPBody`), multipart parts or an event stream: read as it arrives, a declared
+        /// error's body too.
+        var streams: Bool { self == .binary || self == .multipart || isEventStream }
     }
 
     struct Header {
@@ -108,8 +108,8 @@ struct ResponsePlan {
     /// The `…Output`/`…Error` enums (declared with the models) hold an `HTTPBody` or an event stream
     /// (`ServerSentEvent…` are OpenAPIRuntime's): the models file then imports OpenAPIRuntime.
     var typesHoldBytes: Bool {
-        (outputTypeName != nil && successes.contains { $0.bodyKind.streams || $0.bodyKind == .multipart })
-            || errors.contains { $0.bodyKind.streams || $0.bodyKind == .multipart }
+        (outputTypeName != nil && successes.contains { $0.bodyKind.streams })
+            || errors.contains { $0.bodyKind.streams }
     }
 
     /// The `…Output` enum holds an event stream, which is not `Hashable`: the enum is only `Sendable`.

@@ -96,7 +96,7 @@ extension Client {
         case 200:
             return try response.multipart(rules: GetBundleOkPart.rules) { [profile = response.profile] in try await GetBundleOkPart.decode($0, profile: profile) }
         case 404:
-            throw await response.declaredError { response in
+            throw await response.declaredStreamingError { response in
                 GetBundleError.notFound(try response.typed(try response.multipart(rules: GetBundleNotFoundPart.rules) { [profile = response.profile] in try await GetBundleNotFoundPart.decode($0, profile: profile) }, headers: NoHeaders.self))
             }
         default:
