@@ -12,6 +12,18 @@ public struct DocumentMetadata: Codable, Hashable, Sendable {
         self.title = title
         self.authors = authors
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.title = try container.decode(String.self, "title")
+        self.authors = try container.decodeIfPresent([String].self, "authors")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.title, "title")
+        try container.encodeIfPresent(self.authors, "authors")
+    }
 }
 
 /// The inputs of `echoText`.
@@ -23,6 +35,18 @@ public struct EchoTextInput: Codable, Hashable, Sendable {
         self.times = times
         self.body = body
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.times = try container.decodeIfPresent(Int.self, "times")
+        self.body = try container.decodeIfPresent(String.self, "body")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.times, "times")
+        try container.encodeIfPresent(self.body, "body")
+    }
 }
 
 public struct Event: Codable, Hashable, Sendable {
@@ -33,6 +57,18 @@ public struct Event: Codable, Hashable, Sendable {
         self.name = name
         self.sequence = sequence
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.name = try container.decode(String.self, "name")
+        self.sequence = try container.decode(Int.self, "sequence")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.name, "name")
+        try container.encode(self.sequence, "sequence")
+    }
 }
 
 /// The inputs of `getBlob`.
@@ -41,6 +77,16 @@ public struct GetBlobInput: Codable, Hashable, Sendable {
 
     public init(name: String) {
         self.name = name
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.name = try container.decode(String.self, "name")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.name, "name")
     }
 }
 
@@ -73,6 +119,16 @@ public struct Lines: Codable, Hashable, Sendable {
     public init(lines: [String]) {
         self.lines = lines
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.lines = try container.decode([String].self, "lines")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.lines, "lines")
+    }
 }
 
 public struct Note: Codable, Hashable, Sendable {
@@ -82,6 +138,18 @@ public struct Note: Codable, Hashable, Sendable {
     public init(text: String, urgent: Bool? = nil) {
         self.text = text
         self.urgent = urgent
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.text = try container.decode(String.self, "text")
+        self.urgent = try container.decodeIfPresent(Bool.self, "urgent")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.text, "text")
+        try container.encodeIfPresent(self.urgent, "urgent")
     }
 }
 
@@ -94,6 +162,20 @@ public struct PetForm: Codable, Hashable, Sendable {
         self.name = name
         self.age = age
         self.tags = tags
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.name = try container.decode(String.self, "name")
+        self.age = try container.decodeIfPresent(Int.self, "age")
+        self.tags = try container.decodeIfPresent([String].self, "tags")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.name, "name")
+        try container.encodeIfPresent(self.age, "age")
+        try container.encodeIfPresent(self.tags, "tags")
     }
 }
 
@@ -115,6 +197,16 @@ public struct StreamJSONLinesInput: Codable, Hashable, Sendable {
     public init(count: Int) {
         self.count = count
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.count = try container.decode(Int.self, "count")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.count, "count")
+    }
 }
 
 /// The inputs of `streamJSONSequence`.
@@ -124,6 +216,16 @@ public struct StreamJSONSequenceInput: Codable, Hashable, Sendable {
     public init(count: Int) {
         self.count = count
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.count = try container.decode(Int.self, "count")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.count, "count")
+    }
 }
 
 /// The inputs of `streamServerSentEvents`.
@@ -132,6 +234,16 @@ public struct StreamServerSentEventsInput: Codable, Hashable, Sendable {
 
     public init(count: Int) {
         self.count = count
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.count = try container.decode(Int.self, "count")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.count, "count")
     }
 }
 
@@ -163,6 +275,26 @@ public struct UploadDocumentRequest: Codable, Hashable, Sendable {
         self.file = file
         self.attachments = attachments
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.metadata = try container.decode(DocumentMetadata.self, "metadata")
+        self.note = try container.decodeIfPresent(String.self, "note")
+        self.pages = try container.decodeIfPresent(Int.self, "pages")
+        self.kind = try container.decodeIfPresent(Kind.self, "kind")
+        self.file = try container.decode(Data.self, "file")
+        self.attachments = try container.decodeIfPresent([Data].self, "attachments")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.metadata, "metadata")
+        try container.encodeIfPresent(self.note, "note")
+        try container.encodeIfPresent(self.pages, "pages")
+        try container.encodeIfPresent(self.kind, "kind")
+        try container.encode(self.file, "file")
+        try container.encodeIfPresent(self.attachments, "attachments")
+    }
 }
 
 public struct UploadTrickyNamesRequest: Codable, Hashable, Sendable {
@@ -180,12 +312,22 @@ public struct UploadTrickyNamesRequest: Codable, Hashable, Sendable {
         self.contentType = contentType
     }
 
-    enum CodingKeys: String, CodingKey {
-        case rules
-        case decode_ = "decode"
-        case other
-        case self_ = "self"
-        case contentType = "content-type"
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.rules = try container.decodeIfPresent(String.self, "rules")
+        self.decode_ = try container.decodeIfPresent(Bool.self, "decode")
+        self.other = try container.decodeIfPresent(Double.self, "other")
+        self.self_ = try container.decodeIfPresent(String.self, "self")
+        self.contentType = try container.decodeIfPresent(String.self, "content-type")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.rules, "rules")
+        try container.encodeIfPresent(self.decode_, "decode")
+        try container.encodeIfPresent(self.other, "other")
+        try container.encodeIfPresent(self.self_, "self")
+        try container.encodeIfPresent(self.contentType, "content-type")
     }
 }
 
