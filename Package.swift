@@ -106,6 +106,9 @@ let package = Package(
         .target(
             name: "GoldenBodiesSwagger", dependencies: ["SpecGenRuntime", openAPIRuntime],
             path: "Tests/Golden/bodies-swagger", swiftSettings: warningsAsErrors),
+        .target(
+            name: "GoldenResponses", dependencies: ["SpecGenRuntime", openAPIRuntime],
+            path: "Tests/Golden/responses", swiftSettings: warningsAsErrors),
         .testTarget(
             name: "SpecGenRuntimeTests",
             dependencies: ["SpecGenRuntime", openAPIRuntime, .product(name: "HTTPTypes", package: "swift-http-types")]),
@@ -113,7 +116,7 @@ let package = Package(
             name: "GeneratedCodeTests",
             dependencies: [
                 "GoldenECRFull", "GoldenFeatures", "GoldenHostile", "GoldenSecurity", "GoldenBodies",
-                "GoldenBodiesSwagger", "SpecGenRuntime", openAPIRuntime,
+                "GoldenBodiesSwagger", "GoldenResponses", "SpecGenRuntime", openAPIRuntime,
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]),
         // The build-tool plugin (generated code compiled into a target at build time) and the command

@@ -82,10 +82,13 @@ package struct Generator: Sendable {
                     access: options.access.keyword,
                     handlerProtocolName: Naming.typeName(options.handlerProtocolName),
                     stubsTypeName: StubContextBuilder.stubsTypeName(handlerProtocolName: options.handlerProtocolName),
-                    profile: Self.profileExpression(document.protocol),
-                    operations: StubContextBuilder(document: document, plans: plans).contexts(credentials: credentials))
+                    profile: Self.profileContext(document.protocol), operations: [])
+                let stubs = StubContextBuilder(document: document, plans: plans).contexts(credentials: credentials)
                 files.append(
-                    GeneratedFile(name: "Stubs.swift", contents: try templates.render("Stubs", context: context)))
+                    GeneratedFile(
+                        name: "Stubs.swift",
+                        contents: try templates.render(
+                            "Stubs", context: context, splitting: [SplitList(key: "operations", elements: stubs)])))
             }
             try appendWebhooks(plan, to: &files)
         }
@@ -218,7 +221,7 @@ package struct Generator: Sendable {
                 document.types.sorted(by: { $0.id < $1.id }), count: fileNames.count
             ) {
                 root(of: $0.id)
-            }.map { $0.map(builder.context(for:)) }
+            }.map { $0.concurrentMap(minimumPiece: 8, builder.context(for:)) }
             // Each operation's response types go with the operation's method name, spread like the types.
             let responseShards = FileSharding.partition(plans, count: fileNames.count) { $0.methodName }.map {
                 $0.compactMap { ResponseContextBuilder.typesContext($0, access: options.access.keyword) }
@@ -231,13 +234,19 @@ package struct Generator: Sendable {
             !bodyTypes.isEmpty || inputBodies.values.contains { !$0.isCodable }
             || plans.contains { $0.responses.typesHoldBytes }
         for (index, name) in fileNames.enumerated() {
+            // The lists are rendered apart, in chunks on every core (`TemplateSet.render(_:context:splitting:)`).
             let context = ModelsFileContext(
                 header: header,
                 imports: needsOpenAPIRuntime
                     ? ["Foundation", "OpenAPIRuntime", "SpecGenRuntime"] : ["Foundation", "SpecGenRuntime"],
-                types: shards[index], bodyTypes: index == 0 ? bodyTypes : [], responseTypes: responseShards[index])
+                types: [], bodyTypes: [], responseTypes: [])
+            let lists = [
+                SplitList(key: "types", elements: shards[index]),
+                SplitList(key: "bodyTypes", elements: index == 0 ? bodyTypes : []),
+                SplitList(key: "responseTypes", elements: responseShards[index]),
+            ]
             let contents = try timings.measure(.render) { () throws(TemplateError) in
-                try templates.render("Models", context: context)
+                try templates.render("Models", context: context, splitting: lists)
             }
             files.append(GeneratedFile(name: name, contents: contents))
         }
@@ -272,14 +281,19 @@ package struct Generator: Sendable {
                 clientTypeName: names.clientTypeName,
                 handlerProtocolName: names.handlerProtocolName,
                 clientDoc: names.clientDoc, handlerDoc: names.handlerDoc, serverURLDoc: names.serverURLDoc,
-                profile: Self.profileExpression(document.protocol),
+                profile: Self.profileContext(document.protocol),
                 defaultServerURL: names.defaultServerURL,
                 declaresType: index == 0,
                 routeListName: listNames[index],
                 allRouteListNames: listNames,
-                allOperations: operations,
-                operations: byShard[index])
-            files.append(GeneratedFile(name: name, contents: try templates.render(kind, context: context)))
+                allOperations: [],
+                operations: [])
+            let lists = [
+                SplitList(key: "allOperations", elements: operations),
+                SplitList(key: "operations", elements: byShard[index]),
+            ]
+            files.append(
+                GeneratedFile(name: name, contents: try templates.render(kind, context: context, splitting: lists)))
         }
         return files
     }
@@ -304,6 +318,10 @@ package struct Generator: Sendable {
                 notFirst: index > 0,
                 operationsLiteral: "[" + scheme.operationIDs.map(SwiftText.stringLiteral).joined(separator: ", ") + "]",
                 bearer: scheme.kind == .bearer, basic: scheme.kind == .basic,
+                httpSchemeLiteral: {
+                    guard case .http(let name) = scheme.kind else { return nil }
+                    return SwiftText.stringLiteral(name)
+                }(),
                 apiKey: {
                     guard case .apiKey(let name, let location) = scheme.kind else { return nil }
                     return ClientAPIKeyContext(nameLiteral: SwiftText.stringLiteral(name), location: location.rawValue)
@@ -321,6 +339,9 @@ package struct Generator: Sendable {
         switch scheme.kind {
         case .bearer: sends = "`Authorization: Bearer <token>`"
         case .basic: sends = "`Authorization: Basic <base64(username:password)>`"
+        case .http(let name):
+            sends =
+                name.contains("`") ? "'Authorization: \(name) <credentials>'" : "`Authorization: \(name) <credentials>`"
         case .apiKey(let name, let location):
             sends = "the key as the \(location.rawValue) \(name.contains("`") ? "'\(name)'" : "`\(name)`")"
         }
@@ -332,10 +353,12 @@ package struct Generator: Sendable {
         return text
     }
 
-    static func profileExpression(_ apiProtocol: APIProtocol) -> String {
+    static func profileContext(_ apiProtocol: APIProtocol) -> WireProfileContext {
         switch apiProtocol.kind {
-        case .rest: return ".rest"
-        case .awsJSON: return ".awsJSON(version: \(SwiftText.stringLiteral(apiProtocol.version ?? "1.1")))"
+        case .rest: return WireProfileContext(isREST: true, awsJSONVersionLiteral: nil)
+        case .awsJSON:
+            return WireProfileContext(
+                isREST: false, awsJSONVersionLiteral: SwiftText.stringLiteral(apiProtocol.version ?? "1.1"))
         }
     }
 }

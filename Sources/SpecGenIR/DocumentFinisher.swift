@@ -9,7 +9,7 @@ enum DocumentFinisher {
         let reachable = reachableTypes(document, state.types)
         document.types = state.types.values.filter { reachable.contains($0.id) }.sorted { $0.id < $1.id }
         document.securitySchemes.sort { $0.name < $1.name }
-        reportUnusedSecuritySchemes(document, &state)
+        reportSecuritySchemes(document, &state)
     }
 
     /// Two operations with the same id cannot both be generated: an error. Two with the same wire
@@ -38,13 +38,19 @@ enum DocumentFinisher {
         }
     }
 
-    static func reportUnusedSecuritySchemes(_ document: APIDocument, _ state: inout ReaderState) {
+    /// Schemes nothing requires, and required schemes the generated code cannot apply (one warning each,
+    /// where the scheme is declared; an unused one gets only the first).
+    static func reportSecuritySchemes(_ document: APIDocument, _ state: inout ReaderState) {
         let requirements = (document.security ?? []) + document.operations.flatMap { $0.security ?? [] }
         let used = Set(requirements.flatMap(\.keys))
-        for scheme in document.securitySchemes where !used.contains(scheme.name) {
-            state.warning(
-                "security scheme '\(scheme.name)' is not required by the document or any operation",
-                at: state.securitySchemeMarks[scheme.name] ?? Mark(file: state.rootFile, line: 1, column: 1))
+        for scheme in document.securitySchemes {
+            let mark = state.securitySchemeMarks[scheme.name] ?? Mark(file: state.rootFile, line: 1, column: 1)
+            guard used.contains(scheme.name) else {
+                state.warning(
+                    "security scheme '\(scheme.name)' is not required by the document or any operation", at: mark)
+                continue
+            }
+            if let problem = unappliedReason(scheme) { state.warning(problem, at: mark) }
         }
         // A requirement must name a declared scheme; generated routes cannot check one that is not.
         let declared = Set(document.securitySchemes.map(\.name))
@@ -52,6 +58,33 @@ enum DocumentFinisher {
             state.warning(
                 "security requirement names '\(name)', which no security scheme declares; generated routes do not check it",
                 at: mark)
+        }
+    }
+
+    /// Why generated code cannot apply a required scheme, or nil when it can (or SpecGenAWS does).
+    private static func unappliedReason(_ scheme: SecurityScheme) -> String? {
+        let name = scheme.name
+        switch scheme.kind {
+        case .mutualTLS:
+            return
+                "security scheme '\(name)' is mutualTLS, which generated code cannot see (it happens in the TLS layer): routes do not check it; the server's transport must require and verify client certificates, and the client's must present one"
+        case .http where scheme.scheme == nil:
+            return "http security scheme '\(name)' has no 'scheme'; generated code does not apply it"
+        case .http where scheme.httpSchemeToken == nil:
+            return
+                "http security scheme '\(name)' has scheme '\(scheme.scheme ?? "")', which is not an HTTP token (RFC 9110) and cannot be sent in Authorization; generated code does not apply it"
+        case .apiKey where scheme.parameterName == nil:
+            return nil  // a missing 'name' is an error already
+        case .apiKey where scheme.parameterName?.isEmpty == true:
+            return "apiKey security scheme '\(name)' has an empty 'name'; generated code does not apply it"
+        case .apiKey where ![.header, .query, .cookie].contains(scheme.location):
+            return
+                "apiKey security scheme '\(name)' is not in a header, the query or a cookie; generated code does not apply it"
+        case .apiKey where scheme.location == .header && !SecurityScheme.isHTTPToken(scheme.parameterName ?? ""):
+            return
+                "apiKey security scheme '\(name)' names header '\(scheme.parameterName ?? "")', which is not a valid header name (an HTTP token): no request can carry it, so a requirement naming it is never met (401)"
+        default:
+            return nil
         }
     }
 

@@ -184,10 +184,34 @@ enum OpenAPI3Reader {
                 SchemaReader.mediaExample(media, &state)
                 ?? media["schema"].flatMap { $0["$ref"] == nil ? SchemaReader.example($0) : nil }
             var partTypes: [String: String] = [:]
-            for (property, _, encoding) in state.entries(media["encoding"], "'encoding'") {
+            var partHeaders: [String: [ResponseHeader]] = [:]
+            let encodings = state.entries(media["encoding"], "'encoding'")
+            // An entry naming no property of an inline object schema is a spec mistake (a typo): said
+            // once, where it is. A `$ref` or composed schema is not looked into (its own reading
+            // reports its problems, and its properties may come from elsewhere).
+            if let schema = media["schema"], schema["$ref"] == nil,
+                ["allOf", "oneOf", "anyOf"].allSatisfy({ schema[$0] == nil }),
+                let properties = schema["properties"]?.entries
+            {
+                let names = Set(properties.compactMap(\.key.text))
+                for (property, key, _) in encodings where !names.contains(property) {
+                    state.warning(
+                        "'encoding' names '\(property)', which is not a property of the body's schema; it is ignored",
+                        at: key.mark)
+                }
+            }
+            for (property, _, encoding) in encodings {
                 if let type = state.string(encoding, "contentType") { partTypes[property] = type }
+                // OpenAPI: a `Content-Type` here is ignored (it is `contentType`'s); the part's
+                // `Content-Disposition` is the multipart coder's to write.
+                let headers = Self.headers(
+                    encoding["headers"], hint: hint.suffixed(TypeNaming.upperCamel(property)), &state
+                )
+                .filter { !["content-type", "content-disposition"].contains($0.name.lowercased()) }
+                if !headers.isEmpty { partHeaders[property] = headers }
             }
             content.partContentTypes = partTypes.isEmpty ? nil : partTypes
+            content.partHeaders = partHeaders.isEmpty ? nil : partHeaders
             return content
         }
     }

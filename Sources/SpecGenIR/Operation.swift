@@ -126,6 +126,9 @@ package struct MediaContent: Sendable, Codable, Equatable {
     package var example: JSONValue?
     /// A multipart body's `encoding`: the `contentType` declared for a property's part, by property name.
     package var partContentTypes: [String: String]?
+    /// A multipart body's `encoding`: the `headers` declared for a property's part, by property name
+    /// (`Content-Type` left out: OpenAPI says it is the encoding's `contentType`).
+    package var partHeaders: [String: [ResponseHeader]]?
 
     package init(mediaType: String, type: TypeRef, assumed: Bool? = nil) {
         self.mediaType = mediaType

@@ -25,4 +25,22 @@ package struct SecurityScheme: Sendable, Codable, Equatable {
         self.name = name
         self.kind = kind
     }
+
+    /// http: the scheme's name when it can travel in `Authorization`, which needs an HTTP token; nil otherwise.
+    package var httpSchemeToken: String? {
+        guard kind == .http, let scheme, Self.isHTTPToken(scheme) else { return nil }
+        return scheme
+    }
+
+    /// An HTTP token (RFC 9110 §5.6.2: letters, digits and ``!#$%&'*+-.^_`|~``): what an authentication
+    /// scheme's name and a header field's name must be.
+    package static func isHTTPToken(_ text: String) -> Bool {
+        !text.isEmpty
+            && text.unicodeScalars.allSatisfy { scalar in
+                ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+                    || tokenSymbols.contains(scalar)
+            }
+    }
+
+    private static let tokenSymbols = Set("!#$%&'*+-.^_`|~".unicodeScalars)
 }

@@ -20,6 +20,9 @@ public struct AuthenticationMiddleware: ClientMiddleware {
         case basic(username: String, password: String)
         /// The key `value` under `name`, in a header, the query or a cookie.
         case apiKey(name: String, location: APIKeyLocation, value: String)
+        /// `Authorization: <scheme> <credentials>` for another HTTP scheme (`Digest`, a custom one); the
+        /// provider is asked for each request.
+        case authorization(scheme: String, credentials: @Sendable () async throws -> String)
     }
 
     /// The credential added to each request.
@@ -57,6 +60,21 @@ public struct AuthenticationMiddleware: ClientMiddleware {
         Self(.apiKey(name: name, location: location, value: value), operations: operations)
     }
 
+    /// Another HTTP scheme (`Digest`, `HOBA`, a custom one): `Authorization: <scheme> <credentials>`, the
+    /// credentials sent as given.
+    public static func authorization(scheme: String, _ credentials: String, operations: Set<String>? = nil) -> Self {
+        Self(.authorization(scheme: scheme, credentials: { credentials }), operations: operations)
+    }
+
+    /// Another HTTP scheme whose credentials change (a new nonce, a fresh signature): the provider is asked
+    /// for each request.
+    public static func authorization(
+        scheme: String, credentialsProvider: @escaping @Sendable () async throws -> String,
+        operations: Set<String>? = nil
+    ) -> Self {
+        Self(.authorization(scheme: scheme, credentials: credentialsProvider), operations: operations)
+    }
+
     public func intercept(
         _ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String,
         next: @Sendable (HTTPRequest, HTTPBody?, URL) async throws -> (HTTPResponse, HTTPBody?)
@@ -77,6 +95,8 @@ public struct AuthenticationMiddleware: ClientMiddleware {
         case .apiKey(let name, .cookie, let value):
             let pair = ParameterWire.escape(name, in: .cookie) + "=" + ParameterWire.escape(value, in: .cookie)
             request.headerFields[.cookie] = request.headerFields[.cookie].map { $0 + "; " + pair } ?? pair
+        case .authorization(let scheme, let credentials):
+            request.headerFields[.authorization] = scheme + " " + (try await credentials())
         }
         return try await next(request, body, baseURL)
     }

@@ -14,12 +14,16 @@ public enum SecurityScheme: Sendable, Hashable {
     case oauth2
     /// OpenID Connect: like OAuth2, a bearer token.
     case openIDConnect
+    /// Another HTTP authentication scheme (`Digest`, `HOBA`, a custom one): `Authorization: <scheme> <credentials>`,
+    /// handed to the handler as it came (``HTTPAuthorization``).
+    case http(scheme: String)
 
     /// The `WWW-Authenticate` challenge of a 401 (RFC 9110 §11.6.1).
     var challenge: String? {
         switch self {
         case .httpBearer, .oauth2, .openIDConnect: return "Bearer"
         case .httpBasic: return "Basic"
+        case .http(let scheme): return scheme
         case .apiKey: return nil
         }
     }
@@ -29,8 +33,40 @@ public enum SecurityScheme: Sendable, Hashable {
 public struct BearerToken: Sendable, Hashable {
     /// The token after `Bearer `, unchecked.
     public var token: String
-    /// Wraps a token.
-    public init(_ token: String) { self.token = token }
+    /// OAuth2 / OpenID Connect: the scopes the operation's `security` requires of this scheme, one list per
+    /// requirement (alternative) that names it: the token must carry every scope of at least one list.
+    /// Empty when the operation lists no scopes (and for HTTP bearer). The route does not check them: it
+    /// cannot see what a token grants; the handler does, with ``isAuthorized(grantedScopes:)``.
+    public var requiredScopes: [[String]]
+
+    /// Wraps a token, with the scopes the operation requires of it.
+    public init(_ token: String, requiredScopes: [[String]] = []) {
+        self.token = token
+        self.requiredScopes = requiredScopes
+    }
+
+    /// True when `grantedScopes` (what the handler's token introspection says the token grants) hold every
+    /// scope of at least one of ``requiredScopes``, or when no scopes are required.
+    public func isAuthorized(grantedScopes: some Sequence<String>) -> Bool {
+        guard !requiredScopes.isEmpty else { return true }
+        let granted = Set(grantedScopes)
+        return requiredScopes.contains { $0.allSatisfy(granted.contains) }
+    }
+}
+
+/// The `Authorization` header of an HTTP scheme SpecGen does not decode (`Digest`, `HOBA`, a custom
+/// one), as the request sent it: checking it is the handler's business.
+public struct HTTPAuthorization: Sendable, Hashable {
+    /// The scheme as the request spelled it (compared case-insensitively with the spec's).
+    public var scheme: String
+    /// Everything after the scheme and its space (`username="ada", realm="api", …`), unchecked.
+    public var credentials: String
+
+    /// An authorization value for `scheme`.
+    public init(scheme: String, credentials: String) {
+        self.scheme = scheme
+        self.credentials = credentials
+    }
 }
 
 /// The username and password of an HTTP Basic `Authorization` header, decoded.
@@ -62,6 +98,8 @@ public enum Credential: Sendable, Hashable {
     case basic(BasicCredentials)
     /// An API key.
     case apiKey(APIKey)
+    /// The `Authorization` value of another HTTP scheme.
+    case http(HTTPAuthorization)
 }
 
 /// No acceptable credential: answers 401 with a `WWW-Authenticate` challenge per scheme tried.
@@ -102,6 +140,25 @@ extension ServerRequest {
         return BearerToken(token)
     }
 
+    /// The bearer token with the scopes the operation requires of it (OAuth2, OpenID Connect; see
+    /// ``BearerToken/requiredScopes``); throws (401) when there is none.
+    public func bearerToken(requiredScopes: [[String]]) throws(AuthenticationError) -> BearerToken {
+        var token = try bearerToken()
+        token.requiredScopes = requiredScopes
+        return token
+    }
+
+    /// The `Authorization` value of HTTP scheme `scheme` (`Digest`, …), undecoded; throws (401, with a
+    /// challenge naming the scheme) when there is none.
+    public func httpAuthorization(scheme: String) throws(AuthenticationError) -> HTTPAuthorization {
+        guard let value = head.headerFields[.authorization], let credentials = authorization(scheme: scheme),
+            !credentials.isEmpty
+        else {
+            throw AuthenticationError(schemes: [.http(scheme: scheme)], reason: "\(scheme) credentials are required")
+        }
+        return HTTPAuthorization(scheme: String(value.prefix(scheme.count)), credentials: credentials)
+    }
+
     /// The decoded `Authorization: Basic` credentials; throws (401) when absent or malformed.
     public func basicCredentials() throws(AuthenticationError) -> BasicCredentials {
         guard let encoded = authorization(scheme: "Basic"), let data = Data(base64Encoded: encoded),
@@ -134,6 +191,7 @@ extension ServerRequest {
             case .httpBearer, .oauth2, .openIDConnect: if let token = try? bearerToken() { return .bearer(token) }
             case .httpBasic: if let credentials = try? basicCredentials() { return .basic(credentials) }
             case .apiKey(let name, let location): if let key = try? apiKey(name, in: location) { return .apiKey(key) }
+            case .http(let name): if let value = try? httpAuthorization(scheme: name) { return .http(value) }
             }
         }
         throw AuthenticationError(schemes: schemes, reason: "no accepted credential was sent")
@@ -156,6 +214,7 @@ extension ServerRequest {
         case .httpBearer, .oauth2, .openIDConnect: return (try? bearerToken()) != nil
         case .httpBasic: return (try? basicCredentials()) != nil
         case .apiKey(let name, let location): return (try? apiKey(name, in: location)) != nil
+        case .http(let name): return (try? httpAuthorization(scheme: name)) != nil
         }
     }
 

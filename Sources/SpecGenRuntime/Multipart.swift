@@ -159,3 +159,40 @@ public struct MultipartFile: Sendable, Hashable {
         self.contentType = contentType
     }
 }
+
+/// A part whose `encoding` declares headers: its value and the generated struct of those headers
+/// (the same kind of struct a response's declared headers get, written in the part's header block).
+public struct MultipartPartWithHeaders<Value: Sendable, Headers: ResponseHeaders>: Sendable {
+    /// The part's content.
+    public var value: Value
+    /// The part's declared headers, typed.
+    public var headers: Headers
+
+    /// A part of `value` sent with `headers`.
+    public init(_ value: Value, headers: Headers) {
+        self.value = value
+        self.headers = headers
+    }
+
+    /// The declared headers as the fields of the part's header block.
+    public func headerFields() throws -> HTTPFields {
+        var fields = HTTPFields()
+        try headers.write(to: &fields)
+        return fields
+    }
+}
+
+extension MultipartPartWithHeaders: Equatable where Value: Equatable, Headers: Equatable {}
+extension MultipartPartWithHeaders: Hashable where Value: Hashable, Headers: Hashable {}
+
+extension MultipartRawPart {
+    /// The part's declared headers, typed; a required one absent or a malformed one throws, naming
+    /// the part and the header (a server answers 400).
+    public func headers<Headers: ResponseHeaders>(_ type: Headers.Type) throws -> Headers {
+        do {
+            return try Headers(from: headerFields)
+        } catch {
+            throw BodyDecodingError("the part '\(name ?? "")' has a bad header: \(error)")
+        }
+    }
+}

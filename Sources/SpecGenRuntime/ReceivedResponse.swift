@@ -104,6 +104,21 @@ public struct ReceivedResponse: Sendable {
         }
     }
 
+    /// A declared error status whose body streams (bytes, an event stream): `read` builds the
+    /// operation's error around the body still unread, so the caller reads it as it arrives, as a
+    /// streamed success. Only the headers are checked here: a required one missing or malformed
+    /// makes the response `APIError` (with the body's bytes); a body that does not decode as
+    /// declared fails while it is read.
+    public func declaredStreamingError<Declared: Error>(_ read: (ReceivedResponse) throws -> Declared) async
+        -> any Error
+    {
+        do {
+            return try read(self)
+        } catch {
+            return await undeclaredError()
+        }
+    }
+
     private func apiError(_ bytes: [UInt8]) -> APIError {
         let errorType = HTTPField.Name("X-Amzn-Errortype").flatMap { headerFields[$0] }
         return APIError(status: status, errorTypeHeader: errorType, body: bytes)

@@ -33,7 +33,7 @@ extension TypedResponse where Headers == NoHeaders {
     }
 }
 
-/// The headers a response declares, as a generated struct: read from the fields (client) and
+/// The headers a response (or a multipart part's `encoding`) declares, as a generated struct: read from the fields (client) and
 /// written into them (server), each in its style.
 public protocol ResponseHeaders: Sendable {
     /// Reads the declared headers from the received fields; a required one absent or malformed throws.

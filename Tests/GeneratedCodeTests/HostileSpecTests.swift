@@ -1,5 +1,7 @@
 import Foundation
 import GoldenHostile
+import HTTPTypes
+import OpenAPIRuntime
 import SpecGenRuntime
 import Testing
 
@@ -62,6 +64,27 @@ struct HostileSpecTests {
         var fields = GetItemExit1OkHeaders.Fields()
         try GetItemExit1OkHeaders(fields2: "f", self_: "s").write(to: &fields)
         #expect(try GetItemExit1OkHeaders(from: fields) == GetItemExit1OkHeaders(fields2: "f", self_: "s"))
+    }
+
+    /// Hostile part names, part media types and part header names are literals sent as written
+    /// (a header name that is no HTTP token, `X-Evil"Part */`, cannot travel: it is left out, as a
+    /// response header of that name is).
+    @Test func hostileMultipartTextStaysData() async throws {
+        let part = UploadPartsPart.fiLe(
+            MultipartPartWithHeaders(
+                MultipartFile(HTTPBody("x")), headers: UploadPartsPartFiLeHeaders(xEvilPart: "e", write2: 2, xTag: "t"))
+        )
+        let raw = try part.rawPart(profile: .rest)
+        #expect(raw.name == "fi\"le */")
+        #expect(raw.contentType == "text/plain\"; exit(1) //")
+        #expect(raw.headerFields[HTTPField.Name("X-Tag")!] == "t")
+        #expect(raw.headerFields[HTTPField.Name("write")!] == "2")
+        // Received, the part lacks the required header that could not travel: refused, both named.
+        await #expect {
+            _ = try await UploadPartsPart.decode(raw, profile: .rest)
+        } throws: { error in
+            "\(error)" == #"the part 'fi"le */' has a bad header: header 'X-Evil"Part */' is required"#
+        }
     }
 
     /// A callback's name and URL expression: data in the route, the method and the constant.

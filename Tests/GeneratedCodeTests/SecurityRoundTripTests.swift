@@ -19,12 +19,27 @@ struct SecurityEcho: APIHandler {
         Seen(credentials: ["basic=\(basicAuth.username):\(basicAuth.password)"])
     }
     func listPets(openId: BearerToken?, petstoreAuth: BearerToken?) async throws -> Seen {
-        Seen(credentials: ["oauth=\(petstoreAuth?.token ?? "nil")", "oidc=\(openId?.token ?? "nil")"])
+        // The scopes the operation requires come with the token; a token granting only `write:pets` passes
+        // neither `[read:pets]` nor `[admin:pets, write:pets]`: 403, as a handler checking its introspection would.
+        if let petstoreAuth, petstoreAuth.token == "write-only",
+            !petstoreAuth.isAuthorized(grantedScopes: ["write:pets"])
+        {
+            throw APIError(status: 403, name: "Forbidden", message: "missing scope")
+        }
+        let scopes = (petstoreAuth?.requiredScopes ?? []).map { $0.joined(separator: "+") }.joined(separator: "|")
+        return Seen(credentials: [
+            "oauth=\(petstoreAuth?.token ?? "nil")", "oidc=\(openId?.token ?? "nil")", "scopes=\(scopes)",
+            "oidcScopes=\(openId?.requiredScopes.count ?? -1)",
+        ])
     }
     func maybeSignedIn(bearerAuth: BearerToken?) async throws -> Seen {
         Seen(credentials: ["bearer=\(bearerAuth?.token ?? "nil")"])
     }
     func mutualTLSOnly() async throws -> Seen { Seen(credentials: ["unchecked"]) }
+    func digestOnly(digestAuth: HTTPAuthorization) async throws -> Seen {
+        Seen(credentials: ["scheme=\(digestAuth.scheme)", "credentials=\(digestAuth.credentials)"])
+    }
+    func unusableHTTPScheme() async throws -> Seen { Seen(credentials: ["unchecked"]) }
     func hostileNames(getMe: BearerToken, input2: APIKey, xExit1: APIKey) async throws -> Seen {
         Seen(credentials: [getMe.token, input2.value, xExit1.value])
     }
@@ -117,13 +132,62 @@ struct SecurityRoundTripTests {
     @Test func oauth2AndOpenIDConnectSendBearerTokens() async throws {
         let transport = try serve()
         let oauth = Client(serverURL: url, transport: transport, middlewares: [Client.petstoreAuth("o1")])
-        #expect(try await oauth.listPets().credentials == ["oauth=o1", "oidc=o1"])
+        // petstore_auth's scopes from both requirements naming it (OR'd lists); openId lists none.
+        let expectedScopes = ["scopes=read:pets|admin:pets+write:pets", "oidcScopes=0"]
+        #expect(try await oauth.listPets().credentials == ["oauth=o1", "oidc=o1"] + expectedScopes)
         let oidc = Client(serverURL: url, transport: transport, middlewares: [Client.openId(tokenProvider: { "i1" })])
-        #expect(try await oidc.listPets().credentials == ["oauth=i1", "oidc=i1"])
+        #expect(try await oidc.listPets().credentials == ["oauth=i1", "oidc=i1"] + expectedScopes)
         // Another scheme's middleware does not apply to listPets.
         let wrong = Client(serverURL: url, transport: transport, middlewares: [Client.bearerAuth("b")])
         let error = await #expect(throws: APIError.self) { try await wrong.listPets() }
         #expect(error?.status == 401)
+    }
+
+    @Test func requiredScopesLetTheHandlerRefuseATokenWithout() async throws {
+        let transport = try serve()
+        let client = Client(serverURL: url, transport: transport, middlewares: [Client.petstoreAuth("write-only")])
+        let error = await #expect(throws: APIError.self) { try await client.listPets() }
+        #expect(error?.status == 403)
+        let token = BearerToken("t", requiredScopes: [["read:pets"], ["admin:pets", "write:pets"]])
+        #expect(token.isAuthorized(grantedScopes: ["read:pets"]))
+        #expect(token.isAuthorized(grantedScopes: ["write:pets", "admin:pets", "other"]))
+        #expect(!token.isAuthorized(grantedScopes: ["admin:pets"]))
+        #expect(BearerToken("t").isAuthorized(grantedScopes: []))
+    }
+
+    @Test func anotherHTTPSchemeIsSetInOneLineAndHandedOverRaw() async throws {
+        let transport = try serve()
+        let value = #"username="ada", realm="api", response="6629fae4""#
+        let client = Client(serverURL: url, transport: transport, middlewares: [Client.digestAuth(value)])
+        #expect(try await client.digestOnly().credentials == ["scheme=Digest", "credentials=\(value)"])
+        #expect(transport.requests[0].headerFields[.authorization] == "Digest " + value)
+        // Only on the operations that name the scheme.
+        _ = try await client.health()
+        #expect(transport.requests[1].headerFields[.authorization] == nil)
+        let counter = Counter()
+        let fresh = Client(
+            serverURL: url, transport: transport,
+            middlewares: [Client.digestAuth(credentialsProvider: { "nc=\(counter.next())" })])
+        #expect(try await fresh.digestOnly().credentials == ["scheme=Digest", "credentials=nc=1"])
+        #expect(try await fresh.digestOnly().credentials == ["scheme=Digest", "credentials=nc=2"])
+        // Without it, or with another scheme's value: 401 with the scheme's challenge.
+        let server = InMemoryServer()
+        try SecurityEcho().registerHandlers(on: server)
+        let (response, _) = try await server.send(
+            HTTPRequest(
+                method: .get, scheme: nil, authority: nil, path: "/digest", headerFields: [.authorization: "Bearer x"]),
+            body: nil, baseURL: url, operationID: "digestOnly")
+        #expect(response.status.code == 401)
+        #expect(response.headerFields[.wwwAuthenticate] == "Digest")
+        // The scheme compares case-insensitively; the handler sees it as sent.
+        let (lower, body) = try await server.send(
+            HTTPRequest(
+                method: .get, scheme: nil, authority: nil, path: "/digest",
+                headerFields: [.authorization: "digest nonce=1"]),
+            body: nil, baseURL: url, operationID: "digestOnly")
+        #expect(lower.status.code == 200)
+        let text = try await String(collecting: try #require(body), upTo: 1 << 16)
+        #expect(text.contains("scheme=digest"))
     }
 
     @Test func missingCredentialAnswers401WithAChallenge() async throws {
@@ -152,6 +216,7 @@ struct SecurityRoundTripTests {
         let anonymous = Client(serverURL: url, transport: transport)
         #expect(try await anonymous.maybeSignedIn().credentials == ["bearer=nil"])
         #expect(try await anonymous.mutualTLSOnly().credentials == ["unchecked"])
+        #expect(try await anonymous.unusableHTTPScheme().credentials == ["unchecked"])
         let signedIn = Client(serverURL: url, transport: transport, middlewares: [Client.bearerAuth("me")])
         #expect(try await signedIn.maybeSignedIn().credentials == ["bearer=me"])
     }

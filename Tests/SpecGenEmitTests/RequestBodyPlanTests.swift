@@ -81,6 +81,67 @@ import Testing
         #expect(multipart.zeroOrMore == ["scans"])
     }
 
+    /// `encoding.headers` types a part's headers like a response's; `Content-Type` there is ignored
+    /// (OpenAPI: it is `contentType`'s), and the headers struct never takes a spec type's name.
+    @Test func partHeadersAreTypedAndContentTypeAmongThemIsIgnored() throws {
+        let plan = try Self.plan(
+            """
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths:
+              /up:
+                post:
+                  operationId: upload
+                  requestBody:
+                    content:
+                      multipart/form-data:
+                        schema:
+                          type: object
+                          properties:
+                            file: {type: string, format: binary}
+                            note: {type: string}
+                        encoding:
+                          file:
+                            headers:
+                              X-Rate: {required: true, schema: {type: integer}}
+                              content-type: {schema: {type: string}}
+                              X-Tags: {$ref: '#/components/headers/Tags'}
+                  responses:
+                    '200':
+                      description: parts
+                      content:
+                        multipart/mixed:
+                          schema:
+                            type: object
+                            properties:
+                              file: {type: string, format: binary}
+                          encoding:
+                            file:
+                              headers:
+                                X-Rate: {schema: {type: integer}}
+            components:
+              headers:
+                Tags: {schema: {type: array, items: {type: string}}}
+              schemas:
+                UploadPartFileHeaders: {type: string}
+            """)
+        let operation = try #require(plan.plans.first)
+        let multipart = try #require(operation.requestBody?.variants.first?.multipart)
+        let file = try #require(multipart.parts.first)
+        #expect(file.headers.map(\.wireName) == ["X-Rate", "X-Tags"])
+        #expect(file.headers.map(\.valueType) == ["Int", "[String]"])
+        #expect(file.headers.map(\.required) == [true, false])
+        #expect(file.headersTypeName == "UploadPartFileHeaders2")
+        #expect(file.payloadType == "MultipartPartWithHeaders<MultipartFile, UploadPartFileHeaders2>")
+        #expect(multipart.parts.last?.payloadType == "String")
+        // The response's body: the same kind of part enum, named after its case.
+        let ok = try #require(operation.responses.successes.first)
+        #expect(ok.bodyKind == .multipart)
+        #expect(ok.bodyType == "MultipartBody<UploadOkPart>")
+        #expect(ok.multipart?.responseStatus == "200")
+        #expect(ok.multipart?.parts.first?.headersTypeName == "UploadOkPartFileHeaders")
+    }
+
     @Test func severalMediaTypesMakeAChoiceWhoseNameNeverTakesASpecTypes() throws {
         let plan = try Self.plan(
             """

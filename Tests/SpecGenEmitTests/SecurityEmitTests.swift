@@ -67,7 +67,8 @@ struct SecurityEmitTests {
             components:
               securitySchemes:
                 aws_sigv4: {type: apiKey, name: Authorization, in: header, x-amz-auth: sigv4}
-                digest: {type: http, scheme: digest}
+                tls: {type: mutualTLS}
+                spaced: {type: http, scheme: "not a token"}
             paths:
               /a:
                 get:
@@ -76,7 +77,7 @@ struct SecurityEmitTests {
               /b:
                 get:
                   operationId: b
-                  security: [{digest: []}, {undeclared: []}]
+                  security: [{tls: []}, {spaced: []}, {undeclared: []}]
                   responses: {'200': {description: ok}}
             """)
         #expect(try #require(files["Client.swift"]).contains("AuthenticationMiddleware") == false)

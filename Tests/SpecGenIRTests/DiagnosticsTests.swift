@@ -76,6 +76,75 @@ import Testing
         #expect(warnings.allSatisfy { $0.severity == .warning })
     }
 
+    @Test func requiredSchemesGeneratedCodeCannotApplyAreWarnedOnceWhereDeclared() throws {
+        let result = try IRFixtures.readText(
+            """
+            openapi: 3.0.0
+            info: {title: t, version: '1'}
+            components:
+              securitySchemes:
+                noScheme: {type: http}
+                digest: {type: http, scheme: Digest}
+                inPath: {type: apiKey, in: path, name: id}
+                emptyName: {type: apiKey, in: header, name: ''}
+                tls: {type: mutualTLS}
+                unusedTLS: {type: mutualTLS}
+                sigv4: {type: apiKey, in: header, name: Authorization, x-amazon-apigateway-authtype: awsSigv4}
+                badHeader: {type: apiKey, in: header, name: 'X Key'}
+            paths:
+              /a:
+                get:
+                  operationId: a
+                  security:
+                  - {noScheme: [], digest: [], inPath: []}
+                  - {emptyName: [], tls: [], sigv4: [], badHeader: []}
+                  responses: {'200': {description: ok}}
+            """)
+        let warnings = result.diagnostics.filter { $0.message.contains("security scheme") }
+        #expect(
+            warnings.map(\.message) == [
+                "apiKey security scheme 'badHeader' names header 'X Key', which is not a valid header name (an HTTP token): no request can carry it, so a requirement naming it is never met (401)",
+                "apiKey security scheme 'emptyName' has an empty 'name'; generated code does not apply it",
+                "apiKey security scheme 'inPath' is not in a header, the query or a cookie; generated code does not apply it",
+                "http security scheme 'noScheme' has no 'scheme'; generated code does not apply it",
+                "security scheme 'tls' is mutualTLS, which generated code cannot see (it happens in the TLS layer): routes do not check it; the server's transport must require and verify client certificates, and the client's must present one",
+                "security scheme 'unusedTLS' is not required by the document or any operation",
+            ])
+        #expect(warnings.map(\.mark.line) == [12, 8, 7, 5, 9, 10])
+        #expect(warnings.allSatisfy { $0.severity == .warning })
+    }
+
+    @Test func anEncodingNamingNoPropertyIsOneWarningWhereItIs() throws {
+        let result = try IRFixtures.readText(
+            """
+            openapi: 3.0.0
+            info: {title: t, version: '1'}
+            paths:
+              /a:
+                post:
+                  operationId: a
+                  requestBody:
+                    content:
+                      multipart/form-data:
+                        schema:
+                          type: object
+                          properties:
+                            file: {type: string, format: binary}
+                        encoding:
+                          file: {headers: {X-Sum: {schema: {type: string}}}}
+                          fiel: {contentType: image/png}
+                  responses: {'200': {description: ok}}
+            """)
+        let warnings = result.diagnostics.containing("'encoding' names")
+        #expect(
+            warnings.map(\.message) == [
+                "'encoding' names 'fiel', which is not a property of the body's schema; it is ignored"
+            ])
+        #expect(warnings.map(\.mark.line) == [16])
+        #expect(warnings.allSatisfy { $0.severity == .warning })
+        #expect(result.document?.operations.first?.requestBody?.content.first?.partHeaders?["file"]?.count == 1)
+    }
+
     @Test func examplesContradictingSchemasAreWarnings() throws {
         let result = try IRFixtures.readText(
             """

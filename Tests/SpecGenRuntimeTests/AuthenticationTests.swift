@@ -15,6 +15,7 @@ import Testing
                 case .bearer(let token): description = "bearer \(token.token)"
                 case .basic(let credentials): description = "basic \(credentials.username) \(credentials.password)"
                 case .apiKey(let key): description = "key \(key.value)"
+                case .http(let value): description = "http \(value.scheme) \(value.credentials)"
                 }
                 return try ServerResponse(status: 200, body: .text(description))
             }
@@ -38,6 +39,10 @@ import Testing
                 .apiKey(name: "session", in: .cookie), .apiKey("a b", name: "session", in: .cookie), "Cookie",
                 "session=a%20b"
             ),
+            (
+                .http(scheme: "Digest"), .authorization(scheme: "Digest", "nonce=\"1\""), "Authorization",
+                "Digest nonce=\"1\""
+            ),
         ]
         for (scheme, middleware, field, wire) in cases {
             let server = Self.server([scheme])
@@ -52,6 +57,10 @@ import Testing
         #expect(
             try await Self.call(Self.server([.httpBasic]), .basic(username: "ann", password: "p:w")).text()
                 == "basic ann p:w")
+        let digest = Self.server([.httpBearer, .http(scheme: "Digest")])
+        #expect(
+            try await Self.call(digest, .authorization(scheme: "Digest", credentialsProvider: { "r=2" })).text()
+                == "http Digest r=2")
     }
 
     @Test func aMissingCredentialIs401WithAChallenge() async throws {

@@ -33,6 +33,21 @@ struct GenerateCommandTests {
         #expect(try String(contentsOfFile: output + "/Models.swift", encoding: .utf8) == contents)
     }
 
+    /// Schemes generated code cannot apply are said once each, where they are declared; the ones it
+    /// applies (Digest included) are silent (SigV4 too: DiagnosticsTests).
+    @Test func unappliedSecuritySchemesAreOneLocatedWarningEach() throws {
+        let output = temporaryFolder()
+        let result = try SpecGenBinary.run(["generate", "Specs/security.yaml", "--output", output])
+        #expect(result.status == 0, "\(result.stderr)")
+        let warnings = result.stderr.split(separator: "\n").filter { $0.contains(": warning: ") }
+        #expect(
+            warnings == [
+                #"Specs/security.yaml:134:5: warning: apiKey security scheme 'input' names header 'X-Input"); exit(1); //', which is not a valid header name (an HTTP token): no request can carry it, so a requirement naming it is never met (401)"#,
+                "Specs/security.yaml:131:5: warning: security scheme 'mtls' is mutualTLS, which generated code cannot see (it happens in the TLS layer): routes do not check it; the server's transport must require and verify client certificates, and the client's must present one",
+                "Specs/security.yaml:133:5: warning: http security scheme 'spacedScheme' has scheme 'My Scheme', which is not an HTTP token (RFC 9110) and cannot be sent in Authorization; generated code does not apply it",
+            ])
+    }
+
     /// `--timings` (issue 12, scripts/bench-stages reads it): one line per stage, wall and CPU.
     @Test func timingsPrintEveryStage() throws {
         let output = temporaryFolder()
@@ -98,6 +113,37 @@ struct GenerateCommandTests {
         #expect(text.contains("// custom template"))
         #expect(text.contains("package struct ECRClient"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/out") == ["Client.swift"])
+    }
+
+    /// The credential read, the security check and the stub answers are written by templates from
+    /// typed data, so an override changes them (issue 11, item 7).
+    @Test func overridesDecideHowCredentialsAreReadAndStubsAnswer() throws {
+        let folder = temporaryFolder()
+        try FileManager.default.createDirectory(atPath: folder + "/templates", withIntermediateDirectories: true)
+        try "modes: [server, stubs]\ntemplates: templates\n".write(
+            toFile: folder + "/config.yaml", atomically: true, encoding: .utf8)
+        // A credential read through the user's own helper, told the scheme kind and the scopes.
+        try """
+        {{#scheme}}myCredential(kind: "{{#isOAuth2}}oauth2{{/isOAuth2}}{{#isHTTPBearer}}bearer{{/isHTTPBearer}}\
+        {{#isHTTPBasic}}basic{{/isHTTPBasic}}{{#isOpenIDConnect}}oidc{{/isOpenIDConnect}}{{#apiKey}}key:{{location}}{{/apiKey}}\
+        {{#httpSchemeLiteral}}http{{/httpSchemeLiteral}}", scopes: [{{#requiredScopes}}{{#scopes}}{{{literal}}}, {{/scopes}}{{/requiredScopes}}]){{/scheme}}
+        """.write(toFile: folder + "/templates/ServerCredentialRead.mustache", atomically: true, encoding: .utf8)
+        let stubs = try String(contentsOfFile: "Templates/Stubs.mustache".relativeToRepository, encoding: .utf8)
+        try stubs.replacingOccurrences(of: "{{#isDecoded}}stubValue(", with: "{{#isDecoded}}myStub(")
+            .write(toFile: folder + "/templates/Stubs.mustache", atomically: true, encoding: .utf8)
+        let result = try SpecGenBinary.run([
+            "generate", "Specs/security.yaml", "--output", folder + "/out", "--config", folder + "/config.yaml",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let server = try String(contentsOfFile: folder + "/out/Server.swift", encoding: .utf8)
+        #expect(
+            server.contains(
+                #"petstoreAuth: try? request.myCredential(kind: "oauth2", scopes: ["read:pets", "admin:pets", "write:pets", ])"#
+            ))
+        #expect(server.contains(#"digestAuth: try request.myCredential(kind: "http", scopes: [])"#))
+        #expect(!server.contains("request.bearerToken("))
+        let stubsFile = try String(contentsOfFile: folder + "/out/Stubs.swift", encoding: .utf8)
+        #expect(stubsFile.contains(#"return try myStub(Seen.self, "{}")"#))
     }
 
     @Test func aBrokenConfigIsADiagnosticAtItsLine() throws {

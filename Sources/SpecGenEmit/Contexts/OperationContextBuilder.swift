@@ -14,7 +14,7 @@ struct OperationContextBuilder {
         for type in document.types {
             if let name = names.qualified[type.id] { byName[name] = type }
         }
-        return plans.map { context($0, typesBySwiftName: byName) }
+        return plans.concurrentMap(minimumPiece: 4) { context($0, typesBySwiftName: byName) }
     }
 
     private func context(_ plan: OperationPlan, typesBySwiftName: [String: TypeDecl]) -> OperationContext {
@@ -35,15 +35,28 @@ struct OperationContextBuilder {
         // Security: the route checks the requirements first, then hands each scheme's credential over.
         let requirements = security.security(of: operation, in: document)
         let credentials = requirements.credentials.enumerated().map { index, credential in
-            CredentialContext(
+            let scopes = credential.requiredScopes.enumerated().map { listIndex, list in
+                ScopeListContext(
+                    scopes: list.enumerated().map { scopeIndex, scope in
+                        ListItemContext(literal: SwiftText.stringLiteral(scope), hasMore: scopeIndex < list.count - 1)
+                    },
+                    hasMore: listIndex < credential.requiredScopes.count - 1)
+            }
+            return CredentialContext(
                 label: credential.scheme.handlerLabel, type: credential.scheme.credentialType,
                 isOptional: !credential.required, needsComma: index > 0 || plan.inputTypeName != nil,
-                readCall: credential.scheme.readCall)
+                scheme: Self.schemeContext(credential.scheme, hasMore: false), requiredScopes: scopes,
+                hasRequiredScopes: !scopes.isEmpty)
         }
-        let authenticationLiteral = requirements.enforced.map { alternatives in
-            "["
-                + alternatives.map { "[" + $0.map(\.runtimeExpression).joined(separator: ", ") + "]" }
-                .joined(separator: ", ") + "]"
+        let authentication = requirements.enforced.map { alternatives in
+            AuthenticationContext(
+                alternatives: alternatives.enumerated().map { index, schemes in
+                    AuthenticationAlternativeContext(
+                        schemes: schemes.enumerated().map { schemeIndex, scheme in
+                            Self.schemeContext(scheme, hasMore: schemeIndex < schemes.count - 1)
+                        },
+                        hasMore: index < alternatives.count - 1)
+                })
         }
 
         let routeHeaders = tupleLiteral(operation.route.constantHeaders)
@@ -51,7 +64,7 @@ struct OperationContextBuilder {
         return OperationContext(
             doc: SwiftText.docComment(
                 ModelContextBuilder.docText(operation.summary, operation.description), indent: "    "),
-            deprecation: operation.deprecated == true ? "    @available(*, deprecated)\n" : "",
+            isDeprecated: operation.deprecated == true,
             methodName: plan.methodName,
             outputType: plan.responses.returnType,
             operationIDLiteral: idLiteral, httpMethod: operation.method.rawValue,
@@ -72,7 +85,26 @@ struct OperationContextBuilder {
             paginator: PaginatorPlanner.context(
                 for: plan, inputType: plan.inputTypeName.flatMap { typesBySwiftName[$0] },
                 outputType: plan.responses.plainJSONBody.flatMap { typesBySwiftName[$0] }, mapping: mapping),
-            authenticationLiteral: authenticationLiteral, credentials: credentials)
+            authentication: authentication, credentials: credentials)
+    }
+
+    /// The scheme's kind as flags and its wire names as literals, for the route's check and read.
+    static func schemeContext(_ scheme: SecurityPlan.Scheme, hasMore: Bool) -> SecuritySchemeContext {
+        var context = SecuritySchemeContext(
+            isHTTPBearer: false, isHTTPBasic: false, isOAuth2: false, isOpenIDConnect: false, isBearerToken: false,
+            httpSchemeLiteral: nil, apiKey: nil, hasMore: hasMore)
+        switch (scheme.kind, scheme.spec.kind) {
+        case (.basic, _): context.isHTTPBasic = true
+        case (.bearer, .oauth2): context.isOAuth2 = true
+        case (.bearer, .openIdConnect): context.isOpenIDConnect = true
+        case (.bearer, _): context.isHTTPBearer = true
+        case (.http(let name), _): context.httpSchemeLiteral = SwiftText.stringLiteral(name)
+        case (.apiKey(let name, let location), _):
+            context.apiKey = ClientAPIKeyContext(
+                nameLiteral: SwiftText.stringLiteral(name), location: location.rawValue)
+        }
+        context.isBearerToken = scheme.kind == .bearer
+        return context
     }
 
     /// The declared response media types for `Accept`; none for AWS JSON, whose peers ignore it.

@@ -12,8 +12,8 @@ struct OperationsFileContext {
     var clientDoc: String
     var handlerDoc: String
     var serverURLDoc: String
-    /// The wire profile as a Swift expression (`.awsJSON(version: "1.1")`, `.rest`).
-    var profile: String
+    /// The wire profile (`Templates/WireProfile.mustache` writes `.rest` or `.awsJSON(version: "1.1")`).
+    var profile: WireProfileContext
     /// A `URL?` expression for the spec's first server, or `nil`.
     var defaultServerURL: String
     /// True in the file that declares the client struct or the handler protocol (the only
@@ -27,11 +27,19 @@ struct OperationsFileContext {
     var operations: [OperationContext]
 }
 
+/// The wire conventions generated code passes to the runtime (`WireProfile`). Exactly one kind is set.
+struct WireProfileContext {
+    /// REST: `.rest`.
+    var isREST: Bool
+    /// AWS JSON: the protocol version as a Swift string literal (`"1.1"`), for `.awsJSON(version:)`.
+    var awsJSONVersionLiteral: String?
+}
+
 struct OperationContext {
     /// Doc comment lines indented for a member (four spaces), or "".
     var doc: String
-    /// `    @available(*, deprecated)` line for the client method of a deprecated operation, or "".
-    var deprecation: String
+    /// The operation is deprecated: the client method is marked `@available(*, deprecated)`.
+    var isDeprecated: Bool
     var methodName: String
     var outputType: String
     /// The operation id, path template and constant headers/query items as Swift literals
@@ -71,25 +79,82 @@ struct OperationContext {
     var errorTypeName: String?
     /// Set for an operation with `nextToken` in its input and output.
     var paginator: PaginatorContext?
-    /// The operation's security requirements as the route checks them first (`[[.httpBearer], […]]`,
-    /// alternatives OR'd, schemes within one AND'd); nil when the route checks nothing.
-    var authenticationLiteral: String?
+    /// The operation's security requirements as the route checks them first
+    /// (`request.authenticate(anyOf: [[.httpBearer], […]])`: alternatives OR'd, schemes within one
+    /// AND'd); nil when the route checks nothing.
+    var authentication: AuthenticationContext?
     /// One handler argument per security scheme the operation accepts, after the input.
     var credentials: [CredentialContext]
 }
 
-/// A credential the route hands to the handler: `bearerAuth: BearerToken` read with `request.bearerToken()`.
+/// A credential the route hands to the handler: `bearerAuth: BearerToken`, read with
+/// `request.bearerToken()` (`Templates/ServerCredentialRead.mustache` writes the call from `scheme`).
 struct CredentialContext {
     /// The argument label (the scheme's name as a Swift identifier, never `input`).
     var label: String
-    /// `BearerToken`, `BasicCredentials` or `APIKey`.
+    /// `BearerToken`, `BasicCredentials`, `HTTPAuthorization` or `APIKey`.
     var type: String
     /// True when some alternative does without this scheme: the handler gets an optional.
     var isOptional: Bool
     /// True when an argument comes before this one (the input or another credential).
     var needsComma: Bool
-    /// The `ServerRequest` method call that reads it: `bearerToken()`, `apiKey("X-API-Key", in: .header)`.
-    var readCall: String
+    /// The scheme the credential is read for.
+    var scheme: SecuritySchemeContext
+    /// OAuth2 / OpenID Connect: the scopes the operation requires of the scheme, one list per
+    /// requirement naming it (`BearerToken.requiredScopes`); empty when none lists a scope.
+    var requiredScopes: [ScopeListContext]
+    /// True when `requiredScopes` is not empty (the read passes them on).
+    var hasRequiredScopes: Bool
+}
+
+/// The scopes one security requirement lists for an OAuth2 / OpenID Connect scheme (all needed).
+struct ScopeListContext {
+    /// Each scope as a Swift string literal.
+    var scopes: [ListItemContext]
+    /// True unless this is the last list.
+    var hasMore: Bool
+}
+
+/// A literal in a comma-separated list.
+struct ListItemContext {
+    /// A Swift literal (`"read:pets"`).
+    var literal: String
+    /// True unless this is the last item.
+    var hasMore: Bool
+}
+
+/// The requirements a route checks before anything else.
+struct AuthenticationContext {
+    /// The alternatives, OR'd; an empty one (`security: [{}]`) means "no credential needed".
+    var alternatives: [AuthenticationAlternativeContext]
+}
+
+/// One security requirement: schemes that must all be sent.
+struct AuthenticationAlternativeContext {
+    var schemes: [SecuritySchemeContext]
+    /// True unless this is the last alternative.
+    var hasMore: Bool
+}
+
+/// A security scheme as the server checks (`SecurityScheme` case) and reads it. Exactly one of
+/// `isHTTPBearer`, `isHTTPBasic`, `isOAuth2`, `isOpenIDConnect`, `httpSchemeLiteral`, `apiKey` is set.
+struct SecuritySchemeContext {
+    /// http `bearer`: `.httpBearer`, read with `bearerToken()`.
+    var isHTTPBearer: Bool
+    /// http `basic`: `.httpBasic`, read with `basicCredentials()`.
+    var isHTTPBasic: Bool
+    /// `oauth2` and `openIdConnect`: `.oauth2` / `.openIDConnect`, read with `bearerToken()`.
+    var isOAuth2: Bool
+    var isOpenIDConnect: Bool
+    /// True for the three that send bearer tokens (http bearer, OAuth2, OpenID Connect).
+    var isBearerToken: Bool
+    /// Another http scheme (`Digest`): its name as a Swift string literal; `.http(scheme:)`, read with
+    /// `httpAuthorization(scheme:)`.
+    var httpSchemeLiteral: String?
+    /// An API key: `.apiKey(name:in:)`, read with `apiKey(_:in:)`.
+    var apiKey: ClientAPIKeyContext?
+    /// In a requirement's list of schemes: true unless this is the last one.
+    var hasMore: Bool
 }
 
 /// One parameter, as the templates write the `ClientRequest`/`ServerRequest` call for it.
@@ -127,8 +192,9 @@ struct PaginatorContext {
 struct PaginatorItemsContext {
     var itemsMethodName: String
     var itemType: String
-    /// A closure body taking the page as `$0`: `$0.imageIds ?? []`.
-    var extractExpression: String
+    /// The page's member holding the items (`imageIds`), and whether it is optional (absent means none).
+    var itemsMemberName: String
+    var itemsOptional: Bool
 }
 
 /// What `Templates/CallbackURLs.mustache` receives: the URL expression of every callback.
@@ -179,6 +245,12 @@ struct ResponseCaseContext {
     var bodyIsJSONLines: Bool
     var bodyIsJSONSequence: Bool
     var bodyIsServerSentEvents: Bool
+    var bodyIsMultipart: Bool
+    /// A multipart body's generated part enum (nil: raw parts).
+    var partTypeName: String?
+    /// Bytes or an event stream: the client reads it as it arrives (a declared error's body too,
+    /// which is otherwise collected first).
+    var bodyStreams: Bool
     /// `Pet`, `String`, `HTTPBody`, `EventStream<Event>`, or `NoContent`.
     var bodyType: String
     /// An event stream's element (the JSON `data` of Server-Sent Events; nil when it is text).
@@ -228,9 +300,13 @@ struct ResponseEnumContext {
     /// Doc comment lines, or "".
     var doc: String
     var typeName: String
-    /// `Error, ResponseConvertible, Hashable` or `ResponseConvertible, Hashable`.
+    /// `Error, ResponseConvertible, Hashable` or `ResponseConvertible, Hashable, Sendable`; without
+    /// `Hashable` when a case holds an event stream.
     var conformances: String
     var cases: [ResponseCaseContext]
+    /// The body type every case carries (an `…Output` enum whose 2xx statuses share a body): the
+    /// enum then has a `body` property. Nil otherwise.
+    var commonBodyType: String?
 }
 
 /// What `Templates/Security.mustache` receives: one client helper per supported security scheme.
@@ -245,7 +321,8 @@ struct SecurityFileContext {
 }
 
 /// A scheme's static helper on the client, returning an `AuthenticationMiddleware` bound to the
-/// operations that accept the scheme. Exactly one of `bearer`, `basic`, `apiKey` is set.
+/// operations that accept the scheme. Exactly one of `bearer`, `basic`, `httpSchemeLiteral`,
+/// `apiKey` is set.
 struct ClientSchemeContext {
     /// Doc comment lines indented for a member (four spaces).
     var doc: String
@@ -257,6 +334,9 @@ struct ClientSchemeContext {
     /// http bearer, oauth2, openIdConnect: a token, or a provider of fresh tokens.
     var bearer: Bool
     var basic: Bool
+    /// Another http scheme (`Digest`): its name as a Swift string literal; the caller gives the
+    /// `Authorization` value after it.
+    var httpSchemeLiteral: String?
     var apiKey: ClientAPIKeyContext?
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Mustache
+@_spi(Reflection) import Swift
 
 /// A context converted once into dictionaries and text before rendering.
 ///
@@ -13,54 +14,189 @@ import Mustache
 /// with one cast, where a plain `String` goes through four failed casts and
 /// `String(describing:)` (a quarter of the rendering time on SageMaker). Sections, inverted
 /// sections and transforms treat it exactly as the string it holds.
+///
+/// What a value is (text, a list, a context…) depends on its type only: `Converter` asks the
+/// runtime once per type (a failed cast is a protocol-conformance lookup, and a value went
+/// through up to seven of them) and remembers.
 enum RenderedContext {
     static func convert(_ value: Any) -> Any {
-        switch value {
-        case let text as String:
-            return RenderedText(text)
-        case is Bool, is Int, is Double:
-            return value
-        case let text as Substring:
-            return RenderedText(String(text))
-        case let array as [Any]:
-            return array.map(convert)
-        case let listed as any RenderedFields:
-            var object: [String: Any] = [:]
-            for (label, value) in listed.renderedFields {
-                guard let value, let field = unwrapped(value) else {
-                    // NSNull renders as a missing key does (nothing; a section is skipped) but ends
-                    // mustache's walk down the context stack here, instead of a failed lookup at
-                    // every level. The same output: no other model context has a field of this
-                    // name the walk could find (TemplateContextTests checks).
-                    object[label] = NSNull()
-                    continue
-                }
-                object[label] = convert(field)
-            }
-            return object
-        default:
-            let mirror = Mirror(reflecting: value)
-            switch mirror.displayStyle {
-            case .struct?, .class?:
+        var converter = Converter()
+        return converter.convert(value)
+    }
+
+    /// Converts values one after another, remembering each type's kind (one per thread: not shared).
+    struct Converter {
+        private enum Kind {
+            case text, substring, scalar, array, listed, optional, other
+            /// A struct whose stored properties are read through its field table.
+            case stored(FieldTable)
+            /// A class (or a struct whose layout the runtime would not describe): through a `Mirror`.
+            case reflected
+
+            var isOptional: Bool { if case .optional = self { true } else { false } }
+            var isScalar: Bool { if case .scalar = self { true } else { false } }
+        }
+
+        private var kinds: [ObjectIdentifier: Kind] = [:]
+
+        init() {}
+
+        mutating func convert(_ value: Any) -> Any {
+            switch kind(of: value) {
+            case .text:
+                return RenderedText(value as! String)
+            case .scalar, .other:
+                return value
+            case .substring:
+                return RenderedText(String(value as! Substring))
+            case .array:
+                return (value as! any ConvertibleArray).convertedElements(&self)
+            case .listed:
                 var object: [String: Any] = [:]
-                for child in mirror.children {
+                let fields = (value as! any RenderedFields).renderedFields
+                object.reserveCapacity(fields.count)
+                for (label, value) in fields {
+                    guard let value, let field = unwrapped(value) else {
+                        // NSNull renders as a missing key does (nothing; a section is skipped) but ends
+                        // mustache's walk down the context stack here, instead of a failed lookup at
+                        // every level. The same output: no other model context has a field of this
+                        // name the walk could find (TemplateContextTests checks).
+                        object[label] = NSNull()
+                        continue
+                    }
+                    object[label] = convert(field)
+                }
+                return RenderedObject(fields: object)
+            case .stored(let table):
+                var object: [String: Any] = [:]
+                object.reserveCapacity(table.fields.count)
+                for (label, stored) in table.values(of: value) {
+                    guard let field = unwrapped(stored) else { continue }
+                    object[label] = convert(field)
+                }
+                return RenderedObject(fields: object)
+            case .reflected:
+                var object: [String: Any] = [:]
+                for child in Mirror(reflecting: value).children {
                     guard let label = child.label, let field = unwrapped(child.value) else { continue }
                     object[label] = convert(field)
                 }
-                return object
-            case .optional?:
-                return unwrapped(value).map(convert) ?? value
-            default:
-                return value
+                return RenderedObject(fields: object)
+            case .optional:
+                // As a cast from `Any` sees through an optional: a Bool, Int or Double stays
+                // wrapped (it was returned as it was), anything else is converted unwrapped.
+                guard let inner = unwrapped(value) else { return value }
+                return kind(of: inner).isScalar ? value : convert(inner)
             }
         }
+
+        /// The value inside an optional (however deeply nested), nil for `nil`; other values unchanged.
+        private mutating func unwrapped(_ value: Any) -> Any? {
+            guard kind(of: value).isOptional else { return value }
+            return (value as! any OptionalValue).wrappedValue.flatMap { unwrapped($0) }
+        }
+
+        private mutating func kind(of value: Any) -> Kind {
+            let type = ObjectIdentifier(Swift.type(of: value))
+            if let kind = kinds[type] { return kind }
+            let kind: Kind
+            if value is any OptionalValue {
+                kind = .optional
+            } else if value is String {
+                kind = .text
+            } else if value is Bool || value is Int || value is Double {
+                kind = .scalar
+            } else if value is Substring {
+                kind = .substring
+            } else if value is any ConvertibleArray {
+                kind = .array
+            } else if value is any RenderedFields {
+                kind = .listed
+            } else {
+                switch Mirror(reflecting: value).displayStyle {
+                case .struct?:
+                    // A custom mirror would answer other children than the stored properties.
+                    kind =
+                        value is any CustomReflectable
+                        ? .reflected : FieldTable(Swift.type(of: value)).map(Kind.stored) ?? .reflected
+                case .class?: kind = .reflected
+                default: kind = .other
+                }
+            }
+            kinds[type] = kind
+            return kind
+        }
+    }
+}
+
+/// A struct type's stored properties (name, offset, type), as the runtime's field records give
+/// them: what `Mirror` reads for every value, read here once per type. A `Mirror` builds its
+/// children one by one per value, looking each field's type up by name (a fifth of the
+/// conversion's time on SageMaker); the table is read with one pointer per field.
+struct FieldTable {
+    var fields: [(label: String, offset: Int, loader: any FieldLoader.Type)]
+
+    /// Nil when the runtime can't describe the type's fields (then `Mirror` does).
+    init?(_ type: Any.Type) {
+        var fields: [(label: String, offset: Int, loader: any FieldLoader.Type)] = []
+        let complete = _forEachField(of: type) { name, offset, fieldType, _ in
+            fields.append((String(cString: name), offset, _openExistential(fieldType, do: fieldLoader)))
+            return true
+        }
+        guard complete else { return nil }
+        self.fields = fields
     }
 
-    /// The value inside an optional (however deeply nested), nil for `nil`; other values unchanged.
-    private static func unwrapped(_ value: Any) -> Any? {
-        guard let optional = value as? any OptionalValue else { return value }
-        return optional.wrappedValue.flatMap(unwrapped)
+    /// The stored properties of `value` (of this table's type), in declaration order, as `Mirror`'s
+    /// children would give them.
+    func values(of value: Any) -> [(String, Any)] {
+        func read<Value>(_ value: Value) -> [(String, Any)] {
+            withUnsafePointer(to: value) { pointer in
+                let base = UnsafeRawPointer(pointer)
+                return fields.map { ($0.label, $0.loader.load(base + $0.offset)) }
+            }
+        }
+        return _openExistential(value, do: read)
     }
+}
+
+/// Reads a value of one type from memory, for `FieldTable` (a field's type is only known as `Any.Type`).
+protocol FieldLoader {
+    static func load(_ pointer: UnsafeRawPointer) -> Any
+}
+
+private enum TypedFieldLoader<Field>: FieldLoader {
+    static func load(_ pointer: UnsafeRawPointer) -> Any { pointer.assumingMemoryBound(to: Field.self).pointee }
+}
+
+private func fieldLoader<Field>(_: Field.Type) -> any FieldLoader.Type { TypedFieldLoader<Field>.self }
+
+/// An array, whose elements `RenderedContext` converts without first casting it to `[Any]`
+/// (which boxes every element into a new array).
+private protocol ConvertibleArray {
+    func convertedElements(_ converter: inout RenderedContext.Converter) -> [Any]
+}
+
+extension Array: ConvertibleArray {
+    fileprivate func convertedElements(_ converter: inout RenderedContext.Converter) -> [Any] {
+        var converted: [Any] = []
+        converted.reserveCapacity(count)
+        for element in self { converted.append(converter.convert(element)) }
+        return converted
+    }
+}
+
+/// A converted context: its fields by name. A struct, not the dictionary itself, because
+/// swift-mustache casts every level of its context stack to two protocols for every name it looks
+/// up, and those casts cost about a third less on a plain struct than on `Dictionary<String, Any>`
+/// (a generic type with a conditional conformance). It behaves as the dictionary in every other
+/// way a template can see: transforms (`{{count(x)}}`) and printing (`{{.}}`) go to the dictionary.
+struct RenderedObject: MustacheParent, MustacheTransformable, CustomStringConvertible {
+    var fields: [String: Any]
+
+    func child(named name: String) -> Any? { fields[name] }
+    func transform(_ name: String) -> Any? { fields.transform(name) }
+    var description: String { String(describing: fields) }
 }
 
 /// A context that lists its stored properties (name, value) itself, so `RenderedContext` needs
@@ -79,7 +215,11 @@ extension Optional: OptionalValue {
 }
 
 /// A string of the context, as mustache should print it: unchanged (the templates are plain text).
-struct RenderedText: MustacheCustomRenderable, MustacheTransformable, CustomStringConvertible {
+///
+/// It is also a `MustacheParent`: inside a section on a string (`{{#doc}}…{{/doc}}`) every name
+/// is looked up in it first, and mustache reflects with a `Mirror` on a context that is neither
+/// a parent nor a dictionary. `child(named:)` answers exactly what that reflection found.
+struct RenderedText: MustacheCustomRenderable, MustacheTransformable, MustacheParent, CustomStringConvertible {
     let text: String
 
     init(_ text: String) {
@@ -92,4 +232,7 @@ struct RenderedText: MustacheCustomRenderable, MustacheTransformable, CustomStri
 
     /// Transforms (`{{lowercased(name)}}`) in a user's template act on the string itself.
     func transform(_ name: String) -> Any? { text.transform(name) }
+
+    /// The one stored property, as mustache's `Mirror` lookup gives it (the plain string).
+    func child(named name: String) -> Any? { name == "text" ? text : nil }
 }

@@ -62,6 +62,33 @@ enum RequestBodyContextBuilder {
             valueName: "value", profileName: "profile")
     }
 
+    /// A part enum with the structs of its parts' declared headers.
+    static func multipartContext(_ multipart: MultipartPlan) -> MultipartTypeContext {
+        let literals = { (names: [String]) in names.map(SwiftText.stringLiteral) }
+        let owner =
+            multipart.responseStatus.map { "the \($0) response of `\(multipart.operationID)`" }
+            ?? "the body of `\(multipart.operationID)`"
+        return MultipartTypeContext(
+            name: multipart.typeName, operationID: multipart.operationID, responseStatus: multipart.responseStatus,
+            headers: multipart.parts.compactMap { part in
+                part.headersTypeName.map { name in
+                    ResponseContextBuilder.headersContext(
+                        doc: "The headers of the part `\(part.wireName)` of \(owner).", typeName: name,
+                        headers: part.headers)
+                }
+            },
+            parts: multipart.parts.map { part in
+                MultipartPartContext(
+                    doc: SwiftText.docComment(part.description, indent: "    "),
+                    wireName: SwiftText.stringLiteral(part.wireName), caseName: part.caseName,
+                    valueType: part.valueType, payloadType: part.payloadType, headersTypeName: part.headersTypeName,
+                    isText: part.coding == .text, isRawValue: part.coding == .rawValue, isJSON: part.coding == .json,
+                    isFile: part.coding == .file, contentTypeLiteral: part.contentType.map(SwiftText.stringLiteral))
+            },
+            exactlyOnce: literals(multipart.exactlyOnce), atLeastOnce: literals(multipart.atLeastOnce),
+            atMostOnce: literals(multipart.atMostOnce), zeroOrMore: literals(multipart.zeroOrMore))
+    }
+
     /// Reading JSON throws (and awaits when the route streams); forms and text are collected (`try await`);
     /// a multipart reader throws on a missing boundary; binary and event streams are handed over as they are.
     private static func readEffects(_ kind: BodyKind, streams: Bool) -> String {
@@ -73,32 +100,20 @@ enum RequestBodyContextBuilder {
         }
     }
 
-    /// The part enums and choice enums every operation's body needs, in operation order.
+    /// The part enums and choice enums every operation's bodies need, in operation order: the
+    /// request body's, then the responses' part enums (one template both ways).
     static func bodyTypes(_ plans: [OperationPlan], access: String) -> [BodyTypeContext] {
         var result: [BodyTypeContext] = []
         for plan in plans {
-            guard let body = plan.requestBody else { continue }
-            for variant in body.variants {
+            for variant in plan.requestBody?.variants ?? [] {
                 guard let multipart = variant.multipart else { continue }
-                let literals = { (names: [String]) in names.map(SwiftText.stringLiteral) }
-                result.append(
-                    BodyTypeContext(
-                        access: access,
-                        multipart: MultipartTypeContext(
-                            name: multipart.typeName, operationID: multipart.operationID,
-                            parts: multipart.parts.map { part in
-                                MultipartPartContext(
-                                    doc: SwiftText.docComment(part.description, indent: "    "),
-                                    wireName: SwiftText.stringLiteral(part.wireName), caseName: part.caseName,
-                                    valueType: part.valueType, isText: part.coding == .text,
-                                    isRawValue: part.coding == .rawValue, isJSON: part.coding == .json,
-                                    isFile: part.coding == .file,
-                                    contentTypeLiteral: part.contentType.map(SwiftText.stringLiteral))
-                            },
-                            exactlyOnce: literals(multipart.exactlyOnce), atLeastOnce: literals(multipart.atLeastOnce),
-                            atMostOnce: literals(multipart.atMostOnce), zeroOrMore: literals(multipart.zeroOrMore)),
-                        choice: nil))
+                result.append(BodyTypeContext(access: access, multipart: multipartContext(multipart), choice: nil))
             }
+            for declared in plan.responses.successes + plan.responses.errors {
+                guard let multipart = declared.multipart else { continue }
+                result.append(BodyTypeContext(access: access, multipart: multipartContext(multipart), choice: nil))
+            }
+            guard let body = plan.requestBody else { continue }
             if let choice = body.choiceTypeName {
                 result.append(
                     BodyTypeContext(

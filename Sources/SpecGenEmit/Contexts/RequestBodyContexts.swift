@@ -71,9 +71,14 @@ struct BodyTypeContext {
     var choice: BodyChoiceContext?
 }
 
+/// A part enum, for a request body or a response body alike (one template both ways).
 struct MultipartTypeContext {
     var name: String
     var operationID: String
+    /// Set for a response's body: its status as the spec writes it (`200`, `2XX`, `default`).
+    var responseStatus: String?
+    /// The structs of the parts' declared headers (`Templates/HeadersStruct.mustache`, as responses').
+    var headers: [ResponseHeadersContext]
     var parts: [MultipartPartContext]
     /// Part names as Swift string literals, for `MultipartRules`.
     var exactlyOnce: [String]
@@ -88,7 +93,12 @@ struct MultipartPartContext {
     /// The part's name as a Swift string literal.
     var wireName: String
     var caseName: String
+    /// The part's value type, and the case's payload: the value, or
+    /// `MultipartPartWithHeaders<Value, Headers>` when the part declares headers.
     var valueType: String
+    var payloadType: String
+    /// The part's generated headers struct, nil when it declares none.
+    var headersTypeName: String?
     /// How the content travels: a primitive's text, an enumeration's raw value, JSON, or a streamed file.
     var isText: Bool
     var isRawValue: Bool

@@ -18,7 +18,8 @@ enum ResponseContextBuilder {
             bodyIsForm: declared.bodyKind == .form, bodyIsText: declared.bodyKind == .text,
             bodyIsJSONLines: declared.bodyKind == .jsonLines, bodyIsJSONSequence: declared.bodyKind == .jsonSequence,
             bodyIsServerSentEvents: declared.bodyKind == .serverSentEvents,
-            bodyType: declared.bodyType, itemType: declared.itemType,
+            bodyIsMultipart: declared.bodyKind == .multipart, partTypeName: declared.multipart?.typeName,
+            bodyStreams: declared.bodyKind.streams, bodyType: declared.bodyType, itemType: declared.itemType,
             writeValue: enumTypeName == nil
                 ? (declared.isTyped ? "output.body" : "output") : (declared.isTyped ? "response.body" : "body"),
             writeProfile: enumTypeName == nil ? "wireProfile" : "profile",
@@ -53,24 +54,21 @@ enum ResponseContextBuilder {
         for declared in responses.successes + responses.errors where !declared.headers.isEmpty {
             let status = declared.status.pattern.map { _ in statusText(declared.status) } ?? "default"
             headers.append(
-                ResponseHeadersContext(
-                    doc: SwiftText.docComment("The headers of the \(status) response of \(idText).", indent: ""),
-                    typeName: declared.headersTypeName,
-                    fields: declared.headers.enumerated().map { index, header in
-                        ResponseHeaderFieldContext(
-                            doc: SwiftText.docComment(header.description, indent: "    "),
-                            swiftName: header.swiftName, wireName: SwiftText.stringLiteral(header.wireName),
-                            valueType: header.valueType, required: header.required,
-                            hasMore: index < declared.headers.count - 1)
-                    }))
+                headersContext(
+                    doc: "The headers of the \(status) response of \(idText).", typeName: declared.headersTypeName,
+                    headers: declared.headers))
         }
         var enums: [ResponseEnumContext] = []
         if let name = responses.outputTypeName {
             enums.append(
                 ResponseEnumContext(
                     doc: SwiftText.docComment("The success responses of \(idText), one case per status.", indent: ""),
-                    typeName: name, conformances: "ResponseConvertible, Hashable, Sendable",
-                    cases: responses.successes.map { caseContext($0, enumTypeName: name, isError: false) }))
+                    typeName: name,
+                    // An event stream is read once and has no value to compare: such an enum is only Sendable.
+                    conformances: responses.outputHoldsEventStream
+                        ? "ResponseConvertible, Sendable" : "ResponseConvertible, Hashable, Sendable",
+                    cases: responses.successes.map { caseContext($0, enumTypeName: name, isError: false) },
+                    commonBodyType: responses.commonSuccessBodyType))
         }
         if let name = responses.errorTypeName {
             enums.append(
@@ -78,11 +76,28 @@ enum ResponseContextBuilder {
                     doc: SwiftText.docComment(
                         "The error responses \(idText) declares: the client throws one, a handler throws one to answer it.",
                         indent: ""),
-                    typeName: name, conformances: "Error, ResponseConvertible, Hashable",
-                    cases: responses.errors.map { caseContext($0, enumTypeName: name, isError: true) }))
+                    typeName: name,
+                    conformances: responses.errorsHoldEventStream
+                        ? "Error, ResponseConvertible" : "Error, ResponseConvertible, Hashable",
+                    cases: responses.errors.map { caseContext($0, enumTypeName: name, isError: true) },
+                    commonBodyType: nil))
         }
         guard !headers.isEmpty || !enums.isEmpty else { return nil }
         return ResponseTypesContext(access: access, headers: headers, enums: enums)
+    }
+
+    /// A headers struct (`Templates/HeadersStruct.mustache`): a response's, or a multipart part's.
+    static func headersContext(doc: String, typeName: String, headers: [ResponsePlan.Header])
+        -> ResponseHeadersContext
+    {
+        ResponseHeadersContext(
+            doc: SwiftText.docComment(doc, indent: ""), typeName: typeName,
+            fields: headers.enumerated().map { index, header in
+                ResponseHeaderFieldContext(
+                    doc: SwiftText.docComment(header.description, indent: "    "),
+                    swiftName: header.swiftName, wireName: SwiftText.stringLiteral(header.wireName),
+                    valueType: header.valueType, required: header.required, hasMore: index < headers.count - 1)
+            })
     }
 
     private static func statusText(_ status: ResponsePlan.Status) -> String {

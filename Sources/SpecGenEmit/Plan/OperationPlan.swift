@@ -100,7 +100,8 @@ enum OperationPlanner {
                 operation: operation, methodName: methodName, parameters: [], inputTypeName: nil, inputIsBody: false,
                 requestBody: body, bodyExpression: nil, bodyMemberName: nil,
                 responses: ResponsePlanner.plan(
-                    layout, named: firstOfID, names: names, mapping: mapping, document: document))
+                    layout, named: firstOfID, names: names, mapping: mapping, document: document,
+                    bodies: &bodies))
             if firstOfID, let inputType = inputTypes[operation.id], let typeName = names.qualified[inputType.id],
                 case .object(let object) = inputType.kind
             {

@@ -25,7 +25,7 @@ enum PaginatorPlanner {
             let name = StructMemberNames.names(for: output.properties)[index]
             context.items = PaginatorItemsContext(
                 itemsMethodName: plan.methodName + "Items", itemType: mapping.swiftType(element),
-                extractExpression: list.required && !list.type.isOptional ? "$0.\(name)" : "$0.\(name) ?? []")
+                itemsMemberName: name, itemsOptional: !(list.required && !list.type.isOptional))
         }
         return context
     }

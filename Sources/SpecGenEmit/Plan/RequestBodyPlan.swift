@@ -91,10 +91,13 @@ struct RequestBodyVariant {
     var multipart: MultipartPlan?
 }
 
-/// The part enum of a `multipart/*` body, one case per property of the schema.
+/// The part enum of a `multipart/*` body, one case per property of the schema: the same enum for
+/// a request body and a response body (it encodes and decodes parts both ways).
 struct MultipartPlan {
     var typeName: String
     var operationID: String
+    /// Set for a response's body: its status as the spec writes it (`200`, `2XX`, `default`).
+    var responseStatus: String?
     var parts: [MultipartPartPlan]
     var exactlyOnce: [String]
     var atLeastOnce: [String]
@@ -119,6 +122,16 @@ struct MultipartPartPlan {
     var caseName: String
     /// One part's value type (an array property repeats the part, one element each).
     var valueType: String
+    /// Its schema (the stubs build a required part's smallest value from it).
+    var valueRef: TypeRef = .untypedJSON
+    /// The headers the body's `encoding` declares for this part, typed like a response's.
+    var headers: [ResponsePlan.Header] = []
+    /// The generated struct of `headers`, nil when the part declares none.
+    var headersTypeName: String?
+    /// The case's payload: the value, or `MultipartPartWithHeaders<Value, Headers>` when the part declares headers.
+    var payloadType: String {
+        headersTypeName.map { "MultipartPartWithHeaders<\(valueType), \($0)>" } ?? valueType
+    }
     var coding: Coding
     var description: String?
     /// The part's media type from the body's `encoding` (a file sent without one is announced so).
@@ -203,6 +216,17 @@ struct RequestBodyPlanner {
         return type.nonOptional
     }
 
+    /// The part enum of a response's `multipart/*` body (named after the operation and the response's
+    /// case, `GetBundleOkPart`); nil for a schema without properties (raw parts then).
+    mutating func responseMultipart(_ content: MediaContent, operationID: String, caseName: String, status: String)
+        -> MultipartPlan?
+    {
+        var plan = multipart(
+            content, operationID: operationID, stem: Naming.typeName(operationID) + Naming.typeName(caseName))
+        plan?.responseStatus = status
+        return plan
+    }
+
     /// The part enum of an object schema; nil for a schema without properties (raw parts then).
     private mutating func multipart(_ content: MediaContent, operationID: String, stem: String) -> MultipartPlan? {
         guard case .named(let id) = content.type.nonOptional, case .object(let object)? = resolved(id)?.kind,
@@ -210,8 +234,9 @@ struct RequestBodyPlanner {
         else { return nil }
         // The enum's own members: the catch-all case, `rules`, `rawPart(profile:)`, `decode(_:profile:upTo:)`.
         var cases = NameScope(reserved: ["other", "rules", "rawPart", "decode"])
+        let typeName = topLevel.claim(stem + "Part")
         var plan = MultipartPlan(
-            typeName: topLevel.claim(stem + "Part"), operationID: operationID, parts: [], exactlyOnce: [],
+            typeName: typeName, operationID: operationID, parts: [], exactlyOnce: [],
             atLeastOnce: [], atMostOnce: [], zeroOrMore: [])
         for property in object.properties {
             var valueRef = property.type.nonOptional
@@ -220,11 +245,24 @@ struct RequestBodyPlanner {
                 valueRef = element.nonOptional
                 repeats = true
             }
-            let part = MultipartPartPlan(
+            var part = MultipartPartPlan(
                 wireName: property.name, caseName: cases.claim(Naming.memberName(property.name)),
                 valueType: coding(valueRef) == .file ? "MultipartFile" : mapping.swiftType(valueRef),
                 coding: coding(valueRef), description: property.description,
                 contentType: content.partContentTypes?[property.name])
+            part.valueRef = valueRef
+            if let declared = content.partHeaders?[property.name], !declared.isEmpty {
+                // Typed like a response's headers (the same struct shape, the same `simple` style).
+                var members = NameScope(reserved: ["fields", "write", "init"])
+                part.headers = declared.map { header in
+                    ResponsePlan.Header(
+                        wireName: header.name, swiftName: members.claimMember(header.name),
+                        valueType: mapping.swiftType(
+                            OperationPlanner.parameterType(header.type, document: document).nonOptional),
+                        required: header.required, description: header.description)
+                }
+                part.headersTypeName = topLevel.claim(typeName + Naming.typeName(property.name) + "Headers")
+            }
             plan.parts.append(part)
             switch (property.required, repeats) {
             case (true, false): plan.exactlyOnce.append(property.name)

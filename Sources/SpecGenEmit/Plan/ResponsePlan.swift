@@ -47,8 +47,16 @@ struct ResponsePlan {
     }
 
     /// How a response body travels (see `BodyKind`, the request side's): JSON, a form, text, bytes
-    /// (`HTTPBody`, streamed; multipart is read raw), or an event stream; `none` without a body.
-    enum BodyKind: String { case json, form, text, binary, jsonLines, jsonSequence, serverSentEvents, none }
+    /// (`HTTPBody`, streamed), multipart parts (streamed), or an event stream; `none` without a body.
+    enum BodyKind: String {
+        case json, form, text, binary, multipart, jsonLines, jsonSequence, serverSentEvents, none
+
+        /// JSON Lines, JSON Sequence or Server-Sent Events: an `EventStream`, decoded as it arrives.
+        var isEventStream: Bool { [.jsonLines, .jsonSequence, .serverSentEvents].contains(self) }
+        /// Bytes (`HTTPBody`) or an event stream: read as it arrives, a declared error's body too
+        /// (multipart error bodies are still collected first, then parsed).
+        var streams: Bool { self == .binary || isEventStream }
+    }
 
     struct Header {
         /// The field name as the spec writes it (`X-Rate-Remaining`).
@@ -70,6 +78,8 @@ struct ResponsePlan {
         var bodyType: String
         /// An event stream's element (the JSON `data` of Server-Sent Events; nil when it is text).
         var itemType: String?
+        /// A `multipart/*` body of an object schema: its part enum (the request bodies' kind).
+        var multipart: MultipartPlan?
         var mediaType: String?
         var headers: [Header]
         /// The generated `…Headers` struct, or `NoHeaders`.
@@ -83,7 +93,7 @@ struct ResponsePlan {
 
     /// The 2xx responses (a synthetic `200..<300` without body when the spec declares none), codes first.
     var successes: [Declared]
-    /// Set when several successes differ in body or declare headers: each is a case of this enum.
+    /// Set when the operation declares several 2xx statuses: each is a case of this enum.
     var outputTypeName: String?
     /// What the client method returns and the handler returns.
     var returnType: String
@@ -95,11 +105,24 @@ struct ResponsePlan {
     /// The success the server answers with when the handler returns a plain value (the lowest 2xx).
     var primarySuccess: Declared { successes[0] }
 
-    /// The `…Output`/`…Error` enums (declared with the models) hold an `HTTPBody`: the models file
-    /// then imports OpenAPIRuntime.
+    /// The `…Output`/`…Error` enums (declared with the models) hold an `HTTPBody` or an event stream
+    /// (`ServerSentEvent…` are OpenAPIRuntime's): the models file then imports OpenAPIRuntime.
     var typesHoldBytes: Bool {
-        (outputTypeName != nil && successes.contains { $0.bodyKind == .binary })
-            || errors.contains { $0.bodyKind == .binary }
+        (outputTypeName != nil && successes.contains { $0.bodyKind.streams || $0.bodyKind == .multipart })
+            || errors.contains { $0.bodyKind.streams || $0.bodyKind == .multipart }
+    }
+
+    /// The `…Output` enum holds an event stream, which is not `Hashable`: the enum is only `Sendable`.
+    var outputHoldsEventStream: Bool { outputTypeName != nil && successes.contains { $0.bodyKind.isEventStream } }
+    /// The `…Error` enum holds an event stream: it is `Error` (so `Sendable`) but not `Hashable`.
+    var errorsHoldEventStream: Bool { errors.contains { $0.bodyKind.isEventStream } }
+
+    /// The body every success carries, when they all carry the same type (the `…Output` enum's `body`).
+    var commonSuccessBodyType: String? {
+        guard outputTypeName != nil, let first = successes.first, first.bodyKind != .none,
+            successes.allSatisfy({ $0.bodyType == first.bodyType })
+        else { return nil }
+        return first.bodyType
     }
 
     /// The return type is the body of one JSON success (the paginator's page).
@@ -175,35 +198,35 @@ enum ResponsePlanner {
             // No 2xx declared: any 2xx is a success without body, as before typed responses.
             successes.append(.init(status: .range(2), response: nil, content: nil, caseName: "ok", headers: []))
         }
-        let first = successes[0]
-        let needsEnum =
-            successes.count > 1
-            && successes.contains { entry in
-                !entry.headers.isEmpty || bodyKind(entry.content) != bodyKind(first.content)
-                    || entry.content?.type.nonOptional != first.content?.type.nonOptional
-            }
-        return Layout(operationID: operation.id, successes: successes, errors: errors, needsOutputEnum: needsEnum)
+        // Several 2xx statuses are the `…Output` enum even when they share a body: the handler then
+        // chooses the status (a 201 is not a 200) and the caller sees which one came.
+        return Layout(
+            operationID: operation.id, successes: successes, errors: errors, needsOutputEnum: successes.count > 1)
     }
 
     static func plan(
-        _ layout: Layout, named: Bool, names: SwiftTypeNames, mapping: TypeMapping, document: APIDocument
+        _ layout: Layout, named: Bool, names: SwiftTypeNames, mapping: TypeMapping, document: APIDocument,
+        bodies: inout RequestBodyPlanner
     ) -> ResponsePlan {
         // Only the first operation of an id has synthetic types (a reused id is a reader error).
         func name(_ role: String) -> String? { named ? names.qualified[typeID(layout.operationID, role)] : nil }
-        func declared(_ entry: Layout.Entry, typed: Bool) -> ResponsePlan.Declared {
-            var kind = bodyKind(entry.content)
-            // A case of an `…Output`/`…Error` enum (Hashable) cannot hold an event stream: its bytes then.
-            if typed || layout.needsOutputEnum,
-                [.jsonLines, .jsonSequence, .serverSentEvents].contains(kind)
-            {
-                kind = .binary
-            }
+        func declared(_ entry: Layout.Entry, typed: Bool, bodies: inout RequestBodyPlanner) -> ResponsePlan.Declared {
+            let kind = bodyKind(entry.content)
             var bodyType: String
             var itemType: String?
+            var multipart: MultipartPlan?
             let schema = entry.content.map(\.type) ?? .untypedJSON
             switch kind {
             case .none: bodyType = "NoContent"
             case .binary: bodyType = "HTTPBody"
+            case .multipart:
+                // The part enum the request bodies use, planned once for the first operation of an id.
+                if named, let content = entry.content {
+                    multipart = bodies.responseMultipart(
+                        content, operationID: layout.operationID, caseName: entry.caseName,
+                        status: entry.response?.status ?? "2XX")
+                }
+                bodyType = "MultipartBody<\(multipart?.typeName ?? "MultipartRawPart")>"
             case .text: bodyType = "String"
             case .json, .form: bodyType = mapping.swiftType(schema.nonOptional)
             case .jsonLines, .jsonSequence:
@@ -230,14 +253,19 @@ enum ResponsePlanner {
                 ? nil : name("Headers." + entry.caseName)
             return ResponsePlan.Declared(
                 status: entry.status, description: entry.response?.description, caseName: entry.caseName,
-                bodyKind: kind, bodyType: bodyType, itemType: itemType,
+                bodyKind: kind, bodyType: bodyType, itemType: itemType, multipart: multipart,
                 mediaType: kind == .none ? nil : entry.content?.mediaType,
                 headers: headersName == nil ? [] : headers, headersTypeName: headersName ?? "NoHeaders",
                 isTyped: typed || headersName != nil)
         }
         let outputName = layout.needsOutputEnum ? name("Output") : nil
         let errorName = layout.errors.isEmpty ? nil : name("Error")
-        var successes = layout.successes.map { declared($0, typed: false) }
+        var successes: [ResponsePlan.Declared] = []
+        for entry in layout.successes { successes.append(declared(entry, typed: false, bodies: &bodies)) }
+        var errors: [ResponsePlan.Declared] = []
+        if errorName != nil {
+            for entry in layout.errors { errors.append(declared(entry, typed: true, bodies: &bodies)) }
+        }
         if layout.needsOutputEnum && outputName == nil {
             // Not named (a second operation with this id): only the first success is declared.
             successes = [successes[0]]
@@ -245,7 +273,7 @@ enum ResponsePlanner {
         let returnType = outputName ?? successes[0].payloadType
         return ResponsePlan(
             successes: successes, outputTypeName: outputName, returnType: returnType,
-            errors: errorName == nil ? [] : layout.errors.map { declared($0, typed: true) },
+            errors: errors,
             errorTypeName: errorName)
     }
 
@@ -264,7 +292,8 @@ enum ResponsePlanner {
         case .json: return .json
         case .form: return .form
         case .text: return .text
-        case .binary, .multipart: return .binary
+        case .binary: return .binary
+        case .multipart: return .multipart
         case .jsonLines: return .jsonLines
         case .jsonSequence: return .jsonSequence
         case .serverSentEvents: return .serverSentEvents

@@ -3,17 +3,23 @@ import SpecGenIR
 /// What the generated code does with the spec's security schemes: which ones it can send and
 /// check, their Swift names, and each operation's requirements resolved to them.
 ///
-/// Supported: http `bearer` and `basic`, `apiKey` in a header, the query or a cookie, `oauth2`
-/// and `openIdConnect` (bearer tokens). Everything else — other http schemes, `mutualTLS`,
-/// SigV4 (an `apiKey` marked `x-amz-auth: sigv4` or `x-amazon-apigateway-authtype: awsSigv4`, or
-/// named like `aws_sigv4`: SpecGenAWS's middleware signs those requests) and names no scheme declares — is *unchecked*: nothing is
-/// generated for it, and an operation that accepts it in one of its alternatives is not
-/// enforced by the generated route (the transport or a middleware may satisfy it where the
-/// route cannot see).
+/// Supported: http `bearer` and `basic`, any other http scheme whose name is an HTTP token
+/// (`Digest`, `HOBA`, a custom one: the `Authorization` value is set by the caller and handed to
+/// the handler as it came), `apiKey` in a header, the query or a cookie, `oauth2` and
+/// `openIdConnect` (bearer tokens, with the scopes each requirement lists). Everything else —
+/// `mutualTLS`, an http scheme with no usable name, SigV4 (an `apiKey` marked `x-amz-auth: sigv4`
+/// or `x-amazon-apigateway-authtype: awsSigv4`, or named like `aws_sigv4`: SpecGenAWS's middleware
+/// signs those requests) and names no scheme declares — is *unchecked*: nothing is generated for
+/// it, and an operation that accepts it in one of its alternatives is not enforced by the
+/// generated route (the transport or a middleware may satisfy it where the route cannot see).
+/// The reader warns, where the scheme is declared, about each unchecked one an operation uses
+/// (`DocumentFinisher.reportSecuritySchemes`); SigV4 is silent, since SpecGenAWS applies it.
 struct SecurityPlan {
     /// How a supported scheme travels.
     enum Kind: Equatable {
         case bearer, basic
+        /// Another http scheme, by the name the spec gives it (an HTTP token: `Digest`).
+        case http(scheme: String)
         case apiKey(name: String, location: Parameter.Location)
     }
 
@@ -31,6 +37,9 @@ struct SecurityPlan {
         var scheme: Scheme
         /// False when some alternative does not need this scheme: the handler gets an optional.
         var required: Bool
+        /// OAuth2 / OpenID Connect: the scopes of each requirement naming the scheme, in document order
+        /// (OR'd lists of AND'd scopes); empty when none lists any.
+        var requiredScopes: [[String]]
     }
 
     /// An operation's requirements, as its route checks them.
@@ -92,7 +101,14 @@ struct SecurityPlan {
         let credentials = names.sorted().compactMap { name -> HandlerCredential? in
             guard let scheme = byName[name] else { return nil }
             let inEvery = enforced?.allSatisfy { $0.contains { $0.spec.name == name } } ?? false
-            return HandlerCredential(scheme: scheme, required: inEvery)
+            var scopes: [[String]] = []
+            if scheme.spec.kind == .oauth2 || scheme.spec.kind == .openIdConnect {
+                for requirement in requirements {
+                    if let listed = requirement[name], !scopes.contains(listed) { scopes.append(listed) }
+                }
+                if scopes.allSatisfy(\.isEmpty) { scopes = [] }
+            }
+            return HandlerCredential(scheme: scheme, required: inEvery, requiredScopes: scopes)
         }
         return OperationSecurity(enforced: enforced, credentials: credentials)
     }
@@ -103,7 +119,9 @@ struct SecurityPlan {
             switch scheme.scheme?.lowercased() {
             case "bearer": return .bearer
             case "basic": return .basic
-            default: return nil
+            default:
+                guard let name = scheme.httpSchemeToken else { return nil }
+                return .http(scheme: name)
             }
         case .oauth2, .openIdConnect: return .bearer
         case .apiKey:
@@ -127,34 +145,13 @@ struct SecurityPlan {
 }
 
 extension SecurityPlan.Scheme {
-    /// The runtime's `SecurityScheme` case, as a Swift expression.
-    var runtimeExpression: String {
-        switch (kind, spec.kind) {
-        case (.basic, _): return ".httpBasic"
-        case (.bearer, .oauth2): return ".oauth2"
-        case (.bearer, .openIdConnect): return ".openIDConnect"
-        case (.bearer, _): return ".httpBearer"
-        case (.apiKey(let name, let location), _):
-            return ".apiKey(name: \(SwiftText.stringLiteral(name)), in: .\(location.rawValue))"
-        }
-    }
-
     /// The handler's credential type.
     var credentialType: String {
         switch kind {
         case .bearer: return "BearerToken"
         case .basic: return "BasicCredentials"
+        case .http: return "HTTPAuthorization"
         case .apiKey: return "APIKey"
-        }
-    }
-
-    /// The `ServerRequest` method call that reads this scheme's credential (throws when absent).
-    var readCall: String {
-        switch kind {
-        case .bearer: return "bearerToken()"
-        case .basic: return "basicCredentials()"
-        case .apiKey(let name, let location):
-            return "apiKey(\(SwiftText.stringLiteral(name)), in: .\(location.rawValue))"
         }
     }
 }

@@ -23,7 +23,7 @@ package struct TemplateSet: Sendable {
     static let textPragma = "{{% CONTENT_TYPE: TEXT}}\n"
 
     let sources: [String: TemplateValidator.Source]
-    private let library: MustacheLibrary
+    let library: MustacheLibrary
     private let validated = ValidationCache()
 
     /// The template names, sorted.
@@ -88,16 +88,21 @@ package struct TemplateSet: Sendable {
     /// Renders template `name` with `context`, after checking every name it uses exists there
     /// (see `TemplateContext` for how the check gets its shape).
     package func render(_ name: String, context: Any) throws(TemplateError) -> String {
+        try validateContext(name, context: context)
+        guard let template = library.getTemplate(named: name) else {
+            throw TemplateError(.unknownTemplate(name, available: names), file: name)
+        }
+        return template.render(RenderedContext.convert(context), library: library)
+    }
+
+    /// Checks, once per context type (or shape), that every name template `name` uses exists in `context`.
+    func validateContext(_ name: String, context: Any) throws(TemplateError) {
         if let typed = context as? any TemplateContext {
             try validateOnce(name, key: ObjectIdentifier(type(of: typed)), strict: true) { exampleShape(of: typed) }
         } else {
             let shape = ContextShape(reflecting: context)
             try validateOnce(name, key: shape, strict: false) { shape }
         }
-        guard let template = library.getTemplate(named: name) else {
-            throw TemplateError(.unknownTemplate(name, available: names), file: name)
-        }
-        return template.render(RenderedContext.convert(context), library: library)
     }
 
     /// Checks template `name` (and the partials it includes) against `shape`. Strict: names

@@ -73,6 +73,65 @@ extension Client {
         }
     }
 
+    /// Parts whose encoding declares headers (typed, written in the part's header block, read back by the server).
+    public func uploadSigned(_ input: MultipartBody<UploadSignedPart>) async throws -> Lines {
+        let request = ClientRequest(operationID: "uploadSigned", method: .post, path: "/signed", constantHeaders: [:], constantQuery: [:])
+        let body: OutgoingBody? = try .multipart(input, rules: UploadSignedPart.rules, contentType: "multipart/form-data") { [profile = client.profile] in try $0.rawPart(profile: profile) }
+        let response = try await client.perform(request, body: body, accept: ["application/json"])
+        switch response.status {
+        case 200:
+            return try await response.json(Lines.self)
+        default:
+            throw await response.undeclaredError()
+        }
+    }
+
+    /// A multipart response of typed parts, one with declared headers; 404 answers typed parts too.
+    /// - Throws: `GetBundleError` for a declared error status, `APIError` for an undeclared one.
+    public func getBundle(_ input: GetBundleInput) async throws -> MultipartBody<GetBundleOkPart> {
+        var request = ClientRequest(operationID: "getBundle", method: .get, path: "/bundles/{name}", constantHeaders: [:], constantQuery: [:])
+        try request.path("name", input.name, ParameterEncoding(.simple, explode: false))
+        let response = try await client.perform(request, accept: ["multipart/form-data", "multipart/mixed"])
+        switch response.status {
+        case 200:
+            return try response.multipart(rules: GetBundleOkPart.rules) { [profile = response.profile] in try await GetBundleOkPart.decode($0, profile: profile) }
+        case 404:
+            throw await response.declaredError { response in
+                GetBundleError.notFound(try response.typed(try response.multipart(rules: GetBundleNotFoundPart.rules) { [profile = response.profile] in try await GetBundleNotFoundPart.decode($0, profile: profile) }, headers: NoHeaders.self))
+            }
+        default:
+            throw await response.undeclaredError()
+        }
+    }
+
+    /// A multipart/mixed response without a schema; its parts are MultipartRawPart.
+    public func getRawBundle(_ input: GetRawBundleInput) async throws -> MultipartBody<MultipartRawPart> {
+        var request = ClientRequest(operationID: "getRawBundle", method: .get, path: "/bundles/{name}/raw", constantHeaders: [:], constantQuery: [:])
+        try request.path("name", input.name, ParameterEncoding(.simple, explode: false))
+        let response = try await client.perform(request, accept: ["multipart/mixed"])
+        switch response.status {
+        case 200:
+            return try response.multipart(rules: MultipartRules()) { $0 }
+        default:
+            throw await response.undeclaredError()
+        }
+    }
+
+    /// Several 2xx, one of them multipart with a declared header, so the parts sit in an Output enum's TypedResponse.
+    public func getArchive(_ input: GetArchiveInput) async throws -> GetArchiveOutput {
+        var request = ClientRequest(operationID: "getArchive", method: .get, path: "/archives/{name}", constantHeaders: [:], constantQuery: [:])
+        try request.path("name", input.name, ParameterEncoding(.simple, explode: false))
+        let response = try await client.perform(request, accept: ["multipart/form-data", "application/json"])
+        switch response.status {
+        case 200:
+            return .ok(try response.typed(try response.multipart(rules: GetArchiveOkPart.rules) { [profile = response.profile] in try await GetArchiveOkPart.decode($0, profile: profile) }, headers: GetArchiveOkHeaders.self))
+        case 202:
+            return .accepted(try await response.json(JSONValue.self))
+        default:
+            throw await response.undeclaredError()
+        }
+    }
+
     public func getBlob(_ input: GetBlobInput) async throws -> HTTPBody {
         var request = ClientRequest(operationID: "getBlob", method: .get, path: "/blobs/{name}", constantHeaders: [:], constantQuery: [:])
         try request.path("name", input.name, ParameterEncoding(.simple, explode: false))

@@ -71,8 +71,123 @@ public struct Event: Codable, Hashable, Sendable {
     }
 }
 
+/// The inputs of `getArchive`.
+public struct GetArchiveInput: Codable, Hashable, Sendable {
+    public var name: String
+
+    public init(name: String) {
+        self.name = name
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.name = try container.decode(String.self, "name")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.name, "name")
+    }
+}
+
+public struct GetArchiveResponse: Codable, Hashable, Sendable {
+    public var notes: [String]?
+
+    public init(notes: [String]? = nil) {
+        self.notes = notes
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.notes = try container.decodeIfPresent([String].self, "notes")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.notes, "notes")
+    }
+}
+
 /// The inputs of `getBlob`.
 public struct GetBlobInput: Codable, Hashable, Sendable {
+    public var name: String
+
+    public init(name: String) {
+        self.name = name
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.name = try container.decode(String.self, "name")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.name, "name")
+    }
+}
+
+/// The inputs of `getBundle`.
+public struct GetBundleInput: Codable, Hashable, Sendable {
+    public var name: String
+
+    public init(name: String) {
+        self.name = name
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.name = try container.decode(String.self, "name")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.name, "name")
+    }
+}
+
+public struct GetBundleResponse: Codable, Hashable, Sendable {
+    public var manifest: DocumentMetadata
+    public var files: [Data]?
+
+    public init(manifest: DocumentMetadata, files: [Data]? = nil) {
+        self.manifest = manifest
+        self.files = files
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.manifest = try container.decode(DocumentMetadata.self, "manifest")
+        self.files = try container.decodeIfPresent([Data].self, "files")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.manifest, "manifest")
+        try container.encodeIfPresent(self.files, "files")
+    }
+}
+
+public struct GetBundleResponse404: Codable, Hashable, Sendable {
+    public var reason: String?
+
+    public init(reason: String? = nil) {
+        self.reason = reason
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.reason = try container.decodeIfPresent(String.self, "reason")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.reason, "reason")
+    }
+}
+
+/// The inputs of `getRawBundle`.
+public struct GetRawBundleInput: Codable, Hashable, Sendable {
     public var name: String
 
     public init(name: String) {
@@ -297,6 +412,32 @@ public struct UploadDocumentRequest: Codable, Hashable, Sendable {
     }
 }
 
+public struct UploadSignedRequest: Codable, Hashable, Sendable {
+    public var file: Data
+    public var note: String?
+    public var tags: [String]?
+
+    public init(file: Data, note: String? = nil, tags: [String]? = nil) {
+        self.file = file
+        self.note = note
+        self.tags = tags
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.file = try container.decode(Data.self, "file")
+        self.note = try container.decodeIfPresent(String.self, "note")
+        self.tags = try container.decodeIfPresent([String].self, "tags")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.file, "file")
+        try container.encodeIfPresent(self.note, "note")
+        try container.encodeIfPresent(self.tags, "tags")
+    }
+}
+
 public struct UploadTrickyNamesRequest: Codable, Hashable, Sendable {
     public var rules: String?
     public var decode_: Bool?
@@ -451,6 +592,249 @@ public enum UploadTrickyNamesPart: Sendable {
     }
 }
 
+/// The headers of the part `file` of the body of `uploadSigned`.
+public struct UploadSignedPartFileHeaders: ResponseHeaders, Hashable {
+    /// The file's checksum.
+    public var xChecksum: String
+    public var xPageCount: Int?
+
+    public init(xChecksum: String, xPageCount: Int? = nil) {
+        self.xChecksum = xChecksum
+        self.xPageCount = xPageCount
+    }
+
+    public init(from fields: Fields) throws(ParameterError) {
+        guard let xChecksum = try fields.parameter("X-Checksum", as: String.self) else {
+            throw ParameterError(.header, "X-Checksum", .missing)
+        }
+        self.xChecksum = xChecksum
+        self.xPageCount = try fields.parameter("X-Page-Count", as: Int.self)
+    }
+
+    public func write(to fields: inout Fields) throws {
+        try fields.setParameter("X-Checksum", xChecksum)
+        try fields.setParameter("X-Page-Count", xPageCount)
+    }
+}
+
+/// The headers of the part `tags` of the body of `uploadSigned`.
+public struct UploadSignedPartTagsHeaders: ResponseHeaders, Hashable {
+    public var xWeight: Int
+
+    public init(xWeight: Int) {
+        self.xWeight = xWeight
+    }
+
+    public init(from fields: Fields) throws(ParameterError) {
+        guard let xWeight = try fields.parameter("X-Weight", as: Int.self) else {
+            throw ParameterError(.header, "X-Weight", .missing)
+        }
+        self.xWeight = xWeight
+    }
+
+    public func write(to fields: inout Fields) throws {
+        try fields.setParameter("X-Weight", xWeight)
+    }
+}
+
+/// The parts of the `multipart/form-data` body of `uploadSigned`: one case per property,
+/// an array property repeating its part; files stream.
+public enum UploadSignedPart: Sendable {
+    case file(MultipartPartWithHeaders<MultipartFile, UploadSignedPartFileHeaders>)
+    case note(String)
+    case tags(MultipartPartWithHeaders<String, UploadSignedPartTagsHeaders>)
+    /// A part the spec does not name.
+    case other(MultipartRawPart)
+
+    /// Which parts must or may appear, and how often.
+    public static var rules: MultipartRules {
+        MultipartRules(
+            exactlyOnce: ["file"], atLeastOnce: [],
+            atMostOnce: ["note"], zeroOrMore: ["tags"])
+    }
+
+    /// The part as it travels.
+    public func rawPart(profile: WireProfile) throws -> MultipartRawPart {
+        switch self {
+        case .file(let part):
+            // The part's declared headers go in its header block, before its content.
+            let value = part.value
+            let headerFields = try part.headerFields()
+            return .file(name: "file", MultipartFile(value.body, filename: value.filename, contentType: value.contentType ?? "text/plain"), headerFields: headerFields)
+        case .note(let value):
+            return .value(name: "note", value)
+        case .tags(let part):
+            // The part's declared headers go in its header block, before its content.
+            let value = part.value
+            let headerFields = try part.headerFields()
+            return .value(name: "tags", value, headerFields: headerFields)
+        case .other(let part):
+            return part
+        }
+    }
+
+    /// A received part, by its name; a part's content is read up to `limit` bytes (a file's is not read).
+    public static func decode(_ part: MultipartRawPart, profile: WireProfile, upTo limit: Int = 8 << 20) async throws
+        -> UploadSignedPart
+    {
+        switch part.name {
+        case "file"?:
+            // The headers first: a part without a required one is refused before its content is read.
+            let headers = try part.headers(UploadSignedPartFileHeaders.self)
+            return .file(MultipartPartWithHeaders(part.file, headers: headers))
+        case "note"?:
+            return .note(try await part.value(String.self, upTo: limit))
+        case "tags"?:
+            // The headers first: a part without a required one is refused before its content is read.
+            let headers = try part.headers(UploadSignedPartTagsHeaders.self)
+            return .tags(MultipartPartWithHeaders(try await part.value(String.self, upTo: limit), headers: headers))
+        default:
+            return .other(part)
+        }
+    }
+}
+
+/// The headers of the part `files` of the 200 response of `getBundle`.
+public struct GetBundleOkPartFilesHeaders: ResponseHeaders, Hashable {
+    public var xChecksum: String
+
+    public init(xChecksum: String) {
+        self.xChecksum = xChecksum
+    }
+
+    public init(from fields: Fields) throws(ParameterError) {
+        guard let xChecksum = try fields.parameter("X-Checksum", as: String.self) else {
+            throw ParameterError(.header, "X-Checksum", .missing)
+        }
+        self.xChecksum = xChecksum
+    }
+
+    public func write(to fields: inout Fields) throws {
+        try fields.setParameter("X-Checksum", xChecksum)
+    }
+}
+
+/// The parts of the multipart body of the 200 response of `getBundle`: one case per property,
+/// an array property repeating its part; files stream.
+public enum GetBundleOkPart: Sendable {
+    case manifest(DocumentMetadata)
+    case files(MultipartPartWithHeaders<MultipartFile, GetBundleOkPartFilesHeaders>)
+    /// A part the spec does not name.
+    case other(MultipartRawPart)
+
+    /// Which parts must or may appear, and how often.
+    public static var rules: MultipartRules {
+        MultipartRules(
+            exactlyOnce: ["manifest"], atLeastOnce: [],
+            atMostOnce: [], zeroOrMore: ["files"])
+    }
+
+    /// The part as it travels.
+    public func rawPart(profile: WireProfile) throws -> MultipartRawPart {
+        switch self {
+        case .manifest(let value):
+            return try .json(name: "manifest", value, profile: profile)
+        case .files(let part):
+            // The part's declared headers go in its header block, before its content.
+            let value = part.value
+            let headerFields = try part.headerFields()
+            return .file(name: "files", value, headerFields: headerFields)
+        case .other(let part):
+            return part
+        }
+    }
+
+    /// A received part, by its name; a part's content is read up to `limit` bytes (a file's is not read).
+    public static func decode(_ part: MultipartRawPart, profile: WireProfile, upTo limit: Int = 8 << 20) async throws
+        -> GetBundleOkPart
+    {
+        switch part.name {
+        case "manifest"?:
+            return .manifest(try await part.json(DocumentMetadata.self, profile: profile, upTo: limit))
+        case "files"?:
+            // The headers first: a part without a required one is refused before its content is read.
+            let headers = try part.headers(GetBundleOkPartFilesHeaders.self)
+            return .files(MultipartPartWithHeaders(part.file, headers: headers))
+        default:
+            return .other(part)
+        }
+    }
+}
+
+/// The parts of the multipart body of the 404 response of `getBundle`: one case per property,
+/// an array property repeating its part; files stream.
+public enum GetBundleNotFoundPart: Sendable {
+    case reason(String)
+    /// A part the spec does not name.
+    case other(MultipartRawPart)
+
+    /// Which parts must or may appear, and how often.
+    public static var rules: MultipartRules {
+        MultipartRules(
+            exactlyOnce: [], atLeastOnce: [],
+            atMostOnce: ["reason"], zeroOrMore: [])
+    }
+
+    /// The part as it travels.
+    public func rawPart(profile: WireProfile) throws -> MultipartRawPart {
+        switch self {
+        case .reason(let value):
+            return .value(name: "reason", value)
+        case .other(let part):
+            return part
+        }
+    }
+
+    /// A received part, by its name; a part's content is read up to `limit` bytes (a file's is not read).
+    public static func decode(_ part: MultipartRawPart, profile: WireProfile, upTo limit: Int = 8 << 20) async throws
+        -> GetBundleNotFoundPart
+    {
+        switch part.name {
+        case "reason"?:
+            return .reason(try await part.value(String.self, upTo: limit))
+        default:
+            return .other(part)
+        }
+    }
+}
+
+/// The parts of the multipart body of the 200 response of `getArchive`: one case per property,
+/// an array property repeating its part; files stream.
+public enum GetArchiveOkPart: Sendable {
+    case notes(String)
+    /// A part the spec does not name.
+    case other(MultipartRawPart)
+
+    /// Which parts must or may appear, and how often.
+    public static var rules: MultipartRules {
+        MultipartRules(
+            exactlyOnce: [], atLeastOnce: [],
+            atMostOnce: [], zeroOrMore: ["notes"])
+    }
+
+    /// The part as it travels.
+    public func rawPart(profile: WireProfile) throws -> MultipartRawPart {
+        switch self {
+        case .notes(let value):
+            return .value(name: "notes", value)
+        case .other(let part):
+            return part
+        }
+    }
+
+    /// A received part, by its name; a part's content is read up to `limit` bytes (a file's is not read).
+    public static func decode(_ part: MultipartRawPart, profile: WireProfile, upTo limit: Int = 8 << 20) async throws
+        -> GetArchiveOkPart
+    {
+        switch part.name {
+        case "notes"?:
+            return .notes(try await part.value(String.self, upTo: limit))
+        default:
+            return .other(part)
+        }
+    }
+}
+
 /// The body of `createNote` in the media type the caller picks.
 public enum CreateNoteBody: Sendable {
     /// Sent as "application/json".
@@ -487,6 +871,64 @@ public enum CreateMaybeNoteBody: Sendable {
             return try .json(value, profile: profile, contentType: profile.requestMediaType(declared: "application/json"))
         case .text(let value):
             return .text(value, contentType: "text/plain")
+        }
+    }
+}
+
+/// The error responses `getBundle` declares: the client throws one, a handler throws one to answer it.
+public enum GetBundleError: Error, ResponseConvertible, Hashable {
+    /// No such bundle, with the reasons as parts
+    case notFound(TypedResponse<MultipartBody<GetBundleNotFoundPart>, NoHeaders>)
+
+    public func serverResponse(profile: WireProfile) throws -> ServerResponse {
+        switch self {
+        case .notFound(let response):
+            return try ServerResponse(
+                status: 404,
+                body: try .multipart(response.body, rules: GetBundleNotFoundPart.rules, contentType: "multipart/mixed") { [profile = profile] in try $0.rawPart(profile: profile) },
+                headers: response.headers, headerFields: response.headerFields)
+        }
+    }
+}
+
+/// The headers of the 200 response of `getArchive`.
+public struct GetArchiveOkHeaders: ResponseHeaders, Hashable {
+    public var xCount: Int
+
+    public init(xCount: Int) {
+        self.xCount = xCount
+    }
+
+    public init(from fields: Fields) throws(ParameterError) {
+        guard let xCount = try fields.parameter("X-Count", as: Int.self) else {
+            throw ParameterError(.header, "X-Count", .missing)
+        }
+        self.xCount = xCount
+    }
+
+    public func write(to fields: inout Fields) throws {
+        try fields.setParameter("X-Count", xCount)
+    }
+}
+
+/// The success responses of `getArchive`, one case per status.
+public enum GetArchiveOutput: ResponseConvertible, Hashable, Sendable {
+    /// The archive's notes, as parts
+    case ok(TypedResponse<MultipartBody<GetArchiveOkPart>, GetArchiveOkHeaders>)
+    /// The archive is being built
+    case accepted(JSONValue)
+
+    public func serverResponse(profile: WireProfile) throws -> ServerResponse {
+        switch self {
+        case .ok(let response):
+            return try ServerResponse(
+                status: 200,
+                body: try .multipart(response.body, rules: GetArchiveOkPart.rules, contentType: "multipart/form-data") { [profile = profile] in try $0.rawPart(profile: profile) },
+                headers: response.headers, headerFields: response.headerFields)
+        case .accepted(let body):
+            return try ServerResponse(
+                status: 202,
+                body: .json(body, profile: profile, contentType: profile.responseMediaType(declared: "application/json")))
         }
     }
 }

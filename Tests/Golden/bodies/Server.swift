@@ -14,6 +14,14 @@ public protocol APIHandler: Sendable {
     func uploadTrickyNames(_ input: MultipartBody<UploadTrickyNamesPart>) async throws -> NoContent
     /// A multipart body whose schema names no parts; the parts are MultipartRawPart.
     func uploadRawParts(_ input: MultipartBody<MultipartRawPart>) async throws -> Lines
+    /// Parts whose encoding declares headers (typed, written in the part's header block, read back by the server).
+    func uploadSigned(_ input: MultipartBody<UploadSignedPart>) async throws -> Lines
+    /// A multipart response of typed parts, one with declared headers; 404 answers typed parts too.
+    func getBundle(_ input: GetBundleInput) async throws -> MultipartBody<GetBundleOkPart>
+    /// A multipart/mixed response without a schema; its parts are MultipartRawPart.
+    func getRawBundle(_ input: GetRawBundleInput) async throws -> MultipartBody<MultipartRawPart>
+    /// Several 2xx, one of them multipart with a declared header, so the parts sit in an Output enum's TypedResponse.
+    func getArchive(_ input: GetArchiveInput) async throws -> GetArchiveOutput
     func getBlob(_ input: GetBlobInput) async throws -> HTTPBody
     func putBlob(_ input: PutBlobInput) async throws -> Lines
     func putImage(_ input: HTTPBody) async throws -> Lines
@@ -81,6 +89,40 @@ extension APIHandler {
                     status: 200,
                     body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
                 )
+            },
+            ServerRoute("uploadSigned", .post, "/signed", headers: [], query: [], streamsRequestBody: true) { request in
+                let input = try request.decodeMultipart(rules: UploadSignedPart.rules) { [profile = request.profile] in try await UploadSignedPart.decode($0, profile: profile) }
+                let output = try await self.uploadSigned(input)
+                return try ServerResponse(
+                    status: 200,
+                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
+                )
+            },
+            ServerRoute("getBundle", .get, "/bundles/{name}", headers: [], query: []) { request in
+                let input = GetBundleInput(
+                    name: try request.path("name", as: String.self, ParameterEncoding(.simple, explode: false))
+                )
+                let output = try await self.getBundle(input)
+                return try ServerResponse(
+                    status: 200,
+                    body: try .multipart(output, rules: GetBundleOkPart.rules, contentType: "multipart/form-data") { [profile = wireProfile] in try $0.rawPart(profile: profile) }
+                )
+            },
+            ServerRoute("getRawBundle", .get, "/bundles/{name}/raw", headers: [], query: []) { request in
+                let input = GetRawBundleInput(
+                    name: try request.path("name", as: String.self, ParameterEncoding(.simple, explode: false))
+                )
+                let output = try await self.getRawBundle(input)
+                return try ServerResponse(
+                    status: 200,
+                    body: try .multipart(output, rules: MultipartRules(), contentType: "multipart/mixed") { $0 }
+                )
+            },
+            ServerRoute("getArchive", .get, "/archives/{name}", headers: [], query: []) { request in
+                let input = GetArchiveInput(
+                    name: try request.path("name", as: String.self, ParameterEncoding(.simple, explode: false))
+                )
+                return try await self.getArchive(input).serverResponse(profile: wireProfile)
             },
             ServerRoute("getBlob", .get, "/blobs/{name}", headers: [], query: []) { request in
                 let input = GetBlobInput(

@@ -29,6 +29,26 @@ public struct APIStubs: APIHandler {
         return try stubValue(Lines.self, "{\"lines\":[]}")
     }
 
+    /// Parts whose encoding declares headers (typed, written in the part's header block, read back by the server).
+    public func uploadSigned(_ input: MultipartBody<UploadSignedPart>) async throws -> Lines {
+        return try stubValue(Lines.self, "{\"lines\":[]}")
+    }
+
+    /// A multipart response of typed parts, one with declared headers; 404 answers typed parts too.
+    public func getBundle(_ input: GetBundleInput) async throws -> MultipartBody<GetBundleOkPart> {
+        return try MultipartBody<GetBundleOkPart>([.manifest(stubValue(DocumentMetadata.self, "{\"title\":\"\"}"))])
+    }
+
+    /// A multipart/mixed response without a schema; its parts are MultipartRawPart.
+    public func getRawBundle(_ input: GetRawBundleInput) async throws -> MultipartBody<MultipartRawPart> {
+        return MultipartBody<MultipartRawPart>([])
+    }
+
+    /// Several 2xx, one of them multipart with a declared header, so the parts sit in an Output enum's TypedResponse.
+    public func getArchive(_ input: GetArchiveInput) async throws -> GetArchiveOutput {
+        return try .ok(TypedResponse(status: 200, headers: GetArchiveOkHeaders(xCount: stubValue(Int.self, "0")), body: MultipartBody<GetArchiveOkPart>([])))
+    }
+
     public func getBlob(_ input: GetBlobInput) async throws -> HTTPBody {
         return HTTPBody()
     }

@@ -49,6 +49,18 @@ extension Client {
         }
     }
 
+    public func uploadParts(_ input: MultipartBody<UploadPartsPart>) async throws -> MultipartBody<UploadPartsOkPart> {
+        let request = ClientRequest(operationID: "upload\"Parts */", method: .post, path: "/up\"load */", constantHeaders: [:], constantQuery: [:])
+        let body: OutgoingBody? = try .multipart(input, rules: UploadPartsPart.rules, contentType: "multipart/form-data") { [profile = client.profile] in try $0.rawPart(profile: profile) }
+        let response = try await client.perform(request, body: body, accept: ["multipart/mixed"])
+        switch response.status {
+        case 200:
+            return try response.multipart(rules: UploadPartsOkPart.rules) { [profile = response.profile] in try await UploadPartsOkPart.decode($0, profile: profile) }
+        default:
+            throw await response.undeclaredError()
+        }
+    }
+
 }
 
 /// What a subscriber implements to receive the API's webhooks and callbacks: one method per

@@ -15,6 +15,7 @@ public protocol APIHandler: Sendable {
     /// */ code()
     /// /* open
     func getItemExit1(_ input: GetItemExit1Input) async throws -> TypedResponse<Type_, GetItemExit1OkHeaders>
+    func uploadParts(_ input: MultipartBody<UploadPartsPart>) async throws -> MultipartBody<UploadPartsOkPart>
 }
 
 extension APIHandler {
@@ -45,6 +46,14 @@ extension APIHandler {
                     status: 200,
                     body: .json(output.body, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json")),
                     headers: output.headers, headerFields: output.headerFields
+                )
+            },
+            ServerRoute("upload\"Parts */", .post, "/up\"load */", headers: [], query: [], streamsRequestBody: true) { request in
+                let input = try request.decodeMultipart(rules: UploadPartsPart.rules) { [profile = request.profile] in try await UploadPartsPart.decode($0, profile: profile) }
+                let output = try await self.uploadParts(input)
+                return try ServerResponse(
+                    status: 200,
+                    body: try .multipart(output, rules: UploadPartsOkPart.rules, contentType: "multipart/mixed") { [profile = wireProfile] in try $0.rawPart(profile: profile) }
                 )
             },
         ]

@@ -20,6 +20,10 @@ public struct APIStubs: APIHandler {
     public func getItemExit1(_ input: GetItemExit1Input) async throws -> TypedResponse<Type_, GetItemExit1OkHeaders> {
         return try TypedResponse(status: 200, headers: GetItemExit1OkHeaders(), body: stubValue(Type_.self, "{\"Protocol\":\"\\\"\\\"\\\"\",\"class\":\"\\\\(fatalError())\",\"self\":\"\\\"); exit(1); (\\\"\",\"weird key\\n\\\"\\\\\":\"*/ \\\"\\\"\\\" \u{202E}\"}", orElse: "{}"))
     }
+
+    public func uploadParts(_ input: MultipartBody<UploadPartsPart>) async throws -> MultipartBody<UploadPartsOkPart> {
+        return MultipartBody<UploadPartsOkPart>([])
+    }
 }
 
 private let stubProfile: WireProfile = .rest

@@ -120,6 +120,30 @@ extension Client {
         }
     }
 
+    /// Another http scheme (Digest), checked for presence, handed over raw
+    public func digestOnly() async throws -> Seen {
+        let request = ClientRequest(operationID: "digestOnly", method: .get, path: "/digest", constantHeaders: [:], constantQuery: [:])
+        let response = try await client.perform(request, accept: ["application/json"])
+        switch response.status {
+        case 200:
+            return try await response.json(Seen.self)
+        default:
+            throw await response.undeclaredError()
+        }
+    }
+
+    /// An http scheme whose name cannot be sent in Authorization (unchecked, one warning)
+    public func unusableHTTPScheme() async throws -> Seen {
+        let request = ClientRequest(operationID: "unusableHTTPScheme", method: .get, path: "/spaced", constantHeaders: [:], constantQuery: [:])
+        let response = try await client.perform(request, accept: ["application/json"])
+        switch response.status {
+        case 200:
+            return try await response.json(Seen.self)
+        default:
+            throw await response.undeclaredError()
+        }
+    }
+
     /// Scheme names that collide with generated names or try to inject code
     public func hostileNames() async throws -> Seen {
         let request = ClientRequest(operationID: "hostileNames", method: .get, path: "/hostile", constantHeaders: [:], constantQuery: [:])
@@ -172,6 +196,18 @@ extension Client {
     /// `tokenProvider` is asked before each request: return a valid access token (refresh it there).
     public static func bearerAuth(tokenProvider: @escaping @Sendable () async throws -> String) -> AuthenticationMiddleware {
         .bearer(tokenProvider: tokenProvider, operations: ["getMe", "maybeSignedIn"])
+    }
+
+    /// Security scheme `digestAuth` (http): sends `Authorization: Digest <credentials>` on `digestOnly`.
+    public static func digestAuth(_ credentials: String) -> AuthenticationMiddleware {
+        .authorization(scheme: "Digest", credentials, operations: ["digestOnly"])
+    }
+
+    /// Security scheme `digestAuth` (http): sends `Authorization: Digest <credentials>` on `digestOnly`.
+    ///
+    /// `credentialsProvider` is asked before each request: return the value that follows the scheme name.
+    public static func digestAuth(credentialsProvider: @escaping @Sendable () async throws -> String) -> AuthenticationMiddleware {
+        .authorization(scheme: "Digest", credentialsProvider: credentialsProvider, operations: ["digestOnly"])
     }
 
     /// Security scheme `getMe` (http): sends `Authorization: Bearer <token>` on `hostileNames`.

@@ -24,6 +24,10 @@ public protocol APIHandler: Sendable {
     func maybeSignedIn(bearerAuth: BearerToken?) async throws -> Seen
     /// A scheme the generated route cannot check (the transport does)
     func mutualTLSOnly() async throws -> Seen
+    /// Another http scheme (Digest), checked for presence, handed over raw
+    func digestOnly(digestAuth: HTTPAuthorization) async throws -> Seen
+    /// An http scheme whose name cannot be sent in Authorization (unchecked, one warning)
+    func unusableHTTPScheme() async throws -> Seen
     /// Scheme names that collide with generated names or try to inject code
     func hostileNames(getMe: BearerToken, input2: APIKey, xExit1: APIKey) async throws -> Seen
 }
@@ -89,8 +93,8 @@ extension APIHandler {
                 )
             },
             ServerRoute("listPets", .get, "/pets", headers: [], query: []) { request in
-                try request.authenticate(anyOf: [[.oauth2], [.openIDConnect]])
-                let output = try await self.listPets(openId: try? request.bearerToken(), petstoreAuth: try? request.bearerToken())
+                try request.authenticate(anyOf: [[.oauth2], [.openIDConnect], [.oauth2]])
+                let output = try await self.listPets(openId: try? request.bearerToken(), petstoreAuth: try? request.bearerToken(requiredScopes: [["read:pets"], ["admin:pets", "write:pets"]]))
                 return try ServerResponse(
                     status: 200,
                     body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
@@ -106,6 +110,21 @@ extension APIHandler {
             },
             ServerRoute("mutualTLSOnly", .get, "/mtls", headers: [], query: []) { request in
                 let output = try await self.mutualTLSOnly()
+                return try ServerResponse(
+                    status: 200,
+                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
+                )
+            },
+            ServerRoute("digestOnly", .get, "/digest", headers: [], query: []) { request in
+                try request.authenticate(anyOf: [[.http(scheme: "Digest")]])
+                let output = try await self.digestOnly(digestAuth: try request.httpAuthorization(scheme: "Digest"))
+                return try ServerResponse(
+                    status: 200,
+                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
+                )
+            },
+            ServerRoute("unusableHTTPScheme", .get, "/spaced", headers: [], query: []) { request in
+                let output = try await self.unusableHTTPScheme()
                 return try ServerResponse(
                     status: 200,
                     body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))

@@ -51,6 +51,16 @@ public struct APIStubs: APIHandler {
         return try stubValue(Seen.self, "{}")
     }
 
+    /// Another http scheme (Digest), checked for presence, handed over raw
+    public func digestOnly(digestAuth: HTTPAuthorization) async throws -> Seen {
+        return try stubValue(Seen.self, "{}")
+    }
+
+    /// An http scheme whose name cannot be sent in Authorization (unchecked, one warning)
+    public func unusableHTTPScheme() async throws -> Seen {
+        return try stubValue(Seen.self, "{}")
+    }
+
     /// Scheme names that collide with generated names or try to inject code
     public func hostileNames(getMe: BearerToken, input2: APIKey, xExit1: APIKey) async throws -> Seen {
         return try stubValue(Seen.self, "{}")

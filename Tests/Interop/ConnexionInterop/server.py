@@ -35,7 +35,14 @@ def _plain(value):
         return {"base64": base64.b64encode(value).decode()}
     if isinstance(value, UploadFile):  # a file part: its name, type and text
         data = value.file.read()
-        return {"filename": value.filename, "contentType": value.content_type, "text": data.decode("utf-8", "replace")}
+        answer = {"filename": value.filename, "contentType": value.content_type, "text": data.decode("utf-8", "replace")}
+        # The part's own headers (an `encoding`'s declared headers), as python-multipart read them
+        # (not the framing ones: disposition, type, and the length OpenAPIRuntime's serializer adds).
+        framing = ("content-disposition", "content-type", "content-length")
+        extra = {k: v for k, v in value.headers.items() if k.lower() not in framing}
+        if extra:
+            answer["headers"] = extra
+        return answer
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
     if isinstance(value, list):
