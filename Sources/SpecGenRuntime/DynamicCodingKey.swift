@@ -1,4 +1,8 @@
-/// A coding key made from any string: for objects whose keys are data (additional properties).
+/// A coding key made from any string: the one key type of every generated model's written
+/// `init(from:)`/`encode(to:)` (through the helpers below, which take the JSON key as a string),
+/// and the key of objects whose keys are data (additional properties). One shared key type
+/// instead of a synthesized `CodingKeys` enum per model is most of why generated models build
+/// fast (Benchmarks/RESULTS.md, target 1).
 public struct DynamicCodingKey: CodingKey, Hashable, Sendable {
     /// The key as it appears in the JSON object.
     public var stringValue: String
@@ -23,5 +27,43 @@ extension KeyedDecodingContainer where Key == DynamicCodingKey {
             result[key.stringValue] = try decode(Value.self, forKey: key)
         }
         return result
+    }
+}
+
+// The members of generated models are coded through these helpers: the key is a plain string
+// at the call site, so each property of each model costs the compiler one call, not a key's
+// construction and destruction besides (a few per cent of the models' build time), and the
+// helpers are compiled once here.
+extension KeyedDecodingContainer where Key == DynamicCodingKey {
+    /// The member `key`, which must be present and not null.
+    public func decode<Value: Decodable>(_ type: Value.Type, _ key: String) throws -> Value {
+        try decode(type, forKey: DynamicCodingKey(key))
+    }
+
+    /// The member `key`; nil when it is absent or null.
+    public func decodeIfPresent<Value: Decodable>(_ type: Value.Type, _ key: String) throws -> Value? {
+        try decodeIfPresent(type, forKey: DynamicCodingKey(key))
+    }
+
+    /// The member `key`: absent → nil, `null` → `.null`, a value → `.value`.
+    public func decodeNullable<Value: Decodable>(_ type: Value.Type, _ key: String) throws -> Nullable<Value>? {
+        try decodeNullable(type, forKey: DynamicCodingKey(key))
+    }
+}
+
+extension KeyedEncodingContainer where Key == DynamicCodingKey {
+    /// Writes `value` as the member `key`.
+    public mutating func encode<Value: Encodable>(_ value: Value, _ key: String) throws {
+        try encode(value, forKey: DynamicCodingKey(key))
+    }
+
+    /// Writes `value` as the member `key`; nothing when it is nil.
+    public mutating func encodeIfPresent<Value: Encodable>(_ value: Value?, _ key: String) throws {
+        try encodeIfPresent(value, forKey: DynamicCodingKey(key))
+    }
+
+    /// nil → nothing written, `.null` → `null`, a value → the value, as the member `key`.
+    public mutating func encodeNullable<Value: Encodable>(_ value: Nullable<Value>?, _ key: String) throws {
+        try encodeNullable(value, forKey: DynamicCodingKey(key))
     }
 }

@@ -27,6 +27,27 @@ struct FeaturesModelTests {
         #expect(try encode(cat) == #"{"lives":9,"name":"Tom","petType":"cat"}"#)
     }
 
+    /// Models' coding is written out against one shared key type (not synthesized): the errors
+    /// still name the JSON member, as synthesized coding's did, and absent optionals stay absent.
+    @Test func writtenCodingNamesTheMemberInErrors() throws {
+        do {
+            _ = try decode(Cat.self, #"{"petType": "cat"}"#)
+            Issue.record("a missing required member decoded")
+        } catch DecodingError.keyNotFound(let key, _) {
+            #expect(key.stringValue == "name")
+        }
+        do {
+            _ = try decode(Cat.self, #"{"name": 7, "petType": "cat"}"#)
+            Issue.record("a number decoded as a string")
+        } catch DecodingError.typeMismatch(_, let context) {
+            #expect(context.codingPath.map(\.stringValue) == ["name"])
+        }
+        #expect(throws: DecodingError.self) { try decode(Cat.self, #"{"name": null, "petType": "cat"}"#) }
+        #expect(
+            try encode(Cat(name: "Tom", petType: "cat", born: nil, lives: 9))
+                == #"{"lives":9,"name":"Tom","petType":"cat"}"#)
+    }
+
     @Test func anyOfTriesVariantsInOrder() throws {
         #expect(try decode(Shape.self, #"{"radius": 2}"#) == .variant1(.init(radius: 2)))
         #expect(try decode(Shape.self, #"{"side": 3}"#) == .variant2(.init(side: 3)))

@@ -100,7 +100,7 @@ import Testing
         #expect(models.contains("public var queryPath: String?"))
         #expect(models.contains("public var headerName: String?"))
         #expect(models.contains("public var requestBody: PutItemsRequest"))
-        #expect(models.contains("case queryPath = \"query_path\""))
+        #expect(models.contains("self.queryPath = try container.decodeIfPresent(String.self, \"query_path\")"))
         let client = try generated.file("Client")
         #expect(client.contains("request.query(\"path\", input.queryPath, ParameterEncoding(.form, explode: true))"))
         #expect(client.contains("request.header(\"X-Tags\", input.xTags, ParameterEncoding(.simple, explode: false))"))

@@ -9,9 +9,8 @@ extension ModelsFileContext: TemplateContext {
                     doc: "", storageName: "_a", storageAccess: "", type: "Int",
                     deprecatedAccessor: DeprecatedAccessorContext(name: "a"))
             ],
-            hasCodingKeys: true, codingKeys: [CodingKeyContext(declaration: "case _a = \"a\"")],
             initParameters: "a: Int", initAssignments: ["self._a = a"],
-            customCoding: CustomCodingContext(decodeStatements: ["_ = 1"], encodeStatements: ["_ = 1"]))
+            coding: CodingContext(decodeStatements: ["_ = 1"], encodeStatements: ["_ = 1"]))
         let type = TypeContext(
             extensionOf: "Parent", indent: "    ", memberIndent: "        ", doc: "", deprecation: "",
             access: "public ",

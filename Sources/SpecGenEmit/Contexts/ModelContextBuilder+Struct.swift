@@ -65,8 +65,7 @@ extension ModelContextBuilder {
 
         // An input struct holding a streamed body (`HTTPBody`, parts, events) is no JSON value.
         let codable = inputBodies[type.id]?.isCodable ?? true
-        let custom = codable ? customCoding(plans, wholeValues: wholeValues, extra: extra) : nil
-        let keysDiffer = codable && plans.contains { $0.storageName != $0.property.name }
+        let coding = codable ? writtenCoding(plans, wholeValues: wholeValues, extra: extra) : nil
         var parameters = plans.map { plan -> String in
             let defaultText: String
             switch plan.coding {
@@ -88,16 +87,9 @@ extension ModelContextBuilder {
         return StructContext(
             conformances: codable ? "Codable, Hashable, Sendable" : "Sendable",
             properties: properties,
-            hasCodingKeys: keysDiffer || custom != nil,
-            codingKeys: plans.map { plan in
-                CodingKeyContext(
-                    declaration: plan.storageName == plan.property.name
-                        ? "case \(plan.storageName)"
-                        : "case \(plan.storageName) = \(SwiftText.stringLiteral(plan.property.name))")
-            },
             initParameters: parameters.joined(separator: ", "),
             initAssignments: assignments,
-            customCoding: custom)
+            coding: coding)
     }
 
     private func plan(_ property: Property, in type: TypeDecl, scope: inout NameScope) -> PropertyPlan {
@@ -136,29 +128,35 @@ extension ModelContextBuilder {
             declaredType: declared, coding: coding, defaultLiteral: literal)
     }
 
-    /// Custom `init(from:)`/`encode(to:)` statements, or nil when synthesized coding is right.
     /// A member holding an `allOf` part that is a union.
     private struct WholeValue {
         var name: String
         var swiftType: String
     }
 
-    private func customCoding(
+    /// The written `init(from:)`/`encode(to:)` of a JSON object, keyed by the shared
+    /// `DynamicCodingKey` through the runtime's helpers that take the key as a string
+    /// (`container.decode(String.self, "name")`). Written rather than synthesized
+    /// because synthesis costs the build most: it declares a `CodingKeys` enum per type with
+    /// its own `CodingKey`, `Hashable` and description conformances, about twenty functions a
+    /// type that SILGen, IRGen and LLVM all go through (Benchmarks/RESULTS.md, target 1).
+    private func writtenCoding(
         _ plans: [PropertyPlan], wholeValues: [WholeValue],
         extra: (name: String, valueType: String)?
-    ) -> CustomCodingContext? {
-        let needed =
-            extra != nil || !wholeValues.isEmpty
-            || plans.contains {
-                if case .nullableOptional = $0.coding { return true }
-                if case .defaulted = $0.coding { return true }
-                return false
-            }
-        guard needed else { return nil }
+    ) -> CodingContext {
+        let keyed = !plans.isEmpty || extra != nil
+        // An object with no members of its own still reads and writes a JSON object (`{}`), as
+        // synthesized coding did, unless all of it is whole values coded through the decoder.
+        let container = keyed || wholeValues.isEmpty
         var decode: [String] = []
         var encode: [String] = []
+        if container {
+            decode.append(
+                (keyed ? "let container = " : "_ = ") + "try decoder.container(keyedBy: DynamicCodingKey.self)")
+            encode.append((keyed ? "var container = " : "_ = ") + "encoder.container(keyedBy: DynamicCodingKey.self)")
+        }
         for plan in plans {
-            let key = "forKey: .\(plan.storageName)"
+            let key = SwiftText.stringLiteral(plan.property.name)
             let target = "self.\(plan.storageName)"
             switch plan.coding {
             case .required:
@@ -182,14 +180,11 @@ extension ModelContextBuilder {
         if let extra {
             let known = plans.map { SwiftText.stringLiteral($0.property.name) }.joined(separator: ", ")
             decode.append(
-                "self.\(extra.name) = try decoder.container(keyedBy: DynamicCodingKey.self)"
-                    + ".decodeAdditional(\(extra.valueType).self, excluding: [\(known)])")
-            encode.append("var additional = encoder.container(keyedBy: DynamicCodingKey.self)")
+                "self.\(extra.name) = try container.decodeAdditional(\(extra.valueType).self, excluding: [\(known)])")
             encode.append(
-                "for (key, value) in self.\(extra.name) { try additional.encode(value, forKey: DynamicCodingKey(key)) }"
-            )
+                "for (key, value) in self.\(extra.name) { try container.encode(value, key) }")
         }
-        return CustomCodingContext(decodeStatements: decode, encodeStatements: encode)
+        return CodingContext(decodeStatements: decode, encodeStatements: encode)
     }
 
     /// A spec `default` as a Swift literal of the property's type; nil when it cannot be one

@@ -24,10 +24,8 @@ extension TypeContext: RenderedFields {
 extension StructContext: RenderedFields {
     var renderedFields: [(String, Any?)] {
         [
-            ("conformances", conformances), ("properties", properties), ("hasCodingKeys", hasCodingKeys),
-            ("codingKeys", codingKeys),
-            ("initParameters", initParameters), ("initAssignments", initAssignments),
-            ("customCoding", customCoding),
+            ("conformances", conformances), ("properties", properties), ("initParameters", initParameters),
+            ("initAssignments", initAssignments), ("coding", coding),
         ]
     }
 }
@@ -45,11 +43,7 @@ extension DeprecatedAccessorContext: RenderedFields {
     var renderedFields: [(String, Any?)] { [("name", name)] }
 }
 
-extension CodingKeyContext: RenderedFields {
-    var renderedFields: [(String, Any?)] { [("declaration", declaration)] }
-}
-
-extension CustomCodingContext: RenderedFields {
+extension CodingContext: RenderedFields {
     var renderedFields: [(String, Any?)] {
         [("decodeStatements", decodeStatements), ("encodeStatements", encodeStatements)]
     }

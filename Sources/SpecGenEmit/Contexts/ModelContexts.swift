@@ -44,16 +44,13 @@ struct StructContext {
     /// `Codable, Hashable, Sendable`; an operation input holding a streamed body is only `Sendable`.
     var conformances: String
     var properties: [PropertyContext]
-    /// True when some JSON key differs from its Swift name, or custom coding needs the keys.
-    var hasCodingKeys: Bool
-    var codingKeys: [CodingKeyContext]
     /// The memberwise initializer's parameter list: `name: String, tags: [Tag]? = nil`.
     var initParameters: String
     /// `self.name = name` lines of the initializer.
     var initAssignments: [String]
-    /// Set when synthesized Codable cannot do the job: defaults for absent fields, fields that
-    /// tell absent from null, additional properties beside declared ones.
-    var customCoding: CustomCodingContext?
+    /// The written `init(from:)`/`encode(to:)`; nil for an input struct holding a streamed body,
+    /// which is no JSON value.
+    var coding: CodingContext?
 }
 
 struct PropertyContext {
@@ -73,15 +70,10 @@ struct DeprecatedAccessorContext {
     var name: String
 }
 
-struct CodingKeyContext {
-    /// `case name` or `case name = "json-key"`.
-    var declaration: String
-}
-
-struct CustomCodingContext {
-    /// Statements of `init(from:)` after the keyed container is made.
+struct CodingContext {
+    /// The statements of `init(from:)`, the keyed container's declaration first.
     var decodeStatements: [String]
-    /// Statements of `encode(to:)` after the keyed container is made.
+    /// The statements of `encode(to:)`, the keyed container's declaration first.
     var encodeStatements: [String]
 }
 

@@ -10,6 +10,16 @@ public struct Lines: Codable, Hashable, Sendable {
     public init(lines: [String]) {
         self.lines = lines
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.lines = try container.decode([String].self, "lines")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.lines, "lines")
+    }
 }
 
 public struct LoginRequest: Codable, Hashable, Sendable {
@@ -21,6 +31,20 @@ public struct LoginRequest: Codable, Hashable, Sendable {
         self.username = username
         self.password = password
         self.remember = remember
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.username = try container.decode(String.self, "username")
+        self.password = try container.decode(String.self, "password")
+        self.remember = try container.decodeIfPresent(Bool.self, "remember")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.username, "username")
+        try container.encode(self.password, "password")
+        try container.encodeIfPresent(self.remember, "remember")
     }
 }
 
@@ -42,6 +66,18 @@ public struct UploadAvatarRequest: Codable, Hashable, Sendable {
     public init(avatar: Data, caption: String? = nil) {
         self.avatar = avatar
         self.caption = caption
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.avatar = try container.decode(Data.self, "avatar")
+        self.caption = try container.decodeIfPresent(String.self, "caption")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.avatar, "avatar")
+        try container.encodeIfPresent(self.caption, "caption")
     }
 }
 

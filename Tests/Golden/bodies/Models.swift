@@ -12,6 +12,18 @@ public struct DocumentMetadata: Codable, Hashable, Sendable {
         self.title = title
         self.authors = authors
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.title = try container.decode(String.self, "title")
+        self.authors = try container.decodeIfPresent([String].self, "authors")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.title, "title")
+        try container.encodeIfPresent(self.authors, "authors")
+    }
 }
 
 /// The inputs of `echoText`.
@@ -23,6 +35,18 @@ public struct EchoTextInput: Codable, Hashable, Sendable {
         self.times = times
         self.body = body
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.times = try container.decodeIfPresent(Int.self, "times")
+        self.body = try container.decodeIfPresent(String.self, "body")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.times, "times")
+        try container.encodeIfPresent(self.body, "body")
+    }
 }
 
 public struct Event: Codable, Hashable, Sendable {
@@ -33,6 +57,18 @@ public struct Event: Codable, Hashable, Sendable {
         self.name = name
         self.sequence = sequence
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.name = try container.decode(String.self, "name")
+        self.sequence = try container.decode(Int.self, "sequence")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.name, "name")
+        try container.encode(self.sequence, "sequence")
+    }
 }
 
 /// The inputs of `getArchive`.
@@ -42,6 +78,16 @@ public struct GetArchiveInput: Codable, Hashable, Sendable {
     public init(name: String) {
         self.name = name
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.name = try container.decode(String.self, "name")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.name, "name")
+    }
 }
 
 public struct GetArchiveResponse: Codable, Hashable, Sendable {
@@ -49,6 +95,16 @@ public struct GetArchiveResponse: Codable, Hashable, Sendable {
 
     public init(notes: [String]? = nil) {
         self.notes = notes
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.notes = try container.decodeIfPresent([String].self, "notes")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.notes, "notes")
     }
 }
 
@@ -59,6 +115,16 @@ public struct GetBlobInput: Codable, Hashable, Sendable {
     public init(name: String) {
         self.name = name
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.name = try container.decode(String.self, "name")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.name, "name")
+    }
 }
 
 /// The inputs of `getBundle`.
@@ -67,6 +133,16 @@ public struct GetBundleInput: Codable, Hashable, Sendable {
 
     public init(name: String) {
         self.name = name
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.name = try container.decode(String.self, "name")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.name, "name")
     }
 }
 
@@ -78,6 +154,18 @@ public struct GetBundleResponse: Codable, Hashable, Sendable {
         self.manifest = manifest
         self.files = files
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.manifest = try container.decode(DocumentMetadata.self, "manifest")
+        self.files = try container.decodeIfPresent([Data].self, "files")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.manifest, "manifest")
+        try container.encodeIfPresent(self.files, "files")
+    }
 }
 
 public struct GetBundleResponse404: Codable, Hashable, Sendable {
@@ -85,6 +173,16 @@ public struct GetBundleResponse404: Codable, Hashable, Sendable {
 
     public init(reason: String? = nil) {
         self.reason = reason
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.reason = try container.decodeIfPresent(String.self, "reason")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.reason, "reason")
     }
 }
 
@@ -94,6 +192,16 @@ public struct GetRawBundleInput: Codable, Hashable, Sendable {
 
     public init(name: String) {
         self.name = name
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.name = try container.decode(String.self, "name")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.name, "name")
     }
 }
 
@@ -126,6 +234,16 @@ public struct Lines: Codable, Hashable, Sendable {
     public init(lines: [String]) {
         self.lines = lines
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.lines = try container.decode([String].self, "lines")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.lines, "lines")
+    }
 }
 
 public struct Note: Codable, Hashable, Sendable {
@@ -135,6 +253,18 @@ public struct Note: Codable, Hashable, Sendable {
     public init(text: String, urgent: Bool? = nil) {
         self.text = text
         self.urgent = urgent
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.text = try container.decode(String.self, "text")
+        self.urgent = try container.decodeIfPresent(Bool.self, "urgent")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.text, "text")
+        try container.encodeIfPresent(self.urgent, "urgent")
     }
 }
 
@@ -147,6 +277,20 @@ public struct PetForm: Codable, Hashable, Sendable {
         self.name = name
         self.age = age
         self.tags = tags
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.name = try container.decode(String.self, "name")
+        self.age = try container.decodeIfPresent(Int.self, "age")
+        self.tags = try container.decodeIfPresent([String].self, "tags")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.name, "name")
+        try container.encodeIfPresent(self.age, "age")
+        try container.encodeIfPresent(self.tags, "tags")
     }
 }
 
@@ -168,6 +312,16 @@ public struct StreamJSONLinesInput: Codable, Hashable, Sendable {
     public init(count: Int) {
         self.count = count
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.count = try container.decode(Int.self, "count")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.count, "count")
+    }
 }
 
 /// The inputs of `streamJSONSequence`.
@@ -177,6 +331,16 @@ public struct StreamJSONSequenceInput: Codable, Hashable, Sendable {
     public init(count: Int) {
         self.count = count
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.count = try container.decode(Int.self, "count")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.count, "count")
+    }
 }
 
 /// The inputs of `streamServerSentEvents`.
@@ -185,6 +349,16 @@ public struct StreamServerSentEventsInput: Codable, Hashable, Sendable {
 
     public init(count: Int) {
         self.count = count
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.count = try container.decode(Int.self, "count")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.count, "count")
     }
 }
 
@@ -216,6 +390,26 @@ public struct UploadDocumentRequest: Codable, Hashable, Sendable {
         self.file = file
         self.attachments = attachments
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.metadata = try container.decode(DocumentMetadata.self, "metadata")
+        self.note = try container.decodeIfPresent(String.self, "note")
+        self.pages = try container.decodeIfPresent(Int.self, "pages")
+        self.kind = try container.decodeIfPresent(Kind.self, "kind")
+        self.file = try container.decode(Data.self, "file")
+        self.attachments = try container.decodeIfPresent([Data].self, "attachments")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.metadata, "metadata")
+        try container.encodeIfPresent(self.note, "note")
+        try container.encodeIfPresent(self.pages, "pages")
+        try container.encodeIfPresent(self.kind, "kind")
+        try container.encode(self.file, "file")
+        try container.encodeIfPresent(self.attachments, "attachments")
+    }
 }
 
 public struct UploadSignedRequest: Codable, Hashable, Sendable {
@@ -227,6 +421,20 @@ public struct UploadSignedRequest: Codable, Hashable, Sendable {
         self.file = file
         self.note = note
         self.tags = tags
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.file = try container.decode(Data.self, "file")
+        self.note = try container.decodeIfPresent(String.self, "note")
+        self.tags = try container.decodeIfPresent([String].self, "tags")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.file, "file")
+        try container.encodeIfPresent(self.note, "note")
+        try container.encodeIfPresent(self.tags, "tags")
     }
 }
 
@@ -245,12 +453,22 @@ public struct UploadTrickyNamesRequest: Codable, Hashable, Sendable {
         self.contentType = contentType
     }
 
-    enum CodingKeys: String, CodingKey {
-        case rules
-        case decode_ = "decode"
-        case other
-        case self_ = "self"
-        case contentType = "content-type"
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.rules = try container.decodeIfPresent(String.self, "rules")
+        self.decode_ = try container.decodeIfPresent(Bool.self, "decode")
+        self.other = try container.decodeIfPresent(Double.self, "other")
+        self.self_ = try container.decodeIfPresent(String.self, "self")
+        self.contentType = try container.decodeIfPresent(String.self, "content-type")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.rules, "rules")
+        try container.encodeIfPresent(self.decode_, "decode")
+        try container.encodeIfPresent(self.other, "other")
+        try container.encodeIfPresent(self.self_, "self")
+        try container.encodeIfPresent(self.contentType, "content-type")
     }
 }
 

@@ -18,10 +18,18 @@ public struct AWSErrorResponse: Codable, Hashable, Sendable {
         self.message2 = message2
     }
 
-    enum CodingKeys: String, CodingKey {
-        case type = "__type"
-        case message
-        case message2 = "Message"
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.type = try container.decodeIfPresent(String.self, "__type")
+        self.message = try container.decodeIfPresent(String.self, "message")
+        self.message2 = try container.decodeIfPresent(String.self, "Message")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.type, "__type")
+        try container.encodeIfPresent(self.message, "message")
+        try container.encodeIfPresent(self.message2, "Message")
     }
 }
 
@@ -41,6 +49,22 @@ public struct BatchGetImageRequest: Codable, Hashable, Sendable {
         self.imageIds = imageIds
         self.acceptedMediaTypes = acceptedMediaTypes
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.registryId = try container.decodeIfPresent(String.self, "registryId")
+        self.repositoryName = try container.decode(String.self, "repositoryName")
+        self.imageIds = try container.decode([ImageIdentifier].self, "imageIds")
+        self.acceptedMediaTypes = try container.decodeIfPresent([String].self, "acceptedMediaTypes")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.registryId, "registryId")
+        try container.encode(self.repositoryName, "repositoryName")
+        try container.encode(self.imageIds, "imageIds")
+        try container.encodeIfPresent(self.acceptedMediaTypes, "acceptedMediaTypes")
+    }
 }
 
 public struct BatchGetImageResponse: Codable, Hashable, Sendable {
@@ -52,6 +76,18 @@ public struct BatchGetImageResponse: Codable, Hashable, Sendable {
     public init(images: [Image]? = nil, failures: [ImageFailure]? = nil) {
         self.images = images
         self.failures = failures
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.images = try container.decodeIfPresent([Image].self, "images")
+        self.failures = try container.decodeIfPresent([ImageFailure].self, "failures")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.images, "images")
+        try container.encodeIfPresent(self.failures, "failures")
     }
 }
 
@@ -80,6 +116,28 @@ public struct CreateRepositoryRequest: Codable, Hashable, Sendable {
         self.imageScanningConfiguration = imageScanningConfiguration
         self.encryptionConfiguration = encryptionConfiguration
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.registryId = try container.decodeIfPresent(String.self, "registryId")
+        self.repositoryName = try container.decode(String.self, "repositoryName")
+        self.tags = try container.decodeIfPresent([Tag].self, "tags")
+        self.imageTagMutability = try container.decodeIfPresent(ImageTagMutability.self, "imageTagMutability")
+        self.imageTagMutabilityExclusionFilters = try container.decodeIfPresent([ImageTagMutabilityExclusionFilter].self, "imageTagMutabilityExclusionFilters")
+        self.imageScanningConfiguration = try container.decodeIfPresent(ImageScanningConfiguration.self, "imageScanningConfiguration")
+        self.encryptionConfiguration = try container.decodeIfPresent(EncryptionConfiguration.self, "encryptionConfiguration")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.registryId, "registryId")
+        try container.encode(self.repositoryName, "repositoryName")
+        try container.encodeIfPresent(self.tags, "tags")
+        try container.encodeIfPresent(self.imageTagMutability, "imageTagMutability")
+        try container.encodeIfPresent(self.imageTagMutabilityExclusionFilters, "imageTagMutabilityExclusionFilters")
+        try container.encodeIfPresent(self.imageScanningConfiguration, "imageScanningConfiguration")
+        try container.encodeIfPresent(self.encryptionConfiguration, "encryptionConfiguration")
+    }
 }
 
 public struct CreateRepositoryResponse: Codable, Hashable, Sendable {
@@ -88,6 +146,16 @@ public struct CreateRepositoryResponse: Codable, Hashable, Sendable {
 
     public init(repository: Repository? = nil) {
         self.repository = repository
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.repository = try container.decodeIfPresent(Repository.self, "repository")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.repository, "repository")
     }
 }
 
@@ -104,6 +172,20 @@ public struct DeleteRepositoryRequest: Codable, Hashable, Sendable {
         self.repositoryName = repositoryName
         self.force = force
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.registryId = try container.decodeIfPresent(String.self, "registryId")
+        self.repositoryName = try container.decode(String.self, "repositoryName")
+        self.force = try container.decodeIfPresent(Bool.self, "force")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.registryId, "registryId")
+        try container.encode(self.repositoryName, "repositoryName")
+        try container.encodeIfPresent(self.force, "force")
+    }
 }
 
 public struct DeleteRepositoryResponse: Codable, Hashable, Sendable {
@@ -112,6 +194,16 @@ public struct DeleteRepositoryResponse: Codable, Hashable, Sendable {
 
     public init(repository: Repository? = nil) {
         self.repository = repository
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.repository = try container.decodeIfPresent(Repository.self, "repository")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.repository, "repository")
     }
 }
 
@@ -125,6 +217,18 @@ public struct DescribeImagesFilter: Codable, Hashable, Sendable {
     public init(tagStatus: TagStatus? = nil, imageStatus: ImageStatusFilter? = nil) {
         self.tagStatus = tagStatus
         self.imageStatus = imageStatus
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.tagStatus = try container.decodeIfPresent(TagStatus.self, "tagStatus")
+        self.imageStatus = try container.decodeIfPresent(ImageStatusFilter.self, "imageStatus")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.tagStatus, "tagStatus")
+        try container.encodeIfPresent(self.imageStatus, "imageStatus")
     }
 }
 
@@ -150,6 +254,26 @@ public struct DescribeImagesRequest: Codable, Hashable, Sendable {
         self.maxResults = maxResults
         self.filter = filter
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.registryId = try container.decodeIfPresent(String.self, "registryId")
+        self.repositoryName = try container.decode(String.self, "repositoryName")
+        self.imageIds = try container.decodeIfPresent([ImageIdentifier].self, "imageIds")
+        self.nextToken = try container.decodeIfPresent(String.self, "nextToken")
+        self.maxResults = try container.decodeIfPresent(Int32.self, "maxResults")
+        self.filter = try container.decodeIfPresent(DescribeImagesFilter.self, "filter")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.registryId, "registryId")
+        try container.encode(self.repositoryName, "repositoryName")
+        try container.encodeIfPresent(self.imageIds, "imageIds")
+        try container.encodeIfPresent(self.nextToken, "nextToken")
+        try container.encodeIfPresent(self.maxResults, "maxResults")
+        try container.encodeIfPresent(self.filter, "filter")
+    }
 }
 
 public struct DescribeImagesResponse: Codable, Hashable, Sendable {
@@ -161,6 +285,18 @@ public struct DescribeImagesResponse: Codable, Hashable, Sendable {
     public init(imageDetails: [ImageDetail]? = nil, nextToken: String? = nil) {
         self.imageDetails = imageDetails
         self.nextToken = nextToken
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.imageDetails = try container.decodeIfPresent([ImageDetail].self, "imageDetails")
+        self.nextToken = try container.decodeIfPresent(String.self, "nextToken")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.imageDetails, "imageDetails")
+        try container.encodeIfPresent(self.nextToken, "nextToken")
     }
 }
 
@@ -180,6 +316,22 @@ public struct DescribeRepositoriesRequest: Codable, Hashable, Sendable {
         self.nextToken = nextToken
         self.maxResults = maxResults
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.registryId = try container.decodeIfPresent(String.self, "registryId")
+        self.repositoryNames = try container.decodeIfPresent([String].self, "repositoryNames")
+        self.nextToken = try container.decodeIfPresent(String.self, "nextToken")
+        self.maxResults = try container.decodeIfPresent(Int32.self, "maxResults")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.registryId, "registryId")
+        try container.encodeIfPresent(self.repositoryNames, "repositoryNames")
+        try container.encodeIfPresent(self.nextToken, "nextToken")
+        try container.encodeIfPresent(self.maxResults, "maxResults")
+    }
 }
 
 public struct DescribeRepositoriesResponse: Codable, Hashable, Sendable {
@@ -191,6 +343,18 @@ public struct DescribeRepositoriesResponse: Codable, Hashable, Sendable {
     public init(repositories: [Repository]? = nil, nextToken: String? = nil) {
         self.repositories = repositories
         self.nextToken = nextToken
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.repositories = try container.decodeIfPresent([Repository].self, "repositories")
+        self.nextToken = try container.decodeIfPresent(String.self, "nextToken")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.repositories, "repositories")
+        try container.encodeIfPresent(self.nextToken, "nextToken")
     }
 }
 
@@ -204,6 +368,18 @@ public struct EncryptionConfiguration: Codable, Hashable, Sendable {
     public init(encryptionType: EncryptionType, kmsKey: String? = nil) {
         self.encryptionType = encryptionType
         self.kmsKey = kmsKey
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.encryptionType = try container.decode(EncryptionType.self, "encryptionType")
+        self.kmsKey = try container.decodeIfPresent(String.self, "kmsKey")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.encryptionType, "encryptionType")
+        try container.encodeIfPresent(self.kmsKey, "kmsKey")
     }
 }
 
@@ -252,6 +428,24 @@ public struct Image: Codable, Hashable, Sendable {
         self.imageId = imageId
         self.imageManifest = imageManifest
         self.imageManifestMediaType = imageManifestMediaType
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.registryId = try container.decodeIfPresent(String.self, "registryId")
+        self.repositoryName = try container.decodeIfPresent(String.self, "repositoryName")
+        self.imageId = try container.decodeIfPresent(ImageIdentifier.self, "imageId")
+        self.imageManifest = try container.decodeIfPresent(String.self, "imageManifest")
+        self.imageManifestMediaType = try container.decodeIfPresent(String.self, "imageManifestMediaType")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.registryId, "registryId")
+        try container.encodeIfPresent(self.repositoryName, "repositoryName")
+        try container.encodeIfPresent(self.imageId, "imageId")
+        try container.encodeIfPresent(self.imageManifest, "imageManifest")
+        try container.encodeIfPresent(self.imageManifestMediaType, "imageManifestMediaType")
     }
 }
 
@@ -305,6 +499,44 @@ public struct ImageDetail: Codable, Hashable, Sendable {
         self.lastArchivedAt = lastArchivedAt
         self.lastActivatedAt = lastActivatedAt
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.registryId = try container.decodeIfPresent(String.self, "registryId")
+        self.repositoryName = try container.decodeIfPresent(String.self, "repositoryName")
+        self.imageDigest = try container.decodeIfPresent(String.self, "imageDigest")
+        self.imageTags = try container.decodeIfPresent([String].self, "imageTags")
+        self.imageSizeInBytes = try container.decodeIfPresent(Int64.self, "imageSizeInBytes")
+        self.imagePushedAt = try container.decodeIfPresent(Date.self, "imagePushedAt")
+        self.imageScanStatus = try container.decodeIfPresent(ImageScanStatus.self, "imageScanStatus")
+        self.imageScanFindingsSummary = try container.decodeIfPresent(ImageScanFindingsSummary.self, "imageScanFindingsSummary")
+        self.imageManifestMediaType = try container.decodeIfPresent(String.self, "imageManifestMediaType")
+        self.artifactMediaType = try container.decodeIfPresent(String.self, "artifactMediaType")
+        self.lastRecordedPullTime = try container.decodeIfPresent(Date.self, "lastRecordedPullTime")
+        self.subjectManifestDigest = try container.decodeIfPresent(String.self, "subjectManifestDigest")
+        self.imageStatus = try container.decodeIfPresent(ImageStatus.self, "imageStatus")
+        self.lastArchivedAt = try container.decodeIfPresent(Date.self, "lastArchivedAt")
+        self.lastActivatedAt = try container.decodeIfPresent(Date.self, "lastActivatedAt")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.registryId, "registryId")
+        try container.encodeIfPresent(self.repositoryName, "repositoryName")
+        try container.encodeIfPresent(self.imageDigest, "imageDigest")
+        try container.encodeIfPresent(self.imageTags, "imageTags")
+        try container.encodeIfPresent(self.imageSizeInBytes, "imageSizeInBytes")
+        try container.encodeIfPresent(self.imagePushedAt, "imagePushedAt")
+        try container.encodeIfPresent(self.imageScanStatus, "imageScanStatus")
+        try container.encodeIfPresent(self.imageScanFindingsSummary, "imageScanFindingsSummary")
+        try container.encodeIfPresent(self.imageManifestMediaType, "imageManifestMediaType")
+        try container.encodeIfPresent(self.artifactMediaType, "artifactMediaType")
+        try container.encodeIfPresent(self.lastRecordedPullTime, "lastRecordedPullTime")
+        try container.encodeIfPresent(self.subjectManifestDigest, "subjectManifestDigest")
+        try container.encodeIfPresent(self.imageStatus, "imageStatus")
+        try container.encodeIfPresent(self.lastArchivedAt, "lastArchivedAt")
+        try container.encodeIfPresent(self.lastActivatedAt, "lastActivatedAt")
+    }
 }
 
 /// An object representing an Amazon ECR image failure.
@@ -320,6 +552,20 @@ public struct ImageFailure: Codable, Hashable, Sendable {
         self.imageId = imageId
         self.failureCode = failureCode
         self.failureReason = failureReason
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.imageId = try container.decodeIfPresent(ImageIdentifier.self, "imageId")
+        self.failureCode = try container.decodeIfPresent(ImageFailureCode.self, "failureCode")
+        self.failureReason = try container.decodeIfPresent(String.self, "failureReason")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.imageId, "imageId")
+        try container.encodeIfPresent(self.failureCode, "failureCode")
+        try container.encodeIfPresent(self.failureReason, "failureReason")
     }
 }
 
@@ -384,6 +630,18 @@ public struct ImageIdentifier: Codable, Hashable, Sendable {
         self.imageDigest = imageDigest
         self.imageTag = imageTag
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.imageDigest = try container.decodeIfPresent(String.self, "imageDigest")
+        self.imageTag = try container.decodeIfPresent(String.self, "imageTag")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.imageDigest, "imageDigest")
+        try container.encodeIfPresent(self.imageTag, "imageTag")
+    }
 }
 
 /// A summary of the last completed image scan.
@@ -400,6 +658,20 @@ public struct ImageScanFindingsSummary: Codable, Hashable, Sendable {
         self.vulnerabilitySourceUpdatedAt = vulnerabilitySourceUpdatedAt
         self.findingSeverityCounts = findingSeverityCounts
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.imageScanCompletedAt = try container.decodeIfPresent(Date.self, "imageScanCompletedAt")
+        self.vulnerabilitySourceUpdatedAt = try container.decodeIfPresent(Date.self, "vulnerabilitySourceUpdatedAt")
+        self.findingSeverityCounts = try container.decodeIfPresent([String: Int32].self, "findingSeverityCounts")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.imageScanCompletedAt, "imageScanCompletedAt")
+        try container.encodeIfPresent(self.vulnerabilitySourceUpdatedAt, "vulnerabilitySourceUpdatedAt")
+        try container.encodeIfPresent(self.findingSeverityCounts, "findingSeverityCounts")
+    }
 }
 
 /// The current status of an image scan.
@@ -414,9 +686,16 @@ public struct ImageScanStatus: Codable, Hashable, Sendable {
         self.description_ = description_
     }
 
-    enum CodingKeys: String, CodingKey {
-        case status
-        case description_ = "description"
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.status = try container.decodeIfPresent(ScanStatus.self, "status")
+        self.description_ = try container.decodeIfPresent(String.self, "description")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.status, "status")
+        try container.encodeIfPresent(self.description_, "description")
     }
 }
 
@@ -427,6 +706,16 @@ public struct ImageScanningConfiguration: Codable, Hashable, Sendable {
 
     public init(scanOnPush: Bool? = nil) {
         self.scanOnPush = scanOnPush
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.scanOnPush = try container.decodeIfPresent(Bool.self, "scanOnPush")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.scanOnPush, "scanOnPush")
     }
 }
 
@@ -525,6 +814,18 @@ public struct ImageTagMutabilityExclusionFilter: Codable, Hashable, Sendable {
         self.filterType = filterType
         self.filter = filter
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.filterType = try container.decode(ImageTagMutabilityExclusionFilterType.self, "filterType")
+        self.filter = try container.decode(String.self, "filter")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.filterType, "filterType")
+        try container.encode(self.filter, "filter")
+    }
 }
 
 public enum ImageTagMutabilityExclusionFilterType: RawRepresentable, Codable, Hashable, Sendable, ParameterText {
@@ -558,6 +859,18 @@ public struct ListImagesFilter: Codable, Hashable, Sendable {
         self.tagStatus = tagStatus
         self.imageStatus = imageStatus
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.tagStatus = try container.decodeIfPresent(TagStatus.self, "tagStatus")
+        self.imageStatus = try container.decodeIfPresent(ImageStatusFilter.self, "imageStatus")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.tagStatus, "tagStatus")
+        try container.encodeIfPresent(self.imageStatus, "imageStatus")
+    }
 }
 
 public struct ListImagesRequest: Codable, Hashable, Sendable {
@@ -579,6 +892,24 @@ public struct ListImagesRequest: Codable, Hashable, Sendable {
         self.maxResults = maxResults
         self.filter = filter
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.registryId = try container.decodeIfPresent(String.self, "registryId")
+        self.repositoryName = try container.decode(String.self, "repositoryName")
+        self.nextToken = try container.decodeIfPresent(String.self, "nextToken")
+        self.maxResults = try container.decodeIfPresent(Int32.self, "maxResults")
+        self.filter = try container.decodeIfPresent(ListImagesFilter.self, "filter")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.registryId, "registryId")
+        try container.encode(self.repositoryName, "repositoryName")
+        try container.encodeIfPresent(self.nextToken, "nextToken")
+        try container.encodeIfPresent(self.maxResults, "maxResults")
+        try container.encodeIfPresent(self.filter, "filter")
+    }
 }
 
 public struct ListImagesResponse: Codable, Hashable, Sendable {
@@ -590,6 +921,18 @@ public struct ListImagesResponse: Codable, Hashable, Sendable {
     public init(imageIds: [ImageIdentifier]? = nil, nextToken: String? = nil) {
         self.imageIds = imageIds
         self.nextToken = nextToken
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.imageIds = try container.decodeIfPresent([ImageIdentifier].self, "imageIds")
+        self.nextToken = try container.decodeIfPresent(String.self, "nextToken")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.imageIds, "imageIds")
+        try container.encodeIfPresent(self.nextToken, "nextToken")
     }
 }
 
@@ -615,6 +958,26 @@ public struct PutImageRequest: Codable, Hashable, Sendable {
         self.imageTag = imageTag
         self.imageDigest = imageDigest
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.registryId = try container.decodeIfPresent(String.self, "registryId")
+        self.repositoryName = try container.decode(String.self, "repositoryName")
+        self.imageManifest = try container.decode(String.self, "imageManifest")
+        self.imageManifestMediaType = try container.decodeIfPresent(String.self, "imageManifestMediaType")
+        self.imageTag = try container.decodeIfPresent(String.self, "imageTag")
+        self.imageDigest = try container.decodeIfPresent(String.self, "imageDigest")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.registryId, "registryId")
+        try container.encode(self.repositoryName, "repositoryName")
+        try container.encode(self.imageManifest, "imageManifest")
+        try container.encodeIfPresent(self.imageManifestMediaType, "imageManifestMediaType")
+        try container.encodeIfPresent(self.imageTag, "imageTag")
+        try container.encodeIfPresent(self.imageDigest, "imageDigest")
+    }
 }
 
 public struct PutImageResponse: Codable, Hashable, Sendable {
@@ -623,6 +986,16 @@ public struct PutImageResponse: Codable, Hashable, Sendable {
 
     public init(image: Image? = nil) {
         self.image = image
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.image = try container.decodeIfPresent(Image.self, "image")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.image, "image")
     }
 }
 
@@ -656,6 +1029,32 @@ public struct Repository: Codable, Hashable, Sendable {
         self.imageTagMutabilityExclusionFilters = imageTagMutabilityExclusionFilters
         self.imageScanningConfiguration = imageScanningConfiguration
         self.encryptionConfiguration = encryptionConfiguration
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.repositoryArn = try container.decodeIfPresent(String.self, "repositoryArn")
+        self.registryId = try container.decodeIfPresent(String.self, "registryId")
+        self.repositoryName = try container.decodeIfPresent(String.self, "repositoryName")
+        self.repositoryUri = try container.decodeIfPresent(String.self, "repositoryUri")
+        self.createdAt = try container.decodeIfPresent(Date.self, "createdAt")
+        self.imageTagMutability = try container.decodeIfPresent(ImageTagMutability.self, "imageTagMutability")
+        self.imageTagMutabilityExclusionFilters = try container.decodeIfPresent([ImageTagMutabilityExclusionFilter].self, "imageTagMutabilityExclusionFilters")
+        self.imageScanningConfiguration = try container.decodeIfPresent(ImageScanningConfiguration.self, "imageScanningConfiguration")
+        self.encryptionConfiguration = try container.decodeIfPresent(EncryptionConfiguration.self, "encryptionConfiguration")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.repositoryArn, "repositoryArn")
+        try container.encodeIfPresent(self.registryId, "registryId")
+        try container.encodeIfPresent(self.repositoryName, "repositoryName")
+        try container.encodeIfPresent(self.repositoryUri, "repositoryUri")
+        try container.encodeIfPresent(self.createdAt, "createdAt")
+        try container.encodeIfPresent(self.imageTagMutability, "imageTagMutability")
+        try container.encodeIfPresent(self.imageTagMutabilityExclusionFilters, "imageTagMutabilityExclusionFilters")
+        try container.encodeIfPresent(self.imageScanningConfiguration, "imageScanningConfiguration")
+        try container.encodeIfPresent(self.encryptionConfiguration, "encryptionConfiguration")
     }
 }
 
@@ -718,9 +1117,16 @@ public struct Tag: Codable, Hashable, Sendable {
         self.value = value
     }
 
-    enum CodingKeys: String, CodingKey {
-        case key = "Key"
-        case value = "Value"
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.key = try container.decode(String.self, "Key")
+        self.value = try container.decode(String.self, "Value")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.key, "Key")
+        try container.encode(self.value, "Value")
     }
 }
 

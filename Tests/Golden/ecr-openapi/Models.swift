@@ -19,6 +19,22 @@ public struct BatchGetImageRequest: Codable, Hashable, Sendable {
         self.imageIds = imageIds
         self.acceptedMediaTypes = acceptedMediaTypes
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.registryId = try container.decodeIfPresent(String.self, "registryId")
+        self.repositoryName = try container.decode(String.self, "repositoryName")
+        self.imageIds = try container.decode([BatchGetImageRequest.ImageIdsItem].self, "imageIds")
+        self.acceptedMediaTypes = try container.decodeIfPresent([String].self, "acceptedMediaTypes")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.registryId, "registryId")
+        try container.encode(self.repositoryName, "repositoryName")
+        try container.encode(self.imageIds, "imageIds")
+        try container.encodeIfPresent(self.acceptedMediaTypes, "acceptedMediaTypes")
+    }
 }
 
 extension BatchGetImageRequest {
@@ -29,6 +45,18 @@ extension BatchGetImageRequest {
         public init(imageDigest: String? = nil, imageTag: String? = nil) {
             self.imageDigest = imageDigest
             self.imageTag = imageTag
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+            self.imageDigest = try container.decodeIfPresent(String.self, "imageDigest")
+            self.imageTag = try container.decodeIfPresent(String.self, "imageTag")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: DynamicCodingKey.self)
+            try container.encodeIfPresent(self.imageDigest, "imageDigest")
+            try container.encodeIfPresent(self.imageTag, "imageTag")
         }
     }
 }
@@ -52,6 +80,24 @@ public struct CreateRepositoryRequest: Codable, Hashable, Sendable {
         self.imageScanningConfiguration = imageScanningConfiguration
         self.encryptionConfiguration = encryptionConfiguration
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.repositoryName = try container.decode(String.self, "repositoryName")
+        self.tags = try container.decodeIfPresent([CreateRepositoryRequest.TagsItem].self, "tags")
+        self.imageTagMutability = try container.decodeIfPresent(CreateRepositoryRequest.ImageTagMutability.self, "imageTagMutability")
+        self.imageScanningConfiguration = try container.decodeIfPresent(CreateRepositoryRequest.ImageScanningConfiguration.self, "imageScanningConfiguration")
+        self.encryptionConfiguration = try container.decodeIfPresent(CreateRepositoryRequest.EncryptionConfiguration.self, "encryptionConfiguration")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.repositoryName, "repositoryName")
+        try container.encodeIfPresent(self.tags, "tags")
+        try container.encodeIfPresent(self.imageTagMutability, "imageTagMutability")
+        try container.encodeIfPresent(self.imageScanningConfiguration, "imageScanningConfiguration")
+        try container.encodeIfPresent(self.encryptionConfiguration, "encryptionConfiguration")
+    }
 }
 
 extension CreateRepositoryRequest {
@@ -63,6 +109,18 @@ extension CreateRepositoryRequest {
         public init(encryptionType: CreateRepositoryRequest.EncryptionConfiguration.EncryptionType? = nil, kmsKey: String? = nil) {
             self.encryptionType = encryptionType
             self.kmsKey = kmsKey
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+            self.encryptionType = try container.decodeIfPresent(CreateRepositoryRequest.EncryptionConfiguration.EncryptionType.self, "encryptionType")
+            self.kmsKey = try container.decodeIfPresent(String.self, "kmsKey")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: DynamicCodingKey.self)
+            try container.encodeIfPresent(self.encryptionType, "encryptionType")
+            try container.encodeIfPresent(self.kmsKey, "kmsKey")
         }
     }
 }
@@ -99,6 +157,16 @@ extension CreateRepositoryRequest {
 
         public init(scanOnPush: Bool? = nil) {
             self.scanOnPush = scanOnPush
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+            self.scanOnPush = try container.decodeIfPresent(Bool.self, "scanOnPush")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: DynamicCodingKey.self)
+            try container.encodeIfPresent(self.scanOnPush, "scanOnPush")
         }
     }
 }
@@ -139,9 +207,16 @@ extension CreateRepositoryRequest {
             self.value = value
         }
 
-        enum CodingKeys: String, CodingKey {
-            case key = "Key"
-            case value = "Value"
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+            self.key = try container.decodeIfPresent(String.self, "Key")
+            self.value = try container.decodeIfPresent(String.self, "Value")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: DynamicCodingKey.self)
+            try container.encodeIfPresent(self.key, "Key")
+            try container.encodeIfPresent(self.value, "Value")
         }
     }
 }
@@ -151,6 +226,16 @@ public struct CreateRepositoryResponse: Codable, Hashable, Sendable {
 
     public init(repository: Repository? = nil) {
         self.repository = repository
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.repository = try container.decodeIfPresent(Repository.self, "repository")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.repository, "repository")
     }
 }
 
@@ -166,6 +251,20 @@ public struct DeleteRepositoryRequest: Codable, Hashable, Sendable {
         self.registryId = registryId
         self.repositoryName = repositoryName
         self.force = force
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.registryId = try container.decodeIfPresent(String.self, "registryId")
+        self.repositoryName = try container.decode(String.self, "repositoryName")
+        self.force = try container.decodeIfPresent(Bool.self, "force")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.registryId, "registryId")
+        try container.encode(self.repositoryName, "repositoryName")
+        try container.encodeIfPresent(self.force, "force")
     }
 }
 
@@ -185,6 +284,22 @@ public struct DescribeRepositoriesRequest: Codable, Hashable, Sendable {
         self.nextToken = nextToken
         self.maxResults = maxResults
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.registryId = try container.decodeIfPresent(String.self, "registryId")
+        self.repositoryNames = try container.decodeIfPresent([String].self, "repositoryNames")
+        self.nextToken = try container.decodeIfPresent(String.self, "nextToken")
+        self.maxResults = try container.decodeIfPresent(Int.self, "maxResults")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.registryId, "registryId")
+        try container.encodeIfPresent(self.repositoryNames, "repositoryNames")
+        try container.encodeIfPresent(self.nextToken, "nextToken")
+        try container.encodeIfPresent(self.maxResults, "maxResults")
+    }
 }
 
 public struct DescribeRepositoriesResponse: Codable, Hashable, Sendable {
@@ -194,6 +309,18 @@ public struct DescribeRepositoriesResponse: Codable, Hashable, Sendable {
     public init(repositories: [Repository]? = nil, nextToken: String? = nil) {
         self.repositories = repositories
         self.nextToken = nextToken
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.repositories = try container.decodeIfPresent([Repository].self, "repositories")
+        self.nextToken = try container.decodeIfPresent(String.self, "nextToken")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.repositories, "repositories")
+        try container.encodeIfPresent(self.nextToken, "nextToken")
     }
 }
 
@@ -216,6 +343,24 @@ public struct ListImagesRequest: Codable, Hashable, Sendable {
         self.maxResults = maxResults
         self.filter = filter
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.registryId = try container.decodeIfPresent(String.self, "registryId")
+        self.repositoryName = try container.decode(String.self, "repositoryName")
+        self.nextToken = try container.decodeIfPresent(String.self, "nextToken")
+        self.maxResults = try container.decodeIfPresent(Int.self, "maxResults")
+        self.filter = try container.decodeIfPresent(ListImagesRequest.Filter.self, "filter")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.registryId, "registryId")
+        try container.encode(self.repositoryName, "repositoryName")
+        try container.encodeIfPresent(self.nextToken, "nextToken")
+        try container.encodeIfPresent(self.maxResults, "maxResults")
+        try container.encodeIfPresent(self.filter, "filter")
+    }
 }
 
 extension ListImagesRequest {
@@ -225,6 +370,16 @@ extension ListImagesRequest {
 
         public init(tagStatus: ListImagesRequest.Filter.TagStatus? = nil) {
             self.tagStatus = tagStatus
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+            self.tagStatus = try container.decodeIfPresent(ListImagesRequest.Filter.TagStatus.self, "tagStatus")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: DynamicCodingKey.self)
+            try container.encodeIfPresent(self.tagStatus, "tagStatus")
         }
     }
 }
@@ -279,6 +434,26 @@ public struct PutImageRequest: Codable, Hashable, Sendable {
         self.imageTag = imageTag
         self.imageDigest = imageDigest
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.registryId = try container.decodeIfPresent(String.self, "registryId")
+        self.repositoryName = try container.decode(String.self, "repositoryName")
+        self.imageManifest = try container.decode(String.self, "imageManifest")
+        self.imageManifestMediaType = try container.decodeIfPresent(String.self, "imageManifestMediaType")
+        self.imageTag = try container.decodeIfPresent(String.self, "imageTag")
+        self.imageDigest = try container.decodeIfPresent(String.self, "imageDigest")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.registryId, "registryId")
+        try container.encode(self.repositoryName, "repositoryName")
+        try container.encode(self.imageManifest, "imageManifest")
+        try container.encodeIfPresent(self.imageManifestMediaType, "imageManifestMediaType")
+        try container.encodeIfPresent(self.imageTag, "imageTag")
+        try container.encodeIfPresent(self.imageDigest, "imageDigest")
+    }
 }
 
 public struct Repository: Codable, Hashable, Sendable {
@@ -309,6 +484,30 @@ public struct Repository: Codable, Hashable, Sendable {
         self.imageScanningConfiguration = imageScanningConfiguration
         self.encryptionConfiguration = encryptionConfiguration
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.repositoryArn = try container.decodeIfPresent(String.self, "repositoryArn")
+        self.registryId = try container.decodeIfPresent(String.self, "registryId")
+        self.repositoryName = try container.decodeIfPresent(String.self, "repositoryName")
+        self.repositoryUri = try container.decodeIfPresent(String.self, "repositoryUri")
+        self.createdAt = try container.decodeIfPresent(Date.self, "createdAt")
+        self.imageTagMutability = try container.decodeIfPresent(Repository.ImageTagMutability.self, "imageTagMutability")
+        self.imageScanningConfiguration = try container.decodeIfPresent(Repository.ImageScanningConfiguration.self, "imageScanningConfiguration")
+        self.encryptionConfiguration = try container.decodeIfPresent(Repository.EncryptionConfiguration.self, "encryptionConfiguration")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.repositoryArn, "repositoryArn")
+        try container.encodeIfPresent(self.registryId, "registryId")
+        try container.encodeIfPresent(self.repositoryName, "repositoryName")
+        try container.encodeIfPresent(self.repositoryUri, "repositoryUri")
+        try container.encodeIfPresent(self.createdAt, "createdAt")
+        try container.encodeIfPresent(self.imageTagMutability, "imageTagMutability")
+        try container.encodeIfPresent(self.imageScanningConfiguration, "imageScanningConfiguration")
+        try container.encodeIfPresent(self.encryptionConfiguration, "encryptionConfiguration")
+    }
 }
 
 extension Repository {
@@ -321,6 +520,18 @@ extension Repository {
             self.encryptionType = encryptionType
             self.kmsKey = kmsKey
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+            self.encryptionType = try container.decodeIfPresent(String.self, "encryptionType")
+            self.kmsKey = try container.decodeIfPresent(String.self, "kmsKey")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: DynamicCodingKey.self)
+            try container.encodeIfPresent(self.encryptionType, "encryptionType")
+            try container.encodeIfPresent(self.kmsKey, "kmsKey")
+        }
     }
 }
 
@@ -331,6 +542,16 @@ extension Repository {
 
         public init(scanOnPush: Bool? = nil) {
             self.scanOnPush = scanOnPush
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+            self.scanOnPush = try container.decodeIfPresent(Bool.self, "scanOnPush")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: DynamicCodingKey.self)
+            try container.encodeIfPresent(self.scanOnPush, "scanOnPush")
         }
     }
 }

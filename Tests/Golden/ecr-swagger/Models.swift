@@ -26,6 +26,26 @@ public struct DescribeImagesInput: Codable, Hashable, Sendable {
         self.registryId = registryId
         self.repositoryName = repositoryName
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.filter = try container.decodeIfPresent(String.self, "filter")
+        self.imageIds = try container.decodeIfPresent(String.self, "imageIds")
+        self.maxResults = try container.decodeIfPresent(String.self, "maxResults")
+        self.nextToken = try container.decodeIfPresent(String.self, "nextToken")
+        self.registryId = try container.decodeIfPresent(String.self, "registryId")
+        self.repositoryName = try container.decodeIfPresent(String.self, "repositoryName")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.filter, "filter")
+        try container.encodeIfPresent(self.imageIds, "imageIds")
+        try container.encodeIfPresent(self.maxResults, "maxResults")
+        try container.encodeIfPresent(self.nextToken, "nextToken")
+        try container.encodeIfPresent(self.registryId, "registryId")
+        try container.encodeIfPresent(self.repositoryName, "repositoryName")
+    }
 }
 
 /// The inputs of `listImages`.
@@ -48,6 +68,24 @@ public struct ListImagesInput: Codable, Hashable, Sendable {
         self.registryId = registryId
         self.repositoryName = repositoryName
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.filter = try container.decodeIfPresent(String.self, "filter")
+        self.maxResults = try container.decodeIfPresent(String.self, "maxResults")
+        self.nextToken = try container.decodeIfPresent(String.self, "nextToken")
+        self.registryId = try container.decodeIfPresent(String.self, "registryId")
+        self.repositoryName = try container.decodeIfPresent(String.self, "repositoryName")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.filter, "filter")
+        try container.encodeIfPresent(self.maxResults, "maxResults")
+        try container.encodeIfPresent(self.nextToken, "nextToken")
+        try container.encodeIfPresent(self.registryId, "registryId")
+        try container.encodeIfPresent(self.repositoryName, "repositoryName")
+    }
 }
 
 /// The inputs of `putImage`.
@@ -66,5 +104,21 @@ public struct PutImageInput: Codable, Hashable, Sendable {
         self.imageTag = imageTag
         self.registryId = registryId
         self.repositoryName = repositoryName
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.imageManifest = try container.decodeIfPresent(String.self, "imageManifest")
+        self.imageTag = try container.decodeIfPresent(String.self, "imageTag")
+        self.registryId = try container.decodeIfPresent(String.self, "registryId")
+        self.repositoryName = try container.decodeIfPresent(String.self, "repositoryName")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.imageManifest, "imageManifest")
+        try container.encodeIfPresent(self.imageTag, "imageTag")
+        try container.encodeIfPresent(self.registryId, "registryId")
+        try container.encodeIfPresent(self.repositoryName, "repositoryName")
     }
 }

@@ -11,6 +11,16 @@ public struct AdoptPetInput: Codable, Hashable, Sendable {
     public init(mode: String) {
         self.mode = mode
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.mode = try container.decode(String.self, "mode")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.mode, "mode")
+    }
 }
 
 public struct Cat: Codable, Hashable, Sendable {
@@ -32,36 +42,26 @@ public struct Cat: Codable, Hashable, Sendable {
         self.lives = lives
     }
 
-    enum CodingKeys: String, CodingKey {
-        case name
-        case petType
-        case born
-        case photo
-        case priority
-        case labels
-        case lives
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.petType = try container.decode(String.self, forKey: .petType)
-        self.born = try container.decodeIfPresent(Date.self, forKey: .born)
-        self.photo = try container.decodeIfPresent(Data.self, forKey: .photo)
-        self.priority = try container.decodeIfPresent(Priority.self, forKey: .priority)
-        self.labels = try container.decodeIfPresent(Labels.self, forKey: .labels)
-        self.lives = try container.decodeIfPresent(Int.self, forKey: .lives) ?? 9
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.name = try container.decode(String.self, "name")
+        self.petType = try container.decode(String.self, "petType")
+        self.born = try container.decodeIfPresent(Date.self, "born")
+        self.photo = try container.decodeIfPresent(Data.self, "photo")
+        self.priority = try container.decodeIfPresent(Priority.self, "priority")
+        self.labels = try container.decodeIfPresent(Labels.self, "labels")
+        self.lives = try container.decodeIfPresent(Int.self, "lives") ?? 9
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.name, forKey: .name)
-        try container.encode(self.petType, forKey: .petType)
-        try container.encodeIfPresent(self.born, forKey: .born)
-        try container.encodeIfPresent(self.photo, forKey: .photo)
-        try container.encodeIfPresent(self.priority, forKey: .priority)
-        try container.encodeIfPresent(self.labels, forKey: .labels)
-        try container.encode(self.lives, forKey: .lives)
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.name, "name")
+        try container.encode(self.petType, "petType")
+        try container.encodeIfPresent(self.born, "born")
+        try container.encodeIfPresent(self.photo, "photo")
+        try container.encodeIfPresent(self.priority, "priority")
+        try container.encodeIfPresent(self.labels, "labels")
+        try container.encode(self.lives, "lives")
     }
 }
 
@@ -84,36 +84,26 @@ public struct Dog: Codable, Hashable, Sendable {
         self.barks = barks
     }
 
-    enum CodingKeys: String, CodingKey {
-        case name
-        case petType
-        case born
-        case photo
-        case priority
-        case labels
-        case barks
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.petType = try container.decode(String.self, forKey: .petType)
-        self.born = try container.decodeIfPresent(Date.self, forKey: .born)
-        self.photo = try container.decodeIfPresent(Data.self, forKey: .photo)
-        self.priority = try container.decodeIfPresent(Priority.self, forKey: .priority)
-        self.labels = try container.decodeIfPresent(Labels.self, forKey: .labels)
-        self.barks = try container.decodeIfPresent(Bool.self, forKey: .barks) ?? true
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.name = try container.decode(String.self, "name")
+        self.petType = try container.decode(String.self, "petType")
+        self.born = try container.decodeIfPresent(Date.self, "born")
+        self.photo = try container.decodeIfPresent(Data.self, "photo")
+        self.priority = try container.decodeIfPresent(Priority.self, "priority")
+        self.labels = try container.decodeIfPresent(Labels.self, "labels")
+        self.barks = try container.decodeIfPresent(Bool.self, "barks") ?? true
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.name, forKey: .name)
-        try container.encode(self.petType, forKey: .petType)
-        try container.encodeIfPresent(self.born, forKey: .born)
-        try container.encodeIfPresent(self.photo, forKey: .photo)
-        try container.encodeIfPresent(self.priority, forKey: .priority)
-        try container.encodeIfPresent(self.labels, forKey: .labels)
-        try container.encode(self.barks, forKey: .barks)
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.name, "name")
+        try container.encode(self.petType, "petType")
+        try container.encodeIfPresent(self.born, "born")
+        try container.encodeIfPresent(self.photo, "photo")
+        try container.encodeIfPresent(self.priority, "priority")
+        try container.encodeIfPresent(self.labels, "labels")
+        try container.encode(self.barks, "barks")
     }
 }
 
@@ -123,6 +113,16 @@ public struct DownloadFileInput: Codable, Hashable, Sendable {
 
     public init(name: String) {
         self.name = name
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.name = try container.decode(String.self, "name")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.name, "name")
     }
 }
 
@@ -134,6 +134,18 @@ public struct Filter: Codable, Hashable, Sendable {
         self.color = color
         self.size = size
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.color = try container.decodeIfPresent(String.self, "color")
+        self.size = try container.decodeIfPresent(Int.self, "size")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.color, "color")
+        try container.encodeIfPresent(self.size, "size")
+    }
 }
 
 /// The inputs of `getAnimal`.
@@ -142,6 +154,16 @@ public struct GetAnimalInput: Codable, Hashable, Sendable {
 
     public init(id: Int) {
         self.id = id
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.id = try container.decode(Int.self, "id")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.id, "id")
     }
 }
 
@@ -163,13 +185,24 @@ public struct GetPetInput: Codable, Hashable, Sendable {
         self.limit = limit
     }
 
-    enum CodingKeys: String, CodingKey {
-        case petId
-        case include
-        case xRequestId = "X-Request-Id"
-        case since
-        case kind
-        case limit
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.petId = try container.decode(String.self, "petId")
+        self.include = try container.decodeIfPresent([String].self, "include")
+        self.xRequestId = try container.decodeIfPresent(String.self, "X-Request-Id")
+        self.since = try container.decodeIfPresent(Date.self, "since")
+        self.kind = try container.decodeIfPresent(Kind.self, "kind")
+        self.limit = try container.decode(Int32.self, "limit")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.petId, "petId")
+        try container.encodeIfPresent(self.include, "include")
+        try container.encodeIfPresent(self.xRequestId, "X-Request-Id")
+        try container.encodeIfPresent(self.since, "since")
+        try container.encodeIfPresent(self.kind, "kind")
+        try container.encode(self.limit, "limit")
     }
 }
 
@@ -178,6 +211,16 @@ public struct GetQuotaResponse: Codable, Hashable, Sendable {
 
     public init(left: Int) {
         self.left = left
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.left = try container.decode(Int.self, "left")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.left, "left")
     }
 }
 
@@ -214,21 +257,16 @@ public struct Labels: Codable, Hashable, Sendable {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case primary
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.primary = try container.decodeIfPresent(String.self, forKey: .primary)
-        self.additionalProperties = try decoder.container(keyedBy: DynamicCodingKey.self).decodeAdditional(String.self, excluding: ["primary"])
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.primary = try container.decodeIfPresent(String.self, "primary")
+        self.additionalProperties = try container.decodeAdditional(String.self, excluding: ["primary"])
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.primary, forKey: .primary)
-        var additional = encoder.container(keyedBy: DynamicCodingKey.self)
-        for (key, value) in self.additionalProperties { try additional.encode(value, forKey: DynamicCodingKey(key)) }
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.primary, "primary")
+        for (key, value) in self.additionalProperties { try container.encode(value, key) }
     }
 }
 
@@ -240,6 +278,16 @@ public struct Legacy: Codable, Hashable, Sendable {
     public init(value: String? = nil) {
         self.value = value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.value = try container.decodeIfPresent(String.self, "value")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.value, "value")
+    }
 }
 
 public struct NewPetResponse: Codable, Hashable, Sendable {
@@ -247,6 +295,16 @@ public struct NewPetResponse: Codable, Hashable, Sendable {
 
     public init(accepted: Bool? = nil) {
         self.accepted = accepted
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.accepted = try container.decodeIfPresent(Bool.self, "accepted")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.accepted, "accepted")
     }
 }
 
@@ -289,6 +347,26 @@ public struct PetBase: Codable, Hashable, Sendable {
         self.priority = priority
         self.labels = labels
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.name = try container.decode(String.self, "name")
+        self.petType = try container.decode(String.self, "petType")
+        self.born = try container.decodeIfPresent(Date.self, "born")
+        self.photo = try container.decodeIfPresent(Data.self, "photo")
+        self.priority = try container.decodeIfPresent(Priority.self, "priority")
+        self.labels = try container.decodeIfPresent(Labels.self, "labels")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.name, "name")
+        try container.encode(self.petType, "petType")
+        try container.encodeIfPresent(self.born, "born")
+        try container.encodeIfPresent(self.photo, "photo")
+        try container.encodeIfPresent(self.priority, "priority")
+        try container.encodeIfPresent(self.labels, "labels")
+    }
 }
 
 public struct PetEvent: Codable, Hashable, Sendable {
@@ -298,6 +376,18 @@ public struct PetEvent: Codable, Hashable, Sendable {
     public init(kind: PetEvent.Kind2, pet: Pet) {
         self.kind = kind
         self.pet = pet
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.kind = try container.decode(PetEvent.Kind2.self, "kind")
+        self.pet = try container.decode(Pet.self, "pet")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.kind, "kind")
+        try container.encode(self.pet, "pet")
     }
 }
 
@@ -336,21 +426,16 @@ public struct PetPatch: Codable, Hashable, Sendable {
         self.shape = shape
     }
 
-    enum CodingKeys: String, CodingKey {
-        case nickname
-        case shape
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.nickname = try container.decodeNullable(String.self, forKey: .nickname)
-        self.shape = try container.decodeIfPresent(Shape.self, forKey: .shape)
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.nickname = try container.decodeNullable(String.self, "nickname")
+        self.shape = try container.decodeIfPresent(Shape.self, "shape")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeNullable(self.nickname, forKey: .nickname)
-        try container.encodeIfPresent(self.shape, forKey: .shape)
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeNullable(self.nickname, "nickname")
+        try container.encodeIfPresent(self.shape, "shape")
     }
 }
 
@@ -360,6 +445,16 @@ public struct PetRemovedInput: Codable, Hashable, Sendable {
 
     public init(reason: String? = nil) {
         self.reason = reason
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.reason = try container.decodeIfPresent(String.self, "reason")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.reason, "reason")
     }
 }
 
@@ -397,6 +492,18 @@ public struct Problem: Codable, Hashable, Sendable {
         self.title = title
         self.status = status
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.title = try container.decode(String.self, "title")
+        self.status = try container.decodeIfPresent(Int.self, "status")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.title, "title")
+        try container.encodeIfPresent(self.status, "status")
+    }
 }
 
 public struct Settings: Codable, Hashable, Sendable {
@@ -421,33 +528,24 @@ public struct Settings: Codable, Hashable, Sendable {
         self._legacyMode = legacyMode
     }
 
-    enum CodingKeys: String, CodingKey {
-        case mode
-        case retries
-        case ratio
-        case greeting
-        case flags
-        case _legacyMode = "legacyMode"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.mode = try container.decodeIfPresent(Kind.self, forKey: .mode) ?? Kind(rawValue: "dog")
-        self.retries = try container.decodeIfPresent(Int.self, forKey: .retries) ?? 3
-        self.ratio = try container.decodeIfPresent(Double.self, forKey: .ratio) ?? 0.5
-        self.greeting = try container.decodeIfPresent(String.self, forKey: .greeting) ?? "hello"
-        self.flags = try container.decodeIfPresent([String].self, forKey: .flags) ?? []
-        self._legacyMode = try container.decodeIfPresent(String.self, forKey: ._legacyMode)
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.mode = try container.decodeIfPresent(Kind.self, "mode") ?? Kind(rawValue: "dog")
+        self.retries = try container.decodeIfPresent(Int.self, "retries") ?? 3
+        self.ratio = try container.decodeIfPresent(Double.self, "ratio") ?? 0.5
+        self.greeting = try container.decodeIfPresent(String.self, "greeting") ?? "hello"
+        self.flags = try container.decodeIfPresent([String].self, "flags") ?? []
+        self._legacyMode = try container.decodeIfPresent(String.self, "legacyMode")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.mode, forKey: .mode)
-        try container.encode(self.retries, forKey: .retries)
-        try container.encode(self.ratio, forKey: .ratio)
-        try container.encode(self.greeting, forKey: .greeting)
-        try container.encode(self.flags, forKey: .flags)
-        try container.encodeIfPresent(self._legacyMode, forKey: ._legacyMode)
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.mode, "mode")
+        try container.encode(self.retries, "retries")
+        try container.encode(self.ratio, "ratio")
+        try container.encode(self.greeting, "greeting")
+        try container.encode(self.flags, "flags")
+        try container.encodeIfPresent(self._legacyMode, "legacyMode")
     }
 }
 
@@ -482,6 +580,16 @@ extension Shape {
         public init(radius: Double) {
             self.radius = radius
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+            self.radius = try container.decode(Double.self, "radius")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: DynamicCodingKey.self)
+            try container.encode(self.radius, "radius")
+        }
     }
 }
 
@@ -491,6 +599,16 @@ extension Shape {
 
         public init(side: Double) {
             self.side = side
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+            self.side = try container.decode(Double.self, "side")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: DynamicCodingKey.self)
+            try container.encode(self.side, "side")
         }
     }
 }
@@ -518,6 +636,34 @@ public struct Status: Codable, Hashable, Sendable {
         self.kind = kind
         self.owner = owner
         self.note = note
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.id = try container.decode(String.self, "id")
+        self.checked = try container.decode(Date.self, "checked")
+        self.day = try container.decode(Date.self, "day")
+        self.count = try container.decode(Int.self, "count")
+        self.ratio = try container.decode(Double.self, "ratio")
+        self.code = try container.decode(String.self, "code")
+        self.tags = try container.decode([String].self, "tags")
+        self.kind = try container.decode(Kind.self, "kind")
+        self.owner = try container.decode(Pet.self, "owner")
+        self.note = try container.decodeIfPresent(String.self, "note")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.id, "id")
+        try container.encode(self.checked, "checked")
+        try container.encode(self.day, "day")
+        try container.encode(self.count, "count")
+        try container.encode(self.ratio, "ratio")
+        try container.encode(self.code, "code")
+        try container.encode(self.tags, "tags")
+        try container.encode(self.kind, "kind")
+        try container.encode(self.owner, "owner")
+        try container.encodeIfPresent(self.note, "note")
     }
 }
 
@@ -549,18 +695,34 @@ public struct StyledParametersInput: Codable, Hashable, Sendable {
         self.where_ = where_
     }
 
-    enum CodingKeys: String, CodingKey {
-        case simple
-        case label
-        case matrix
-        case exploded
-        case commas
-        case spaced
-        case piped
-        case filter
-        case xTags = "X-Tags"
-        case session
-        case where_ = "where"
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.simple = try container.decode([String].self, "simple")
+        self.label = try container.decode([String].self, "label")
+        self.matrix = try container.decode([String].self, "matrix")
+        self.exploded = try container.decodeIfPresent([Int].self, "exploded")
+        self.commas = try container.decodeIfPresent([String].self, "commas")
+        self.spaced = try container.decodeIfPresent([String].self, "spaced")
+        self.piped = try container.decodeIfPresent([String].self, "piped")
+        self.filter = try container.decodeIfPresent(Filter.self, "filter")
+        self.xTags = try container.decodeIfPresent([String].self, "X-Tags")
+        self.session = try container.decode(String.self, "session")
+        self.where_ = try container.decodeIfPresent(Filter.self, "where")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.simple, "simple")
+        try container.encode(self.label, "label")
+        try container.encode(self.matrix, "matrix")
+        try container.encodeIfPresent(self.exploded, "exploded")
+        try container.encodeIfPresent(self.commas, "commas")
+        try container.encodeIfPresent(self.spaced, "spaced")
+        try container.encodeIfPresent(self.piped, "piped")
+        try container.encodeIfPresent(self.filter, "filter")
+        try container.encodeIfPresent(self.xTags, "X-Tags")
+        try container.encode(self.session, "session")
+        try container.encodeIfPresent(self.where_, "where")
     }
 }
 
@@ -569,6 +731,16 @@ public struct StyledParametersResponse: Codable, Hashable, Sendable {
 
     public init(lines: [String]) {
         self.lines = lines
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.lines = try container.decode([String].self, "lines")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.lines, "lines")
     }
 }
 
@@ -580,6 +752,18 @@ public struct SubscribeInput: Codable, Hashable, Sendable {
     public init(tenant: String? = nil, body: SubscribeRequest) {
         self.tenant = tenant
         self.body = body
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.tenant = try container.decodeIfPresent(String.self, "tenant")
+        self.body = try container.decode(SubscribeRequest.self, "body")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.tenant, "tenant")
+        try container.encode(self.body, "body")
     }
 }
 
@@ -593,9 +777,16 @@ public struct SubscribePetChangedInput: Codable, Hashable, Sendable {
         self.body = body
     }
 
-    enum CodingKeys: String, CodingKey {
-        case xEventId = "X-Event-Id"
-        case body
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.xEventId = try container.decode(String.self, "X-Event-Id")
+        self.body = try container.decode(PetEvent.self, "body")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.xEventId, "X-Event-Id")
+        try container.encode(self.body, "body")
     }
 }
 
@@ -604,6 +795,16 @@ public struct SubscribeRequest: Codable, Hashable, Sendable {
 
     public init(callbackUrl: String) {
         self.callbackUrl = callbackUrl
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.callbackUrl = try container.decode(String.self, "callbackUrl")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.callbackUrl, "callbackUrl")
     }
 }
 
@@ -619,6 +820,22 @@ public struct TreeNode: Codable, Hashable, Sendable {
         self.right = right
         self.children = children
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.value = try container.decode(Int.self, "value")
+        self.left = try container.decodeIfPresent(Indirect<TreeNode>.self, "left")
+        self.right = try container.decodeIfPresent(Indirect<TreeNode>.self, "right")
+        self.children = try container.decodeIfPresent([TreeNode].self, "children")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.value, "value")
+        try container.encodeIfPresent(self.left, "left")
+        try container.encodeIfPresent(self.right, "right")
+        try container.encodeIfPresent(self.children, "children")
+    }
 }
 
 /// The inputs of `updatePet`.
@@ -629,6 +846,18 @@ public struct UpdatePetInput: Codable, Hashable, Sendable {
     public init(petId: String, body: PetPatch) {
         self.petId = petId
         self.body = body
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.petId = try container.decode(String.self, "petId")
+        self.body = try container.decode(PetPatch.self, "body")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.petId, "petId")
+        try container.encode(self.body, "body")
     }
 }
 
@@ -648,6 +877,16 @@ public struct UploadFileResponse: Codable, Hashable, Sendable {
 
     public init(size: Int64) {
         self.size = size
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.size = try container.decode(Int64.self, "size")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.size, "size")
     }
 }
 

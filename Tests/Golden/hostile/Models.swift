@@ -11,8 +11,14 @@ public struct If: Codable, Hashable, Sendable {
         self.endif = endif
     }
 
-    enum CodingKeys: String, CodingKey {
-        case endif = "#endif"
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.endif = try container.decodeIfPresent(String.self, "#endif")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.endif, "#endif")
     }
 }
 
@@ -54,10 +60,18 @@ public struct GetItemExit1Input: Codable, Hashable, Sendable {
         self.xEvilHeader = xEvilHeader
     }
 
-    enum CodingKeys: String, CodingKey {
-        case itEm = "it\"em"
-        case self_ = "self"
-        case xEvilHeader = "X-Evil\"Header"
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.itEm = try container.decode(String.self, "it\"em")
+        self.self_ = try container.decodeIfPresent(String.self, "self")
+        self.xEvilHeader = try container.decodeIfPresent(String.self, "X-Evil\"Header")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.itEm, "it\"em")
+        try container.encodeIfPresent(self.self_, "self")
+        try container.encodeIfPresent(self.xEvilHeader, "X-Evil\"Header")
     }
 }
 
@@ -147,45 +161,32 @@ public struct Type_: Codable, Hashable, Sendable {
         self.emoji = emoji
     }
 
-    enum CodingKeys: String, CodingKey {
-        case self_ = "self"
-        case class_ = "class"
-        case weirdKey = "weird key\n\"\\"
-        case _2fa = "2fa"
-        case init_ = "init"
-        case protocol_ = "Protocol"
-        case type = "Type"
-        case rawValue_ = "rawValue"
-        case name = "\u{202E}name"
-        case emoji = "emoji 🎉"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.self_ = try container.decodeIfPresent(String.self, forKey: .self_)
-        self.class_ = try container.decodeIfPresent(String.self, forKey: .class_) ?? "\\(fatalError())\""
-        self.weirdKey = try container.decodeIfPresent(String.self, forKey: .weirdKey)
-        self._2fa = try container.decodeIfPresent(Int.self, forKey: ._2fa)
-        self.init_ = try container.decodeIfPresent(Bool.self, forKey: .init_)
-        self.protocol_ = try container.decodeIfPresent(Protocol_.self, forKey: .protocol_)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.rawValue_ = try container.decodeIfPresent(String.self, forKey: .rawValue_)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.emoji = try container.decodeIfPresent(String.self, forKey: .emoji)
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.self_ = try container.decodeIfPresent(String.self, "self")
+        self.class_ = try container.decodeIfPresent(String.self, "class") ?? "\\(fatalError())\""
+        self.weirdKey = try container.decodeIfPresent(String.self, "weird key\n\"\\")
+        self._2fa = try container.decodeIfPresent(Int.self, "2fa")
+        self.init_ = try container.decodeIfPresent(Bool.self, "init")
+        self.protocol_ = try container.decodeIfPresent(Protocol_.self, "Protocol")
+        self.type = try container.decodeIfPresent(String.self, "Type")
+        self.rawValue_ = try container.decodeIfPresent(String.self, "rawValue")
+        self.name = try container.decodeIfPresent(String.self, "\u{202E}name")
+        self.emoji = try container.decodeIfPresent(String.self, "emoji 🎉")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.self_, forKey: .self_)
-        try container.encode(self.class_, forKey: .class_)
-        try container.encodeIfPresent(self.weirdKey, forKey: .weirdKey)
-        try container.encodeIfPresent(self._2fa, forKey: ._2fa)
-        try container.encodeIfPresent(self.init_, forKey: .init_)
-        try container.encodeIfPresent(self.protocol_, forKey: .protocol_)
-        try container.encodeIfPresent(self.type, forKey: .type)
-        try container.encodeIfPresent(self.rawValue_, forKey: .rawValue_)
-        try container.encodeIfPresent(self.name, forKey: .name)
-        try container.encodeIfPresent(self.emoji, forKey: .emoji)
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.self_, "self")
+        try container.encode(self.class_, "class")
+        try container.encodeIfPresent(self.weirdKey, "weird key\n\"\\")
+        try container.encodeIfPresent(self._2fa, "2fa")
+        try container.encodeIfPresent(self.init_, "init")
+        try container.encodeIfPresent(self.protocol_, "Protocol")
+        try container.encodeIfPresent(self.type, "Type")
+        try container.encodeIfPresent(self.rawValue_, "rawValue")
+        try container.encodeIfPresent(self.name, "\u{202E}name")
+        try container.encodeIfPresent(self.emoji, "emoji 🎉")
     }
 }
 
@@ -198,9 +199,16 @@ public struct UploadPartsRequest: Codable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    enum CodingKeys: String, CodingKey {
-        case fiLe = "fi\"le */"
-        case self_ = "self"
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.fiLe = try container.decodeIfPresent(Data.self, "fi\"le */")
+        self.self_ = try container.decodeIfPresent(String.self, "self")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.fiLe, "fi\"le */")
+        try container.encodeIfPresent(self.self_, "self")
     }
 }
 
@@ -211,8 +219,14 @@ public struct UploadPartsResponse: Codable, Hashable, Sendable {
         self.part = part
     }
 
-    enum CodingKeys: String, CodingKey {
-        case part = "\u{202E}part"
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.part = try container.decodeIfPresent(String.self, "\u{202E}part")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.part, "\u{202E}part")
     }
 }
 

@@ -11,6 +11,16 @@ public struct DownloadReportInput: Codable, Hashable, Sendable {
     public init(id: String) {
         self.id = id
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.id = try container.decode(String.self, "id")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.id, "id")
+    }
 }
 
 public struct Job: Codable, Hashable, Sendable {
@@ -20,6 +30,18 @@ public struct Job: Codable, Hashable, Sendable {
     public init(id: String, state: String) {
         self.id = id
         self.state = state
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.id = try container.decode(String.self, "id")
+        self.state = try container.decode(String.self, "state")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.id, "id")
+        try container.encode(self.state, "state")
     }
 }
 
@@ -31,6 +53,18 @@ public struct Pet: Codable, Hashable, Sendable {
         self.name = name
         self.age = age
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.name = try container.decode(String.self, "name")
+        self.age = try container.decodeIfPresent(Int.self, "age")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.name, "name")
+        try container.encodeIfPresent(self.age, "age")
+    }
 }
 
 public struct Problem: Codable, Hashable, Sendable {
@@ -41,6 +75,18 @@ public struct Problem: Codable, Hashable, Sendable {
         self.title = title
         self.detail = detail
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.title = try container.decode(String.self, "title")
+        self.detail = try container.decodeIfPresent(String.self, "detail")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.title, "title")
+        try container.encodeIfPresent(self.detail, "detail")
+    }
 }
 
 public struct Progress: Codable, Hashable, Sendable {
@@ -50,6 +96,18 @@ public struct Progress: Codable, Hashable, Sendable {
     public init(step: Int, of: Int) {
         self.step = step
         self.of = of
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.step = try container.decode(Int.self, "step")
+        self.of = try container.decode(Int.self, "of")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.step, "step")
+        try container.encode(self.of, "of")
     }
 }
 
@@ -62,6 +120,18 @@ public struct SavePetInput: Codable, Hashable, Sendable {
         self.name = name
         self.body = body
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.name = try container.decode(String.self, "name")
+        self.body = try container.decode(Pet.self, "body")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.name, "name")
+        try container.encode(self.body, "body")
+    }
 }
 
 /// The inputs of `touchPet`.
@@ -71,6 +141,16 @@ public struct TouchPetInput: Codable, Hashable, Sendable {
     public init(name: String) {
         self.name = name
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.name = try container.decode(String.self, "name")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.name, "name")
+    }
 }
 
 /// The inputs of `watchJob`.
@@ -79,6 +159,16 @@ public struct WatchJobInput: Codable, Hashable, Sendable {
 
     public init(id: String) {
         self.id = id
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.id = try container.decode(String.self, "id")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.id, "id")
     }
 }
 

@@ -10,6 +10,16 @@ public struct ListItemsInput: Codable, Hashable, Sendable {
     public init(limit: Int? = nil) {
         self.limit = limit
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.limit = try container.decodeIfPresent(Int.self, "limit")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.limit, "limit")
+    }
 }
 
 /// What the handler received.
@@ -18,5 +28,15 @@ public struct Seen: Codable, Hashable, Sendable {
 
     public init(credentials: [String]? = nil) {
         self.credentials = credentials
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.credentials = try container.decodeIfPresent([String].self, "credentials")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.credentials, "credentials")
     }
 }

@@ -21,30 +21,20 @@ extension DefaultTemplates {
 {{memberIndent}}    {{.}}
 {{/initAssignments}}
 {{memberIndent}}}
-{{#hasCodingKeys}}
-
-{{memberIndent}}enum CodingKeys: String, CodingKey {
-{{#codingKeys}}
-{{memberIndent}}    {{declaration}}
-{{/codingKeys}}
-{{memberIndent}}}
-{{/hasCodingKeys}}
-{{#customCoding}}
+{{#coding}}
 
 {{memberIndent}}{{access}}init(from decoder: any Decoder) throws {
-{{memberIndent}}    let container = try decoder.container(keyedBy: CodingKeys.self)
 {{#decodeStatements}}
 {{memberIndent}}    {{.}}
 {{/decodeStatements}}
 {{memberIndent}}}
 
 {{memberIndent}}{{access}}func encode(to encoder: any Encoder) throws {
-{{memberIndent}}    var container = encoder.container(keyedBy: CodingKeys.self)
 {{#encodeStatements}}
 {{memberIndent}}    {{.}}
 {{/encodeStatements}}
 {{memberIndent}}}
-{{/customCoding}}
+{{/coding}}
 {{indent}}}
 
 """##
