@@ -146,6 +146,33 @@ struct GenerateCommandTests {
         #expect(stubsFile.contains(#"return try myStub(Seen.self, "{}")"#))
     }
 
+    /// A model's coding and memberwise initializer are written by `Struct.mustache` from typed
+    /// data (key literal, type, required/optional/defaulted), so an override changes how models code.
+    @Test func overridesDecideHowModelsCode() throws {
+        let folder = temporaryFolder()
+        try FileManager.default.createDirectory(atPath: folder + "/templates", withIntermediateDirectories: true)
+        try "modes: [models]\ntemplates: templates\n".write(
+            toFile: folder + "/config.yaml", atomically: true, encoding: .utf8)
+        let template = try String(contentsOfFile: "Templates/Struct.mustache".relativeToRepository, encoding: .utf8)
+        let custom =
+            template
+            .replacingOccurrences(
+                of: "try container.{{#isRequired}}decode{{/isRequired}}",
+                with: "try container.{{#isRequired}}myDecode{{/isRequired}}"
+            )
+            .replacingOccurrences(of: "{{#defaultArgument}} = {{{.}}}{{/defaultArgument}}", with: "")
+        #expect(custom != template)
+        try custom.write(toFile: folder + "/templates/Struct.mustache", atomically: true, encoding: .utf8)
+        let result = try SpecGenBinary.run([
+            "generate", "Specs/features.yaml", "--output", folder + "/out", "--config", folder + "/config.yaml",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let models = try String(contentsOfFile: folder + "/out/Models.swift", encoding: .utf8)
+        #expect(models.contains(#"self.id = try container.myDecode(Int.self, "id")"#))
+        #expect(!models.contains(#"self.id = try container.decode(Int.self, "id")"#))
+        #expect(models.contains("public init(petId: String, include: [String]?, xRequestId: String?, since: Date?"))
+    }
+
     @Test func aBrokenConfigIsADiagnosticAtItsLine() throws {
         let folder = temporaryFolder()
         try "modes: [models]\naccess: secret\n".write(

@@ -9,8 +9,20 @@ extension ModelsFileContext: TemplateContext {
                     doc: "", storageName: "_a", storageAccess: "", type: "Int",
                     deprecatedAccessor: DeprecatedAccessorContext(name: "a"))
             ],
-            initParameters: "a: Int", initAssignments: ["self._a = a"],
-            coding: CodingContext(decodeStatements: ["_ = 1"], encodeStatements: ["_ = 1"]))
+            initParameters: [
+                InitParameterContext(name: "a", storageName: "_a", type: "Int?", defaultArgument: "nil", hasMore: true)
+            ],
+            coding: CodingContext(
+                keyed: true, checksObject: true,
+                codedProperties: [
+                    CodedPropertyContext(
+                        storageName: "_a", keyLiteral: "\"a\"", baseType: "Int", isRequired: true, isOptional: true,
+                        isNullable: true, defaultLiteral: "1")
+                ],
+                wholeValues: [WholeValueCodingContext(name: "b", swiftType: "B")],
+                additionalMembers: AdditionalMembersContext(
+                    name: "additionalProperties", valueType: "JSONValue",
+                    knownKeys: [KeyLiteralContext(literal: "\"a\"", hasMore: true)])))
         let type = TypeContext(
             extensionOf: "Parent", indent: "    ", memberIndent: "        ", doc: "", deprecation: "",
             access: "public ",

@@ -66,29 +66,34 @@ extension ModelContextBuilder {
         // An input struct holding a streamed body (`HTTPBody`, parts, events) is no JSON value.
         let codable = inputBodies[type.id]?.isCodable ?? true
         let coding = codable ? writtenCoding(plans, wholeValues: wholeValues, extra: extra) : nil
-        var parameters = plans.map { plan -> String in
-            let defaultText: String
+        var parameters = plans.map { plan -> InitParameterContext in
+            let defaultArgument: String?
             switch plan.coding {
-            case .required: defaultText = ""
-            case .optional, .nullableOptional: defaultText = " = nil"
-            case .defaulted(let literal): defaultText = " = \(literal)"
+            case .required: defaultArgument = nil
+            case .optional, .nullableOptional: defaultArgument = "nil"
+            case .defaulted(let literal): defaultArgument = literal
             }
-            return "\(plan.name): \(plan.declaredType)\(defaultText)"
+            return InitParameterContext(
+                name: plan.name, storageName: plan.storageName, type: plan.declaredType,
+                defaultArgument: defaultArgument, hasMore: true)
         }
-        var assignments = plans.map { "self.\($0.storageName) = \($0.name)" }
         for whole in wholeValues {
-            parameters.append("\(whole.name): \(whole.swiftType)")
-            assignments.append("self.\(whole.name) = \(whole.name)")
+            parameters.append(
+                InitParameterContext(
+                    name: whole.name, storageName: whole.name, type: whole.swiftType, defaultArgument: nil,
+                    hasMore: true))
         }
         if let extra {
-            parameters.append("\(extra.name): [String: \(extra.valueType)] = [:]")
-            assignments.append("self.\(extra.name) = \(extra.name)")
+            parameters.append(
+                InitParameterContext(
+                    name: extra.name, storageName: extra.name, type: "[String: \(extra.valueType)]",
+                    defaultArgument: "[:]", hasMore: true))
         }
+        if !parameters.isEmpty { parameters[parameters.count - 1].hasMore = false }
         return StructContext(
             conformances: codable ? "Codable, Hashable, Sendable" : "Sendable",
             properties: properties,
-            initParameters: parameters.joined(separator: ", "),
-            initAssignments: assignments,
+            initParameters: parameters,
             coding: coding)
     }
 
@@ -134,9 +139,9 @@ extension ModelContextBuilder {
         var swiftType: String
     }
 
-    /// The written `init(from:)`/`encode(to:)` of a JSON object, keyed by the shared
-    /// `DynamicCodingKey` through the runtime's helpers that take the key as a string
-    /// (`container.decode(String.self, "name")`). Written rather than synthesized
+    /// What the written `init(from:)`/`encode(to:)` of a JSON object code (Struct.mustache writes
+    /// them against the shared `DynamicCodingKey`, through the runtime's helpers that take the key
+    /// as a string: `container.decode(String.self, "name")`). Written rather than synthesized
     /// because synthesis costs the build most: it declares a `CodingKeys` enum per type with
     /// its own `CodingKey`, `Hashable` and description conformances, about twenty functions a
     /// type that SILGen, IRGen and LLVM all go through (Benchmarks/RESULTS.md, target 1).
@@ -145,46 +150,34 @@ extension ModelContextBuilder {
         extra: (name: String, valueType: String)?
     ) -> CodingContext {
         let keyed = !plans.isEmpty || extra != nil
-        // An object with no members of its own still reads and writes a JSON object (`{}`), as
-        // synthesized coding did, unless all of it is whole values coded through the decoder.
-        let container = keyed || wholeValues.isEmpty
-        var decode: [String] = []
-        var encode: [String] = []
-        if container {
-            decode.append(
-                (keyed ? "let container = " : "_ = ") + "try decoder.container(keyedBy: DynamicCodingKey.self)")
-            encode.append((keyed ? "var container = " : "_ = ") + "encoder.container(keyedBy: DynamicCodingKey.self)")
-        }
-        for plan in plans {
-            let key = SwiftText.stringLiteral(plan.property.name)
-            let target = "self.\(plan.storageName)"
+        let properties = plans.map { plan in
+            var property = CodedPropertyContext(
+                storageName: plan.storageName, keyLiteral: SwiftText.stringLiteral(plan.property.name),
+                baseType: plan.baseType, isRequired: false, isOptional: false, isNullable: false, defaultLiteral: nil)
             switch plan.coding {
-            case .required:
-                decode.append("\(target) = try container.decode(\(plan.baseType).self, \(key))")
-                encode.append("try container.encode(\(target), \(key))")
-            case .optional:
-                decode.append("\(target) = try container.decodeIfPresent(\(plan.baseType).self, \(key))")
-                encode.append("try container.encodeIfPresent(\(target), \(key))")
-            case .nullableOptional:
-                decode.append("\(target) = try container.decodeNullable(\(plan.baseType).self, \(key))")
-                encode.append("try container.encodeNullable(\(target), \(key))")
-            case .defaulted(let literal):
-                decode.append("\(target) = try container.decodeIfPresent(\(plan.baseType).self, \(key)) ?? \(literal)")
-                encode.append("try container.encode(\(target), \(key))")
+            case .required: property.isRequired = true
+            case .optional: property.isOptional = true
+            case .nullableOptional: property.isNullable = true
+            case .defaulted(let literal): property.defaultLiteral = literal
             }
+            return property
         }
-        for whole in wholeValues {
-            decode.append("self.\(whole.name) = try \(whole.swiftType)(from: decoder)")
-            encode.append("try self.\(whole.name).encode(to: encoder)")
+        let additional = extra.map { extra in
+            AdditionalMembersContext(
+                name: extra.name, valueType: extra.valueType,
+                knownKeys: plans.enumerated().map { index, plan in
+                    KeyLiteralContext(
+                        literal: SwiftText.stringLiteral(plan.property.name), hasMore: index < plans.count - 1)
+                })
         }
-        if let extra {
-            let known = plans.map { SwiftText.stringLiteral($0.property.name) }.joined(separator: ", ")
-            decode.append(
-                "self.\(extra.name) = try container.decodeAdditional(\(extra.valueType).self, excluding: [\(known)])")
-            encode.append(
-                "for (key, value) in self.\(extra.name) { try container.encode(value, key) }")
-        }
-        return CodingContext(decodeStatements: decode, encodeStatements: encode)
+        return CodingContext(
+            keyed: keyed,
+            // An object with no members of its own still reads and writes a JSON object (`{}`), as
+            // synthesized coding did, unless all of it is whole values coded through the decoder.
+            checksObject: !keyed && wholeValues.isEmpty,
+            codedProperties: properties,
+            wholeValues: wholeValues.map { WholeValueCodingContext(name: $0.name, swiftType: $0.swiftType) },
+            additionalMembers: additional)
     }
 
     /// A spec `default` as a Swift literal of the property's type; nil when it cannot be one

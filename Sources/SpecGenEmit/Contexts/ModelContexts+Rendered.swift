@@ -25,7 +25,16 @@ extension StructContext: RenderedFields {
     var renderedFields: [(String, Any?)] {
         [
             ("conformances", conformances), ("properties", properties), ("initParameters", initParameters),
-            ("initAssignments", initAssignments), ("coding", coding),
+            ("coding", coding),
+        ]
+    }
+}
+
+extension InitParameterContext: RenderedFields {
+    var renderedFields: [(String, Any?)] {
+        [
+            ("name", name), ("storageName", storageName), ("type", type), ("defaultArgument", defaultArgument),
+            ("hasMore", hasMore),
         ]
     }
 }
@@ -45,8 +54,33 @@ extension DeprecatedAccessorContext: RenderedFields {
 
 extension CodingContext: RenderedFields {
     var renderedFields: [(String, Any?)] {
-        [("decodeStatements", decodeStatements), ("encodeStatements", encodeStatements)]
+        [
+            ("keyed", keyed), ("checksObject", checksObject), ("codedProperties", codedProperties),
+            ("wholeValues", wholeValues), ("additionalMembers", additionalMembers),
+        ]
     }
+}
+
+extension CodedPropertyContext: RenderedFields {
+    var renderedFields: [(String, Any?)] {
+        [
+            ("storageName", storageName), ("keyLiteral", keyLiteral), ("baseType", baseType),
+            ("isRequired", isRequired), ("isOptional", isOptional), ("isNullable", isNullable),
+            ("defaultLiteral", defaultLiteral),
+        ]
+    }
+}
+
+extension WholeValueCodingContext: RenderedFields {
+    var renderedFields: [(String, Any?)] { [("name", name), ("swiftType", swiftType)] }
+}
+
+extension AdditionalMembersContext: RenderedFields {
+    var renderedFields: [(String, Any?)] { [("name", name), ("valueType", valueType), ("knownKeys", knownKeys)] }
+}
+
+extension KeyLiteralContext: RenderedFields {
+    var renderedFields: [(String, Any?)] { [("literal", literal), ("hasMore", hasMore)] }
 }
 
 extension EnumContext: RenderedFields {

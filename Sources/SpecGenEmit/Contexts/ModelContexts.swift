@@ -44,10 +44,8 @@ struct StructContext {
     /// `Codable, Hashable, Sendable`; an operation input holding a streamed body is only `Sendable`.
     var conformances: String
     var properties: [PropertyContext]
-    /// The memberwise initializer's parameter list: `name: String, tags: [Tag]? = nil`.
-    var initParameters: String
-    /// `self.name = name` lines of the initializer.
-    var initAssignments: [String]
+    /// The memberwise initializer's parameters, in order (each also assigns its stored property).
+    var initParameters: [InitParameterContext]
     /// The written `init(from:)`/`encode(to:)`; nil for an input struct holding a streamed body,
     /// which is no JSON value.
     var coding: CodingContext?
@@ -70,11 +68,68 @@ struct DeprecatedAccessorContext {
     var name: String
 }
 
+struct InitParameterContext {
+    /// The parameter's name (the property's Swift name).
+    var name: String
+    /// The stored property it sets (`_name` behind a deprecated accessor).
+    var storageName: String
+    /// The Swift type as declared (`String?`, `[String: Int]`).
+    var type: String
+    /// The default argument (`nil`, `[:]`, a spec default as a literal); nil when required.
+    var defaultArgument: String?
+    /// Another parameter follows (the template writes `, `).
+    var hasMore: Bool
+}
+
+/// What the written `init(from:)`/`encode(to:)` of a JSON object code, as data: the template
+/// writes the statements (through the runtime's `DynamicCodingKey` helpers by default).
 struct CodingContext {
-    /// The statements of `init(from:)`, the keyed container's declaration first.
-    var decodeStatements: [String]
-    /// The statements of `encode(to:)`, the keyed container's declaration first.
-    var encodeStatements: [String]
+    /// The object has members of its own: the keyed container is declared as `container`.
+    var keyed: Bool
+    /// No members and no whole values: the container is opened only so the value is a JSON object
+    /// (`{}`), as synthesized coding did.
+    var checksObject: Bool
+    var codedProperties: [CodedPropertyContext]
+    /// `allOf` parts that are unions, coded from and into the whole value.
+    var wholeValues: [WholeValueCodingContext]
+    /// Members the spec does not declare (`additionalProperties`), by JSON key.
+    var additionalMembers: AdditionalMembersContext?
+}
+
+struct CodedPropertyContext {
+    var storageName: String
+    /// The JSON key as an escaped Swift string literal.
+    var keyLiteral: String
+    /// The type without `?` (`String`, `Indirect<Node>`).
+    var baseType: String
+    /// Required: always present.
+    var isRequired: Bool
+    /// Not required: absent when nil.
+    var isOptional: Bool
+    /// Not required and nullable (`Nullable<T>?`): nil is absent, `.null` is null.
+    var isNullable: Bool
+    /// Not required, with this default (a Swift literal) when absent.
+    var defaultLiteral: String?
+}
+
+struct WholeValueCodingContext {
+    var name: String
+    var swiftType: String
+}
+
+struct AdditionalMembersContext {
+    var name: String
+    /// The members' Swift type (`JSONValue`, `Int`).
+    var valueType: String
+    /// The declared keys, which are not additional members.
+    var knownKeys: [KeyLiteralContext]
+}
+
+struct KeyLiteralContext {
+    /// An escaped Swift string literal.
+    var literal: String
+    /// Another key follows (the template writes `, `).
+    var hasMore: Bool
 }
 
 struct EnumContext {

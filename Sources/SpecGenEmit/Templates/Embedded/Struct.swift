@@ -16,23 +16,47 @@ extension DefaultTemplates {
 {{/deprecatedAccessor}}
 {{/properties}}
 
-{{{deprecation}}}{{memberIndent}}{{access}}init({{initParameters}}) {
-{{#initAssignments}}
-{{memberIndent}}    {{.}}
-{{/initAssignments}}
+{{{deprecation}}}{{memberIndent}}{{access}}init({{#initParameters}}{{name}}: {{type}}{{#defaultArgument}} = {{{.}}}{{/defaultArgument}}{{#hasMore}}, {{/hasMore}}{{/initParameters}}) {
+{{#initParameters}}
+{{memberIndent}}    self.{{storageName}} = {{name}}
+{{/initParameters}}
 {{memberIndent}}}
 {{#coding}}
 
 {{memberIndent}}{{access}}init(from decoder: any Decoder) throws {
-{{#decodeStatements}}
-{{memberIndent}}    {{.}}
-{{/decodeStatements}}
+{{#keyed}}
+{{memberIndent}}    let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+{{/keyed}}
+{{#checksObject}}
+{{memberIndent}}    _ = try decoder.container(keyedBy: DynamicCodingKey.self)
+{{/checksObject}}
+{{#codedProperties}}
+{{memberIndent}}    self.{{storageName}} = try container.{{#isRequired}}decode{{/isRequired}}{{#isOptional}}decodeIfPresent{{/isOptional}}{{#isNullable}}decodeNullable{{/isNullable}}{{#defaultLiteral}}decodeIfPresent{{/defaultLiteral}}({{baseType}}.self, {{{keyLiteral}}}){{#defaultLiteral}} ?? {{{.}}}{{/defaultLiteral}}
+{{/codedProperties}}
+{{#wholeValues}}
+{{memberIndent}}    self.{{name}} = try {{swiftType}}(from: decoder)
+{{/wholeValues}}
+{{#additionalMembers}}
+{{memberIndent}}    self.{{name}} = try container.decodeAdditional({{valueType}}.self, excluding: [{{#knownKeys}}{{{literal}}}{{#hasMore}}, {{/hasMore}}{{/knownKeys}}])
+{{/additionalMembers}}
 {{memberIndent}}}
 
 {{memberIndent}}{{access}}func encode(to encoder: any Encoder) throws {
-{{#encodeStatements}}
-{{memberIndent}}    {{.}}
-{{/encodeStatements}}
+{{#keyed}}
+{{memberIndent}}    var container = encoder.container(keyedBy: DynamicCodingKey.self)
+{{/keyed}}
+{{#checksObject}}
+{{memberIndent}}    _ = encoder.container(keyedBy: DynamicCodingKey.self)
+{{/checksObject}}
+{{#codedProperties}}
+{{memberIndent}}    try container.{{#isRequired}}encode{{/isRequired}}{{#isOptional}}encodeIfPresent{{/isOptional}}{{#isNullable}}encodeNullable{{/isNullable}}{{#defaultLiteral}}encode{{/defaultLiteral}}(self.{{storageName}}, {{{keyLiteral}}})
+{{/codedProperties}}
+{{#wholeValues}}
+{{memberIndent}}    try self.{{name}}.encode(to: encoder)
+{{/wholeValues}}
+{{#additionalMembers}}
+{{memberIndent}}    for (key, value) in self.{{name}} { try container.encode(value, key) }
+{{/additionalMembers}}
 {{memberIndent}}}
 {{/coding}}
 {{indent}}}
