@@ -157,8 +157,9 @@ struct GenerateCommandTests {
         let custom =
             template
             .replacingOccurrences(
-                of: "try container.{{#isRequired}}decode{{/isRequired}}",
-                with: "try container.{{#isRequired}}myDecode{{/isRequired}}"
+                of: "try container.{{decodeMethod}}(",
+                with:
+                    "try container.{{#isRequired}}myDecode{{/isRequired}}{{^isRequired}}{{decodeMethod}}{{/isRequired}}("
             )
             .replacingOccurrences(of: "{{#defaultArgument}} = {{{.}}}{{/defaultArgument}}", with: "")
         #expect(custom != template)

@@ -16,7 +16,8 @@ extension ModelsFileContext: TemplateContext {
                 keyed: true, checksObject: true,
                 codedProperties: [
                     CodedPropertyContext(
-                        storageName: "_a", keyLiteral: "\"a\"", baseType: "Int", isRequired: true, isOptional: true,
+                        storageName: "_a", keyLiteral: "\"a\"", baseType: "Int", decodeMethod: "decode",
+                        encodeMethod: "encode", isRequired: true, isOptional: true,
                         isNullable: true, defaultLiteral: "1")
                 ],
                 wholeValues: [WholeValueCodingContext(name: "b", swiftType: "B")],

@@ -153,12 +153,20 @@ extension ModelContextBuilder {
         let properties = plans.map { plan in
             var property = CodedPropertyContext(
                 storageName: plan.storageName, keyLiteral: SwiftText.stringLiteral(plan.property.name),
-                baseType: plan.baseType, isRequired: false, isOptional: false, isNullable: false, defaultLiteral: nil)
+                baseType: plan.baseType, decodeMethod: "decode", encodeMethod: "encode", isRequired: false,
+                isOptional: false, isNullable: false, defaultLiteral: nil)
             switch plan.coding {
-            case .required: property.isRequired = true
-            case .optional: property.isOptional = true
-            case .nullableOptional: property.isNullable = true
-            case .defaulted(let literal): property.defaultLiteral = literal
+            case .required:
+                property.isRequired = true
+            case .optional:
+                property.isOptional = true
+                (property.decodeMethod, property.encodeMethod) = ("decodeIfPresent", "encodeIfPresent")
+            case .nullableOptional:
+                property.isNullable = true
+                (property.decodeMethod, property.encodeMethod) = ("decodeNullable", "encodeNullable")
+            case .defaulted(let literal):
+                property.defaultLiteral = literal
+                property.decodeMethod = "decodeIfPresent"
             }
             return property
         }

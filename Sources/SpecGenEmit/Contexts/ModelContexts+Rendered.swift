@@ -65,7 +65,8 @@ extension CodedPropertyContext: RenderedFields {
     var renderedFields: [(String, Any?)] {
         [
             ("storageName", storageName), ("keyLiteral", keyLiteral), ("baseType", baseType),
-            ("isRequired", isRequired), ("isOptional", isOptional), ("isNullable", isNullable),
+            ("decodeMethod", decodeMethod), ("encodeMethod", encodeMethod), ("isRequired", isRequired),
+            ("isOptional", isOptional), ("isNullable", isNullable),
             ("defaultLiteral", defaultLiteral),
         ]
     }

@@ -102,6 +102,11 @@ struct CodedPropertyContext {
     var keyLiteral: String
     /// The type without `?` (`String`, `Indirect<Node>`).
     var baseType: String
+    /// The runtime's container helper that reads it: `decode`, `decodeIfPresent` (optional or
+    /// defaulted) or `decodeNullable`; the flags below say the same for templates that branch.
+    var decodeMethod: String
+    /// `encode` (required or defaulted), `encodeIfPresent` or `encodeNullable`.
+    var encodeMethod: String
     /// Required: always present.
     var isRequired: Bool
     /// Not required: absent when nil.

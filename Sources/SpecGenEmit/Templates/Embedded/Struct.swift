@@ -31,7 +31,7 @@ extension DefaultTemplates {
 {{memberIndent}}    _ = try decoder.container(keyedBy: DynamicCodingKey.self)
 {{/checksObject}}
 {{#codedProperties}}
-{{memberIndent}}    self.{{storageName}} = try container.{{#isRequired}}decode{{/isRequired}}{{#isOptional}}decodeIfPresent{{/isOptional}}{{#isNullable}}decodeNullable{{/isNullable}}{{#defaultLiteral}}decodeIfPresent{{/defaultLiteral}}({{baseType}}.self, {{{keyLiteral}}}){{#defaultLiteral}} ?? {{{.}}}{{/defaultLiteral}}
+{{memberIndent}}    self.{{storageName}} = try container.{{decodeMethod}}({{baseType}}.self, {{{keyLiteral}}}){{#defaultLiteral}} ?? {{{.}}}{{/defaultLiteral}}
 {{/codedProperties}}
 {{#wholeValues}}
 {{memberIndent}}    self.{{name}} = try {{swiftType}}(from: decoder)
@@ -49,7 +49,7 @@ extension DefaultTemplates {
 {{memberIndent}}    _ = encoder.container(keyedBy: DynamicCodingKey.self)
 {{/checksObject}}
 {{#codedProperties}}
-{{memberIndent}}    try container.{{#isRequired}}encode{{/isRequired}}{{#isOptional}}encodeIfPresent{{/isOptional}}{{#isNullable}}encodeNullable{{/isNullable}}{{#defaultLiteral}}encode{{/defaultLiteral}}(self.{{storageName}}, {{{keyLiteral}}})
+{{memberIndent}}    try container.{{encodeMethod}}(self.{{storageName}}, {{{keyLiteral}}})
 {{/codedProperties}}
 {{#wholeValues}}
 {{memberIndent}}    try self.{{name}}.encode(to: encoder)
