@@ -44,7 +44,7 @@ package struct Generator: Sendable {
         let main = OperationTypeNames(
             clientTypeName: clientTypeName,
             handlerProtocolName: Naming.typeName(options.handlerProtocolName),
-            defaultServerURL: document.servers.first.map { "URL(string: \(SwiftText.stringLiteral($0.url)))" } ?? "nil",
+            defaultServerURLLiteral: document.servers.first.map { SwiftText.stringLiteral($0.url) },
             clientDoc: """
                 /// The API's client: one method per operation. It sends each operation's wire route itself
                 /// (constant headers such as `X-Amz-Target`, constant query items such as `Action=…`).
@@ -105,7 +105,7 @@ package struct Generator: Sendable {
         guard !plan.sentPlans.isEmpty else { return }
         let names = OperationTypeNames(
             clientTypeName: options.webhooksClientTypeName,
-            handlerProtocolName: options.webhookHandlerProtocolName, defaultServerURL: "nil",
+            handlerProtocolName: options.webhookHandlerProtocolName, defaultServerURLLiteral: nil,
             clientDoc: """
                 /// Sends the API's webhooks and callbacks (the provider's side): one method per webhook or
                 /// callback operation, each sent to `serverURL` exactly as given, its path and query kept: the
@@ -257,8 +257,8 @@ package struct Generator: Sendable {
     private struct OperationTypeNames {
         var clientTypeName: String
         var handlerProtocolName: String
-        /// A `URL?` expression for the client's default server.
-        var defaultServerURL: String
+        /// The client's default server (the spec's first) as a Swift string literal; nil without one.
+        var defaultServerURLLiteral: String?
         var clientDoc: String
         var handlerDoc: String
         var serverURLDoc: String
@@ -282,7 +282,7 @@ package struct Generator: Sendable {
                 handlerProtocolName: names.handlerProtocolName,
                 clientDoc: names.clientDoc, handlerDoc: names.handlerDoc, serverURLDoc: names.serverURLDoc,
                 profile: Self.profileContext(document.protocol),
-                defaultServerURL: names.defaultServerURL,
+                defaultServerURLLiteral: names.defaultServerURLLiteral,
                 declaresType: index == 0,
                 routeListName: listNames[index],
                 allRouteListNames: listNames,

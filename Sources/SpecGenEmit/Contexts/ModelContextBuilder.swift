@@ -55,7 +55,7 @@ struct ModelContextBuilder {
         var context = TypeContext(
             extensionOf: nested, indent: indent, memberIndent: indent + "    ",
             doc: SwiftText.docComment(Self.docText(type.summary, type.description), indent: indent),
-            deprecation: type.deprecated == true ? "\(indent)    @available(*, deprecated)\n" : "",
+            isDeprecated: type.deprecated == true,
             access: access, name: names.simple[type.id] ?? "_")
         if recursion.recursiveAliases.contains(type.id), let target = RecursionAnalysis.aliasTarget(of: type) {
             // `typealias Tree = [Tree]` does not compile; a one-case enum holds the same JSON.

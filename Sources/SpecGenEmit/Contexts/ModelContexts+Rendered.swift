@@ -15,7 +15,7 @@ extension TypeContext: RenderedFields {
     var renderedFields: [(String, Any?)] {
         [
             ("extensionOf", extensionOf), ("indent", indent), ("memberIndent", memberIndent), ("doc", doc),
-            ("deprecation", deprecation), ("access", access), ("name", name), ("structType", structType),
+            ("isDeprecated", isDeprecated), ("access", access), ("name", name), ("structType", structType),
             ("enumType", enumType), ("unionType", unionType), ("alias", alias),
         ]
     }

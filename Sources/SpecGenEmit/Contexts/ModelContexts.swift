@@ -26,10 +26,10 @@ struct TypeContext {
     var memberIndent: String
     /// Doc comment lines (already indented), or "".
     var doc: String
-    /// `@available(*, deprecated)` line (indented) for a deprecated type; it goes on the type's
-    /// initializer, not the type, so code that merely uses the type (decoding, other types) stays
-    /// warning-free while code that builds one is warned. "" when not deprecated.
-    var deprecation: String
+    /// The type is deprecated: the template marks its initializer `@available(*, deprecated)`, not
+    /// the type, so code that merely uses the type (decoding, other types) stays warning-free
+    /// while code that builds one is warned.
+    var isDeprecated: Bool
     /// `public `, `package ` or "" (internal).
     var access: String
     /// The type's own Swift name.

@@ -14,8 +14,8 @@ struct OperationsFileContext {
     var serverURLDoc: String
     /// The wire profile (`Templates/WireProfile.mustache` writes `.rest` or `.awsJSON(version: "1.1")`).
     var profile: WireProfileContext
-    /// A `URL?` expression for the spec's first server, or `nil`.
-    var defaultServerURL: String
+    /// The spec's first server URL as a Swift string literal, nil when it declares none.
+    var defaultServerURLLiteral: String?
     /// True in the file that declares the client struct or the handler protocol (the only
     /// file, or the first of several).
     var declaresType: Bool

@@ -17,16 +17,15 @@ enum RequestBodyContextBuilder {
             context.variants = body.variants.enumerated().map { index, variant in
                 var result = variantContext(variant, streams: streams)
                 result.isFirst = index == 0
-                result.serverAssign = "body = .\(variant.caseName)("
-                result.serverClose = ")"
                 return result
             }
         } else if let variant = body.variants.first {
             var result = variantContext(variant, streams: streams)
             // An optional body is unwrapped into `value` first; a required one is encoded as it is.
-            result.clientAssign = unwraps ? "body = " : "let body: OutgoingBody? = "
+            result.inChoice = false
+            result.unwraps = unwraps
             result.valueName = unwraps ? "value" : expression
-            result.serverAssign = wholeInput ? "let input = " : "let body = "
+            result.wholeInput = wholeInput
             result.profileName = "client.profile"
             if variant.kind == .json {
                 if wholeInput {
@@ -57,8 +56,8 @@ enum RequestBodyContextBuilder {
             isServerSentEvents: variant.kind == .serverSentEvents, itemType: variant.itemType,
             partTypeName: variant.multipart?.typeName, jsonReader: "decodeBody", jsonReadType: variant.swiftType,
             readsIfPresent: false, collectsFirst: streams && !variant.kind.streams, isFirst: false,
-            clientAssign: "return ", serverAssign: "", serverClose: "",
-            readEffects: readEffects(variant.kind, streams: streams),
+            inChoice: true, unwraps: false, wholeInput: false,
+            readThrows: readThrows(variant.kind), readAwaits: readAwaits(variant.kind, streams: streams),
             valueName: "value", profileName: "profile")
     }
 
@@ -89,14 +88,21 @@ enum RequestBodyContextBuilder {
             atMostOnce: literals(multipart.atMostOnce), zeroOrMore: literals(multipart.zeroOrMore))
     }
 
-    /// Reading JSON throws (and awaits when the route streams); forms and text are collected (`try await`);
-    /// a multipart reader throws on a missing boundary; binary and event streams are handed over as they are.
-    private static func readEffects(_ kind: BodyKind, streams: Bool) -> String {
+    /// Reading JSON, a form, text or multipart throws; binary and event streams are handed over as
+    /// they are.
+    private static func readThrows(_ kind: BodyKind) -> Bool {
         switch kind {
-        case .json: return streams ? "try await " : "try "
-        case .form, .text: return "try await "
-        case .multipart: return "try "
-        case .binary, .jsonLines, .jsonSequence, .serverSentEvents: return ""
+        case .json, .form, .text, .multipart: return true
+        case .binary, .jsonLines, .jsonSequence, .serverSentEvents: return false
+        }
+    }
+
+    /// Forms and text are collected (`await`); JSON too when the route streams (it collects first).
+    private static func readAwaits(_ kind: BodyKind, streams: Bool) -> Bool {
+        switch kind {
+        case .json: return streams
+        case .form, .text: return true
+        case .multipart, .binary, .jsonLines, .jsonSequence, .serverSentEvents: return false
         }
     }
 

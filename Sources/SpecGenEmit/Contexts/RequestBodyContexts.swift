@@ -52,14 +52,19 @@ struct BodyVariantContext {
     var collectsFirst: Bool
     /// First of the server's `if … else if` chain on `Content-Type`.
     var isFirst: Bool
-    /// Text before the encoded value: `body = ` in the client, `return ` in a choice enum.
-    var clientAssign: String
-    /// Text before and after the value the server reads: `let body = `, or `body = .json(` … `)` for a choice.
-    var serverAssign: String
-    var serverClose: String
-    /// `try await `, `try ` or "": what reading this kind of body needs.
-    var readEffects: String
-    /// The variable holding the value to encode, and the wire profile's expression.
+    /// A case of a choice enum (the caller picked the media type): the encoded value is returned by
+    /// the enum's `outgoingBody(profile:)`, and the server wraps what it reads in this case.
+    var inChoice: Bool
+    /// The one media type of an optional body: the client encodes the unwrapped `value` into `body`.
+    var unwraps: Bool
+    /// The body is the operation's whole input (the server reads it as `input`, not `body`).
+    var wholeInput: Bool
+    /// What reading this kind of body needs: `try` (JSON, forms, text, multipart) and `await`
+    /// (collected bodies); binary and event streams are handed over as they are.
+    var readThrows: Bool
+    var readAwaits: Bool
+    /// The name of the value to encode (`value`, `input.body`), and of the wire profile
+    /// (`profile`, `client.profile`).
     var valueName: String
     var profileName: String
 }

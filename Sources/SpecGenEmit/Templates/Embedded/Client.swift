@@ -15,7 +15,7 @@ import {{.}}
     {{access}}var client: APIClient
 
     /// The first server the spec lists, if any.
-    {{access}}static var defaultServerURL: URL? { {{defaultServerURL}} }
+    {{access}}static var defaultServerURL: URL? { {{#defaultServerURLLiteral}}URL(string: {{{.}}}){{/defaultServerURLLiteral}}{{^defaultServerURLLiteral}}nil{{/defaultServerURLLiteral}} }
 
     /// - Parameters:
     ///   - serverURL: {{{serverURLDoc}}}

@@ -16,7 +16,10 @@ extension DefaultTemplates {
 {{/deprecatedAccessor}}
 {{/properties}}
 
-{{{deprecation}}}{{memberIndent}}{{access}}init({{#initParameters}}{{name}}: {{type}}{{#defaultArgument}} = {{{.}}}{{/defaultArgument}}{{#hasMore}}, {{/hasMore}}{{/initParameters}}) {
+{{#isDeprecated}}
+{{memberIndent}}@available(*, deprecated)
+{{/isDeprecated}}
+{{memberIndent}}{{access}}init({{#initParameters}}{{name}}: {{type}}{{#defaultArgument}} = {{{.}}}{{/defaultArgument}}{{#hasMore}}, {{/hasMore}}{{/initParameters}}) {
 {{#initParameters}}
 {{memberIndent}}    self.{{storageName}} = {{name}}
 {{/initParameters}}
