@@ -31,7 +31,8 @@ package struct Generator: Sendable {
         var files: [GeneratedFile] = []
         if options.modes.contains(.models) {
             files += try modelFiles(
-                document, names: names, plans: plans + plan.sentPlans, inputBodies: plan.inputBodies, header: header,
+                document, names: names, plans: plans + plan.sentPlans, inputBodies: plan.inputBodies,
+                inputTypeIDs: plan.inputTypeIDs, header: header,
                 timings: &timings)
         }
         let security = SecurityPlan(document)
@@ -198,10 +199,11 @@ package struct Generator: Sendable {
 
     private func modelFiles(
         _ document: APIDocument, names: SwiftTypeNames, plans: [OperationPlan], inputBodies: [String: InputBodyMember],
-        header: String, timings: inout StageTimings
+        inputTypeIDs: Set<String>, header: String, timings: inout StageTimings
     ) throws(TemplateError) -> [GeneratedFile] {
         var builder = ModelContextBuilder(document: document, names: names, options: options)
         builder.inputBodies = inputBodies
+        builder.inputTypeIDs = inputTypeIDs
         let bodyTypes = RequestBodyContextBuilder.bodyTypes(plans, access: options.access.keyword)
         let fileNames = FileSharding.fileNames(base: "Models", count: options.modelShards)
         let parents = Dictionary(document.types.map { ($0.id, $0.parent) }, uniquingKeysWith: { first, _ in first })

@@ -169,8 +169,8 @@ struct GenerateCommandTests {
         ])
         #expect(result.status == 0, "\(result.stderr)")
         let models = try String(contentsOfFile: folder + "/out/Models.swift", encoding: .utf8)
-        #expect(models.contains(#"self.id = try container.myDecode(Int.self, "id")"#))
-        #expect(!models.contains(#"self.id = try container.decode(Int.self, "id")"#))
+        #expect(models.contains(#"self.name = try container.myDecode(String.self, "name")"#))
+        #expect(!models.contains(#"self.name = try container.decode(String.self, "name")"#))
         #expect(models.contains("public init(petId: String, include: [String]?, xRequestId: String?, since: Date?"))
     }
 

@@ -63,8 +63,13 @@ extension ModelContextBuilder {
                     type: "[String: \(extra.valueType)]", deprecatedAccessor: nil))
         }
 
-        // An input struct holding a streamed body (`HTTPBody`, parts, events) is no JSON value.
-        let codable = inputBodies[type.id]?.isCodable ?? true
+        // An operation's input struct is no JSON value: the client sends its parameters by their
+        // styles and its body by its media type, the server builds it member by member. It is not
+        // `Codable` (as apple's `Input` isn't): its coding was a fifth of the build of a spec with
+        // many parameters (TomTom, Benchmarks/RESULTS.md target 1). It stays `Hashable` unless it
+        // holds a streamed body (`HTTPBody`, parts, events) or a choice of media types.
+        let hashable = inputBodies[type.id]?.isCodable ?? true
+        let codable = hashable && !inputTypeIDs.contains(type.id)
         let coding = codable ? writtenCoding(plans, wholeValues: wholeValues, extra: extra) : nil
         var parameters = plans.map { plan -> InitParameterContext in
             let defaultArgument: String?
@@ -91,7 +96,7 @@ extension ModelContextBuilder {
         }
         if !parameters.isEmpty { parameters[parameters.count - 1].hasMore = false }
         return StructContext(
-            conformances: codable ? "Codable, Hashable, Sendable" : "Sendable",
+            conformances: codable ? "Codable, Hashable, Sendable" : hashable ? "Hashable, Sendable" : "Sendable",
             properties: properties,
             initParameters: parameters,
             coding: coding)

@@ -39,6 +39,9 @@ struct ModelContextBuilder {
     /// The body member of each operation input struct, by the struct's id: its Swift type comes from
     /// the body plan, not from a schema (`HTTPBody`, `MultipartBody<…>`, a choice enum).
     var inputBodies: [String: InputBodyMember] = [:]
+    /// The operation input structs: never JSON values themselves (parameters travel by their
+    /// styles, the body by its media type), so they are not `Codable` (see `structContext`).
+    var inputTypeIDs: Set<String> = []
 
     init(document: APIDocument, names: SwiftTypeNames, options: EmitOptions) {
         self.document = document

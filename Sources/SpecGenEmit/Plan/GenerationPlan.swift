@@ -13,6 +13,8 @@ struct GenerationPlan {
     var plans: [OperationPlan]
     /// The body member of each input struct, typed by its body plan.
     var inputBodies: [String: InputBodyMember]
+    /// The ids of every synthetic `…Input` type (operations', webhooks' and callbacks').
+    var inputTypeIDs: Set<String>
     /// The webhooks and callbacks (`APIDocument.sentOperations`), planned like operations: the
     /// webhooks client sends them, the webhook handler receives them.
     var sentPlans: [OperationPlan]
@@ -47,6 +49,7 @@ struct GenerationPlan {
         sentPlans = OperationPlanner.plans(
             for: sent, inputTypes: sentInputTypes, responseLayouts: sentLayouts, names: names, mapping: mapping,
             document: document, bodies: &bodies)
+        inputTypeIDs = Set(inputTypes.values.map(\.id)).union(sentInputTypes.values.map(\.id))
         inputBodies = InputBodyMember.members(
             plans + sentPlans, inputTypes: inputTypes.merging(sentInputTypes) { first, _ in first })
         self.document = document

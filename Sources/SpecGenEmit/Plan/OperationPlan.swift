@@ -56,8 +56,8 @@ enum OperationPlanner {
                 counter += 1
             }
             used.insert(id)
-            // The struct's JSON keys must be unique although a path and a query parameter may share
-            // a name (Kubernetes' `path`), or a parameter be called `body`: a later one is keyed
+            // The struct's members must be unique although a path and a query parameter may share
+            // a name (Kubernetes' `path`), or a parameter be called `body`: a later one is named
             // by its location too (`query_path` → `queryPath`).
             var keys = PropertyKeys()
             var properties = operation.parameters.map { parameter in

@@ -27,25 +27,13 @@ public struct DocumentMetadata: Codable, Hashable, Sendable {
 }
 
 /// The inputs of `echoText`.
-public struct EchoTextInput: Codable, Hashable, Sendable {
+public struct EchoTextInput: Hashable, Sendable {
     public var times: Int?
     public var body: String?
 
     public init(times: Int? = nil, body: String? = nil) {
         self.times = times
         self.body = body
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        self.times = try container.decodeIfPresent(Int.self, "times")
-        self.body = try container.decodeIfPresent(String.self, "body")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: DynamicCodingKey.self)
-        try container.encodeIfPresent(self.times, "times")
-        try container.encodeIfPresent(self.body, "body")
     }
 }
 
@@ -72,21 +60,11 @@ public struct Event: Codable, Hashable, Sendable {
 }
 
 /// The inputs of `getArchive`.
-public struct GetArchiveInput: Codable, Hashable, Sendable {
+public struct GetArchiveInput: Hashable, Sendable {
     public var name: String
 
     public init(name: String) {
         self.name = name
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        self.name = try container.decode(String.self, "name")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: DynamicCodingKey.self)
-        try container.encode(self.name, "name")
     }
 }
 
@@ -109,40 +87,20 @@ public struct GetArchiveResponse: Codable, Hashable, Sendable {
 }
 
 /// The inputs of `getBlob`.
-public struct GetBlobInput: Codable, Hashable, Sendable {
+public struct GetBlobInput: Hashable, Sendable {
     public var name: String
 
     public init(name: String) {
         self.name = name
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        self.name = try container.decode(String.self, "name")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: DynamicCodingKey.self)
-        try container.encode(self.name, "name")
     }
 }
 
 /// The inputs of `getBundle`.
-public struct GetBundleInput: Codable, Hashable, Sendable {
+public struct GetBundleInput: Hashable, Sendable {
     public var name: String
 
     public init(name: String) {
         self.name = name
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        self.name = try container.decode(String.self, "name")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: DynamicCodingKey.self)
-        try container.encode(self.name, "name")
     }
 }
 
@@ -187,21 +145,11 @@ public struct GetBundleResponse404: Codable, Hashable, Sendable {
 }
 
 /// The inputs of `getRawBundle`.
-public struct GetRawBundleInput: Codable, Hashable, Sendable {
+public struct GetRawBundleInput: Hashable, Sendable {
     public var name: String
 
     public init(name: String) {
         self.name = name
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        self.name = try container.decode(String.self, "name")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: DynamicCodingKey.self)
-        try container.encode(self.name, "name")
     }
 }
 
@@ -306,59 +254,29 @@ public struct PutBlobInput: Sendable {
 }
 
 /// The inputs of `streamJSONLines`.
-public struct StreamJSONLinesInput: Codable, Hashable, Sendable {
+public struct StreamJSONLinesInput: Hashable, Sendable {
     public var count: Int
 
     public init(count: Int) {
         self.count = count
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        self.count = try container.decode(Int.self, "count")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: DynamicCodingKey.self)
-        try container.encode(self.count, "count")
     }
 }
 
 /// The inputs of `streamJSONSequence`.
-public struct StreamJSONSequenceInput: Codable, Hashable, Sendable {
+public struct StreamJSONSequenceInput: Hashable, Sendable {
     public var count: Int
 
     public init(count: Int) {
         self.count = count
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        self.count = try container.decode(Int.self, "count")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: DynamicCodingKey.self)
-        try container.encode(self.count, "count")
     }
 }
 
 /// The inputs of `streamServerSentEvents`.
-public struct StreamServerSentEventsInput: Codable, Hashable, Sendable {
+public struct StreamServerSentEventsInput: Hashable, Sendable {
     public var count: Int
 
     public init(count: Int) {
         self.count = count
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        self.count = try container.decode(Int.self, "count")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: DynamicCodingKey.self)
-        try container.encode(self.count, "count")
     }
 }
 

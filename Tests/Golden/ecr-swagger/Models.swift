@@ -4,7 +4,7 @@ import Foundation
 import SpecGenRuntime
 
 /// The inputs of `describeImages`.
-public struct DescribeImagesInput: Codable, Hashable, Sendable {
+public struct DescribeImagesInput: Hashable, Sendable {
     /// The filter key and value with which to filter your DescribeImages            results
     public var filter: String?
     /// The list of image IDs for the requested repository
@@ -26,30 +26,10 @@ public struct DescribeImagesInput: Codable, Hashable, Sendable {
         self.registryId = registryId
         self.repositoryName = repositoryName
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        self.filter = try container.decodeIfPresent(String.self, "filter")
-        self.imageIds = try container.decodeIfPresent(String.self, "imageIds")
-        self.maxResults = try container.decodeIfPresent(String.self, "maxResults")
-        self.nextToken = try container.decodeIfPresent(String.self, "nextToken")
-        self.registryId = try container.decodeIfPresent(String.self, "registryId")
-        self.repositoryName = try container.decodeIfPresent(String.self, "repositoryName")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: DynamicCodingKey.self)
-        try container.encodeIfPresent(self.filter, "filter")
-        try container.encodeIfPresent(self.imageIds, "imageIds")
-        try container.encodeIfPresent(self.maxResults, "maxResults")
-        try container.encodeIfPresent(self.nextToken, "nextToken")
-        try container.encodeIfPresent(self.registryId, "registryId")
-        try container.encodeIfPresent(self.repositoryName, "repositoryName")
-    }
 }
 
 /// The inputs of `listImages`.
-public struct ListImagesInput: Codable, Hashable, Sendable {
+public struct ListImagesInput: Hashable, Sendable {
     /// The filter key and value with which to filter your ListImages            results
     public var filter: String?
     /// The maximum number of image results returned by ListImages in paginated            output
@@ -68,28 +48,10 @@ public struct ListImagesInput: Codable, Hashable, Sendable {
         self.registryId = registryId
         self.repositoryName = repositoryName
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        self.filter = try container.decodeIfPresent(String.self, "filter")
-        self.maxResults = try container.decodeIfPresent(String.self, "maxResults")
-        self.nextToken = try container.decodeIfPresent(String.self, "nextToken")
-        self.registryId = try container.decodeIfPresent(String.self, "registryId")
-        self.repositoryName = try container.decodeIfPresent(String.self, "repositoryName")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: DynamicCodingKey.self)
-        try container.encodeIfPresent(self.filter, "filter")
-        try container.encodeIfPresent(self.maxResults, "maxResults")
-        try container.encodeIfPresent(self.nextToken, "nextToken")
-        try container.encodeIfPresent(self.registryId, "registryId")
-        try container.encodeIfPresent(self.repositoryName, "repositoryName")
-    }
 }
 
 /// The inputs of `putImage`.
-public struct PutImageInput: Codable, Hashable, Sendable {
+public struct PutImageInput: Hashable, Sendable {
     /// The image manifest corresponding to the image to be uploaded
     public var imageManifest: String?
     /// The tag to associate with the image
@@ -104,21 +66,5 @@ public struct PutImageInput: Codable, Hashable, Sendable {
         self.imageTag = imageTag
         self.registryId = registryId
         self.repositoryName = repositoryName
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        self.imageManifest = try container.decodeIfPresent(String.self, "imageManifest")
-        self.imageTag = try container.decodeIfPresent(String.self, "imageTag")
-        self.registryId = try container.decodeIfPresent(String.self, "registryId")
-        self.repositoryName = try container.decodeIfPresent(String.self, "repositoryName")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: DynamicCodingKey.self)
-        try container.encodeIfPresent(self.imageManifest, "imageManifest")
-        try container.encodeIfPresent(self.imageTag, "imageTag")
-        try container.encodeIfPresent(self.registryId, "registryId")
-        try container.encodeIfPresent(self.repositoryName, "repositoryName")
     }
 }

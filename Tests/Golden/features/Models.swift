@@ -5,21 +5,11 @@ import OpenAPIRuntime
 import SpecGenRuntime
 
 /// The inputs of `adoptPet`.
-public struct AdoptPetInput: Codable, Hashable, Sendable {
+public struct AdoptPetInput: Hashable, Sendable {
     public var mode: String
 
     public init(mode: String) {
         self.mode = mode
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        self.mode = try container.decode(String.self, "mode")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: DynamicCodingKey.self)
-        try container.encode(self.mode, "mode")
     }
 }
 
@@ -108,21 +98,11 @@ public struct Dog: Codable, Hashable, Sendable {
 }
 
 /// The inputs of `downloadFile`.
-public struct DownloadFileInput: Codable, Hashable, Sendable {
+public struct DownloadFileInput: Hashable, Sendable {
     public var name: String
 
     public init(name: String) {
         self.name = name
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        self.name = try container.decode(String.self, "name")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: DynamicCodingKey.self)
-        try container.encode(self.name, "name")
     }
 }
 
@@ -149,26 +129,16 @@ public struct Filter: Codable, Hashable, Sendable {
 }
 
 /// The inputs of `getAnimal`.
-public struct GetAnimalInput: Codable, Hashable, Sendable {
+public struct GetAnimalInput: Hashable, Sendable {
     public var id: Int
 
     public init(id: Int) {
         self.id = id
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        self.id = try container.decode(Int.self, "id")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: DynamicCodingKey.self)
-        try container.encode(self.id, "id")
-    }
 }
 
 /// The inputs of `getPet`.
-public struct GetPetInput: Codable, Hashable, Sendable {
+public struct GetPetInput: Hashable, Sendable {
     public var petId: String
     public var include: [String]?
     public var xRequestId: String?
@@ -183,26 +153,6 @@ public struct GetPetInput: Codable, Hashable, Sendable {
         self.since = since
         self.kind = kind
         self.limit = limit
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        self.petId = try container.decode(String.self, "petId")
-        self.include = try container.decodeIfPresent([String].self, "include")
-        self.xRequestId = try container.decodeIfPresent(String.self, "X-Request-Id")
-        self.since = try container.decodeIfPresent(Date.self, "since")
-        self.kind = try container.decodeIfPresent(Kind.self, "kind")
-        self.limit = try container.decode(Int32.self, "limit")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: DynamicCodingKey.self)
-        try container.encode(self.petId, "petId")
-        try container.encodeIfPresent(self.include, "include")
-        try container.encodeIfPresent(self.xRequestId, "X-Request-Id")
-        try container.encodeIfPresent(self.since, "since")
-        try container.encodeIfPresent(self.kind, "kind")
-        try container.encode(self.limit, "limit")
     }
 }
 
@@ -440,21 +390,11 @@ public struct PetPatch: Codable, Hashable, Sendable {
 }
 
 /// The inputs of `petRemoved`.
-public struct PetRemovedInput: Codable, Hashable, Sendable {
+public struct PetRemovedInput: Hashable, Sendable {
     public var reason: String?
 
     public init(reason: String? = nil) {
         self.reason = reason
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        self.reason = try container.decodeIfPresent(String.self, "reason")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: DynamicCodingKey.self)
-        try container.encodeIfPresent(self.reason, "reason")
     }
 }
 
@@ -668,7 +608,7 @@ public struct Status: Codable, Hashable, Sendable {
 }
 
 /// The inputs of `styledParameters`.
-public struct StyledParametersInput: Codable, Hashable, Sendable {
+public struct StyledParametersInput: Hashable, Sendable {
     public var simple: [String]
     public var label: [String]
     public var matrix: [String]
@@ -694,36 +634,6 @@ public struct StyledParametersInput: Codable, Hashable, Sendable {
         self.session = session
         self.where_ = where_
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        self.simple = try container.decode([String].self, "simple")
-        self.label = try container.decode([String].self, "label")
-        self.matrix = try container.decode([String].self, "matrix")
-        self.exploded = try container.decodeIfPresent([Int].self, "exploded")
-        self.commas = try container.decodeIfPresent([String].self, "commas")
-        self.spaced = try container.decodeIfPresent([String].self, "spaced")
-        self.piped = try container.decodeIfPresent([String].self, "piped")
-        self.filter = try container.decodeIfPresent(Filter.self, "filter")
-        self.xTags = try container.decodeIfPresent([String].self, "X-Tags")
-        self.session = try container.decode(String.self, "session")
-        self.where_ = try container.decodeIfPresent(Filter.self, "where")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: DynamicCodingKey.self)
-        try container.encode(self.simple, "simple")
-        try container.encode(self.label, "label")
-        try container.encode(self.matrix, "matrix")
-        try container.encodeIfPresent(self.exploded, "exploded")
-        try container.encodeIfPresent(self.commas, "commas")
-        try container.encodeIfPresent(self.spaced, "spaced")
-        try container.encodeIfPresent(self.piped, "piped")
-        try container.encodeIfPresent(self.filter, "filter")
-        try container.encodeIfPresent(self.xTags, "X-Tags")
-        try container.encode(self.session, "session")
-        try container.encodeIfPresent(self.where_, "where")
-    }
 }
 
 public struct StyledParametersResponse: Codable, Hashable, Sendable {
@@ -745,7 +655,7 @@ public struct StyledParametersResponse: Codable, Hashable, Sendable {
 }
 
 /// The inputs of `subscribe`.
-public struct SubscribeInput: Codable, Hashable, Sendable {
+public struct SubscribeInput: Hashable, Sendable {
     public var tenant: String?
     public var body: SubscribeRequest
 
@@ -753,40 +663,16 @@ public struct SubscribeInput: Codable, Hashable, Sendable {
         self.tenant = tenant
         self.body = body
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        self.tenant = try container.decodeIfPresent(String.self, "tenant")
-        self.body = try container.decode(SubscribeRequest.self, "body")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: DynamicCodingKey.self)
-        try container.encodeIfPresent(self.tenant, "tenant")
-        try container.encode(self.body, "body")
-    }
 }
 
 /// The inputs of `subscribePetChanged`.
-public struct SubscribePetChangedInput: Codable, Hashable, Sendable {
+public struct SubscribePetChangedInput: Hashable, Sendable {
     public var xEventId: String
     public var body: PetEvent
 
     public init(xEventId: String, body: PetEvent) {
         self.xEventId = xEventId
         self.body = body
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        self.xEventId = try container.decode(String.self, "X-Event-Id")
-        self.body = try container.decode(PetEvent.self, "body")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: DynamicCodingKey.self)
-        try container.encode(self.xEventId, "X-Event-Id")
-        try container.encode(self.body, "body")
     }
 }
 
@@ -839,25 +725,13 @@ public struct TreeNode: Codable, Hashable, Sendable {
 }
 
 /// The inputs of `updatePet`.
-public struct UpdatePetInput: Codable, Hashable, Sendable {
+public struct UpdatePetInput: Hashable, Sendable {
     public var petId: String
     public var body: PetPatch
 
     public init(petId: String, body: PetPatch) {
         self.petId = petId
         self.body = body
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        self.petId = try container.decode(String.self, "petId")
-        self.body = try container.decode(PetPatch.self, "body")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: DynamicCodingKey.self)
-        try container.encode(self.petId, "petId")
-        try container.encode(self.body, "body")
     }
 }
 

@@ -49,7 +49,7 @@ public enum _AsteriskSolidus: RawRepresentable, Codable, Hashable, Sendable, Par
 }
 
 /// The inputs of `get-item"; exit(1); //`.
-public struct GetItemExit1Input: Codable, Hashable, Sendable {
+public struct GetItemExit1Input: Hashable, Sendable {
     public var itEm: String
     public var self_: String?
     public var xEvilHeader: String?
@@ -58,20 +58,6 @@ public struct GetItemExit1Input: Codable, Hashable, Sendable {
         self.itEm = itEm
         self.self_ = self_
         self.xEvilHeader = xEvilHeader
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        self.itEm = try container.decode(String.self, "it\"em")
-        self.self_ = try container.decodeIfPresent(String.self, "self")
-        self.xEvilHeader = try container.decodeIfPresent(String.self, "X-Evil\"Header")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: DynamicCodingKey.self)
-        try container.encode(self.itEm, "it\"em")
-        try container.encodeIfPresent(self.self_, "self")
-        try container.encodeIfPresent(self.xEvilHeader, "X-Evil\"Header")
     }
 }
 

@@ -5,21 +5,11 @@ import OpenAPIRuntime
 import SpecGenRuntime
 
 /// The inputs of `downloadReport`.
-public struct DownloadReportInput: Codable, Hashable, Sendable {
+public struct DownloadReportInput: Hashable, Sendable {
     public var id: String
 
     public init(id: String) {
         self.id = id
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        self.id = try container.decode(String.self, "id")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: DynamicCodingKey.self)
-        try container.encode(self.id, "id")
     }
 }
 
@@ -112,7 +102,7 @@ public struct Progress: Codable, Hashable, Sendable {
 }
 
 /// The inputs of `savePet`.
-public struct SavePetInput: Codable, Hashable, Sendable {
+public struct SavePetInput: Hashable, Sendable {
     public var name: String
     public var body: Pet
 
@@ -120,55 +110,23 @@ public struct SavePetInput: Codable, Hashable, Sendable {
         self.name = name
         self.body = body
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        self.name = try container.decode(String.self, "name")
-        self.body = try container.decode(Pet.self, "body")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: DynamicCodingKey.self)
-        try container.encode(self.name, "name")
-        try container.encode(self.body, "body")
-    }
 }
 
 /// The inputs of `touchPet`.
-public struct TouchPetInput: Codable, Hashable, Sendable {
+public struct TouchPetInput: Hashable, Sendable {
     public var name: String
 
     public init(name: String) {
         self.name = name
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        self.name = try container.decode(String.self, "name")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: DynamicCodingKey.self)
-        try container.encode(self.name, "name")
-    }
 }
 
 /// The inputs of `watchJob`.
-public struct WatchJobInput: Codable, Hashable, Sendable {
+public struct WatchJobInput: Hashable, Sendable {
     public var id: String
 
     public init(id: String) {
         self.id = id
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        self.id = try container.decode(String.self, "id")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: DynamicCodingKey.self)
-        try container.encode(self.id, "id")
     }
 }
 

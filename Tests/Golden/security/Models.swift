@@ -4,21 +4,11 @@ import Foundation
 import SpecGenRuntime
 
 /// The inputs of `listItems`.
-public struct ListItemsInput: Codable, Hashable, Sendable {
+public struct ListItemsInput: Hashable, Sendable {
     public var limit: Int?
 
     public init(limit: Int? = nil) {
         self.limit = limit
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        self.limit = try container.decodeIfPresent(Int.self, "limit")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: DynamicCodingKey.self)
-        try container.encodeIfPresent(self.limit, "limit")
     }
 }
 
