@@ -104,7 +104,7 @@ public struct ReceivedResponse: Sendable {
         }
     }
 
-    /// A declared error status whose body streams (bytes, an event stream): `read` builds the
+    /// A declared error status whose body streams (bytes, multipart parts, an event stream): `read` builds the
     /// operation's error around the body still unread, so the caller reads it as it arrives, as a
     /// streamed success. Only the headers are checked here: a required one missing or malformed
     /// makes the response `APIError` (with the body's bytes); a body that does not decode as

@@ -51,6 +51,9 @@ enum BodyKind: String, Sendable {
         }
     }
 
+    /// JSON Lines, JSON Sequence or Server-Sent Events: an `EventStream`, decoded as it arrives.
+    var isEventStream: Bool { [.jsonLines, .jsonSequence, .serverSentEvents].contains(self) }
+
     /// The value is `Codable` and `Hashable`, so an input struct holding it keeps those conformances.
     var isCodableValue: Bool { !streams }
 }

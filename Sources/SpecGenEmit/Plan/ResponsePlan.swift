@@ -46,18 +46,6 @@ struct ResponsePlan {
         }
     }
 
-    /// How a response body travels (see `BodyKind`, the request side's): JSON, a form, text, bytes
-    /// (`HTTPBody`, streamed), multipart parts (streamed), or an event stream; `none` without a body.
-    enum BodyKind: String {
-        case json, form, text, binary, multipart, jsonLines, jsonSequence, serverSentEvents, none
-
-        /// JSON Lines, JSON Sequence or Server-Sent Events: an `EventStream`, decoded as it arrives.
-        var isEventStream: Bool { [.jsonLines, .jsonSequence, .serverSentEvents].contains(self) }
-        /// Bytes (`HTTPBody`), multipart parts or an event stream: read as it arrives, a declared
-        /// error's body too.
-        var streams: Bool { self == .binary || self == .multipart || isEventStream }
-    }
-
     struct Header {
         /// The field name as the spec writes it (`X-Rate-Remaining`).
         var wireName: String
@@ -73,7 +61,8 @@ struct ResponsePlan {
         var description: String?
         /// The enum case (`notFound`, `clientError`, `other`), unique in its enum.
         var caseName: String
-        var bodyKind: BodyKind
+        /// How the body travels (the request bodies' kinds: one set both ways); nil without a body.
+        var bodyKind: BodyKind?
         /// `Pet`, `String`, `HTTPBody`, `EventStream<Event>`, or `NoContent` without a body.
         var bodyType: String
         /// An event stream's element (the JSON `data` of Server-Sent Events; nil when it is text).
@@ -108,18 +97,20 @@ struct ResponsePlan {
     /// The `…Output`/`…Error` enums (declared with the models) hold an `HTTPBody` or an event stream
     /// (`ServerSentEvent…` are OpenAPIRuntime's): the models file then imports OpenAPIRuntime.
     var typesHoldBytes: Bool {
-        (outputTypeName != nil && successes.contains { $0.bodyKind.streams })
-            || errors.contains { $0.bodyKind.streams }
+        (outputTypeName != nil && successes.contains { $0.bodyKind?.streams == true })
+            || errors.contains { $0.bodyKind?.streams == true }
     }
 
     /// The `…Output` enum holds an event stream, which is not `Hashable`: the enum is only `Sendable`.
-    var outputHoldsEventStream: Bool { outputTypeName != nil && successes.contains { $0.bodyKind.isEventStream } }
+    var outputHoldsEventStream: Bool {
+        outputTypeName != nil && successes.contains { $0.bodyKind?.isEventStream == true }
+    }
     /// The `…Error` enum holds an event stream: it is `Error` (so `Sendable`) but not `Hashable`.
-    var errorsHoldEventStream: Bool { errors.contains { $0.bodyKind.isEventStream } }
+    var errorsHoldEventStream: Bool { errors.contains { $0.bodyKind?.isEventStream == true } }
 
     /// The body every success carries, when they all carry the same type (the `…Output` enum's `body`).
     var commonSuccessBodyType: String? {
-        guard outputTypeName != nil, let first = successes.first, first.bodyKind != .none,
+        guard outputTypeName != nil, let first = successes.first, first.bodyKind != nil,
             successes.allSatisfy({ $0.bodyType == first.bodyType })
         else { return nil }
         return first.bodyType
@@ -211,7 +202,7 @@ enum ResponsePlanner {
         // Only the first operation of an id has synthetic types (a reused id is a reader error).
         func name(_ role: String) -> String? { named ? names.qualified[typeID(layout.operationID, role)] : nil }
         func declared(_ entry: Layout.Entry, typed: Bool, bodies: inout RequestBodyPlanner) -> ResponsePlan.Declared {
-            let kind = bodyKind(entry.content)
+            let kind = entry.content.map(BodyKind.of)
             var bodyType: String
             var itemType: String?
             var multipart: MultipartPlan?
@@ -254,7 +245,7 @@ enum ResponsePlanner {
             return ResponsePlan.Declared(
                 status: entry.status, description: entry.response?.description, caseName: entry.caseName,
                 bodyKind: kind, bodyType: bodyType, itemType: itemType, multipart: multipart,
-                mediaType: kind == .none ? nil : entry.content?.mediaType,
+                mediaType: kind == nil ? nil : entry.content?.mediaType,
                 headers: headersName == nil ? [] : headers, headersTypeName: headersName ?? "NoHeaders",
                 isTyped: typed || headersName != nil)
         }
@@ -284,20 +275,6 @@ enum ResponsePlanner {
         let upper = text.uppercased()
         if upper.count == 3, upper.hasSuffix("XX"), let digit = upper.first?.wholeNumberValue { return .range(digit) }
         return nil
-    }
-
-    static func bodyKind(_ content: MediaContent?) -> ResponsePlan.BodyKind {
-        guard let content else { return .none }
-        switch BodyKind.of(content) {
-        case .json: return .json
-        case .form: return .form
-        case .text: return .text
-        case .binary: return .binary
-        case .multipart: return .multipart
-        case .jsonLines: return .jsonLines
-        case .jsonSequence: return .jsonSequence
-        case .serverSentEvents: return .serverSentEvents
-        }
     }
 
     /// The reason phrase as a member name (`notFound`), ranges by their class, `default` as `other`.
