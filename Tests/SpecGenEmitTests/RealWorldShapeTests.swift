@@ -90,6 +90,21 @@ import Testing
         #expect(Set(nested).isDisjoint(with: topLevel), "\(nested) vs \(topLevel)")
     }
 
+    /// Box's `MetadataFieldFilterDateRange`: a component map of inline objects is a typealias,
+    /// which cannot hold the objects' struct (`typealias A = [String: A.AdditionalProperty]`
+    /// refers to itself), so the struct is declared beside it, named after it, and a name the
+    /// spec already takes is not reused.
+    @Test func childrenOfATypealiasAreDeclaredBesideIt() throws {
+        let generated = try Self.generate("alias-children.yaml")
+        try Self.expectCompiles(generated, module: "AliasChildren")
+        let models = try generated.file("Models")
+        #expect(models.contains("public typealias DateRanges = [String: DateRangesAdditionalProperty2]\n"))
+        #expect(models.contains("\npublic struct DateRangesAdditionalProperty2: Codable, Hashable, Sendable {"))
+        #expect(models.contains("public var kind: DateRangesAdditionalProperty2.Kind?"))
+        #expect(models.contains("\npublic struct DateRangesAdditionalProperty: Codable, Hashable, Sendable {"))
+        #expect(!models.contains("extension DateRanges {"))
+    }
+
     /// Kubernetes' path and query `path`, a header `name` beside a path `name`, a query `body`
     /// beside the body; array and object headers and an array path parameter.
     @Test func sameNamedParametersAndArrayHeadersCompile() throws {

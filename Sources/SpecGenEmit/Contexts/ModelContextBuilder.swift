@@ -53,7 +53,7 @@ struct ModelContextBuilder {
     }
 
     func context(for type: TypeDecl) -> TypeContext {
-        let nested = type.parent.flatMap { names.qualified[$0] }
+        let nested = names.enclosing[type.id].flatMap { names.qualified[$0] }
         let indent = nested == nil ? "" : "    "
         var context = TypeContext(
             extensionOf: nested, indent: indent, memberIndent: indent + "    ",

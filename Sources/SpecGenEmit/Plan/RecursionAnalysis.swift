@@ -14,17 +14,31 @@ struct RecursionAnalysis {
 
     init(types: [TypeDecl]) {
         var edges: [String: [String]] = [:]
-        var aliasEdges: [String: [String]] = [:]
-        for type in types {
-            edges[type.id] = Self.directTargets(of: type)
-            if let target = Self.aliasTarget(of: type) { aliasEdges[type.id] = Self.namedTargets(in: target) }
-        }
+        for type in types { edges[type.id] = Self.directTargets(of: type) }
         var finder = CycleFinder(edges: edges)
         for id in types.map(\.id).sorted() { finder.visit(id) }
         component = finder.cyclic
+        recursiveAliases = Self.recursiveAliases(in: types)
+    }
+
+    /// See `recursiveAliases`.
+    static func recursiveAliases(in types: [TypeDecl]) -> Set<String> {
+        var aliasEdges: [String: [String]] = [:]
+        for type in types {
+            if let target = Self.aliasTarget(of: type) { aliasEdges[type.id] = Self.namedTargets(in: target) }
+        }
         var aliasFinder = CycleFinder(edges: aliasEdges)
         for id in aliasEdges.keys.sorted() { aliasFinder.visit(id) }
-        recursiveAliases = Set(aliasFinder.cyclic.keys)
+        return Set(aliasFinder.cyclic.keys)
+    }
+
+    /// The types emitted as a Swift `typealias`: the aliases that are not recursive. A typealias
+    /// cannot hold nested types (`extension Alias` extends the aliased type, and `Alias.Member`
+    /// inside the alias's own target makes it refer to itself), so `SwiftTypeNames` declares
+    /// their children beside them.
+    static func typealiasIDs(in types: [TypeDecl]) -> Set<String> {
+        let recursive = recursiveAliases(in: types)
+        return Set(types.filter { aliasTarget(of: $0) != nil && !recursive.contains($0.id) }.map(\.id))
     }
 
     /// What a type is emitted as a `typealias` of, if it is: an alias, or an object without

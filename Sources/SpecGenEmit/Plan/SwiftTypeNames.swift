@@ -26,24 +26,48 @@ struct SwiftTypeNames {
         return Set(names)
     }
 
+    /// Type id → the id of the type it is declared in; absent for a top-level type. The IR's
+    /// parent, except that a type emitted as a `typealias` holds nothing: its children are
+    /// declared where it is, named after it (`MetadataFieldFilterDateRangeAdditionalProperty`
+    /// beside `typealias MetadataFieldFilterDateRange = [String: …]`), since inside it
+    /// `typealias A = [String: A.AdditionalProperty]` would refer to itself.
+    private(set) var enclosing: [String: String] = [:]
+
     /// `synthetic`: types the generator declares per operation (`GetPetError`, `GetPetOkHeaders`),
     /// claimed at top level after the document's own, in the order given.
     init(
         types: [TypeDecl], options: EmitOptions, synthetic: [(id: String, name: String)] = [],
         sendsWebhooks: Bool = false
     ) {
-        func wanted(_ type: TypeDecl) -> String {
-            Naming.typeName(options.nameOverrides[type.id] ?? options.nameOverrides[type.name] ?? type.name)
-        }
+        let typealiases = RecursionAnalysis.typealiasIDs(in: types)
         // Ids sort parents before children, since a child's id starts with its parent's.
         let sorted = types.sorted(by: { $0.id < $1.id })
         // A type whose parent the document does not declare is emitted at top level.
         let declared = Set(types.map(\.id))
-        func isTopLevel(_ type: TypeDecl) -> Bool { type.parent.map { !declared.contains($0) } ?? true }
+        var enclosing: [String: String] = [:]
+        for type in sorted {
+            guard let parent = type.parent, declared.contains(parent) else { continue }
+            enclosing[type.id] = typealiases.contains(parent) ? enclosing[parent] : parent
+        }
+        self.enclosing = enclosing
+        func wanted(_ type: TypeDecl) -> String {
+            if let override = options.nameOverrides[type.id] ?? options.nameOverrides[type.name] {
+                return Naming.typeName(override)
+            }
+            // Parents are named first (sorted), so a typealias's name is known when its children are.
+            let prefix = type.parent.flatMap { typealiases.contains($0) ? simple[$0] : nil } ?? ""
+            return prefix + Naming.typeName(type.name)
+        }
         // First every top-level name, so a nested type (sorted earlier: "Droplet.Image" < "Image")
-        // can never take one.
+        // can never take one; the children of top-level typealiases are top-level too.
         var topLevel = NameScope(reserved: Self.reservedTopLevel(options, sendsWebhooks: sendsWebhooks))
-        for type in sorted where isTopLevel(type) {
+        let isHoisted = { (type: TypeDecl) in type.parent.map(typealiases.contains) ?? false }
+        for type in sorted where enclosing[type.id] == nil && !isHoisted(type) {
+            let name = topLevel.claim(wanted(type))
+            qualified[type.id] = name
+            simple[type.id] = name
+        }
+        for type in sorted where enclosing[type.id] == nil && isHoisted(type) {
             let name = topLevel.claim(wanted(type))
             qualified[type.id] = name
             simple[type.id] = name
@@ -55,8 +79,9 @@ struct SwiftTypeNames {
         }
         let topLevelNames = Set(simple.values).union(Self.reservedTopLevel(options, sendsWebhooks: sendsWebhooks))
         var scopes: [String: NameScope] = [:]
-        for type in sorted where !isTopLevel(type) {
-            guard let parent = type.parent, let parentName = qualified[parent] else {
+        for type in sorted {
+            guard let home = enclosing[type.id] else { continue }
+            guard let homeName = qualified[home] else {
                 // Unreachable while child ids extend their parent's; top level is always safe.
                 let name = topLevel.claim(wanted(type))
                 qualified[type.id] = name
@@ -64,13 +89,13 @@ struct SwiftTypeNames {
                 continue
             }
             var scope =
-                scopes[parent]
+                scopes[home]
                 ?? NameScope(
-                    reserved: Set(parentName.split(separator: ".").map(String.init) + ["CodingKeys"]),
+                    reserved: Set(homeName.split(separator: ".").map(String.init) + ["CodingKeys"]),
                     outer: topLevelNames)
             let name = scope.claim(wanted(type))
-            scopes[parent] = scope
-            qualified[type.id] = parentName + "." + name
+            scopes[home] = scope
+            qualified[type.id] = homeName + "." + name
             simple[type.id] = name
         }
     }
