@@ -109,6 +109,9 @@ let package = Package(
         .target(
             name: "GoldenResponses", dependencies: ["SpecGenRuntime", openAPIRuntime],
             path: "Tests/Golden/responses", swiftSettings: warningsAsErrors),
+        .target(
+            name: "GoldenOAS32", dependencies: ["SpecGenRuntime", openAPIRuntime],
+            path: "Tests/Golden/oas32", swiftSettings: warningsAsErrors),
         .testTarget(
             name: "SpecGenRuntimeTests",
             dependencies: ["SpecGenRuntime", openAPIRuntime, .product(name: "HTTPTypes", package: "swift-http-types")]),
@@ -116,7 +119,7 @@ let package = Package(
             name: "GeneratedCodeTests",
             dependencies: [
                 "GoldenECRFull", "GoldenFeatures", "GoldenHostile", "GoldenSecurity", "GoldenBodies",
-                "GoldenBodiesSwagger", "GoldenResponses", "SpecGenRuntime", openAPIRuntime,
+                "GoldenBodiesSwagger", "GoldenResponses", "GoldenOAS32", "SpecGenRuntime", openAPIRuntime,
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]),
         // The build-tool plugin (generated code compiled into a target at build time) and the command

@@ -41,21 +41,7 @@ package struct Generator: Sendable {
                 document: document, names: names, mapping: mapping, plans: plans, security: security
             ).contexts()
         }
-        let clientTypeName = Naming.typeName(options.clientTypeName)
-        let main = OperationTypeNames(
-            clientTypeName: clientTypeName,
-            handlerProtocolName: Naming.typeName(options.handlerProtocolName),
-            defaultServerURLLiteral: document.servers.first.map { SwiftText.stringLiteral($0.url) },
-            clientDoc: """
-                /// The API's client: one method per operation. It sends each operation's wire route itself
-                /// (constant headers such as `X-Amz-Target`, constant query items such as `Action=…`).
-                """,
-            handlerDoc: """
-                /// What a server implements: one method per operation. Return the success value; throw the
-                /// operation's `…Error` enum to answer a declared error status with its body and headers, or
-                /// `APIError` (any `ServiceError`) to answer with a status and an error name.
-                """,
-            serverURLDoc: "Where the API is, e.g. `\(clientTypeName).defaultServerURL`.")
+        let main = OperationTypeNames.api(options: options, document: document)
         // Operation files are timed as rendering whole: their contexts are built above, and what
         // `operationFiles` adds (file contexts, webhook contexts) is small beside the templates.
         try timings.measure(.render) { () throws(TemplateError) in
@@ -78,13 +64,10 @@ package struct Generator: Sendable {
             if options.modes.contains(.stubs) {
                 let credentials = Dictionary(
                     operations.map { ($0.methodName, $0.credentials) }, uniquingKeysWith: { first, _ in first })
-                let context = StubsFileContext(
-                    header: header, imports: ["Foundation", "OpenAPIRuntime", "SpecGenRuntime"],
-                    access: options.access.keyword,
-                    handlerProtocolName: Naming.typeName(options.handlerProtocolName),
-                    stubsTypeName: StubContextBuilder.stubsTypeName(handlerProtocolName: options.handlerProtocolName),
-                    profile: Self.profileContext(document.protocol), operations: [])
-                let stubs = StubContextBuilder(document: document, plans: plans).contexts(credentials: credentials)
+                let builder = StubContextBuilder(document: document, plans: plans)
+                let context = builder.fileContext(
+                    header: header, options: options, profile: Self.profileContext(document.protocol))
+                let stubs = builder.contexts(credentials: credentials)
                 files.append(
                     GeneratedFile(
                         name: "Stubs.swift",
@@ -104,20 +87,7 @@ package struct Generator: Sendable {
     /// stay the same for every spec (the build plugin must name its outputs before reading it).
     private func appendWebhooks(_ plan: GenerationPlan, to files: inout [GeneratedFile]) throws(TemplateError) {
         guard !plan.sentPlans.isEmpty else { return }
-        let names = OperationTypeNames(
-            clientTypeName: options.webhooksClientTypeName,
-            handlerProtocolName: options.webhookHandlerProtocolName, defaultServerURLLiteral: nil,
-            clientDoc: """
-                /// Sends the API's webhooks and callbacks (the provider's side): one method per webhook or
-                /// callback operation, each sent to `serverURL` exactly as given, its path and query kept: the
-                /// URL a subscriber registered, or a callback's URL from its `…URL` constant.
-                """,
-            handlerDoc: """
-                /// What a subscriber implements to receive the API's webhooks and callbacks: one method per
-                /// webhook or callback operation. The route table serves each at its own path (`/` and the
-                /// webhook's name, or `/operationId/callbackName`): the URLs to give the provider.
-                """,
-            serverURLDoc: "The URL to send to, as the subscriber registered it or a callback's `…URL` gives it.")
+        let names = OperationTypeNames.webhooks(options: options)
         // A webhook or callback is checked against its own `security` only: the document's default is
         // for calls to the API, not for what the API sends to a subscriber.
         var security = SecurityPlan(plan.document)
@@ -253,17 +223,6 @@ package struct Generator: Sendable {
             files.append(GeneratedFile(name: name, contents: contents))
         }
         return files
-    }
-
-    /// The names one set of operation files declares and uses.
-    private struct OperationTypeNames {
-        var clientTypeName: String
-        var handlerProtocolName: String
-        /// The client's default server (the spec's first) as a Swift string literal; nil without one.
-        var defaultServerURLLiteral: String?
-        var clientDoc: String
-        var handlerDoc: String
-        var serverURLDoc: String
     }
 
     private func operationFiles(

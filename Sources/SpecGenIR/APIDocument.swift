@@ -61,6 +61,7 @@ package struct SpecVersion: Sendable, Codable, Equatable {
     package enum Family: String, Sendable, Codable, Equatable {
         case openAPI30 = "openapi-3.0"
         case openAPI31 = "openapi-3.1"
+        case openAPI32 = "openapi-3.2"
         case swagger2 = "swagger-2.0"
     }
 

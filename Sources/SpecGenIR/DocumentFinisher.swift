@@ -32,7 +32,7 @@ enum DocumentFinisher {
             }
             if let first = byID.updateValue(index, forKey: operation.id) {
                 state.error(
-                    "operation id '\(operation.id)' is used twice (\(operations[first].method.rawValue.uppercased()) \(operations[first].specPath) and \(operation.method.rawValue.uppercased()) \(operation.specPath))",
+                    "operation id '\(operation.id)' is used twice (\(operations[first].method.wireName) \(operations[first].specPath) and \(operation.method.wireName) \(operation.specPath))",
                     at: mark)
             }
         }

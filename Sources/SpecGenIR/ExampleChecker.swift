@@ -13,15 +13,18 @@ enum ExampleChecker {
 
     /// A media type's or a parameter's `example` and `examples: {name: {value}}`.
     static func checkMediaExamples(_ holder: Node, schema: Node?, _ state: inout ReaderState) {
-        guard let schema else { return }
-        if let example = holder["example"] { check(example, against: schema, &state) }
+        guard schema != nil || state.family.unusedAdditions[.example] != nil else { return }
+        if let schema, let example = holder["example"] { check(example, against: schema, &state) }
         for entry in holder["examples"]?.entries ?? [] {
             var example = entry.value
             if example["$ref"] != nil {
                 guard let target = state.dereference(example) else { continue }
                 example = target
             }
-            if let value = example["value"] { check(value, against: schema, &state) }
+            state.warnUnusedAdditions(example, .example)
+            if let schema, let value = example["value"] ?? example["dataValue"] {
+                check(value, against: schema, &state)
+            }
         }
     }
 

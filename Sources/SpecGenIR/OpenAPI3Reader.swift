@@ -1,11 +1,14 @@
 import SpecGenYAML
 
-/// OpenAPI 3.0.x and 3.1.x → IR.
+/// OpenAPI 3.0.x, 3.1.x and 3.2.x → IR (what the minors differ in: `OpenAPIMinorRules`).
 enum OpenAPI3Reader {
     static func read(_ root: Node, version: SpecVersion, _ state: inout ReaderState) -> APIDocument {
         var document = APIDocument(specVersion: version, info: InfoReader.info(root, &state))
         document.extensions = root.extensions
+        state.warnUnusedAdditions(root, .document)
+        for tag in state.items(root["tags"], "'tags'") { state.warnUnusedAdditions(tag, .tag) }
         for server in state.items(root["servers"], "'servers'") {
+            state.warnUnusedAdditions(server, .server)
             guard let url = state.requiredString(server, "url", in: "a server") else { continue }
             var entry = Server(url: url, description: state.string(server, "description"))
             let variables = state.entries(server["variables"], "'variables'").compactMap { name, _, value in
@@ -20,7 +23,7 @@ enum OpenAPI3Reader {
         // Links, callbacks and path items are not registered, so they are not reported as unused.
         for (kind, singular) in [
             ("parameters", "parameter"), ("requestBodies", "request body"), ("responses", "response"),
-            ("headers", "header"), ("examples", "example"),
+            ("headers", "header"), ("examples", "example"), ("mediaTypes", "media type"),
         ] {
             _ = components.register(section?[kind], at: ["components", kind], kind: singular, &state)
         }
@@ -31,7 +34,7 @@ enum OpenAPI3Reader {
             }
         }
         document.security = state.security(root["security"])
-        if root["paths"] == nil && version.family == .openAPI30 {
+        if root["paths"] == nil && version.family.requiresPathsAndResponses {
             state.error("an OpenAPI 3.0 document has no 'paths'", at: root.mark)
         }
         for (path, _, item) in state.entries(root["paths"], "'paths'") {
@@ -55,7 +58,23 @@ enum OpenAPI3Reader {
         var result: [Operation] = []
         for entry in item.entries ?? [] {
             let key = entry.key.text ?? ""
-            guard let method = HTTPMethod(rawValue: key) else {
+            if key == "additionalOperations" && state.family.hasAdditionalOperations {
+                for (token, tokenKey, value) in state.entries(entry.value, "'additionalOperations'") {
+                    guard let method = HTTPMethod(additional: token) else {
+                        state.warning(
+                            "'\(token)' in 'additionalOperations' is not an HTTP method token other than the path "
+                                + "item's own fields (get, put, …, query); it is ignored", at: tokenKey.mark)
+                        continue
+                    }
+                    guard let node = state.dereference(value) else { continue }
+                    result.append(
+                        operation(
+                            method: method, path: path, node: node, methodMark: tokenKey.mark,
+                            pathParameters: pathParameters, id: ids?(method), &state))
+                }
+                continue
+            }
+            guard let method = HTTPMethod(rawValue: key), state.family.pathItemMethods.contains(method) else {
                 if !pathItemKeys.contains(key) && !key.hasPrefix("x-") {
                     state.warning(
                         "'\(key)' is not an HTTP method or a path item field; it is ignored", at: entry.key.mark)
@@ -106,7 +125,7 @@ enum OpenAPI3Reader {
                 content: content(body["content"], hint: .topLevel(stem + "Request"), &state))
             operation.requestBody?.description = state.string(body, "description")
         }
-        if node["responses"] == nil && state.family == .openAPI30 {
+        if node["responses"] == nil && state.family.requiresPathsAndResponses {
             // Required in 3.0 only; 3.1 made `responses` optional.
             state.error(
                 "operation '\(id)' has no 'responses' (OpenAPI 3.0 requires them; 3.1 does not)", at: methodMark)
@@ -122,6 +141,7 @@ enum OpenAPI3Reader {
             let hint = OperationParts.responseHint(
                 id, status: status, isFirstSuccess: status.first == "2" && !seenSuccess)
             seenSuccess = seenSuccess || status.first == "2"
+            state.warnUnusedAdditions(responseNode, .response)
             var response = Response(status: status, content: content(responseNode["content"], hint: hint, &state))
             response.description = state.string(responseNode, "description")
             response.extensions = responseNode.extensions
@@ -139,6 +159,12 @@ enum OpenAPI3Reader {
             let place = state.requiredString(node, "in", in: "parameter '\(name)'")
         else { return nil }
         guard let location = Parameter.Location(rawValue: place) else {
+            if let instead = state.family.unusedParameterLocations[place] {
+                state.warning(
+                    "parameter '\(name)' is in '\(place)' (OpenAPI 3.2), which is ignored: \(instead)",
+                    at: node["in"]!.mark)
+                return nil
+            }
             state.error(
                 "parameter '\(name)' is in '\(place)'; OpenAPI 3 knows path, query, header and cookie",
                 at: node["in"]!.mark)
@@ -175,11 +201,14 @@ enum OpenAPI3Reader {
 
     /// `content: {mediaType: {schema, example(s)}}`, in spec order; no schema is untyped JSON.
     static func content(_ node: Node?, hint: NameHint, _ state: inout ReaderState) -> [MediaContent] {
-        state.entries(node, "'content'").map { mediaType, _, media in
-            ExampleChecker.checkMediaExamples(media, schema: media["schema"], &state)
+        state.entries(node, "'content'").map { mediaType, _, written in
+            // 3.2 `components/mediaTypes` are reached by `$ref`; one that cannot be followed reads as no schema.
+            let media = state.dereference(written) ?? Node(.mapping([]), mark: written.mark)
+            state.warnUnusedAdditions(media, .mediaType)
+            let schema = media["schema"] ?? itemSchemaAsArray(media, mediaType: mediaType, &state)
+            ExampleChecker.checkMediaExamples(media, schema: schema, &state)
             var content = MediaContent(
-                mediaType: mediaType,
-                type: media["schema"].map { SchemaReader.typeRef($0, hint, &state) } ?? .untypedJSON)
+                mediaType: mediaType, type: schema.map { SchemaReader.typeRef($0, hint, &state) } ?? .untypedJSON)
             content.example =
                 SchemaReader.mediaExample(media, &state)
                 ?? media["schema"].flatMap { $0["$ref"] == nil ? SchemaReader.example($0) : nil }
@@ -201,6 +230,7 @@ enum OpenAPI3Reader {
                 }
             }
             for (property, _, encoding) in encodings {
+                state.warnUnusedAdditions(encoding, .encoding)
                 if let type = state.string(encoding, "contentType") { partTypes[property] = type }
                 // OpenAPI: a `Content-Type` here is ignored (it is `contentType`'s); the part's
                 // `Content-Disposition` is the multipart coder's to write.
@@ -214,6 +244,46 @@ enum OpenAPI3Reader {
             content.partHeaders = partHeaders.isEmpty ? nil : partHeaders
             return content
         }
+    }
+
+    /// 3.2 `itemSchema` (the schema of each item of a sequential body) as the `type: array` schema
+    /// 3.1 specs write for the whole stream, so both reach the same typed `EventStream` path. With
+    /// `schema` beside it, `schema` wins; on a media type that is not a stream of JSON items, a warning.
+    static func itemSchemaAsArray(_ media: Node, mediaType: String, _ state: inout ReaderState) -> Node? {
+        guard let entry = media.entries?.first(where: { $0.key.text == "itemSchema" }) else { return nil }
+        let essence = String(mediaType.prefix { $0 != ";" }.filter { $0 != " " })
+        guard SpecVersion.Family.jsonItemStreams.contains(essence.lowercased()) else {
+            state.warning(
+                "'itemSchema' (OpenAPI 3.2) is ignored on '\(mediaType)': SpecGen types the items of "
+                    + SpecVersion.Family.jsonItemStreams.sorted().joined(separator: ", ") + " only",
+                at: entry.key.mark)
+            return nil
+        }
+        let mark = entry.key.mark
+        var items = entry.value
+        if essence.lowercased() == "text/event-stream" {
+            // The item is the event (`data`, `event`, `id`, `retry`); its `data` is JSON when it declares
+            // `contentMediaType: application/json` and a `contentSchema`, else text: as in 3.1, an
+            // array of that value (JSON data) or of strings (events as they come).
+            let data = state.dereferenced(entry.value)?["properties"]?["data"]
+            if let data, let schema = data["contentSchema"],
+                let media = data["contentMediaType"]?.text, media.lowercased().contains("json")
+            {
+                items = schema
+            } else {
+                items = Node(
+                    .mapping([
+                        MappingEntry(
+                            key: SchemaReader.keyNode("type", mark), value: SchemaReader.keyNode("string", mark))
+                    ]), mark: mark)
+            }
+        }
+        return Node(
+            .mapping([
+                MappingEntry(key: SchemaReader.keyNode("type", mark), value: SchemaReader.keyNode("array", mark)),
+                MappingEntry(key: SchemaReader.keyNode("items", mark), value: items),
+            ]),
+            mark: entry.value.mark)
     }
 
     static func headers(_ node: Node?, hint: NameHint, _ state: inout ReaderState) -> [ResponseHeader] {

@@ -53,8 +53,65 @@ package struct Callback: Sendable, Codable, Equatable {
     }
 }
 
-package enum HTTPMethod: String, Sendable, Codable, Equatable, Hashable, CaseIterable {
-    case get, put, post, delete, options, head, patch, trace
+/// An operation's HTTP method: one of the path item's method fields (`get` … `trace`, and 3.2's
+/// `query`), or a 3.2 `additionalOperations` key (`LINK`, `PURGE`: any HTTP token, sent as written).
+/// A struct, not an enum, because that second set is open, as it is in HTTP (RFC 9110 §9.1).
+package struct HTTPMethod: Sendable, Codable, Hashable, CustomStringConvertible {
+    /// The path item field (`get`, `query`) or the `additionalOperations` key (`LINK`), as written.
+    package let rawValue: String
+    /// An `additionalOperations` method, not a path item field.
+    package let isAdditional: Bool
+
+    private init(rawValue: String, isAdditional: Bool) {
+        self.rawValue = rawValue
+        self.isAdditional = isAdditional
+    }
+
+    package static let get = HTTPMethod(rawValue: "get", isAdditional: false)
+    package static let put = HTTPMethod(rawValue: "put", isAdditional: false)
+    package static let post = HTTPMethod(rawValue: "post", isAdditional: false)
+    package static let delete = HTTPMethod(rawValue: "delete", isAdditional: false)
+    package static let options = HTTPMethod(rawValue: "options", isAdditional: false)
+    package static let head = HTTPMethod(rawValue: "head", isAdditional: false)
+    package static let patch = HTTPMethod(rawValue: "patch", isAdditional: false)
+    package static let trace = HTTPMethod(rawValue: "trace", isAdditional: false)
+    /// OpenAPI 3.2's QUERY (a safe method with a body).
+    package static let query = HTTPMethod(rawValue: "query", isAdditional: false)
+
+    /// The path item's method fields, in the specification's order.
+    package static let fields: [HTTPMethod] = [.get, .put, .post, .delete, .options, .head, .patch, .trace, .query]
+
+    /// A path item field (`get` … `query`); nil for any other text.
+    package init?(rawValue: String) {
+        guard let method = Self.fields.first(where: { $0.rawValue == rawValue }) else { return nil }
+        self = method
+    }
+
+    /// An `additionalOperations` key: an HTTP token that is no field's method in any case (those
+    /// belong in their fields); nil otherwise.
+    package init?(additional token: String) {
+        guard SecurityScheme.isHTTPToken(token), HTTPMethod(rawValue: token.lowercased()) == nil else { return nil }
+        self.init(rawValue: token, isAdditional: true)
+    }
+
+    /// What travels on the request line: a field's name in upper case, an additional method as written.
+    package var wireName: String { isAdditional ? rawValue : rawValue.uppercased() }
+
+    package var description: String { wireName }
+
+    package init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let method = HTTPMethod(rawValue: text) ?? HTTPMethod(additional: text) else {
+            throw DecodingError.dataCorrupted(
+                DecodingError.Context(codingPath: decoder.codingPath, debugDescription: "'\(text)' is no HTTP method"))
+        }
+        self = method
+    }
+
+    package func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
 }
 
 package struct Parameter: Sendable, Codable, Equatable {

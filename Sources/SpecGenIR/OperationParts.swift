@@ -96,7 +96,7 @@ enum OperationParts {
         if let id = state.string(node, "operationId"), !id.isEmpty { return (id, false) }
         let derived = TypeNaming.operationID(method: method, path: path)
         state.warning(
-            "\(method.rawValue.uppercased()) \(path) has no operationId; it is called '\(derived)'", at: methodMark)
+            "\(method.wireName) \(path) has no operationId; it is called '\(derived)'", at: methodMark)
         return (derived, true)
     }
 

@@ -51,13 +51,13 @@ extension SchemaReader {
         return schema["examples"]?.items?.first.map(JSONValue.init)
     }
 
-    /// A media type's example: `example`, else the first of `examples: {name: {value}}` (a `$ref`
-    /// to `components/examples` followed); nil when none is given.
+    /// A media type's example: `example`, else the first of `examples: {name: {value}}` (or 3.2's
+    /// `dataValue`; a `$ref` to `components/examples` followed); nil when none is given.
     static func mediaExample(_ media: Node, _ state: inout ReaderState) -> JSONValue? {
         if let example = media["example"] { return JSONValue(example) }
         for entry in media["examples"]?.entries ?? [] {
             guard let example = state.dereference(entry.value) else { continue }
-            if let value = example["value"] { return JSONValue(value) }
+            if let value = example["value"] ?? example["dataValue"] { return JSONValue(value) }
         }
         return nil
     }

@@ -64,6 +64,7 @@ extension SchemaReader {
 
     /// 3.x `discriminator: {propertyName, mapping}`; 2.0's is a bare property name.
     static func discriminator(_ node: Node, variants: [TypeRef], _ state: inout ReaderState) -> Discriminator? {
+        state.warnUnusedAdditions(node, .discriminator)
         let propertyName = node.text ?? state.requiredString(node, "propertyName", in: "a discriminator")
         guard let propertyName else { return nil }
         var mapping: [String: String] = [:]

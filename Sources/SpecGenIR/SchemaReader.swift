@@ -19,6 +19,7 @@ enum SchemaReader {
             return .untypedJSON
         }
         ExampleChecker.checkSchemaExamples(node, &state)
+        state.warnUnusedAdditions(node["xml"], .xml)
         let nullable = isNullable(node)
         func wrap(_ type: TypeRef) -> TypeRef { nullable && !type.isOptional ? .optional(type) : type }
 
@@ -27,7 +28,7 @@ enum SchemaReader {
                 !annotationKeys.contains($0.key.text ?? "") && !($0.key.text ?? "").hasPrefix("x-")
             }
             if !extra.isEmpty {
-                if state.family == .openAPI31 {
+                if state.family.refSiblingsApply {
                     // 3.1: `$ref` with schema keywords beside it means both apply, as `allOf` would.
                     return wrap(
                         allOf(

@@ -17,6 +17,8 @@ package struct SecurityScheme: Sendable, Codable, Equatable {
     package var scheme: String?
     package var bearerFormat: String?
     package var openIdConnectURL: String?
+    /// 3.2 `deprecated: true`.
+    package var deprecated: Bool?
     /// oauth2 flows as written (3.x form; Swagger's single flow is converted).
     package var flows: JSONValue?
     package var extensions: Extensions?

@@ -10,7 +10,14 @@ enum SecuritySchemeReader {
             state.error("security scheme '\(name)' has unknown type '\(type)'", at: node["type"]!.mark)
             return nil
         }
+        state.warnUnusedAdditions(node, .securityScheme)
         var scheme = common(name, kind, node, &state)
+        if state.bool(node, "deprecated") == true {
+            scheme.deprecated = true
+            state.warning(
+                "security scheme '\(name)' is deprecated; operations that use it still get its credentials",
+                at: node["deprecated"]!.mark)
+        }
         scheme.scheme = state.string(node, "scheme")
         scheme.bearerFormat = state.string(node, "bearerFormat")
         scheme.openIdConnectURL = state.string(node, "openIdConnectUrl")

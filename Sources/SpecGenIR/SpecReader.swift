@@ -31,18 +31,16 @@ package struct SpecReader: Sendable {
         let version: SpecVersion
         if let node = root["openapi"] {
             let text = node.text ?? ""
-            if text.hasPrefix("3.0.") || text == "3.0" {
-                version = SpecVersion(family: .openAPI30, written: text)
-            } else if text.hasPrefix("3.1.") || text == "3.1" {
-                version = SpecVersion(family: .openAPI31, written: text)
-            } else {
+            guard let family = SpecVersion.Family.openAPI(text) else {
                 return failure(
-                    "unknown OpenAPI version '\(text)'; SpecGen reads 3.0.x and 3.1.x (and Swagger 2.0)", at: node.mark)
+                    "unknown OpenAPI version '\(text)'; SpecGen reads 3.0.x, 3.1.x and 3.2.x (and Swagger 2.0)",
+                    at: node.mark)
             }
+            version = SpecVersion(family: family, written: text)
         } else if let node = root["swagger"] {
             guard node.text == "2.0" else {
                 return failure(
-                    "unknown Swagger version '\(node.text ?? node.kindDescription)'; SpecGen reads 2.0 (and OpenAPI 3.0.x, 3.1.x)",
+                    "unknown Swagger version '\(node.text ?? node.kindDescription)'; SpecGen reads 2.0 (and OpenAPI 3.0.x, 3.1.x, 3.2.x)",
                     at: node.mark)
             }
             version = SpecVersion(family: .swagger2, written: "2.0")

@@ -35,7 +35,7 @@ enum Swagger2Reader {
             let pathParameters = state.items(state.dereferenced(item["parameters"]), "'parameters'")
             for entry in item.entries ?? [] {
                 let key = entry.key.text ?? ""
-                guard let method = HTTPMethod(rawValue: key), method != .trace else {
+                guard let method = HTTPMethod(rawValue: key), method != .trace, method != .query else {
                     if key != "parameters" && key != "$ref" && !key.hasPrefix("x-") {
                         state.warning(
                             "'\(key)' is not an HTTP method of Swagger 2.0; it is ignored", at: entry.key.mark)

@@ -23,7 +23,7 @@ enum TypeNaming {
     /// `get /pets/{petId}` → `getPetsPetId`: the id of an operation without `operationId`.
     static func operationID(method: HTTPMethod, path: String) -> String {
         let words = upperCamel(path.replacingOccurrences(of: "{", with: "By "))
-        return method.rawValue + (words == "Value" ? "Root" : words)
+        return method.rawValue.lowercased() + (words == "Value" ? "Root" : words)
     }
 }
 

@@ -9,7 +9,7 @@ enum WebhookReader {
         guard let entry = root.entries?.first(where: { $0.key.text == "webhooks" }), !entry.value.isNull else {
             return []
         }
-        if version.family != .openAPI31 {
+        if !version.family.hasWebhooks {
             state.warning(
                 "'webhooks' are an OpenAPI 3.1 field; this document is \(version.written), so they are ignored",
                 at: entry.key.mark)
@@ -86,7 +86,10 @@ enum WebhookReader {
     }
 
     private static func methodCount(_ item: Node) -> Int {
-        (item.entries ?? []).filter { HTTPMethod(rawValue: $0.key.text ?? "") != nil }.count
+        (item.entries ?? []).reduce(0) { count, entry in
+            if entry.key.text == "additionalOperations" { return count + (entry.value.entries?.count ?? 0) }
+            return count + (HTTPMethod(rawValue: entry.key.text ?? "") != nil ? 1 : 0)
+        }
     }
 
     /// A webhook or callback URL is given whole, so it has no path template to fill.

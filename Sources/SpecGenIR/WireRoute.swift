@@ -23,7 +23,7 @@ package struct WireRoute: Sendable, Codable, Equatable, Hashable {
 
     /// `POST / X-Amz-Target: …` — how diagnostics name a route.
     package var summary: String {
-        var text = "\(method.rawValue.uppercased()) \(path)"
+        var text = "\(method.wireName) \(path)"
         if !constantQuery.isEmpty {
             text += "?" + constantQuery.map { "\($0.name)=\($0.value)" }.joined(separator: "&")
         }
@@ -35,7 +35,7 @@ package struct WireRoute: Sendable, Codable, Equatable, Hashable {
     var routingKey: String {
         let headers = constantHeaders.map { "\($0.name.lowercased()):\($0.value)" }.sorted()
         let query = constantQuery.map { "\($0.name)=\($0.value)" }.sorted()
-        return ([method.rawValue, path] + headers + query).joined(separator: "\n")
+        return ([method.wireName, path] + headers + query).joined(separator: "\n")
     }
 }
 

@@ -126,7 +126,8 @@ public struct RetryMiddleware: ClientMiddleware {
     func mayRetry(_ method: HTTPRequest.Method, operationID: String) -> Bool {
         switch method {
         case .get, .head, .put, .delete, .options, .trace: return true
-        default: return policy.retryNonIdempotent || policy.isIdempotent(operationID)
+        // QUERY is safe and idempotent (RFC 10008); its static property is newer than the versions allowed.
+        default: return method.rawValue == "QUERY" || policy.retryNonIdempotent || policy.isIdempotent(operationID)
         }
     }
 

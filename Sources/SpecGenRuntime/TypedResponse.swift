@@ -3,7 +3,7 @@ import HTTPTypes
 
 /// A declared response, decoded: its status, its declared headers (typed), its body (typed), and
 /// every header field as received. Generated error enums carry one per declared error status; an
-/// operation whose success declares headers returns one. See docs/proposals/typed-responses.md.
+/// operation whose success declares headers returns one. See docs/proposals/0001-typed-responses.md.
 public struct TypedResponse<Body: Sendable, Headers: ResponseHeaders>: Sendable {
     /// The HTTP status code.
     public var status: Int

@@ -39,8 +39,7 @@ struct DiffCommand: ParsableCommand {
     func run() throws {
         let loaded = try config.map(ConfigLoading.load)
         let options = loaded?.options ?? EmitOptions()
-        let reader = SpecReader(
-            options: ReaderOptions(limits: limits.loaderLimits, protocolOverride: loaded?.protocolOverride))
+        let reader = ReaderOptions(limits: limits.loaderLimits, protocolOverride: loaded?.protocolOverride)
         let old = try surface(oldSpec, reader: reader, options: options)
         let new = try surface(newSpec, reader: reader, options: options)
         let diff = APIDiff(old: old, new: new)
@@ -71,8 +70,9 @@ struct DiffCommand: ParsableCommand {
     }
 
     /// Reads a spec (diagnostics on stderr); an unreadable one stops with exit status 2.
-    private func surface(_ path: String, reader: SpecReader, options: EmitOptions) throws -> APISurface {
-        let result = reader.read(path: path)
+    private func surface(_ path: String, reader: ReaderOptions, options: EmitOptions) throws -> APISurface {
+        var timings = StageTimings()
+        let result = SpecGenPipeline.read(specAt: path, options: reader, timings: &timings)
         DiagnosticPrinter.printToStandardError(result.diagnostics)
         guard !result.hasErrors, let document = result.document else { throw ExitCode(2) }
         return APISurface(document: document, options: options)

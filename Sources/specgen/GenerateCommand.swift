@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import SpecGenEmit
 import SpecGenIR
-import SpecGenYAML
 
 /// `specgen generate SPEC --output DIR`: Swift models, client and server for a spec.
 struct GenerateCommand: ParsableCommand {
@@ -73,36 +72,21 @@ struct GenerateCommand: ParsableCommand {
         if let clientFiles { options.clientShards = max(1, clientFiles) }
         if let serverFiles { options.serverShards = max(1, serverFiles) }
 
-        let reader = SpecReader(
-            options: ReaderOptions(
-                limits: limits.loaderLimits, allowedRoot: allowRefsUnder,
-                protocolOverride: protocolOverride))
-        var stages = StageTimings()
-        let result: ReadResult
-        do {
-            let root = try stages.measure(.load) { () throws(YAMLError) in
-                try YAMLLoader(limits: reader.options.limits).loadDocument(atPath: spec)
-            }
-            result = stages.measure(.read) { reader.read(root, path: spec) }
-        } catch {
-            result = ReadResult(document: nil, diagnostics: [error.diagnostic])
-        }
+        let pipeline = PipelineOptions(
+            reader: ReaderOptions(
+                limits: limits.loaderLimits, allowedRoot: allowRefsUnder, protocolOverride: protocolOverride),
+            emit: options,
+            templates: templatesFolder.map { .overrides(directory: $0) } ?? .defaults,
+            warningsAsErrors: warningsAsErrors)
+        let result = SpecGenPipeline.generate(specAt: spec, options: pipeline)
+        var stages = result.timings
         defer { if timings { FileHandle.standardError.write(Data((stages.report + "\n").utf8)) } }
         DiagnosticPrinter.printToStandardError(result.diagnostics)
-        guard !result.hasErrors, !(warningsAsErrors && !result.warnings.isEmpty), let document = result.document else {
-            throw ExitCode.failure
+        if let templateError = result.templateError {
+            FileHandle.standardError.write(Data("\(templateError)\n".utf8))
         }
-
-        let files: [GeneratedFile]
-        do {
-            let templateSet = try TemplateSet.load(overridesDirectory: templatesFolder)
-            let generator = Generator(options: options, templates: templateSet)
-            files = try generator.generate(
-                document, specName: URL(fileURLWithPath: spec).lastPathComponent, timings: &stages)
-        } catch {
-            FileHandle.standardError.write(Data("\(error)\n".utf8))
-            throw ExitCode.failure
-        }
+        guard !result.failed(warningsAsErrors: warningsAsErrors) else { throw ExitCode.failure }
+        let files = result.files
 
         let writer = OutputWriter(directory: output)
         if check {

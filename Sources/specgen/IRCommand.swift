@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
+import SpecGenEmit
 import SpecGenIR
-import SpecGenYAML
 
 /// `specgen ir SPEC`: what the readers understood, as stable sorted JSON.
 struct IRCommand: ParsableCommand {
@@ -23,8 +23,10 @@ struct IRCommand: ParsableCommand {
     @OptionGroup var limits: LimitOptions
 
     func run() throws {
-        let reader = SpecReader(options: ReaderOptions(limits: limits.loaderLimits, allowedRoot: allowRefsUnder))
-        let result = reader.read(path: spec)
+        var timings = StageTimings()
+        let result = SpecGenPipeline.read(
+            specAt: spec, options: ReaderOptions(limits: limits.loaderLimits, allowedRoot: allowRefsUnder),
+            timings: &timings)
         DiagnosticPrinter.printToStandardError(result.diagnostics)
         let failed = result.hasErrors || (warningsAsErrors && !result.warnings.isEmpty)
         guard !failed, let document = result.document else { throw ExitCode.failure }

@@ -22,21 +22,13 @@ import Testing
 
     static func run(_ yaml: String, templates: TemplateSet) -> Outcome {
         let path = "/nonexistent-specgen-property/spec.yaml"
-        let root: Node
-        do {
-            root = try YAMLLoader().loadDocument(Array(yaml.utf8), file: path)
-        } catch {
-            return Outcome(diagnostics: [error.diagnostic])
-        }
-        let result = SpecReader().read(root, path: path)
-        guard let document = result.document else { return Outcome(diagnostics: result.diagnostics) }
-        do {
-            let files = try Generator(options: EmitOptions(), templates: templates).generate(
-                document, specName: "random.yaml")
-            return Outcome(diagnostics: result.diagnostics, files: files)
-        } catch {
+        var options = PipelineOptions(templates: .loaded(templates))
+        options.emitsDocumentsWithErrors = true
+        let result = SpecGenPipeline.generate(Array(yaml.utf8), path: path, options: options)
+        if let error = result.templateError {
             return Outcome(diagnostics: result.diagnostics, generatorError: "\(error)")
         }
+        return Outcome(diagnostics: result.diagnostics, files: result.files.isEmpty ? nil : result.files)
     }
 
     @Test func randomSpecsGenerateOrDiagnoseAndAreDeterministic() throws {

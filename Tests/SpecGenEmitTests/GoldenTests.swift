@@ -31,14 +31,12 @@ struct GoldenTests {
     @Test(arguments: GoldenTests.specs)
     func generatedCodeMatchesGolden(_ spec: String) throws {
         let path = Self.repository.appendingPathComponent("Specs").appendingPathComponent(spec).path
-        let result = SpecReader().read(path: path)
-        #expect(!result.hasErrors, "\(result.errors)")
-        let document = try #require(result.document)
-        let files = try Generator(
-            options: EmitOptions(modes: Set(EmitOptions.Mode.allCases)),
-            templates: TemplateSet.load(overridesDirectory: nil)
-        )
-        .generate(document, specName: spec)
+        let result = SpecGenPipeline.generate(
+            specAt: path, options: PipelineOptions(emit: EmitOptions(modes: Set(EmitOptions.Mode.allCases))))
+        #expect(result.errors.isEmpty, "\(result.errors)")
+        #expect(result.templateError == nil, "\(String(describing: result.templateError))")
+        let files = result.files
+        try #require(!files.isEmpty)
         let folder = Self.goldenFolder(spec)
 
         if ProcessInfo.processInfo.environment["SPECGEN_RECORD_GOLDENS"] == "1" {

@@ -9,12 +9,10 @@ import Testing
 struct SecurityEmitTests {
     static func generate(_ yaml: String) throws -> [String: String] {
         let path = "/nonexistent-specgen-security/spec.yaml"
-        let root = try YAMLLoader().loadDocument(Array(yaml.utf8), file: path)
-        let result = SpecReader().read(root, path: path)
-        #expect(!result.hasErrors, "\(result.errors)")
-        let document = try #require(result.document)
-        let files = try Generator(options: EmitOptions(), templates: TemplateSet.load(overridesDirectory: nil))
-            .generate(document, specName: "spec.yaml")
+        let result = SpecGenPipeline.generate(Array(yaml.utf8), path: path, options: PipelineOptions())
+        #expect(result.errors.isEmpty, "\(result.errors)")
+        #expect(result.templateError == nil)
+        let files = result.files
         return Dictionary(uniqueKeysWithValues: files.map { ($0.name, $0.contents) })
     }
 

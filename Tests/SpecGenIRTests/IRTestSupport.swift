@@ -55,3 +55,16 @@ extension [Diagnostic] {
     /// Diagnostics whose message contains `text`.
     func containing(_ text: String) -> [Diagnostic] { filter { $0.message.contains(text) } }
 }
+
+extension IRFixtures {
+    /// Reads a spec of the repository's `Specs/` that must give a document without errors.
+    static func specDocument(_ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> (
+        APIDocument, [Diagnostic]
+    ) {
+        let result = read(spec(name))
+        #expect(
+            result.errors.isEmpty, "unexpected errors: \(result.errors.map(\.description))",
+            sourceLocation: sourceLocation)
+        return (try #require(result.document, sourceLocation: sourceLocation), result.diagnostics)
+    }
+}

@@ -26,19 +26,22 @@ package enum FuzzStages {
     /// bytes → Node → IR (the reader picks OpenAPI 3.x or Swagger 2.0).
     @discardableResult
     package static func read(_ bytes: [UInt8]) -> ReadResult? {
-        guard let root = try? YAMLLoader().loadDocument(bytes, file: specPath) else { return nil }
-        let result = SpecReader().read(root, path: specPath)
+        var timings = StageTimings()
+        let result = SpecGenPipeline.read(bytes, path: specPath, options: ReaderOptions(), timings: &timings)
         if result.document == nil && result.diagnostics.isEmpty {
-            fatalError("the reader returned neither a document nor a diagnostic")
+            fatalError("the loader and reader returned neither a document nor a diagnostic")
         }
         return result
     }
 
-    /// bytes → Node → IR → Swift text, with every output mode.
+    /// bytes → Node → IR → Swift text, with every output mode: the whole pipeline, as the CLI runs it.
     package static func generate(_ bytes: [UInt8]) {
-        guard let document = read(bytes)?.document else { return }
-        var options = EmitOptions()
-        options.modes = [.models, .client, .server]
-        _ = try? Generator(options: options, templates: templates).generate(document, specName: "spec.yaml")
+        var options = PipelineOptions(templates: .loaded(templates))
+        options.emit.modes = [.models, .client, .server]
+        options.emitsDocumentsWithErrors = true
+        let result = SpecGenPipeline.generate(bytes, path: specPath, options: options)
+        if let error = result.templateError {
+            fatalError("the default templates failed: \(error)")
+        }
     }
 }

@@ -67,7 +67,7 @@ struct OperationContextBuilder {
             isDeprecated: operation.deprecated == true,
             methodName: plan.methodName,
             outputType: plan.responses.returnType,
-            operationIDLiteral: idLiteral, httpMethod: operation.method.rawValue,
+            operationIDLiteral: idLiteral, httpMethod: Self.methodMember(operation.method),
             pathLiteral: SwiftText.stringLiteral(operation.route.path),
             constantHeadersLiteral: dictionaryLiteral(operation.route.constantHeaders),
             constantQueryLiteral: dictionaryLiteral(operation.route.constantQuery),
@@ -113,6 +113,14 @@ struct OperationContextBuilder {
         var seen = Set<String>()
         let types = plan.operation.responses.flatMap { $0.content.map(\.mediaType) }.filter { seen.insert($0).inserted }
         return "[" + types.map(SwiftText.stringLiteral).joined(separator: ", ") + "]"
+    }
+
+    /// The method as a member of `HTTPRequest.Method` written after a dot: the static property of a
+    /// method swift-http-types names for every version it supports (`get`), else its initializer
+    /// with the token (QUERY's property is newer than the versions SpecGen allows; `LINK` has none).
+    static func methodMember(_ method: HTTPMethod) -> String {
+        guard method.isAdditional || method == .query else { return method.rawValue }
+        return "init(\(SwiftText.stringLiteral(method.wireName)))!"
     }
 
     private func dictionaryLiteral(_ constants: [RouteConstant]) -> String {

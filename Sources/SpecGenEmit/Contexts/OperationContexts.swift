@@ -43,7 +43,8 @@ struct OperationContext {
     var methodName: String
     var outputType: String
     /// The operation id, path template and constant headers/query items as Swift literals
-    /// (`"ListImages"`, `"/pets/{petId}"`, `["X-Amz-Target": "…"]`); the HTTP method's case name (`get`).
+    /// (`"ListImages"`, `"/pets/{petId}"`, `["X-Amz-Target": "…"]`); the HTTP method as a member of
+    /// `HTTPRequest.Method` after its dot (`get`, `init("LINK")!`: `OperationContextBuilder.methodMember`).
     var operationIDLiteral: String
     var httpMethod: String
     var pathLiteral: String

@@ -150,6 +150,16 @@ struct StubContextBuilder {
         values = StubValues(document: document)
     }
 
+    /// The Stubs file's own context (its operations are rendered apart, as a split list).
+    func fileContext(header: String, options: EmitOptions, profile: WireProfileContext) -> StubsFileContext {
+        StubsFileContext(
+            header: header, imports: ["Foundation", "OpenAPIRuntime", "SpecGenRuntime"],
+            access: options.access.keyword,
+            handlerProtocolName: Naming.typeName(options.handlerProtocolName),
+            stubsTypeName: Self.stubsTypeName(handlerProtocolName: options.handlerProtocolName),
+            profile: profile, operations: [])
+    }
+
     /// `APIHandler` → `APIStubs`; any other name gets `Stubs` added (`Pets` → `PetsStubs`).
     static func stubsTypeName(handlerProtocolName: String) -> String {
         let handler = Naming.typeName(handlerProtocolName)

@@ -1,7 +1,7 @@
 import SpecGenIR
 
 /// Every response an operation declares, as the client reads it and the server writes it (see
-/// docs/proposals/typed-responses.md): the success value (its body, `NoContent`, a
+/// docs/proposals/0001-typed-responses.md): the success value (its body, `NoContent`, a
 /// `TypedResponse<Body, Headers>` when it declares headers, or an `…Output` enum when several 2xx
 /// responses differ), the `…Error` enum of the declared error statuses, and a `…Headers` struct
 /// for each response that declares headers. Statuses nobody declared reach the caller as `APIError`.

@@ -1,0 +1,133 @@
+import Foundation
+import GoldenOAS32
+import HTTPTypes
+import OpenAPIRuntime
+import SpecGenRuntime
+import Testing
+
+/// A handler over Specs/oas32.yaml: notes kept in memory, answered by every 3.2 construct.
+struct Notebook: APIHandler {
+    var notes = [Note(id: 1, text: "milk"), Note(id: 2, text: "bread")]
+
+    func listNotes() async throws -> EventStream<Note> { EventStream(notes.async) }
+    func createNote(_ input: Note, device: BearerToken?, legacyKey: APIKey?) async throws -> Note { input }
+    func searchNotes(_ input: SearchNotesRequest) async throws -> [Note] {
+        notes.filter { $0.text.contains(input.text ?? "") }
+    }
+    func linkNotes() async throws -> NoContent { NoContent() }
+    func noteEvents() async throws -> EventStream<ServerSentEventWithJSONData<Note>> {
+        EventStream(notes.map { ServerSentEventWithJSONData(event: "note", data: $0) }.async)
+    }
+    func noteTicks() async throws -> EventStream<ServerSentEvent> {
+        EventStream([ServerSentEvent(data: "tick")].async)
+    }
+    func noteSequence() async throws -> EventStream<Note> { EventStream(notes.async) }
+    func getShape() async throws -> Shape { .circle(Circle(kind: "circle", radius: 1)) }
+}
+
+/// OpenAPI 3.2's methods and sequential media types, from the generated client's wire bytes to the
+/// generated server and back (Specs/oas32.yaml).
+@Suite("Generated code: OpenAPI 3.2")
+struct OpenAPI32RoundTripTests {
+    static let url = URL(string: "http://127.0.0.1:1")!
+
+    func client(_ handler: Notebook = Notebook()) -> Client {
+        Client(serverURL: Self.url, transport: RoutingLoopback(table: handler.routeTable))
+    }
+
+    /// What the generated server puts on the wire for a request: status and the body's exact text.
+    func wire(_ method: HTTPRequest.Method, _ path: String, body: String? = nil) async throws -> (HTTPResponse, String)
+    {
+        var request = HTTPRequest(method: method, scheme: nil, authority: nil, path: path)
+        if body != nil { request.headerFields[.contentType] = "application/json" }
+        let (response, responseBody) = try await RoutingLoopback(table: Notebook().routeTable).send(
+            request, body: body.map { HTTPBody($0) }, baseURL: Self.url, operationID: "")
+        return (response, try await String(collecting: responseBody ?? HTTPBody(), upTo: 1 << 16))
+    }
+
+    @Test func queryIsSentWithItsBodyAsTheQueryMethod() async throws {
+        let transport = CannedTransport(body: "[]")
+        _ = try await Client(serverURL: Self.url, transport: transport).searchNotes(SearchNotesRequest(text: "mi"))
+        let (request, body) = try #require(transport.requests.first)
+        #expect(request.method.rawValue == "QUERY")
+        #expect(request.path == "/notes")
+        #expect(request.headerFields[.contentType] == "application/json")
+        #expect(String(decoding: body, as: UTF8.self) == #"{"text":"mi"}"#)
+    }
+
+    @Test func theServerAnswersQueryFromItsBody() async throws {
+        let (response, text) = try await wire(HTTPRequest.Method("QUERY")!, "/notes", body: #"{"text":"br"}"#)
+        #expect(response.status == .ok)
+        #expect(text == #"[{"id":2,"text":"bread"}]"#)
+        #expect(try await client().searchNotes(SearchNotesRequest(text: "mi")) == [Note(id: 1, text: "milk")])
+    }
+
+    @Test func anAdditionalOperationIsSentAndRoutedByItsToken() async throws {
+        let transport = CannedTransport(status: 204, body: "")
+        _ = try await Client(serverURL: Self.url, transport: transport).linkNotes()
+        let (request, body) = try #require(transport.requests.first)
+        #expect(request.method.rawValue == "LINK")
+        #expect(request.path == "/notes")
+        #expect(body.isEmpty)
+        let (response, text) = try await wire(HTTPRequest.Method("LINK")!, "/notes")
+        #expect(response.status == .noContent)
+        #expect(text.isEmpty)
+        #expect(try await client().linkNotes() == NoContent())
+    }
+
+    @Test func theRouteTableRegistersEachMethodOnceOnItsPath() throws {
+        let server = InMemoryServer()
+        try Notebook().registerHandlers(on: server)
+        #expect(
+            server.registrations == [
+                "GET /notes", "POST /notes", "QUERY /notes", "LINK /notes", "GET /notes/events", "GET /notes/ticks",
+                "GET /notes/sequence", "GET /shapes",
+            ])
+    }
+
+    @Test func aMethodTheSpecDoesNotDeclareFindsNoRoute() async throws {
+        let (response, _) = try await wire(HTTPRequest.Method("PURGE")!, "/notes")
+        #expect(response.status == .notFound)
+    }
+
+    @Test func itemSchemaJSONLinesAreTypedBothWays() async throws {
+        let (response, text) = try await wire(.get, "/notes")
+        #expect(response.headerFields[.contentType] == "application/jsonl")
+        #expect(text == "{\"id\":1,\"text\":\"milk\"}\n{\"id\":2,\"text\":\"bread\"}\n")
+        var received: [Note] = []
+        for try await note in try await client().listNotes() { received.append(note) }
+        #expect(received == Notebook().notes)
+    }
+
+    @Test func itemSchemaJSONSequencesAreTypedBothWays() async throws {
+        let (response, text) = try await wire(.get, "/notes/sequence")
+        #expect(response.headerFields[.contentType] == "application/json-seq")
+        #expect(text == "\u{1E}{\"id\":1,\"text\":\"milk\"}\n\u{1E}{\"id\":2,\"text\":\"bread\"}\n")
+        var received: [Note] = []
+        for try await note in try await client().noteSequence() { received.append(note) }
+        #expect(received == Notebook().notes)
+    }
+
+    @Test func serverSentEventsWithAJSONContentSchemaDecodeToTheTypedValue() async throws {
+        let (response, text) = try await wire(.get, "/notes/events")
+        #expect(response.headerFields[.contentType] == "text/event-stream")
+        #expect(
+            text
+                == "event: note\ndata: {\"id\":1,\"text\":\"milk\"}\n\nevent: note\ndata: {\"id\":2,\"text\":\"bread\"}\n\n"
+        )
+        var received: [Note] = []
+        for try await event in try await client().noteEvents() {
+            #expect(event.event == "note")
+            if let data = event.data { received.append(data) }
+        }
+        #expect(received == Notebook().notes)
+    }
+
+    @Test func serverSentEventsWithTextDataArriveAsEvents() async throws {
+        let (_, text) = try await wire(.get, "/notes/ticks")
+        #expect(text == "data: tick\n\n")
+        var received: [String?] = []
+        for try await event in try await client().noteTicks() { received.append(event.data) }
+        #expect(received == ["tick"])
+    }
+}

@@ -1,0 +1,129 @@
+import SpecGenIR
+import SpecGenYAML
+import Testing
+
+/// OpenAPI 3.2 is read by the 3.x reader; what it adds is used or warned about, one warning a field.
+@Suite("OpenAPI 3.2")
+struct OpenAPI32ReaderTests {
+    @Test func aThreeTwoDocumentIsReadAsItsOwnFamily() throws {
+        let (document, _) = try IRFixtures.specDocument("oas32.yaml")
+        #expect(document.specVersion == SpecVersion(family: .openAPI32, written: "3.2.0"))
+    }
+
+    @Test func everyUnusedThreeTwoFieldIsOneLocatedWarning() throws {
+        let (_, diagnostics) = try IRFixtures.specDocument("oas32.yaml")
+        #expect(
+            diagnostics.map { $0.description.replacingOccurrences(of: IRFixtures.spec("oas32.yaml") + ":", with: "") }
+                == [
+                    "2:1: warning: '$self' (OpenAPI 3.2) is ignored: relative references are resolved against the file's own location",
+                    "11:5: warning: 'summary' (OpenAPI 3.2) is ignored: tags are not documented in the generated code",
+                    "13:5: warning: 'summary' (OpenAPI 3.2) is ignored: tags are not documented in the generated code",
+                    "14:5: warning: 'parent' (OpenAPI 3.2) is ignored: tags are not nested in the generated code",
+                    "15:5: warning: 'kind' (OpenAPI 3.2) is ignored: tags are not sorted by kind in the generated code",
+                    "8:5: warning: 'name' (OpenAPI 3.2) is ignored: servers are numbered in the generated code, not named",
+                    "144:9: warning: 'nodeType' (OpenAPI 3.2) is ignored: it changes nothing, since SpecGen generates JSON coding only",
+                    "170:9: warning: 'defaultMapping' (OpenAPI 3.2) is ignored: decoding does not fall back to it for a value no mapping names",
+                    "186:19: warning: security scheme 'legacyKey' is deprecated; operations that use it still get its credentials",
+                    "189:7: warning: 'oauth2MetadataUrl' (OpenAPI 3.2) is ignored: the generated bearer helper takes the token, wherever it came from",
+                    "23:11: warning: 'summary' (OpenAPI 3.2) is ignored: responses are documented by their 'description'",
+                    "180:11: warning: 'serializedValue' (OpenAPI 3.2) is ignored: stubs answer with 'dataValue' or 'value'",
+                    "108:15: warning: parameter 'filter' is in 'querystring' (OpenAPI 3.2), which is ignored: SpecGen does not send or parse the whole query string as one value yet",
+                ])
+    }
+
+    @Test func itemSchemaTypesJSONLinesAndJSONSequenceItems() throws {
+        let (document, _) = try IRFixtures.specDocument("oas32.yaml")
+        #expect(document.operation("listNotes")?.responses.first?.content.first?.type == .array(.named("Note")))
+        #expect(document.operation("noteSequence")?.responses.first?.content.first?.type == .array(.named("Note")))
+    }
+
+    @Test func anEventsDataWithAJSONContentSchemaIsTypedAndPlainDataIsText() throws {
+        let (document, _) = try IRFixtures.specDocument("oas32.yaml")
+        #expect(document.operation("noteEvents")?.responses.first?.content.first?.type == .array(.named("Note")))
+        #expect(
+            document.operation("noteTicks")?.responses.first?.content.first?.type
+                == .array(.primitive(.string, format: nil)))
+    }
+
+    @Test func aMediaTypeComponentIsFollowedWithItsDataValueExample() throws {
+        let (document, _) = try IRFixtures.specDocument("oas32.yaml")
+        let body = try #require(document.operation("createNote")?.requestBody?.content.first)
+        #expect(body.type == .named("Note"))
+        #expect(body.example == .object(["id": .int(1), "text": .string("hello")]))
+    }
+
+    @Test func theSecuritySchemesKeepDeprecationAndTheDeviceFlow() throws {
+        let (document, _) = try IRFixtures.specDocument("oas32.yaml")
+        #expect(document.securitySchemes.first { $0.name == "legacyKey" }?.deprecated == true)
+        guard case .object(let flows)? = document.securitySchemes.first(where: { $0.name == "device" })?.flows else {
+            Issue.record("no flows on 'device'")
+            return
+        }
+        #expect(flows.keys.sorted() == ["deviceAuthorization"])
+    }
+
+    @Test func anUnknownMinorIsRefusedNamingTheOnesRead() throws {
+        let result = try IRFixtures.readText("openapi: 3.3.0\ninfo: {title: t, version: '1'}\npaths: {}\n")
+        #expect(
+            result.diagnostics.map(\.message) == [
+                "unknown OpenAPI version '3.3.0'; SpecGen reads 3.0.x, 3.1.x and 3.2.x (and Swagger 2.0)"
+            ])
+    }
+
+    @Test func webhooksAndOptionalPathsAreThreeOneRulesThatThreeTwoKeeps() throws {
+        let result = try IRFixtures.readText(
+            """
+            openapi: 3.2.0
+            info: {title: t, version: '1'}
+            webhooks:
+              ping:
+                post: {}
+            """)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        #expect(result.document?.webhooks.map(\.id) == ["ping"])
+    }
+
+    @Test func querystringIsStillAnErrorBeforeThreeTwo() throws {
+        let result = try IRFixtures.readText(
+            """
+            openapi: 3.1.0
+            info: {title: t, version: '1'}
+            paths:
+              /a:
+                get:
+                  operationId: a
+                  parameters:
+                    - {name: q, in: querystring, content: {application/json: {schema: {type: object}}}}
+                  responses: {'204': {description: ok}}
+            """)
+        #expect(
+            result.diagnostics.map(\.description).map {
+                $0.replacingOccurrences(of: IRFixtures.fixture("inline.yaml"), with: "")
+            }
+                == [
+                    ":8:25: error: parameter 'q' is in 'querystring'; OpenAPI 3 knows path, query, header and cookie"
+                ])
+    }
+
+    @Test func itemSchemaOnAMediaTypeThatIsNoStreamOfJSONIsAWarning() throws {
+        let result = try IRFixtures.readText(
+            """
+            openapi: 3.2.0
+            info: {title: t, version: '1'}
+            paths:
+              /a:
+                get:
+                  operationId: a
+                  responses:
+                    '200':
+                      description: ok
+                      content:
+                        multipart/mixed:
+                          itemSchema: {type: string}
+            """)
+        #expect(
+            result.diagnostics.map(\.message) == [
+                "'itemSchema' (OpenAPI 3.2) is ignored on 'multipart/mixed': SpecGen types the items of application/json-seq, application/jsonl, application/jsonlines, application/x-jsonlines, application/x-ndjson, text/event-stream only"
+            ])
+    }
+}
