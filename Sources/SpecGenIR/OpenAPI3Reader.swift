@@ -113,7 +113,10 @@ enum OpenAPI3Reader {
             pathLevel: pathParameters,
             operationLevel: state.items(state.dereferenced(node["parameters"]), "'parameters'"), &state)
         {
-            if let parameter = parameter(parameterNode, stem: stem, &state) { parameters.append(parameter) }
+            if let parameter = parameter(parameterNode, stem: stem, &state) {
+                OperationParts.checkQuerystringStandsAlone(parameter, parameterNode, beside: parameters, id: id, &state)
+                parameters.append(parameter)
+            }
         }
         var operation = OperationParts.operation(
             id: id, derived: derived, method: method, path: path, node: node, &state)
@@ -158,18 +161,17 @@ enum OpenAPI3Reader {
         guard let name = state.requiredString(node, "name", in: "a parameter"),
             let place = state.requiredString(node, "in", in: "parameter '\(name)'")
         else { return nil }
-        guard let location = Parameter.Location(rawValue: place) else {
-            if let instead = state.family.unusedParameterLocations[place] {
-                state.warning(
-                    "parameter '\(name)' is in '\(place)' (OpenAPI 3.2), which is ignored: \(instead)",
-                    at: node["in"]!.mark)
-                return nil
-            }
+        let locations = state.family.parameterLocations
+        guard let location = Parameter.Location(rawValue: place), locations.contains(location) else {
+            let known = locations.map(\.rawValue)
+            let version = state.family == .openAPI32 ? "OpenAPI 3.2" : "OpenAPI 3"
             state.error(
-                "parameter '\(name)' is in '\(place)'; OpenAPI 3 knows path, query, header and cookie",
+                "parameter '\(name)' is in '\(place)'; \(version) knows "
+                    + known.dropLast().joined(separator: ", ") + " and " + known.last!,
                 at: node["in"]!.mark)
             return nil
         }
+        if location == .querystring, !querystringIsReadable(node, name: name, &state) { return nil }
         let schemaNode = node["schema"] ?? node["content"]?.entries?.first?.value["schema"]
         let hint = NameHint.topLevel(stem + TypeNaming.upperCamel(name))
         var parameter = Parameter(
@@ -177,7 +179,9 @@ enum OpenAPI3Reader {
             type: schemaNode.map { SchemaReader.typeRef($0, hint, &state) } ?? .untypedJSON)
         parameter.description = state.string(node, "description")
         parameter.deprecated = state.bool(node, "deprecated")
-        if let style = state.string(node, "style") {
+        if location == .querystring {
+            // Its content's media type says how it is written; `querystringIsReadable` warned.
+        } else if let style = state.string(node, "style") {
             let allowed = Parameter.Style.allowed(in: location)
             if let known = Parameter.Style(rawValue: style), allowed.contains(known) {
                 parameter.style = known
@@ -191,12 +195,43 @@ enum OpenAPI3Reader {
         if node["schema"] == nil, let media = node["content"]?.entries?.first?.key.text {
             parameter.contentMediaType = media
         }
-        parameter.explode = state.bool(node, "explode")
+        parameter.explode = location == .querystring ? nil : state.bool(node, "explode")
         parameter.defaultValue = schemaNode?["default"].map(JSONValue.init)
         parameter.extensions = node.extensions
         ExampleChecker.checkMediaExamples(node, schema: schemaNode, &state)
         OperationParts.checkPathParameter(node, &parameter, &state)
         return parameter
+    }
+
+    /// A `querystring` parameter (3.2) is the whole query string as one document: it has `content`
+    /// with one media type and no `schema`. SpecGen writes form-urlencoded and JSON query strings;
+    /// another media type is one warning and the parameter is left out.
+    private static func querystringIsReadable(_ node: Node, name: String, _ state: inout ReaderState) -> Bool {
+        guard node["schema"] == nil, let content = node["content"]?.entries, content.count == 1,
+            let media = content[0].key.text
+        else {
+            state.error(
+                "parameter '\(name)' is in 'querystring', so it needs 'content' with one media type"
+                    + " (and no 'schema'): the whole query string is one value of it",
+                at: (node["schema"] ?? node["content"] ?? node["in"]!).mark)
+            return false
+        }
+        for key in ["style", "explode", "allowReserved"] {
+            if let keyNode = node.entries?.first(where: { $0.key.text == key })?.key {
+                state.warning(
+                    "'\(key)' is ignored on the querystring parameter '\(name)': its media type '\(media)' says how it is written",
+                    at: keyNode.mark)
+            }
+        }
+        let lowered = media.lowercased()
+        guard lowered == "application/x-www-form-urlencoded" || lowered.contains("json") else {
+            state.warning(
+                "the querystring parameter '\(name)' is left out: SpecGen writes a query string as"
+                    + " application/x-www-form-urlencoded or JSON, not '\(media)'",
+                at: content[0].key.mark)
+            return false
+        }
+        return true
     }
 
     /// `content: {mediaType: {schema, example(s)}}`, in spec order; no schema is untyped JSON.

@@ -44,10 +44,9 @@ extension SpecVersion.Family {
         "application/json-seq", "text/event-stream",
     ]
 
-    /// The parameter locations (`in:`) this minor adds that SpecGen does not generate yet, with what happens instead.
-    var unusedParameterLocations: [String: String] {
-        guard self == .openAPI32 else { return [:] }
-        return ["querystring": "SpecGen does not send or parse the whole query string as one value yet"]
+    /// The parameter locations (`in:`) of this minor: 3.2 adds `querystring`.
+    var parameterLocations: [Parameter.Location] {
+        self == .openAPI32 ? [.path, .query, .querystring, .header, .cookie] : [.path, .query, .header, .cookie]
     }
 
     private static let openAPI32Unused: [SpecObject: [(key: String, instead: String)]] = [

@@ -117,6 +117,9 @@ package struct HTTPMethod: Sendable, Codable, Hashable, CustomStringConvertible 
 package struct Parameter: Sendable, Codable, Equatable {
     package enum Location: String, Sendable, Codable, Equatable, Hashable {
         case path, query, header, cookie
+        /// OpenAPI 3.2: the whole query string is one value of the parameter's `content` media type
+        /// (form-urlencoded or JSON); no `in: query` parameter may stand beside it.
+        case querystring
     }
 
     /// OpenAPI's `style` values, plus `tabDelimited` for Swagger's `collectionFormat: tsv`.
@@ -130,6 +133,7 @@ package struct Parameter: Sendable, Codable, Equatable {
             case .query: return [.form, .spaceDelimited, .pipeDelimited, .deepObject]
             case .header: return [.simple]
             case .cookie: return [.form]
+            case .querystring: return []
             }
         }
     }

@@ -20,6 +20,30 @@ enum OperationParts {
         return result
     }
 
+    /// OpenAPI 3.2: a `querystring` parameter is the whole query string, so an operation has at
+    /// most one and no `in: query` parameter beside it (path-level ones included). Said at the later one.
+    static func checkQuerystringStandsAlone(
+        _ parameter: Parameter, _ node: Node, beside earlier: [Parameter], id: String, _ state: inout ReaderState
+    ) {
+        let clashing: [Parameter.Location] =
+            switch parameter.location {
+            case .querystring: [.query, .querystring]
+            case .query: [.querystring]
+            default: []
+            }
+        guard let other = earlier.first(where: { clashing.contains($0.location) }) else { return }
+        let (whole, query) = parameter.location == .querystring ? (parameter, other) : (other, parameter)
+        let message =
+            query.location == .querystring
+            ? "operation '\(id)' has two querystring parameters, '\(other.name)' and '\(parameter.name)'; it may have one"
+            : "operation '\(id)' has the querystring parameter '\(whole.name)' and the query parameter"
+                + " '\(query.name)'; a querystring parameter is the whole query string, so no 'in: query'"
+                + " parameter may stand beside it"
+        state.error(
+            message,
+            at: (node["in"] ?? node).mark)
+    }
+
     /// An operation with what both versions write the same way: summary, description,
     /// deprecation, tags, security, extensions. Its route is the path key's until the inputs are known.
     static func operation(

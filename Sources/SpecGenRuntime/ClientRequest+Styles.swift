@@ -44,6 +44,25 @@ extension ClientRequest {
         escapedQueryItems.append(ParameterWire.escape(name, in: .query) + "=" + ParameterWire.escape(json, in: .query))
     }
 
+    /// OpenAPI 3.2's `in: querystring` with `application/x-www-form-urlencoded` content: the value's
+    /// properties are the whole query string (`tag=a&limit=2`), as an exploded `form` object; nil adds nothing.
+    public mutating func querystring(_ name: String, _ value: (some Encodable)?, _ encoding: ParameterEncoding)
+        throws
+    {
+        guard let value, let node = try ParameterValueEncoder.encode(value) else { return }
+        escapedQueryItems += ParameterWire.query(name, node, encoding)
+    }
+
+    /// OpenAPI 3.2's `in: querystring` with JSON content: the value's JSON, percent-escaped, is the
+    /// whole query string (`?%7B%22tag%22%3A%22a%22%7D`); nil adds nothing.
+    public mutating func querystringJSON(_ name: String, _ value: (some Encodable)?, profile: WireProfile = .rest)
+        throws
+    {
+        guard let value else { return }
+        let json = String(decoding: try profile.makeEncoder().encode(value), as: UTF8.self)
+        escapedQueryItems.append(ParameterWire.escape(json, in: .querystring))
+    }
+
     /// A header declared with `content: application/json`: the value's JSON as the field value.
     public mutating func headerJSON(_ name: String, _ value: (some Encodable)?, profile: WireProfile = .rest) throws {
         guard let value, let field = HTTPField.Name(name) else { return }

@@ -2,6 +2,8 @@
 public enum ParameterLocation: String, Sendable, Hashable {
     /// In the path template, the query string, a header or the `Cookie` header.
     case path, query, header, cookie
+    /// OpenAPI 3.2: the whole query string is the parameter's one value (form-urlencoded or JSON).
+    case querystring
 }
 
 /// How a parameter's value is laid out on the wire: OpenAPI's `style` values (RFC 6570 expansions),

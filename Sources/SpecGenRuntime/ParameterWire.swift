@@ -10,7 +10,7 @@ enum ParameterWire {
 
     static func escape(_ text: String, in location: ParameterLocation) -> String {
         switch location {
-        case .path, .query, .cookie:
+        case .path, .query, .querystring, .cookie:
             return text.addingPercentEncoding(withAllowedCharacters: .urlQueryItemAllowed) ?? text
         case .header: return text.addingPercentEncoding(withAllowedCharacters: .headerElementAllowed) ?? text
         }
@@ -18,7 +18,8 @@ enum ParameterWire {
 
     /// `+` is a space only in a query (HTML forms); a path or cookie keeps it.
     static func unescape(_ text: Substring, in location: ParameterLocation) -> String {
-        let text = location == .query ? text.replacingOccurrences(of: "+", with: " ") : String(text)
+        let isQuery = location == .query || location == .querystring
+        let text = isQuery ? text.replacingOccurrences(of: "+", with: " ") : String(text)
         return text.removingPercentEncoding ?? text
     }
 

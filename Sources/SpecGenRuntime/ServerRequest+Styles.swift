@@ -115,6 +115,29 @@ extension ServerRequest {
         return try decodeJSON(Value.self, ParameterWire.unescape(raw, in: .query), .query, name)
     }
 
+    /// OpenAPI 3.2's `in: querystring`, form-urlencoded: the whole query string read as an exploded
+    /// `form` object; nil when the query string is empty or holds none of the object's properties.
+    public func querystring<Value: Decodable>(_ name: String, as type: Value.Type, _ encoding: ParameterEncoding)
+        throws(ParameterError) -> Value?
+    {
+        let pairs = rawQueryPairs
+        guard !pairs.isEmpty else { return nil }
+        return try Self.decodeIfPresent(Value.self, .querystring, name, encoding) {
+            try ParameterWire.parseQuery(name, pairs, $0, encoding)
+        }
+    }
+
+    /// OpenAPI 3.2's `in: querystring` with JSON content: the whole query string, unescaped, is the
+    /// value's JSON; nil when there is none.
+    public func querystringJSON<Value: Decodable>(_ name: String, as type: Value.Type) throws(ParameterError)
+        -> Value?
+    {
+        guard let path = head.path, let question = path.firstIndex(of: "?") else { return nil }
+        let raw = path[path.index(after: question)...]
+        guard !raw.isEmpty else { return nil }
+        return try decodeJSON(Value.self, ParameterWire.unescape(raw, in: .querystring), .querystring, name)
+    }
+
     /// A header declared with `content: application/json`.
     public func headerJSON<Value: Decodable>(_ name: String, as type: Value.Type) throws(ParameterError) -> Value? {
         guard let field = HTTPField.Name(name), let text = head.headerFields[field] else { return nil }

@@ -21,8 +21,14 @@ struct Notebook: APIHandler {
     func noteTicks() async throws -> EventStream<ServerSentEvent> {
         EventStream([ServerSentEvent(data: "tick")].async)
     }
-    func noteSequence() async throws -> EventStream<Note> { EventStream(notes.async) }
+    func noteSequence(_ input: NoteSequenceInput) async throws -> EventStream<Note> {
+        let tagged = notes.filter { note in input.filter?.tag.map { note.text == $0 } ?? true }
+        return EventStream(Array(tagged.prefix(input.filter?.limit ?? Int.max)).async)
+    }
     func getShape() async throws -> Shape { .circle(Circle(kind: "circle", radius: 1)) }
+    func findNotes(_ input: FindNotesInput) async throws -> [Note] {
+        Array(notes.filter { $0.text.contains(input.search.text) }.prefix(input.search.limit ?? Int.max))
+    }
 }
 
 /// OpenAPI 3.2's methods and sequential media types, from the generated client's wire bytes to the
@@ -81,7 +87,7 @@ struct OpenAPI32RoundTripTests {
         #expect(
             server.registrations == [
                 "GET /notes", "POST /notes", "QUERY /notes", "LINK /notes", "GET /notes/events", "GET /notes/ticks",
-                "GET /notes/sequence", "GET /shapes",
+                "GET /notes/sequence", "GET /shapes", "GET /notes/find",
             ])
     }
 
@@ -104,7 +110,7 @@ struct OpenAPI32RoundTripTests {
         #expect(response.headerFields[.contentType] == "application/json-seq")
         #expect(text == "\u{1E}{\"id\":1,\"text\":\"milk\"}\n\u{1E}{\"id\":2,\"text\":\"bread\"}\n")
         var received: [Note] = []
-        for try await note in try await client().noteSequence() { received.append(note) }
+        for try await note in try await client().noteSequence(NoteSequenceInput()) { received.append(note) }
         #expect(received == Notebook().notes)
     }
 
@@ -129,5 +135,56 @@ struct OpenAPI32RoundTripTests {
         var received: [String?] = []
         for try await event in try await client().noteTicks() { received.append(event.data) }
         #expect(received == ["tick"])
+    }
+
+    // `in: querystring`: the whole query string is one value of the parameter's media type.
+
+    @Test func aFormQuerystringIsSentAsTheValuesProperties() async throws {
+        let transport = CannedTransport(body: "")
+        let filter = NoteSequenceFilter(tag: "oat milk", limit: 2)
+        _ = try await Client(serverURL: Self.url, transport: transport).noteSequence(NoteSequenceInput(filter: filter))
+        #expect(transport.requests.first?.0.path == "/notes/sequence?tag=oat%20milk&limit=2")
+    }
+
+    @Test func aFormQuerystringIsReadIntoItsType() async throws {
+        let (response, text) = try await wire(.get, "/notes/sequence?tag=bread&limit=1")
+        #expect(response.status == .ok)
+        #expect(text == "\u{1E}{\"id\":2,\"text\":\"bread\"}\n")
+        var received: [Note] = []
+        let input = NoteSequenceInput(filter: NoteSequenceFilter(limit: 1))
+        for try await note in try await client().noteSequence(input) { received.append(note) }
+        #expect(received == [Note(id: 1, text: "milk")])
+    }
+
+    @Test func aMalformedFormQuerystringIsA400NamingIt() async throws {
+        let (response, text) = try await wire(.get, "/notes/sequence?limit=many")
+        #expect(response.status == .badRequest)
+        #expect(text.contains("querystring parameter 'filter' is malformed"), "\(text)")
+    }
+
+    @Test func aJSONQuerystringIsSentAsTheEscapedJSON() async throws {
+        let transport = CannedTransport(body: "[]")
+        let search = FindNotesInput(search: NoteSearch(text: "a&b=c", limit: 1))
+        _ = try await Client(serverURL: Self.url, transport: transport).findNotes(search)
+        #expect(
+            transport.requests.first?.0.path
+                == "/notes/find?%7B%22limit%22%3A1%2C%22text%22%3A%22a%26b%3Dc%22%7D")
+    }
+
+    @Test func aJSONQuerystringIsReadIntoItsType() async throws {
+        let (response, text) = try await wire(.get, "/notes/find?%7B%22text%22%3A%22ea%22%7D")
+        #expect(response.status == .ok)
+        #expect(text == #"[{"id":2,"text":"bread"}]"#)
+        let found = try await client().findNotes(FindNotesInput(search: NoteSearch(text: "i")))
+        #expect(found == [Note(id: 1, text: "milk")])
+    }
+
+    @Test func aMissingOrMalformedJSONQuerystringIsA400NamingIt() async throws {
+        let (missing, missingText) = try await wire(.get, "/notes/find")
+        #expect(missing.status == .badRequest)
+        #expect(missingText.contains("querystring parameter 'search' is required"), "\(missingText)")
+        let (malformed, malformedText) = try await wire(.get, "/notes/find?%7Btext")
+        #expect(malformed.status == .badRequest)
+        #expect(malformedText.contains("querystring parameter 'search' is malformed"), "\(malformedText)")
     }
 }

@@ -21,13 +21,12 @@ struct OpenAPI32ReaderTests {
                     "14:5: warning: 'parent' (OpenAPI 3.2) is ignored: tags are not nested in the generated code",
                     "15:5: warning: 'kind' (OpenAPI 3.2) is ignored: tags are not sorted by kind in the generated code",
                     "8:5: warning: 'name' (OpenAPI 3.2) is ignored: servers are numbered in the generated code, not named",
-                    "144:9: warning: 'nodeType' (OpenAPI 3.2) is ignored: it changes nothing, since SpecGen generates JSON coding only",
-                    "170:9: warning: 'defaultMapping' (OpenAPI 3.2) is ignored: decoding does not fall back to it for a value no mapping names",
-                    "186:19: warning: security scheme 'legacyKey' is deprecated; operations that use it still get its credentials",
-                    "189:7: warning: 'oauth2MetadataUrl' (OpenAPI 3.2) is ignored: the generated bearer helper takes the token, wherever it came from",
+                    "174:9: warning: 'nodeType' (OpenAPI 3.2) is ignored: it changes nothing, since SpecGen generates JSON coding only",
+                    "200:9: warning: 'defaultMapping' (OpenAPI 3.2) is ignored: decoding does not fall back to it for a value no mapping names",
+                    "216:19: warning: security scheme 'legacyKey' is deprecated; operations that use it still get its credentials",
+                    "219:7: warning: 'oauth2MetadataUrl' (OpenAPI 3.2) is ignored: the generated bearer helper takes the token, wherever it came from",
                     "23:11: warning: 'summary' (OpenAPI 3.2) is ignored: responses are documented by their 'description'",
-                    "180:11: warning: 'serializedValue' (OpenAPI 3.2) is ignored: stubs answer with 'dataValue' or 'value'",
-                    "108:15: warning: parameter 'filter' is in 'querystring' (OpenAPI 3.2), which is ignored: SpecGen does not send or parse the whole query string as one value yet",
+                    "210:11: warning: 'serializedValue' (OpenAPI 3.2) is ignored: stubs answer with 'dataValue' or 'value'",
                 ])
     }
 
@@ -103,6 +102,84 @@ struct OpenAPI32ReaderTests {
                 == [
                     ":8:25: error: parameter 'q' is in 'querystring'; OpenAPI 3 knows path, query, header and cookie"
                 ])
+    }
+
+    @Test func aQuerystringParameterIsTheWholeQueryStringOfItsMediaType() throws {
+        let (document, _) = try IRFixtures.specDocument("oas32.yaml")
+        let form = try #require(document.operation("noteSequence")?.parameters.first)
+        #expect(form.location == .querystring)
+        #expect(form.contentMediaType == "application/x-www-form-urlencoded")
+        #expect(form.style == nil && form.explode == nil)
+        let json = try #require(document.operation("findNotes")?.parameters.first)
+        #expect(json.location == .querystring && json.required)
+        #expect(json.contentMediaType == "application/json")
+        #expect(json.type == .named("NoteSearch"))
+    }
+
+    /// Diagnostics of a 3.2 operation with `parameters` in flow style (line 8 onwards).
+    static func querystringDiagnostics(_ parameters: String) throws -> [String] {
+        let result = try IRFixtures.readText(
+            """
+            openapi: 3.2.0
+            info: {title: t, version: '1'}
+            paths:
+              /a:
+                get:
+                  operationId: a
+                  parameters:
+            \(parameters)
+                  responses: {'204': {description: ok}}
+            """)
+        return result.diagnostics.map(\.description).map {
+            $0.replacingOccurrences(of: IRFixtures.fixture("inline.yaml"), with: "")
+        }
+    }
+
+    @Test func aQueryParameterBesideAQuerystringIsALocatedError() throws {
+        let diagnostics = try Self.querystringDiagnostics(
+            """
+                    - {name: q, in: querystring, content: {application/json: {schema: {type: object}}}}
+                    - {name: limit, in: query, schema: {type: integer}}
+            """)
+        #expect(
+            diagnostics == [
+                ":9:29: error: operation 'a' has the querystring parameter 'q' and the query parameter 'limit'; a querystring parameter is the whole query string, so no 'in: query' parameter may stand beside it"
+            ])
+    }
+
+    @Test func twoQuerystringParametersAreALocatedError() throws {
+        let diagnostics = try Self.querystringDiagnostics(
+            """
+                    - {name: q, in: querystring, content: {application/json: {schema: {type: object}}}}
+                    - {name: r, in: querystring, content: {application/json: {schema: {type: object}}}}
+            """)
+        #expect(
+            diagnostics == [
+                ":9:25: error: operation 'a' has two querystring parameters, 'q' and 'r'; it may have one"
+            ])
+    }
+
+    @Test func aQuerystringWithASchemaInsteadOfContentIsALocatedError() throws {
+        let diagnostics = try Self.querystringDiagnostics(
+            """
+                    - {name: q, in: querystring, schema: {type: object}}
+            """)
+        #expect(
+            diagnostics == [
+                ":8:46: error: parameter 'q' is in 'querystring', so it needs 'content' with one media type (and no 'schema'): the whole query string is one value of it"
+            ])
+    }
+
+    @Test func aQuerystringOfAnotherMediaTypeIsLeftOutWithAWarning() throws {
+        let diagnostics = try Self.querystringDiagnostics(
+            """
+                    - {name: q, in: querystring, style: form, content: {text/plain: {schema: {type: string}}}}
+            """)
+        #expect(
+            diagnostics == [
+                ":8:38: warning: 'style' is ignored on the querystring parameter 'q': its media type 'text/plain' says how it is written",
+                ":8:61: warning: the querystring parameter 'q' is left out: SpecGen writes a query string as application/x-www-form-urlencoded or JSON, not 'text/plain'",
+            ])
     }
 
     @Test func itemSchemaOnAMediaTypeThatIsNoStreamOfJSONIsAWarning() throws {

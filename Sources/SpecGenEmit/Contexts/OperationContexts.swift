@@ -160,7 +160,7 @@ struct SecuritySchemeContext {
 
 /// One parameter, as the templates write the `ClientRequest`/`ServerRequest` call for it.
 struct ParameterContext {
-    /// `path`, `query`, `header` or `cookie`: the request methods' name and `ParameterLocation` case.
+    /// `path`, `query`, `querystring`, `header` or `cookie`: the request methods' name and `ParameterLocation` case.
     var location: String
     var isPath: Bool
     /// The name on the wire as a Swift string literal.

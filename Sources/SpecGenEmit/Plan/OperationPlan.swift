@@ -132,14 +132,19 @@ enum OperationPlanner {
         }
     }
 
-    /// OpenAPI's default style: `form` for query and cookie, `simple` for path and header.
+    /// OpenAPI's default style: `form` for query and cookie, `simple` for path and header. A
+    /// form-urlencoded `querystring` is an exploded `form` object: `tag=a&limit=2`.
     static func defaultStyle(_ location: Parameter.Location) -> Parameter.Style {
-        location == .query || location == .cookie ? .form : .simple
+        switch location {
+        case .query, .cookie, .querystring: return .form
+        case .path, .header: return .simple
+        }
     }
 
-    /// A query or header parameter declared with JSON `content`: its value is JSON text, any type.
+    /// A query, querystring or header parameter declared with JSON `content`: its value is JSON text, any type.
     static func isJSONContent(_ parameter: Parameter) -> Bool {
-        guard let media = parameter.contentMediaType, parameter.location == .query || parameter.location == .header
+        guard let media = parameter.contentMediaType,
+            [.query, .querystring, .header].contains(parameter.location)
         else { return false }
         return isJSON(media)
     }

@@ -90,8 +90,9 @@ extension Client {
         }
     }
 
-    public func noteSequence() async throws -> EventStream<Note> {
-        let request = ClientRequest(operationID: "noteSequence", method: .get, path: "/notes/sequence", constantHeaders: [:], constantQuery: [:])
+    public func noteSequence(_ input: NoteSequenceInput) async throws -> EventStream<Note> {
+        var request = ClientRequest(operationID: "noteSequence", method: .get, path: "/notes/sequence", constantHeaders: [:], constantQuery: [:])
+        try request.querystring("filter", input.filter, ParameterEncoding(.form, explode: true))
         let response = try await client.perform(request, accept: ["application/json-seq"])
         switch response.status {
         case 200:
@@ -107,6 +108,18 @@ extension Client {
         switch response.status {
         case 200:
             return try await response.json(Shape.self)
+        default:
+            throw await response.undeclaredError()
+        }
+    }
+
+    public func findNotes(_ input: FindNotesInput) async throws -> [Note] {
+        var request = ClientRequest(operationID: "findNotes", method: .get, path: "/notes/find", constantHeaders: [:], constantQuery: [:])
+        try request.querystringJSON("search", input.search)
+        let response = try await client.perform(request, accept: ["application/json"])
+        switch response.status {
+        case 200:
+            return try await response.json([Note].self)
         default:
             throw await response.undeclaredError()
         }

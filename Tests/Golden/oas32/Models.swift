@@ -25,6 +25,15 @@ public struct Circle: Codable, Hashable, Sendable {
     }
 }
 
+/// The inputs of `findNotes`.
+public struct FindNotesInput: Hashable, Sendable {
+    public var search: NoteSearch
+
+    public init(search: NoteSearch) {
+        self.search = search
+    }
+}
+
 public struct Note: Codable, Hashable, Sendable {
     public var id: Int
     public var text: String
@@ -44,6 +53,59 @@ public struct Note: Codable, Hashable, Sendable {
         var container = encoder.container(keyedBy: DynamicCodingKey.self)
         try container.encode(self.id, "id")
         try container.encode(self.text, "text")
+    }
+}
+
+public struct NoteSearch: Codable, Hashable, Sendable {
+    public var text: String
+    public var limit: Int?
+
+    public init(text: String, limit: Int? = nil) {
+        self.text = text
+        self.limit = limit
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.text = try container.decode(String.self, "text")
+        self.limit = try container.decodeIfPresent(Int.self, "limit")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.text, "text")
+        try container.encodeIfPresent(self.limit, "limit")
+    }
+}
+
+public struct NoteSequenceFilter: Codable, Hashable, Sendable {
+    public var tag: String?
+    public var limit: Int?
+
+    public init(tag: String? = nil, limit: Int? = nil) {
+        self.tag = tag
+        self.limit = limit
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.tag = try container.decodeIfPresent(String.self, "tag")
+        self.limit = try container.decodeIfPresent(Int.self, "limit")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.tag, "tag")
+        try container.encodeIfPresent(self.limit, "limit")
+    }
+}
+
+/// The inputs of `noteSequence`.
+public struct NoteSequenceInput: Hashable, Sendable {
+    public var filter: NoteSequenceFilter?
+
+    public init(filter: NoteSequenceFilter? = nil) {
+        self.filter = filter
     }
 }
 

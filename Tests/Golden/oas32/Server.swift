@@ -14,8 +14,9 @@ public protocol APIHandler: Sendable {
     func linkNotes() async throws -> NoContent
     func noteEvents() async throws -> EventStream<ServerSentEventWithJSONData<Note>>
     func noteTicks() async throws -> EventStream<ServerSentEvent>
-    func noteSequence() async throws -> EventStream<Note>
+    func noteSequence(_ input: NoteSequenceInput) async throws -> EventStream<Note>
     func getShape() async throws -> Shape
+    func findNotes(_ input: FindNotesInput) async throws -> [Note]
 }
 
 extension APIHandler {
@@ -78,7 +79,10 @@ extension APIHandler {
                 )
             },
             ServerRoute("noteSequence", .get, "/notes/sequence", headers: [], query: []) { request in
-                let output = try await self.noteSequence()
+                let input = NoteSequenceInput(
+                    filter: try request.querystring("filter", as: NoteSequenceFilter.self, ParameterEncoding(.form, explode: true))
+                )
+                let output = try await self.noteSequence(input)
                 return try ServerResponse(
                     status: 200,
                     body: .jsonSequence(output, profile: wireProfile, contentType: "application/json-seq")
@@ -86,6 +90,16 @@ extension APIHandler {
             },
             ServerRoute("getShape", .get, "/shapes", headers: [], query: []) { request in
                 let output = try await self.getShape()
+                return try ServerResponse(
+                    status: 200,
+                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
+                )
+            },
+            ServerRoute("findNotes", .get, "/notes/find", headers: [], query: []) { request in
+                let input = FindNotesInput(
+                    search: try request.required(try request.querystringJSON("search", as: NoteSearch.self), .querystring, "search")
+                )
+                let output = try await self.findNotes(input)
                 return try ServerResponse(
                     status: 200,
                     body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))

@@ -35,12 +35,16 @@ public struct APIStubs: APIHandler {
         return EventStream<ServerSentEvent>(AsyncStream { $0.finish() })
     }
 
-    public func noteSequence() async throws -> EventStream<Note> {
+    public func noteSequence(_ input: NoteSequenceInput) async throws -> EventStream<Note> {
         return EventStream<Note>(AsyncStream { $0.finish() })
     }
 
     public func getShape() async throws -> Shape {
         return try stubValue(Shape.self, "{\"kind\":\"circle\",\"radius\":0}")
+    }
+
+    public func findNotes(_ input: FindNotesInput) async throws -> [Note] {
+        return try stubValue([Note].self, "[]")
     }
 }
 
