@@ -30,6 +30,22 @@ struct RealWorldShapesTests {
         #expect(sizes.responses.first?.content.first?.type == .array(.primitive(.string, format: nil)))
     }
 
+    /// A security scheme may be a `$ref` like every other component (to another file of a
+    /// multi-file spec, or to a scheme beside it); it was "security scheme '$ref' has no 'type'".
+    @Test func securitySchemesByRefAreFollowed() throws {
+        let result = IRFixtures.read(IRFixtures.fixture("refs-security/openapi.yaml"))
+        // Only the scheme `key` points at is reported: no operation names it itself.
+        #expect(
+            result.diagnostics.map(\.message) == [
+                "security scheme 'localKey' is not required by the document or any operation"
+            ])
+        let schemes = try #require(result.document?.securitySchemes)
+        #expect(schemes.map(\.name) == ["bearer", "key", "localKey"])
+        #expect(schemes.map(\.kind) == [.http, .apiKey, .apiKey])
+        #expect(schemes[0].bearerFormat == "JWT")
+        #expect(schemes[1].parameterName == "X-Key" && schemes[1].location == .header)
+    }
+
     /// A broken `$ref` inside a file two operations share is one problem at one place.
     @Test func aBrokenRefInASharedFileIsReportedOnceAtTheRef() throws {
         let result = IRFixtures.read(IRFixtures.fixture("refs-operations/openapi.yaml"))
