@@ -244,6 +244,7 @@ package struct Generator: Sendable {
                 clientDoc: names.clientDoc, handlerDoc: names.handlerDoc, serverURLDoc: names.serverURLDoc,
                 profile: Self.profileContext(document.protocol),
                 defaultServerURLLiteral: names.defaultServerURLLiteral,
+                hasServers: !names.servers.isEmpty, servers: names.servers,
                 declaresType: index == 0,
                 routeListName: listNames[index],
                 allRouteListNames: listNames,

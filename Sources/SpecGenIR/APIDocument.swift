@@ -88,10 +88,13 @@ package struct Info: Sendable, Codable, Equatable {
 }
 
 package struct Server: Sendable, Codable, Equatable {
+    /// The URL as written, `{name}` for each variable.
     package var url: String
     package var description: String?
-    /// `{name}` variables of the URL with their default values.
-    package var variables: [String: String]?
+    /// OpenAPI 3.2's `name`: what the generated code calls the server.
+    package var name: String?
+    /// The URL's `{name}` variables, in the order the spec lists them.
+    package var variables: [ServerVariable]?
 
     package init(url: String, description: String? = nil) {
         self.url = url
@@ -118,5 +121,30 @@ package struct APIProtocol: Sendable, Codable, Equatable {
         self.kind = kind
         self.version = version
         self.targetPrefix = targetPrefix
+    }
+}
+
+/// A `{name}` in a server URL: what it is replaced with unless the caller says otherwise, and the
+/// values it may take when the spec lists them.
+package struct ServerVariable: Sendable, Codable, Equatable {
+    package var name: String
+    /// OpenAPI requires it; nil when the spec leaves it out (the reader warned).
+    package var defaultValue: String?
+    package var enumValues: [String]?
+    package var description: String?
+
+    package init(name: String, defaultValue: String?) {
+        self.name = name
+        self.defaultValue = defaultValue
+    }
+
+    /// The URL with each variable replaced by its default; nil when one has none.
+    package static func substitutingDefaults(in url: String, _ variables: [ServerVariable]) -> String? {
+        var result = url
+        for variable in variables {
+            guard let value = variable.defaultValue else { return nil }
+            result = result.replacingOccurrences(of: "{" + variable.name + "}", with: value)
+        }
+        return result
     }
 }

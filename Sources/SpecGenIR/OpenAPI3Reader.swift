@@ -11,10 +11,11 @@ enum OpenAPI3Reader {
             state.warnUnusedAdditions(server, .server)
             guard let url = state.requiredString(server, "url", in: "a server") else { continue }
             var entry = Server(url: url, description: state.string(server, "description"))
-            let variables = state.entries(server["variables"], "'variables'").compactMap { name, _, value in
-                state.string(value, "default").map { (name, $0) }
-            }
-            entry.variables = variables.isEmpty ? nil : Dictionary(variables, uniquingKeysWith: { first, _ in first })
+            if state.family == .openAPI32 { entry.name = state.string(server, "name") }
+            entry.variables =
+                state.entries(server["variables"], "'variables'").map { name, key, value in
+                    serverVariable(name, key: key, value, &state)
+                }.nilIfEmpty
             document.servers.append(entry)
         }
         var components = ComponentRegistry()
@@ -45,6 +46,27 @@ enum OpenAPI3Reader {
         WebhookReader.makeIDsUnique(&document, &state)
         components.reportUnused(&state)
         return document
+    }
+
+    /// A server URL's variable. `default` is required; without it the first `enum` value stands in
+    /// (or none: the generated function then takes the value without a default), with a warning.
+    static func serverVariable(_ name: String, key: Node, _ node: Node, _ state: inout ReaderState) -> ServerVariable {
+        let values = state.items(node["enum"], "'enum'").compactMap(\.text).nilIfEmpty
+        var variable = ServerVariable(name: name, defaultValue: state.string(node, "default"))
+        variable.enumValues = values
+        variable.description = state.string(node, "description")
+        if variable.defaultValue == nil {
+            variable.defaultValue = values?.first
+            let instead = values.map { "its first value '\($0[0])' is used" } ?? "callers must pass one"
+            state.warning(
+                "server variable '\(name)' has no 'default', which OpenAPI requires; \(instead)", at: key.mark)
+        } else if let values, let given = variable.defaultValue, !values.contains(given) {
+            state.warning(
+                "server variable '\(name)' has the default '\(given)', which its 'enum' does not list; the enum"
+                    + " takes it as one more value", at: node["default"]!.mark)
+            variable.enumValues = values + [given]
+        }
+        return variable
     }
 
     static let pathItemKeys: Set<String> = ["$ref", "summary", "description", "servers", "parameters"]

@@ -51,7 +51,6 @@ extension SpecVersion.Family {
 
     private static let openAPI32Unused: [SpecObject: [(key: String, instead: String)]] = [
         .document: [("$self", "relative references are resolved against the file's own location")],
-        .server: [("name", "servers are numbered in the generated code, not named")],
         .tag: [
             ("summary", "tags are not documented in the generated code"),
             ("parent", "tags are not nested in the generated code"),

@@ -15,7 +15,7 @@ struct GenerateCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The OpenAPI 3.0/3.1 or Swagger 2.0 file (YAML or JSON).")
+    @Argument(help: "The OpenAPI 3.0/3.1/3.2 or Swagger 2.0 file (YAML or JSON).")
     var spec: String
 
     @Option(help: "The folder to write into (created when missing).")

@@ -11,7 +11,7 @@ struct IRCommand: ParsableCommand {
             "Print the IR of an OpenAPI 3.x or Swagger 2.0 spec as sorted JSON (operations in document order, types sorted by id)."
     )
 
-    @Argument(help: "The OpenAPI 3.0/3.1 or Swagger 2.0 file (YAML or JSON).")
+    @Argument(help: "The OpenAPI 3.0/3.1/3.2 or Swagger 2.0 file (YAML or JSON).")
     var spec: String
 
     @Option(help: "A folder that $ref'ed files may come from (default: only the spec's folder).")

@@ -103,4 +103,12 @@ struct HostileSpecTests {
 
 struct EvilCallbacks: APIWebhookHandler {
     func getItemExit1OnEvilExit1() async throws -> NoContent { NoContent() }
+
+    @Test func hostileServerTextStaysData() {
+        #expect(Client.Servers.Server1ReGion.allCases.map(\.rawValue) == ["e\"u", "case", "\\(x)"])
+        #expect(Client.Servers.server2()?.absoluteString == URL(string: "/\"\\(exit(1))")?.absoluteString)
+        #expect(
+            Client.Servers.server1(reGion: .case_)?.absoluteString
+                == URL(string: "https://case.example.com/\\(exit(1))")?.absoluteString)
+    }
 }

@@ -187,4 +187,14 @@ struct OpenAPI32RoundTripTests {
         #expect(malformed.status == .badRequest)
         #expect(malformedText.contains("querystring parameter 'search' is malformed"), "\(malformedText)")
     }
+
+    // Servers: one function each, named by 3.2's `name`, variables as defaulted parameters.
+
+    @Test func aServerIsAFunctionOfItsVariablesWithTheirDefaults() {
+        #expect(Client.Servers.production() == URL(string: "https://api.example.com/v1"))
+        #expect(Client.Servers.local() == URL(string: "http://127.0.0.1:8080/v1"))
+        #expect(Client.Servers.local(host: "localhost", port: ._8443) == URL(string: "http://localhost:8443/v1"))
+        #expect(Client.Servers.LocalPort.allCases.map(\.rawValue) == ["8080", "8443"])
+        #expect(Client.defaultServerURL == URL(string: "https://api.example.com/v1"))
+    }
 }

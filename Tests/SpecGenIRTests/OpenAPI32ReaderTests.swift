@@ -16,17 +16,16 @@ struct OpenAPI32ReaderTests {
             diagnostics.map { $0.description.replacingOccurrences(of: IRFixtures.spec("oas32.yaml") + ":", with: "") }
                 == [
                     "2:1: warning: '$self' (OpenAPI 3.2) is ignored: relative references are resolved against the file's own location",
-                    "11:5: warning: 'summary' (OpenAPI 3.2) is ignored: tags are not documented in the generated code",
-                    "13:5: warning: 'summary' (OpenAPI 3.2) is ignored: tags are not documented in the generated code",
-                    "14:5: warning: 'parent' (OpenAPI 3.2) is ignored: tags are not nested in the generated code",
-                    "15:5: warning: 'kind' (OpenAPI 3.2) is ignored: tags are not sorted by kind in the generated code",
-                    "8:5: warning: 'name' (OpenAPI 3.2) is ignored: servers are numbered in the generated code, not named",
-                    "174:9: warning: 'nodeType' (OpenAPI 3.2) is ignored: it changes nothing, since SpecGen generates JSON coding only",
-                    "200:9: warning: 'defaultMapping' (OpenAPI 3.2) is ignored: decoding does not fall back to it for a value no mapping names",
-                    "216:19: warning: security scheme 'legacyKey' is deprecated; operations that use it still get its credentials",
-                    "219:7: warning: 'oauth2MetadataUrl' (OpenAPI 3.2) is ignored: the generated bearer helper takes the token, wherever it came from",
-                    "23:11: warning: 'summary' (OpenAPI 3.2) is ignored: responses are documented by their 'description'",
-                    "210:11: warning: 'serializedValue' (OpenAPI 3.2) is ignored: stubs answer with 'dataValue' or 'value'",
+                    "23:5: warning: 'summary' (OpenAPI 3.2) is ignored: tags are not documented in the generated code",
+                    "25:5: warning: 'summary' (OpenAPI 3.2) is ignored: tags are not documented in the generated code",
+                    "26:5: warning: 'parent' (OpenAPI 3.2) is ignored: tags are not nested in the generated code",
+                    "27:5: warning: 'kind' (OpenAPI 3.2) is ignored: tags are not sorted by kind in the generated code",
+                    "186:9: warning: 'nodeType' (OpenAPI 3.2) is ignored: it changes nothing, since SpecGen generates JSON coding only",
+                    "212:9: warning: 'defaultMapping' (OpenAPI 3.2) is ignored: decoding does not fall back to it for a value no mapping names",
+                    "228:19: warning: security scheme 'legacyKey' is deprecated; operations that use it still get its credentials",
+                    "231:7: warning: 'oauth2MetadataUrl' (OpenAPI 3.2) is ignored: the generated bearer helper takes the token, wherever it came from",
+                    "35:11: warning: 'summary' (OpenAPI 3.2) is ignored: responses are documented by their 'description'",
+                    "222:11: warning: 'serializedValue' (OpenAPI 3.2) is ignored: stubs answer with 'dataValue' or 'value'",
                 ])
     }
 
@@ -102,6 +101,38 @@ struct OpenAPI32ReaderTests {
                 == [
                     ":8:25: error: parameter 'q' is in 'querystring'; OpenAPI 3 knows path, query, header and cookie"
                 ])
+    }
+
+    @Test func serversKeepTheirNameAndVariables() throws {
+        let (document, _) = try IRFixtures.specDocument("oas32.yaml")
+        #expect(document.servers.map(\.name) == ["production", "local"])
+        let variables = try #require(document.servers.last?.variables)
+        #expect(variables.map(\.name) == ["host", "port", "base"])
+        #expect(variables.map(\.defaultValue) == ["127.0.0.1", "8080", "v1"])
+        #expect(variables[1].enumValues == ["8080", "8443"])
+        #expect(variables[1].description == "The port it listens on.")
+    }
+
+    @Test func aServerVariableWithoutADefaultIsAWarning() throws {
+        let result = try IRFixtures.readText(
+            """
+            openapi: 3.2.0
+            info: {title: t, version: '1'}
+            servers:
+              - url: 'https://{region}.example.com/{stage}'
+                variables:
+                  region: {enum: [eu, us]}
+                  stage: {description: no default}
+            paths: {}
+            """)
+        #expect(
+            result.diagnostics.map(\.description).map {
+                $0.replacingOccurrences(of: IRFixtures.fixture("inline.yaml"), with: "")
+            } == [
+                ":6:7: warning: server variable 'region' has no 'default', which OpenAPI requires; its first value 'eu' is used",
+                ":7:7: warning: server variable 'stage' has no 'default', which OpenAPI requires; callers must pass one",
+            ])
+        #expect(result.document?.servers.first?.variables?.map(\.defaultValue) == ["eu", nil])
     }
 
     @Test func aQuerystringParameterIsTheWholeQueryStringOfItsMediaType() throws {

@@ -110,6 +110,21 @@ extension OperationsFileContext: TemplateContext {
             handlerProtocolName: "APIHandler", clientDoc: "/// Doc.", handlerDoc: "/// Doc.",
             serverURLDoc: "Where the API is.", profile: WireProfileContext.example,
             defaultServerURLLiteral: "\"https://example.com\"",
+            hasServers: true,
+            servers: [
+                ServerURLContext(
+                    doc: "        /// Doc.\n", functionName: "server1", urlLiteral: "\"https://{region}.example.com\"",
+                    hasVariables: true,
+                    variables: [
+                        ServerVariableContext(
+                            swiftName: "region", placeholderLiteral: "\"{region}\"", type: "Server1Region",
+                            defaultValue: ".eu",
+                            enumType: ServerVariableEnumContext(
+                                name: "Server1Region", cases: [EnumCaseContext(name: "eu", literal: "\"eu\"")]),
+                            hasMore: false)
+                    ],
+                    hasMore: false)
+            ],
             declaresType: true,
             routeListName: "routes0", allRouteListNames: ["routes0"], allOperations: [operation],
             operations: [operation])

@@ -14,8 +14,12 @@ struct OperationsFileContext {
     var serverURLDoc: String
     /// The wire profile (`Templates/WireProfile.mustache` writes `.rest` or `.awsJSON(version: "1.1")`).
     var profile: WireProfileContext
-    /// The spec's first server URL as a Swift string literal, nil when it declares none.
+    /// The spec's first server URL, its variables at their defaults, as a Swift string literal;
+    /// nil when it declares none.
     var defaultServerURLLiteral: String?
+    /// `Client.Servers`: one function per server; declared when `hasServers`.
+    var hasServers: Bool
+    var servers: [ServerURLContext]
     /// True in the file that declares the client struct or the handler protocol (the only
     /// file, or the first of several).
     var declaresType: Bool

@@ -8,6 +8,8 @@ struct OperationTypeNames {
     var handlerProtocolName: String
     /// The client's default server (the spec's first) as a Swift string literal; nil without one.
     var defaultServerURLLiteral: String?
+    /// The servers `Client.Servers` declares (the API's; none for webhooks).
+    var servers: [ServerURLContext]
     var clientDoc: String
     var handlerDoc: String
     var serverURLDoc: String
@@ -18,7 +20,11 @@ struct OperationTypeNames {
         return OperationTypeNames(
             clientTypeName: clientTypeName,
             handlerProtocolName: Naming.typeName(options.handlerProtocolName),
-            defaultServerURLLiteral: document.servers.first.map { SwiftText.stringLiteral($0.url) },
+            defaultServerURLLiteral: document.servers.first.map { server in
+                SwiftText.stringLiteral(
+                    ServerVariable.substitutingDefaults(in: server.url, server.variables ?? []) ?? server.url)
+            },
+            servers: ServerURLContextBuilder.contexts(document.servers),
             clientDoc: """
                 /// The API's client: one method per operation. It sends each operation's wire route itself
                 /// (constant headers such as `X-Amz-Target`, constant query items such as `Action=…`).
@@ -35,7 +41,7 @@ struct OperationTypeNames {
     static func webhooks(options: EmitOptions) -> OperationTypeNames {
         OperationTypeNames(
             clientTypeName: options.webhooksClientTypeName,
-            handlerProtocolName: options.webhookHandlerProtocolName, defaultServerURLLiteral: nil,
+            handlerProtocolName: options.webhookHandlerProtocolName, defaultServerURLLiteral: nil, servers: [],
             clientDoc: """
                 /// Sends the API's webhooks and callbacks (the provider's side): one method per webhook or
                 /// callback operation, each sent to `serverURL` exactly as given, its path and query kept: the

@@ -9,7 +9,7 @@ import SpecGenRuntime
 public struct Client: Sendable {
     public var client: APIClient
 
-    /// The first server the spec lists, if any.
+    /// The first server the spec lists, its variables at their defaults; nil without one.
     public static var defaultServerURL: URL? { nil }
 
     /// - Parameters:

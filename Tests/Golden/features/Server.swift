@@ -191,7 +191,7 @@ extension APIHandler {
 public struct WebhooksClient: Sendable {
     public var client: APIClient
 
-    /// The first server the spec lists, if any.
+    /// The first server the spec lists, its variables at their defaults; nil without one.
     public static var defaultServerURL: URL? { nil }
 
     /// - Parameters:

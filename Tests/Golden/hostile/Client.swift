@@ -9,8 +9,34 @@ import SpecGenRuntime
 public struct Client: Sendable {
     public var client: APIClient
 
-    /// The first server the spec lists, if any.
-    public static var defaultServerURL: URL? { nil }
+    /// The first server the spec lists, its variables at their defaults; nil without one.
+    public static var defaultServerURL: URL? { URL(string: "https://e\"u.example.com/\\(exit(1))") }
+
+    /// The servers the spec lists: each one's URL with its variables replaced by the arguments.
+    public enum Servers {
+        /// The values `reGion` of `server1` may take.
+        public enum Server1ReGion: String, Sendable, CaseIterable {
+            case eU = "e\"u"
+            case case_ = "case"
+            case x = "\\(x)"
+        }
+
+        /// `https://{re"gion}.example.com/\(exit(1))`: */ server
+        /// #if false
+        ///
+        /// - Parameters:
+        ///   - reGion: */ region
+        public static func server1(reGion: Server1ReGion = .eU) -> URL? {
+            var url = "https://{re\"gion}.example.com/\\(exit(1))"
+            url = url.replacingOccurrences(of: "{re\"gion}", with: reGion.rawValue)
+            return URL(string: url)
+        }
+
+        /// `/"\(exit(1))`
+        public static func server2() -> URL? {
+            URL(string: "/\"\\(exit(1))")
+        }
+    }
 
     /// - Parameters:
     ///   - serverURL: Where the API is, e.g. `Client.defaultServerURL`.

@@ -9,8 +9,34 @@ import SpecGenRuntime
 public struct Client: Sendable {
     public var client: APIClient
 
-    /// The first server the spec lists, if any.
+    /// The first server the spec lists, its variables at their defaults; nil without one.
     public static var defaultServerURL: URL? { URL(string: "https://api.example.com/v1") }
+
+    /// The servers the spec lists: each one's URL with its variables replaced by the arguments.
+    public enum Servers {
+        /// `https://api.example.com/v1`
+        public static func production() -> URL? {
+            URL(string: "https://api.example.com/v1")
+        }
+
+        /// The values `port` of `local` may take.
+        public enum LocalPort: String, Sendable, CaseIterable {
+            case _8080 = "8080"
+            case _8443 = "8443"
+        }
+
+        /// `http://{host}:{port}/{base}`: A server of your own.
+        ///
+        /// - Parameters:
+        ///   - port: The port it listens on.
+        public static func local(host: String = "127.0.0.1", port: LocalPort = ._8080, base: String = "v1") -> URL? {
+            var url = "http://{host}:{port}/{base}"
+            url = url.replacingOccurrences(of: "{host}", with: host)
+            url = url.replacingOccurrences(of: "{port}", with: port.rawValue)
+            url = url.replacingOccurrences(of: "{base}", with: base)
+            return URL(string: url)
+        }
+    }
 
     /// - Parameters:
     ///   - serverURL: Where the API is, e.g. `Client.defaultServerURL`.

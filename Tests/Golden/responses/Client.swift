@@ -9,8 +9,16 @@ import SpecGenRuntime
 public struct Client: Sendable {
     public var client: APIClient
 
-    /// The first server the spec lists, if any.
+    /// The first server the spec lists, its variables at their defaults; nil without one.
     public static var defaultServerURL: URL? { URL(string: "https://jobs.example.com/v1") }
+
+    /// The servers the spec lists: each one's URL with its variables replaced by the arguments.
+    public enum Servers {
+        /// `https://jobs.example.com/v1`
+        public static func server1() -> URL? {
+            URL(string: "https://jobs.example.com/v1")
+        }
+    }
 
     /// - Parameters:
     ///   - serverURL: Where the API is, e.g. `Client.defaultServerURL`.

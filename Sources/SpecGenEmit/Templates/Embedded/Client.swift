@@ -14,8 +14,42 @@ import {{.}}
 {{access}}struct {{clientTypeName}}: Sendable {
     {{access}}var client: APIClient
 
-    /// The first server the spec lists, if any.
+    /// The first server the spec lists, its variables at their defaults; nil without one.
     {{access}}static var defaultServerURL: URL? { {{#defaultServerURLLiteral}}URL(string: {{{.}}}){{/defaultServerURLLiteral}}{{^defaultServerURLLiteral}}nil{{/defaultServerURLLiteral}} }
+{{#hasServers}}
+
+    /// The servers the spec lists: each one's URL with its variables replaced by the arguments.
+    {{access}}enum Servers {
+{{#servers}}
+{{#variables}}
+{{#enumType}}
+        /// The values `{{swiftName}}` of `{{functionName}}` may take.
+        {{access}}enum {{name}}: String, Sendable, CaseIterable {
+{{#cases}}
+            case {{name}} = {{{literal}}}
+{{/cases}}
+        }
+
+{{/enumType}}
+{{/variables}}
+{{{doc}}}        {{access}}static func {{functionName}}({{#variables}}{{swiftName}}: {{type}}{{#defaultValue}} = {{{.}}}{{/defaultValue}}{{#hasMore}}, {{/hasMore}}{{/variables}}) -> URL? {
+{{#hasVariables}}
+            var url = {{{urlLiteral}}}
+{{#variables}}
+            url = url.replacingOccurrences(of: {{{placeholderLiteral}}}, with: {{swiftName}}{{#enumType}}.rawValue{{/enumType}})
+{{/variables}}
+            return URL(string: url)
+{{/hasVariables}}
+{{^hasVariables}}
+            URL(string: {{{urlLiteral}}})
+{{/hasVariables}}
+        }
+{{#hasMore}}
+
+{{/hasMore}}
+{{/servers}}
+    }
+{{/hasServers}}
 
     /// - Parameters:
     ///   - serverURL: {{{serverURLDoc}}}
