@@ -6,6 +6,7 @@ enum DocumentFinisher {
     static func finish(_ document: inout APIDocument, _ state: inout ReaderState, protocolOverride: APIProtocol?) {
         reportClashes(document.operations, &state)
         document.protocol = protocolOverride ?? ProtocolDetector.detect(document, &state)
+        OperationParts.assumeContentForAWS(&document, &state)
         let reachable = reachableTypes(document, state.types)
         document.types = state.types.values.filter { reachable.contains($0.id) }.sorted { $0.id < $1.id }
         document.securitySchemes.sort { $0.name < $1.name }

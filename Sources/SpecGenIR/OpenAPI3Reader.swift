@@ -171,8 +171,8 @@ enum OpenAPI3Reader {
             response.description = state.string(responseNode, "description")
             response.extensions = responseNode.extensions
             response.headers = headers(responseNode["headers"], hint: hint, &state).nilIfEmpty
-            OperationParts.assumeContentIfMissing(
-                &response, mediaType: "application/json", operationID: id, at: statusKey.mark, &state)
+            OperationParts.noteContentlessSuccess(
+                response, mediaType: "application/json", operationID: id, at: statusKey.mark, &state)
             operation.responses.append(response)
         }
         operation.responses = OperationParts.sorted(operation.responses)

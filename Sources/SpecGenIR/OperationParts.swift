@@ -1,7 +1,7 @@
 import SpecGenYAML
 
 /// What both readers do the same way for an operation: parameter overrides, response order and
-/// names for inline bodies, and the untyped JSON payload assumed for a success without content.
+/// names for inline bodies, and the untyped JSON payload AWS JSON assumes for a success without content.
 enum OperationParts {
     /// Path-level parameters overridden by operation-level ones with the same name and place,
     /// each dereferenced. Order: path-level first (in place when overridden), then the rest.
@@ -98,18 +98,46 @@ enum OperationParts {
         return responses.sorted { rank($0.status) < rank($1.status) }
     }
 
-    /// A success other than 204/205 with no content: warn, and assume an untyped JSON payload so
-    /// generated code still hands the body to the caller (the ECR seed's PutImage, ListImages, …).
-    static func assumeContentIfMissing(
-        _ response: inout Response, mediaType: String, operationID: String, at mark: Mark, _ state: inout ReaderState
+    /// A success other than 204/205 with no content is no body (`NoContent`) in REST. An AWS API
+    /// answers every operation with a document whatever its spec says, so there (the ECR seeds'
+    /// PutImage, ListImages, …) `DocumentFinisher` assumes an untyped JSON payload once the
+    /// protocol is known; this notes where the response is, for the warning.
+    static func noteContentlessSuccess(
+        _ response: Response, mediaType: String, operationID: String, at mark: Mark, _ state: inout ReaderState
     ) {
         guard response.isSuccess, response.content.isEmpty, response.status != "204", response.status != "205" else {
             return
         }
-        state.warning(
-            "response \(response.status) of '\(operationID)' declares no content; an untyped JSON payload (\(mediaType)) is assumed",
-            at: mark)
-        response.content = [MediaContent(mediaType: mediaType, type: .untypedJSON, assumed: true)]
+        state.contentlessSuccesses[operationID + " " + response.status] = (mediaType, mark)
+    }
+
+    /// The AWS protocols, which answer every operation with a document: AWS JSON, or AWS Query
+    /// (every operation routed by a constant `Action` query item, as the ECR Swagger seed is).
+    static func awsProtocolName(_ document: APIDocument) -> String? {
+        if document.protocol.kind == .awsJSON { return "AWS JSON" }
+        let byAction = document.operations.allSatisfy { $0.route.constantQuery.contains { $0.name == "Action" } }
+        return !document.operations.isEmpty && byAction ? "an AWS Query API (routed by 'Action')" : nil
+    }
+
+    /// An AWS API: each noted contentless success gets an untyped JSON payload, with a warning.
+    static func assumeContentForAWS(_ document: inout APIDocument, _ state: inout ReaderState) {
+        guard let protocolName = awsProtocolName(document) else { return }
+        for index in document.operations.indices {
+            let operationID = document.operations[index].id
+            for responseIndex in document.operations[index].responses.indices {
+                let response = document.operations[index].responses[responseIndex]
+                guard let (mediaType, mark) = state.contentlessSuccesses[operationID + " " + response.status] else {
+                    continue
+                }
+                state.warning(
+                    "response \(response.status) of '\(operationID)' declares no content; \(protocolName) answers"
+                        + " with a document, so an untyped JSON payload (\(mediaType)) is assumed",
+                    at: mark)
+                document.operations[index].responses[responseIndex].content = [
+                    MediaContent(mediaType: mediaType, type: .untypedJSON, assumed: true)
+                ]
+            }
+        }
     }
 
     /// The operation's id, derived with a warning when the spec gives none.

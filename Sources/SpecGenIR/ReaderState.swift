@@ -20,6 +20,9 @@ struct ReaderState {
     var securityRequirementMarks: [(name: String, mark: Mark)] = []
     /// Where each operation was written, in the order the readers append operations.
     var operationMarks: [Mark] = []
+    /// Successes other than 204/205 without content, by `"operationID status"`: where each is and
+    /// the media type AWS JSON would assume (`OperationParts.noteContentlessSuccess`).
+    var contentlessSuccesses: [String: (mediaType: String, mark: Mark)] = [:]
     /// Where each webhook's and callback's operation was written, in the order they are read.
     var sentOperationMarks: [Mark] = []
     /// Property names of the schemas whose `oneOf`/`anyOf` variants are being read.

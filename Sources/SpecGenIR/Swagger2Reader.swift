@@ -206,8 +206,8 @@ enum Swagger2Reader {
                     return result
                 }.nilIfEmpty
             let json = produces.first { $0.contains("json") } ?? "application/json"
-            OperationParts.assumeContentIfMissing(
-                &response, mediaType: json, operationID: id, at: statusKey.mark, &state)
+            OperationParts.noteContentlessSuccess(
+                response, mediaType: json, operationID: id, at: statusKey.mark, &state)
             result.append(response)
         }
         return OperationParts.sorted(result)

@@ -62,7 +62,7 @@ struct PetStore: APIHandler {
             id: "1", checked: Date(), day: Date(), count: 5, ratio: 1, code: "abc", tags: [], kind: .dog,
             owner: .dog(Dog(name: "Rex", petType: "dog")))
     }
-    func subscribe(_ input: SubscribeInput) async throws -> JSONValue { .object([:]) }
+    func subscribe(_ input: SubscribeInput) async throws -> NoContent { NoContent() }
     /// One line per parameter, as the server parsed it.
     func styledParameters(_ input: StyledParametersInput) async throws -> StyledParametersResponse {
         func filter(_ value: Filter?) -> String { value.map { "\($0.color ?? "-"),\($0.size ?? -1)" } ?? "nil" }

@@ -47,7 +47,7 @@ extension BodyEcho {
 
     /// `ready` answers its notes as parts with their count in a header; anything else is still being built.
     func getArchive(_ input: GetArchiveInput) async throws -> GetArchiveOutput {
-        guard input.name == "ready" else { return .accepted(.string("building")) }
+        guard input.name == "ready" else { return .accepted(NoContent()) }
         return .ok(
             TypedResponse(status: 200, headers: GetArchiveOkHeaders(xCount: 2), body: [.notes("a"), .notes("b")]))
     }

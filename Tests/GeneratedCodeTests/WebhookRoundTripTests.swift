@@ -32,13 +32,13 @@ struct SubscriptionServer: APIHandler {
     let subscriberTransport: any ClientTransport
     let sent: @Sendable (URL) -> Void
 
-    func subscribe(_ input: SubscribeInput) async throws -> JSONValue {
+    func subscribe(_ input: SubscribeInput) async throws -> NoContent {
         let url = try WebhooksClient.subscribePetChangedURL.url()
         sent(url)
         let event = PetEvent(kind: .updated, pet: .dog(Dog(name: "Rex", petType: "dog")))
         _ = try await WebhooksClient(serverURL: url, transport: subscriberTransport)
             .subscribePetChanged(SubscribePetChangedInput(xEventId: "ev-1", body: event))
-        return .object([:])
+        return NoContent()
     }
     // The rest of the API is PetStore's.
     func getPet(_ input: GetPetInput) async throws -> Pet { try await PetStore().getPet(input) }

@@ -46,6 +46,37 @@ struct RealWorldShapesTests {
         #expect(schemes[1].parameterName == "X-Key" && schemes[1].location == .header)
     }
 
+    /// A REST success without content has no body (the generated code says `NoContent`), in 3.x
+    /// and Swagger 2.0 alike; it was "declares no content; an untyped JSON payload is assumed".
+    @Test func aContentlessRESTSuccessIsNoBodyWithoutAWarning() throws {
+        let openAPI = try IRFixtures.readText(
+            """
+            openapi: 3.0.3
+            info: {title: t, version: '1'}
+            paths:
+              /jobs:
+                post:
+                  operationId: startJob
+                  responses: {'202': {description: Started.}, '200': {description: Done.}}
+            """)
+        let swagger = try IRFixtures.readText(
+            """
+            swagger: '2.0'
+            info: {title: t, version: '1'}
+            produces: [application/json]
+            paths:
+              /jobs:
+                post:
+                  operationId: startJob
+                  responses: {'202': {description: Started.}}
+            """)
+        for result in [openAPI, swagger] {
+            #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.description))")
+            let responses = try #require(result.document?.operation("startJob")?.responses)
+            #expect(responses.allSatisfy { $0.content.isEmpty })
+        }
+    }
+
     /// A broken `$ref` inside a file two operations share is one problem at one place.
     @Test func aBrokenRefInASharedFileIsReportedOnceAtTheRef() throws {
         let result = IRFixtures.read(IRFixtures.fixture("refs-operations/openapi.yaml"))

@@ -32,7 +32,10 @@ struct IRCommandTests {
         #expect(result.status == 1)
         #expect(!result.crashed)
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr.contains("warning: response 200 of 'listImages' declares no content"))
+        #expect(
+            result.stderr.contains(
+                "warning: response 200 of 'listImages' declares no content; an AWS Query API (routed by 'Action')"
+                    + " answers with a document"))
     }
 
     @Test func errorsFailWithTheirMark() throws {

@@ -121,12 +121,12 @@ extension Client {
     public func getArchive(_ input: GetArchiveInput) async throws -> GetArchiveOutput {
         var request = ClientRequest(operationID: "getArchive", method: .get, path: "/archives/{name}", constantHeaders: [:], constantQuery: [:])
         try request.path("name", input.name, ParameterEncoding(.simple, explode: false))
-        let response = try await client.perform(request, accept: ["multipart/form-data", "application/json"])
+        let response = try await client.perform(request, accept: ["multipart/form-data"])
         switch response.status {
         case 200:
             return .ok(try response.typed(try response.multipart(rules: GetArchiveOkPart.rules) { [profile = response.profile] in try await GetArchiveOkPart.decode($0, profile: profile) }, headers: GetArchiveOkHeaders.self))
         case 202:
-            return .accepted(try await response.json(JSONValue.self))
+            return .accepted(NoContent())
         default:
             throw await response.undeclaredError()
         }

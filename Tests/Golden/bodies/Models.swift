@@ -834,7 +834,7 @@ public enum GetArchiveOutput: ResponseConvertible, Hashable, Sendable {
     /// The archive's notes, as parts
     case ok(TypedResponse<MultipartBody<GetArchiveOkPart>, GetArchiveOkHeaders>)
     /// The archive is being built
-    case accepted(JSONValue)
+    case accepted(NoContent)
 
     public func serverResponse(profile: WireProfile) throws -> ServerResponse {
         switch self {
@@ -843,10 +843,8 @@ public enum GetArchiveOutput: ResponseConvertible, Hashable, Sendable {
                 status: 200,
                 body: try .multipart(response.body, rules: GetArchiveOkPart.rules, contentType: "multipart/form-data") { [profile = profile] in try $0.rawPart(profile: profile) },
                 headers: response.headers, headerFields: response.headerFields)
-        case .accepted(let body):
-            return try ServerResponse(
-                status: 202,
-                body: .json(body, profile: profile, contentType: profile.responseMediaType(declared: "application/json")))
+        case .accepted:
+            return ServerResponse(status: 202)
         }
     }
 }

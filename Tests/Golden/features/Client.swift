@@ -226,14 +226,14 @@ extension Client {
     }
 
     /// Asks for a callback to the URL in the body whenever a pet changes
-    public func subscribe(_ input: SubscribeInput) async throws -> JSONValue {
+    public func subscribe(_ input: SubscribeInput) async throws -> NoContent {
         var request = ClientRequest(operationID: "subscribe", method: .post, path: "/subscriptions", constantHeaders: [:], constantQuery: [:])
         try request.query("tenant", input.tenant, ParameterEncoding(.form, explode: true))
         let body: OutgoingBody? = try .json(input.body, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/json"))
-        let response = try await client.perform(request, body: body, accept: ["application/json"])
+        let response = try await client.perform(request, body: body, accept: [])
         switch response.status {
         case 201:
-            return try await response.json(JSONValue.self)
+            return NoContent()
         default:
             throw await response.undeclaredError()
         }

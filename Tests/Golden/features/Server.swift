@@ -27,7 +27,7 @@ public protocol APIHandler: Sendable {
     /// Several successes with different bodies and headers
     func adoptPet(_ input: AdoptPetInput) async throws -> AdoptPetOutput
     /// Asks for a callback to the URL in the body whenever a pet changes
-    func subscribe(_ input: SubscribeInput) async throws -> JSONValue
+    func subscribe(_ input: SubscribeInput) async throws -> NoContent
 }
 
 extension APIHandler {
@@ -175,11 +175,8 @@ extension APIHandler {
                     tenant: try request.query("tenant", as: String.self, ParameterEncoding(.form, explode: true)),
                     body: body
                 )
-                let output = try await self.subscribe(input)
-                return try ServerResponse(
-                    status: 201,
-                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
-                )
+                _ = try await self.subscribe(input)
+                return ServerResponse(status: 201)
             },
         ]
     }
