@@ -81,8 +81,12 @@ public struct RouteTable: Sendable {
         return result
     }
 
-    /// Registers one handler per method and path on `transport`, each running `middlewares` around the route.
-    public func register(on transport: any ServerTransport, middlewares: [any ServerMiddleware] = []) throws {
+    /// Registers one handler per method and path on `transport`, each running `middlewares` around
+    /// the route; the paths under `serverURL`'s path when given (`/v1` + `/items/{id}`).
+    public func register(
+        on transport: any ServerTransport, serverURL: URL? = nil, middlewares: [any ServerMiddleware] = []
+    ) throws {
+        let base = Self.basePath(of: serverURL)
         for group in groups {
             let candidates = group.routes
             let table = self
@@ -90,8 +94,16 @@ public struct RouteTable: Sendable {
                 { request, body, metadata in
                     try await table.dispatch(
                         request, body: body, metadata: metadata, candidates: candidates, middlewares: middlewares)
-                }, method: group.method, path: group.path)
+                }, method: group.method, path: base + group.path)
         }
+    }
+
+    /// The path a server URL mounts its routes under: `/v1` for `https://api.example.com/v1/`,
+    /// "" for none or `/`.
+    static func basePath(of serverURL: URL?) -> String {
+        guard var path = serverURL?.path, !path.isEmpty else { return "" }
+        while path.hasSuffix("/") { path.removeLast() }
+        return path.isEmpty || path.hasPrefix("/") ? path : "/" + path
     }
 
     /// Picks the route by its constants, runs it through the middlewares, and turns every failure into a response.

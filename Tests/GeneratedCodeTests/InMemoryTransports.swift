@@ -23,7 +23,9 @@ final class InMemoryServer: ServerTransport, ClientTransport, @unchecked Sendabl
     func send(_ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String) async throws -> (
         HTTPResponse, HTTPBody?
     ) {
-        let path = String((request.path ?? "/").prefix { $0 != "?" })
+        // As a real transport does, the server URL's path comes first (`/v1` + `/notes`).
+        let base = baseURL.path.hasSuffix("/") ? String(baseURL.path.dropLast()) : baseURL.path
+        let path = base + String((request.path ?? "/").prefix { $0 != "?" })
         let (handler, parameters) = lock.withLock { () -> (Handler?, [String: Substring]) in
             if let exact = handlers["\(request.method.rawValue) \(path)"] { return (exact, [:]) }
             // A path template (`/blobs/{name}`): segment by segment, `{…}` taking any one segment.

@@ -197,4 +197,13 @@ struct OpenAPI32RoundTripTests {
         #expect(Client.Servers.LocalPort.allCases.map(\.rawValue) == ["8080", "8443"])
         #expect(Client.defaultServerURL == URL(string: "https://api.example.com/v1"))
     }
+
+    @Test func theServerMountsUnderItsServerURLsPath() async throws {
+        let server = InMemoryServer()
+        let url = try #require(Client.Servers.production())
+        try Notebook().registerHandlers(on: server, serverURL: url)
+        #expect(server.registrations.first == "GET /v1/notes")
+        let client = Client(serverURL: url, transport: server)
+        #expect(try await client.findNotes(FindNotesInput(search: NoteSearch(text: "br"))) == [Note(id: 2, text: "bread")])
+    }
 }

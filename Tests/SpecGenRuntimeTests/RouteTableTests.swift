@@ -1,3 +1,4 @@
+import Foundation
 import HTTPTypes
 import OpenAPIRuntime
 import Testing
@@ -20,5 +21,18 @@ import Testing
         let responseBody = try #require(body)
         let bytes = try await [UInt8](collecting: responseBody, upTo: 1 << 16)
         #expect(String(decoding: bytes, as: UTF8.self).contains("requestAccessToken"))
+    }
+
+    @Test(arguments: [
+        ("https://api.example.com/v1", "/v1"), ("https://api.example.com/v1/", "/v1"),
+        ("https://api.example.com/a/b", "/a/b"), ("https://api.example.com", ""), ("https://api.example.com/", ""),
+        ("/v2", "/v2"),
+    ])
+    func routesMountUnderTheServerURLsPath(url: String, base: String) throws {
+        #expect(RouteTable.basePath(of: URL(string: url)) == base)
+    }
+
+    @Test func withoutAServerURLRoutesMountAtTheRoot() {
+        #expect(RouteTable.basePath(of: nil) == "")
     }
 }

@@ -31,9 +31,13 @@ public protocol APIHandler: Sendable {
 }
 
 extension APIHandler {
-    /// Registers every route on any swift-openapi-runtime `ServerTransport` (Hummingbird, Vapor, …).
-    public func registerHandlers(on transport: any ServerTransport, middlewares: [any ServerMiddleware] = []) throws {
-        try routeTable.register(on: transport, middlewares: middlewares)
+    /// Registers every route on any swift-openapi-runtime `ServerTransport` (Hummingbird, Vapor, …),
+    /// under `serverURL`'s path (`https://api.example.com/v1` mounts `/items` at `/v1/items`), so one
+    /// client URL reaches this server and any other server of the spec; nil mounts at the root.
+    public func registerHandlers(
+        on transport: any ServerTransport, serverURL: URL? = nil, middlewares: [any ServerMiddleware] = []
+    ) throws {
+        try routeTable.register(on: transport, serverURL: serverURL, middlewares: middlewares)
     }
 
     /// The routing table: each operation's method, path and the constant that tells it apart.
