@@ -204,6 +204,7 @@ struct OpenAPI32RoundTripTests {
         try Notebook().registerHandlers(on: server, serverURL: url)
         #expect(server.registrations.first == "GET /v1/notes")
         let client = Client(serverURL: url, transport: server)
-        #expect(try await client.findNotes(FindNotesInput(search: NoteSearch(text: "br"))) == [Note(id: 2, text: "bread")])
+        let found = try await client.findNotes(FindNotesInput(search: NoteSearch(text: "br")))
+        #expect(found == [Note(id: 2, text: "bread")])
     }
 }
