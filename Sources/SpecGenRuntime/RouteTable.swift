@@ -19,16 +19,20 @@ public struct ServerRoute: Sendable {
     /// The handler reads the request body as it arrives (`ServerRequest.bodyStream`: binary uploads,
     /// event streams, multipart) instead of receiving it collected.
     public var streamsRequestBody = false
+    /// The media types the operation's successes are written in; a request whose `Accept` takes
+    /// none of them is answered 406 before the handler runs. Empty: `Accept` is not checked.
+    public var produces: [String] = []
 
-    /// A route for one operation; `headers` and `query` are its constants; `streamsRequestBody`
-    /// hands the handler the body as it arrives.
+    /// A route for one operation; `headers` and `query` are its constants; `produces` the media
+    /// types of its successes; `streamsRequestBody` hands the handler the body as it arrives.
     public init(
         _ operationID: String, _ method: HTTPRequest.Method, _ path: String,
         headers: [(name: String, value: String)] = [], query: [(name: String, value: String)] = [],
-        streamsRequestBody: Bool = false,
+        produces: [String] = [], streamsRequestBody: Bool = false,
         handle: @escaping @Sendable (ServerRequest) async throws -> ServerResponse
     ) {
         self.streamsRequestBody = streamsRequestBody
+        self.produces = produces
         self.operationID = operationID
         self.method = method
         self.path = path
@@ -123,6 +127,15 @@ public struct RouteTable: Sendable {
         var next: @Sendable (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (HTTPResponse, HTTPBody?) =
             { request, body, metadata in
                 guard let route else { return Self.encode(unknown) }
+                if let accept = request.headerFields[.accept], !route.produces.isEmpty,
+                    !route.produces.contains(where: { MediaRange.accepts(accept, $0) })
+                {
+                    return Self.encode(
+                        .error(
+                            status: 406, name: "NotAcceptableException",
+                            message: "the operation answers " + route.produces.joined(separator: " or ")
+                                + ", which 'Accept: \(accept)' does not take", profile: profile))
+                }
                 let response: ServerResponse
                 do {
                     var bytes: [UInt8] = []

@@ -207,4 +207,24 @@ struct OpenAPI32RoundTripTests {
         let found = try await client.findNotes(FindNotesInput(search: NoteSearch(text: "br")))
         #expect(found == [Note(id: 2, text: "bread")])
     }
+
+    // Several media types for one response: the client asks for the one it reads, the server
+    // answers it, and 406 when `Accept` takes none of what it writes.
+
+    @Test func theClientAcceptsTheMediaTypeItDecodes() async throws {
+        let transport = CannedTransport(headers: [.contentType: "application/jsonl"], body: "")
+        for try await _ in try await Client(serverURL: Self.url, transport: transport).listNotes() {}
+        #expect(transport.requests.first?.0.headerFields[.accept] == "application/jsonl")
+    }
+
+    @Test func theServerAnswers406WhenAcceptTakesNoneOfItsMediaTypes() async throws {
+        let table = Notebook().routeTable
+        for (accept, status) in [("text/event-stream", 406), ("application/jsonl", 200), ("application/*", 200)] {
+            var request = HTTPRequest(method: .get, scheme: nil, authority: nil, path: "/notes")
+            request.headerFields[.accept] = accept
+            let (response, _) = try await RoutingLoopback(table: table).send(
+                request, body: nil, baseURL: Self.url, operationID: "")
+            #expect(response.status.code == status, "Accept: \(accept)")
+        }
+    }
 }

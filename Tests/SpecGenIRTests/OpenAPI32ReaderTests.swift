@@ -20,12 +20,12 @@ struct OpenAPI32ReaderTests {
                     "25:5: warning: 'summary' (OpenAPI 3.2) is ignored: tags are not documented in the generated code",
                     "26:5: warning: 'parent' (OpenAPI 3.2) is ignored: tags are not nested in the generated code",
                     "27:5: warning: 'kind' (OpenAPI 3.2) is ignored: tags are not sorted by kind in the generated code",
-                    "186:9: warning: 'nodeType' (OpenAPI 3.2) is ignored: it changes nothing, since SpecGen generates JSON coding only",
-                    "212:9: warning: 'defaultMapping' (OpenAPI 3.2) is ignored: decoding does not fall back to it for a value no mapping names",
-                    "228:19: warning: security scheme 'legacyKey' is deprecated; operations that use it still get its credentials",
-                    "231:7: warning: 'oauth2MetadataUrl' (OpenAPI 3.2) is ignored: the generated bearer helper takes the token, wherever it came from",
+                    "189:9: warning: 'nodeType' (OpenAPI 3.2) is ignored: it changes nothing, since SpecGen generates JSON coding only",
+                    "215:9: warning: 'defaultMapping' (OpenAPI 3.2) is ignored: decoding does not fall back to it for a value no mapping names",
+                    "231:19: warning: security scheme 'legacyKey' is deprecated; operations that use it still get its credentials",
+                    "234:7: warning: 'oauth2MetadataUrl' (OpenAPI 3.2) is ignored: the generated bearer helper takes the token, wherever it came from",
                     "35:11: warning: 'summary' (OpenAPI 3.2) is ignored: responses are documented by their 'description'",
-                    "222:11: warning: 'serializedValue' (OpenAPI 3.2) is ignored: stubs answer with 'dataValue' or 'value'",
+                    "225:11: warning: 'serializedValue' (OpenAPI 3.2) is ignored: stubs answer with 'dataValue' or 'value'",
                 ])
     }
 

@@ -35,4 +35,28 @@ import Testing
     @Test func withoutAServerURLRoutesMountAtTheRoot() {
         #expect(RouteTable.basePath(of: nil) == "")
     }
+
+    @Test(arguments: [
+        ("application/jsonl", true), ("application/*", true), ("*/*", true), ("text/event-stream", false),
+        ("text/event-stream, application/jsonl;q=0.5", true), ("application/jsonl;q=0", false),
+        ("*/*, application/jsonl;q=0", false), ("application/*;q=0, application/jsonl", true),
+        ("Application/JSONL", true), ("", false),
+    ])
+    func acceptTakesAMediaTypeByItsMostSpecificRange(accept: String, takesJSONLines: Bool) {
+        #expect(MediaRange.accepts(accept, "application/jsonl") == takesJSONLines)
+    }
+
+    @Test func aRouteAnswers406WhenAcceptTakesNoneOfItsMediaTypes() async throws {
+        let route = ServerRoute("listNotes", .get, "/notes", produces: ["application/jsonl"]) { _ in
+            ServerResponse(status: 200)
+        }
+        let table = RouteTable(profile: .rest, routes: [route])
+        for (accept, status) in [("text/event-stream", 406), ("application/jsonl", 200), ("*/*", 200)] {
+            var request = HTTPRequest(method: .get, scheme: "http", authority: "localhost", path: "/notes")
+            request.headerFields[.accept] = accept
+            let (head, _) = try await table.dispatch(
+                request, body: nil, metadata: ServerRequestMetadata(), candidates: [route])
+            #expect(head.status.code == status, "Accept: \(accept)")
+        }
+    }
 }

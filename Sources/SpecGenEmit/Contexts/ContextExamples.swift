@@ -86,7 +86,8 @@ extension OperationsFileContext: TemplateContext {
                     location: "query", isPath: false, wireName: "\"q\"", swiftName: "q", valueType: "Int",
                     required: true, style: "form", explode: true, isJSONContent: false, hasMore: false)
             ],
-            routeHeadersLiteral: "[]", routeQueryLiteral: "[]", inputTypeName: "Input", inputIsStruct: true,
+            routeHeadersLiteral: "[]", routeQueryLiteral: "[]", producesLiteral: "[]", inputTypeName: "Input",
+            inputIsStruct: true,
             inputIsBody: true,
             requestBody: RequestBodyContext(
                 expression: "input.body", memberName: "body", unwraps: true, choiceTypeName: "OpBody",

@@ -72,7 +72,7 @@ struct OperationContextBuilder {
             constantHeadersLiteral: dictionaryLiteral(operation.route.constantHeaders),
             constantQueryLiteral: dictionaryLiteral(operation.route.constantQuery),
             hasParameters: !parameters.isEmpty, parameters: parameters,
-            routeHeadersLiteral: routeHeaders, routeQueryLiteral: routeQuery,
+            routeHeadersLiteral: routeHeaders, routeQueryLiteral: routeQuery, producesLiteral: producesLiteral(plan),
             inputTypeName: plan.inputTypeName, inputIsStruct: plan.inputTypeName != nil && !plan.inputIsBody,
             inputIsBody: plan.inputIsBody && plan.requestBody?.choiceTypeName != nil,
             requestBody: requestBody, acceptLiteral: acceptLiteral(plan),
@@ -107,12 +107,25 @@ struct OperationContextBuilder {
         return context
     }
 
-    /// The declared response media types for `Accept`; none for AWS JSON, whose peers ignore it.
+    /// The media types the client decodes, for `Accept`: one per response (the one its plan reads),
+    /// so a server that honours `Accept` never answers one the client cannot read (a response that
+    /// declares JSON Lines and SSE is read as JSON Lines, and asks for it). None for AWS JSON,
+    /// whose peers ignore it.
     private func acceptLiteral(_ plan: OperationPlan) -> String {
         guard document.protocol.kind == .rest else { return "[]" }
         var seen = Set<String>()
-        let types = plan.operation.responses.flatMap { $0.content.map(\.mediaType) }.filter { seen.insert($0).inserted }
+        let types = (plan.responses.successes + plan.responses.errors).compactMap(\.mediaType)
+            .filter { seen.insert($0).inserted }
         return "[" + types.map(SwiftText.stringLiteral).joined(separator: ", ") + "]"
+    }
+
+    /// The media types of the successes the server writes; nil for AWS JSON (its clients send no
+    /// `Accept`) or when no success has a body.
+    private func producesLiteral(_ plan: OperationPlan) -> String? {
+        guard document.protocol.kind == .rest else { return nil }
+        var seen = Set<String>()
+        let types = plan.responses.successes.compactMap(\.mediaType).filter { seen.insert($0).inserted }
+        return types.isEmpty ? nil : "[" + types.map(SwiftText.stringLiteral).joined(separator: ", ") + "]"
     }
 
     /// The method as a member of `HTTPRequest.Method` written after a dot: the static property of a

@@ -61,6 +61,9 @@ struct OperationContext {
     /// The route's constant headers and query items as Swift arrays of `(name:value:)` tuples.
     var routeHeadersLiteral: String
     var routeQueryLiteral: String
+    /// The media types the server answers successes with, as a Swift array literal, checked
+    /// against `Accept` (406 when none is acceptable); nil when there is nothing to check.
+    var producesLiteral: String?
     /// The input's Swift type (`GetPetInput`, or the body type when the body is the whole input).
     var inputTypeName: String?
     /// True when the input is a struct of parameters (and maybe a body) the server builds.

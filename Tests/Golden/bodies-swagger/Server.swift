@@ -33,7 +33,7 @@ private let wireProfile: WireProfile = .rest
 extension APIHandler {
     var routes0: [ServerRoute] {
         [
-            ServerRoute("login", .post, "/login", headers: [], query: []) { request in
+            ServerRoute("login", .post, "/login", headers: [], query: [], produces: ["application/json"]) { request in
                 let input = try await request.decodeForm(LoginRequest.self)
                 let output = try await self.login(input)
                 return try ServerResponse(
@@ -41,7 +41,7 @@ extension APIHandler {
                     body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
                 )
             },
-            ServerRoute("uploadAvatar", .post, "/users/{userId}/avatar", headers: [], query: [], streamsRequestBody: true) { request in
+            ServerRoute("uploadAvatar", .post, "/users/{userId}/avatar", headers: [], query: [], produces: ["application/json"], streamsRequestBody: true) { request in
                 let body = try request.decodeMultipart(rules: UploadAvatarPart.rules) { [profile = request.profile] in try await UploadAvatarPart.decode($0, profile: profile) }
                 let input = UploadAvatarInput(
                     userId: try request.path("userId", as: String.self, ParameterEncoding(.simple, explode: false)),

@@ -61,7 +61,7 @@ private let wireProfile: WireProfile = .rest
 extension APIHandler {
     var routes0: [ServerRoute] {
         [
-            ServerRoute("submitForm", .post, "/forms", headers: [], query: []) { request in
+            ServerRoute("submitForm", .post, "/forms", headers: [], query: [], produces: ["application/json"]) { request in
                 let input = try await request.decodeForm(PetForm.self)
                 let output = try await self.submitForm(input)
                 return try ServerResponse(
@@ -69,7 +69,7 @@ extension APIHandler {
                     body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
                 )
             },
-            ServerRoute("uploadDocument", .post, "/documents/{folder}", headers: [], query: [], streamsRequestBody: true) { request in
+            ServerRoute("uploadDocument", .post, "/documents/{folder}", headers: [], query: [], produces: ["application/json"], streamsRequestBody: true) { request in
                 let body = try request.decodeMultipart(rules: UploadDocumentPart.rules) { [profile = request.profile] in try await UploadDocumentPart.decode($0, profile: profile) }
                 let input = UploadDocumentInput(
                     folder: try request.path("folder", as: String.self, ParameterEncoding(.simple, explode: false)),
@@ -86,7 +86,7 @@ extension APIHandler {
                 _ = try await self.uploadTrickyNames(input)
                 return ServerResponse(status: 204)
             },
-            ServerRoute("uploadRawParts", .post, "/raw-parts", headers: [], query: [], streamsRequestBody: true) { request in
+            ServerRoute("uploadRawParts", .post, "/raw-parts", headers: [], query: [], produces: ["application/json"], streamsRequestBody: true) { request in
                 let input = try request.decodeMultipart(rules: MultipartRules()) { $0 }
                 let output = try await self.uploadRawParts(input)
                 return try ServerResponse(
@@ -94,7 +94,7 @@ extension APIHandler {
                     body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
                 )
             },
-            ServerRoute("uploadSigned", .post, "/signed", headers: [], query: [], streamsRequestBody: true) { request in
+            ServerRoute("uploadSigned", .post, "/signed", headers: [], query: [], produces: ["application/json"], streamsRequestBody: true) { request in
                 let input = try request.decodeMultipart(rules: UploadSignedPart.rules) { [profile = request.profile] in try await UploadSignedPart.decode($0, profile: profile) }
                 let output = try await self.uploadSigned(input)
                 return try ServerResponse(
@@ -102,7 +102,7 @@ extension APIHandler {
                     body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
                 )
             },
-            ServerRoute("getBundle", .get, "/bundles/{name}", headers: [], query: []) { request in
+            ServerRoute("getBundle", .get, "/bundles/{name}", headers: [], query: [], produces: ["multipart/form-data"]) { request in
                 let input = GetBundleInput(
                     name: try request.path("name", as: String.self, ParameterEncoding(.simple, explode: false))
                 )
@@ -112,7 +112,7 @@ extension APIHandler {
                     body: try .multipart(output, rules: GetBundleOkPart.rules, contentType: "multipart/form-data") { [profile = wireProfile] in try $0.rawPart(profile: profile) }
                 )
             },
-            ServerRoute("getRawBundle", .get, "/bundles/{name}/raw", headers: [], query: []) { request in
+            ServerRoute("getRawBundle", .get, "/bundles/{name}/raw", headers: [], query: [], produces: ["multipart/mixed"]) { request in
                 let input = GetRawBundleInput(
                     name: try request.path("name", as: String.self, ParameterEncoding(.simple, explode: false))
                 )
@@ -122,13 +122,13 @@ extension APIHandler {
                     body: try .multipart(output, rules: MultipartRules(), contentType: "multipart/mixed") { $0 }
                 )
             },
-            ServerRoute("getArchive", .get, "/archives/{name}", headers: [], query: []) { request in
+            ServerRoute("getArchive", .get, "/archives/{name}", headers: [], query: [], produces: ["multipart/form-data"]) { request in
                 let input = GetArchiveInput(
                     name: try request.path("name", as: String.self, ParameterEncoding(.simple, explode: false))
                 )
                 return try await self.getArchive(input).serverResponse(profile: wireProfile)
             },
-            ServerRoute("getBlob", .get, "/blobs/{name}", headers: [], query: []) { request in
+            ServerRoute("getBlob", .get, "/blobs/{name}", headers: [], query: [], produces: ["application/octet-stream"]) { request in
                 let input = GetBlobInput(
                     name: try request.path("name", as: String.self, ParameterEncoding(.simple, explode: false))
                 )
@@ -138,7 +138,7 @@ extension APIHandler {
                     body: .binary(output, contentType: "application/octet-stream")
                 )
             },
-            ServerRoute("putBlob", .put, "/blobs/{name}", headers: [], query: [], streamsRequestBody: true) { request in
+            ServerRoute("putBlob", .put, "/blobs/{name}", headers: [], query: [], produces: ["application/json"], streamsRequestBody: true) { request in
                 let body = request.requestBody
                 let input = PutBlobInput(
                     name: try request.path("name", as: String.self, ParameterEncoding(.simple, explode: false)),
@@ -150,7 +150,7 @@ extension APIHandler {
                     body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
                 )
             },
-            ServerRoute("putImage", .put, "/images", headers: [], query: [], streamsRequestBody: true) { request in
+            ServerRoute("putImage", .put, "/images", headers: [], query: [], produces: ["application/json"], streamsRequestBody: true) { request in
                 let input = request.requestBody
                 let output = try await self.putImage(input)
                 return try ServerResponse(
@@ -158,14 +158,14 @@ extension APIHandler {
                     body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
                 )
             },
-            ServerRoute("getText", .get, "/text", headers: [], query: []) { request in
+            ServerRoute("getText", .get, "/text", headers: [], query: [], produces: ["text/plain"]) { request in
                 let output = try await self.getText()
                 return try ServerResponse(
                     status: 200,
                     body: .text(output, contentType: "text/plain")
                 )
             },
-            ServerRoute("echoText", .post, "/text", headers: [], query: []) { request in
+            ServerRoute("echoText", .post, "/text", headers: [], query: [], produces: ["application/json"]) { request in
                 let body = try await request.hasBody ? request.decodeText() : nil
                 let input = EchoTextInput(
                     times: try request.query("times", as: Int.self, ParameterEncoding(.form, explode: true)),
@@ -177,7 +177,7 @@ extension APIHandler {
                     body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
                 )
             },
-            ServerRoute("createNote", .post, "/notes", headers: [], query: []) { request in
+            ServerRoute("createNote", .post, "/notes", headers: [], query: [], produces: ["application/json"]) { request in
                 let body: CreateNoteBody
                 if request.contentTypeMatches("application/json") {
                     body = .json(try request.decodeBody(Note.self))
@@ -195,7 +195,7 @@ extension APIHandler {
                     body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
                 )
             },
-            ServerRoute("createMaybeNote", .post, "/notes/maybe", headers: [], query: []) { request in
+            ServerRoute("createMaybeNote", .post, "/notes/maybe", headers: [], query: [], produces: ["application/json"]) { request in
                 let body: CreateMaybeNoteBody?
                 if request.contentTypeMatches("application/json") {
                     body = .json(try request.decodeBody(Note.self))
@@ -213,7 +213,7 @@ extension APIHandler {
                     body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
                 )
             },
-            ServerRoute("echoTextEvents", .post, "/events/text", headers: [], query: [], streamsRequestBody: true) { request in
+            ServerRoute("echoTextEvents", .post, "/events/text", headers: [], query: [], produces: ["text/event-stream"], streamsRequestBody: true) { request in
                 let input = request.serverSentEvents()
                 let output = try await self.echoTextEvents(input)
                 return try ServerResponse(
@@ -221,7 +221,7 @@ extension APIHandler {
                     body: .serverSentEvents(output)
                 )
             },
-            ServerRoute("streamJSONLines", .get, "/events/lines", headers: [], query: []) { request in
+            ServerRoute("streamJSONLines", .get, "/events/lines", headers: [], query: [], produces: ["application/jsonl"]) { request in
                 let input = StreamJSONLinesInput(
                     count: try request.required(try request.query("count", as: Int.self, ParameterEncoding(.form, explode: true)), .query, "count")
                 )
@@ -231,7 +231,7 @@ extension APIHandler {
                     body: .jsonLines(output, profile: wireProfile, contentType: "application/jsonl")
                 )
             },
-            ServerRoute("ingestJSONLines", .post, "/events/lines", headers: [], query: [], streamsRequestBody: true) { request in
+            ServerRoute("ingestJSONLines", .post, "/events/lines", headers: [], query: [], produces: ["application/json"], streamsRequestBody: true) { request in
                 let input = request.jsonLines(of: Event.self)
                 let output = try await self.ingestJSONLines(input)
                 return try ServerResponse(
@@ -239,7 +239,7 @@ extension APIHandler {
                     body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
                 )
             },
-            ServerRoute("streamJSONSequence", .get, "/events/sequence", headers: [], query: []) { request in
+            ServerRoute("streamJSONSequence", .get, "/events/sequence", headers: [], query: [], produces: ["application/json-seq"]) { request in
                 let input = StreamJSONSequenceInput(
                     count: try request.required(try request.query("count", as: Int.self, ParameterEncoding(.form, explode: true)), .query, "count")
                 )
@@ -249,7 +249,7 @@ extension APIHandler {
                     body: .jsonSequence(output, profile: wireProfile, contentType: "application/json-seq")
                 )
             },
-            ServerRoute("ingestJSONSequence", .post, "/events/sequence", headers: [], query: [], streamsRequestBody: true) { request in
+            ServerRoute("ingestJSONSequence", .post, "/events/sequence", headers: [], query: [], produces: ["application/json"], streamsRequestBody: true) { request in
                 let input = request.jsonSequence(of: Event.self)
                 let output = try await self.ingestJSONSequence(input)
                 return try ServerResponse(
@@ -257,7 +257,7 @@ extension APIHandler {
                     body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
                 )
             },
-            ServerRoute("streamServerSentEvents", .get, "/events/sse", headers: [], query: []) { request in
+            ServerRoute("streamServerSentEvents", .get, "/events/sse", headers: [], query: [], produces: ["text/event-stream"]) { request in
                 let input = StreamServerSentEventsInput(
                     count: try request.required(try request.query("count", as: Int.self, ParameterEncoding(.form, explode: true)), .query, "count")
                 )
@@ -267,7 +267,7 @@ extension APIHandler {
                     body: .serverSentEvents(output, profile: wireProfile)
                 )
             },
-            ServerRoute("ingestServerSentEvents", .post, "/events/sse", headers: [], query: [], streamsRequestBody: true) { request in
+            ServerRoute("ingestServerSentEvents", .post, "/events/sse", headers: [], query: [], produces: ["application/json"], streamsRequestBody: true) { request in
                 let input = request.serverSentEvents(of: Event.self)
                 let output = try await self.ingestServerSentEvents(input)
                 return try ServerResponse(

@@ -44,7 +44,7 @@ private let wireProfile: WireProfile = .rest
 extension APIHandler {
     var routes0: [ServerRoute] {
         [
-            ServerRoute("describeImages", .get, "/", headers: [], query: [(name: "Action", value: "DescribeImages")]) { request in
+            ServerRoute("describeImages", .get, "/", headers: [], query: [(name: "Action", value: "DescribeImages")], produces: ["application/json"]) { request in
                 let input = DescribeImagesInput(
                     filter: try request.query("filter", as: String.self, ParameterEncoding(.form, explode: true)),
                     imageIds: try request.query("imageIds", as: String.self, ParameterEncoding(.form, explode: true)),
@@ -59,7 +59,7 @@ extension APIHandler {
                     body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
                 )
             },
-            ServerRoute("listImages", .get, "/", headers: [], query: [(name: "Action", value: "ListImages")]) { request in
+            ServerRoute("listImages", .get, "/", headers: [], query: [(name: "Action", value: "ListImages")], produces: ["application/json"]) { request in
                 let input = ListImagesInput(
                     filter: try request.query("filter", as: String.self, ParameterEncoding(.form, explode: true)),
                     maxResults: try request.query("maxResults", as: String.self, ParameterEncoding(.form, explode: true)),
@@ -73,7 +73,7 @@ extension APIHandler {
                     body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
                 )
             },
-            ServerRoute("putImage", .get, "/", headers: [], query: [(name: "Action", value: "PutImage")]) { request in
+            ServerRoute("putImage", .get, "/", headers: [], query: [(name: "Action", value: "PutImage")], produces: ["application/json"]) { request in
                 let input = PutImageInput(
                     imageManifest: try request.query("imageManifest", as: String.self, ParameterEncoding(.form, explode: true)),
                     imageTag: try request.query("imageTag", as: String.self, ParameterEncoding(.form, explode: true)),

@@ -273,7 +273,7 @@ private let wireProfile: WireProfile = .rest
 extension APIWebhookHandler {
     var webhookRoutes0: [ServerRoute] {
         [
-            ServerRoute("newPet", .post, "/newPet", headers: [], query: []) { request in
+            ServerRoute("newPet", .post, "/newPet", headers: [], query: [], produces: ["application/json"]) { request in
                 let input = try request.decodeBody(Pet.self)
                 let output = try await self.newPet(input)
                 return try ServerResponse(

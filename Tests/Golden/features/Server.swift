@@ -51,7 +51,7 @@ private let wireProfile: WireProfile = .rest
 extension APIHandler {
     var routes0: [ServerRoute] {
         [
-            ServerRoute("getPet", .get, "/pets/{petId}", headers: [], query: []) { request in
+            ServerRoute("getPet", .get, "/pets/{petId}", headers: [], query: [], produces: ["application/json"]) { request in
                 let input = GetPetInput(
                     petId: try request.path("petId", as: String.self, ParameterEncoding(.simple, explode: false)),
                     include: try request.query("include", as: [String].self, ParameterEncoding(.form, explode: true)),
@@ -75,7 +75,7 @@ extension APIHandler {
                 _ = try await self.updatePet(input)
                 return ServerResponse(status: 204)
             },
-            ServerRoute("createPet", .post, "/pets", headers: [], query: []) { request in
+            ServerRoute("createPet", .post, "/pets", headers: [], query: [], produces: ["application/json"]) { request in
                 let input = try request.decodeBody(Pet.self)
                 let output = try await self.createPet(input)
                 return try ServerResponse(
@@ -83,7 +83,7 @@ extension APIHandler {
                     body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
                 )
             },
-            ServerRoute("uploadFile", .put, "/files/{name}", headers: [], query: [], streamsRequestBody: true) { request in
+            ServerRoute("uploadFile", .put, "/files/{name}", headers: [], query: [], produces: ["application/json"], streamsRequestBody: true) { request in
                 let body = request.requestBody
                 let input = UploadFileInput(
                     name: try request.path("name", as: String.self, ParameterEncoding(.simple, explode: false)),
@@ -95,7 +95,7 @@ extension APIHandler {
                     body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
                 )
             },
-            ServerRoute("downloadFile", .get, "/files/{name}", headers: [], query: []) { request in
+            ServerRoute("downloadFile", .get, "/files/{name}", headers: [], query: [], produces: ["application/octet-stream"]) { request in
                 let input = DownloadFileInput(
                     name: try request.path("name", as: String.self, ParameterEncoding(.simple, explode: false))
                 )
@@ -105,7 +105,7 @@ extension APIHandler {
                     body: .binary(output, contentType: "application/octet-stream")
                 )
             },
-            ServerRoute("echoTree", .post, "/trees", headers: [], query: []) { request in
+            ServerRoute("echoTree", .post, "/trees", headers: [], query: [], produces: ["application/json"]) { request in
                 let input = try request.decodeBody(TreeNode.self)
                 let output = try await self.echoTree(input)
                 return try ServerResponse(
@@ -113,7 +113,7 @@ extension APIHandler {
                     body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
                 )
             },
-            ServerRoute("putSettings", .put, "/settings", headers: [], query: []) { request in
+            ServerRoute("putSettings", .put, "/settings", headers: [], query: [], produces: ["application/json"]) { request in
                 let input = try request.decodeBody(Settings.self)
                 let output = try await self.putSettings(input)
                 return try ServerResponse(
@@ -121,7 +121,7 @@ extension APIHandler {
                     body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
                 )
             },
-            ServerRoute("styledParameters", .get, "/styles/{simple}/{label}/{matrix}", headers: [], query: []) { request in
+            ServerRoute("styledParameters", .get, "/styles/{simple}/{label}/{matrix}", headers: [], query: [], produces: ["application/json"]) { request in
                 let input = StyledParametersInput(
                     simple: try request.path("simple", as: [String].self, ParameterEncoding(.simple, explode: false)),
                     label: try request.path("label", as: [String].self, ParameterEncoding(.label, explode: false)),
@@ -141,14 +141,14 @@ extension APIHandler {
                     body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
                 )
             },
-            ServerRoute("getStatus", .get, "/status", headers: [], query: []) { request in
+            ServerRoute("getStatus", .get, "/status", headers: [], query: [], produces: ["application/json"]) { request in
                 let output = try await self.getStatus()
                 return try ServerResponse(
                     status: 200,
                     body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
                 )
             },
-            ServerRoute("getQuota", .get, "/quota", headers: [], query: []) { request in
+            ServerRoute("getQuota", .get, "/quota", headers: [], query: [], produces: ["application/json"]) { request in
                 let output = try await self.getQuota()
                 return try ServerResponse(
                     status: 200,
@@ -156,7 +156,7 @@ extension APIHandler {
                     headers: output.headers, headerFields: output.headerFields
                 )
             },
-            ServerRoute("getAnimal", .get, "/animals/{id}", headers: [], query: []) { request in
+            ServerRoute("getAnimal", .get, "/animals/{id}", headers: [], query: [], produces: ["application/json"]) { request in
                 let input = GetAnimalInput(
                     id: try request.path("id", as: Int.self, ParameterEncoding(.simple, explode: false))
                 )
@@ -167,7 +167,7 @@ extension APIHandler {
                     headers: output.headers, headerFields: output.headerFields
                 )
             },
-            ServerRoute("adoptPet", .post, "/adoptions", headers: [], query: []) { request in
+            ServerRoute("adoptPet", .post, "/adoptions", headers: [], query: [], produces: ["application/json"]) { request in
                 let input = AdoptPetInput(
                     mode: try request.required(try request.query("mode", as: String.self, ParameterEncoding(.form, explode: true)), .query, "mode")
                 )

@@ -39,7 +39,7 @@ private let wireProfile: WireProfile = .rest
 extension APIHandler {
     var routes0: [ServerRoute] {
         [
-            ServerRoute("get-item\"; exit(1); //", .get, "/items/{it\"em}", headers: [], query: []) { request in
+            ServerRoute("get-item\"; exit(1); //", .get, "/items/{it\"em}", headers: [], query: [], produces: ["application/json"]) { request in
                 let input = GetItemExit1Input(
                     itEm: try request.path("it\"em", as: String.self, ParameterEncoding(.simple, explode: false)),
                     self_: try request.query("self", as: String.self, ParameterEncoding(.form, explode: true)),
@@ -52,7 +52,7 @@ extension APIHandler {
                     headers: output.headers, headerFields: output.headerFields
                 )
             },
-            ServerRoute("upload\"Parts */", .post, "/up\"load */", headers: [], query: [], streamsRequestBody: true) { request in
+            ServerRoute("upload\"Parts */", .post, "/up\"load */", headers: [], query: [], produces: ["multipart/mixed"], streamsRequestBody: true) { request in
                 let input = try request.decodeMultipart(rules: UploadPartsPart.rules) { [profile = request.profile] in try await UploadPartsPart.decode($0, profile: profile) }
                 let output = try await self.uploadParts(input)
                 return try ServerResponse(

@@ -40,14 +40,14 @@ private let wireProfile: WireProfile = .rest
 extension APIHandler {
     var routes0: [ServerRoute] {
         [
-            ServerRoute("listNotes", .get, "/notes", headers: [], query: []) { request in
+            ServerRoute("listNotes", .get, "/notes", headers: [], query: [], produces: ["application/jsonl"]) { request in
                 let output = try await self.listNotes()
                 return try ServerResponse(
                     status: 200,
                     body: .jsonLines(output, profile: wireProfile, contentType: "application/jsonl")
                 )
             },
-            ServerRoute("createNote", .post, "/notes", headers: [], query: []) { request in
+            ServerRoute("createNote", .post, "/notes", headers: [], query: [], produces: ["application/json"]) { request in
                 try request.authenticate(anyOf: [[.apiKey(name: "X-API-Key", in: .header)], [.oauth2]])
                 let input = try request.decodeBody(Note.self)
                 let output = try await self.createNote(input, device: try? request.bearerToken(requiredScopes: [["notes:write"]]), legacyKey: try? request.apiKey("X-API-Key", in: .header))
@@ -56,7 +56,7 @@ extension APIHandler {
                     body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
                 )
             },
-            ServerRoute("searchNotes", .init("QUERY")!, "/notes", headers: [], query: []) { request in
+            ServerRoute("searchNotes", .init("QUERY")!, "/notes", headers: [], query: [], produces: ["application/json"]) { request in
                 let input = try request.decodeBody(SearchNotesRequest.self)
                 let output = try await self.searchNotes(input)
                 return try ServerResponse(
@@ -68,21 +68,21 @@ extension APIHandler {
                 _ = try await self.linkNotes()
                 return ServerResponse(status: 204)
             },
-            ServerRoute("noteEvents", .get, "/notes/events", headers: [], query: []) { request in
+            ServerRoute("noteEvents", .get, "/notes/events", headers: [], query: [], produces: ["text/event-stream"]) { request in
                 let output = try await self.noteEvents()
                 return try ServerResponse(
                     status: 200,
                     body: .serverSentEvents(output, profile: wireProfile)
                 )
             },
-            ServerRoute("noteTicks", .get, "/notes/ticks", headers: [], query: []) { request in
+            ServerRoute("noteTicks", .get, "/notes/ticks", headers: [], query: [], produces: ["text/event-stream"]) { request in
                 let output = try await self.noteTicks()
                 return try ServerResponse(
                     status: 200,
                     body: .serverSentEvents(output)
                 )
             },
-            ServerRoute("noteSequence", .get, "/notes/sequence", headers: [], query: []) { request in
+            ServerRoute("noteSequence", .get, "/notes/sequence", headers: [], query: [], produces: ["application/json-seq"]) { request in
                 let input = NoteSequenceInput(
                     filter: try request.querystring("filter", as: NoteSequenceFilter.self, ParameterEncoding(.form, explode: true))
                 )
@@ -92,14 +92,14 @@ extension APIHandler {
                     body: .jsonSequence(output, profile: wireProfile, contentType: "application/json-seq")
                 )
             },
-            ServerRoute("getShape", .get, "/shapes", headers: [], query: []) { request in
+            ServerRoute("getShape", .get, "/shapes", headers: [], query: [], produces: ["application/json"]) { request in
                 let output = try await self.getShape()
                 return try ServerResponse(
                     status: 200,
                     body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
                 )
             },
-            ServerRoute("findNotes", .get, "/notes/find", headers: [], query: []) { request in
+            ServerRoute("findNotes", .get, "/notes/find", headers: [], query: [], produces: ["application/json"]) { request in
                 let input = FindNotesInput(
                     search: try request.required(try request.querystringJSON("search", as: NoteSearch.self), .querystring, "search")
                 )

@@ -53,7 +53,7 @@ private let wireProfile: WireProfile = .rest
 extension APIHandler {
     var routes0: [ServerRoute] {
         [
-            ServerRoute("getMe", .get, "/me", headers: [], query: []) { request in
+            ServerRoute("getMe", .get, "/me", headers: [], query: [], produces: ["application/json"]) { request in
                 try request.authenticate(anyOf: [[.httpBearer]])
                 let output = try await self.getMe(bearerAuth: try request.bearerToken())
                 return try ServerResponse(
@@ -61,14 +61,14 @@ extension APIHandler {
                     body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
                 )
             },
-            ServerRoute("health", .get, "/health", headers: [], query: []) { request in
+            ServerRoute("health", .get, "/health", headers: [], query: [], produces: ["application/json"]) { request in
                 let output = try await self.health()
                 return try ServerResponse(
                     status: 200,
                     body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
                 )
             },
-            ServerRoute("listItems", .get, "/items", headers: [], query: []) { request in
+            ServerRoute("listItems", .get, "/items", headers: [], query: [], produces: ["application/json"]) { request in
                 try request.authenticate(anyOf: [[.apiKey(name: "X-API-Key", in: .header)], [.apiKey(name: "api_key", in: .query)]])
                 let input = ListItemsInput(
                     limit: try request.query("limit", as: Int.self, ParameterEncoding(.form, explode: true))
@@ -79,7 +79,7 @@ extension APIHandler {
                     body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
                 )
             },
-            ServerRoute("createItem", .post, "/items", headers: [], query: []) { request in
+            ServerRoute("createItem", .post, "/items", headers: [], query: [], produces: ["application/json"]) { request in
                 try request.authenticate(anyOf: [[.apiKey(name: "X-API-Key", in: .header), .apiKey(name: "session", in: .cookie)]])
                 let input = try request.decodeBody(Seen.self)
                 let output = try await self.createItem(input, apiKeyHeader: try request.apiKey("X-API-Key", in: .header), appCookie: try request.apiKey("session", in: .cookie))
@@ -88,7 +88,7 @@ extension APIHandler {
                     body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
                 )
             },
-            ServerRoute("resetAll", .delete, "/admin", headers: [], query: []) { request in
+            ServerRoute("resetAll", .delete, "/admin", headers: [], query: [], produces: ["application/json"]) { request in
                 try request.authenticate(anyOf: [[.httpBasic]])
                 let output = try await self.resetAll(basicAuth: try request.basicCredentials())
                 return try ServerResponse(
@@ -96,7 +96,7 @@ extension APIHandler {
                     body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
                 )
             },
-            ServerRoute("listPets", .get, "/pets", headers: [], query: []) { request in
+            ServerRoute("listPets", .get, "/pets", headers: [], query: [], produces: ["application/json"]) { request in
                 try request.authenticate(anyOf: [[.oauth2], [.openIDConnect], [.oauth2]])
                 let output = try await self.listPets(openId: try? request.bearerToken(), petstoreAuth: try? request.bearerToken(requiredScopes: [["read:pets"], ["admin:pets", "write:pets"]]))
                 return try ServerResponse(
@@ -104,7 +104,7 @@ extension APIHandler {
                     body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
                 )
             },
-            ServerRoute("maybeSignedIn", .get, "/maybe", headers: [], query: []) { request in
+            ServerRoute("maybeSignedIn", .get, "/maybe", headers: [], query: [], produces: ["application/json"]) { request in
                 try request.authenticate(anyOf: [[], [.httpBearer]])
                 let output = try await self.maybeSignedIn(bearerAuth: try? request.bearerToken())
                 return try ServerResponse(
@@ -112,14 +112,14 @@ extension APIHandler {
                     body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
                 )
             },
-            ServerRoute("mutualTLSOnly", .get, "/mtls", headers: [], query: []) { request in
+            ServerRoute("mutualTLSOnly", .get, "/mtls", headers: [], query: [], produces: ["application/json"]) { request in
                 let output = try await self.mutualTLSOnly()
                 return try ServerResponse(
                     status: 200,
                     body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
                 )
             },
-            ServerRoute("digestOnly", .get, "/digest", headers: [], query: []) { request in
+            ServerRoute("digestOnly", .get, "/digest", headers: [], query: [], produces: ["application/json"]) { request in
                 try request.authenticate(anyOf: [[.http(scheme: "Digest")]])
                 let output = try await self.digestOnly(digestAuth: try request.httpAuthorization(scheme: "Digest"))
                 return try ServerResponse(
@@ -127,14 +127,14 @@ extension APIHandler {
                     body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
                 )
             },
-            ServerRoute("unusableHTTPScheme", .get, "/spaced", headers: [], query: []) { request in
+            ServerRoute("unusableHTTPScheme", .get, "/spaced", headers: [], query: [], produces: ["application/json"]) { request in
                 let output = try await self.unusableHTTPScheme()
                 return try ServerResponse(
                     status: 200,
                     body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
                 )
             },
-            ServerRoute("hostileNames", .get, "/hostile", headers: [], query: []) { request in
+            ServerRoute("hostileNames", .get, "/hostile", headers: [], query: [], produces: ["application/json"]) { request in
                 try request.authenticate(anyOf: [[.httpBearer, .apiKey(name: "X-Input\"); exit(1); //", in: .header), .apiKey(name: "c\"\\(exit(1))", in: .cookie)]])
                 let output = try await self.hostileNames(getMe: try request.bearerToken(), input2: try request.apiKey("X-Input\"); exit(1); //", in: .header), xExit1: try request.apiKey("c\"\\(exit(1))", in: .cookie))
                 return try ServerResponse(
