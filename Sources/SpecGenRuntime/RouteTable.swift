@@ -22,23 +22,40 @@ public struct ServerRoute: Sendable {
     /// The media types the operation's successes are written in; a request whose `Accept` takes
     /// none of them is answered 406 before the handler runs. Empty: `Accept` is not checked.
     public var produces: [String] = []
+    /// The statuses (`"400"`, `"4XX"`, `"default"`) whose declared error is problem details, with
+    /// its media type: the errors the server makes itself (a malformed parameter, a missing
+    /// credential, 406, 413, 500) are written so for this operation, else as `ServerResponse.error`.
+    public var problemMediaTypes: [String: String] = [:]
 
     /// A route for one operation; `headers` and `query` are its constants; `produces` the media
     /// types of its successes; `streamsRequestBody` hands the handler the body as it arrives.
     public init(
         _ operationID: String, _ method: HTTPRequest.Method, _ path: String,
         headers: [(name: String, value: String)] = [], query: [(name: String, value: String)] = [],
-        produces: [String] = [], streamsRequestBody: Bool = false,
+        produces: [String] = [], problems: [String: String] = [:], streamsRequestBody: Bool = false,
         handle: @escaping @Sendable (ServerRequest) async throws -> ServerResponse
     ) {
         self.streamsRequestBody = streamsRequestBody
         self.produces = produces
+        self.problemMediaTypes = problems
         self.operationID = operationID
         self.method = method
         self.path = path
         self.constantHeaders = headers
         self.constantQuery = query
         self.handle = handle
+    }
+
+    /// An error the server makes for this operation: in the declared problem details for `status`
+    /// (the exact status, then its range, then `default`), else the profile's error shape.
+    func error(status: Int, name: String, message: String?, profile: WireProfile) -> ServerResponse {
+        let declared =
+            problemMediaTypes[String(status)] ?? problemMediaTypes["\(status / 100)XX"]
+            ?? problemMediaTypes["default"]
+        guard let contentType = declared else {
+            return .error(status: status, name: name, message: message, profile: profile)
+        }
+        return .problem(status: status, message: message, contentType: contentType)
     }
 
     func matches(_ request: HTTPRequest, query: [(name: String, value: String)]) -> Bool {
@@ -131,7 +148,7 @@ public struct RouteTable: Sendable {
                     !route.produces.contains(where: { MediaRange.accepts(accept, $0) })
                 {
                     return Self.encode(
-                        .error(
+                        route.error(
                             status: 406, name: "NotAcceptableException",
                             message: "the operation answers " + route.produces.joined(separator: " or ")
                                 + ", which 'Accept: \(accept)' does not take", profile: profile))
@@ -152,19 +169,19 @@ public struct RouteTable: Sendable {
                     do {
                         response = try error.serverResponse(profile: profile)
                     } catch {
-                        response = .error(
+                        response = route.error(
                             status: 500, name: "InternalFailure", message: "the server failed to encode its response",
                             profile: profile)
                     }
                 } catch let error as ServiceError {
-                    response = .error(
+                    response = route.error(
                         status: error.httpStatus, name: error.errorName, message: error.errorMessage, profile: profile)
                 } catch is BodyTooLargeError {
-                    response = .error(
+                    response = route.error(
                         status: 413, name: "RequestEntityTooLargeException",
                         message: "the request body is larger than \(limit) bytes", profile: profile)
                 } catch {
-                    response = .error(
+                    response = route.error(
                         status: 500, name: "InternalFailure", message: "the server failed to handle the request",
                         profile: profile)
                 }

@@ -50,6 +50,33 @@ public struct ServerResponse: Sendable {
     }
 }
 
+extension ServerResponse {
+    /// An error the server makes itself as RFC 9457 problem details, for an operation whose spec
+    /// declares `application/problem+json` for that status: `type`, `title` (the status's reason
+    /// phrase), `status` and `detail` (what is wrong), in the declared media type.
+    public static func problem(status: Int, message: String?, contentType: String) -> ServerResponse {
+        struct Problem: Encodable {
+            var type = "about:blank"
+            var title: String
+            var status: Int
+            var detail: String?
+        }
+        let title = knownStatuses.first { $0.code == status }?.reasonPhrase ?? "Error \(status)"
+        let problem = Problem(title: title, status: status, detail: message)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return ServerResponse(
+            status: status, body: (try? encoder.encode(problem)).map(Array.init) ?? [], contentType: contentType)
+    }
+}
+
+/// The statuses the server answers itself, with their reason phrases (`Status(code:)` has none).
+private let knownStatuses: [HTTPResponse.Status] = [
+    .badRequest, .unauthorized, .forbidden, .notFound, .methodNotAllowed, .notAcceptable, .contentTooLarge,
+    .unsupportedMediaType, .unprocessableContent, .tooManyRequests, .internalServerError, .notImplemented,
+    .serviceUnavailable,
+]
+
 extension WireProfile {
     /// AWS JSON answers in its own media type whatever the spec says; REST in the declared one.
     public func responseMediaType(declared: String?) -> String {

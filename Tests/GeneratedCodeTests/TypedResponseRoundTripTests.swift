@@ -104,6 +104,33 @@ struct TypedResponseRoundTripTests {
         #expect(text == #"{"title":"slow down"}"#)
     }
 
+    /// The server's own errors take the operation's declared error shape: getAnimal's `4XX` is
+    /// problem details, so a malformed path parameter answers RFC 9457 JSON the client reads as
+    /// its `Problem`; getPet declares none, so it keeps the server's own shape.
+    @Test func aServerMadeErrorIsWrittenInTheDeclaredProblemDetails() async throws {
+        let request = HTTPRequest(method: .get, scheme: nil, authority: nil, path: "/animals/abc")
+        let (response, body) = try await RoutingLoopback(table: PetStore().routeTable).send(
+            request, body: nil, baseURL: URL(string: "http://127.0.0.1:1")!, operationID: "getAnimal")
+        #expect(response.status.code == 400)
+        #expect(response.headerFields[.contentType] == "application/problem+json")
+        let bytes = try await [UInt8](collecting: body ?? HTTPBody(), upTo: 1 << 16)
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(text.hasPrefix(#"{"detail":"path parameter 'id' is malformed: "#), "\(text)")
+        #expect(text.hasSuffix(#"","status":400,"title":"Bad Request","type":"about:blank"}"#), "\(text)")
+        let problem = try JSONDecoder().decode(Problem.self, from: Data(bytes))
+        #expect(problem.title == "Bad Request" && problem.status == 400)
+    }
+
+    @Test func aServerMadeErrorWithoutADeclaredShapeKeepsTheServersOwn() async throws {
+        let request = HTTPRequest(method: .get, scheme: nil, authority: nil, path: "/pets/7?limit=many")
+        let (response, body) = try await RoutingLoopback(table: PetStore().routeTable).send(
+            request, body: nil, baseURL: URL(string: "http://127.0.0.1:1")!, operationID: "getPet")
+        #expect(response.status.code == 400)
+        #expect(response.headerFields[.contentType] == "application/json")
+        let text = try await String(collecting: body ?? HTTPBody(), upTo: 1 << 16)
+        #expect(text.hasPrefix(#"{"error":"ValidationException""#), "\(text)")
+    }
+
     /// A declared status whose response does not read as declared (a required header missing, a
     /// body in another format) is `APIError` with the status and the bytes, never a bare decoding error.
     @Test func aResponseThatDoesNotReadAsDeclaredIsAnAPIError() async throws {

@@ -86,7 +86,8 @@ extension OperationsFileContext: TemplateContext {
                     location: "query", isPath: false, wireName: "\"q\"", swiftName: "q", valueType: "Int",
                     required: true, style: "form", explode: true, isJSONContent: false, hasMore: false)
             ],
-            routeHeadersLiteral: "[]", routeQueryLiteral: "[]", producesLiteral: "[]", inputTypeName: "Input",
+            routeHeadersLiteral: "[]", routeQueryLiteral: "[]", producesLiteral: "[]",
+            problemsLiteral: "[:]", inputTypeName: "Input",
             inputIsStruct: true,
             inputIsBody: true,
             requestBody: RequestBodyContext(

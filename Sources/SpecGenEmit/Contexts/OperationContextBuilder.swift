@@ -73,6 +73,7 @@ struct OperationContextBuilder {
             constantQueryLiteral: dictionaryLiteral(operation.route.constantQuery),
             hasParameters: !parameters.isEmpty, parameters: parameters,
             routeHeadersLiteral: routeHeaders, routeQueryLiteral: routeQuery, producesLiteral: producesLiteral(plan),
+            problemsLiteral: problemsLiteral(operation),
             inputTypeName: plan.inputTypeName, inputIsStruct: plan.inputTypeName != nil && !plan.inputIsBody,
             inputIsBody: plan.inputIsBody && plan.requestBody?.choiceTypeName != nil,
             requestBody: requestBody, acceptLiteral: acceptLiteral(plan),
@@ -126,6 +127,35 @@ struct OperationContextBuilder {
         var seen = Set<String>()
         let types = plan.responses.successes.compactMap(\.mediaType).filter { seen.insert($0).inserted }
         return types.isEmpty ? nil : "[" + types.map(SwiftText.stringLiteral).joined(separator: ", ") + "]"
+    }
+
+    /// The error statuses declared with `application/problem+json` (RFC 9457) whose schema asks
+    /// for nothing beyond `type`, `title`, `status`, `detail` and `instance`: the errors the
+    /// server makes itself are written in it (`ServerRoute.problemMediaTypes`). Another error
+    /// schema keeps the server's own shape, since nothing can fill what it requires.
+    private func problemsLiteral(_ operation: Operation) -> String? {
+        guard document.protocol.kind == .rest else { return nil }
+        let fillable: Set<String> = ["type", "title", "status", "detail", "instance"]
+        var entries: [(String, String)] = []
+        for response in operation.responses where !response.isSuccess {
+            guard let content = response.content.first(where: { Self.isProblemJSON($0.mediaType) }) else { continue }
+            if case .named(let id) = content.type.nonOptional, case .object(let object)? = document.type(id)?.kind,
+                !Set(object.properties.filter(\.required).map(\.name)).isSubset(of: fillable)
+            {
+                continue
+            }
+            let key = response.status.lowercased() == "default" ? "default" : response.status.uppercased()
+            entries.append((key, content.mediaType))
+        }
+        guard !entries.isEmpty else { return nil }
+        return "["
+            + entries.map { "\(SwiftText.stringLiteral($0.0)): \(SwiftText.stringLiteral($0.1))" }
+            .joined(separator: ", ") + "]"
+    }
+
+    static func isProblemJSON(_ mediaType: String) -> Bool {
+        mediaType.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased()
+            == "application/problem+json"
     }
 
     /// The method as a member of `HTTPRequest.Method` written after a dot: the static property of a

@@ -64,6 +64,10 @@ struct OperationContext {
     /// The media types the server answers successes with, as a Swift array literal, checked
     /// against `Accept` (406 when none is acceptable); nil when there is nothing to check.
     var producesLiteral: String?
+    /// The declared error statuses whose body is problem details the server can fill, with the
+    /// media type, as a Swift dictionary literal (`["default": "application/problem+json"]`);
+    /// nil when there are none.
+    var problemsLiteral: String?
     /// The input's Swift type (`GetPetInput`, or the body type when the body is the whole input).
     var inputTypeName: String?
     /// True when the input is a struct of parameters (and maybe a body) the server builds.

@@ -156,7 +156,7 @@ extension APIHandler {
                     headers: output.headers, headerFields: output.headerFields
                 )
             },
-            ServerRoute("getAnimal", .get, "/animals/{id}", headers: [], query: [], produces: ["application/json"]) { request in
+            ServerRoute("getAnimal", .get, "/animals/{id}", headers: [], query: [], produces: ["application/json"], problems: ["404": "application/problem+json", "429": "application/problem+json", "4XX": "application/problem+json"]) { request in
                 let input = GetAnimalInput(
                     id: try request.path("id", as: Int.self, ParameterEncoding(.simple, explode: false))
                 )
