@@ -112,6 +112,9 @@ let package = Package(
         .target(
             name: "GoldenOAS32", dependencies: ["SpecGenRuntime", openAPIRuntime],
             path: "Tests/Golden/oas32", swiftSettings: warningsAsErrors),
+        .target(
+            name: "GoldenValidation", dependencies: ["SpecGenRuntime", openAPIRuntime],
+            path: "Tests/Golden/validation", swiftSettings: warningsAsErrors),
         .testTarget(
             name: "SpecGenRuntimeTests",
             dependencies: ["SpecGenRuntime", openAPIRuntime, .product(name: "HTTPTypes", package: "swift-http-types")]),
@@ -119,7 +122,8 @@ let package = Package(
             name: "GeneratedCodeTests",
             dependencies: [
                 "GoldenECRFull", "GoldenFeatures", "GoldenHostile", "GoldenSecurity", "GoldenBodies",
-                "GoldenBodiesSwagger", "GoldenResponses", "GoldenOAS32", "SpecGenRuntime", openAPIRuntime,
+                "GoldenBodiesSwagger", "GoldenResponses", "GoldenOAS32", "GoldenValidation", "SpecGenRuntime",
+                openAPIRuntime,
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]),
         // The build-tool plugin (generated code compiled into a target at build time) and the command

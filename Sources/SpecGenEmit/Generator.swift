@@ -32,13 +32,14 @@ package struct Generator: Sendable {
         if options.modes.contains(.models) {
             files += try modelFiles(
                 document, names: names, plans: plans + plan.sentPlans, inputBodies: plan.inputBodies,
-                inputTypeIDs: plan.inputTypeIDs, header: header,
+                inputTypeIDs: plan.inputTypeIDs, validation: plan.validation, header: header,
                 timings: &timings)
         }
         let security = SecurityPlan(document)
         let operations = timings.measure(.contexts) {
             OperationContextBuilder(
-                document: document, names: names, mapping: mapping, plans: plans, security: security
+                document: document, names: names, mapping: mapping, plans: plans, security: security,
+                validation: plan.validation
             ).contexts()
         }
         let main = OperationTypeNames.api(options: options, document: document)
@@ -94,7 +95,7 @@ package struct Generator: Sendable {
         security.appliesDocumentDefault = false
         let contexts = OperationContextBuilder(
             document: plan.document, names: plan.names, mapping: plan.mapping, plans: plan.sentPlans,
-            security: security
+            security: security, validation: plan.validation
         ).contexts().map { operation in
             var operation = operation
             operation.paginator = nil
@@ -169,11 +170,12 @@ package struct Generator: Sendable {
 
     private func modelFiles(
         _ document: APIDocument, names: SwiftTypeNames, plans: [OperationPlan], inputBodies: [String: InputBodyMember],
-        inputTypeIDs: Set<String>, header: String, timings: inout StageTimings
+        inputTypeIDs: Set<String>, validation: ValidationPlan?, header: String, timings: inout StageTimings
     ) throws(TemplateError) -> [GeneratedFile] {
         var builder = ModelContextBuilder(document: document, names: names, options: options)
         builder.inputBodies = inputBodies
         builder.inputTypeIDs = inputTypeIDs
+        builder.validation = validation
         let bodyTypes = RequestBodyContextBuilder.bodyTypes(plans, access: options.access.keyword)
         let fileNames = FileSharding.fileNames(base: "Models", count: options.modelShards)
         let parents = Dictionary(document.types.map { ($0.id, $0.parent) }, uniquingKeysWith: { first, _ in first })

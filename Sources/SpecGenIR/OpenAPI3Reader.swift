@@ -219,6 +219,7 @@ enum OpenAPI3Reader {
         }
         parameter.explode = location == .querystring ? nil : state.bool(node, "explode")
         parameter.defaultValue = schemaNode?["default"].map(JSONValue.init)
+        parameter.constraints = schemaNode.flatMap { SchemaReader.constraints($0, &state) }
         parameter.extensions = node.extensions
         ExampleChecker.checkMediaExamples(node, schema: schemaNode, &state)
         OperationParts.checkPathParameter(node, &parameter, &state)
@@ -266,6 +267,7 @@ enum OpenAPI3Reader {
             ExampleChecker.checkMediaExamples(media, schema: schema, &state)
             var content = MediaContent(
                 mediaType: mediaType, type: schema.map { SchemaReader.typeRef($0, hint, &state) } ?? .untypedJSON)
+            content.constraints = media["schema"].flatMap { SchemaReader.constraints($0, &state) }
             content.example =
                 SchemaReader.mediaExample(media, &state)
                 ?? media["schema"].flatMap { $0["$ref"] == nil ? SchemaReader.example($0) : nil }

@@ -154,6 +154,9 @@ package struct Parameter: Sendable, Codable, Equatable {
     package var collectionFormat: String?
     package var defaultValue: JSONValue?
     package var extensions: Extensions?
+    /// Bounds on the value (`maxLength`, `minimum`, `maxItems`, …) from its schema (Swagger 2.0:
+    /// the parameter itself); a `$ref`ed schema's are on its declaration.
+    package var constraints: ValueConstraints?
 
     package init(name: String, location: Location, required: Bool, type: TypeRef) {
         self.name = name
@@ -190,6 +193,8 @@ package struct MediaContent: Sendable, Codable, Equatable {
     /// A multipart body's `encoding`: the `headers` declared for a property's part, by property name
     /// (`Content-Type` left out: OpenAPI says it is the encoding's `contentType`).
     package var partHeaders: [String: [ResponseHeader]]?
+    /// Bounds on the body as a whole (`maxItems` of an array body, …) from an inline schema.
+    package var constraints: ValueConstraints?
 
     package init(mediaType: String, type: TypeRef, assumed: Bool? = nil) {
         self.mediaType = mediaType

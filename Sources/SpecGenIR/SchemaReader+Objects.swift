@@ -53,7 +53,7 @@ extension SchemaReader {
                 property.defaultValue = schema["default"].map(JSONValue.init)
                 property.extensions = schema.extensions
                 property.example = example(schema)
-                property.constraints = ValueConstraints(schema)
+                property.constraints = constraints(schema, &state)
             }
             result.append(property)
         }

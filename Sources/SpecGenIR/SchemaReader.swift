@@ -135,7 +135,7 @@ enum SchemaReader {
         decl.deprecated = state.bool(node, "deprecated")
         decl.extensions = node.extensions
         decl.example = example(node)
-        decl.constraints = ValueConstraints(node)
+        decl.constraints = constraints(node, &state)
     }
 
     /// `nullable: true` (3.0), `x-nullable: true` (2.0), `type: [T, "null"]` (3.1).

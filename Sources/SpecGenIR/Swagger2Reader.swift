@@ -88,9 +88,14 @@ enum Swagger2Reader {
                 let type =
                     parameterNode["schema"].map { SchemaReader.typeRef($0, .topLevel(stem + "Request"), &state) }
                     ?? .untypedJSON
+                let constraints = parameterNode["schema"].flatMap { SchemaReader.constraints($0, &state) }
                 body = RequestBody(
                     required: state.bool(parameterNode, "required") ?? false,
-                    content: media.consumes.map { MediaContent(mediaType: $0, type: type) })
+                    content: media.consumes.map { mediaType in
+                        var content = MediaContent(mediaType: mediaType, type: type)
+                        content.constraints = constraints
+                        return content
+                    })
                 body?.description = state.string(parameterNode, "description")
             case "formData":
                 formFields.append(parameterNode)
@@ -126,6 +131,7 @@ enum Swagger2Reader {
         parameter.description = state.string(node, "description")
         parameter.defaultValue = node["default"].map(JSONValue.init)
         parameter.extensions = node.extensions
+        parameter.constraints = SchemaReader.constraints(node, &state)
         if case .array = parameter.type.nonOptional {
             let format = state.string(node, "collectionFormat")
             parameter.collectionFormat = format

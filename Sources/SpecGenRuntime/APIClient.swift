@@ -15,6 +15,9 @@ public struct APIClient: Sendable {
     public var profile: WireProfile
     /// Larger response bodies are refused rather than held in memory.
     public var maxResponseBytes: Int
+    /// Check each input against the spec's rules before sending it (`ValidationFailure` is
+    /// thrown instead of sending); off by default, as the server checks anyway.
+    public var validatesInputs = false
 
     /// A client for the server at `serverURL`, reached through `transport`; `maxResponseBytes` bounds
     /// any response body read into memory (64 MiB by default).

@@ -55,3 +55,8 @@ public enum JSONValue: Codable, Hashable, Sendable {
         return nil
     }
 }
+
+extension JSONValue {
+    /// An integer as a JSON number (an `Int` literal, so a large one is no inexact `Double` literal).
+    public static func integer(_ value: Int) -> JSONValue { .number(Double(value)) }
+}

@@ -58,6 +58,23 @@ public struct ServerRoute: Sendable {
         return .problem(status: status, message: message, contentType: contentType)
     }
 
+    /// A request that breaks the schema: AWS's `ValidationException` in its words for an AWS API,
+    /// else 400 problem details listing every violation (in the declared problem media type, or
+    /// `application/problem+json`).
+    func validationError(_ failure: ValidationFailure, profile: WireProfile) -> ServerResponse {
+        if profile.isAWSJSON {
+            return .error(status: 400, name: "ValidationException", message: failure.awsMessage, profile: profile)
+        }
+        let contentType =
+            problemMediaTypes["400"] ?? problemMediaTypes["4XX"] ?? problemMediaTypes["default"]
+            ?? "application/problem+json"
+        let count = failure.violations.count
+        let detail =
+            "the request breaks its schema in \(count)\(failure.isTruncated ? " or more" : "") place"
+            + (count == 1 ? "" : "s")
+        return .problem(status: 400, message: detail, contentType: contentType, errors: failure.violations)
+    }
+
     func matches(_ request: HTTPRequest, query: [(name: String, value: String)]) -> Bool {
         constantHeaders.allSatisfy { constant in
             HTTPField.Name(constant.name).flatMap { request.headerFields[$0] } == constant.value
@@ -173,6 +190,8 @@ public struct RouteTable: Sendable {
                             status: 500, name: "InternalFailure", message: "the server failed to encode its response",
                             profile: profile)
                     }
+                } catch let failure as ValidationFailure {
+                    response = route.validationError(failure, profile: profile)
                 } catch let error as ServiceError {
                     response = route.error(
                         status: error.httpStatus, name: error.errorName, message: error.errorMessage, profile: profile)

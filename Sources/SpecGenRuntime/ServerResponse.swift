@@ -54,15 +54,20 @@ extension ServerResponse {
     /// An error the server makes itself as RFC 9457 problem details, for an operation whose spec
     /// declares `application/problem+json` for that status: `type`, `title` (the status's reason
     /// phrase), `status` and `detail` (what is wrong), in the declared media type.
-    public static func problem(status: Int, message: String?, contentType: String) -> ServerResponse {
+    /// A failed validation also lists each violation in `errors` (pointer, constraint, limit,
+    /// detail), an extension member as RFC 9457 section 3.2 allows.
+    public static func problem(
+        status: Int, message: String?, contentType: String, errors: [Violation]? = nil
+    ) -> ServerResponse {
         struct Problem: Encodable {
             var type = "about:blank"
             var title: String
             var status: Int
             var detail: String?
+            var errors: [Violation]?
         }
         let title = knownStatuses.first { $0.code == status }?.reasonPhrase ?? "Error \(status)"
-        let problem = Problem(title: title, status: status, detail: message)
+        let problem = Problem(title: title, status: status, detail: message, errors: errors)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return ServerResponse(

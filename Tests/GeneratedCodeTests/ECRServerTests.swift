@@ -142,7 +142,7 @@ struct ECRServerTests {
     @Test func otherFailuresAre500WithoutDetails() async throws {
         let (response, json) = try await post(
             server(), target: "AmazonEC2ContainerRegistry_V20150921.DescribeImages",
-            body: #"{"repositoryName": "r"}"#)
+            body: #"{"repositoryName": "repo"}"#)
         #expect(response.status.code == 500)
         #expect(json["__type"] == .string("InternalFailure"))
     }

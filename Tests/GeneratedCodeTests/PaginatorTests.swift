@@ -34,7 +34,7 @@ struct PaginatorTests {
 
     @Test func pagesFollowNextTokenUntilItIsGone() async throws {
         var tokens: [String?] = []
-        for try await page in try client(PagingRegistry()).listImagesPages(ListImagesRequest(repositoryName: "r")) {
+        for try await page in try client(PagingRegistry()).listImagesPages(ListImagesRequest(repositoryName: "repo")) {
             tokens.append(page.nextToken)
         }
         #expect(tokens == ["1", "2", nil])
@@ -42,7 +42,7 @@ struct PaginatorTests {
 
     @Test func itemsFlattenThePages() async throws {
         var tags: [String] = []
-        for try await image in try client(PagingRegistry()).listImagesItems(ListImagesRequest(repositoryName: "r")) {
+        for try await image in try client(PagingRegistry()).listImagesItems(ListImagesRequest(repositoryName: "repo")) {
             tags.append(image.imageTag ?? "")
         }
         #expect(tags == ["p0-0", "p0-1", "p1-0", "p1-1", "p2-0", "p2-1"])
@@ -51,7 +51,7 @@ struct PaginatorTests {
     @Test func aRepeatedTokenEndsTheSequence() async throws {
         var count = 0
         for try await _ in try client(PagingRegistry(loopForever: true)).listImagesPages(
-            ListImagesRequest(repositoryName: "r"))
+            ListImagesRequest(repositoryName: "repo"))
         {
             count += 1
             if count > 10 { break }

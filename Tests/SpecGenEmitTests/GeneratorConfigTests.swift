@@ -33,7 +33,7 @@ import Testing
         #expect(config?.access == .internal)
         #expect(
             diagnostics.map(\.description) == [
-                "\(fixture("unknown-key.yaml")):2:1: warning: unknown key 'acess' (known here: modes, access, templates, naming, filter, skipDeprecated, shards, protocol); it is ignored",
+                "\(fixture("unknown-key.yaml")):2:1: warning: unknown key 'acess' (known here: modes, access, templates, naming, filter, skipDeprecated, shards, protocol, validation); it is ignored",
                 "\(fixture("unknown-key.yaml")):4:3: warning: unknown key 'clinet' (known here: client, handler, overrides); it is ignored",
             ])
     }

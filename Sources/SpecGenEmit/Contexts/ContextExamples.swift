@@ -23,13 +23,17 @@ extension ModelsFileContext: TemplateContext {
                 wholeValues: [WholeValueCodingContext(name: "b", swiftType: "B")],
                 additionalMembers: AdditionalMembersContext(
                     name: "additionalProperties", valueType: "JSONValue",
-                    knownKeys: [KeyLiteralContext(literal: "\"a\"", hasMore: true)])))
+                    knownKeys: [KeyLiteralContext(literal: "\"a\"", hasMore: true)])),
+            validation: ValidationContext(checks: [
+                MemberCheckContext(storageName: "_a", rules: "[.minimum(1.0)]", path: "path", pointerKey: "\"a\"")
+            ]))
         let type = TypeContext(
             extensionOf: "Parent", indent: "    ", memberIndent: "        ", doc: "", isDeprecated: true,
             access: "public ",
             name: "Example", structType: structType,
             enumType: EnumContext(
-                rawType: "String", cases: [EnumCaseContext(name: "a", literal: "\"a\"")], unknownCase: "undocumented"),
+                rawType: "String", cases: [EnumCaseContext(name: "a", literal: "\"a\"")], unknownCase: "undocumented",
+                listedLiteral: "[.string(\"a\")]"),
             unionType: UnionContext(
                 indirectKeyword: "", cases: [UnionCaseContext(name: "a", type: "A")],
                 discriminator: DiscriminatorContext(
@@ -90,6 +94,7 @@ extension OperationsFileContext: TemplateContext {
             problemsLiteral: "[:]", inputTypeName: "Input",
             inputIsStruct: true,
             inputIsBody: true,
+            inputValidation: InputValidationContext(rules: "[]", path: "ValidationPath()"),
             requestBody: RequestBodyContext(
                 expression: "input.body", memberName: "body", unwraps: true, choiceTypeName: "OpBody",
                 single: BodyVariantContext.example, variants: [BodyVariantContext.example], streams: true,

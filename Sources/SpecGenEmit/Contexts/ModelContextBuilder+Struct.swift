@@ -95,11 +95,33 @@ extension ModelContextBuilder {
                     defaultArgument: "[:]", hasMore: true))
         }
         if !parameters.isEmpty { parameters[parameters.count - 1].hasMore = false }
+        let validation = validationContext(type, object, plans: plans, extraName: extra?.name)
+        let conformances = codable ? "Codable, Hashable, Sendable" : hashable ? "Hashable, Sendable" : "Sendable"
         return StructContext(
-            conformances: codable ? "Codable, Hashable, Sendable" : hashable ? "Hashable, Sendable" : "Sendable",
+            conformances: conformances + (validation == nil ? "" : ", Validatable"),
             properties: properties,
             initParameters: parameters,
-            coding: coding)
+            coding: coding,
+            validation: validation)
+    }
+
+    /// The struct's `validate`: one check per member with rules, by the validation plan.
+    private func validationContext(
+        _ type: TypeDecl, _ object: ObjectType, plans: [PropertyPlan], extraName: String?
+    ) -> ValidationContext? {
+        guard let validation, validation.validatedIDs.contains(type.id) else { return nil }
+        let storage = Dictionary(
+            plans.map { ($0.property.name, $0.storageName) }, uniquingKeysWith: { first, _ in first })
+        let checks = validation.checks(type, object).compactMap { entry -> MemberCheckContext? in
+            let member =
+                entry.property == "additionalProperties" && entry.check.keyLiteral == nil
+                ? extraName : storage[entry.property]
+            guard let member else { return nil }
+            return MemberCheckContext(
+                storageName: member, rules: entry.check.rulesLiteral, path: entry.check.pathExpression,
+                pointerKey: entry.check.keyLiteral)
+        }
+        return ValidationContext(checks: checks)
     }
 
     private func plan(_ property: Property, in type: TypeDecl, scope: inout NameScope) -> PropertyPlan {

@@ -10,6 +10,8 @@ struct InputBodyMember {
     var allowsNull: Bool
     /// The type is `Codable` and `Hashable`, so the struct keeps those conformances.
     var isCodable: Bool
+    /// The body is the spec's schema as a Swift value (one JSON media type), which validation checks.
+    var isSchemaValue: Bool
 
     /// The body member of every input struct that has one, keyed by the struct's id.
     static func members(_ plans: [OperationPlan], inputTypes: [String: TypeDecl]) -> [String: InputBodyMember] {
@@ -21,7 +23,7 @@ struct InputBodyMember {
             let single = body.choiceTypeName == nil && body.variants.first?.kind == .json
             result[input.id] = InputBodyMember(
                 propertyName: property.name, swiftType: body.valueType,
-                allowsNull: single && property.type.isOptional, isCodable: body.isCodable)
+                allowsNull: single && property.type.isOptional, isCodable: body.isCodable, isSchemaValue: single)
         }
         return result
     }
@@ -42,6 +44,8 @@ struct ModelContextBuilder {
     /// The operation input structs: never JSON values themselves (parameters travel by their
     /// styles, the body by its media type), so they are not `Codable` (see `structContext`).
     var inputTypeIDs: Set<String> = []
+    /// Which types validate and how; nil when validation is off.
+    var validation: ValidationPlan?
 
     init(document: APIDocument, names: SwiftTypeNames, options: EmitOptions) {
         self.document = document
@@ -85,7 +89,8 @@ struct ModelContextBuilder {
                 context.structType = structContext(type, object, memberIndent: indent + "    ")
             }
         case .enumeration(let enumeration):
-            context.enumType = EnumContextBuilder.context(enumeration)
+            context.enumType = EnumContextBuilder.context(
+                enumeration, validates: validation?.validatedIDs.contains(type.id) == true)
         case .union(let union):
             context.unionType = unionContext(type, union)
         case .alias(let target):
@@ -154,7 +159,7 @@ struct ModelContextBuilder {
 
 /// String and integer enums that decode unknown values into an explicit case instead of failing.
 enum EnumContextBuilder {
-    static func context(_ enumeration: EnumType) -> EnumContext {
+    static func context(_ enumeration: EnumType, validates: Bool = false) -> EnumContext {
         var scope = NameScope(reserved: ["rawValue", "init"])
         let unknown = scope.claim("undocumented")
         var cases: [EnumCaseContext] = []
@@ -174,7 +179,9 @@ enum EnumContextBuilder {
                 continue  // a value of another type than the enum's; the reader warned about it
             }
         }
+        let listed = cases.map { enumeration.rawType == .string ? ".string(\($0.literal))" : ".integer(\($0.literal))" }
         return EnumContext(
-            rawType: enumeration.rawType == .string ? "String" : "Int", cases: cases, unknownCase: unknown)
+            rawType: enumeration.rawType == .string ? "String" : "Int", cases: cases, unknownCase: unknown,
+            listedLiteral: validates ? "[" + listed.joined(separator: ", ") + "]" : nil)
     }
 }

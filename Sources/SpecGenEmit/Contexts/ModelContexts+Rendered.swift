@@ -25,8 +25,18 @@ extension StructContext: RenderedFields {
     var renderedFields: [(String, Any?)] {
         [
             ("conformances", conformances), ("properties", properties), ("initParameters", initParameters),
-            ("coding", coding),
+            ("coding", coding), ("validation", validation),
         ]
+    }
+}
+
+extension ValidationContext: RenderedFields {
+    var renderedFields: [(String, Any?)] { [("checks", checks)] }
+}
+
+extension MemberCheckContext: RenderedFields {
+    var renderedFields: [(String, Any?)] {
+        [("storageName", storageName), ("rules", rules), ("path", path), ("pointerKey", pointerKey)]
     }
 }
 
@@ -85,7 +95,9 @@ extension KeyLiteralContext: RenderedFields {
 }
 
 extension EnumContext: RenderedFields {
-    var renderedFields: [(String, Any?)] { [("rawType", rawType), ("cases", cases), ("unknownCase", unknownCase)] }
+    var renderedFields: [(String, Any?)] {
+        [("rawType", rawType), ("cases", cases), ("unknownCase", unknownCase), ("listedLiteral", listedLiteral)]
+    }
 }
 
 extension EnumCaseContext: RenderedFields {

@@ -49,6 +49,25 @@ struct StructContext {
     /// The written `init(from:)`/`encode(to:)`; nil for an input struct holding a streamed body,
     /// which is no JSON value.
     var coding: CodingContext?
+    /// The `validate` method when the struct has rules to check (then `conformances` ends in
+    /// `Validatable`); nil when it has none or validation is off.
+    var validation: ValidationContext?
+}
+
+/// A generated `validate(_:at:)`: `report.check(self.<storageName>, <rules>, at: <path>, <key>)` each.
+struct ValidationContext {
+    var checks: [MemberCheckContext]
+}
+
+struct MemberCheckContext {
+    /// The stored property checked.
+    var storageName: String
+    /// The runtime's `ValueRule`s as a Swift array literal (`[.maxLength(256)]`, `[]`).
+    var rules: String
+    /// `path`, or `path.appending("query")` for an operation input's parameter.
+    var path: String
+    /// The member's key in the JSON pointer, a string literal; nil for additional properties.
+    var pointerKey: String?
 }
 
 struct PropertyContext {
@@ -143,6 +162,9 @@ struct EnumContext {
     var cases: [EnumCaseContext]
     /// The case that holds a value the spec does not list (`undocumented`), so decoding never fails on a new value.
     var unknownCase: String
+    /// The listed values as the runtime's `JSONValue`s (`[.string("A"), .number(3)]`) when the
+    /// enum validates (then it conforms to `Validatable` and rejects `unknownCase`); nil otherwise.
+    var listedLiteral: String?
 }
 
 struct EnumCaseContext {

@@ -7,6 +7,8 @@ struct OperationContextBuilder {
     let mapping: TypeMapping
     let plans: [OperationPlan]
     let security: SecurityPlan
+    /// Which inputs are checked against the spec; nil when validation is off.
+    var validation: ValidationPlan? = nil
 
     func contexts() -> [OperationContext] {
         // Declarations by their qualified Swift name, built once for every operation's paginator check.
@@ -76,6 +78,9 @@ struct OperationContextBuilder {
             problemsLiteral: problemsLiteral(operation),
             inputTypeName: plan.inputTypeName, inputIsStruct: plan.inputTypeName != nil && !plan.inputIsBody,
             inputIsBody: plan.inputIsBody && plan.requestBody?.choiceTypeName != nil,
+            inputValidation: validation?.inputCheck(
+                plan, inputTypeID: plan.inputTypeName.flatMap { typesBySwiftName[$0]?.id }
+            ).map { InputValidationContext(rules: $0.rules, path: $0.path) },
             requestBody: requestBody, acceptLiteral: acceptLiteral(plan),
             responseCases: ResponseContextBuilder.clientCases(plan.responses),
             hasDefaultResponse: plan.responses.errors.contains { $0.status == .otherwise },

@@ -75,6 +75,9 @@ struct OperationContext {
     /// True when the whole input is a choice of media types: the server passes the `body` it matched
     /// as the input (a single media type is read straight into `input`).
     var inputIsBody: Bool
+    /// How the input is checked against the spec before the handler runs (server) or before it is
+    /// sent (client, when `validatesInputs` is on); nil when the spec has no rule for it.
+    var inputValidation: InputValidationContext?
     /// The request body, for the `ClientRequestBody` and `ServerRequestBody` partials; nil without one.
     var requestBody: RequestBodyContext?
     /// The media types the client accepts (`Accept`), as a Swift array literal (`["application/json"]`).
@@ -357,4 +360,12 @@ struct ClientAPIKeyContext {
     var nameLiteral: String
     /// An `APIKeyLocation` case name: `header`, `query` or `cookie`.
     var location: String
+}
+
+/// `try request.validate(input, <rules>, at: <path>)`: the input's own rules and where it sits.
+struct InputValidationContext {
+    /// The runtime's `ValueRule`s for the input as a whole, a Swift array literal (`[]`, `[.maxItems(100)]`).
+    var rules: String
+    /// `ValidationPath()` for a struct of parameters, `ValidationPath(["body"])` for a body.
+    var path: String
 }

@@ -59,7 +59,7 @@ extension Naming {
         "ParameterText", "ParameterEncoding", "DynamicCodingKey", "ServiceError", "RequestError",
         "ClientMiddleware", "ServerMiddleware", "DecodingError", "EncodingError", "KeyValuePairs",
         "TypedResponse", "NoHeaders", "ResponseHeaders", "ResponseConvertible", "ReceivedResponse", "OutgoingBody",
-        "ParameterError", "HTTPFields",
+        "ParameterError", "HTTPFields", "Validatable", "ValidationReport", "ValidationPath", "ValidationFailure",
         // The security helpers' and handlers' credential types.
         "AuthenticationMiddleware", "BearerToken", "BasicCredentials", "APIKey",
     ]

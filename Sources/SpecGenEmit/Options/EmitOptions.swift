@@ -15,6 +15,23 @@ package struct EmitOptions: Sendable, Equatable {
         var keyword: String { self == .internal ? "" : rawValue + " " }
     }
 
+    /// What generated code checks against the schema (issue 21).
+    package struct Validation: Sendable, Equatable {
+        /// Servers check each request's input before the handler runs (400 otherwise), and clients
+        /// may check an input before sending it: models get `validate`.
+        package var requests: Bool
+        /// Also check responses: the server what a handler returns, the client what it receives.
+        package var responses: Bool
+
+        package init(requests: Bool = true, responses: Bool = false) {
+            self.requests = requests
+            self.responses = responses
+        }
+
+        /// Neither: no validation code is generated at all.
+        package var isOff: Bool { !requests && !responses }
+    }
+
     package var modes: Set<Mode>
     package var access: Access
     /// The generated client struct and server handler protocol.
@@ -31,6 +48,7 @@ package struct EmitOptions: Sendable, Equatable {
     package var modelShards: Int
     package var clientShards: Int
     package var serverShards: Int
+    package var validation: Validation
 
     /// The client that sends the webhooks and callbacks (the API provider's side): the client's
     /// name with `Webhooks` before a final `Client` (`Client` → `WebhooksClient`).
@@ -52,8 +70,9 @@ package struct EmitOptions: Sendable, Equatable {
         clientTypeName: String = "Client", handlerProtocolName: String = "APIHandler",
         nameOverrides: [String: String] = [:], operationFilter: Set<String>? = nil,
         tagFilter: Set<String>? = nil, skipDeprecated: Bool = false,
-        modelShards: Int = 1, clientShards: Int = 1, serverShards: Int = 1
+        modelShards: Int = 1, clientShards: Int = 1, serverShards: Int = 1, validation: Validation = Validation()
     ) {
+        self.validation = validation
         self.modes = modes
         self.access = access
         self.clientTypeName = clientTypeName

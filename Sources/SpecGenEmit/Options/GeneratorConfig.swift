@@ -26,6 +26,9 @@ import SpecGenYAML
 ///   client: 1
 ///   server: 1
 /// protocol: awsJSON1_1              # rest | awsJSON1_0 | awsJSON1_1 (default: from the spec)
+/// validation:                       # checks generated from the schema's constraints
+///   requests: true                  #   servers answer 400 to a request that breaks them (default: true)
+///   responses: false                #   also check responses (default: false)
 /// ```
 package struct GeneratorConfig: Sendable, Equatable {
     package var modes: Set<EmitOptions.Mode>?
@@ -44,6 +47,9 @@ package struct GeneratorConfig: Sendable, Equatable {
     package var shards: ShardCounts
     /// `rest`, `awsJSON1_0` or `awsJSON1_1`; nil lets the reader detect it.
     package var protocolOverride: String?
+    /// `validation.requests` and `validation.responses`; nil keeps the default.
+    package var validationRequests: Bool?
+    package var validationResponses: Bool?
 
     package init(
         modes: Set<EmitOptions.Mode>? = nil, access: EmitOptions.Access? = nil, templatesDirectory: String? = nil,
@@ -96,6 +102,8 @@ package struct GeneratorConfig: Sendable, Equatable {
         options.modelShards = shards.models
         options.clientShards = shards.client
         options.serverShards = shards.server
+        if let validationRequests { options.validation.requests = validationRequests }
+        if let validationResponses { options.validation.responses = validationResponses }
         return options
     }
 }

@@ -20,7 +20,7 @@ struct GeneratorConfigReader {
             entries,
             [
                 "modes", "access", "templates", "naming", "filter", "skipDeprecated",
-                "shards", "protocol",
+                "shards", "protocol", "validation",
             ])
         {
             switch key {
@@ -46,6 +46,11 @@ struct GeneratorConfigReader {
                 config.skipDeprecated = bool(value, key) ?? false
             case "shards":
                 readShards(value, into: &config.shards)
+            case "validation":
+                for (key, value) in known(mapping(value, key) ?? [], ["requests", "responses"]) {
+                    let flag = bool(value, "validation." + key)
+                    if key == "requests" { config.validationRequests = flag } else { config.validationResponses = flag }
+                }
             default:
                 config.protocolOverride = string(value, key, allowed: Self.protocols)
             }

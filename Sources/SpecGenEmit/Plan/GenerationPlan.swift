@@ -18,6 +18,8 @@ struct GenerationPlan {
     /// The webhooks and callbacks (`APIDocument.sentOperations`), planned like operations: the
     /// webhooks client sends them, the webhook handler receives them.
     var sentPlans: [OperationPlan]
+    /// Which types check their values, with which rules; nil when `options.validation` is off.
+    var validation: ValidationPlan?
 
     init(_ input: APIDocument, options: EmitOptions) {
         var document = input
@@ -53,6 +55,44 @@ struct GenerationPlan {
         inputBodies = InputBodyMember.members(
             plans + sentPlans, inputTypes: inputTypes.merging(sentInputTypes) { first, _ in first })
         self.document = document
+        if !options.validation.isOff {
+            validation = Self.validationPlan(
+                document: document, mapping: mapping, options: options.validation,
+                inputTypes: Array(inputTypes) + Array(sentInputTypes), operations: document.operations + sent,
+                inputBodies: inputBodies)
+        }
+    }
+
+    /// The validation plan, told where each input struct member travels (`query` + its wire name,
+    /// `body`) and which input bodies are no schema value.
+    private static func validationPlan(
+        document: APIDocument, mapping: TypeMapping, options: EmitOptions.Validation,
+        inputTypes: [(key: String, value: TypeDecl)], operations: [Operation],
+        inputBodies: [String: InputBodyMember]
+    ) -> ValidationPlan {
+        var operationsByID: [String: Operation] = [:]
+        for operation in operations where operationsByID[operation.id] == nil {
+            operationsByID[operation.id] = operation
+        }
+        var members: [String: [String: (location: String, wireName: String)]] = [:]
+        for (operationID, type) in inputTypes {
+            guard let operation = operationsByID[operationID], case .object(let object) = type.kind else { continue }
+            var places: [String: (location: String, wireName: String)] = [:]
+            for (property, parameter) in zip(object.properties, operation.parameters) {
+                places[property.name] = (parameter.location.rawValue, parameter.name)
+            }
+            if operation.requestBody != nil, let body = object.properties.last, places[body.name] == nil {
+                places[body.name] = ("body", "body")
+            }
+            members[type.id] = places
+        }
+        let opaque = Set(inputBodies.filter { !$0.value.isSchemaValue }.keys)
+        let roots =
+            inputTypes.map { TypeRef.named($0.value.id) }
+            + operations.flatMap { ($0.requestBody?.content ?? []).map(\.type) }
+        return ValidationPlan(
+            document: document, mapping: mapping, options: options, inputMembers: members, opaqueBodies: opaque,
+            requestRoots: roots)
     }
 
     /// The operation filter, tag filter and `skipDeprecated` of the options.

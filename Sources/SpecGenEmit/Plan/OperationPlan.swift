@@ -66,6 +66,7 @@ enum OperationPlanner {
                     name: key, type: parameterType(parameter, document: document),
                     required: parameter.required)
                 property.description = parameter.description
+                property.constraints = parameter.constraints
                 return property
             }
             if let body = operation.requestBody, let content = body.content.first {
@@ -75,6 +76,7 @@ enum OperationPlanner {
                 var property = Property(
                     name: keys.claim("body", qualifier: "request"), type: type, required: body.required)
                 property.description = body.description
+                property.constraints = content.constraints
                 properties.append(property)
             }
             var type = TypeDecl(

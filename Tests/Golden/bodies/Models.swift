@@ -153,7 +153,7 @@ public struct GetRawBundleInput: Hashable, Sendable {
     }
 }
 
-public enum Kind: RawRepresentable, Codable, Hashable, Sendable, ParameterText {
+public enum Kind: RawRepresentable, Codable, Hashable, Sendable, ParameterText, Validatable {
     case report
     case letter
     /// A value the spec does not list, kept so that decoding never fails on a new value.
@@ -172,6 +172,12 @@ public enum Kind: RawRepresentable, Codable, Hashable, Sendable, ParameterText {
         case .report: return "report"
         case .letter: return "letter"
         case .undocumented(let value): return value
+        }
+    }
+
+    public func validate(_ report: inout ValidationReport, at path: ValidationPath) {
+        if case .undocumented(let value) = self {
+            report.notListed(value, at: path, listed: [.string("report"), .string("letter")])
         }
     }
 }
@@ -291,7 +297,7 @@ public struct UploadDocumentInput: Sendable {
     }
 }
 
-public struct UploadDocumentRequest: Codable, Hashable, Sendable {
+public struct UploadDocumentRequest: Codable, Hashable, Sendable, Validatable {
     public var metadata: DocumentMetadata
     /// A free-text note.
     public var note: String?
@@ -327,6 +333,10 @@ public struct UploadDocumentRequest: Codable, Hashable, Sendable {
         try container.encodeIfPresent(self.kind, "kind")
         try container.encode(self.file, "file")
         try container.encodeIfPresent(self.attachments, "attachments")
+    }
+
+    public func validate(_ report: inout ValidationReport, at path: ValidationPath) {
+        report.check(self.kind, [], at: path, "kind")
     }
 }
 

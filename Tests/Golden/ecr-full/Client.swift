@@ -34,6 +34,7 @@ extension Client {
     ///
     /// Creates a repository. For more information, see Amazon ECR repositories in the Amazon Elastic Container Registry User Guide.
     public func createRepository(_ input: CreateRepositoryRequest) async throws -> CreateRepositoryResponse {
+        try client.validate(input, [], at: ValidationPath(["body"]))
         let request = ClientRequest(operationID: "createRepository", method: .post, path: "/", constantHeaders: ["X-Amz-Target": "AmazonEC2ContainerRegistry_V20150921.CreateRepository"], constantQuery: [:])
         let body: OutgoingBody? = try .json(input, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/x-amz-json-1.1"))
         let response = try await client.perform(request, body: body, accept: [])
@@ -49,6 +50,7 @@ extension Client {
     ///
     /// Describes image repositories in a registry.
     public func describeRepositories(_ input: DescribeRepositoriesRequest) async throws -> DescribeRepositoriesResponse {
+        try client.validate(input, [], at: ValidationPath(["body"]))
         let request = ClientRequest(operationID: "describeRepositories", method: .post, path: "/", constantHeaders: ["X-Amz-Target": "AmazonEC2ContainerRegistry_V20150921.DescribeRepositories"], constantQuery: [:])
         let body: OutgoingBody? = try .json(input, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/x-amz-json-1.1"))
         let response = try await client.perform(request, body: body, accept: [])
@@ -76,6 +78,7 @@ extension Client {
     ///
     /// Deletes a repository. If the repository isn't empty, you must either delete the contents of the repository or use the force option to delete the repository and have Amazon ECR delete all of its contents on your behalf.
     public func deleteRepository(_ input: DeleteRepositoryRequest) async throws -> DeleteRepositoryResponse {
+        try client.validate(input, [], at: ValidationPath(["body"]))
         let request = ClientRequest(operationID: "deleteRepository", method: .post, path: "/", constantHeaders: ["X-Amz-Target": "AmazonEC2ContainerRegistry_V20150921.DeleteRepository"], constantQuery: [:])
         let body: OutgoingBody? = try .json(input, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/x-amz-json-1.1"))
         let response = try await client.perform(request, body: body, accept: [])
@@ -91,6 +94,7 @@ extension Client {
     ///
     /// Creates or updates the image manifest and tags associated with an image.
     public func putImage(_ input: PutImageRequest) async throws -> PutImageResponse {
+        try client.validate(input, [], at: ValidationPath(["body"]))
         let request = ClientRequest(operationID: "putImage", method: .post, path: "/", constantHeaders: ["X-Amz-Target": "AmazonEC2ContainerRegistry_V20150921.PutImage"], constantQuery: [:])
         let body: OutgoingBody? = try .json(input, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/x-amz-json-1.1"))
         let response = try await client.perform(request, body: body, accept: [])
@@ -106,6 +110,7 @@ extension Client {
     ///
     /// Gets detailed information for an image. Images are specified with either an imageTag or imageDigest.
     public func batchGetImage(_ input: BatchGetImageRequest) async throws -> BatchGetImageResponse {
+        try client.validate(input, [], at: ValidationPath(["body"]))
         let request = ClientRequest(operationID: "batchGetImage", method: .post, path: "/", constantHeaders: ["X-Amz-Target": "AmazonEC2ContainerRegistry_V20150921.BatchGetImage"], constantQuery: [:])
         let body: OutgoingBody? = try .json(input, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/x-amz-json-1.1"))
         let response = try await client.perform(request, body: body, accept: [])
@@ -121,6 +126,7 @@ extension Client {
     ///
     /// Lists all the image IDs for the specified repository.
     public func listImages(_ input: ListImagesRequest) async throws -> ListImagesResponse {
+        try client.validate(input, [], at: ValidationPath(["body"]))
         let request = ClientRequest(operationID: "listImages", method: .post, path: "/", constantHeaders: ["X-Amz-Target": "AmazonEC2ContainerRegistry_V20150921.ListImages"], constantQuery: [:])
         let body: OutgoingBody? = try .json(input, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/x-amz-json-1.1"))
         let response = try await client.perform(request, body: body, accept: [])
@@ -148,6 +154,7 @@ extension Client {
     ///
     /// Returns metadata about the images in a repository.
     public func describeImages(_ input: DescribeImagesRequest) async throws -> DescribeImagesResponse {
+        try client.validate(input, [], at: ValidationPath(["body"]))
         let request = ClientRequest(operationID: "describeImages", method: .post, path: "/", constantHeaders: ["X-Amz-Target": "AmazonEC2ContainerRegistry_V20150921.DescribeImages"], constantQuery: [:])
         let body: OutgoingBody? = try .json(input, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/x-amz-json-1.1"))
         let response = try await client.perform(request, body: body, accept: [])

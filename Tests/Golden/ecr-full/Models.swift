@@ -33,7 +33,7 @@ public struct AWSErrorResponse: Codable, Hashable, Sendable {
     }
 }
 
-public struct BatchGetImageRequest: Codable, Hashable, Sendable {
+public struct BatchGetImageRequest: Codable, Hashable, Sendable, Validatable {
     /// The Amazon Web Services account ID associated with the registry that contains the images to describe. If you do not specify a registry, the default registry is assumed.
     public var registryId: String?
     /// The repository that contains the images to describe.
@@ -65,6 +65,13 @@ public struct BatchGetImageRequest: Codable, Hashable, Sendable {
         try container.encode(self.imageIds, "imageIds")
         try container.encodeIfPresent(self.acceptedMediaTypes, "acceptedMediaTypes")
     }
+
+    public func validate(_ report: inout ValidationReport, at path: ValidationPath) {
+        report.check(self.registryId, [.pattern("[0-9]{12}")], at: path, "registryId")
+        report.check(self.repositoryName, [.minLength(2), .maxLength(256), .pattern("[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*(\\/[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*)*")], at: path, "repositoryName")
+        report.check(self.imageIds, [.minItems(1), .maxItems(100)], at: path, "imageIds")
+        report.check(self.acceptedMediaTypes, [.minItems(1), .maxItems(100)], at: path, "acceptedMediaTypes")
+    }
 }
 
 public struct BatchGetImageResponse: Codable, Hashable, Sendable {
@@ -91,7 +98,7 @@ public struct BatchGetImageResponse: Codable, Hashable, Sendable {
     }
 }
 
-public struct CreateRepositoryRequest: Codable, Hashable, Sendable {
+public struct CreateRepositoryRequest: Codable, Hashable, Sendable, Validatable {
     /// The Amazon Web Services account ID associated with the registry to create the repository. If you do not specify a registry, the default registry is assumed.
     public var registryId: String?
     /// The name to use for the repository. The repository name may be specified on its own (such as nginx-web-app) or it can be prepended with a namespace to group the repository into a category (such as project-a/nginx-web-app).
@@ -138,6 +145,14 @@ public struct CreateRepositoryRequest: Codable, Hashable, Sendable {
         try container.encodeIfPresent(self.imageScanningConfiguration, "imageScanningConfiguration")
         try container.encodeIfPresent(self.encryptionConfiguration, "encryptionConfiguration")
     }
+
+    public func validate(_ report: inout ValidationReport, at path: ValidationPath) {
+        report.check(self.registryId, [.pattern("[0-9]{12}")], at: path, "registryId")
+        report.check(self.repositoryName, [.minLength(2), .maxLength(256), .pattern("[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*(\\/[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*)*")], at: path, "repositoryName")
+        report.check(self.imageTagMutability, [], at: path, "imageTagMutability")
+        report.check(self.imageTagMutabilityExclusionFilters, [.minItems(1), .maxItems(5)], at: path, "imageTagMutabilityExclusionFilters")
+        report.check(self.encryptionConfiguration, [], at: path, "encryptionConfiguration")
+    }
 }
 
 public struct CreateRepositoryResponse: Codable, Hashable, Sendable {
@@ -159,7 +174,7 @@ public struct CreateRepositoryResponse: Codable, Hashable, Sendable {
     }
 }
 
-public struct DeleteRepositoryRequest: Codable, Hashable, Sendable {
+public struct DeleteRepositoryRequest: Codable, Hashable, Sendable, Validatable {
     /// The Amazon Web Services account ID associated with the registry that contains the repository to delete. If you do not specify a registry, the default registry is assumed.
     public var registryId: String?
     /// The name of the repository to delete.
@@ -186,6 +201,11 @@ public struct DeleteRepositoryRequest: Codable, Hashable, Sendable {
         try container.encode(self.repositoryName, "repositoryName")
         try container.encodeIfPresent(self.force, "force")
     }
+
+    public func validate(_ report: inout ValidationReport, at path: ValidationPath) {
+        report.check(self.registryId, [.pattern("[0-9]{12}")], at: path, "registryId")
+        report.check(self.repositoryName, [.minLength(2), .maxLength(256), .pattern("[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*(\\/[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*)*")], at: path, "repositoryName")
+    }
 }
 
 public struct DeleteRepositoryResponse: Codable, Hashable, Sendable {
@@ -208,7 +228,7 @@ public struct DeleteRepositoryResponse: Codable, Hashable, Sendable {
 }
 
 /// An object representing a filter on a DescribeImages operation.
-public struct DescribeImagesFilter: Codable, Hashable, Sendable {
+public struct DescribeImagesFilter: Codable, Hashable, Sendable, Validatable {
     /// The tag status with which to filter your DescribeImages results. You can filter results based on whether they are TAGGED or UNTAGGED.
     public var tagStatus: TagStatus?
     /// The image status with which to filter your DescribeImages results. Valid values are ACTIVE, ARCHIVED, and ACTIVATING. If not specified, only images with ACTIVE status are returned.
@@ -230,9 +250,14 @@ public struct DescribeImagesFilter: Codable, Hashable, Sendable {
         try container.encodeIfPresent(self.tagStatus, "tagStatus")
         try container.encodeIfPresent(self.imageStatus, "imageStatus")
     }
+
+    public func validate(_ report: inout ValidationReport, at path: ValidationPath) {
+        report.check(self.tagStatus, [], at: path, "tagStatus")
+        report.check(self.imageStatus, [], at: path, "imageStatus")
+    }
 }
 
-public struct DescribeImagesRequest: Codable, Hashable, Sendable {
+public struct DescribeImagesRequest: Codable, Hashable, Sendable, Validatable {
     /// The Amazon Web Services account ID associated with the registry that contains the repository in which to describe images. If you do not specify a registry, the default registry is assumed.
     public var registryId: String?
     /// The repository that contains the images to describe.
@@ -274,6 +299,14 @@ public struct DescribeImagesRequest: Codable, Hashable, Sendable {
         try container.encodeIfPresent(self.maxResults, "maxResults")
         try container.encodeIfPresent(self.filter, "filter")
     }
+
+    public func validate(_ report: inout ValidationReport, at path: ValidationPath) {
+        report.check(self.registryId, [.pattern("[0-9]{12}")], at: path, "registryId")
+        report.check(self.repositoryName, [.minLength(2), .maxLength(256), .pattern("[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*(\\/[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*)*")], at: path, "repositoryName")
+        report.check(self.imageIds, [.minItems(1), .maxItems(100)], at: path, "imageIds")
+        report.check(self.maxResults, [.minimum(1.0), .maximum(1000.0)], at: path, "maxResults")
+        report.check(self.filter, [], at: path, "filter")
+    }
 }
 
 public struct DescribeImagesResponse: Codable, Hashable, Sendable {
@@ -300,7 +333,7 @@ public struct DescribeImagesResponse: Codable, Hashable, Sendable {
     }
 }
 
-public struct DescribeRepositoriesRequest: Codable, Hashable, Sendable {
+public struct DescribeRepositoriesRequest: Codable, Hashable, Sendable, Validatable {
     /// The Amazon Web Services account ID associated with the registry that contains the repositories to be described. If you do not specify a registry, the default registry is assumed.
     public var registryId: String?
     /// A list of repositories to describe. If this parameter is omitted, then all repositories in a registry are described.
@@ -332,6 +365,12 @@ public struct DescribeRepositoriesRequest: Codable, Hashable, Sendable {
         try container.encodeIfPresent(self.nextToken, "nextToken")
         try container.encodeIfPresent(self.maxResults, "maxResults")
     }
+
+    public func validate(_ report: inout ValidationReport, at path: ValidationPath) {
+        report.check(self.registryId, [.pattern("[0-9]{12}")], at: path, "registryId")
+        report.check(self.repositoryNames, [.minItems(1), .maxItems(100), .items([.minLength(2), .maxLength(256), .pattern("[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*(\\/[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*)*")])], at: path, "repositoryNames")
+        report.check(self.maxResults, [.minimum(1.0), .maximum(1000.0)], at: path, "maxResults")
+    }
 }
 
 public struct DescribeRepositoriesResponse: Codable, Hashable, Sendable {
@@ -359,7 +398,7 @@ public struct DescribeRepositoriesResponse: Codable, Hashable, Sendable {
 }
 
 /// The encryption configuration for the repository. This determines how the contents of your repository are encrypted at rest.
-public struct EncryptionConfiguration: Codable, Hashable, Sendable {
+public struct EncryptionConfiguration: Codable, Hashable, Sendable, Validatable {
     /// The encryption type to use.
     public var encryptionType: EncryptionType
     /// If you use the KMS encryption type, specify the KMS key to use for encryption. The alias, key ID, or full ARN of the KMS key can be specified. The key must exist in the same Region as the repository. If no key is specified, the default Amazon Web Services managed KMS key for Amazon ECR will be used.
@@ -381,9 +420,14 @@ public struct EncryptionConfiguration: Codable, Hashable, Sendable {
         try container.encode(self.encryptionType, "encryptionType")
         try container.encodeIfPresent(self.kmsKey, "kmsKey")
     }
+
+    public func validate(_ report: inout ValidationReport, at path: ValidationPath) {
+        report.check(self.encryptionType, [], at: path, "encryptionType")
+        report.check(self.kmsKey, [.minLength(1), .maxLength(2048)], at: path, "kmsKey")
+    }
 }
 
-public enum EncryptionType: RawRepresentable, Codable, Hashable, Sendable, ParameterText {
+public enum EncryptionType: RawRepresentable, Codable, Hashable, Sendable, ParameterText, Validatable {
     case aes256
     case kms
     case kmsDsse
@@ -405,6 +449,12 @@ public enum EncryptionType: RawRepresentable, Codable, Hashable, Sendable, Param
         case .kms: return "KMS"
         case .kmsDsse: return "KMS_DSSE"
         case .undocumented(let value): return value
+        }
+    }
+
+    public func validate(_ report: inout ValidationReport, at path: ValidationPath) {
+        if case .undocumented(let value) = self {
+            report.notListed(value, at: path, listed: [.string("AES256"), .string("KMS"), .string("KMS_DSSE")])
         }
     }
 }
@@ -620,7 +670,7 @@ public enum ImageFailureCode: RawRepresentable, Codable, Hashable, Sendable, Par
 }
 
 /// An object with identifying information for an image in an Amazon ECR repository.
-public struct ImageIdentifier: Codable, Hashable, Sendable {
+public struct ImageIdentifier: Codable, Hashable, Sendable, Validatable {
     /// The sha256 digest of the image manifest.
     public var imageDigest: String?
     /// The tag used for the image.
@@ -641,6 +691,10 @@ public struct ImageIdentifier: Codable, Hashable, Sendable {
         var container = encoder.container(keyedBy: DynamicCodingKey.self)
         try container.encodeIfPresent(self.imageDigest, "imageDigest")
         try container.encodeIfPresent(self.imageTag, "imageTag")
+    }
+
+    public func validate(_ report: inout ValidationReport, at path: ValidationPath) {
+        report.check(self.imageTag, [.minLength(1), .maxLength(300)], at: path, "imageTag")
     }
 }
 
@@ -745,7 +799,7 @@ public enum ImageStatus: RawRepresentable, Codable, Hashable, Sendable, Paramete
     }
 }
 
-public enum ImageStatusFilter: RawRepresentable, Codable, Hashable, Sendable, ParameterText {
+public enum ImageStatusFilter: RawRepresentable, Codable, Hashable, Sendable, ParameterText, Validatable {
     case active
     case archived
     case activating
@@ -772,9 +826,15 @@ public enum ImageStatusFilter: RawRepresentable, Codable, Hashable, Sendable, Pa
         case .undocumented(let value): return value
         }
     }
+
+    public func validate(_ report: inout ValidationReport, at path: ValidationPath) {
+        if case .undocumented(let value) = self {
+            report.notListed(value, at: path, listed: [.string("ACTIVE"), .string("ARCHIVED"), .string("ACTIVATING"), .string("ANY")])
+        }
+    }
 }
 
-public enum ImageTagMutability: RawRepresentable, Codable, Hashable, Sendable, ParameterText {
+public enum ImageTagMutability: RawRepresentable, Codable, Hashable, Sendable, ParameterText, Validatable {
     case mutable
     case immutable
     case immutableWithExclusion
@@ -801,10 +861,16 @@ public enum ImageTagMutability: RawRepresentable, Codable, Hashable, Sendable, P
         case .undocumented(let value): return value
         }
     }
+
+    public func validate(_ report: inout ValidationReport, at path: ValidationPath) {
+        if case .undocumented(let value) = self {
+            report.notListed(value, at: path, listed: [.string("MUTABLE"), .string("IMMUTABLE"), .string("IMMUTABLE_WITH_EXCLUSION"), .string("MUTABLE_WITH_EXCLUSION")])
+        }
+    }
 }
 
 /// A filter that specifies which image tags should be excluded from the repository's image tag mutability setting.
-public struct ImageTagMutabilityExclusionFilter: Codable, Hashable, Sendable {
+public struct ImageTagMutabilityExclusionFilter: Codable, Hashable, Sendable, Validatable {
     /// The type of filter to apply for excluding image tags from mutability settings.
     public var filterType: ImageTagMutabilityExclusionFilterType
     /// The filter value used to match image tags for exclusion from mutability settings.
@@ -826,9 +892,14 @@ public struct ImageTagMutabilityExclusionFilter: Codable, Hashable, Sendable {
         try container.encode(self.filterType, "filterType")
         try container.encode(self.filter, "filter")
     }
+
+    public func validate(_ report: inout ValidationReport, at path: ValidationPath) {
+        report.check(self.filterType, [], at: path, "filterType")
+        report.check(self.filter, [.minLength(1), .maxLength(128), .pattern("^[0-9a-zA-Z._*-]{1,128}$")], at: path, "filter")
+    }
 }
 
-public enum ImageTagMutabilityExclusionFilterType: RawRepresentable, Codable, Hashable, Sendable, ParameterText {
+public enum ImageTagMutabilityExclusionFilterType: RawRepresentable, Codable, Hashable, Sendable, ParameterText, Validatable {
     case wildcard
     /// A value the spec does not list, kept so that decoding never fails on a new value.
     case undocumented(String)
@@ -846,10 +917,16 @@ public enum ImageTagMutabilityExclusionFilterType: RawRepresentable, Codable, Ha
         case .undocumented(let value): return value
         }
     }
+
+    public func validate(_ report: inout ValidationReport, at path: ValidationPath) {
+        if case .undocumented(let value) = self {
+            report.notListed(value, at: path, listed: [.string("WILDCARD")])
+        }
+    }
 }
 
 /// An object representing a filter on a ListImages operation.
-public struct ListImagesFilter: Codable, Hashable, Sendable {
+public struct ListImagesFilter: Codable, Hashable, Sendable, Validatable {
     /// The tag status with which to filter your ListImages results.
     public var tagStatus: TagStatus?
     /// The image status with which to filter your ListImages results. Valid values are ACTIVE, ARCHIVED, and ACTIVATING. If not specified, only images with ACTIVE status are returned.
@@ -871,9 +948,14 @@ public struct ListImagesFilter: Codable, Hashable, Sendable {
         try container.encodeIfPresent(self.tagStatus, "tagStatus")
         try container.encodeIfPresent(self.imageStatus, "imageStatus")
     }
+
+    public func validate(_ report: inout ValidationReport, at path: ValidationPath) {
+        report.check(self.tagStatus, [], at: path, "tagStatus")
+        report.check(self.imageStatus, [], at: path, "imageStatus")
+    }
 }
 
-public struct ListImagesRequest: Codable, Hashable, Sendable {
+public struct ListImagesRequest: Codable, Hashable, Sendable, Validatable {
     /// The Amazon Web Services account ID associated with the registry that contains the repository in which to list images. If you do not specify a registry, the default registry is assumed.
     public var registryId: String?
     /// The repository with image IDs to be listed.
@@ -910,6 +992,13 @@ public struct ListImagesRequest: Codable, Hashable, Sendable {
         try container.encodeIfPresent(self.maxResults, "maxResults")
         try container.encodeIfPresent(self.filter, "filter")
     }
+
+    public func validate(_ report: inout ValidationReport, at path: ValidationPath) {
+        report.check(self.registryId, [.pattern("[0-9]{12}")], at: path, "registryId")
+        report.check(self.repositoryName, [.minLength(2), .maxLength(256), .pattern("[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*(\\/[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*)*")], at: path, "repositoryName")
+        report.check(self.maxResults, [.minimum(1.0), .maximum(1000.0)], at: path, "maxResults")
+        report.check(self.filter, [], at: path, "filter")
+    }
 }
 
 public struct ListImagesResponse: Codable, Hashable, Sendable {
@@ -936,7 +1025,7 @@ public struct ListImagesResponse: Codable, Hashable, Sendable {
     }
 }
 
-public struct PutImageRequest: Codable, Hashable, Sendable {
+public struct PutImageRequest: Codable, Hashable, Sendable, Validatable {
     /// The Amazon Web Services account ID associated with the registry that contains the repository in which to put the image. If you do not specify a registry, the default registry is assumed.
     public var registryId: String?
     /// The name of the repository in which to put the image.
@@ -977,6 +1066,13 @@ public struct PutImageRequest: Codable, Hashable, Sendable {
         try container.encodeIfPresent(self.imageManifestMediaType, "imageManifestMediaType")
         try container.encodeIfPresent(self.imageTag, "imageTag")
         try container.encodeIfPresent(self.imageDigest, "imageDigest")
+    }
+
+    public func validate(_ report: inout ValidationReport, at path: ValidationPath) {
+        report.check(self.registryId, [.pattern("[0-9]{12}")], at: path, "registryId")
+        report.check(self.repositoryName, [.minLength(2), .maxLength(256), .pattern("[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*(\\/[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*)*")], at: path, "repositoryName")
+        report.check(self.imageManifest, [.minLength(1), .maxLength(4194304)], at: path, "imageManifest")
+        report.check(self.imageTag, [.minLength(1), .maxLength(300)], at: path, "imageTag")
     }
 }
 
@@ -1130,7 +1226,7 @@ public struct Tag: Codable, Hashable, Sendable {
     }
 }
 
-public enum TagStatus: RawRepresentable, Codable, Hashable, Sendable, ParameterText {
+public enum TagStatus: RawRepresentable, Codable, Hashable, Sendable, ParameterText, Validatable {
     case tagged
     case untagged
     case any_
@@ -1152,6 +1248,12 @@ public enum TagStatus: RawRepresentable, Codable, Hashable, Sendable, ParameterT
         case .untagged: return "UNTAGGED"
         case .any_: return "ANY"
         case .undocumented(let value): return value
+        }
+    }
+
+    public func validate(_ report: inout ValidationReport, at path: ValidationPath) {
+        if case .undocumented(let value) = self {
+            report.notListed(value, at: path, listed: [.string("TAGGED"), .string("UNTAGGED"), .string("ANY")])
         }
     }
 }

@@ -61,6 +61,7 @@ extension APIHandler {
         [
             ServerRoute("createRepository", .post, "/", headers: [(name: "X-Amz-Target", value: "AmazonEC2ContainerRegistry_V20150921.CreateRepository")], query: []) { request in
                 let input = try request.decodeBody(CreateRepositoryRequest.self)
+                try request.validate(input, [], at: ValidationPath(["body"]))
                 let output = try await self.createRepository(input)
                 return try ServerResponse(
                     status: 200,
@@ -69,6 +70,7 @@ extension APIHandler {
             },
             ServerRoute("describeRepositories", .post, "/", headers: [(name: "X-Amz-Target", value: "AmazonEC2ContainerRegistry_V20150921.DescribeRepositories")], query: []) { request in
                 let input = try request.decodeBody(DescribeRepositoriesRequest.self)
+                try request.validate(input, [], at: ValidationPath(["body"]))
                 let output = try await self.describeRepositories(input)
                 return try ServerResponse(
                     status: 200,
@@ -77,6 +79,7 @@ extension APIHandler {
             },
             ServerRoute("deleteRepository", .post, "/", headers: [(name: "X-Amz-Target", value: "AmazonEC2ContainerRegistry_V20150921.DeleteRepository")], query: []) { request in
                 let input = try request.decodeBody(DeleteRepositoryRequest.self)
+                try request.validate(input, [], at: ValidationPath(["body"]))
                 let output = try await self.deleteRepository(input)
                 return try ServerResponse(
                     status: 200,
@@ -85,6 +88,7 @@ extension APIHandler {
             },
             ServerRoute("putImage", .post, "/", headers: [(name: "X-Amz-Target", value: "AmazonEC2ContainerRegistry_V20150921.PutImage")], query: []) { request in
                 let input = try request.decodeBody(PutImageRequest.self)
+                try request.validate(input, [], at: ValidationPath(["body"]))
                 let output = try await self.putImage(input)
                 return try ServerResponse(
                     status: 200,
@@ -93,6 +97,7 @@ extension APIHandler {
             },
             ServerRoute("batchGetImage", .post, "/", headers: [(name: "X-Amz-Target", value: "AmazonEC2ContainerRegistry_V20150921.BatchGetImage")], query: []) { request in
                 let input = try request.decodeBody(BatchGetImageRequest.self)
+                try request.validate(input, [], at: ValidationPath(["body"]))
                 let output = try await self.batchGetImage(input)
                 return try ServerResponse(
                     status: 200,
@@ -101,6 +106,7 @@ extension APIHandler {
             },
             ServerRoute("listImages", .post, "/", headers: [(name: "X-Amz-Target", value: "AmazonEC2ContainerRegistry_V20150921.ListImages")], query: []) { request in
                 let input = try request.decodeBody(ListImagesRequest.self)
+                try request.validate(input, [], at: ValidationPath(["body"]))
                 let output = try await self.listImages(input)
                 return try ServerResponse(
                     status: 200,
@@ -109,6 +115,7 @@ extension APIHandler {
             },
             ServerRoute("describeImages", .post, "/", headers: [(name: "X-Amz-Target", value: "AmazonEC2ContainerRegistry_V20150921.DescribeImages")], query: []) { request in
                 let input = try request.decodeBody(DescribeImagesRequest.self)
+                try request.validate(input, [], at: ValidationPath(["body"]))
                 let output = try await self.describeImages(input)
                 return try ServerResponse(
                     status: 200,

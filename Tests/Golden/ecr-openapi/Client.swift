@@ -34,6 +34,7 @@ extension Client {
     ///
     /// Creates a repository in a registry. If the repository already exists, an exception is thrown.
     public func createRepository(_ input: CreateRepositoryRequest) async throws -> CreateRepositoryResponse {
+        try client.validate(input, [], at: ValidationPath(["body"]))
         let request = ClientRequest(operationID: "createRepository", method: .post, path: "/", constantHeaders: ["X-Amz-Target": "AmazonEC2ContainerRegistry_V20150921.CreateRepository"], constantQuery: [:])
         let body: OutgoingBody? = try .json(input, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/x-amz-json-1.1"))
         let response = try await client.perform(request, body: body, accept: [])
@@ -121,6 +122,7 @@ extension Client {
     ///
     /// Lists all the image IDs for the specified repository.
     public func listImages(_ input: ListImagesRequest) async throws -> JSONValue {
+        try client.validate(input, [], at: ValidationPath(["body"]))
         let request = ClientRequest(operationID: "listImages", method: .post, path: "/", constantHeaders: ["X-Amz-Target": "AmazonEC2ContainerRegistry_V20150921.ListImages"], constantQuery: [:])
         let body: OutgoingBody? = try .json(input, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/x-amz-json-1.1"))
         let response = try await client.perform(request, body: body, accept: [])

@@ -61,7 +61,7 @@ extension BatchGetImageRequest {
     }
 }
 
-public struct CreateRepositoryRequest: Codable, Hashable, Sendable {
+public struct CreateRepositoryRequest: Codable, Hashable, Sendable, Validatable {
     /// The name to use for the repository.
     public var repositoryName: String
     /// The metadata to apply to the repository.
@@ -98,11 +98,16 @@ public struct CreateRepositoryRequest: Codable, Hashable, Sendable {
         try container.encodeIfPresent(self.imageScanningConfiguration, "imageScanningConfiguration")
         try container.encodeIfPresent(self.encryptionConfiguration, "encryptionConfiguration")
     }
+
+    public func validate(_ report: inout ValidationReport, at path: ValidationPath) {
+        report.check(self.imageTagMutability, [], at: path, "imageTagMutability")
+        report.check(self.encryptionConfiguration, [], at: path, "encryptionConfiguration")
+    }
 }
 
 extension CreateRepositoryRequest {
     /// The encryption configuration for the repository.
-    public struct EncryptionConfiguration: Codable, Hashable, Sendable {
+    public struct EncryptionConfiguration: Codable, Hashable, Sendable, Validatable {
         public var encryptionType: CreateRepositoryRequest.EncryptionConfiguration.EncryptionType?
         public var kmsKey: String?
 
@@ -122,11 +127,15 @@ extension CreateRepositoryRequest {
             try container.encodeIfPresent(self.encryptionType, "encryptionType")
             try container.encodeIfPresent(self.kmsKey, "kmsKey")
         }
+
+        public func validate(_ report: inout ValidationReport, at path: ValidationPath) {
+            report.check(self.encryptionType, [], at: path, "encryptionType")
+        }
     }
 }
 
 extension CreateRepositoryRequest.EncryptionConfiguration {
-    public enum EncryptionType: RawRepresentable, Codable, Hashable, Sendable, ParameterText {
+    public enum EncryptionType: RawRepresentable, Codable, Hashable, Sendable, ParameterText, Validatable {
         case aes256
         case kms
         /// A value the spec does not list, kept so that decoding never fails on a new value.
@@ -145,6 +154,12 @@ extension CreateRepositoryRequest.EncryptionConfiguration {
             case .aes256: return "AES256"
             case .kms: return "KMS"
             case .undocumented(let value): return value
+            }
+        }
+
+        public func validate(_ report: inout ValidationReport, at path: ValidationPath) {
+            if case .undocumented(let value) = self {
+                report.notListed(value, at: path, listed: [.string("AES256"), .string("KMS")])
             }
         }
     }
@@ -173,7 +188,7 @@ extension CreateRepositoryRequest {
 
 extension CreateRepositoryRequest {
     /// The tag mutability setting for the repository.
-    public enum ImageTagMutability: RawRepresentable, Codable, Hashable, Sendable, ParameterText {
+    public enum ImageTagMutability: RawRepresentable, Codable, Hashable, Sendable, ParameterText, Validatable {
         case mutable
         case immutable
         /// A value the spec does not list, kept so that decoding never fails on a new value.
@@ -192,6 +207,12 @@ extension CreateRepositoryRequest {
             case .mutable: return "MUTABLE"
             case .immutable: return "IMMUTABLE"
             case .undocumented(let value): return value
+            }
+        }
+
+        public func validate(_ report: inout ValidationReport, at path: ValidationPath) {
+            if case .undocumented(let value) = self {
+                report.notListed(value, at: path, listed: [.string("MUTABLE"), .string("IMMUTABLE")])
             }
         }
     }
@@ -324,7 +345,7 @@ public struct DescribeRepositoriesResponse: Codable, Hashable, Sendable {
     }
 }
 
-public struct ListImagesRequest: Codable, Hashable, Sendable {
+public struct ListImagesRequest: Codable, Hashable, Sendable, Validatable {
     /// The AWS account ID associated with the registry.
     public var registryId: String?
     /// The repository with image IDs to be listed.
@@ -361,11 +382,15 @@ public struct ListImagesRequest: Codable, Hashable, Sendable {
         try container.encodeIfPresent(self.maxResults, "maxResults")
         try container.encodeIfPresent(self.filter, "filter")
     }
+
+    public func validate(_ report: inout ValidationReport, at path: ValidationPath) {
+        report.check(self.filter, [], at: path, "filter")
+    }
 }
 
 extension ListImagesRequest {
     /// The filter key and value to filter on.
-    public struct Filter: Codable, Hashable, Sendable {
+    public struct Filter: Codable, Hashable, Sendable, Validatable {
         public var tagStatus: ListImagesRequest.Filter.TagStatus?
 
         public init(tagStatus: ListImagesRequest.Filter.TagStatus? = nil) {
@@ -381,11 +406,15 @@ extension ListImagesRequest {
             var container = encoder.container(keyedBy: DynamicCodingKey.self)
             try container.encodeIfPresent(self.tagStatus, "tagStatus")
         }
+
+        public func validate(_ report: inout ValidationReport, at path: ValidationPath) {
+            report.check(self.tagStatus, [], at: path, "tagStatus")
+        }
     }
 }
 
 extension ListImagesRequest.Filter {
-    public enum TagStatus: RawRepresentable, Codable, Hashable, Sendable, ParameterText {
+    public enum TagStatus: RawRepresentable, Codable, Hashable, Sendable, ParameterText, Validatable {
         case tagged
         case untagged
         case any_
@@ -407,6 +436,12 @@ extension ListImagesRequest.Filter {
             case .untagged: return "UNTAGGED"
             case .any_: return "ANY"
             case .undocumented(let value): return value
+            }
+        }
+
+        public func validate(_ report: inout ValidationReport, at path: ValidationPath) {
+            if case .undocumented(let value) = self {
+                report.notListed(value, at: path, listed: [.string("TAGGED"), .string("UNTAGGED"), .string("ANY")])
             }
         }
     }

@@ -57,6 +57,7 @@ extension APIHandler {
         [
             ServerRoute("createRepository", .post, "/", headers: [(name: "X-Amz-Target", value: "AmazonEC2ContainerRegistry_V20150921.CreateRepository")], query: []) { request in
                 let input = try request.decodeBody(CreateRepositoryRequest.self)
+                try request.validate(input, [], at: ValidationPath(["body"]))
                 let output = try await self.createRepository(input)
                 return try ServerResponse(
                     status: 200,
@@ -97,6 +98,7 @@ extension APIHandler {
             },
             ServerRoute("listImages", .post, "/", headers: [(name: "X-Amz-Target", value: "AmazonEC2ContainerRegistry_V20150921.ListImages")], query: []) { request in
                 let input = try request.decodeBody(ListImagesRequest.self)
+                try request.validate(input, [], at: ValidationPath(["body"]))
                 let output = try await self.listImages(input)
                 return try ServerResponse(
                     status: 200,

@@ -33,6 +33,7 @@ extension Client {
     /// Read a pet
     /// - Throws: `GetPetError` for a declared error status, `APIError` for an undeclared one.
     public func getPet(_ input: GetPetInput) async throws -> Pet {
+        try client.validate(input, [], at: ValidationPath())
         var request = ClientRequest(operationID: "getPet", method: .get, path: "/pets/{petId}", constantHeaders: [:], constantQuery: [:])
         try request.path("petId", input.petId, ParameterEncoding(.simple, explode: false))
         try request.query("include", input.include, ParameterEncoding(.form, explode: true))
@@ -117,6 +118,7 @@ extension Client {
 
     @available(*, deprecated)
     public func putSettings(_ input: Settings) async throws -> Settings {
+        try client.validate(input, [], at: ValidationPath(["body"]))
         let request = ClientRequest(operationID: "putSettings", method: .put, path: "/settings", constantHeaders: [:], constantQuery: [:])
         let body: OutgoingBody? = try .json(input, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/json"))
         let response = try await client.perform(request, body: body, accept: ["application/json"])
@@ -227,6 +229,7 @@ extension Client {
 
     /// Asks for a callback to the URL in the body whenever a pet changes
     public func subscribe(_ input: SubscribeInput) async throws -> NoContent {
+        try client.validate(input, [], at: ValidationPath())
         var request = ClientRequest(operationID: "subscribe", method: .post, path: "/subscriptions", constantHeaders: [:], constantQuery: [:])
         try request.query("tenant", input.tenant, ParameterEncoding(.form, explode: true))
         let body: OutgoingBody? = try .json(input.body, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/json"))
@@ -294,6 +297,7 @@ extension APIWebhookHandler {
                     xEventId: try request.required(try request.header("X-Event-Id", as: String.self, ParameterEncoding(.simple, explode: false)), .header, "X-Event-Id"),
                     body: body
                 )
+                try request.validate(input, [], at: ValidationPath())
                 _ = try await self.subscribePetChanged(input)
                 return ServerResponse(status: 204)
             },

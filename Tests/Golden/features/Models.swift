@@ -13,7 +13,7 @@ public struct AdoptPetInput: Hashable, Sendable {
     }
 }
 
-public struct Cat: Codable, Hashable, Sendable {
+public struct Cat: Codable, Hashable, Sendable, Validatable {
     public var name: String
     public var petType: String
     public var born: Date?
@@ -53,9 +53,13 @@ public struct Cat: Codable, Hashable, Sendable {
         try container.encodeIfPresent(self.labels, "labels")
         try container.encode(self.lives, "lives")
     }
+
+    public func validate(_ report: inout ValidationReport, at path: ValidationPath) {
+        report.check(self.priority, [], at: path, "priority")
+    }
 }
 
-public struct Dog: Codable, Hashable, Sendable {
+public struct Dog: Codable, Hashable, Sendable, Validatable {
     public var name: String
     public var petType: String
     public var born: Date?
@@ -94,6 +98,10 @@ public struct Dog: Codable, Hashable, Sendable {
         try container.encodeIfPresent(self.priority, "priority")
         try container.encodeIfPresent(self.labels, "labels")
         try container.encode(self.barks, "barks")
+    }
+
+    public func validate(_ report: inout ValidationReport, at path: ValidationPath) {
+        report.check(self.priority, [], at: path, "priority")
     }
 }
 
@@ -138,7 +146,7 @@ public struct GetAnimalInput: Hashable, Sendable {
 }
 
 /// The inputs of `getPet`.
-public struct GetPetInput: Hashable, Sendable {
+public struct GetPetInput: Hashable, Sendable, Validatable {
     public var petId: String
     public var include: [String]?
     public var xRequestId: String?
@@ -153,6 +161,10 @@ public struct GetPetInput: Hashable, Sendable {
         self.since = since
         self.kind = kind
         self.limit = limit
+    }
+
+    public func validate(_ report: inout ValidationReport, at path: ValidationPath) {
+        report.check(self.kind, [], at: path.appending("query"), "kind")
     }
 }
 
@@ -174,7 +186,7 @@ public struct GetQuotaResponse: Codable, Hashable, Sendable {
     }
 }
 
-public enum Kind: RawRepresentable, Codable, Hashable, Sendable, ParameterText {
+public enum Kind: RawRepresentable, Codable, Hashable, Sendable, ParameterText, Validatable {
     case cat
     case dog
     /// A value the spec does not list, kept so that decoding never fails on a new value.
@@ -193,6 +205,12 @@ public enum Kind: RawRepresentable, Codable, Hashable, Sendable, ParameterText {
         case .cat: return "cat"
         case .dog: return "dog"
         case .undocumented(let value): return value
+        }
+    }
+
+    public func validate(_ report: inout ValidationReport, at path: ValidationPath) {
+        if case .undocumented(let value) = self {
+            report.notListed(value, at: path, listed: [.string("cat"), .string("dog")])
         }
     }
 }
@@ -319,7 +337,7 @@ public struct PetBase: Codable, Hashable, Sendable {
     }
 }
 
-public struct PetEvent: Codable, Hashable, Sendable {
+public struct PetEvent: Codable, Hashable, Sendable, Validatable {
     public var kind: PetEvent.Kind2
     public var pet: Pet
 
@@ -339,10 +357,14 @@ public struct PetEvent: Codable, Hashable, Sendable {
         try container.encode(self.kind, "kind")
         try container.encode(self.pet, "pet")
     }
+
+    public func validate(_ report: inout ValidationReport, at path: ValidationPath) {
+        report.check(self.kind, [], at: path, "kind")
+    }
 }
 
 extension PetEvent {
-    public enum Kind2: RawRepresentable, Codable, Hashable, Sendable, ParameterText {
+    public enum Kind2: RawRepresentable, Codable, Hashable, Sendable, ParameterText, Validatable {
         case added
         case updated
         /// A value the spec does not list, kept so that decoding never fails on a new value.
@@ -361,6 +383,12 @@ extension PetEvent {
             case .added: return "added"
             case .updated: return "updated"
             case .undocumented(let value): return value
+            }
+        }
+
+        public func validate(_ report: inout ValidationReport, at path: ValidationPath) {
+            if case .undocumented(let value) = self {
+                report.notListed(value, at: path, listed: [.string("added"), .string("updated")])
             }
         }
     }
@@ -398,7 +426,7 @@ public struct PetRemovedInput: Hashable, Sendable {
     }
 }
 
-public enum Priority: RawRepresentable, Codable, Hashable, Sendable, ParameterText {
+public enum Priority: RawRepresentable, Codable, Hashable, Sendable, ParameterText, Validatable {
     case value1
     case value2
     case value3
@@ -420,6 +448,12 @@ public enum Priority: RawRepresentable, Codable, Hashable, Sendable, ParameterTe
         case .value2: return 2
         case .value3: return 3
         case .undocumented(let value): return value
+        }
+    }
+
+    public func validate(_ report: inout ValidationReport, at path: ValidationPath) {
+        if case .undocumented(let value) = self {
+            report.notListed(value, at: path, listed: [.integer(1), .integer(2), .integer(3)])
         }
     }
 }
@@ -446,7 +480,7 @@ public struct Problem: Codable, Hashable, Sendable {
     }
 }
 
-public struct Settings: Codable, Hashable, Sendable {
+public struct Settings: Codable, Hashable, Sendable, Validatable {
     public var mode: Kind
     public var retries: Int
     public var ratio: Double
@@ -486,6 +520,10 @@ public struct Settings: Codable, Hashable, Sendable {
         try container.encode(self.greeting, "greeting")
         try container.encode(self.flags, "flags")
         try container.encodeIfPresent(self._legacyMode, "legacyMode")
+    }
+
+    public func validate(_ report: inout ValidationReport, at path: ValidationPath) {
+        report.check(self.mode, [], at: path, "mode")
     }
 }
 
@@ -655,7 +693,7 @@ public struct StyledParametersResponse: Codable, Hashable, Sendable {
 }
 
 /// The inputs of `subscribe`.
-public struct SubscribeInput: Hashable, Sendable {
+public struct SubscribeInput: Hashable, Sendable, Validatable {
     public var tenant: String?
     public var body: SubscribeRequest
 
@@ -663,10 +701,14 @@ public struct SubscribeInput: Hashable, Sendable {
         self.tenant = tenant
         self.body = body
     }
+
+    public func validate(_ report: inout ValidationReport, at path: ValidationPath) {
+        report.check(self.body, [], at: path, "body")
+    }
 }
 
 /// The inputs of `subscribePetChanged`.
-public struct SubscribePetChangedInput: Hashable, Sendable {
+public struct SubscribePetChangedInput: Hashable, Sendable, Validatable {
     public var xEventId: String
     public var body: PetEvent
 
@@ -674,9 +716,13 @@ public struct SubscribePetChangedInput: Hashable, Sendable {
         self.xEventId = xEventId
         self.body = body
     }
+
+    public func validate(_ report: inout ValidationReport, at path: ValidationPath) {
+        report.check(self.body, [], at: path, "body")
+    }
 }
 
-public struct SubscribeRequest: Codable, Hashable, Sendable {
+public struct SubscribeRequest: Codable, Hashable, Sendable, Validatable {
     public var callbackUrl: String
 
     public init(callbackUrl: String) {
@@ -691,6 +737,10 @@ public struct SubscribeRequest: Codable, Hashable, Sendable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: DynamicCodingKey.self)
         try container.encode(self.callbackUrl, "callbackUrl")
+    }
+
+    public func validate(_ report: inout ValidationReport, at path: ValidationPath) {
+        report.check(self.callbackUrl, [.format(.uri)], at: path, "callbackUrl")
     }
 }
 

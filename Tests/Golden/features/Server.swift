@@ -60,6 +60,7 @@ extension APIHandler {
                     kind: try request.query("kind", as: Kind.self, ParameterEncoding(.form, explode: true)),
                     limit: try request.required(try request.query("limit", as: Int32.self, ParameterEncoding(.form, explode: true)), .query, "limit")
                 )
+                try request.validate(input, [], at: ValidationPath())
                 let output = try await self.getPet(input)
                 return try ServerResponse(
                     status: 200,
@@ -115,6 +116,7 @@ extension APIHandler {
             },
             ServerRoute("putSettings", .put, "/settings", headers: [], query: [], produces: ["application/json"]) { request in
                 let input = try request.decodeBody(Settings.self)
+                try request.validate(input, [], at: ValidationPath(["body"]))
                 let output = try await self.putSettings(input)
                 return try ServerResponse(
                     status: 200,
@@ -179,6 +181,7 @@ extension APIHandler {
                     tenant: try request.query("tenant", as: String.self, ParameterEncoding(.form, explode: true)),
                     body: body
                 )
+                try request.validate(input, [], at: ValidationPath())
                 _ = try await self.subscribe(input)
                 return ServerResponse(status: 201)
             },
@@ -232,6 +235,7 @@ extension WebhooksClient {
 
     /// A pet changed
     public func subscribePetChanged(_ input: SubscribePetChangedInput) async throws -> NoContent {
+        try client.validate(input, [], at: ValidationPath())
         var request = ClientRequest(operationID: "subscribePetChanged", method: .post, path: "", constantHeaders: [:], constantQuery: [:])
         try request.header("X-Event-Id", input.xEventId, ParameterEncoding(.simple, explode: false))
         let body: OutgoingBody? = try .json(input.body, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/json"))

@@ -66,6 +66,9 @@ extension {{clientTypeName}} {
 {{{doc}}}{{#errorTypeName}}    /// - Throws: `{{.}}` for a declared error status, `APIError` for an undeclared one.
 {{/errorTypeName}}{{#isDeprecated}}    @available(*, deprecated)
 {{/isDeprecated}}    {{access}}func {{methodName}}({{#inputTypeName}}_ input: {{{.}}}{{/inputTypeName}}) async throws -> {{outputType}} {
+{{#inputValidation}}
+        try client.validate(input, {{{rules}}}, at: {{{path}}})
+{{/inputValidation}}
         {{#hasParameters}}var{{/hasParameters}}{{^hasParameters}}let{{/hasParameters}} request = ClientRequest(operationID: {{{operationIDLiteral}}}, method: .{{httpMethod}}, path: {{{pathLiteral}}}, constantHeaders: {{{constantHeadersLiteral}}}, constantQuery: {{{constantQueryLiteral}}})
 {{#parameters}}
 {{#isJSONContent}}

@@ -4,7 +4,7 @@
 extension DefaultTemplates {
     /// `Templates/Enum.mustache`.
     static let enumTemplate = ##"""
-{{{doc}}}{{indent}}{{access}}enum {{name}}: RawRepresentable, Codable, Hashable, Sendable, ParameterText {
+{{{doc}}}{{indent}}{{access}}enum {{name}}: RawRepresentable, Codable, Hashable, Sendable, ParameterText{{#listedLiteral}}, Validatable{{/listedLiteral}} {
 {{#cases}}
 {{memberIndent}}case {{name}}
 {{/cases}}
@@ -28,6 +28,14 @@ extension DefaultTemplates {
 {{memberIndent}}    case .{{unknownCase}}(let value): return value
 {{memberIndent}}    }
 {{memberIndent}}}
+{{#listedLiteral}}
+
+{{memberIndent}}{{access}}func validate(_ report: inout ValidationReport, at path: ValidationPath) {
+{{memberIndent}}    if case .{{unknownCase}}(let value) = self {
+{{memberIndent}}        report.notListed(value, at: path, listed: {{{.}}})
+{{memberIndent}}    }
+{{memberIndent}}}
+{{/listedLiteral}}
 {{indent}}}
 
 """##

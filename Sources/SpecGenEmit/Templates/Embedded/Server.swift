@@ -67,6 +67,9 @@ extension {{handlerProtocolName}} {
 {{/requestBody}}
                 )
 {{/inputIsStruct}}
+{{#inputValidation}}
+                try request.validate(input, {{{rules}}}, at: {{{path}}})
+{{/inputValidation}}
 {{#outputEnumName}}
                 return try await self.{{methodName}}({{#inputTypeName}}input{{/inputTypeName}}{{#credentials}}{{#needsComma}}, {{/needsComma}}{{label}}: {{#isOptional}}try?{{/isOptional}}{{^isOptional}}try{{/isOptional}} request.{{> ServerCredentialRead}}{{/credentials}}).serverResponse(profile: wireProfile)
 {{/outputEnumName}}

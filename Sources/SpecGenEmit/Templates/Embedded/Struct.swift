@@ -62,6 +62,19 @@ extension DefaultTemplates {
 {{/additionalMembers}}
 {{memberIndent}}}
 {{/coding}}
+{{#validation}}
+
+{{memberIndent}}{{access}}func validate(_ report: inout ValidationReport, at path: ValidationPath) {
+{{#checks}}
+{{#pointerKey}}
+{{memberIndent}}    report.check(self.{{storageName}}, {{{rules}}}, at: {{{path}}}, {{{.}}})
+{{/pointerKey}}
+{{^pointerKey}}
+{{memberIndent}}    report.check(self.{{storageName}}, {{{rules}}}, at: {{{path}}})
+{{/pointerKey}}
+{{/checks}}
+{{memberIndent}}}
+{{/validation}}
 {{indent}}}
 
 """##

@@ -1,0 +1,501 @@
+import Foundation
+
+/// Where a value sits in a request or response: the segments of a JSON pointer (RFC 6901),
+/// e.g. `body`, `items`, `3`, `price` for `/body/items/3/price`, or `query`, `limit`.
+public struct ValidationPath: Sendable, Hashable, CustomStringConvertible {
+    public var segments: [String]
+
+    /// A path of `segments` (none: the value itself).
+    public init(_ segments: [String] = []) {
+        self.segments = segments
+    }
+
+    /// This path followed by `keys`.
+    public func appending(_ keys: String...) -> ValidationPath {
+        ValidationPath(segments + keys)
+    }
+
+    /// The JSON pointer: `/body/items/3/price` (`~` and `/` in a key escaped as `~0` and `~1`).
+    public var description: String {
+        segments.map { "/" + $0.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1") }
+            .joined()
+    }
+}
+
+/// One rule of a schema a value must keep: the JSON Schema validation keywords OpenAPI uses.
+/// Generated `validate` methods list them per property; `items` and `values` apply rules to
+/// each element of an array and each value of a map.
+public indirect enum ValueRule: Sendable, Hashable {
+    case minLength(Int)
+    case maxLength(Int)
+    /// An ECMA-262 pattern the string must contain a match of (not anchored), checked with
+    /// `NSRegularExpression` (ICU): see `docs/VALIDATION.md` for where the two dialects differ.
+    case pattern(String)
+    case format(StringFormat)
+    case minimum(Double)
+    case exclusiveMinimum(Double)
+    case maximum(Double)
+    case exclusiveMaximum(Double)
+    case multipleOf(Double)
+    case minItems(Int)
+    case maxItems(Int)
+    case uniqueItems
+    case minProperties(Int)
+    case maxProperties(Int)
+    /// Rules every element of an array keeps.
+    case items([ValueRule])
+    /// Rules every value of a map keeps.
+    case values([ValueRule])
+    /// The server sets it: present in a request is a violation.
+    case readOnly
+    /// The client sets it: present in a response is a violation.
+    case writeOnly
+}
+
+/// The string formats generated validation checks (`format: email`, …). Formats whose Swift type
+/// is not `String` (`date-time` and `date` as `Date`, `byte` and `binary` as `Data`) are checked
+/// by decoding.
+public enum StringFormat: String, Sendable, Hashable, CaseIterable {
+    case email
+    case uuid
+    case date
+    case dateTime = "date-time"
+    case time
+    case uri
+    case ipv4
+    case ipv6
+    case hostname
+}
+
+/// A value that breaks one rule of the schema.
+public struct Violation: Sendable, Hashable, Codable {
+    /// Where the value is, as a JSON pointer (`/body/items/3/price`, `/query/limit`).
+    public var pointer: String
+    /// The keyword it breaks (`maxLength`, `pattern`, `enum`, `readOnly`, …).
+    public var constraint: String
+    /// The keyword's value in the schema (`10`, the pattern, the allowed values); nil for flags.
+    public var limit: JSONValue?
+    /// What is wrong, in words.
+    public var detail: String
+
+    public init(pointer: String, constraint: String, limit: JSONValue?, detail: String) {
+        self.pointer = pointer
+        self.constraint = constraint
+        self.limit = limit
+        self.detail = detail
+    }
+}
+
+/// The violations found in one value, collected all at once up to `limit`.
+public struct ValidationReport: Sendable {
+    /// Which way the value travels: `readOnly` applies to requests, `writeOnly` to responses.
+    public enum Direction: Sendable {
+        case request
+        case response
+    }
+
+    public var direction: Direction
+    public private(set) var violations: [Violation] = []
+    /// More violations were found than `limit` keeps.
+    public private(set) var isTruncated = false
+    /// The most violations kept: a hostile body cannot make the answer unbounded.
+    public var limit: Int
+
+    public init(direction: Direction, limit: Int = 50) {
+        self.direction = direction
+        self.limit = limit
+    }
+
+    public var isValid: Bool { violations.isEmpty }
+
+    /// Checks `value`, the member `key` of the value at `path`, against `rules` (and, when it is a
+    /// generated type with rules of its own, against those).
+    public mutating func check<Value: ConstrainedValue>(
+        _ value: Value, _ rules: [ValueRule], at path: ValidationPath, _ key: String
+    ) {
+        value.check(rules, at: path.appending(key), into: &self)
+    }
+
+    /// Checks `value`, which sits at `path` itself (a struct's additional properties).
+    public mutating func check<Value: ConstrainedValue>(_ value: Value, _ rules: [ValueRule], at path: ValidationPath) {
+        value.check(rules, at: path, into: &self)
+    }
+
+    /// Records a violation (beyond `limit`, only that there were more).
+    public mutating func fail(_ path: ValidationPath, _ constraint: String, limit: JSONValue?, _ detail: String) {
+        guard violations.count < self.limit else {
+            isTruncated = true
+            return
+        }
+        violations.append(
+            Violation(pointer: path.description, constraint: constraint, limit: limit, detail: detail))
+    }
+
+    /// An enum value the spec does not list (kept by decoding so that a client never fails on one).
+    public mutating func notListed<Raw: CustomStringConvertible>(
+        _ value: Raw, at path: ValidationPath, listed: [JSONValue]
+    ) {
+        fail(path, "enum", limit: .array(listed), "'\(value)' is not one of the listed values")
+    }
+
+    /// Applies the rules that hold whatever the value's type (`readOnly`, `writeOnly`).
+    mutating func checkDirection(_ rules: [ValueRule], isPresent: Bool, at path: ValidationPath) {
+        guard isPresent else { return }
+        for rule in rules {
+            if rule == .readOnly, direction == .request {
+                fail(path, "readOnly", limit: .bool(true), "is read-only: the server sets it, a request may not")
+            } else if rule == .writeOnly, direction == .response {
+                fail(path, "writeOnly", limit: .bool(true), "is write-only: a response may not contain it")
+            }
+        }
+    }
+}
+
+/// A value generated validation can check against rules: strings, numbers, arrays, maps,
+/// optionals and the generated types (`Validatable`).
+public protocol ConstrainedValue {
+    /// Adds to `report` each rule of `rules` this value breaks, and those of its own type.
+    func check(_ rules: [ValueRule], at path: ValidationPath, into report: inout ValidationReport)
+}
+
+/// A generated type with rules of its own (a struct's properties, an enum's listed values).
+public protocol Validatable: ConstrainedValue {
+    /// Adds to `report` every violation of the value's schema, under `path`.
+    func validate(_ report: inout ValidationReport, at path: ValidationPath)
+}
+
+extension Validatable {
+    public func check(_ rules: [ValueRule], at path: ValidationPath, into report: inout ValidationReport) {
+        report.checkDirection(rules, isPresent: true, at: path)
+        validate(&report, at: path)
+    }
+
+    /// Every violation of the value's schema as a request (`direction`) or response, at `path`.
+    public func validation(
+        _ direction: ValidationReport.Direction, at path: ValidationPath = ValidationPath()
+    ) -> ValidationReport {
+        var report = ValidationReport(direction: direction)
+        validate(&report, at: path)
+        return report
+    }
+}
+
+/// Thrown when a value breaks its schema: a server answers it 400 with every violation, a
+/// client that validates before sending throws it instead of sending.
+public struct ValidationFailure: Error, Sendable, CustomStringConvertible {
+    public var violations: [Violation]
+    public var isTruncated: Bool
+
+    public init(_ report: ValidationReport) {
+        violations = report.violations
+        isTruncated = report.isTruncated
+    }
+
+    /// `/body/name: is 12 characters long, more than maxLength 10; …`
+    public var description: String {
+        violations.map { "\($0.pointer): \($0.detail)" }.joined(separator: "; ") + (isTruncated ? "; …" : "")
+    }
+
+    /// AWS's own wording for a JSON protocol's `ValidationException`:
+    /// `1 validation error detected: Value 'x' at 'repositoryName' failed to satisfy constraint: …`.
+    public var awsMessage: String {
+        let count = violations.count
+        let each = violations.map { violation in
+            // AWS names members from the input's root; `body` is the whole input there.
+            let segments = violation.pointer.split(separator: "/").map(String.init)
+            let member = (segments.first == "body" ? segments.dropFirst() : segments[...]).joined(separator: ".")
+            return "Value at '\(member)' failed to satisfy constraint: Member \(violation.detail)"
+        }
+        return "\(count) validation error\(count == 1 ? "" : "s") detected: " + each.joined(separator: "; ")
+    }
+}
+
+extension ValidationReport {
+    /// Throws `ValidationFailure` when anything was found.
+    public func throwIfInvalid() throws {
+        if !violations.isEmpty { throw ValidationFailure(self) }
+    }
+}
+
+// MARK: - The values rules apply to
+
+extension String: ConstrainedValue {
+    public func check(_ rules: [ValueRule], at path: ValidationPath, into report: inout ValidationReport) {
+        report.checkDirection(rules, isPresent: true, at: path)
+        for rule in rules {
+            switch rule {
+            case .minLength(let bound):
+                // JSON Schema counts characters as code points.
+                let length = unicodeScalars.count
+                if length < bound {
+                    report.fail(
+                        path, "minLength", limit: .number(Double(bound)),
+                        "is \(length) characters long, fewer than \(bound)")
+                }
+            case .maxLength(let bound):
+                let length = unicodeScalars.count
+                if length > bound {
+                    report.fail(
+                        path, "maxLength", limit: .number(Double(bound)),
+                        "is \(length) characters long, more than \(bound)")
+                }
+            case .pattern(let pattern):
+                if let regex = RegexCache.shared.regex(pattern),
+                    regex.firstMatch(in: self, range: NSRange(startIndex..., in: self)) == nil
+                {
+                    report.fail(path, "pattern", limit: .string(pattern), "does not match the pattern \(pattern)")
+                }
+            case .format(let format):
+                if !format.accepts(self) {
+                    report.fail(path, "format", limit: .string(format.rawValue), "is not a valid \(format.rawValue)")
+                }
+            default:
+                continue
+            }
+        }
+    }
+}
+
+/// Numbers keep the numeric rules, compared as `Double` (a JSON number is one).
+protocol ConstrainedNumber: ConstrainedValue {
+    var doubleValue: Double { get }
+    /// `self` is a whole multiple of `divisor`, exactly for integers.
+    func isMultiple(of divisor: Double) -> Bool
+}
+
+extension ConstrainedNumber {
+    public func check(_ rules: [ValueRule], at path: ValidationPath, into report: inout ValidationReport) {
+        report.checkDirection(rules, isPresent: true, at: path)
+        let value = doubleValue
+        for rule in rules {
+            switch rule {
+            case .minimum(let bound) where value < bound:
+                report.fail(
+                    path, "minimum", limit: .number(bound), "is \(Self.text(value)), less than \(Self.text(bound))")
+            case .exclusiveMinimum(let bound) where value <= bound:
+                report.fail(
+                    path, "exclusiveMinimum", limit: .number(bound),
+                    "is \(Self.text(value)), not more than \(Self.text(bound))")
+            case .maximum(let bound) where value > bound:
+                report.fail(
+                    path, "maximum", limit: .number(bound), "is \(Self.text(value)), more than \(Self.text(bound))")
+            case .exclusiveMaximum(let bound) where value >= bound:
+                report.fail(
+                    path, "exclusiveMaximum", limit: .number(bound),
+                    "is \(Self.text(value)), not less than \(Self.text(bound))")
+            case .multipleOf(let divisor) where !isMultiple(of: divisor):
+                report.fail(
+                    path, "multipleOf", limit: .number(divisor),
+                    "is \(Self.text(value)), not a multiple of \(Self.text(divisor))")
+            default:
+                continue
+            }
+        }
+    }
+
+    /// `3` rather than `3.0` for a whole number.
+    static func text(_ value: Double) -> String {
+        value.rounded() == value && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+    }
+}
+
+extension BinaryInteger where Self: ConstrainedNumber {
+    var doubleValue: Double { Double(self) }
+
+    func isMultiple(of divisor: Double) -> Bool {
+        if divisor.rounded() == divisor, abs(divisor) < 9e18 {
+            return Int64(exactly: self).map { $0 % Int64(divisor) == 0 } ?? true
+        }
+        return Double(self).isWholeMultiple(of: divisor)
+    }
+}
+
+extension Int: ConstrainedNumber {}
+extension Int32: ConstrainedNumber {}
+extension Int64: ConstrainedNumber {}
+
+extension Double: ConstrainedNumber {
+    var doubleValue: Double { self }
+    func isMultiple(of divisor: Double) -> Bool { isWholeMultiple(of: divisor) }
+}
+
+extension Float: ConstrainedNumber {
+    var doubleValue: Double { Double(self) }
+    func isMultiple(of divisor: Double) -> Bool { Double(self).isWholeMultiple(of: divisor) }
+}
+
+extension Double {
+    /// `self / divisor` is a whole number (as JSON Schema validators compute it for decimals:
+    /// `0.3` is a multiple of `0.1` although binary floating point says otherwise).
+    func isWholeMultiple(of divisor: Double) -> Bool {
+        let quotient = self / divisor
+        guard quotient.isFinite else { return false }
+        return abs(quotient - quotient.rounded()) <= 1e-9 * max(1, abs(quotient))
+    }
+}
+
+extension Bool: ConstrainedValue {
+    public func check(_ rules: [ValueRule], at path: ValidationPath, into report: inout ValidationReport) {
+        report.checkDirection(rules, isPresent: true, at: path)
+    }
+}
+
+extension Date: ConstrainedValue {
+    public func check(_ rules: [ValueRule], at path: ValidationPath, into report: inout ValidationReport) {
+        report.checkDirection(rules, isPresent: true, at: path)
+    }
+}
+
+extension Data: ConstrainedValue {
+    public func check(_ rules: [ValueRule], at path: ValidationPath, into report: inout ValidationReport) {
+        report.checkDirection(rules, isPresent: true, at: path)
+    }
+}
+
+extension Optional: ConstrainedValue {
+    /// Nothing to check when absent (`required` is decoding's); the wrapped value's rules otherwise.
+    public func check(_ rules: [ValueRule], at path: ValidationPath, into report: inout ValidationReport) {
+        guard let wrapped = self else { return }
+        Self.checkAny(wrapped, rules, at: path, into: &report)
+    }
+
+    /// Checks a value whose type is known only at run time (an element of an array of any type).
+    static func checkAny(
+        _ value: Any, _ rules: [ValueRule], at path: ValidationPath, into report: inout ValidationReport
+    ) {
+        if let value = value as? any ConstrainedValue {
+            value.check(rules, at: path, into: &report)
+        } else {
+            report.checkDirection(rules, isPresent: true, at: path)
+        }
+    }
+}
+
+extension Nullable: ConstrainedValue {
+    public func check(_ rules: [ValueRule], at path: ValidationPath, into report: inout ValidationReport) {
+        guard case .value(let wrapped) = self else { return }
+        Optional<Wrapped>.checkAny(wrapped, rules, at: path, into: &report)
+    }
+}
+
+extension Indirect: ConstrainedValue {
+    public func check(_ rules: [ValueRule], at path: ValidationPath, into report: inout ValidationReport) {
+        Optional<Wrapped>.checkAny(wrappedValue, rules, at: path, into: &report)
+    }
+}
+
+extension Array: ConstrainedValue {
+    public func check(_ rules: [ValueRule], at path: ValidationPath, into report: inout ValidationReport) {
+        report.checkDirection(rules, isPresent: true, at: path)
+        var elementRules: [ValueRule] = []
+        for rule in rules {
+            switch rule {
+            case .minItems(let bound) where count < bound:
+                report.fail(path, "minItems", limit: .number(Double(bound)), "has \(count) items, fewer than \(bound)")
+            case .maxItems(let bound) where count > bound:
+                report.fail(path, "maxItems", limit: .number(Double(bound)), "has \(count) items, more than \(bound)")
+            case .uniqueItems:
+                if let duplicate = firstDuplicateIndex() {
+                    report.fail(path, "uniqueItems", limit: .bool(true), "has item \(duplicate) twice")
+                }
+            case .items(let rules):
+                elementRules = rules
+            default:
+                continue
+            }
+        }
+        for (index, element) in enumerated() {
+            Optional<Element>.checkAny(element, elementRules, at: path.appending(String(index)), into: &report)
+        }
+    }
+
+    /// The index of the first element equal to an earlier one (elements that are not `Hashable`
+    /// are never duplicates).
+    private func firstDuplicateIndex() -> Int? {
+        var seen = Set<AnyHashable>()
+        for (index, element) in enumerated() {
+            guard let hashable = element as? AnyHashable else { return nil }
+            if !seen.insert(hashable).inserted { return index }
+        }
+        return nil
+    }
+}
+
+extension Dictionary: ConstrainedValue where Key == String {
+    public func check(_ rules: [ValueRule], at path: ValidationPath, into report: inout ValidationReport) {
+        report.checkDirection(rules, isPresent: true, at: path)
+        var valueRules: [ValueRule] = []
+        for rule in rules {
+            switch rule {
+            case .minProperties(let bound) where count < bound:
+                report.fail(
+                    path, "minProperties", limit: .number(Double(bound)), "has \(count) properties, fewer than \(bound)"
+                )
+            case .maxProperties(let bound) where count > bound:
+                report.fail(
+                    path, "maxProperties", limit: .number(Double(bound)), "has \(count) properties, more than \(bound)")
+            case .values(let rules):
+                valueRules = rules
+            default:
+                continue
+            }
+        }
+        for key in keys.sorted() {
+            Optional<Value>.checkAny(self[key]!, valueRules, at: path.appending(key), into: &report)
+        }
+    }
+}
+
+extension JSONValue: ConstrainedValue {
+    /// An untyped value keeps the rules of the kind it turns out to be.
+    public func check(_ rules: [ValueRule], at path: ValidationPath, into report: inout ValidationReport) {
+        switch self {
+        case .null: return
+        case .bool(let value): value.check(rules, at: path, into: &report)
+        case .number(let value): value.check(rules, at: path, into: &report)
+        case .string(let value): value.check(rules, at: path, into: &report)
+        case .array(let value): value.check(rules, at: path, into: &report)
+        case .object(let value): value.check(rules, at: path, into: &report)
+        }
+    }
+}
+
+/// Compiled patterns, by pattern: each is compiled once per process.
+final class RegexCache: @unchecked Sendable {
+    static let shared = RegexCache()
+    private let lock = NSLock()
+    private var compiled: [String: NSRegularExpression?] = [:]
+
+    func regex(_ pattern: String) -> NSRegularExpression? {
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = compiled[pattern] { return known }
+        let regex = try? NSRegularExpression(pattern: pattern)
+        compiled[pattern] = regex
+        return regex
+    }
+}
+
+extension ServerRequest {
+    /// Checks a decoded input against `rules` and its type's own before the handler runs: every
+    /// violation at once, thrown as `ValidationFailure` (the route answers 400).
+    public func validate<Input: ConstrainedValue>(
+        _ input: Input, _ rules: [ValueRule] = [], at path: ValidationPath = ValidationPath()
+    ) throws {
+        var report = ValidationReport(direction: .request)
+        input.check(rules, at: path, into: &report)
+        try report.throwIfInvalid()
+    }
+}
+
+extension APIClient {
+    /// When `validatesInputs` is on, checks an input as the server will before it is sent.
+    public func validate<Input: ConstrainedValue>(
+        _ input: Input, _ rules: [ValueRule] = [], at path: ValidationPath = ValidationPath()
+    ) throws {
+        guard validatesInputs else { return }
+        var report = ValidationReport(direction: .request)
+        input.check(rules, at: path, into: &report)
+        try report.throwIfInvalid()
+    }
+}

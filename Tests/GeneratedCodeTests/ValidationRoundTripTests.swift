@@ -1,0 +1,149 @@
+import Foundation
+import GoldenValidation
+import HTTPTypes
+import OpenAPIRuntime
+import SpecGenRuntime
+import Testing
+
+/// A handler over Specs/validation.yaml that records what reached it.
+final class PetShelter: APIHandler, @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var calls = 0
+
+    func createPet(_ input: CreatePetInput) async throws -> Pet {
+        lock.withLock { calls += 1 }
+        var pet = input.body
+        pet.id = 7
+        return pet
+    }
+    func getPet(_ input: GetPetInput) async throws -> Pet {
+        lock.withLock { calls += 1 }
+        return Pet(name: "Rex")
+    }
+    func putTags(_ input: [String]) async throws -> NoContent {
+        lock.withLock { calls += 1 }
+        return NoContent()
+    }
+}
+
+/// The generated server checks each request against Specs/validation.yaml before its handler
+/// runs; the generated client can check an input before sending it.
+@Suite("Generated code: validation from the schema")
+struct ValidationRoundTripTests {
+    static let url = URL(string: "http://127.0.0.1:1")!
+
+    /// What the generated server answers a request: status, `Content-Type` and the body's text.
+    func wire(
+        _ method: HTTPRequest.Method, _ path: String, body: String? = nil, headers: [HTTPField] = [],
+        handler: PetShelter = PetShelter()
+    ) async throws -> (status: Int, contentType: String?, body: String) {
+        var request = HTTPRequest(method: method, scheme: nil, authority: nil, path: path)
+        if body != nil { request.headerFields[.contentType] = "application/json" }
+        for field in headers { request.headerFields.append(field) }
+        let (response, responseBody) = try await RoutingLoopback(table: handler.routeTable).send(
+            request, body: body.map { HTTPBody($0) }, baseURL: Self.url, operationID: "")
+        return (
+            response.status.code, response.headerFields[.contentType],
+            try await String(collecting: responseBody ?? HTTPBody(), upTo: 1 << 16)
+        )
+    }
+
+    /// The `pointer constraint` of each violation in a problem details body.
+    func violations(_ body: String) throws -> [String] {
+        struct Problem: Decodable {
+            struct Entry: Decodable {
+                var pointer: String
+                var constraint: String
+            }
+            var errors: [Entry]
+        }
+        return try JSONDecoder().decode(Problem.self, from: Data(body.utf8)).errors.map {
+            "\($0.pointer) \($0.constraint)"
+        }
+    }
+
+    @Test func aValidRequestReachesTheHandler() async throws {
+        let handler = PetShelter()
+        let (status, _, body) = try await wire(
+            .post, "/pets?limit=100&tags=abc",
+            body: #"{"name":"Rex","kind":"dog","price":19.99,"tags":["a","b"],"owner":{"email":"a@b.c"}}"#,
+            headers: [HTTPField(name: HTTPField.Name("X-Trace")!, value: "0123abcd")], handler: handler)
+        #expect(status == 201)
+        #expect(body.contains(#""id":7"#))
+        #expect(handler.calls == 1)
+    }
+
+    @Test func everyBodyViolationIsAnsweredAtOnceAndTheHandlerNeverRuns() async throws {
+        let handler = PetShelter()
+        let (status, contentType, body) = try await wire(
+            .post, "/pets",
+            body: #"{"name":"","kind":"cow","price":0,"tags":["abcd","x","x"],"labels":{"a":"toolong"},"#
+                + #""owner":{"email":"nobody","address":"300.1.1.1"},"friends":[{"name":"Abcdefghijk"}],"#
+                + #""level":4,"born":"2024-01-01","weight":200}"#, handler: handler)
+        #expect(status == 400)
+        #expect(contentType == "application/problem+json")
+        #expect(handler.calls == 0)
+        #expect(
+            try violations(body) == [
+                "/body/name minLength", "/body/kind enum", "/body/level enum", "/body/owner/email format",
+                "/body/owner/address format", "/body/price exclusiveMinimum", "/body/weight exclusiveMaximum",
+                "/body/tags maxItems", "/body/tags uniqueItems", "/body/tags/0 maxLength",
+                "/body/friends/0/name maxLength",
+                "/body/labels/a maxLength",
+            ])
+    }
+
+    @Test func theProblemDetailsNameConstraintLimitAndWhatIsWrong() async throws {
+        let (_, _, body) = try await wire(.post, "/pets", body: #"{"name":"Abcdefghijk"}"#)
+        #expect(
+            body
+                == #"{"detail":"the request breaks its schema in 1 place","errors":[{"constraint":"maxLength","#
+                + #""detail":"is 11 characters long, more than 10","limit":10,"pointer":"/body/name"}],"#
+                + #""status":400,"title":"Bad Request","type":"about:blank"}"#)
+    }
+
+    @Test func parametersAreCheckedUnderTheirLocation() async throws {
+        let (status, _, body) = try await wire(
+            .post, "/pets?limit=0&tags=abcd", body: #"{"name":"Rex"}"#,
+            headers: [HTTPField(name: HTTPField.Name("X-Trace")!, value: "XYZ")])
+        #expect(status == 400)
+        #expect(try violations(body) == ["/query/limit minimum", "/header/X-Trace pattern", "/query/tags/0 maxLength"])
+    }
+
+    @Test func aPathParameterKeepsItsFormat() async throws {
+        #expect(try await wire(.get, "/pets/123e4567-e89b-12d3-a456-426614174000").status == 200)
+        let (status, _, body) = try await wire(.get, "/pets/not-a-uuid")
+        #expect(status == 400)
+        #expect(try violations(body) == ["/path/petId format"])
+    }
+
+    @Test func aReadOnlyPropertyMayNotBeSent() async throws {
+        let (status, _, body) = try await wire(.post, "/pets", body: #"{"id":3,"name":"Rex"}"#)
+        #expect(status == 400)
+        #expect(try violations(body) == ["/body/id readOnly"])
+    }
+
+    @Test func aBodyKeepsTheRulesOfItsOwnSchemaInTheDeclaredProblemType() async throws {
+        #expect(try await wire(.put, "/tags", body: #"["ab","cd","ef"]"#).status == 204)
+        let (status, contentType, body) = try await wire(.put, "/tags", body: #"["ab","cd","ef","g"]"#)
+        #expect(status == 400)
+        #expect(contentType == "application/problem+json")
+        #expect(try violations(body) == ["/body maxItems", "/body/3 minLength"])
+    }
+
+    @Test func aClientThatValidatesThrowsInsteadOfSending() async throws {
+        let transport = CannedTransport(status: 204, body: "")
+        var client = Client(serverURL: Self.url, transport: transport)
+        client.client.validatesInputs = true
+        await #expect(throws: ValidationFailure.self) { _ = try await client.putTags(["a"]) }
+        #expect(transport.requests.isEmpty)
+        _ = try await client.putTags(["ab"])
+        #expect(transport.requests.count == 1)
+    }
+
+    @Test func aClientSendsUncheckedByDefault() async throws {
+        let transport = CannedTransport(status: 204, body: "")
+        _ = try await Client(serverURL: Self.url, transport: transport).putTags(["a"])
+        #expect(transport.requests.count == 1)
+    }
+}
