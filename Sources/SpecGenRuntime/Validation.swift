@@ -196,17 +196,46 @@ public struct ValidationFailure: Error, Sendable, CustomStringConvertible {
         violations.map { "\($0.pointer): \($0.detail)" }.joined(separator: "; ") + (isTruncated ? "; …" : "")
     }
 
-    /// AWS's own wording for a JSON protocol's `ValidationException`:
-    /// `1 validation error detected: Value 'x' at 'repositoryName' failed to satisfy constraint: …`.
+    /// AWS's own wording for a JSON protocol's `ValidationException` (Coral's): `1 validation
+    /// error detected: Value at 'repositoryName' failed to satisfy constraint: Member must have
+    /// length less than or equal to 256` (AWS also quotes the value; this leaves it out).
     public var awsMessage: String {
         let count = violations.count
         let each = violations.map { violation in
             // AWS names members from the input's root; `body` is the whole input there.
             let segments = violation.pointer.split(separator: "/").map(String.init)
             let member = (segments.first == "body" ? segments.dropFirst() : segments[...]).joined(separator: ".")
-            return "Value at '\(member)' failed to satisfy constraint: Member \(violation.detail)"
+            return "Value at '\(member)' failed to satisfy constraint: Member \(Self.awsConstraint(violation))"
         }
         return "\(count) validation error\(count == 1 ? "" : "s") detected: " + each.joined(separator: "; ")
+    }
+
+    private static func awsConstraint(_ violation: Violation) -> String {
+        let limit: String
+        switch violation.limit {
+        case .number(let value)?: limit = value.rounded() == value ? String(Int64(value)) : String(value)
+        case .string(let text)?: limit = text
+        case .array(let values)?:
+            limit =
+                "["
+                + values.map { value in
+                    if case .string(let text) = value { return text }
+                    if case .number(let number) = value { return String(Int64(number)) }
+                    return "\(value)"
+                }.joined(separator: ", ") + "]"
+        default: limit = ""
+        }
+        switch violation.constraint {
+        case "minLength", "minItems", "minProperties": return "must have length greater than or equal to \(limit)"
+        case "maxLength", "maxItems", "maxProperties": return "must have length less than or equal to \(limit)"
+        case "minimum": return "must have value greater than or equal to \(limit)"
+        case "maximum": return "must have value less than or equal to \(limit)"
+        case "exclusiveMinimum": return "must have value greater than \(limit)"
+        case "exclusiveMaximum": return "must have value less than \(limit)"
+        case "pattern": return "must satisfy regular expression pattern: \(limit)"
+        case "enum": return "must satisfy enum value set: \(limit)"
+        default: return violation.detail
+        }
     }
 }
 

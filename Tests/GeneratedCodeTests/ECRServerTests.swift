@@ -139,6 +139,21 @@ struct ECRServerTests {
         #expect(json["message"] == .string("it exists"))
     }
 
+    @Test func aRequestBreakingTheSpecsConstraintsIsAValidationExceptionInAWSWords() async throws {
+        let (response, json) = try await post(
+            server(), target: "AmazonEC2ContainerRegistry_V20150921.CreateRepository",
+            body: #"{"repositoryName": "a", "registryId": "12"}"#)
+        #expect(response.status.code == 400)
+        #expect(response.headerFields[HTTPField.Name("X-Amzn-ErrorType")!] == "ValidationException")
+        #expect(json["__type"] == .string("ValidationException"))
+        #expect(
+            json["message"]
+                == .string(
+                    "2 validation errors detected: Value at 'registryId' failed to satisfy constraint: Member must "
+                        + "satisfy regular expression pattern: [0-9]{12}; Value at 'repositoryName' failed to "
+                        + "satisfy constraint: Member must have length greater than or equal to 2"))
+    }
+
     @Test func otherFailuresAre500WithoutDetails() async throws {
         let (response, json) = try await post(
             server(), target: "AmazonEC2ContainerRegistry_V20150921.DescribeImages",

@@ -108,7 +108,7 @@ struct ValidationTests {
         #expect(
             ValidationFailure(report).awsMessage
                 == "1 validation error detected: Value at 'repositoryName' failed to satisfy constraint: "
-                + "Member does not match the pattern ^[a-z]+$")
+                + "Member must satisfy regular expression pattern: ^[a-z]+$")
     }
 
     @Test(arguments: [

@@ -1,3 +1,4 @@
+import AgreementAPI
 import ArgumentParser
 import Foundation
 import Hummingbird
@@ -23,6 +24,8 @@ struct StubServerCommand: AsyncParsableCommand {
         case petstoreExpanded = "oai-petstore-expanded"
         case petstoreV2 = "oai-v2-petstore-expanded"
         case swaggerPetstore = "swaggerpetstore-openapi"
+        /// Sources/AgreementAPI/openapi.yaml, the constraints scripts/test-validation-agreement checks.
+        case agreement
     }
 
     @Option(help: "The spec whose stubs to serve: \(Spec.allCases.map(\.rawValue).joined(separator: ", ")).")
@@ -44,6 +47,7 @@ struct StubServerCommand: AsyncParsableCommand {
         case .petstoreExpanded: try PetstoreExpandedAPI.APIStubs().registerHandlers(on: router)
         case .petstoreV2: try PetstoreV2API.APIStubs().registerHandlers(on: router)
         case .swaggerPetstore: try SwaggerPetstoreAPI.APIStubs().registerHandlers(on: router)
+        case .agreement: try AgreementAPI.APIStubs().registerHandlers(on: router)
         }
         // Warnings only: the 'listening on' line below is the one line a script reads.
         var logger = Logger(label: "stub-server")
