@@ -53,12 +53,16 @@ extension SchemaReader {
         // `anyOf: [{required: [conclusion]}, …]` beside `properties`): not a mistake there.
         let outerProperties = state.enclosingPropertyNames
         state.enclosingPropertyNames.formUnion((node["properties"]?.entries ?? []).compactMap(\.key.text))
+        var constraints: [ValueConstraints?] = []
         for (index, variant) in variants.enumerated() {
             types.append(typeRef(variant, NameHint(parent: id, name: "Variant\(index + 1)"), &state))
+            constraints.append(variant["$ref"] == nil ? self.constraints(variant, &state) : nil)
         }
         state.enclosingPropertyNames = outerProperties
         let discriminator = node["discriminator"].map { self.discriminator($0, variants: types, &state) } ?? nil
-        store(id, hint, .union(UnionType(rule: rule, variants: types, discriminator: discriminator)), node, &state)
+        var union = UnionType(rule: rule, variants: types, discriminator: discriminator)
+        if constraints.contains(where: { $0 != nil }) { union.variantConstraints = constraints }
+        store(id, hint, .union(union), node, &state)
         return wrap(.named(id))
     }
 

@@ -119,6 +119,8 @@ package struct UnionType: Sendable, Codable, Equatable {
     package var rule: Rule
     package var variants: [TypeRef]
     package var discriminator: Discriminator?
+    /// The bounds of each inline variant (`{type: string, maxLength: 5}`), by position; nil when none has any.
+    package var variantConstraints: [ValueConstraints?]?
 
     package init(rule: Rule, variants: [TypeRef], discriminator: Discriminator?) {
         self.rule = rule

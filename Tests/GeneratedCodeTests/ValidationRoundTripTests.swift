@@ -117,6 +117,17 @@ struct ValidationRoundTripTests {
         #expect(try violations(body) == ["/path/petId format"])
     }
 
+    @Test func aOneOfChecksTheVariantItDecodedAs() async throws {
+        #expect(try await wire(.post, "/pets", body: #"{"name":"Rex","contact":"abc"}"#).status == 201)
+        #expect(try await wire(.post, "/pets", body: #"{"name":"Rex","contact":true}"#).status == 201)
+        let (status, _, body) = try await wire(
+            .post, "/pets", body: #"{"name":"Rex","contact":{"email":"nobody"}}"#)
+        #expect(status == 400)
+        #expect(try violations(body) == ["/body/contact/email format"])
+        let long = try await wire(.post, "/pets", body: #"{"name":"Rex","contact":"abcdef"}"#)
+        #expect(try violations(long.body) == ["/body/contact maxLength"])
+    }
+
     @Test func aReadOnlyPropertyMayNotBeSent() async throws {
         let (status, _, body) = try await wire(.post, "/pets", body: #"{"id":3,"name":"Rex"}"#)
         #expect(status == 400)

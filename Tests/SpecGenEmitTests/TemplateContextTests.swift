@@ -39,7 +39,7 @@ struct TemplateContextTests {
             for child in mirror.children { visit(child.value) }
         }
         visit(ModelsFileContext.example)
-        #expect(checked.count == 20, "\(checked.sorted())")
+        #expect(checked.count == 22, "\(checked.sorted())")
     }
 
     /// A nil field of a listed model context renders as NSNull, which stops mustache's lookup at
@@ -65,7 +65,7 @@ struct TemplateContextTests {
             }
         }
         visit(ModelsFileContext.example)
-        #expect(optionalOwners.count == 14, "\(optionalOwners.keys.sorted())")
+        #expect(optionalOwners.count == 15, "\(optionalOwners.keys.sorted())")
         for label in optionalOwners.keys {
             #expect(allOwners[label]?.count == 1, "'\(label)' is a field of \(allOwners[label] ?? [])")
         }

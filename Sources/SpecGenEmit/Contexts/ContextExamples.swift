@@ -38,7 +38,9 @@ extension ModelsFileContext: TemplateContext {
                 indirectKeyword: "", cases: [UnionCaseContext(name: "a", type: "A")],
                 discriminator: DiscriminatorContext(
                     propertyLiteral: "\"kind\"",
-                    mappings: [DiscriminatorMappingContext(valueLiteral: "\"a\"", caseName: "a")])),
+                    mappings: [DiscriminatorMappingContext(valueLiteral: "\"a\"", caseName: "a")]),
+                unionValidation: UnionValidationContext(
+                    checkedCases: [UnionCheckContext(name: "a", rules: "[]")], skipsSomeCases: true)),
             alias: AliasContext(target: "Int"))
         let part = MultipartPartContext(
             doc: "", wireName: "\"a\"", caseName: "a", valueType: "Int", payloadType: "Int",

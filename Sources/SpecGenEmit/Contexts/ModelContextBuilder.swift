@@ -73,7 +73,7 @@ struct ModelContextBuilder {
                         name: Naming.memberName(Self.variantName(target, names: names)), type: mapping.swiftType(target)
                     )
                 ],
-                discriminator: nil)
+                discriminator: nil, unionValidation: nil)
             return context
         }
         switch type.kind {
@@ -111,9 +111,14 @@ struct ModelContextBuilder {
         var scope = NameScope()
         var cases: [UnionCaseContext] = []
         var caseByTarget: [String: String] = [:]
-        for variant in union.variants where !isUnionItself(variant, union: type.id) {
+        var checks: [UnionCheckContext] = []
+        for (index, variant) in union.variants.enumerated() where !isUnionItself(variant, union: type.id) {
             let name = scope.claim(Naming.memberName(Self.variantName(variant, names: names)))
             cases.append(UnionCaseContext(name: name, type: mapping.swiftType(variant)))
+            let constraints = union.variantConstraints?[index]
+            if let rules = validation?.variantRules(variant, constraints) {
+                checks.append(UnionCheckContext(name: name, rules: rules))
+            }
             if case .named(let id) = variant, caseByTarget[id] == nil { caseByTarget[id] = name }
         }
         var discriminator: DiscriminatorContext?
@@ -125,9 +130,13 @@ struct ModelContextBuilder {
             discriminator = DiscriminatorContext(
                 propertyLiteral: SwiftText.stringLiteral(spec.propertyName), mappings: mappings)
         }
+        var unionValidation: UnionValidationContext?
+        if validation?.validatedIDs.contains(type.id) == true, !checks.isEmpty {
+            unionValidation = UnionValidationContext(checkedCases: checks, skipsSomeCases: checks.count < cases.count)
+        }
         return UnionContext(
             indirectKeyword: recursion.isRecursive(type.id) ? "indirect " : "",
-            cases: cases, discriminator: discriminator)
+            cases: cases, discriminator: discriminator, unionValidation: unionValidation)
     }
 
     /// A variant that is the union itself (`RecursivePetAnyOf: anyOf: [$ref: RecursivePetAnyOf, …]`),

@@ -106,8 +106,19 @@ extension EnumCaseContext: RenderedFields {
 
 extension UnionContext: RenderedFields {
     var renderedFields: [(String, Any?)] {
-        [("indirectKeyword", indirectKeyword), ("cases", cases), ("discriminator", discriminator)]
+        [
+            ("indirectKeyword", indirectKeyword), ("cases", cases), ("discriminator", discriminator),
+            ("unionValidation", unionValidation),
+        ]
     }
+}
+
+extension UnionValidationContext: RenderedFields {
+    var renderedFields: [(String, Any?)] { [("checkedCases", checkedCases), ("skipsSomeCases", skipsSomeCases)] }
+}
+
+extension UnionCheckContext: RenderedFields {
+    var renderedFields: [(String, Any?)] { [("name", name), ("rules", rules)] }
 }
 
 extension UnionCaseContext: RenderedFields {

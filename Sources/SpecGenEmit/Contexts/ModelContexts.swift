@@ -179,6 +179,21 @@ struct UnionContext {
     var cases: [UnionCaseContext]
     /// Decoding by the discriminator property when the spec gives one; else variants are tried in order.
     var discriminator: DiscriminatorContext?
+    /// The `validate` method when a variant has rules (then the enum conforms to `Validatable`); nil otherwise.
+    var unionValidation: UnionValidationContext?
+}
+
+/// `switch self { case .<name>(let value): report.check(value, <rules>, at: path) … }`.
+struct UnionValidationContext {
+    var checkedCases: [UnionCheckContext]
+    /// Some case has nothing to check: the switch ends in `default: break`.
+    var skipsSomeCases: Bool
+}
+
+struct UnionCheckContext {
+    var name: String
+    /// The runtime's `ValueRule`s for the variant, a Swift array literal (`[]`, `[.maxLength(3)]`).
+    var rules: String
 }
 
 struct UnionCaseContext {

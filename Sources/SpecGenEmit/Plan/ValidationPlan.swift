@@ -24,6 +24,8 @@ struct ValidationPlan {
     private(set) var validatedIDs: Set<String> = []
     let options: EmitOptions.Validation
     private let typesByID: [String: TypeDecl]
+    /// Aliases that contain themselves, declared as one-case enums without rules.
+    private let recursiveAliases: Set<String>
     private let mapping: TypeMapping
     /// For each operation input struct, each member's location and wire name (`query`, `limit`;
     /// the body member's location is `body`).
@@ -41,7 +43,7 @@ struct ValidationPlan {
         self.inputMembers = inputMembers
         self.opaqueBodies = opaqueBodies
         typesByID = Dictionary(document.types.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let recursiveAliases = RecursionAnalysis(types: document.types).recursiveAliases
+        recursiveAliases = RecursionAnalysis(types: document.types).recursiveAliases
         for type in document.types {
             if case .enumeration(let enumeration) = type.kind, !recursiveAliases.contains(type.id),
                 enumeration.values.contains(where: { $0 != .null })
@@ -57,8 +59,18 @@ struct ValidationPlan {
         while changed {
             changed = false
             for type in document.types where !validatedIDs.contains(type.id) && checked?.contains(type.id) != false {
-                guard case .object(let object) = type.kind, isStruct(object) else { continue }
-                if !checks(type, object).isEmpty {
+                let validates: Bool
+                switch type.kind {
+                case .object(let object): validates = isStruct(object) && !checks(type, object).isEmpty
+                case .union(let union):
+                    validates =
+                        !recursiveAliases.contains(type.id)
+                        && union.variants.indices.contains {
+                            variantRules(union.variants[$0], union.variantConstraints?[$0]) != nil
+                        }
+                default: validates = false
+                }
+                if validates {
                     validatedIDs.insert(type.id)
                     changed = true
                 }
@@ -131,6 +143,13 @@ struct ValidationPlan {
         return result
     }
 
+    /// The rules literal a union's case checks its value with, or nil when the variant has none.
+    func variantRules(_ variant: TypeRef, _ constraints: ValueConstraints? = nil) -> String? {
+        let rules = rules(constraints, variant)
+        guard isCheckable(variant), !rules.isEmpty || holdsValidated(variant) else { return nil }
+        return "[" + rules.joined(separator: ", ") + "]"
+    }
+
     /// How a route checks an operation's input before its handler runs (and a client before it
     /// sends): the rules literal and the path, or nil when nothing is to be checked.
     func inputCheck(_ plan: OperationPlan, inputTypeID: String?) -> (rules: String, path: String)? {
@@ -153,8 +172,9 @@ struct ValidationPlan {
         var constraints = own.map { [$0] } ?? []
         var current = type.nonOptional
         var seen: Set<String> = []
-        while case .named(let id) = current, seen.insert(id).inserted, let decl = typesByID[id],
-            case .alias(let target) = decl.kind
+        // An alias that contains itself is a one-case enum in Swift, checked by nothing.
+        while case .named(let id) = current, seen.insert(id).inserted, !recursiveAliases.contains(id),
+            let decl = typesByID[id], case .alias(let target) = decl.kind
         {
             if let declared = decl.constraints { constraints.append(declared) }
             current = target.nonOptional
@@ -241,11 +261,12 @@ struct ValidationPlan {
         case .array, .dictionary, .primitive, .untypedJSON: return true
         case .named(let id):
             if validatedIDs.contains(id) { return true }
+            if recursiveAliases.contains(id) { return false }
             guard let decl = typesByID[id] else { return true }  // unknown names map to `JSONValue`
             switch decl.kind {
             case .alias(let target): return isCheckable(target)
             case .object(let object): return !isStruct(object)
-            case .enumeration, .union: return false
+            case .enumeration, .union: return false  // validated ones returned above
             }
         }
     }
@@ -258,7 +279,8 @@ struct ValidationPlan {
         case .primitive, .untypedJSON: return false
         case .named(let id):
             if validatedIDs.contains(id) { return true }
-            guard !seen.contains(id), case .alias(let target)? = typesByID[id]?.kind else { return false }
+            guard !seen.contains(id), !recursiveAliases.contains(id), case .alias(let target)? = typesByID[id]?.kind
+            else { return false }
             return holdsValidated(target, seen: seen.union([id]))
         }
     }

@@ -68,6 +68,7 @@ extension Client {
     }
 
     public func createPet(_ input: Pet) async throws -> Pet {
+        try client.validate(input, [], at: ValidationPath(["body"]))
         let request = ClientRequest(operationID: "createPet", method: .post, path: "/pets", constantHeaders: [:], constantQuery: [:])
         let body: OutgoingBody? = try .json(input, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/json"))
         let response = try await client.perform(request, body: body, accept: ["application/json"])
@@ -278,6 +279,7 @@ extension APIWebhookHandler {
         [
             ServerRoute("newPet", .post, "/newPet", headers: [], query: [], produces: ["application/json"]) { request in
                 let input = try request.decodeBody(Pet.self)
+                try request.validate(input, [], at: ValidationPath(["body"]))
                 let output = try await self.newPet(input)
                 return try ServerResponse(
                     status: 200,

@@ -276,7 +276,7 @@ public struct NewPetResponse: Codable, Hashable, Sendable {
     }
 }
 
-public enum Pet: Codable, Hashable, Sendable {
+public enum Pet: Codable, Hashable, Sendable, Validatable {
     case cat(Cat)
     case dog(Dog)
 
@@ -295,6 +295,13 @@ public enum Pet: Codable, Hashable, Sendable {
         switch self {
         case .cat(let value): try value.encode(to: encoder)
         case .dog(let value): try value.encode(to: encoder)
+        }
+    }
+
+    public func validate(_ report: inout ValidationReport, at path: ValidationPath) {
+        switch self {
+        case .cat(let value): report.check(value, [], at: path)
+        case .dog(let value): report.check(value, [], at: path)
         }
     }
 }
@@ -360,6 +367,7 @@ public struct PetEvent: Codable, Hashable, Sendable, Validatable {
 
     public func validate(_ report: inout ValidationReport, at path: ValidationPath) {
         report.check(self.kind, [], at: path, "kind")
+        report.check(self.pet, [], at: path, "pet")
     }
 }
 

@@ -78,6 +78,7 @@ extension APIHandler {
             },
             ServerRoute("createPet", .post, "/pets", headers: [], query: [], produces: ["application/json"]) { request in
                 let input = try request.decodeBody(Pet.self)
+                try request.validate(input, [], at: ValidationPath(["body"]))
                 let output = try await self.createPet(input)
                 return try ServerResponse(
                     status: 201,
@@ -210,6 +211,7 @@ public struct WebhooksClient: Sendable {
 extension WebhooksClient {
     /// A pet was added
     public func newPet(_ input: Pet) async throws -> NewPetResponse {
+        try client.validate(input, [], at: ValidationPath(["body"]))
         let request = ClientRequest(operationID: "newPet", method: .post, path: "", constantHeaders: [:], constantQuery: [:])
         let body: OutgoingBody? = try .json(input, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/json"))
         let response = try await client.perform(request, body: body, accept: ["application/json"])

@@ -146,8 +146,9 @@ public struct Pet: Codable, Hashable, Sendable, Validatable {
     public var friends: [Pet]?
     public var labels: [String: String]?
     public var secret: String?
+    public var contact: Pet.Contact?
 
-    public init(id: Int? = nil, name: Name, kind: Kind? = nil, level: Level? = nil, owner: Owner? = nil, price: Double? = nil, weight: Nullable<Double>? = nil, born: Date? = nil, tags: [String]? = nil, friends: [Pet]? = nil, labels: [String: String]? = nil, secret: String? = nil) {
+    public init(id: Int? = nil, name: Name, kind: Kind? = nil, level: Level? = nil, owner: Owner? = nil, price: Double? = nil, weight: Nullable<Double>? = nil, born: Date? = nil, tags: [String]? = nil, friends: [Pet]? = nil, labels: [String: String]? = nil, secret: String? = nil, contact: Pet.Contact? = nil) {
         self.id = id
         self.name = name
         self.kind = kind
@@ -160,6 +161,7 @@ public struct Pet: Codable, Hashable, Sendable, Validatable {
         self.friends = friends
         self.labels = labels
         self.secret = secret
+        self.contact = contact
     }
 
     public init(from decoder: any Decoder) throws {
@@ -176,6 +178,7 @@ public struct Pet: Codable, Hashable, Sendable, Validatable {
         self.friends = try container.decodeIfPresent([Pet].self, "friends")
         self.labels = try container.decodeIfPresent([String: String].self, "labels")
         self.secret = try container.decodeIfPresent(String.self, "secret")
+        self.contact = try container.decodeIfPresent(Pet.Contact.self, "contact")
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -192,6 +195,7 @@ public struct Pet: Codable, Hashable, Sendable, Validatable {
         try container.encodeIfPresent(self.friends, "friends")
         try container.encodeIfPresent(self.labels, "labels")
         try container.encodeIfPresent(self.secret, "secret")
+        try container.encodeIfPresent(self.contact, "contact")
     }
 
     public func validate(_ report: inout ValidationReport, at path: ValidationPath) {
@@ -206,6 +210,47 @@ public struct Pet: Codable, Hashable, Sendable, Validatable {
         report.check(self.friends, [], at: path, "friends")
         report.check(self.labels, [.maxProperties(2), .values([.maxLength(4)])], at: path, "labels")
         report.check(self.secret, [.writeOnly], at: path, "secret")
+        report.check(self.contact, [], at: path, "contact")
+    }
+}
+
+extension Pet {
+    public enum Contact: Codable, Hashable, Sendable, Validatable {
+        case owner(Owner)
+        case string(String)
+        case boolean(Bool)
+
+        public init(from decoder: any Decoder) throws {
+            if let value = try? Owner(from: decoder) {
+                self = .owner(value)
+                return
+            }
+            if let value = try? String(from: decoder) {
+                self = .string(value)
+                return
+            }
+            if let value = try? Bool(from: decoder) {
+                self = .boolean(value)
+                return
+            }
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "no variant matches"))
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            switch self {
+            case .owner(let value): try value.encode(to: encoder)
+            case .string(let value): try value.encode(to: encoder)
+            case .boolean(let value): try value.encode(to: encoder)
+            }
+        }
+
+        public func validate(_ report: inout ValidationReport, at path: ValidationPath) {
+            switch self {
+            case .owner(let value): report.check(value, [], at: path)
+            case .string(let value): report.check(value, [.maxLength(5)], at: path)
+            default: break
+            }
+        }
     }
 }
 

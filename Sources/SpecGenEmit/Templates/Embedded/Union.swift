@@ -4,7 +4,7 @@
 extension DefaultTemplates {
     /// `Templates/Union.mustache`.
     static let unionTemplate = ##"""
-{{{doc}}}{{indent}}{{access}}{{indirectKeyword}}enum {{name}}: Codable, Hashable, Sendable {
+{{{doc}}}{{indent}}{{access}}{{indirectKeyword}}enum {{name}}: Codable, Hashable, Sendable{{#unionValidation}}, Validatable{{/unionValidation}} {
 {{#cases}}
 {{memberIndent}}case {{name}}({{type}})
 {{/cases}}
@@ -39,6 +39,19 @@ extension DefaultTemplates {
 {{/cases}}
 {{memberIndent}}    }
 {{memberIndent}}}
+{{#unionValidation}}
+
+{{memberIndent}}{{access}}func validate(_ report: inout ValidationReport, at path: ValidationPath) {
+{{memberIndent}}    switch self {
+{{#checkedCases}}
+{{memberIndent}}    case .{{name}}(let value): report.check(value, {{{rules}}}, at: path)
+{{/checkedCases}}
+{{#skipsSomeCases}}
+{{memberIndent}}    default: break
+{{/skipsSomeCases}}
+{{memberIndent}}    }
+{{memberIndent}}}
+{{/unionValidation}}
 {{indent}}}
 
 """##
