@@ -27,6 +27,8 @@ struct ReaderState {
     var sentOperationMarks: [Mark] = []
     /// Property names of the schemas whose `oneOf`/`anyOf` variants are being read.
     var enclosingPropertyNames: Set<String> = []
+    /// String formats already warned about as not checked (`SchemaReader.noteUncheckedFormat`).
+    var uncheckedFormats: Set<String> = []
     /// Ref target keys whose schema has been (or is being) read.
     var started: Set<String> = []
     /// The spec's path as given: refs into it are written `#/…` in `TypeDecl.source`.

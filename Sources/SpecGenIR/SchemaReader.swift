@@ -66,7 +66,9 @@ enum SchemaReader {
             guard let items = node["items"] else { return wrap(.array(.untypedJSON)) }
             return wrap(.array(typeRef(items, hint.suffixed("Item"), &state)))
         case let name? where TypeRef.Primitive(rawValue: name) != nil:
-            return wrap(.primitive(TypeRef.Primitive(rawValue: name)!, format: state.string(node, "format")))
+            let format = state.string(node, "format")
+            if name == "string", let format { noteUncheckedFormat(format, at: node["format"]!.mark, &state) }
+            return wrap(.primitive(TypeRef.Primitive(rawValue: name)!, format: format))
         case "file"?:  // Swagger 2.0 upload
             return wrap(.primitive(.string, format: "binary"))
         case "null"?, nil:
@@ -136,6 +138,21 @@ enum SchemaReader {
         decl.extensions = node.extensions
         decl.example = example(node)
         decl.constraints = constraints(node, &state)
+    }
+
+    /// The string formats generated validation checks, or that decoding checks (`date-time` as
+    /// `Date`, `byte` as `Data`), or that only tell a tool how to show the value (`password`).
+    static let knownStringFormats: Set<String> = [
+        "email", "uuid", "date", "date-time", "time", "uri", "ipv4", "ipv6", "hostname", "byte", "binary", "password",
+    ]
+
+    /// A string `format` nothing checks: one warning per distinct format, where it is first used.
+    static func noteUncheckedFormat(_ format: String, at mark: Mark, _ state: inout ReaderState) {
+        guard !knownStringFormats.contains(format), state.uncheckedFormats.insert(format).inserted else { return }
+        state.warning(
+            "format '\(format)' is not checked by generated validation (SpecGen checks "
+                + "email, uuid, date, date-time, time, uri, ipv4, ipv6 and hostname); any string is accepted",
+            at: mark)
     }
 
     /// `nullable: true` (3.0), `x-nullable: true` (2.0), `type: [T, "null"]` (3.1).

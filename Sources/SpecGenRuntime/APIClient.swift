@@ -18,6 +18,10 @@ public struct APIClient: Sendable {
     /// Check each input against the spec's rules before sending it (`ValidationFailure` is
     /// thrown instead of sending); off by default, as the server checks anyway.
     public var validatesInputs = false
+    /// Check each decoded JSON response body against the spec's rules (`ValidationFailure` is
+    /// thrown instead of returning it). Only types generated with `validation: {responses: true}`
+    /// have response rules; off by default.
+    public var validatesResponses = false
 
     /// A client for the server at `serverURL`, reached through `transport`; `maxResponseBytes` bounds
     /// any response body read into memory (64 MiB by default).

@@ -20,7 +20,8 @@ public struct OutgoingBody: Sendable {
     public static func json(
         _ value: some Encodable, profile: WireProfile = .rest, contentType: String = "application/json"
     ) throws -> OutgoingBody {
-        OutgoingBody(HTTPBody(Array(try profile.makeEncoder().encode(value))), contentType: contentType)
+        try ServerRequest.checkResponseBody(value)
+        return OutgoingBody(HTTPBody(Array(try profile.makeEncoder().encode(value))), contentType: contentType)
     }
 
     /// `application/x-www-form-urlencoded` from a Codable struct (OpenAPIRuntime's form coder:

@@ -13,6 +13,8 @@ public struct ReceivedResponse: Sendable {
     public var profile: WireProfile
     /// The most a reader that collects (JSON, form, text, an error body) accepts.
     public var maxBytes: Int
+    /// Check a JSON body against the spec's rules once decoded (`APIClient.validatesResponses`).
+    public var validatesBody = false
 
     /// A response with its body unread (none reads as empty).
     public init(head: HTTPResponse, body: HTTPBody?, profile: WireProfile, maxBytes: Int) {
@@ -34,7 +36,9 @@ public struct ReceivedResponse: Sendable {
     public func json<Value: Decodable>(_ type: Value.Type) async throws -> Value {
         if let none = NoContent() as? Value { return none }
         let bytes = try await body.collectBytes(upTo: maxBytes)
-        return try profile.makeDecoder().decode(Value.self, from: Data(bytes.isEmpty ? Array("{}".utf8) : bytes))
+        let value = try profile.makeDecoder().decode(Value.self, from: Data(bytes.isEmpty ? Array("{}".utf8) : bytes))
+        if validatesBody { try ValidationReport.responseBody(value).throwIfInvalid() }
+        return value
     }
 
     /// A body read as raw bytes (a binary response), collected up to `maxBytes`.
@@ -139,6 +143,9 @@ extension APIClient {
             head.headerFields[.accept] = accept.joined(separator: ", ")
         }
         let (response, responseBody) = try await run(head, body: body?.body, operationID: request.operationID)
-        return ReceivedResponse(head: response, body: responseBody, profile: profile, maxBytes: maxResponseBytes)
+        var received = ReceivedResponse(
+            head: response, body: responseBody, profile: profile, maxBytes: maxResponseBytes)
+        received.validatesBody = validatesResponses
+        return received
     }
 }

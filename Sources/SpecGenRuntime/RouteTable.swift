@@ -98,6 +98,10 @@ public struct RouteTable: Sendable {
     public var routes: [ServerRoute]
     /// The largest request body collected; a larger one answers 413 (8 MiB by default).
     public var maxBodyBytes: Int
+    /// Check each JSON body a handler returns against the spec's rules before sending it: a
+    /// development switch (a violation answers 500 naming it). Only types generated with
+    /// `validation: {responses: true}` have response rules.
+    public var validatesResponses = false
 
     /// A table of `routes`, not yet registered.
     public init(profile: WireProfile, routes: [ServerRoute], maxBodyBytes: Int = 8 << 20) {
@@ -157,6 +161,7 @@ public struct RouteTable: Sendable {
         let route = candidates.first(where: { $0.matches(request, query: query) })
         let profile = self.profile
         let limit = maxBodyBytes
+        let validatesResponses = self.validatesResponses
         let unknown = unknownOperation(request, candidates: candidates)
         var next: @Sendable (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (HTTPResponse, HTTPBody?) =
             { request, body, metadata in
@@ -177,6 +182,7 @@ public struct RouteTable: Sendable {
                     var input = ServerRequest(
                         head: request, body: bytes, pathParameters: metadata.pathParameters, profile: profile)
                     if route.streamsRequestBody { input.bodyStream = body ?? HTTPBody() }
+                    input.validatesResponses = validatesResponses
                     // The handler can reach its request (`ServerRequest.current`), e.g. to evaluate a `CallbackURL`.
                     let request = input
                     response = try await ServerRequest.currentOnTask.withValue(request) {
@@ -190,6 +196,10 @@ public struct RouteTable: Sendable {
                             status: 500, name: "InternalFailure", message: "the server failed to encode its response",
                             profile: profile)
                     }
+                } catch let failure as ResponseValidationFailure {
+                    response = route.error(
+                        status: 500, name: "InternalFailure",
+                        message: "the handler's response breaks its schema: \(failure.failure)", profile: profile)
                 } catch let failure as ValidationFailure {
                     response = route.validationError(failure, profile: profile)
                 } catch let error as ServiceError {

@@ -17,6 +17,8 @@ public struct ServerRequest: Sendable {
     public var profile: WireProfile
     /// The body as it arrives, for a route that streams it (`ServerRoute.streamsRequestBody`); `body` is then empty.
     public var bodyStream: HTTPBody?
+    /// The route checks a JSON body its handler returns against the spec (`RouteTable.validatesResponses`).
+    public var validatesResponses = false
 
     /// A request with its body collected; the query items are parsed from `head.path`.
     public init(head: HTTPRequest, body: [UInt8], pathParameters: [String: Substring], profile: WireProfile) {

@@ -27,6 +27,7 @@ public struct ServerResponse: Sendable {
     public static func json(_ value: some Encodable, status: Int = 200, profile: WireProfile, mediaType: String? = nil)
         throws -> ServerResponse
     {
+        try ServerRequest.checkResponseBody(value)
         if value is NoContent {
             return ServerResponse(
                 status: status, body: Array("{}".utf8), contentType: profile.responseMediaType(declared: mediaType))

@@ -239,7 +239,20 @@ public struct ValidationFailure: Error, Sendable, CustomStringConvertible {
     }
 }
 
+/// A handler returned a body that breaks the spec (`RouteTable.validatesResponses`): the server's
+/// fault, answered 500 with the violations in the message.
+public struct ResponseValidationFailure: Error, Sendable {
+    public var failure: ValidationFailure
+}
+
 extension ValidationReport {
+    /// The violations of a response body (`/body/…`); none for a value without rules of its own.
+    static func responseBody(_ value: Any) -> ValidationReport {
+        var report = ValidationReport(direction: .response)
+        if let value = value as? any ConstrainedValue { value.check([], at: ValidationPath(["body"]), into: &report) }
+        return report
+    }
+
     /// Throws `ValidationFailure` when anything was found.
     public func throwIfInvalid() throws {
         if !violations.isEmpty { throw ValidationFailure(self) }
@@ -514,6 +527,16 @@ extension ServerRequest {
         var report = ValidationReport(direction: .request)
         input.check(rules, at: path, into: &report)
         try report.throwIfInvalid()
+    }
+}
+
+extension ServerRequest {
+    /// When the request being served has `validatesResponses` on (`RouteTable.validatesResponses`),
+    /// checks a body its handler returned; a violation is the server's fault, answered 500.
+    static func checkResponseBody(_ value: Any) throws {
+        guard let request = current, request.validatesResponses else { return }
+        let report = ValidationReport.responseBody(value)
+        if !report.isValid { throw ResponseValidationFailure(failure: ValidationFailure(report)) }
     }
 }
 

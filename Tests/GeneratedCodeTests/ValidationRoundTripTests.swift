@@ -9,6 +9,8 @@ import Testing
 final class PetShelter: APIHandler, @unchecked Sendable {
     private let lock = NSLock()
     private(set) var calls = 0
+    /// What `getPet` answers.
+    var found = Pet(name: "Rex")
 
     func createPet(_ input: CreatePetInput) async throws -> Pet {
         lock.withLock { calls += 1 }
@@ -18,7 +20,7 @@ final class PetShelter: APIHandler, @unchecked Sendable {
     }
     func getPet(_ input: GetPetInput) async throws -> Pet {
         lock.withLock { calls += 1 }
-        return Pet(name: "Rex")
+        return found
     }
     func putTags(_ input: [String]) async throws -> NoContent {
         lock.withLock { calls += 1 }
@@ -156,5 +158,38 @@ struct ValidationRoundTripTests {
         let transport = CannedTransport(status: 204, body: "")
         _ = try await Client(serverURL: Self.url, transport: transport).putTags(["a"])
         #expect(transport.requests.count == 1)
+    }
+
+    @Test func aServerThatValidatesResponsesAnswers500ForABadHandlerBody() async throws {
+        let handler = PetShelter()
+        handler.found = Pet(name: "Abcdefghijk", secret: "hunter2")
+        let path = "/pets/123e4567-e89b-12d3-a456-426614174000"
+        var request = HTTPRequest(method: .get, scheme: nil, authority: nil, path: path)
+        request.headerFields[.accept] = "application/json"
+        #expect(
+            try await RoutingLoopback(table: handler.routeTable).send(
+                request, body: nil, baseURL: Self.url, operationID: ""
+            ).0.status.code == 200)
+        var table = handler.routeTable
+        table.validatesResponses = true
+        let (response, body) = try await RoutingLoopback(table: table).send(
+            request, body: nil, baseURL: Self.url, operationID: "")
+        #expect(response.status.code == 500)
+        let text = try await String(collecting: body ?? HTTPBody(), upTo: 1 << 16)
+        #expect(text.contains("/body/name: is 11 characters long, more than 10"))
+        #expect(text.contains("/body/secret: is write-only"))
+    }
+
+    @Test func aClientThatValidatesResponsesThrowsOnABadBody() async throws {
+        let transport = CannedTransport(
+            status: 200, headers: [.contentType: "application/json"], body: #"{"name":"Abcdefghijk"}"#)
+        var client = Client(serverURL: Self.url, transport: transport)
+        let id = "123e4567-e89b-12d3-a456-426614174000"
+        #expect(try await client.getPet(GetPetInput(petId: id)).name == "Abcdefghijk")
+        client.client.validatesResponses = true
+        let failure = await #expect(throws: ValidationFailure.self) {
+            _ = try await client.getPet(GetPetInput(petId: id))
+        }
+        #expect(failure?.violations.map(\.pointer) == ["/body/name"])
     }
 }
