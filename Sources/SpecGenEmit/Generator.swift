@@ -42,7 +42,9 @@ package struct Generator: Sendable {
                 validation: plan.validation
             ).contexts()
         }
-        let main = OperationTypeNames.api(options: options, document: document)
+        let main = OperationTypeNames.api(
+            options: options, document: document,
+            topLevelTypeNames: Set(names.qualified.values.filter { !$0.contains(".") }))
         // Operation files are timed as rendering whole: their contexts are built above, and what
         // `operationFiles` adds (file contexts, webhook contexts) is small beside the templates.
         try timings.measure(.render) { () throws(TemplateError) in
@@ -246,7 +248,7 @@ package struct Generator: Sendable {
                 clientDoc: names.clientDoc, handlerDoc: names.handlerDoc, serverURLDoc: names.serverURLDoc,
                 profile: Self.profileContext(document.protocol),
                 defaultServerURLLiteral: names.defaultServerURLLiteral,
-                hasServers: !names.servers.isEmpty, servers: names.servers,
+                hasServers: !names.servers.isEmpty, servers: names.servers, serversTypeName: names.serversTypeName,
                 declaresType: index == 0,
                 routeListName: listNames[index],
                 allRouteListNames: listNames,

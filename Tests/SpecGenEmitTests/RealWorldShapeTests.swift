@@ -105,6 +105,17 @@ import Testing
         #expect(!models.contains("extension DateRanges {"))
     }
 
+    /// A schema named `Servers` (a cloud API's list of servers) beside a spec's `servers`: the
+    /// client's nested enum of server URLs takes another name so that the model stays reachable.
+    @Test func aSchemaNamedServersKeepsItsName() throws {
+        let generated = try Self.generate("servers-type.yaml")
+        try Self.expectCompiles(generated, module: "ServersType")
+        let client = try generated.file("Client")
+        #expect(client.contains("    public enum ServerURLs {\n"))
+        #expect(client.contains("func listServers() async throws -> Servers {"))
+        #expect(!client.contains("enum Servers {"))
+    }
+
     /// Kubernetes' path and query `path`, a header `name` beside a path `name`, a query `body`
     /// beside the body; array and object headers and an array path parameter.
     @Test func sameNamedParametersAndArrayHeadersCompile() throws {

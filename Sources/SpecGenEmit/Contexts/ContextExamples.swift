@@ -134,6 +134,7 @@ extension OperationsFileContext: TemplateContext {
                     ],
                     hasMore: false)
             ],
+            serversTypeName: "Servers",
             declaresType: true,
             routeListName: "routes0", allRouteListNames: ["routes0"], allOperations: [operation],
             operations: [operation])

@@ -20,6 +20,8 @@ struct OperationsFileContext {
     /// `Client.Servers`: one function per server; declared when `hasServers`.
     var hasServers: Bool
     var servers: [ServerURLContext]
+    /// The enum's name: `Servers`, or another when a model is named so (`OperationTypeNames`).
+    var serversTypeName: String
     /// True in the file that declares the client struct or the handler protocol (the only
     /// file, or the first of several).
     var declaresType: Bool

@@ -10,13 +10,18 @@ struct OperationTypeNames {
     var defaultServerURLLiteral: String?
     /// The servers `Client.Servers` declares (the API's; none for webhooks).
     var servers: [ServerURLContext]
+    /// The enum nested in the client that holds them: `Servers`, or `ServerURLs` when a model is
+    /// named `Servers` (the nested name would hide the model from the client's methods).
+    var serversTypeName: String
     var clientDoc: String
     var handlerDoc: String
     var serverURLDoc: String
 
-    /// The API's own client and handler.
-    static func api(options: EmitOptions, document: APIDocument) -> OperationTypeNames {
+    /// The API's own client and handler; `topLevelTypeNames` are the models' Swift names at top level.
+    static func api(options: EmitOptions, document: APIDocument, topLevelTypeNames: Set<String>) -> OperationTypeNames {
         let clientTypeName = Naming.typeName(options.clientTypeName)
+        var scope = NameScope(reserved: topLevelTypeNames)
+        let serversTypeName = topLevelTypeNames.contains("Servers") ? scope.claim("ServerURLs") : "Servers"
         return OperationTypeNames(
             clientTypeName: clientTypeName,
             handlerProtocolName: Naming.typeName(options.handlerProtocolName),
@@ -24,7 +29,8 @@ struct OperationTypeNames {
                 SwiftText.stringLiteral(
                     ServerVariable.substitutingDefaults(in: server.url, server.variables ?? []) ?? server.url)
             },
-            servers: ServerURLContextBuilder.contexts(document.servers),
+            servers: ServerURLContextBuilder.contexts(document.servers, enclosingTypeName: serversTypeName),
+            serversTypeName: serversTypeName,
             clientDoc: """
                 /// The API's client: one method per operation. It sends each operation's wire route itself
                 /// (constant headers such as `X-Amz-Target`, constant query items such as `Action=…`).
@@ -42,6 +48,7 @@ struct OperationTypeNames {
         OperationTypeNames(
             clientTypeName: options.webhooksClientTypeName,
             handlerProtocolName: options.webhookHandlerProtocolName, defaultServerURLLiteral: nil, servers: [],
+            serversTypeName: "Servers",
             clientDoc: """
                 /// Sends the API's webhooks and callbacks (the provider's side): one method per webhook or
                 /// callback operation, each sent to `serverURL` exactly as given, its path and query kept: the

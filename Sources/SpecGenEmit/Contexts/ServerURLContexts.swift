@@ -38,10 +38,10 @@ struct ServerVariableEnumContext {
 }
 
 enum ServerURLContextBuilder {
-    /// The servers of `document`, named uniquely in `Servers`.
-    static func contexts(_ servers: [Server]) -> [ServerURLContext] {
+    /// The servers of `document`, named uniquely in the enum that holds them (`Servers`).
+    static func contexts(_ servers: [Server], enclosingTypeName: String = "Servers") -> [ServerURLContext] {
         var functions = NameScope(reserved: ["init"])
-        var types = NameScope(reserved: ["Servers"])
+        var types = NameScope(reserved: [enclosingTypeName])
         return servers.enumerated().map { index, server in
             let functionName = functions.claim(Naming.memberName(server.name ?? "server\(index + 1)"))
             let variables = server.variables ?? []

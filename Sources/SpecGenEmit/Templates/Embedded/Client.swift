@@ -19,7 +19,7 @@ import {{.}}
 {{#hasServers}}
 
     /// The servers the spec lists: each one's URL with its variables replaced by the arguments.
-    {{access}}enum Servers {
+    {{access}}enum {{serversTypeName}} {
 {{#servers}}
 {{#variables}}
 {{#enumType}}
