@@ -1,7 +1,8 @@
 import SpecGenYAML
 
 /// What both readers do the same way for an operation: parameter overrides, response order and
-/// names for inline bodies, and the untyped JSON payload AWS JSON assumes for a success without content.
+/// names for inline bodies, and the successes without content (an AWS API, JSON or Query,
+/// assumes an untyped JSON payload for them).
 enum OperationParts {
     /// Path-level parameters overridden by operation-level ones with the same name and place,
     /// each dereferenced. Order: path-level first (in place when overridden), then the rest.

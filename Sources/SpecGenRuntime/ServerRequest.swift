@@ -30,7 +30,10 @@ public struct ServerRequest: Sendable {
     }
 
     /// The JSON body as `Input`; a body that does not decode answers 400 `SerializationException`.
+    /// A missing body is one too for REST; AWS JSON reads it as `{}` (its clients send none for
+    /// an operation without input fields).
     public func decodeBody<Input: Decodable>(_ type: Input.Type) throws -> Input {
+        if body.isEmpty, !profile.isAWSJSON { throw RequestError.serialization("the request body is required") }
         let json = body.isEmpty ? Array("{}".utf8) : body
         do {
             return try profile.makeDecoder().decode(Input.self, from: Data(json))

@@ -3,6 +3,7 @@ import Foundation
 /// Where a value sits in a request or response: the segments of a JSON pointer (RFC 6901),
 /// e.g. `body`, `items`, `3`, `price` for `/body/items/3/price`, or `query`, `limit`.
 public struct ValidationPath: Sendable, Hashable, CustomStringConvertible {
+    /// The keys and indices from the root, unescaped.
     public var segments: [String]
 
     /// A path of `segments` (none: the value itself).
@@ -26,21 +27,34 @@ public struct ValidationPath: Sendable, Hashable, CustomStringConvertible {
 /// Generated `validate` methods list them per property; `items` and `values` apply rules to
 /// each element of an array and each value of a map.
 public indirect enum ValueRule: Sendable, Hashable {
+    /// At least this many characters (code points).
     case minLength(Int)
+    /// At most this many characters (code points).
     case maxLength(Int)
     /// An ECMA-262 pattern the string must contain a match of (not anchored), checked with
     /// `NSRegularExpression` (ICU): see `docs/VALIDATION.md` for where the two dialects differ.
     case pattern(String)
+    /// Written as the format says (`email`, `uuid`, …).
     case format(StringFormat)
+    /// Not less than the bound.
     case minimum(Double)
+    /// More than the bound.
     case exclusiveMinimum(Double)
+    /// Not more than the bound.
     case maximum(Double)
+    /// Less than the bound.
     case exclusiveMaximum(Double)
+    /// A whole multiple of the divisor.
     case multipleOf(Double)
+    /// At least this many elements.
     case minItems(Int)
+    /// At most this many elements.
     case maxItems(Int)
+    /// No element twice.
     case uniqueItems
+    /// At least this many keys.
     case minProperties(Int)
+    /// At most this many keys.
     case maxProperties(Int)
     /// Rules every element of an array keeps.
     case items([ValueRule])
@@ -56,14 +70,23 @@ public indirect enum ValueRule: Sendable, Hashable {
 /// is not `String` (`date-time` and `date` as `Date`, `byte` and `binary` as `Data`) are checked
 /// by decoding.
 public enum StringFormat: String, Sendable, Hashable, CaseIterable {
+    /// `local@domain` (RFC 5321's mailbox, loosely).
     case email
+    /// `8-4-4-4-12` hexadecimal digits (RFC 4122).
     case uuid
+    /// RFC 3339 `full-date`: `2024-02-29`.
     case date
+    /// RFC 3339 `date-time`: `2024-02-29T12:30:00Z`.
     case dateTime = "date-time"
+    /// RFC 3339 `full-time`: `12:30:00+01:00`.
     case time
+    /// An absolute URI (RFC 3986): a scheme and `:`.
     case uri
+    /// A dotted-quad IPv4 address.
     case ipv4
+    /// An IPv6 address (RFC 4291).
     case ipv6
+    /// An RFC 1123 host name.
     case hostname
 }
 
@@ -78,6 +101,7 @@ public struct Violation: Sendable, Hashable, Codable {
     /// What is wrong, in words.
     public var detail: String
 
+    /// A violation at `pointer` of `constraint` (whose schema value is `limit`), told as `detail`.
     public init(pointer: String, constraint: String, limit: JSONValue?, detail: String) {
         self.pointer = pointer
         self.constraint = constraint
@@ -90,22 +114,28 @@ public struct Violation: Sendable, Hashable, Codable {
 public struct ValidationReport: Sendable {
     /// Which way the value travels: `readOnly` applies to requests, `writeOnly` to responses.
     public enum Direction: Sendable {
+        /// Client to server: `readOnly` properties may not be present.
         case request
+        /// Server to client: `writeOnly` properties may not be present.
         case response
     }
 
+    /// Which way the checked value travels.
     public var direction: Direction
+    /// What was found, in the order checked.
     public private(set) var violations: [Violation] = []
     /// More violations were found than `limit` keeps.
     public private(set) var isTruncated = false
     /// The most violations kept: a hostile body cannot make the answer unbounded.
     public var limit: Int
 
+    /// An empty report for a value travelling `direction`, keeping at most `limit` violations.
     public init(direction: Direction, limit: Int = 50) {
         self.direction = direction
         self.limit = limit
     }
 
+    /// Nothing was found.
     public var isValid: Bool { violations.isEmpty }
 
     /// Checks `value`, the member `key` of the value at `path`, against `rules` (and, when it is a
@@ -165,6 +195,7 @@ public protocol Validatable: ConstrainedValue {
 }
 
 extension Validatable {
+    /// Applies `readOnly`/`writeOnly`, then the type's own rules (`validate`).
     public func check(_ rules: [ValueRule], at path: ValidationPath, into report: inout ValidationReport) {
         report.checkDirection(rules, isPresent: true, at: path)
         validate(&report, at: path)
@@ -183,9 +214,12 @@ extension Validatable {
 /// Thrown when a value breaks its schema: a server answers it 400 with every violation, a
 /// client that validates before sending throws it instead of sending.
 public struct ValidationFailure: Error, Sendable, CustomStringConvertible {
+    /// Every violation found (up to the report's limit).
     public var violations: [Violation]
+    /// There were more than `violations` holds.
     public var isTruncated: Bool
 
+    /// The failure a report with violations describes.
     public init(_ report: ValidationReport) {
         violations = report.violations
         isTruncated = report.isTruncated
@@ -242,6 +276,7 @@ public struct ValidationFailure: Error, Sendable, CustomStringConvertible {
 /// A handler returned a body that breaks the spec (`RouteTable.validatesResponses`): the server's
 /// fault, answered 500 with the violations in the message.
 public struct ResponseValidationFailure: Error, Sendable {
+    /// The violations of the returned body.
     public var failure: ValidationFailure
 }
 
@@ -262,6 +297,7 @@ extension ValidationReport {
 // MARK: - The values rules apply to
 
 extension String: ConstrainedValue {
+    /// Applies the string rules: lengths, `pattern`, `format`.
     public func check(_ rules: [ValueRule], at path: ValidationPath, into report: inout ValidationReport) {
         report.checkDirection(rules, isPresent: true, at: path)
         for rule in rules {
@@ -306,6 +342,7 @@ protocol ConstrainedNumber: ConstrainedValue {
 }
 
 extension ConstrainedNumber {
+    /// Applies the numeric rules: bounds and `multipleOf`.
     public func check(_ rules: [ValueRule], at path: ValidationPath, into report: inout ValidationReport) {
         report.checkDirection(rules, isPresent: true, at: path)
         let value = doubleValue
@@ -377,18 +414,21 @@ extension Double {
 }
 
 extension Bool: ConstrainedValue {
+    /// Applies only `readOnly`/`writeOnly`: decoding checked the rest.
     public func check(_ rules: [ValueRule], at path: ValidationPath, into report: inout ValidationReport) {
         report.checkDirection(rules, isPresent: true, at: path)
     }
 }
 
 extension Date: ConstrainedValue {
+    /// Applies only `readOnly`/`writeOnly`: decoding checked the rest.
     public func check(_ rules: [ValueRule], at path: ValidationPath, into report: inout ValidationReport) {
         report.checkDirection(rules, isPresent: true, at: path)
     }
 }
 
 extension Data: ConstrainedValue {
+    /// Applies only `readOnly`/`writeOnly`: decoding checked the rest.
     public func check(_ rules: [ValueRule], at path: ValidationPath, into report: inout ValidationReport) {
         report.checkDirection(rules, isPresent: true, at: path)
     }
@@ -414,6 +454,7 @@ extension Optional: ConstrainedValue {
 }
 
 extension Nullable: ConstrainedValue {
+    /// Nothing to check for `null`; the wrapped value's rules otherwise.
     public func check(_ rules: [ValueRule], at path: ValidationPath, into report: inout ValidationReport) {
         guard case .value(let wrapped) = self else { return }
         Optional<Wrapped>.checkAny(wrapped, rules, at: path, into: &report)
@@ -421,12 +462,14 @@ extension Nullable: ConstrainedValue {
 }
 
 extension Indirect: ConstrainedValue {
+    /// The boxed value's rules.
     public func check(_ rules: [ValueRule], at path: ValidationPath, into report: inout ValidationReport) {
         Optional<Wrapped>.checkAny(wrappedValue, rules, at: path, into: &report)
     }
 }
 
 extension Array: ConstrainedValue {
+    /// Applies the array rules (counts, `uniqueItems`), then `items` and each element's own to every element.
     public func check(_ rules: [ValueRule], at path: ValidationPath, into report: inout ValidationReport) {
         report.checkDirection(rules, isPresent: true, at: path)
         var elementRules: [ValueRule] = []
@@ -464,6 +507,7 @@ extension Array: ConstrainedValue {
 }
 
 extension Dictionary: ConstrainedValue where Key == String {
+    /// Applies the map rules (counts), then `values` and each value's own to every value.
     public func check(_ rules: [ValueRule], at path: ValidationPath, into report: inout ValidationReport) {
         report.checkDirection(rules, isPresent: true, at: path)
         var valueRules: [ValueRule] = []

@@ -119,18 +119,20 @@ struct OperationContextBuilder {
     /// whose peers ignore it.
     private func acceptLiteral(_ plan: OperationPlan) -> String {
         guard document.protocol.kind == .rest else { return "[]" }
-        var seen = Set<String>()
-        let types = (plan.responses.successes + plan.responses.errors).compactMap(\.mediaType)
-            .filter { seen.insert($0).inserted }
-        return "[" + types.map(SwiftText.stringLiteral).joined(separator: ", ") + "]"
+        return Self.mediaTypesLiteral(plan.responses.successes + plan.responses.errors) ?? "[]"
     }
 
     /// The media types of the successes the server writes; nil for AWS JSON (its clients send no
     /// `Accept`) or when no success has a body.
     private func producesLiteral(_ plan: OperationPlan) -> String? {
         guard document.protocol.kind == .rest else { return nil }
+        return Self.mediaTypesLiteral(plan.responses.successes)
+    }
+
+    /// The distinct media types of `responses` in order, as a Swift array literal; nil when none has one.
+    private static func mediaTypesLiteral(_ responses: [ResponsePlan.Declared]) -> String? {
         var seen = Set<String>()
-        let types = plan.responses.successes.compactMap(\.mediaType).filter { seen.insert($0).inserted }
+        let types = responses.compactMap(\.mediaType).filter { seen.insert($0).inserted }
         return types.isEmpty ? nil : "[" + types.map(SwiftText.stringLiteral).joined(separator: ", ") + "]"
     }
 
