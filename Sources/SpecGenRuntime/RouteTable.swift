@@ -26,15 +26,19 @@ public struct ServerRoute: Sendable {
     /// its media type: the errors the server makes itself (a malformed parameter, a missing
     /// credential, 406, 413, 500) are written so for this operation, else as `ServerResponse.error`.
     public var problemMediaTypes: [String: String] = [:]
+    /// The error name an AWS API answers a request that breaks the spec's constraints with:
+    /// `ValidationException` unless the operation declares another (ECR: `InvalidParameterException`).
+    public var invalidInputError = "ValidationException"
 
     /// A route for one operation; `headers` and `query` are its constants; `produces` the media
     /// types of its successes; `streamsRequestBody` hands the handler the body as it arrives.
     public init(
         _ operationID: String, _ method: HTTPRequest.Method, _ path: String,
         headers: [(name: String, value: String)] = [], query: [(name: String, value: String)] = [],
-        produces: [String] = [], problems: [String: String] = [:], streamsRequestBody: Bool = false,
-        handle: @escaping @Sendable (ServerRequest) async throws -> ServerResponse
+        produces: [String] = [], problems: [String: String] = [:], invalidInputError: String? = nil,
+        streamsRequestBody: Bool = false, handle: @escaping @Sendable (ServerRequest) async throws -> ServerResponse
     ) {
+        if let invalidInputError { self.invalidInputError = invalidInputError }
         self.streamsRequestBody = streamsRequestBody
         self.produces = produces
         self.problemMediaTypes = problems
@@ -63,7 +67,7 @@ public struct ServerRoute: Sendable {
     /// `application/problem+json`).
     func validationError(_ failure: ValidationFailure, profile: WireProfile) -> ServerResponse {
         if profile.isAWSJSON {
-            return .error(status: 400, name: "ValidationException", message: failure.awsMessage, profile: profile)
+            return .error(status: 400, name: invalidInputError, message: failure.awsMessage, profile: profile)
         }
         let contentType =
             problemMediaTypes["400"] ?? problemMediaTypes["4XX"] ?? problemMediaTypes["default"]

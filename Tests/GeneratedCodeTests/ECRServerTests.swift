@@ -139,13 +139,15 @@ struct ECRServerTests {
         #expect(json["message"] == .string("it exists"))
     }
 
-    @Test func aRequestBreakingTheSpecsConstraintsIsAValidationExceptionInAWSWords() async throws {
+    /// ECR declares `InvalidParameterException` (not `ValidationException`) for bad input, and
+    /// answers constraint violations with it, as AWS's ECR does.
+    @Test func aRequestBreakingTheSpecsConstraintsIsTheDeclaredErrorInAWSWords() async throws {
         let (response, json) = try await post(
             server(), target: "AmazonEC2ContainerRegistry_V20150921.CreateRepository",
             body: #"{"repositoryName": "a", "registryId": "12"}"#)
         #expect(response.status.code == 400)
-        #expect(response.headerFields[HTTPField.Name("X-Amzn-ErrorType")!] == "ValidationException")
-        #expect(json["__type"] == .string("ValidationException"))
+        #expect(response.headerFields[HTTPField.Name("X-Amzn-ErrorType")!] == "InvalidParameterException")
+        #expect(json["__type"] == .string("InvalidParameterException"))
         #expect(
             json["message"]
                 == .string(

@@ -93,7 +93,7 @@ extension OperationsFileContext: TemplateContext {
                     required: true, style: "form", explode: true, isJSONContent: false, hasMore: false)
             ],
             routeHeadersLiteral: "[]", routeQueryLiteral: "[]", producesLiteral: "[]",
-            problemsLiteral: "[:]", inputTypeName: "Input",
+            problemsLiteral: "[:]", invalidInputErrorLiteral: "\"InvalidParameterException\"", inputTypeName: "Input",
             inputIsStruct: true,
             inputIsBody: true,
             inputValidation: InputValidationContext(rules: "[]", path: "ValidationPath()"),

@@ -76,6 +76,7 @@ struct OperationContextBuilder {
             hasParameters: !parameters.isEmpty, parameters: parameters,
             routeHeadersLiteral: routeHeaders, routeQueryLiteral: routeQuery, producesLiteral: producesLiteral(plan),
             problemsLiteral: problemsLiteral(operation),
+            invalidInputErrorLiteral: invalidInputErrorLiteral(operation),
             inputTypeName: plan.inputTypeName, inputIsStruct: plan.inputTypeName != nil && !plan.inputIsBody,
             inputIsBody: plan.inputIsBody && plan.requestBody?.choiceTypeName != nil,
             inputValidation: validation?.inputCheck(
@@ -134,6 +135,23 @@ struct OperationContextBuilder {
         var seen = Set<String>()
         let types = responses.compactMap(\.mediaType).filter { seen.insert($0).inserted }
         return types.isEmpty ? nil : "[" + types.map(SwiftText.stringLiteral).joined(separator: ", ") + "]"
+    }
+
+    /// The error an AWS operation declares (`x-amz-errors`) for input that breaks its constraints:
+    /// nil when that is `ValidationException` or nothing says otherwise; `InvalidParameterException`
+    /// when it declares that instead, as ECR does.
+    private func invalidInputErrorLiteral(_ operation: Operation) -> String? {
+        guard document.protocol.kind != .rest else { return nil }
+        var declared: Set<String> = []
+        for response in operation.responses where !response.isSuccess {
+            if case .array(let names)? = response.extensions?["x-amz-errors"] {
+                for case .string(let name) in names { declared.insert(name) }
+            }
+        }
+        guard !declared.contains("ValidationException"), declared.contains("InvalidParameterException") else {
+            return nil
+        }
+        return SwiftText.stringLiteral("InvalidParameterException")
     }
 
     /// The error statuses declared with `application/problem+json` (RFC 9457) whose schema asks

@@ -70,6 +70,9 @@ struct OperationContext {
     /// media type, as a Swift dictionary literal (`["default": "application/problem+json"]`);
     /// nil when there are none.
     var problemsLiteral: String?
+    /// For an AWS API, the declared error name a constraint violation answers with when it is not
+    /// `ValidationException` (ECR declares `InvalidParameterException`), as a Swift literal; else nil.
+    var invalidInputErrorLiteral: String?
     /// The input's Swift type (`GetPetInput`, or the body type when the body is the whole input).
     var inputTypeName: String?
     /// True when the input is a struct of parameters (and maybe a body) the server builds.

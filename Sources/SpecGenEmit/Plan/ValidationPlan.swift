@@ -3,10 +3,11 @@ import SpecGenIR
 
 /// Which generated types check their values against the schema, and with which rules (issue 21).
 ///
-/// A struct validates when one of its members has a rule or holds a type that validates; an
-/// enum always does (decoding keeps a value the spec does not list in `undocumented`, which a
-/// request may not send). Unions and types without rules get no `validate`, so validation costs
-/// nothing where the spec asks nothing. Rules are Swift literals of the runtime's `ValueRule`.
+/// A struct validates when one of its members has a rule or holds a type that validates, a union
+/// when one of its variants does; an enum always does (decoding keeps a value the spec does not
+/// list in `undocumented`, which a request may not send). Types without rules get no `validate`,
+/// so validation costs nothing where the spec asks nothing; unless `responses` is on, neither do
+/// types only a response holds. Rules are Swift literals of the runtime's `ValueRule`.
 struct ValidationPlan {
     /// How one member is checked: `report.check(self.<member>, <rules>, at: <path>, <key>)`.
     struct MemberCheck: Equatable {

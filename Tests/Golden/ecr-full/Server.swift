@@ -59,7 +59,7 @@ private let wireProfile: WireProfile = .awsJSON(version: "1.1")
 extension APIHandler {
     var routes0: [ServerRoute] {
         [
-            ServerRoute("createRepository", .post, "/", headers: [(name: "X-Amz-Target", value: "AmazonEC2ContainerRegistry_V20150921.CreateRepository")], query: []) { request in
+            ServerRoute("createRepository", .post, "/", headers: [(name: "X-Amz-Target", value: "AmazonEC2ContainerRegistry_V20150921.CreateRepository")], query: [], invalidInputError: "InvalidParameterException") { request in
                 let input = try request.decodeBody(CreateRepositoryRequest.self)
                 try request.validate(input, [], at: ValidationPath(["body"]))
                 let output = try await self.createRepository(input)
@@ -68,7 +68,7 @@ extension APIHandler {
                     body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/x-amz-json-1.1"))
                 )
             },
-            ServerRoute("describeRepositories", .post, "/", headers: [(name: "X-Amz-Target", value: "AmazonEC2ContainerRegistry_V20150921.DescribeRepositories")], query: []) { request in
+            ServerRoute("describeRepositories", .post, "/", headers: [(name: "X-Amz-Target", value: "AmazonEC2ContainerRegistry_V20150921.DescribeRepositories")], query: [], invalidInputError: "InvalidParameterException") { request in
                 let input = try request.decodeBody(DescribeRepositoriesRequest.self)
                 try request.validate(input, [], at: ValidationPath(["body"]))
                 let output = try await self.describeRepositories(input)
@@ -77,7 +77,7 @@ extension APIHandler {
                     body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/x-amz-json-1.1"))
                 )
             },
-            ServerRoute("deleteRepository", .post, "/", headers: [(name: "X-Amz-Target", value: "AmazonEC2ContainerRegistry_V20150921.DeleteRepository")], query: []) { request in
+            ServerRoute("deleteRepository", .post, "/", headers: [(name: "X-Amz-Target", value: "AmazonEC2ContainerRegistry_V20150921.DeleteRepository")], query: [], invalidInputError: "InvalidParameterException") { request in
                 let input = try request.decodeBody(DeleteRepositoryRequest.self)
                 try request.validate(input, [], at: ValidationPath(["body"]))
                 let output = try await self.deleteRepository(input)
@@ -86,7 +86,7 @@ extension APIHandler {
                     body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/x-amz-json-1.1"))
                 )
             },
-            ServerRoute("putImage", .post, "/", headers: [(name: "X-Amz-Target", value: "AmazonEC2ContainerRegistry_V20150921.PutImage")], query: []) { request in
+            ServerRoute("putImage", .post, "/", headers: [(name: "X-Amz-Target", value: "AmazonEC2ContainerRegistry_V20150921.PutImage")], query: [], invalidInputError: "InvalidParameterException") { request in
                 let input = try request.decodeBody(PutImageRequest.self)
                 try request.validate(input, [], at: ValidationPath(["body"]))
                 let output = try await self.putImage(input)
@@ -95,7 +95,7 @@ extension APIHandler {
                     body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/x-amz-json-1.1"))
                 )
             },
-            ServerRoute("batchGetImage", .post, "/", headers: [(name: "X-Amz-Target", value: "AmazonEC2ContainerRegistry_V20150921.BatchGetImage")], query: []) { request in
+            ServerRoute("batchGetImage", .post, "/", headers: [(name: "X-Amz-Target", value: "AmazonEC2ContainerRegistry_V20150921.BatchGetImage")], query: [], invalidInputError: "InvalidParameterException") { request in
                 let input = try request.decodeBody(BatchGetImageRequest.self)
                 try request.validate(input, [], at: ValidationPath(["body"]))
                 let output = try await self.batchGetImage(input)
@@ -104,7 +104,7 @@ extension APIHandler {
                     body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/x-amz-json-1.1"))
                 )
             },
-            ServerRoute("listImages", .post, "/", headers: [(name: "X-Amz-Target", value: "AmazonEC2ContainerRegistry_V20150921.ListImages")], query: []) { request in
+            ServerRoute("listImages", .post, "/", headers: [(name: "X-Amz-Target", value: "AmazonEC2ContainerRegistry_V20150921.ListImages")], query: [], invalidInputError: "InvalidParameterException") { request in
                 let input = try request.decodeBody(ListImagesRequest.self)
                 try request.validate(input, [], at: ValidationPath(["body"]))
                 let output = try await self.listImages(input)
@@ -113,7 +113,7 @@ extension APIHandler {
                     body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/x-amz-json-1.1"))
                 )
             },
-            ServerRoute("describeImages", .post, "/", headers: [(name: "X-Amz-Target", value: "AmazonEC2ContainerRegistry_V20150921.DescribeImages")], query: []) { request in
+            ServerRoute("describeImages", .post, "/", headers: [(name: "X-Amz-Target", value: "AmazonEC2ContainerRegistry_V20150921.DescribeImages")], query: [], invalidInputError: "InvalidParameterException") { request in
                 let input = try request.decodeBody(DescribeImagesRequest.self)
                 try request.validate(input, [], at: ValidationPath(["body"]))
                 let output = try await self.describeImages(input)

@@ -40,7 +40,7 @@ extension {{handlerProtocolName}} {
     var {{routeListName}}: [ServerRoute] {
         [
 {{#operations}}
-            ServerRoute({{{operationIDLiteral}}}, .{{httpMethod}}, {{{pathLiteral}}}, headers: {{{routeHeadersLiteral}}}, query: {{{routeQueryLiteral}}}{{#producesLiteral}}, produces: {{{.}}}{{/producesLiteral}}{{#problemsLiteral}}, problems: {{{.}}}{{/problemsLiteral}}{{#requestBody}}{{#streams}}, streamsRequestBody: true{{/streams}}{{/requestBody}}) { request in
+            ServerRoute({{{operationIDLiteral}}}, .{{httpMethod}}, {{{pathLiteral}}}, headers: {{{routeHeadersLiteral}}}, query: {{{routeQueryLiteral}}}{{#producesLiteral}}, produces: {{{.}}}{{/producesLiteral}}{{#problemsLiteral}}, problems: {{{.}}}{{/problemsLiteral}}{{#invalidInputErrorLiteral}}, invalidInputError: {{{.}}}{{/invalidInputErrorLiteral}}{{#requestBody}}{{#streams}}, streamsRequestBody: true{{/streams}}{{/requestBody}}) { request in
 {{#authentication}}
                 try request.authenticate(anyOf: [{{#alternatives}}[{{#schemes}}{{#isHTTPBearer}}.httpBearer{{/isHTTPBearer}}{{#isHTTPBasic}}.httpBasic{{/isHTTPBasic}}{{#isOAuth2}}.oauth2{{/isOAuth2}}{{#isOpenIDConnect}}.openIDConnect{{/isOpenIDConnect}}{{#httpSchemeLiteral}}.http(scheme: {{{.}}}){{/httpSchemeLiteral}}{{#apiKey}}.apiKey(name: {{{nameLiteral}}}, in: .{{location}}){{/apiKey}}{{#hasMore}}, {{/hasMore}}{{/schemes}}]{{#hasMore}}, {{/hasMore}}{{/alternatives}}])
 {{/authentication}}
