@@ -321,10 +321,10 @@ package struct Generator: Sendable {
 
     static func profileContext(_ apiProtocol: APIProtocol) -> WireProfileContext {
         switch apiProtocol.kind {
-        case .rest: return WireProfileContext(isREST: true, awsJSONVersionLiteral: nil)
+        case .rest: return WireProfileContext(isREST: true, awsJSONVersion: nil)
         case .awsJSON:
             return WireProfileContext(
-                isREST: false, awsJSONVersionLiteral: SwiftText.stringLiteral(apiProtocol.version ?? "1.1"))
+                isREST: false, awsJSONVersion: SwiftText.stringLiteral(apiProtocol.version ?? "1.1"))
         }
     }
 }

@@ -144,6 +144,41 @@ extension ServerRequest {
         return try decodeJSON(Value.self, text, .header, name)
     }
 
+    /// The required forms of the readers above: an absent parameter throws `.missing`, a 400 naming
+    /// it (generated routes pick the form by the parameter's `required`).
+    public func header<Value: Decodable>(
+        _ name: String, required type: Value.Type, _ encoding: ParameterEncoding = .headerDefault
+    ) throws(ParameterError) -> Value {
+        try required(header(name, as: type, encoding), .header, name)
+    }
+
+    public func cookie<Value: Decodable>(
+        _ name: String, required type: Value.Type, _ encoding: ParameterEncoding = .cookieDefault
+    ) throws(ParameterError) -> Value {
+        try required(cookie(name, as: type, encoding), .cookie, name)
+    }
+
+    public func querystring<Value: Decodable>(_ name: String, required type: Value.Type, _ encoding: ParameterEncoding)
+        throws(ParameterError) -> Value
+    {
+        try required(querystring(name, as: type, encoding), .querystring, name)
+    }
+
+    public func queryJSON<Value: Decodable>(_ name: String, required type: Value.Type) throws(ParameterError) -> Value {
+        try required(queryJSON(name, as: type), .query, name)
+    }
+
+    public func querystringJSON<Value: Decodable>(_ name: String, required type: Value.Type) throws(ParameterError)
+        -> Value
+    {
+        try required(querystringJSON(name, as: type), .querystring, name)
+    }
+
+    public func headerJSON<Value: Decodable>(_ name: String, required type: Value.Type) throws(ParameterError) -> Value
+    {
+        try required(headerJSON(name, as: type), .header, name)
+    }
+
     /// A required parameter that is absent answers 400 naming it.
     public func required<Value>(_ value: Value?, _ location: ParameterLocation, _ name: String) throws(ParameterError)
         -> Value

@@ -50,10 +50,16 @@ struct SecurityEmitTests {
         #expect(security.contains(#".basic(username: username, password: password, operations: ["addPet"])"#))
         #expect(security.contains(#".bearer(token, operations: ["addPet"])"#))
         let server = try #require(files["Server.swift"])
-        #expect(server.contains("func listPets(apiKey: APIKey) async throws"))
-        #expect(server.contains("func addPet(basic: BasicCredentials?, petstoreAuth: BearerToken?) async throws"))
+        #expect(server.contains("func listPets(\n        apiKey: APIKey,\n    ) async throws"))
+        #expect(
+            server.contains(
+                "func addPet(\n        basic: BasicCredentials?,\n        petstoreAuth: BearerToken?,\n    ) async throws"
+            ))
         #expect(server.contains("func openDoor() async throws"))
-        #expect(server.contains("try request.authenticate(anyOf: [[.oauth2], [.httpBasic]])"))
+        #expect(
+            server.contains(
+                "try request.authenticate(anyOf: [\n                    [.oauth2],\n                    [.httpBasic],\n"
+            ))
     }
 
     @Test func sigV4AndUnknownSchemesGenerateNothingAndAreNotEnforced() throws {
@@ -135,8 +141,10 @@ struct SecurityEmitTests {
                   responses: {'204': {description: ok}}
             """)
         let server = try #require(files["Server.swift"])
-        #expect(server.contains("func a(token: BearerToken) async throws"))
-        #expect(server.contains("try request.authenticate(anyOf: [[.httpBearer]])"))
+        #expect(server.contains("func a(\n        token: BearerToken,\n    ) async throws"))
+        #expect(
+            server.contains("try request.authenticate(anyOf: [\n                    [.httpBearer],\n                ])")
+        )
         let client = try #require(files["Client.swift"])
         #expect(client.contains("func petAdded() async throws"))
         #expect(!client.contains("authenticate("))

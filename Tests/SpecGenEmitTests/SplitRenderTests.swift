@@ -114,6 +114,21 @@ private struct TypeContext {
         #expect(!result.split)
     }
 
+    /// `last()` inside a section on an element's own list counts that list's elements, not the
+    /// chunk's: it does not stop a split. At the section's top level, or inside a flag's section
+    /// (which keeps the context), it would count the chunk, and does.
+    @Test func onlyTheSplitListsOwnPositionTransformsStopASplit() {
+        let nested = "{{#schemes}}{{name}}{{^last()}}, {{/last()}}{{/schemes}}"
+        #expect(!SplitSectionText.usesSequenceTransforms(nested, nestedContexts: ["schemes"]))
+        #expect(SplitSectionText.usesSequenceTransforms(nested, nestedContexts: []))
+        let inFlag = "{{#isTyped}}{{^last()}}, {{/last()}}{{/isTyped}}"
+        #expect(SplitSectionText.usesSequenceTransforms(inFlag, nestedContexts: ["schemes"]))
+        #expect(
+            SplitSectionText.usesSequenceTransforms("{{^schemes}}{{index()}}{{/schemes}}", nestedContexts: ["schemes"]))
+        #expect(SplitSectionText.usesSequenceTransforms("a{{#first()}}b{{/first()}}"))
+        #expect(!SplitSectionText.usesSequenceTransforms("request.body() {{name}}"))
+    }
+
     @Test func aListInAnInvertedSectionOnlyIsSplitAsUnused() throws {
         let result = try render("{{^types}}none{{/types}}{{#imports}}import {{.}}\n{{/imports}}")
         #expect(result.split == Self.canSplit)

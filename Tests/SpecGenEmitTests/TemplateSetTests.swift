@@ -251,6 +251,16 @@ private enum Paths {
         #expect(try TemplateSet.load(overridesDirectory: nil).names == onDisk.keys.sorted())
     }
 
+    /// A user overrides a template by reading it: one statement a line, as wide as the Swift it writes.
+    @Test func everyDefaultTemplateLineIsAtMost120Characters() {
+        let long = DefaultTemplates.all.sorted { $0.key < $1.key }.flatMap { name, text in
+            text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+                .filter { $0.element.count > 120 }
+                .map { "Templates/\(name).mustache:\($0.offset + 1): \($0.element.count) characters" }
+        }
+        #expect(long.isEmpty, "\(long.joined(separator: "\n"))")
+    }
+
     @Test func embeddingRoundTripsAwkwardText() {
         #expect(EmbeddedTemplatesFile.literal("a\n") == "#\"\"\"\na\n\n\"\"\"#")
         #expect(EmbeddedTemplatesFile.literal(##"x "\#(y)" """## + "\n").hasPrefix("##\"\"\"\n"))

@@ -124,12 +124,16 @@ struct GenerateCommandTests {
             toFile: folder + "/config.yaml", atomically: true, encoding: .utf8)
         // A credential read through the user's own helper, told the scheme kind and the scopes.
         try """
-        {{#scheme}}myCredential(kind: "{{#isOAuth2}}oauth2{{/isOAuth2}}{{#isHTTPBearer}}bearer{{/isHTTPBearer}}\
-        {{#isHTTPBasic}}basic{{/isHTTPBasic}}{{#isOpenIDConnect}}oidc{{/isOpenIDConnect}}{{#apiKey}}key:{{location}}{{/apiKey}}\
-        {{#httpSchemeLiteral}}http{{/httpSchemeLiteral}}", scopes: [{{#requiredScopes}}{{#scopes}}{{{literal}}}, {{/scopes}}{{/requiredScopes}}]){{/scheme}}
+        {{#scheme}}
+        let {{label}}Credential = {{tryKeyword}} request.myCredential(kind: "{{#isOAuth2}}oauth2{{/isOAuth2}}\
+        {{#isHTTPBearer}}bearer{{/isHTTPBearer}}{{#isHTTPBasic}}basic{{/isHTTPBasic}}{{#isOpenIDConnect}}oidc{{/isOpenIDConnect}}\
+        {{#apiKey}}key:{{location}}{{/apiKey}}{{#httpSchemeLiteral}}http{{/httpSchemeLiteral}}", \
+        scopes: [{{#requiredScopes}}{{#scopes}}{{{literal}}}, {{/scopes}}{{/requiredScopes}}])
+        {{/scheme}}
+
         """.write(toFile: folder + "/templates/ServerCredentialRead.mustache", atomically: true, encoding: .utf8)
         let stubs = try String(contentsOfFile: "Templates/Stubs.mustache".relativeToRepository, encoding: .utf8)
-        try stubs.replacingOccurrences(of: "{{#isDecoded}}stubValue(", with: "{{#isDecoded}}myStub(")
+        try stubs.replacingOccurrences(of: "{{bodyBinding}} try stubValue(", with: "{{bodyBinding}} try myStub(")
             .write(toFile: folder + "/templates/Stubs.mustache", atomically: true, encoding: .utf8)
         let result = try SpecGenBinary.run([
             "generate", "Specs/security.yaml", "--output", folder + "/out", "--config", folder + "/config.yaml",
@@ -138,9 +142,9 @@ struct GenerateCommandTests {
         let server = try String(contentsOfFile: folder + "/out/Server.swift", encoding: .utf8)
         #expect(
             server.contains(
-                #"petstoreAuth: try? request.myCredential(kind: "oauth2", scopes: ["read:pets", "admin:pets", "write:pets", ])"#
+                #"let petstoreAuthCredential = try? request.myCredential(kind: "oauth2", scopes: ["read:pets", "admin:pets", "write:pets", ])"#
             ))
-        #expect(server.contains(#"digestAuth: try request.myCredential(kind: "http", scopes: [])"#))
+        #expect(server.contains(#"let digestAuthCredential = try request.myCredential(kind: "http", scopes: [])"#))
         #expect(!server.contains("request.bearerToken("))
         let stubsFile = try String(contentsOfFile: folder + "/out/Stubs.swift", encoding: .utf8)
         #expect(stubsFile.contains(#"return try myStub(Seen.self, "{}")"#))
@@ -171,7 +175,10 @@ struct GenerateCommandTests {
         let models = try String(contentsOfFile: folder + "/out/Models.swift", encoding: .utf8)
         #expect(models.contains(#"self.name = try container.myDecode(String.self, "name")"#))
         #expect(!models.contains(#"self.name = try container.decode(String.self, "name")"#))
-        #expect(models.contains("public init(petId: String, include: [String]?, xRequestId: String?, since: Date?"))
+        #expect(
+            models.contains(
+                "public init(\n        petId: String,\n        include: [String]?,\n        xRequestId: String?,\n        since: Date?,"
+            ))
     }
 
     @Test func aBrokenConfigIsADiagnosticAtItsLine() throws {

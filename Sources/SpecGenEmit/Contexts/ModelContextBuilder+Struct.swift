@@ -80,21 +80,19 @@ extension ModelContextBuilder {
             }
             return InitParameterContext(
                 name: plan.name, storageName: plan.storageName, type: plan.declaredType,
-                defaultArgument: defaultArgument, hasMore: true)
+                defaultArgument: defaultArgument)
         }
         for whole in wholeValues {
             parameters.append(
                 InitParameterContext(
-                    name: whole.name, storageName: whole.name, type: whole.swiftType, defaultArgument: nil,
-                    hasMore: true))
+                    name: whole.name, storageName: whole.name, type: whole.swiftType, defaultArgument: nil))
         }
         if let extra {
             parameters.append(
                 InitParameterContext(
                     name: extra.name, storageName: extra.name, type: "[String: \(extra.valueType)]",
-                    defaultArgument: "[:]", hasMore: true))
+                    defaultArgument: "[:]"))
         }
-        if !parameters.isEmpty { parameters[parameters.count - 1].hasMore = false }
         let validation = validationContext(type, object, plans: plans, extraName: extra?.name)
         let conformances = codable ? "Codable, Hashable, Sendable" : hashable ? "Hashable, Sendable" : "Sendable"
         return StructContext(
@@ -200,10 +198,7 @@ extension ModelContextBuilder {
         let additional = extra.map { extra in
             AdditionalMembersContext(
                 name: extra.name, valueType: extra.valueType,
-                knownKeys: plans.enumerated().map { index, plan in
-                    KeyLiteralContext(
-                        literal: SwiftText.stringLiteral(plan.property.name), hasMore: index < plans.count - 1)
-                })
+                knownKeys: plans.map { KeyLiteralContext(literal: SwiftText.stringLiteral($0.property.name)) })
         }
         return CodingContext(
             keyed: keyed,

@@ -44,7 +44,6 @@ extension InitParameterContext: RenderedFields {
     var renderedFields: [(String, Any?)] {
         [
             ("name", name), ("storageName", storageName), ("type", type), ("defaultArgument", defaultArgument),
-            ("hasMore", hasMore),
         ]
     }
 }
@@ -91,7 +90,7 @@ extension AdditionalMembersContext: RenderedFields {
 }
 
 extension KeyLiteralContext: RenderedFields {
-    var renderedFields: [(String, Any?)] { [("literal", literal), ("hasMore", hasMore)] }
+    var renderedFields: [(String, Any?)] { [("literal", literal)] }
 }
 
 extension EnumContext: RenderedFields {

@@ -96,8 +96,6 @@ struct InitParameterContext {
     var type: String
     /// The default argument (`nil`, `[:]`, a spec default as a literal); nil when required.
     var defaultArgument: String?
-    /// Another parameter follows (the template writes `, `).
-    var hasMore: Bool
 }
 
 /// What the written `init(from:)`/`encode(to:)` of a JSON object code, as data: the template
@@ -152,8 +150,6 @@ struct AdditionalMembersContext {
 struct KeyLiteralContext {
     /// An escaped Swift string literal.
     var literal: String
-    /// Another key follows (the template writes `, `).
-    var hasMore: Bool
 }
 
 struct EnumContext {

@@ -24,48 +24,44 @@ struct OperationContextBuilder {
         let idLiteral = SwiftText.stringLiteral(operation.id)
 
         let requestBody = RequestBodyContextBuilder.context(plan)
-        let bodyMember = !plan.inputIsBody && requestBody != nil
-        let parameters = plan.parameters.enumerated().map { index, parameter in
+        let parameters = plan.parameters.map { parameter in
             ParameterContext(
-                location: parameter.location.rawValue, isPath: parameter.location == .path,
+                location: parameter.location.rawValue, typeLabel: parameter.required ? "required" : "as",
+                isPath: parameter.location == .path,
                 wireName: SwiftText.stringLiteral(parameter.wireName), swiftName: parameter.swiftName,
                 valueType: parameter.valueType, required: parameter.required, style: parameter.style.rawValue,
-                explode: parameter.explode, isJSONContent: parameter.isJSONContent,
-                hasMore: index < plan.parameters.count - 1 || bodyMember)
+                explode: parameter.explode, isJSONContent: parameter.isJSONContent)
         }
 
         // Security: the route checks the requirements first, then hands each scheme's credential over.
         let requirements = security.security(of: operation, in: document)
-        let credentials = requirements.credentials.enumerated().map { index, credential in
-            let scopes = credential.requiredScopes.enumerated().map { listIndex, list in
-                ScopeListContext(
-                    scopes: list.enumerated().map { scopeIndex, scope in
-                        ListItemContext(literal: SwiftText.stringLiteral(scope), hasMore: scopeIndex < list.count - 1)
-                    },
-                    hasMore: listIndex < credential.requiredScopes.count - 1)
+        let credentials = requirements.credentials.map { credential in
+            let scopes = credential.requiredScopes.map { list in
+                ScopeListContext(scopes: list.map { ListItemContext(literal: SwiftText.stringLiteral($0)) })
             }
             return CredentialContext(
                 label: credential.scheme.handlerLabel, type: credential.scheme.credentialType,
-                isOptional: !credential.required, needsComma: index > 0 || plan.inputTypeName != nil,
-                scheme: Self.schemeContext(credential.scheme, hasMore: false), requiredScopes: scopes,
+                isOptional: !credential.required, tryKeyword: credential.required ? "try" : "try?",
+                scheme: Self.schemeContext(credential.scheme), requiredScopes: scopes,
                 hasRequiredScopes: !scopes.isEmpty)
         }
         let authentication = requirements.enforced.map { alternatives in
             AuthenticationContext(
-                alternatives: alternatives.enumerated().map { index, schemes in
-                    AuthenticationAlternativeContext(
-                        schemes: schemes.enumerated().map { schemeIndex, scheme in
-                            Self.schemeContext(scheme, hasMore: schemeIndex < schemes.count - 1)
-                        },
-                        hasMore: index < alternatives.count - 1)
-                })
+                alternatives: alternatives.map { AuthenticationAlternativeContext(schemes: $0.map(Self.schemeContext)) }
+            )
         }
 
         let routeHeaders = tupleLiteral(operation.route.constantHeaders)
         let routeQuery = tupleLiteral(operation.route.constantQuery)
+        let doc = SwiftText.docComment(
+            ModelContextBuilder.docText(operation.summary, operation.description), indent: "    ")
+        // The client method throws the declared errors; the handler throws them too, but its doc
+        // says what the handler answers, so only the client's names them.
+        let throwsLine = plan.responses.errorTypeName.map {
+            "    /// - Throws: `\($0)` for a declared error status, `APIError` for an undeclared one.\n"
+        }
         return OperationContext(
-            doc: SwiftText.docComment(
-                ModelContextBuilder.docText(operation.summary, operation.description), indent: "    "),
+            doc: doc, methodDoc: doc + (throwsLine ?? ""),
             isDeprecated: operation.deprecated == true,
             methodName: plan.methodName,
             outputType: plan.responses.returnType,
@@ -92,23 +88,42 @@ struct OperationContextBuilder {
             paginator: PaginatorPlanner.context(
                 for: plan, inputType: plan.inputTypeName.flatMap { typesBySwiftName[$0] },
                 outputType: plan.responses.plainJSONBody.flatMap { typesBySwiftName[$0] }, mapping: mapping),
-            authentication: authentication, credentials: credentials)
+            authentication: authentication, credentials: credentials, hasCredentials: !credentials.isEmpty,
+            outputBinding: Self.outputBinding(plan.responses))
+    }
+
+    /// `_` when the route answers without the handler's value: one success, no body, no headers.
+    static func outputBinding(_ responses: ResponsePlan) -> String {
+        let primary = responses.primarySuccess
+        let needed = responses.outputTypeName != nil || primary.bodyKind != nil || primary.isTyped
+        return needed ? "let output" : "_"
     }
 
     /// The scheme's kind as flags and its wire names as literals, for the route's check and read.
-    static func schemeContext(_ scheme: SecurityPlan.Scheme, hasMore: Bool) -> SecuritySchemeContext {
+    static func schemeContext(_ scheme: SecurityPlan.Scheme) -> SecuritySchemeContext {
         var context = SecuritySchemeContext(
             isHTTPBearer: false, isHTTPBasic: false, isOAuth2: false, isOpenIDConnect: false, isBearerToken: false,
-            httpSchemeLiteral: nil, apiKey: nil, hasMore: hasMore)
+            httpSchemeLiteral: nil, apiKey: nil, requirementLiteral: "")
         switch (scheme.kind, scheme.spec.kind) {
-        case (.basic, _): context.isHTTPBasic = true
-        case (.bearer, .oauth2): context.isOAuth2 = true
-        case (.bearer, .openIdConnect): context.isOpenIDConnect = true
-        case (.bearer, _): context.isHTTPBearer = true
-        case (.http(let name), _): context.httpSchemeLiteral = SwiftText.stringLiteral(name)
+        case (.basic, _):
+            context.isHTTPBasic = true
+            context.requirementLiteral = ".httpBasic"
+        case (.bearer, .oauth2):
+            context.isOAuth2 = true
+            context.requirementLiteral = ".oauth2"
+        case (.bearer, .openIdConnect):
+            context.isOpenIDConnect = true
+            context.requirementLiteral = ".openIDConnect"
+        case (.bearer, _):
+            context.isHTTPBearer = true
+            context.requirementLiteral = ".httpBearer"
+        case (.http(let name), _):
+            context.httpSchemeLiteral = SwiftText.stringLiteral(name)
+            context.requirementLiteral = ".http(scheme: \(SwiftText.stringLiteral(name)))"
         case (.apiKey(let name, let location), _):
             context.apiKey = ClientAPIKeyContext(
                 nameLiteral: SwiftText.stringLiteral(name), location: location.rawValue)
+            context.requirementLiteral = ".apiKey(name: \(SwiftText.stringLiteral(name)), in: .\(location.rawValue))"
         }
         context.isBearerToken = scheme.kind == .bearer
         return context

@@ -38,12 +38,14 @@ struct WireProfileContext {
     /// REST: `.rest`.
     var isREST: Bool
     /// AWS JSON: the protocol version as a Swift string literal (`"1.1"`), for `.awsJSON(version:)`.
-    var awsJSONVersionLiteral: String?
+    var awsJSONVersion: String?
 }
 
 struct OperationContext {
     /// Doc comment lines indented for a member (four spaces), or "".
     var doc: String
+    /// The client method's: `doc` and, when the operation declares errors, the `- Throws:` line.
+    var methodDoc: String
     /// The operation is deprecated: the client method is marked `@available(*, deprecated)`.
     var isDeprecated: Bool
     var methodName: String
@@ -105,6 +107,11 @@ struct OperationContext {
     var authentication: AuthenticationContext?
     /// One handler argument per security scheme the operation accepts, after the input.
     var credentials: [CredentialContext]
+    /// True when `credentials` is not empty (the handler's parameters are then one a line).
+    var hasCredentials: Bool
+    /// What the route binds the handler's result to: `let output`, or `_` when the answer needs
+    /// nothing of it (a success without body or headers).
+    var outputBinding: String
 }
 
 /// A credential the route hands to the handler: `bearerAuth: BearerToken`, read with
@@ -116,8 +123,8 @@ struct CredentialContext {
     var type: String
     /// True when some alternative does without this scheme: the handler gets an optional.
     var isOptional: Bool
-    /// True when an argument comes before this one (the input or another credential).
-    var needsComma: Bool
+    /// `try?` for an optional credential (absent is nil), else `try`.
+    var tryKeyword: String
     /// The scheme the credential is read for.
     var scheme: SecuritySchemeContext
     /// OAuth2 / OpenID Connect: the scopes the operation requires of the scheme, one list per
@@ -131,16 +138,12 @@ struct CredentialContext {
 struct ScopeListContext {
     /// Each scope as a Swift string literal.
     var scopes: [ListItemContext]
-    /// True unless this is the last list.
-    var hasMore: Bool
 }
 
 /// A literal in a comma-separated list.
 struct ListItemContext {
     /// A Swift literal (`"read:pets"`).
     var literal: String
-    /// True unless this is the last item.
-    var hasMore: Bool
 }
 
 /// The requirements a route checks before anything else.
@@ -152,8 +155,6 @@ struct AuthenticationContext {
 /// One security requirement: schemes that must all be sent.
 struct AuthenticationAlternativeContext {
     var schemes: [SecuritySchemeContext]
-    /// True unless this is the last alternative.
-    var hasMore: Bool
 }
 
 /// A security scheme as the server checks (`SecurityScheme` case) and reads it. Exactly one of
@@ -173,14 +174,17 @@ struct SecuritySchemeContext {
     var httpSchemeLiteral: String?
     /// An API key: `.apiKey(name:in:)`, read with `apiKey(_:in:)`.
     var apiKey: ClientAPIKeyContext?
-    /// In a requirement's list of schemes: true unless this is the last one.
-    var hasMore: Bool
+    /// The scheme as the route's check names it, a `SecurityRequirement` literal (`.oauth2`,
+    /// `.apiKey(name: "X-API-Key", in: .header)`), from the flags above.
+    var requirementLiteral: String
 }
 
 /// One parameter, as the templates write the `ClientRequest`/`ServerRequest` call for it.
 struct ParameterContext {
     /// `path`, `query`, `querystring`, `header` or `cookie`: the request methods' name and `ParameterLocation` case.
     var location: String
+    /// The server reader's label for the type: `required` (absent is a 400) or `as` (absent is nil).
+    var typeLabel: String
     var isPath: Bool
     /// The name on the wire as a Swift string literal.
     var wireName: String
@@ -194,8 +198,6 @@ struct ParameterContext {
     var explode: Bool
     /// Declared with JSON `content`: sent and read with `queryJSON`/`headerJSON`, no style.
     var isJSONContent: Bool
-    /// True unless this is the last argument of the server's input initializer.
-    var hasMore: Bool
 }
 
 /// `…Pages(_:)` (and `…Items(_:)`) methods of the client for a paginated operation.
@@ -257,6 +259,9 @@ struct ResponseCaseContext {
     /// The case's payload type (`Pet`, `TypedResponse<Problem, NoHeaders>`).
     var payloadType: String
     var hasBody: Bool
+    /// What the client binds the body it read to: `return` for a plain success (the body is the
+    /// method's value), else `let responseBody =` (wrapped in a case or a `TypedResponse` next).
+    var readBinding: String
     /// The body's kind, one flag each (`Templates/ResponseBodyRead.mustache` and `ResponseBodyWrite.mustache`).
     var bodyIsJSON: Bool
     var bodyIsBinary: Bool
@@ -312,8 +317,6 @@ struct ResponseHeaderFieldContext {
     /// The Swift type without `?`.
     var valueType: String
     var required: Bool
-    /// True unless this is the last initializer parameter.
-    var hasMore: Bool
 }
 
 struct ResponseEnumContext {

@@ -22,10 +22,8 @@ enum RequestBodyContextBuilder {
         } else if let variant = body.variants.first {
             var result = variantContext(variant, streams: streams)
             // An optional body is unwrapped into `value` first; a required one is encoded as it is.
-            result.inChoice = false
-            result.unwraps = unwraps
+            result.encodeBinding = BodyBinding.encode(unwraps ? .assigned : .declared)
             result.valueName = unwraps ? "value" : expression
-            result.wholeInput = wholeInput
             result.profileName = "client.profile"
             if variant.kind == .json {
                 if wholeInput {
@@ -41,6 +39,8 @@ enum RequestBodyContextBuilder {
             } else {
                 result.readsIfPresent = !body.required && !wholeInput
             }
+            result.readBinding = BodyBinding.read(
+                result.readsIfPresent ? .assigned : .declared, name: wholeInput ? "input" : "body")
             context.single = result
         }
         return context
@@ -56,8 +56,7 @@ enum RequestBodyContextBuilder {
             isServerSentEvents: variant.kind == .serverSentEvents, itemType: variant.itemType,
             partTypeName: variant.multipart?.typeName, jsonReader: "decodeBody", jsonReadType: variant.swiftType,
             readsIfPresent: false, collectsFirst: streams && !variant.kind.streams, isFirst: false,
-            inChoice: true, unwraps: false, wholeInput: false,
-            readThrows: readThrows(variant.kind), readAwaits: readAwaits(variant.kind, streams: streams),
+            encodeBinding: BodyBinding.encode(.returned), readBinding: BodyBinding.read(.declared, name: "value"),
             valueName: "value", profileName: "profile")
     }
 
@@ -88,21 +87,29 @@ enum RequestBodyContextBuilder {
             atMostOnce: literals(multipart.atMostOnce), zeroOrMore: literals(multipart.zeroOrMore))
     }
 
-    /// Reading JSON, a form, text or multipart throws; binary and event streams are handed over as
-    /// they are.
-    private static func readThrows(_ kind: BodyKind) -> Bool {
-        switch kind {
-        case .json, .form, .text, .multipart: return true
-        case .binary, .jsonLines, .jsonSequence, .serverSentEvents: return false
-        }
-    }
+    /// How a body statement binds its value; the templates write the kind's call after it.
+    enum BodyBinding {
+        /// `return …`: a choice enum's `outgoingBody(profile:)`.
+        case returned
+        /// `body = …`: declared before, set in a branch (an optional body).
+        case assigned
+        /// `let body = …`: declared by the statement.
+        case declared
 
-    /// Forms and text are collected (`await`); JSON too when the route streams (it collects first).
-    private static func readAwaits(_ kind: BodyKind, streams: Bool) -> Bool {
-        switch kind {
-        case .json: return streams
-        case .form, .text: return true
-        case .multipart, .binary, .jsonLines, .jsonSequence, .serverSentEvents: return false
+        static func encode(_ binding: BodyBinding) -> String {
+            switch binding {
+            case .returned: return "return"
+            case .assigned: return "body ="
+            case .declared: return "let body: OutgoingBody? ="
+            }
+        }
+
+        static func read(_ binding: BodyBinding, name: String) -> String {
+            switch binding {
+            case .returned: return "return"
+            case .assigned: return "\(name) ="
+            case .declared: return "let \(name) ="
+            }
         }
     }
 

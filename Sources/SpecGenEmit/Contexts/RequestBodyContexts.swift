@@ -52,17 +52,14 @@ struct BodyVariantContext {
     var collectsFirst: Bool
     /// First of the server's `if … else if` chain on `Content-Type`.
     var isFirst: Bool
-    /// A case of a choice enum (the caller picked the media type): the encoded value is returned by
-    /// the enum's `outgoingBody(profile:)`, and the server wraps what it reads in this case.
-    var inChoice: Bool
-    /// The one media type of an optional body: the client encodes the unwrapped `value` into `body`.
-    var unwraps: Bool
-    /// The body is the operation's whole input (the server reads it as `input`, not `body`).
-    var wholeInput: Bool
-    /// What reading this kind of body needs: `try` (JSON, forms, text, multipart) and `await`
-    /// (collected bodies); binary and event streams are handed over as they are.
-    var readThrows: Bool
-    var readAwaits: Bool
+    /// What the client's encoded body is bound to (`BodyBinding.encode`): `return` in a choice
+    /// enum's `outgoingBody(profile:)`, `body =` for an optional body's unwrapped `value`, else
+    /// `let body: OutgoingBody? =`.
+    var encodeBinding: String
+    /// What the server's read body is bound to (`BodyBinding.read`): `let value =` in a choice
+    /// (wrapped in its case next), `let input =` for a whole input, `body =` for an optional body
+    /// read when present, else `let body =`.
+    var readBinding: String
     /// The name of the value to encode (`value`, `input.body`), and of the wire profile
     /// (`profile`, `client.profile`).
     var valueName: String

@@ -14,6 +14,7 @@ enum ResponseContextBuilder {
             caseName: declared.caseName, enumTypeName: enumTypeName ?? "", isError: isError,
             inOutputEnum: !isError && enumTypeName != nil, isTyped: declared.isTyped,
             payloadType: declared.payloadType, hasBody: declared.bodyKind != nil,
+            readBinding: !isError && enumTypeName == nil && !declared.isTyped ? "return" : "let responseBody =",
             bodyIsJSON: declared.bodyKind == .json, bodyIsBinary: declared.bodyKind == .binary,
             bodyIsForm: declared.bodyKind == .form, bodyIsText: declared.bodyKind == .text,
             bodyIsJSONLines: declared.bodyKind == .jsonLines, bodyIsJSONSequence: declared.bodyKind == .jsonSequence,
@@ -92,11 +93,11 @@ enum ResponseContextBuilder {
     {
         ResponseHeadersContext(
             doc: SwiftText.docComment(doc, indent: ""), typeName: typeName,
-            fields: headers.enumerated().map { index, header in
+            fields: headers.map { header in
                 ResponseHeaderFieldContext(
                     doc: SwiftText.docComment(header.description, indent: "    "),
                     swiftName: header.swiftName, wireName: SwiftText.stringLiteral(header.wireName),
-                    valueType: header.valueType, required: header.required, hasMore: index < headers.count - 1)
+                    valueType: header.valueType, required: header.required)
             })
     }
 

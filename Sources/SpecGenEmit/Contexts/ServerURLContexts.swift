@@ -14,8 +14,6 @@ struct ServerURLContext {
     /// True when the URL has variables: the function then replaces them in a `var`.
     var hasVariables: Bool
     var variables: [ServerVariableContext]
-    /// In `Servers`: true unless this is the last one (a blank line follows).
-    var hasMore: Bool
 }
 
 struct ServerVariableContext {
@@ -28,8 +26,6 @@ struct ServerVariableContext {
     var defaultValue: String?
     /// The enum `Servers` declares for the variable (`Server1Region`), with its cases.
     var enumType: ServerVariableEnumContext?
-    /// In the parameter list: true unless this is the last one.
-    var hasMore: Bool
 }
 
 struct ServerVariableEnumContext {
@@ -46,7 +42,7 @@ enum ServerURLContextBuilder {
             let functionName = functions.claim(Naming.memberName(server.name ?? "server\(index + 1)"))
             let variables = server.variables ?? []
             var parameters = NameScope(reserved: ["url"])  // the function's own local
-            let contexts = variables.enumerated().map { variableIndex, variable in
+            let contexts = variables.map { variable in
                 let swiftName = parameters.claim(Naming.memberName(variable.name))
                 var enumType: ServerVariableEnumContext?
                 var defaultValue = variable.defaultValue.map(SwiftText.stringLiteral)
@@ -63,8 +59,7 @@ enum ServerURLContextBuilder {
                 return ServerVariableContext(
                     swiftName: swiftName,
                     placeholderLiteral: SwiftText.stringLiteral("{" + variable.name + "}"),
-                    type: enumType?.name ?? "String", defaultValue: defaultValue, enumType: enumType,
-                    hasMore: variableIndex < variables.count - 1)
+                    type: enumType?.name ?? "String", defaultValue: defaultValue, enumType: enumType)
             }
             var about = ["`" + server.url + "`", server.description].compactMap { $0 }.joined(separator: ": ")
             let described = zip(variables, contexts).filter { $0.0.description?.isEmpty == false }
@@ -76,7 +71,7 @@ enum ServerURLContextBuilder {
             return ServerURLContext(
                 doc: SwiftText.docComment(about, indent: "        "), functionName: functionName,
                 urlLiteral: SwiftText.stringLiteral(server.url), hasVariables: !contexts.isEmpty,
-                variables: contexts, hasMore: index < servers.count - 1)
+                variables: contexts)
         }
     }
 }

@@ -20,11 +20,13 @@ struct StubOperationContext {
     /// Doc comment lines indented for a member, or "".
     var doc: String
     var methodName: String
-    /// `_ input: GetPetInput`, or "".
-    var inputParameter: String
+    /// The input's Swift type (`GetPetInput`), nil when the operation takes none.
+    var inputType: String?
     var outputType: String
     /// The credentials the handler method takes after its input, as in the handler protocol.
     var credentials: [CredentialContext]
+    /// True when `credentials` is not empty (the method's parameters are then one a line).
+    var hasCredentials: Bool
     /// When no finite value fits the response schema: the message (a Swift string literal) of the
     /// 501 `APIError` the method throws. Exactly one of this and `answer` is set.
     var notImplementedMessage: String?
@@ -35,8 +37,9 @@ struct StubOperationContext {
 /// A stub's return value: the body, in a `TypedResponse` when the success declares headers, in the
 /// output enum's case when there is one (`return try .ok(TypedResponse(…, body: stubValue(…)))`).
 struct StubAnswerContext {
-    /// Something in it decodes JSON at run time (`stubValue`): the `return` needs `try`.
-    var throwing: Bool
+    /// What the body value is bound to: `return` when it is the answer as it is, else
+    /// `let stubBody =` (wrapped in a `TypedResponse` or an output case next).
+    var bodyBinding: String
     /// The `…Output` enum's case the value is wrapped in, or nil.
     var outputCaseName: String?
     /// Set when the success declares headers.
@@ -61,8 +64,6 @@ struct StubHeaderContext {
     var valueType: String
     /// The smallest valid value as JSON text, as a Swift string literal.
     var jsonLiteral: String
-    /// True unless this is the last header.
-    var hasMore: Bool
 }
 
 /// The body value. Exactly one of the `is…` flags is set.
@@ -101,8 +102,6 @@ struct StubPartContext {
     /// The part's headers struct, nil when it declares none.
     var headersTypeName: String?
     var headers: [StubHeaderContext]
-    /// True unless this is the last part.
-    var hasMore: Bool
 }
 
 extension StubsFileContext: TemplateContext {
@@ -112,15 +111,16 @@ extension StubsFileContext: TemplateContext {
             handlerProtocolName: "APIHandler", stubsTypeName: "APIStubs", profile: WireProfileContext.example,
             operations: [
                 StubOperationContext(
-                    doc: "", methodName: "op", inputParameter: "_ input: Input", outputType: "Output",
-                    credentials: [CredentialContext.example], notImplementedMessage: "\"no value\"",
+                    doc: "", methodName: "op", inputType: "Input", outputType: "Output",
+                    credentials: [CredentialContext.example], hasCredentials: true,
+                    notImplementedMessage: "\"no value\"",
                     answer: StubAnswerContext(
-                        throwing: true, outputCaseName: "ok",
+                        bodyBinding: "let stubBody =", outputCaseName: "ok",
                         typed: StubTypedResponseContext(
                             statusCode: "200", headersTypeName: "OpOKHeaders",
                             headers: [
                                 StubHeaderContext(
-                                    swiftName: "rate", valueType: "Int", jsonLiteral: "\"0\"", hasMore: true)
+                                    swiftName: "rate", valueType: "Int", jsonLiteral: "\"0\"")
                             ]),
                         body: StubBodyContext(
                             isNoContent: true, isBinary: true, bytesLiteral: "\"bytes\"", isText: true,
@@ -132,9 +132,8 @@ extension StubsFileContext: TemplateContext {
                                     headersTypeName: "OpOkPartFileHeaders",
                                     headers: [
                                         StubHeaderContext(
-                                            swiftName: "sum", valueType: "String", jsonLiteral: "\"\\\"\\\"\"",
-                                            hasMore: true)
-                                    ], hasMore: true)
+                                            swiftName: "sum", valueType: "String", jsonLiteral: "\"\\\"\\\"\"")
+                                    ])
                             ], bodyType: "Pet")))
             ])
     }
@@ -177,9 +176,10 @@ struct StubContextBuilder {
                 doc: SwiftText.docComment(
                     ModelContextBuilder.docText(plan.operation.summary, plan.operation.description), indent: "    "),
                 methodName: plan.methodName,
-                inputParameter: plan.inputTypeName.map { "_ input: \($0)" } ?? "",
+                inputType: plan.inputTypeName,
                 outputType: plan.responses.returnType,
                 credentials: credentials[plan.methodName] ?? [],
+                hasCredentials: !(credentials[plan.methodName] ?? []).isEmpty,
                 notImplementedMessage: answer == nil
                     ? SwiftText.stringLiteral("no finite value fits the response schema of \(plan.operation.id)") : nil,
                 answer: answer)
@@ -193,10 +193,10 @@ struct StubContextBuilder {
         let content = response.flatMap { OperationPlanner.preferredContent($0.content) }
         guard let body = body(primary, content) else { return nil }
         let typed = primary.isTyped ? self.typed(primary, declared: response?.headers ?? []) : nil
-        let partsDecode = body.parts.contains { !$0.isFile || !$0.headers.isEmpty }
+        let outputCaseName = plan.responses.outputTypeName != nil ? primary.caseName : nil
         return StubAnswerContext(
-            throwing: body.isDecoded || partsDecode || !(typed?.headers.isEmpty ?? true),
-            outputCaseName: plan.responses.outputTypeName != nil ? primary.caseName : nil, typed: typed, body: body)
+            bodyBinding: typed == nil && outputCaseName == nil ? "return" : "let stubBody =",
+            outputCaseName: outputCaseName, typed: typed, body: body)
     }
 
     /// The declared response a planned status stands for (nil for the synthetic success of an
@@ -249,36 +249,35 @@ struct StubContextBuilder {
             }
             let declared = content?.partHeaders?[part.wireName] ?? []
             let requiredHeaders = part.headers.filter(\.required)
-            let headers = requiredHeaders.enumerated().map { index, header in
+            let headers = requiredHeaders.map { header in
                 let type = declared.first { $0.name == header.wireName }.map {
                     OperationPlanner.parameterType($0.type, document: values.document)
                 }
                 let value = type.flatMap { values.minimal($0) } ?? .string("")
                 return StubHeaderContext(
                     swiftName: header.swiftName, valueType: header.valueType,
-                    jsonLiteral: SwiftText.stringLiteral(value.jsonText), hasMore: index < requiredHeaders.count - 1)
+                    jsonLiteral: SwiftText.stringLiteral(value.jsonText))
             }
             parts.append(
                 StubPartContext(
                     caseName: part.caseName, isFile: part.coding == .file, valueType: part.valueType,
                     jsonLiteral: SwiftText.stringLiteral(json.jsonText), headersTypeName: part.headersTypeName,
-                    headers: headers, hasMore: true))
+                    headers: headers))
         }
-        if !parts.isEmpty { parts[parts.count - 1].hasMore = false }
         return parts
     }
 
     /// The `…Headers` value: every required header with the smallest valid value of its type.
     private func typed(_ success: ResponsePlan.Declared, declared: [ResponseHeader]) -> StubTypedResponseContext {
         let required = success.headers.filter(\.required)
-        let headers = required.enumerated().map { index, header in
+        let headers = required.map { header in
             let type = declared.first { $0.name == header.wireName }.map {
                 OperationPlanner.parameterType($0.type, document: values.document)
             }
             let json = type.flatMap { values.minimal($0) } ?? .string("")
             return StubHeaderContext(
                 swiftName: header.swiftName, valueType: header.valueType,
-                jsonLiteral: SwiftText.stringLiteral(json.jsonText), hasMore: index < required.count - 1)
+                jsonLiteral: SwiftText.stringLiteral(json.jsonText))
         }
         return StubTypedResponseContext(
             statusCode: String(success.status.code), headersTypeName: success.headersTypeName, headers: headers)

@@ -84,7 +84,14 @@ extension TemplateSet {
         let frames = SplitUnit.renderAll(
             [.frame(endsInNewline: true), .frame(endsInNewline: false)], template, base: base, lists: split,
             library: library)
-        guard let frame = SplitUnit.frame(frames, lists: split.count) else {
+        // An element's fields that hold a list or an object: a section on one starts a new context,
+        // where a sequence transform (`{{^last()}}`) sees that list, not the one being split.
+        let nestedContexts = split.map { list -> Set<String> in
+            guard let first = list.elements.first, let object = RenderedContext.convert(first) as? RenderedObject
+            else { return [] }
+            return Set(object.fields.filter { $0.value is [Any] || $0.value is RenderedObject }.keys)
+        }
+        guard let frame = SplitUnit.frame(frames, lists: split.count, nestedContexts: nestedContexts) else {
             return SplitRenderResult(text: whole(), split: false)
         }
         let chunks = SplitUnit.chunks(
@@ -201,15 +208,17 @@ private enum SplitUnit {
     /// The frame, when the two frames agree: each list's lambda called at most once, on a section
     /// that uses no sequence transforms, its marker there exactly when it was called, and the
     /// text around the markers the same whether they end in a newline or not.
-    static func frame(_ frames: [Output], lists: Int) -> Frame? {
+    static func frame(_ frames: [Output], lists: Int, nestedContexts: [Set<String>]) -> Frame? {
         guard frames.count == 2 else { return nil }
         let (withNewline, without) = (frames[0], frames[1])
         guard withNewline.lambdaCalls.map(\.count) == without.lambdaCalls.map(\.count) else { return nil }
         for calls in [withNewline.lambdaCalls, without.lambdaCalls] {
             // A section's lambda gets the section's text; a variable or a dotted name calls it with "".
-            guard
-                calls.allSatisfy({ $0.isEmpty || ($0.count == 1 && !$0[0].isEmpty && !usesSequenceTransforms($0[0])) })
-            else { return nil }
+            for (list, texts) in calls.enumerated() where !texts.isEmpty {
+                guard texts.count == 1, !texts[0].isEmpty,
+                    !SplitSectionText.usesSequenceTransforms(texts[0], nestedContexts: nestedContexts[list])
+                else { return nil }
+            }
         }
         let used = Set(withNewline.lambdaCalls.indices.filter { withNewline.lambdaCalls[$0].count == 1 })
         guard let frame = Frame(withNewline.text, lists: lists, endsInNewline: true),
@@ -218,21 +227,6 @@ private enum SplitUnit {
             frame.texts.elementsEqual(other.texts, by: { $0.elementsEqual($1) })
         else { return nil }
         return frame
-    }
-
-    /// Whether a section's template text has a tag calling a transform without a name
-    /// (`{{#first()}}`, `{{ index() }}`: the position in the sequence), or changes the delimiters
-    /// (then its tags can't be told apart here). Swift code's `()` outside tags does not count.
-    static func usesSequenceTransforms(_ section: String) -> Bool {
-        if section.contains("{{=") { return true }
-        var rest = section[...]
-        while let open = rest.range(of: "{{") {
-            guard let close = rest[open.upperBound...].range(of: "}}") else { return false }
-            let tag = rest[open.upperBound..<close.lowerBound].filter { !$0.isWhitespace }
-            if tag.contains("()") { return true }
-            rest = rest[close.upperBound...]
-        }
-        return false
     }
 
     /// The file put together from the frame and the chunks' outputs, or nil when a chunk's render
@@ -328,5 +322,40 @@ private final class LambdaCalls {
 
     func record(_ list: Int, _ section: String) {
         calls[list].append(section)
+    }
+}
+
+/// What a split list's section text may hold (`SplitUnit.frame`).
+enum SplitSectionText {
+    /// Whether a section's template text has a tag calling a transform without a name
+    /// (`{{#first()}}`, `{{ index() }}`: the position in the sequence), or changes the delimiters
+    /// (then its tags can't be told apart here). Swift code's `()` outside tags does not count, nor
+    /// does a transform inside a section on one of `nestedContexts` (an element's list or object
+    /// field): swift-mustache renders that section in a new context, where `last()` is the inner
+    /// list's. A section on anything else (a flag keeps the context) or an inverted one does not.
+    static func usesSequenceTransforms(_ section: String, nestedContexts: Set<String> = []) -> Bool {
+        if section.contains("{{=") { return true }
+        var rest = section[...]
+        // For each open section: whether it starts a new context.
+        var opened: [Bool] = []
+        while let open = rest.range(of: "{{") {
+            guard let close = rest[open.upperBound...].range(of: "}}") else { return false }
+            let tag = rest[open.upperBound..<close.lowerBound].filter { !$0.isWhitespace }
+            rest = rest[close.upperBound...]
+            if tag.hasPrefix("#") || tag.hasPrefix("^") {
+                let name = String(tag.dropFirst())
+                if name.contains("()") {
+                    if !opened.contains(true) { return true }
+                    opened.append(false)
+                } else {
+                    opened.append(tag.hasPrefix("#") && nestedContexts.contains(name))
+                }
+            } else if tag.hasPrefix("/") {
+                _ = opened.popLast()
+            } else if tag.contains("()"), !opened.contains(true) {
+                return true
+            }
+        }
+        return false
     }
 }

@@ -17,13 +17,16 @@ public struct Client: Sendable {
     ///   - transport: Any swift-openapi-runtime `ClientTransport` (URLSession, AsyncHTTPClient, …).
     ///   - middlewares: Run in order around each request (signing, retries, logging).
     public init(serverURL: URL, transport: any ClientTransport, middlewares: [any ClientMiddleware] = []) {
-        self.client = APIClient(serverURL: serverURL, transport: transport, middlewares: middlewares, profile: .rest)
+        self.client = APIClient(
+            serverURL: serverURL, transport: transport, middlewares: middlewares, profile: .rest)
     }
 }
 
 extension Client {
     public func login(_ input: LoginRequest) async throws -> Lines {
-        let request = ClientRequest(operationID: "login", method: .post, path: "/login", constantHeaders: [:], constantQuery: [:])
+        let request = ClientRequest(
+            operationID: "login", method: .post, path: "/login",
+            constantHeaders: [:], constantQuery: [:])
         let body: OutgoingBody? = try .form(input, contentType: "application/x-www-form-urlencoded")
         let response = try await client.perform(request, body: body, accept: ["application/json"])
         switch response.status {
@@ -35,9 +38,13 @@ extension Client {
     }
 
     public func uploadAvatar(_ input: UploadAvatarInput) async throws -> Lines {
-        var request = ClientRequest(operationID: "uploadAvatar", method: .post, path: "/users/{userId}/avatar", constantHeaders: [:], constantQuery: [:])
-        try request.path("userId", input.userId, ParameterEncoding(.simple, explode: false))
-        let body: OutgoingBody? = try .multipart(input.body, rules: UploadAvatarPart.rules, contentType: "multipart/form-data") { [profile = client.profile] in try $0.rawPart(profile: profile) }
+        var request = ClientRequest(
+            operationID: "uploadAvatar", method: .post, path: "/users/{userId}/avatar",
+            constantHeaders: [:], constantQuery: [:])
+        try request.path("userId", input.userId, .init(.simple, explode: false))
+        let body: OutgoingBody? = try .multipart(input.body, rules: UploadAvatarPart.rules, contentType: "multipart/form-data") {
+            [profile = client.profile] in try $0.rawPart(profile: profile)
+        }
         let response = try await client.perform(request, body: body, accept: ["application/json"])
         switch response.status {
         case 200:

@@ -7,7 +7,9 @@ import SpecGenRuntime
 public struct Lines: Codable, Hashable, Sendable {
     public var lines: [String]
 
-    public init(lines: [String]) {
+    public init(
+        lines: [String],
+    ) {
         self.lines = lines
     }
 
@@ -27,7 +29,11 @@ public struct LoginRequest: Codable, Hashable, Sendable {
     public var password: String
     public var remember: Bool?
 
-    public init(username: String, password: String, remember: Bool? = nil) {
+    public init(
+        username: String,
+        password: String,
+        remember: Bool? = nil,
+    ) {
         self.username = username
         self.password = password
         self.remember = remember
@@ -53,7 +59,10 @@ public struct UploadAvatarInput: Sendable {
     public var userId: String
     public var body: MultipartBody<UploadAvatarPart>
 
-    public init(userId: String, body: MultipartBody<UploadAvatarPart>) {
+    public init(
+        userId: String,
+        body: MultipartBody<UploadAvatarPart>,
+    ) {
         self.userId = userId
         self.body = body
     }
@@ -63,7 +72,10 @@ public struct UploadAvatarRequest: Codable, Hashable, Sendable {
     public var avatar: Data
     public var caption: String?
 
-    public init(avatar: Data, caption: String? = nil) {
+    public init(
+        avatar: Data,
+        caption: String? = nil,
+    ) {
         self.avatar = avatar
         self.caption = caption
     }
@@ -92,15 +104,18 @@ public enum UploadAvatarPart: Sendable {
     /// Which parts must or may appear, and how often.
     public static var rules: MultipartRules {
         MultipartRules(
-            exactlyOnce: ["avatar"], atLeastOnce: [],
-            atMostOnce: ["caption"], zeroOrMore: [])
+            exactlyOnce: ["avatar"],
+            atLeastOnce: [],
+            atMostOnce: ["caption"],
+            zeroOrMore: [])
     }
 
     /// The part as it travels.
     public func rawPart(profile: WireProfile) throws -> MultipartRawPart {
         switch self {
         case .avatar(let value):
-            return .file(name: "avatar", value)
+            let file = value
+            return .file(name: "avatar", file)
         case .caption(let value):
             return .value(name: "caption", value)
         case .other(let part):
@@ -114,9 +129,11 @@ public enum UploadAvatarPart: Sendable {
     {
         switch part.name {
         case "avatar"?:
-            return .avatar(part.file)
+            let value = part.file
+            return .avatar(value)
         case "caption"?:
-            return .caption(try await part.value(String.self, upTo: limit))
+            let value = try await part.value(String.self, upTo: limit)
+            return .caption(value)
         default:
             return .other(part)
         }

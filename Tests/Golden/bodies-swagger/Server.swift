@@ -33,25 +33,37 @@ private let wireProfile: WireProfile = .rest
 extension APIHandler {
     var routes0: [ServerRoute] {
         [
-            ServerRoute("login", .post, "/login", headers: [], query: [], produces: ["application/json"]) { request in
+            ServerRoute(
+                "login", .post, "/login",
+                headers: [], query: [],
+                produces: ["application/json"],
+            ) { request in
                 let input = try await request.decodeForm(LoginRequest.self)
                 let output = try await self.login(input)
-                return try ServerResponse(
-                    status: 200,
-                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
-                )
+                let responseBody: OutgoingBody = try .json(
+                    output, profile: wireProfile,
+                    contentType: wireProfile.responseMediaType(declared: "application/json"))
+                return try ServerResponse(status: 200, body: responseBody)
             },
-            ServerRoute("uploadAvatar", .post, "/users/{userId}/avatar", headers: [], query: [], produces: ["application/json"], streamsRequestBody: true) { request in
-                let body = try request.decodeMultipart(rules: UploadAvatarPart.rules) { [profile = request.profile] in try await UploadAvatarPart.decode($0, profile: profile) }
+            ServerRoute(
+                "uploadAvatar", .post, "/users/{userId}/avatar",
+                headers: [], query: [],
+                produces: ["application/json"],
+                streamsRequestBody: true,
+            ) { request in
+                let body = try request.decodeMultipart(rules: UploadAvatarPart.rules) {
+                    [profile = request.profile] in try await UploadAvatarPart.decode($0, profile: profile)
+                }
                 let input = UploadAvatarInput(
-                    userId: try request.path("userId", as: String.self, ParameterEncoding(.simple, explode: false)),
-                    body: body
+                    userId: try request.path(
+                        "userId", as: String.self, .init(.simple, explode: false)),
+                    body: body,
                 )
                 let output = try await self.uploadAvatar(input)
-                return try ServerResponse(
-                    status: 200,
-                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
-                )
+                let responseBody: OutgoingBody = try .json(
+                    output, profile: wireProfile,
+                    contentType: wireProfile.responseMediaType(declared: "application/json"))
+                return try ServerResponse(status: 200, body: responseBody)
             },
         ]
     }

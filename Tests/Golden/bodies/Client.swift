@@ -17,13 +17,16 @@ public struct Client: Sendable {
     ///   - transport: Any swift-openapi-runtime `ClientTransport` (URLSession, AsyncHTTPClient, …).
     ///   - middlewares: Run in order around each request (signing, retries, logging).
     public init(serverURL: URL, transport: any ClientTransport, middlewares: [any ClientMiddleware] = []) {
-        self.client = APIClient(serverURL: serverURL, transport: transport, middlewares: middlewares, profile: .rest)
+        self.client = APIClient(
+            serverURL: serverURL, transport: transport, middlewares: middlewares, profile: .rest)
     }
 }
 
 extension Client {
     public func submitForm(_ input: PetForm) async throws -> PetForm {
-        let request = ClientRequest(operationID: "submitForm", method: .post, path: "/forms", constantHeaders: [:], constantQuery: [:])
+        let request = ClientRequest(
+            operationID: "submitForm", method: .post, path: "/forms",
+            constantHeaders: [:], constantQuery: [:])
         let body: OutgoingBody? = try .form(input, contentType: "application/x-www-form-urlencoded")
         let response = try await client.perform(request, body: body, accept: ["application/json"])
         switch response.status {
@@ -35,9 +38,13 @@ extension Client {
     }
 
     public func uploadDocument(_ input: UploadDocumentInput) async throws -> Lines {
-        var request = ClientRequest(operationID: "uploadDocument", method: .post, path: "/documents/{folder}", constantHeaders: [:], constantQuery: [:])
-        try request.path("folder", input.folder, ParameterEncoding(.simple, explode: false))
-        let body: OutgoingBody? = try .multipart(input.body, rules: UploadDocumentPart.rules, contentType: "multipart/form-data") { [profile = client.profile] in try $0.rawPart(profile: profile) }
+        var request = ClientRequest(
+            operationID: "uploadDocument", method: .post, path: "/documents/{folder}",
+            constantHeaders: [:], constantQuery: [:])
+        try request.path("folder", input.folder, .init(.simple, explode: false))
+        let body: OutgoingBody? = try .multipart(input.body, rules: UploadDocumentPart.rules, contentType: "multipart/form-data") {
+            [profile = client.profile] in try $0.rawPart(profile: profile)
+        }
         let response = try await client.perform(request, body: body, accept: ["application/json"])
         switch response.status {
         case 200:
@@ -49,8 +56,12 @@ extension Client {
 
     /// Part names that are Swift keywords or the part enum's own members.
     public func uploadTrickyNames(_ input: MultipartBody<UploadTrickyNamesPart>) async throws -> NoContent {
-        let request = ClientRequest(operationID: "uploadTrickyNames", method: .post, path: "/tricky", constantHeaders: [:], constantQuery: [:])
-        let body: OutgoingBody? = try .multipart(input, rules: UploadTrickyNamesPart.rules, contentType: "multipart/form-data") { [profile = client.profile] in try $0.rawPart(profile: profile) }
+        let request = ClientRequest(
+            operationID: "uploadTrickyNames", method: .post, path: "/tricky",
+            constantHeaders: [:], constantQuery: [:])
+        let body: OutgoingBody? = try .multipart(input, rules: UploadTrickyNamesPart.rules, contentType: "multipart/form-data") {
+            [profile = client.profile] in try $0.rawPart(profile: profile)
+        }
         let response = try await client.perform(request, body: body, accept: [])
         switch response.status {
         case 204:
@@ -62,7 +73,9 @@ extension Client {
 
     /// A multipart body whose schema names no parts; the parts are MultipartRawPart.
     public func uploadRawParts(_ input: MultipartBody<MultipartRawPart>) async throws -> Lines {
-        let request = ClientRequest(operationID: "uploadRawParts", method: .post, path: "/raw-parts", constantHeaders: [:], constantQuery: [:])
+        let request = ClientRequest(
+            operationID: "uploadRawParts", method: .post, path: "/raw-parts",
+            constantHeaders: [:], constantQuery: [:])
         let body: OutgoingBody? = try .multipart(input, rules: MultipartRules(), contentType: "multipart/mixed") { $0 }
         let response = try await client.perform(request, body: body, accept: ["application/json"])
         switch response.status {
@@ -75,8 +88,12 @@ extension Client {
 
     /// Parts whose encoding declares headers (typed, written in the part's header block, read back by the server).
     public func uploadSigned(_ input: MultipartBody<UploadSignedPart>) async throws -> Lines {
-        let request = ClientRequest(operationID: "uploadSigned", method: .post, path: "/signed", constantHeaders: [:], constantQuery: [:])
-        let body: OutgoingBody? = try .multipart(input, rules: UploadSignedPart.rules, contentType: "multipart/form-data") { [profile = client.profile] in try $0.rawPart(profile: profile) }
+        let request = ClientRequest(
+            operationID: "uploadSigned", method: .post, path: "/signed",
+            constantHeaders: [:], constantQuery: [:])
+        let body: OutgoingBody? = try .multipart(input, rules: UploadSignedPart.rules, contentType: "multipart/form-data") {
+            [profile = client.profile] in try $0.rawPart(profile: profile)
+        }
         let response = try await client.perform(request, body: body, accept: ["application/json"])
         switch response.status {
         case 200:
@@ -89,15 +106,22 @@ extension Client {
     /// A multipart response of typed parts, one with declared headers; 404 answers typed parts too.
     /// - Throws: `GetBundleError` for a declared error status, `APIError` for an undeclared one.
     public func getBundle(_ input: GetBundleInput) async throws -> MultipartBody<GetBundleOkPart> {
-        var request = ClientRequest(operationID: "getBundle", method: .get, path: "/bundles/{name}", constantHeaders: [:], constantQuery: [:])
-        try request.path("name", input.name, ParameterEncoding(.simple, explode: false))
+        var request = ClientRequest(
+            operationID: "getBundle", method: .get, path: "/bundles/{name}",
+            constantHeaders: [:], constantQuery: [:])
+        try request.path("name", input.name, .init(.simple, explode: false))
         let response = try await client.perform(request, accept: ["multipart/form-data", "multipart/mixed"])
         switch response.status {
         case 200:
-            return try response.multipart(rules: GetBundleOkPart.rules) { [profile = response.profile] in try await GetBundleOkPart.decode($0, profile: profile) }
+            return try response.multipart(rules: GetBundleOkPart.rules) {
+                [profile = response.profile] in try await GetBundleOkPart.decode($0, profile: profile)
+            }
         case 404:
             throw await response.declaredStreamingError { response in
-                GetBundleError.notFound(try response.typed(try response.multipart(rules: GetBundleNotFoundPart.rules) { [profile = response.profile] in try await GetBundleNotFoundPart.decode($0, profile: profile) }, headers: NoHeaders.self))
+                let responseBody = try response.multipart(rules: GetBundleNotFoundPart.rules) {
+                    [profile = response.profile] in try await GetBundleNotFoundPart.decode($0, profile: profile)
+                }
+                return try GetBundleError.notFound(response.typed(responseBody, headers: NoHeaders.self))
             }
         default:
             throw await response.undeclaredError()
@@ -106,8 +130,10 @@ extension Client {
 
     /// A multipart/mixed response without a schema; its parts are MultipartRawPart.
     public func getRawBundle(_ input: GetRawBundleInput) async throws -> MultipartBody<MultipartRawPart> {
-        var request = ClientRequest(operationID: "getRawBundle", method: .get, path: "/bundles/{name}/raw", constantHeaders: [:], constantQuery: [:])
-        try request.path("name", input.name, ParameterEncoding(.simple, explode: false))
+        var request = ClientRequest(
+            operationID: "getRawBundle", method: .get, path: "/bundles/{name}/raw",
+            constantHeaders: [:], constantQuery: [:])
+        try request.path("name", input.name, .init(.simple, explode: false))
         let response = try await client.perform(request, accept: ["multipart/mixed"])
         switch response.status {
         case 200:
@@ -119,22 +145,31 @@ extension Client {
 
     /// Several 2xx, one of them multipart with a declared header, so the parts sit in an Output enum's TypedResponse.
     public func getArchive(_ input: GetArchiveInput) async throws -> GetArchiveOutput {
-        var request = ClientRequest(operationID: "getArchive", method: .get, path: "/archives/{name}", constantHeaders: [:], constantQuery: [:])
-        try request.path("name", input.name, ParameterEncoding(.simple, explode: false))
+        var request = ClientRequest(
+            operationID: "getArchive", method: .get, path: "/archives/{name}",
+            constantHeaders: [:], constantQuery: [:])
+        try request.path("name", input.name, .init(.simple, explode: false))
         let response = try await client.perform(request, accept: ["multipart/form-data"])
         switch response.status {
         case 200:
-            return .ok(try response.typed(try response.multipart(rules: GetArchiveOkPart.rules) { [profile = response.profile] in try await GetArchiveOkPart.decode($0, profile: profile) }, headers: GetArchiveOkHeaders.self))
+            let responseBody = try response.multipart(rules: GetArchiveOkPart.rules) {
+                [profile = response.profile] in try await GetArchiveOkPart.decode($0, profile: profile)
+            }
+            let typedResponse = try response.typed(responseBody, headers: GetArchiveOkHeaders.self)
+            return .ok(typedResponse)
         case 202:
-            return .accepted(NoContent())
+            let responseBody = NoContent()
+            return .accepted(responseBody)
         default:
             throw await response.undeclaredError()
         }
     }
 
     public func getBlob(_ input: GetBlobInput) async throws -> HTTPBody {
-        var request = ClientRequest(operationID: "getBlob", method: .get, path: "/blobs/{name}", constantHeaders: [:], constantQuery: [:])
-        try request.path("name", input.name, ParameterEncoding(.simple, explode: false))
+        var request = ClientRequest(
+            operationID: "getBlob", method: .get, path: "/blobs/{name}",
+            constantHeaders: [:], constantQuery: [:])
+        try request.path("name", input.name, .init(.simple, explode: false))
         let response = try await client.perform(request, accept: ["application/octet-stream"])
         switch response.status {
         case 200:
@@ -145,8 +180,10 @@ extension Client {
     }
 
     public func putBlob(_ input: PutBlobInput) async throws -> Lines {
-        var request = ClientRequest(operationID: "putBlob", method: .put, path: "/blobs/{name}", constantHeaders: [:], constantQuery: [:])
-        try request.path("name", input.name, ParameterEncoding(.simple, explode: false))
+        var request = ClientRequest(
+            operationID: "putBlob", method: .put, path: "/blobs/{name}",
+            constantHeaders: [:], constantQuery: [:])
+        try request.path("name", input.name, .init(.simple, explode: false))
         let body: OutgoingBody? = .binary(input.body, contentType: "application/octet-stream")
         let response = try await client.perform(request, body: body, accept: ["application/json"])
         switch response.status {
@@ -158,7 +195,9 @@ extension Client {
     }
 
     public func putImage(_ input: HTTPBody) async throws -> Lines {
-        let request = ClientRequest(operationID: "putImage", method: .put, path: "/images", constantHeaders: [:], constantQuery: [:])
+        let request = ClientRequest(
+            operationID: "putImage", method: .put, path: "/images",
+            constantHeaders: [:], constantQuery: [:])
         let body: OutgoingBody? = .binary(input, contentType: "image/png")
         let response = try await client.perform(request, body: body, accept: ["application/json"])
         switch response.status {
@@ -170,7 +209,9 @@ extension Client {
     }
 
     public func getText() async throws -> String {
-        let request = ClientRequest(operationID: "getText", method: .get, path: "/text", constantHeaders: [:], constantQuery: [:])
+        let request = ClientRequest(
+            operationID: "getText", method: .get, path: "/text",
+            constantHeaders: [:], constantQuery: [:])
         let response = try await client.perform(request, accept: ["text/plain"])
         switch response.status {
         case 200:
@@ -181,8 +222,10 @@ extension Client {
     }
 
     public func echoText(_ input: EchoTextInput) async throws -> Lines {
-        var request = ClientRequest(operationID: "echoText", method: .post, path: "/text", constantHeaders: [:], constantQuery: [:])
-        try request.query("times", input.times, ParameterEncoding(.form, explode: true))
+        var request = ClientRequest(
+            operationID: "echoText", method: .post, path: "/text",
+            constantHeaders: [:], constantQuery: [:])
+        try request.query("times", input.times, .init(.form, explode: true))
         let body: OutgoingBody?
         if let value = input.body {
             body = .text(value, contentType: "text/plain")
@@ -199,7 +242,9 @@ extension Client {
     }
 
     public func createNote(_ input: CreateNoteBody) async throws -> Lines {
-        let request = ClientRequest(operationID: "createNote", method: .post, path: "/notes", constantHeaders: [:], constantQuery: [:])
+        let request = ClientRequest(
+            operationID: "createNote", method: .post, path: "/notes",
+            constantHeaders: [:], constantQuery: [:])
         let body: OutgoingBody? = try input.outgoingBody(profile: client.profile)
         let response = try await client.perform(request, body: body, accept: ["application/json"])
         switch response.status {
@@ -212,7 +257,9 @@ extension Client {
 
     /// Several media types, none required.
     public func createMaybeNote(_ input: CreateMaybeNoteBody?) async throws -> Lines {
-        let request = ClientRequest(operationID: "createMaybeNote", method: .post, path: "/notes/maybe", constantHeaders: [:], constantQuery: [:])
+        let request = ClientRequest(
+            operationID: "createMaybeNote", method: .post, path: "/notes/maybe",
+            constantHeaders: [:], constantQuery: [:])
         let body: OutgoingBody? = try input?.outgoingBody(profile: client.profile)
         let response = try await client.perform(request, body: body, accept: ["application/json"])
         switch response.status {
@@ -225,7 +272,9 @@ extension Client {
 
     /// Server-Sent Events whose data is text, sent and answered.
     public func echoTextEvents(_ input: EventStream<ServerSentEvent>) async throws -> EventStream<ServerSentEvent> {
-        let request = ClientRequest(operationID: "echoTextEvents", method: .post, path: "/events/text", constantHeaders: [:], constantQuery: [:])
+        let request = ClientRequest(
+            operationID: "echoTextEvents", method: .post, path: "/events/text",
+            constantHeaders: [:], constantQuery: [:])
         let body: OutgoingBody? = .serverSentEvents(input)
         let response = try await client.perform(request, body: body, accept: ["text/event-stream"])
         switch response.status {
@@ -237,8 +286,10 @@ extension Client {
     }
 
     public func streamJSONLines(_ input: StreamJSONLinesInput) async throws -> EventStream<Event> {
-        var request = ClientRequest(operationID: "streamJSONLines", method: .get, path: "/events/lines", constantHeaders: [:], constantQuery: [:])
-        try request.query("count", input.count, ParameterEncoding(.form, explode: true))
+        var request = ClientRequest(
+            operationID: "streamJSONLines", method: .get, path: "/events/lines",
+            constantHeaders: [:], constantQuery: [:])
+        try request.query("count", input.count, .init(.form, explode: true))
         let response = try await client.perform(request, accept: ["application/jsonl"])
         switch response.status {
         case 200:
@@ -249,7 +300,9 @@ extension Client {
     }
 
     public func ingestJSONLines(_ input: EventStream<Event>) async throws -> Lines {
-        let request = ClientRequest(operationID: "ingestJSONLines", method: .post, path: "/events/lines", constantHeaders: [:], constantQuery: [:])
+        let request = ClientRequest(
+            operationID: "ingestJSONLines", method: .post, path: "/events/lines",
+            constantHeaders: [:], constantQuery: [:])
         let body: OutgoingBody? = .jsonLines(input, profile: client.profile, contentType: "application/jsonl")
         let response = try await client.perform(request, body: body, accept: ["application/json"])
         switch response.status {
@@ -261,8 +314,10 @@ extension Client {
     }
 
     public func streamJSONSequence(_ input: StreamJSONSequenceInput) async throws -> EventStream<Event> {
-        var request = ClientRequest(operationID: "streamJSONSequence", method: .get, path: "/events/sequence", constantHeaders: [:], constantQuery: [:])
-        try request.query("count", input.count, ParameterEncoding(.form, explode: true))
+        var request = ClientRequest(
+            operationID: "streamJSONSequence", method: .get, path: "/events/sequence",
+            constantHeaders: [:], constantQuery: [:])
+        try request.query("count", input.count, .init(.form, explode: true))
         let response = try await client.perform(request, accept: ["application/json-seq"])
         switch response.status {
         case 200:
@@ -273,7 +328,9 @@ extension Client {
     }
 
     public func ingestJSONSequence(_ input: EventStream<Event>) async throws -> Lines {
-        let request = ClientRequest(operationID: "ingestJSONSequence", method: .post, path: "/events/sequence", constantHeaders: [:], constantQuery: [:])
+        let request = ClientRequest(
+            operationID: "ingestJSONSequence", method: .post, path: "/events/sequence",
+            constantHeaders: [:], constantQuery: [:])
         let body: OutgoingBody? = .jsonSequence(input, profile: client.profile, contentType: "application/json-seq")
         let response = try await client.perform(request, body: body, accept: ["application/json"])
         switch response.status {
@@ -285,8 +342,10 @@ extension Client {
     }
 
     public func streamServerSentEvents(_ input: StreamServerSentEventsInput) async throws -> EventStream<ServerSentEventWithJSONData<Event>> {
-        var request = ClientRequest(operationID: "streamServerSentEvents", method: .get, path: "/events/sse", constantHeaders: [:], constantQuery: [:])
-        try request.query("count", input.count, ParameterEncoding(.form, explode: true))
+        var request = ClientRequest(
+            operationID: "streamServerSentEvents", method: .get, path: "/events/sse",
+            constantHeaders: [:], constantQuery: [:])
+        try request.query("count", input.count, .init(.form, explode: true))
         let response = try await client.perform(request, accept: ["text/event-stream"])
         switch response.status {
         case 200:
@@ -297,7 +356,9 @@ extension Client {
     }
 
     public func ingestServerSentEvents(_ input: EventStream<ServerSentEventWithJSONData<Event>>) async throws -> Lines {
-        let request = ClientRequest(operationID: "ingestServerSentEvents", method: .post, path: "/events/sse", constantHeaders: [:], constantQuery: [:])
+        let request = ClientRequest(
+            operationID: "ingestServerSentEvents", method: .post, path: "/events/sse",
+            constantHeaders: [:], constantQuery: [:])
         let body: OutgoingBody? = .serverSentEvents(input, profile: client.profile)
         let response = try await client.perform(request, body: body, accept: ["application/json"])
         switch response.status {

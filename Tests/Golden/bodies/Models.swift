@@ -8,7 +8,10 @@ public struct DocumentMetadata: Codable, Hashable, Sendable {
     public var title: String
     public var authors: [String]?
 
-    public init(title: String, authors: [String]? = nil) {
+    public init(
+        title: String,
+        authors: [String]? = nil,
+    ) {
         self.title = title
         self.authors = authors
     }
@@ -31,7 +34,10 @@ public struct EchoTextInput: Hashable, Sendable {
     public var times: Int?
     public var body: String?
 
-    public init(times: Int? = nil, body: String? = nil) {
+    public init(
+        times: Int? = nil,
+        body: String? = nil,
+    ) {
         self.times = times
         self.body = body
     }
@@ -41,7 +47,10 @@ public struct Event: Codable, Hashable, Sendable {
     public var name: String
     public var sequence: Int
 
-    public init(name: String, sequence: Int) {
+    public init(
+        name: String,
+        sequence: Int,
+    ) {
         self.name = name
         self.sequence = sequence
     }
@@ -63,7 +72,9 @@ public struct Event: Codable, Hashable, Sendable {
 public struct GetArchiveInput: Hashable, Sendable {
     public var name: String
 
-    public init(name: String) {
+    public init(
+        name: String,
+    ) {
         self.name = name
     }
 }
@@ -71,7 +82,9 @@ public struct GetArchiveInput: Hashable, Sendable {
 public struct GetArchiveResponse: Codable, Hashable, Sendable {
     public var notes: [String]?
 
-    public init(notes: [String]? = nil) {
+    public init(
+        notes: [String]? = nil,
+    ) {
         self.notes = notes
     }
 
@@ -90,7 +103,9 @@ public struct GetArchiveResponse: Codable, Hashable, Sendable {
 public struct GetBlobInput: Hashable, Sendable {
     public var name: String
 
-    public init(name: String) {
+    public init(
+        name: String,
+    ) {
         self.name = name
     }
 }
@@ -99,7 +114,9 @@ public struct GetBlobInput: Hashable, Sendable {
 public struct GetBundleInput: Hashable, Sendable {
     public var name: String
 
-    public init(name: String) {
+    public init(
+        name: String,
+    ) {
         self.name = name
     }
 }
@@ -108,7 +125,10 @@ public struct GetBundleResponse: Codable, Hashable, Sendable {
     public var manifest: DocumentMetadata
     public var files: [Data]?
 
-    public init(manifest: DocumentMetadata, files: [Data]? = nil) {
+    public init(
+        manifest: DocumentMetadata,
+        files: [Data]? = nil,
+    ) {
         self.manifest = manifest
         self.files = files
     }
@@ -129,7 +149,9 @@ public struct GetBundleResponse: Codable, Hashable, Sendable {
 public struct GetBundleResponse404: Codable, Hashable, Sendable {
     public var reason: String?
 
-    public init(reason: String? = nil) {
+    public init(
+        reason: String? = nil,
+    ) {
         self.reason = reason
     }
 
@@ -148,7 +170,9 @@ public struct GetBundleResponse404: Codable, Hashable, Sendable {
 public struct GetRawBundleInput: Hashable, Sendable {
     public var name: String
 
-    public init(name: String) {
+    public init(
+        name: String,
+    ) {
         self.name = name
     }
 }
@@ -185,7 +209,9 @@ public enum Kind: RawRepresentable, Codable, Hashable, Sendable, ParameterText, 
 public struct Lines: Codable, Hashable, Sendable {
     public var lines: [String]
 
-    public init(lines: [String]) {
+    public init(
+        lines: [String],
+    ) {
         self.lines = lines
     }
 
@@ -204,7 +230,10 @@ public struct Note: Codable, Hashable, Sendable {
     public var text: String
     public var urgent: Bool?
 
-    public init(text: String, urgent: Bool? = nil) {
+    public init(
+        text: String,
+        urgent: Bool? = nil,
+    ) {
         self.text = text
         self.urgent = urgent
     }
@@ -227,7 +256,11 @@ public struct PetForm: Codable, Hashable, Sendable {
     public var age: Int?
     public var tags: [String]?
 
-    public init(name: String, age: Int? = nil, tags: [String]? = nil) {
+    public init(
+        name: String,
+        age: Int? = nil,
+        tags: [String]? = nil,
+    ) {
         self.name = name
         self.age = age
         self.tags = tags
@@ -253,7 +286,10 @@ public struct PutBlobInput: Sendable {
     public var name: String
     public var body: HTTPBody
 
-    public init(name: String, body: HTTPBody) {
+    public init(
+        name: String,
+        body: HTTPBody,
+    ) {
         self.name = name
         self.body = body
     }
@@ -263,7 +299,9 @@ public struct PutBlobInput: Sendable {
 public struct StreamJSONLinesInput: Hashable, Sendable {
     public var count: Int
 
-    public init(count: Int) {
+    public init(
+        count: Int,
+    ) {
         self.count = count
     }
 }
@@ -272,7 +310,9 @@ public struct StreamJSONLinesInput: Hashable, Sendable {
 public struct StreamJSONSequenceInput: Hashable, Sendable {
     public var count: Int
 
-    public init(count: Int) {
+    public init(
+        count: Int,
+    ) {
         self.count = count
     }
 }
@@ -281,7 +321,9 @@ public struct StreamJSONSequenceInput: Hashable, Sendable {
 public struct StreamServerSentEventsInput: Hashable, Sendable {
     public var count: Int
 
-    public init(count: Int) {
+    public init(
+        count: Int,
+    ) {
         self.count = count
     }
 }
@@ -291,7 +333,10 @@ public struct UploadDocumentInput: Sendable {
     public var folder: String
     public var body: MultipartBody<UploadDocumentPart>
 
-    public init(folder: String, body: MultipartBody<UploadDocumentPart>) {
+    public init(
+        folder: String,
+        body: MultipartBody<UploadDocumentPart>,
+    ) {
         self.folder = folder
         self.body = body
     }
@@ -306,7 +351,14 @@ public struct UploadDocumentRequest: Codable, Hashable, Sendable, Validatable {
     public var file: Data
     public var attachments: [Data]?
 
-    public init(metadata: DocumentMetadata, note: String? = nil, pages: Int? = nil, kind: Kind? = nil, file: Data, attachments: [Data]? = nil) {
+    public init(
+        metadata: DocumentMetadata,
+        note: String? = nil,
+        pages: Int? = nil,
+        kind: Kind? = nil,
+        file: Data,
+        attachments: [Data]? = nil,
+    ) {
         self.metadata = metadata
         self.note = note
         self.pages = pages
@@ -345,7 +397,11 @@ public struct UploadSignedRequest: Codable, Hashable, Sendable {
     public var note: String?
     public var tags: [String]?
 
-    public init(file: Data, note: String? = nil, tags: [String]? = nil) {
+    public init(
+        file: Data,
+        note: String? = nil,
+        tags: [String]? = nil,
+    ) {
         self.file = file
         self.note = note
         self.tags = tags
@@ -373,7 +429,13 @@ public struct UploadTrickyNamesRequest: Codable, Hashable, Sendable {
     public var self_: String?
     public var contentType: String?
 
-    public init(rules: String? = nil, decode_: Bool? = nil, other: Double? = nil, self_: String? = nil, contentType: String? = nil) {
+    public init(
+        rules: String? = nil,
+        decode_: Bool? = nil,
+        other: Double? = nil,
+        self_: String? = nil,
+        contentType: String? = nil,
+    ) {
         self.rules = rules
         self.decode_ = decode_
         self.other = other
@@ -416,8 +478,10 @@ public enum UploadDocumentPart: Sendable {
     /// Which parts must or may appear, and how often.
     public static var rules: MultipartRules {
         MultipartRules(
-            exactlyOnce: ["metadata", "file"], atLeastOnce: [],
-            atMostOnce: ["note", "pages", "kind"], zeroOrMore: ["attachments"])
+            exactlyOnce: ["metadata", "file"],
+            atLeastOnce: [],
+            atMostOnce: ["note", "pages", "kind"],
+            zeroOrMore: ["attachments"])
     }
 
     /// The part as it travels.
@@ -432,9 +496,11 @@ public enum UploadDocumentPart: Sendable {
         case .kind(let value):
             return .value(name: "kind", value.rawValue)
         case .file(let value):
-            return .file(name: "file", MultipartFile(value.body, filename: value.filename, contentType: value.contentType ?? "image/png"))
+            let file = MultipartFile(value.body, filename: value.filename, contentType: value.contentType ?? "image/png")
+            return .file(name: "file", file)
         case .attachments(let value):
-            return .file(name: "attachments", value)
+            let file = value
+            return .file(name: "attachments", file)
         case .other(let part):
             return part
         }
@@ -446,17 +512,23 @@ public enum UploadDocumentPart: Sendable {
     {
         switch part.name {
         case "metadata"?:
-            return .metadata(try await part.json(DocumentMetadata.self, profile: profile, upTo: limit))
+            let value = try await part.json(DocumentMetadata.self, profile: profile, upTo: limit)
+            return .metadata(value)
         case "note"?:
-            return .note(try await part.value(String.self, upTo: limit))
+            let value = try await part.value(String.self, upTo: limit)
+            return .note(value)
         case "pages"?:
-            return .pages(try await part.value(Int.self, upTo: limit))
+            let value = try await part.value(Int.self, upTo: limit)
+            return .pages(value)
         case "kind"?:
-            return .kind(try await part.rawValue(Kind.self, upTo: limit))
+            let value = try await part.rawValue(Kind.self, upTo: limit)
+            return .kind(value)
         case "file"?:
-            return .file(part.file)
+            let value = part.file
+            return .file(value)
         case "attachments"?:
-            return .attachments(part.file)
+            let value = part.file
+            return .attachments(value)
         default:
             return .other(part)
         }
@@ -477,8 +549,10 @@ public enum UploadTrickyNamesPart: Sendable {
     /// Which parts must or may appear, and how often.
     public static var rules: MultipartRules {
         MultipartRules(
-            exactlyOnce: [], atLeastOnce: [],
-            atMostOnce: ["rules", "decode", "other", "self", "content-type"], zeroOrMore: [])
+            exactlyOnce: [],
+            atLeastOnce: [],
+            atMostOnce: ["rules", "decode", "other", "self", "content-type"],
+            zeroOrMore: [])
     }
 
     /// The part as it travels.
@@ -505,15 +579,20 @@ public enum UploadTrickyNamesPart: Sendable {
     {
         switch part.name {
         case "rules"?:
-            return .rules2(try await part.value(String.self, upTo: limit))
+            let value = try await part.value(String.self, upTo: limit)
+            return .rules2(value)
         case "decode"?:
-            return .decode_(try await part.value(Bool.self, upTo: limit))
+            let value = try await part.value(Bool.self, upTo: limit)
+            return .decode_(value)
         case "other"?:
-            return .other2(try await part.value(Double.self, upTo: limit))
+            let value = try await part.value(Double.self, upTo: limit)
+            return .other2(value)
         case "self"?:
-            return .self_(try await part.value(String.self, upTo: limit))
+            let value = try await part.value(String.self, upTo: limit)
+            return .self_(value)
         case "content-type"?:
-            return .contentType(try await part.value(String.self, upTo: limit))
+            let value = try await part.value(String.self, upTo: limit)
+            return .contentType(value)
         default:
             return .other(part)
         }
@@ -526,7 +605,10 @@ public struct UploadSignedPartFileHeaders: ResponseHeaders, Hashable {
     public var xChecksum: String
     public var xPageCount: Int?
 
-    public init(xChecksum: String, xPageCount: Int? = nil) {
+    public init(
+        xChecksum: String,
+        xPageCount: Int? = nil,
+    ) {
         self.xChecksum = xChecksum
         self.xPageCount = xPageCount
     }
@@ -549,7 +631,9 @@ public struct UploadSignedPartFileHeaders: ResponseHeaders, Hashable {
 public struct UploadSignedPartTagsHeaders: ResponseHeaders, Hashable {
     public var xWeight: Int
 
-    public init(xWeight: Int) {
+    public init(
+        xWeight: Int,
+    ) {
         self.xWeight = xWeight
     }
 
@@ -577,8 +661,10 @@ public enum UploadSignedPart: Sendable {
     /// Which parts must or may appear, and how often.
     public static var rules: MultipartRules {
         MultipartRules(
-            exactlyOnce: ["file"], atLeastOnce: [],
-            atMostOnce: ["note"], zeroOrMore: ["tags"])
+            exactlyOnce: ["file"],
+            atLeastOnce: [],
+            atMostOnce: ["note"],
+            zeroOrMore: ["tags"])
     }
 
     /// The part as it travels.
@@ -588,7 +674,8 @@ public enum UploadSignedPart: Sendable {
             // The part's declared headers go in its header block, before its content.
             let value = part.value
             let headerFields = try part.headerFields()
-            return .file(name: "file", MultipartFile(value.body, filename: value.filename, contentType: value.contentType ?? "text/plain"), headerFields: headerFields)
+            let file = MultipartFile(value.body, filename: value.filename, contentType: value.contentType ?? "text/plain")
+            return .file(name: "file", file, headerFields: headerFields)
         case .note(let value):
             return .value(name: "note", value)
         case .tags(let part):
@@ -609,13 +696,16 @@ public enum UploadSignedPart: Sendable {
         case "file"?:
             // The headers first: a part without a required one is refused before its content is read.
             let headers = try part.headers(UploadSignedPartFileHeaders.self)
-            return .file(MultipartPartWithHeaders(part.file, headers: headers))
+            let value = part.file
+            return .file(MultipartPartWithHeaders(value, headers: headers))
         case "note"?:
-            return .note(try await part.value(String.self, upTo: limit))
+            let value = try await part.value(String.self, upTo: limit)
+            return .note(value)
         case "tags"?:
             // The headers first: a part without a required one is refused before its content is read.
             let headers = try part.headers(UploadSignedPartTagsHeaders.self)
-            return .tags(MultipartPartWithHeaders(try await part.value(String.self, upTo: limit), headers: headers))
+            let value = try await part.value(String.self, upTo: limit)
+            return .tags(MultipartPartWithHeaders(value, headers: headers))
         default:
             return .other(part)
         }
@@ -626,7 +716,9 @@ public enum UploadSignedPart: Sendable {
 public struct GetBundleOkPartFilesHeaders: ResponseHeaders, Hashable {
     public var xChecksum: String
 
-    public init(xChecksum: String) {
+    public init(
+        xChecksum: String,
+    ) {
         self.xChecksum = xChecksum
     }
 
@@ -653,8 +745,10 @@ public enum GetBundleOkPart: Sendable {
     /// Which parts must or may appear, and how often.
     public static var rules: MultipartRules {
         MultipartRules(
-            exactlyOnce: ["manifest"], atLeastOnce: [],
-            atMostOnce: [], zeroOrMore: ["files"])
+            exactlyOnce: ["manifest"],
+            atLeastOnce: [],
+            atMostOnce: [],
+            zeroOrMore: ["files"])
     }
 
     /// The part as it travels.
@@ -666,7 +760,8 @@ public enum GetBundleOkPart: Sendable {
             // The part's declared headers go in its header block, before its content.
             let value = part.value
             let headerFields = try part.headerFields()
-            return .file(name: "files", value, headerFields: headerFields)
+            let file = value
+            return .file(name: "files", file, headerFields: headerFields)
         case .other(let part):
             return part
         }
@@ -678,11 +773,13 @@ public enum GetBundleOkPart: Sendable {
     {
         switch part.name {
         case "manifest"?:
-            return .manifest(try await part.json(DocumentMetadata.self, profile: profile, upTo: limit))
+            let value = try await part.json(DocumentMetadata.self, profile: profile, upTo: limit)
+            return .manifest(value)
         case "files"?:
             // The headers first: a part without a required one is refused before its content is read.
             let headers = try part.headers(GetBundleOkPartFilesHeaders.self)
-            return .files(MultipartPartWithHeaders(part.file, headers: headers))
+            let value = part.file
+            return .files(MultipartPartWithHeaders(value, headers: headers))
         default:
             return .other(part)
         }
@@ -699,8 +796,10 @@ public enum GetBundleNotFoundPart: Sendable {
     /// Which parts must or may appear, and how often.
     public static var rules: MultipartRules {
         MultipartRules(
-            exactlyOnce: [], atLeastOnce: [],
-            atMostOnce: ["reason"], zeroOrMore: [])
+            exactlyOnce: [],
+            atLeastOnce: [],
+            atMostOnce: ["reason"],
+            zeroOrMore: [])
     }
 
     /// The part as it travels.
@@ -719,7 +818,8 @@ public enum GetBundleNotFoundPart: Sendable {
     {
         switch part.name {
         case "reason"?:
-            return .reason(try await part.value(String.self, upTo: limit))
+            let value = try await part.value(String.self, upTo: limit)
+            return .reason(value)
         default:
             return .other(part)
         }
@@ -736,8 +836,10 @@ public enum GetArchiveOkPart: Sendable {
     /// Which parts must or may appear, and how often.
     public static var rules: MultipartRules {
         MultipartRules(
-            exactlyOnce: [], atLeastOnce: [],
-            atMostOnce: [], zeroOrMore: ["notes"])
+            exactlyOnce: [],
+            atLeastOnce: [],
+            atMostOnce: [],
+            zeroOrMore: ["notes"])
     }
 
     /// The part as it travels.
@@ -756,7 +858,8 @@ public enum GetArchiveOkPart: Sendable {
     {
         switch part.name {
         case "notes"?:
-            return .notes(try await part.value(String.self, upTo: limit))
+            let value = try await part.value(String.self, upTo: limit)
+            return .notes(value)
         default:
             return .other(part)
         }
@@ -776,7 +879,9 @@ public enum CreateNoteBody: Sendable {
     public func outgoingBody(profile: WireProfile) throws -> OutgoingBody {
         switch self {
         case .json(let value):
-            return try .json(value, profile: profile, contentType: profile.requestMediaType(declared: "application/json"))
+            return try .json(
+                value, profile: profile,
+                contentType: profile.requestMediaType(declared: "application/json"))
         case .form(let value):
             return try .form(value, contentType: "application/x-www-form-urlencoded")
         case .text(let value):
@@ -796,7 +901,9 @@ public enum CreateMaybeNoteBody: Sendable {
     public func outgoingBody(profile: WireProfile) throws -> OutgoingBody {
         switch self {
         case .json(let value):
-            return try .json(value, profile: profile, contentType: profile.requestMediaType(declared: "application/json"))
+            return try .json(
+                value, profile: profile,
+                contentType: profile.requestMediaType(declared: "application/json"))
         case .text(let value):
             return .text(value, contentType: "text/plain")
         }
@@ -811,9 +918,12 @@ public enum GetBundleError: Error, ResponseConvertible, Hashable {
     public func serverResponse(profile: WireProfile) throws -> ServerResponse {
         switch self {
         case .notFound(let response):
+            let responseBody: OutgoingBody = try .multipart(
+                response.body, rules: GetBundleNotFoundPart.rules, contentType: "multipart/mixed"
+            ) { [profile = profile] in try $0.rawPart(profile: profile) }
             return try ServerResponse(
                 status: 404,
-                body: try .multipart(response.body, rules: GetBundleNotFoundPart.rules, contentType: "multipart/mixed") { [profile = profile] in try $0.rawPart(profile: profile) },
+                body: responseBody,
                 headers: response.headers, headerFields: response.headerFields)
         }
     }
@@ -823,7 +933,9 @@ public enum GetBundleError: Error, ResponseConvertible, Hashable {
 public struct GetArchiveOkHeaders: ResponseHeaders, Hashable {
     public var xCount: Int
 
-    public init(xCount: Int) {
+    public init(
+        xCount: Int,
+    ) {
         self.xCount = xCount
     }
 
@@ -849,9 +961,12 @@ public enum GetArchiveOutput: ResponseConvertible, Hashable, Sendable {
     public func serverResponse(profile: WireProfile) throws -> ServerResponse {
         switch self {
         case .ok(let response):
+            let responseBody: OutgoingBody = try .multipart(
+                response.body, rules: GetArchiveOkPart.rules, contentType: "multipart/form-data"
+            ) { [profile = profile] in try $0.rawPart(profile: profile) }
             return try ServerResponse(
                 status: 200,
-                body: try .multipart(response.body, rules: GetArchiveOkPart.rules, contentType: "multipart/form-data") { [profile = profile] in try $0.rawPart(profile: profile) },
+                body: responseBody,
                 headers: response.headers, headerFields: response.headerFields)
         case .accepted:
             return ServerResponse(status: 202)

@@ -61,219 +61,336 @@ private let wireProfile: WireProfile = .rest
 extension APIHandler {
     var routes0: [ServerRoute] {
         [
-            ServerRoute("submitForm", .post, "/forms", headers: [], query: [], produces: ["application/json"]) { request in
+            ServerRoute(
+                "submitForm", .post, "/forms",
+                headers: [], query: [],
+                produces: ["application/json"],
+            ) { request in
                 let input = try await request.decodeForm(PetForm.self)
                 let output = try await self.submitForm(input)
-                return try ServerResponse(
-                    status: 200,
-                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
-                )
+                let responseBody: OutgoingBody = try .json(
+                    output, profile: wireProfile,
+                    contentType: wireProfile.responseMediaType(declared: "application/json"))
+                return try ServerResponse(status: 200, body: responseBody)
             },
-            ServerRoute("uploadDocument", .post, "/documents/{folder}", headers: [], query: [], produces: ["application/json"], streamsRequestBody: true) { request in
-                let body = try request.decodeMultipart(rules: UploadDocumentPart.rules) { [profile = request.profile] in try await UploadDocumentPart.decode($0, profile: profile) }
+            ServerRoute(
+                "uploadDocument", .post, "/documents/{folder}",
+                headers: [], query: [],
+                produces: ["application/json"],
+                streamsRequestBody: true,
+            ) { request in
+                let body = try request.decodeMultipart(rules: UploadDocumentPart.rules) {
+                    [profile = request.profile] in try await UploadDocumentPart.decode($0, profile: profile)
+                }
                 let input = UploadDocumentInput(
-                    folder: try request.path("folder", as: String.self, ParameterEncoding(.simple, explode: false)),
-                    body: body
+                    folder: try request.path(
+                        "folder", as: String.self, .init(.simple, explode: false)),
+                    body: body,
                 )
                 let output = try await self.uploadDocument(input)
-                return try ServerResponse(
-                    status: 200,
-                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
-                )
+                let responseBody: OutgoingBody = try .json(
+                    output, profile: wireProfile,
+                    contentType: wireProfile.responseMediaType(declared: "application/json"))
+                return try ServerResponse(status: 200, body: responseBody)
             },
-            ServerRoute("uploadTrickyNames", .post, "/tricky", headers: [], query: [], streamsRequestBody: true) { request in
-                let input = try request.decodeMultipart(rules: UploadTrickyNamesPart.rules) { [profile = request.profile] in try await UploadTrickyNamesPart.decode($0, profile: profile) }
+            ServerRoute(
+                "uploadTrickyNames", .post, "/tricky",
+                headers: [], query: [],
+                streamsRequestBody: true,
+            ) { request in
+                let input = try request.decodeMultipart(rules: UploadTrickyNamesPart.rules) {
+                    [profile = request.profile] in try await UploadTrickyNamesPart.decode($0, profile: profile)
+                }
                 _ = try await self.uploadTrickyNames(input)
                 return ServerResponse(status: 204)
             },
-            ServerRoute("uploadRawParts", .post, "/raw-parts", headers: [], query: [], produces: ["application/json"], streamsRequestBody: true) { request in
+            ServerRoute(
+                "uploadRawParts", .post, "/raw-parts",
+                headers: [], query: [],
+                produces: ["application/json"],
+                streamsRequestBody: true,
+            ) { request in
                 let input = try request.decodeMultipart(rules: MultipartRules()) { $0 }
                 let output = try await self.uploadRawParts(input)
-                return try ServerResponse(
-                    status: 200,
-                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
-                )
+                let responseBody: OutgoingBody = try .json(
+                    output, profile: wireProfile,
+                    contentType: wireProfile.responseMediaType(declared: "application/json"))
+                return try ServerResponse(status: 200, body: responseBody)
             },
-            ServerRoute("uploadSigned", .post, "/signed", headers: [], query: [], produces: ["application/json"], streamsRequestBody: true) { request in
-                let input = try request.decodeMultipart(rules: UploadSignedPart.rules) { [profile = request.profile] in try await UploadSignedPart.decode($0, profile: profile) }
+            ServerRoute(
+                "uploadSigned", .post, "/signed",
+                headers: [], query: [],
+                produces: ["application/json"],
+                streamsRequestBody: true,
+            ) { request in
+                let input = try request.decodeMultipart(rules: UploadSignedPart.rules) {
+                    [profile = request.profile] in try await UploadSignedPart.decode($0, profile: profile)
+                }
                 let output = try await self.uploadSigned(input)
-                return try ServerResponse(
-                    status: 200,
-                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
-                )
+                let responseBody: OutgoingBody = try .json(
+                    output, profile: wireProfile,
+                    contentType: wireProfile.responseMediaType(declared: "application/json"))
+                return try ServerResponse(status: 200, body: responseBody)
             },
-            ServerRoute("getBundle", .get, "/bundles/{name}", headers: [], query: [], produces: ["multipart/form-data"]) { request in
+            ServerRoute(
+                "getBundle", .get, "/bundles/{name}",
+                headers: [], query: [],
+                produces: ["multipart/form-data"],
+            ) { request in
                 let input = GetBundleInput(
-                    name: try request.path("name", as: String.self, ParameterEncoding(.simple, explode: false))
+                    name: try request.path(
+                        "name", as: String.self, .init(.simple, explode: false)),
                 )
                 let output = try await self.getBundle(input)
-                return try ServerResponse(
-                    status: 200,
-                    body: try .multipart(output, rules: GetBundleOkPart.rules, contentType: "multipart/form-data") { [profile = wireProfile] in try $0.rawPart(profile: profile) }
-                )
+                let responseBody: OutgoingBody = try .multipart(
+                    output, rules: GetBundleOkPart.rules, contentType: "multipart/form-data"
+                ) { [profile = wireProfile] in try $0.rawPart(profile: profile) }
+                return try ServerResponse(status: 200, body: responseBody)
             },
-            ServerRoute("getRawBundle", .get, "/bundles/{name}/raw", headers: [], query: [], produces: ["multipart/mixed"]) { request in
+            ServerRoute(
+                "getRawBundle", .get, "/bundles/{name}/raw",
+                headers: [], query: [],
+                produces: ["multipart/mixed"],
+            ) { request in
                 let input = GetRawBundleInput(
-                    name: try request.path("name", as: String.self, ParameterEncoding(.simple, explode: false))
+                    name: try request.path(
+                        "name", as: String.self, .init(.simple, explode: false)),
                 )
                 let output = try await self.getRawBundle(input)
-                return try ServerResponse(
-                    status: 200,
-                    body: try .multipart(output, rules: MultipartRules(), contentType: "multipart/mixed") { $0 }
-                )
+                let responseBody: OutgoingBody = try .multipart(
+                    output, rules: MultipartRules(), contentType: "multipart/mixed") { $0 }
+                return try ServerResponse(status: 200, body: responseBody)
             },
-            ServerRoute("getArchive", .get, "/archives/{name}", headers: [], query: [], produces: ["multipart/form-data"]) { request in
+            ServerRoute(
+                "getArchive", .get, "/archives/{name}",
+                headers: [], query: [],
+                produces: ["multipart/form-data"],
+            ) { request in
                 let input = GetArchiveInput(
-                    name: try request.path("name", as: String.self, ParameterEncoding(.simple, explode: false))
+                    name: try request.path(
+                        "name", as: String.self, .init(.simple, explode: false)),
                 )
-                return try await self.getArchive(input).serverResponse(profile: wireProfile)
+                let output = try await self.getArchive(input)
+                return try output.serverResponse(profile: wireProfile)
             },
-            ServerRoute("getBlob", .get, "/blobs/{name}", headers: [], query: [], produces: ["application/octet-stream"]) { request in
+            ServerRoute(
+                "getBlob", .get, "/blobs/{name}",
+                headers: [], query: [],
+                produces: ["application/octet-stream"],
+            ) { request in
                 let input = GetBlobInput(
-                    name: try request.path("name", as: String.self, ParameterEncoding(.simple, explode: false))
+                    name: try request.path(
+                        "name", as: String.self, .init(.simple, explode: false)),
                 )
                 let output = try await self.getBlob(input)
-                return try ServerResponse(
-                    status: 200,
-                    body: .binary(output, contentType: "application/octet-stream")
-                )
+                let responseBody: OutgoingBody = .binary(output, contentType: "application/octet-stream")
+                return try ServerResponse(status: 200, body: responseBody)
             },
-            ServerRoute("putBlob", .put, "/blobs/{name}", headers: [], query: [], produces: ["application/json"], streamsRequestBody: true) { request in
+            ServerRoute(
+                "putBlob", .put, "/blobs/{name}",
+                headers: [], query: [],
+                produces: ["application/json"],
+                streamsRequestBody: true,
+            ) { request in
                 let body = request.requestBody
                 let input = PutBlobInput(
-                    name: try request.path("name", as: String.self, ParameterEncoding(.simple, explode: false)),
-                    body: body
+                    name: try request.path(
+                        "name", as: String.self, .init(.simple, explode: false)),
+                    body: body,
                 )
                 let output = try await self.putBlob(input)
-                return try ServerResponse(
-                    status: 200,
-                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
-                )
+                let responseBody: OutgoingBody = try .json(
+                    output, profile: wireProfile,
+                    contentType: wireProfile.responseMediaType(declared: "application/json"))
+                return try ServerResponse(status: 200, body: responseBody)
             },
-            ServerRoute("putImage", .put, "/images", headers: [], query: [], produces: ["application/json"], streamsRequestBody: true) { request in
+            ServerRoute(
+                "putImage", .put, "/images",
+                headers: [], query: [],
+                produces: ["application/json"],
+                streamsRequestBody: true,
+            ) { request in
                 let input = request.requestBody
                 let output = try await self.putImage(input)
-                return try ServerResponse(
-                    status: 200,
-                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
-                )
+                let responseBody: OutgoingBody = try .json(
+                    output, profile: wireProfile,
+                    contentType: wireProfile.responseMediaType(declared: "application/json"))
+                return try ServerResponse(status: 200, body: responseBody)
             },
-            ServerRoute("getText", .get, "/text", headers: [], query: [], produces: ["text/plain"]) { request in
+            ServerRoute(
+                "getText", .get, "/text",
+                headers: [], query: [],
+                produces: ["text/plain"],
+            ) { request in
                 let output = try await self.getText()
-                return try ServerResponse(
-                    status: 200,
-                    body: .text(output, contentType: "text/plain")
-                )
+                let responseBody: OutgoingBody = .text(output, contentType: "text/plain")
+                return try ServerResponse(status: 200, body: responseBody)
             },
-            ServerRoute("echoText", .post, "/text", headers: [], query: [], produces: ["application/json"]) { request in
-                let body = try await request.hasBody ? request.decodeText() : nil
+            ServerRoute(
+                "echoText", .post, "/text",
+                headers: [], query: [],
+                produces: ["application/json"],
+            ) { request in
+                let body: String?
+                if request.hasBody {
+                    body = try await request.decodeText()
+                } else {
+                    body = nil
+                }
                 let input = EchoTextInput(
-                    times: try request.query("times", as: Int.self, ParameterEncoding(.form, explode: true)),
-                    body: body
+                    times: try request.query(
+                        "times", as: Int.self, .init(.form, explode: true)),
+                    body: body,
                 )
                 let output = try await self.echoText(input)
-                return try ServerResponse(
-                    status: 200,
-                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
-                )
+                let responseBody: OutgoingBody = try .json(
+                    output, profile: wireProfile,
+                    contentType: wireProfile.responseMediaType(declared: "application/json"))
+                return try ServerResponse(status: 200, body: responseBody)
             },
-            ServerRoute("createNote", .post, "/notes", headers: [], query: [], produces: ["application/json"]) { request in
+            ServerRoute(
+                "createNote", .post, "/notes",
+                headers: [], query: [],
+                produces: ["application/json"],
+            ) { request in
                 let body: CreateNoteBody
                 if request.contentTypeMatches("application/json") {
-                    body = .json(try request.decodeBody(Note.self))
+                    let value = try request.decodeBody(Note.self)
+                    body = .json(value)
                 } else if request.contentTypeMatches("application/x-www-form-urlencoded") {
-                    body = .form(try await request.decodeForm(Note.self))
+                    let value = try await request.decodeForm(Note.self)
+                    body = .form(value)
                 } else if request.contentTypeMatches("text/plain") {
-                    body = .text(try await request.decodeText())
+                    let value = try await request.decodeText()
+                    body = .text(value)
                 } else {
-                    throw RequestError.unsupportedMediaType("Content-Type \(request.contentType ?? "(none)") is not one this operation accepts")
+                    let contentType = request.contentType ?? "(none)"
+                    let reason = "Content-Type \(contentType) is not one this operation accepts"
+                    throw RequestError.unsupportedMediaType(reason)
                 }
                 let input = body
                 let output = try await self.createNote(input)
-                return try ServerResponse(
-                    status: 200,
-                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
-                )
+                let responseBody: OutgoingBody = try .json(
+                    output, profile: wireProfile,
+                    contentType: wireProfile.responseMediaType(declared: "application/json"))
+                return try ServerResponse(status: 200, body: responseBody)
             },
-            ServerRoute("createMaybeNote", .post, "/notes/maybe", headers: [], query: [], produces: ["application/json"]) { request in
+            ServerRoute(
+                "createMaybeNote", .post, "/notes/maybe",
+                headers: [], query: [],
+                produces: ["application/json"],
+            ) { request in
                 let body: CreateMaybeNoteBody?
                 if request.contentTypeMatches("application/json") {
-                    body = .json(try request.decodeBody(Note.self))
+                    let value = try request.decodeBody(Note.self)
+                    body = .json(value)
                 } else if request.contentTypeMatches("text/plain") {
-                    body = .text(try await request.decodeText())
+                    let value = try await request.decodeText()
+                    body = .text(value)
                 } else if !request.hasBody {
                     body = nil
                 } else {
-                    throw RequestError.unsupportedMediaType("Content-Type \(request.contentType ?? "(none)") is not one this operation accepts")
+                    let contentType = request.contentType ?? "(none)"
+                    let reason = "Content-Type \(contentType) is not one this operation accepts"
+                    throw RequestError.unsupportedMediaType(reason)
                 }
                 let input = body
                 let output = try await self.createMaybeNote(input)
-                return try ServerResponse(
-                    status: 200,
-                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
-                )
+                let responseBody: OutgoingBody = try .json(
+                    output, profile: wireProfile,
+                    contentType: wireProfile.responseMediaType(declared: "application/json"))
+                return try ServerResponse(status: 200, body: responseBody)
             },
-            ServerRoute("echoTextEvents", .post, "/events/text", headers: [], query: [], produces: ["text/event-stream"], streamsRequestBody: true) { request in
+            ServerRoute(
+                "echoTextEvents", .post, "/events/text",
+                headers: [], query: [],
+                produces: ["text/event-stream"],
+                streamsRequestBody: true,
+            ) { request in
                 let input = request.serverSentEvents()
                 let output = try await self.echoTextEvents(input)
-                return try ServerResponse(
-                    status: 200,
-                    body: .serverSentEvents(output)
-                )
+                let responseBody: OutgoingBody = .serverSentEvents(output)
+                return try ServerResponse(status: 200, body: responseBody)
             },
-            ServerRoute("streamJSONLines", .get, "/events/lines", headers: [], query: [], produces: ["application/jsonl"]) { request in
+            ServerRoute(
+                "streamJSONLines", .get, "/events/lines",
+                headers: [], query: [],
+                produces: ["application/jsonl"],
+            ) { request in
                 let input = StreamJSONLinesInput(
-                    count: try request.required(try request.query("count", as: Int.self, ParameterEncoding(.form, explode: true)), .query, "count")
+                    count: try request.query(
+                        "count", required: Int.self, .init(.form, explode: true)),
                 )
                 let output = try await self.streamJSONLines(input)
-                return try ServerResponse(
-                    status: 200,
-                    body: .jsonLines(output, profile: wireProfile, contentType: "application/jsonl")
-                )
+                let responseBody: OutgoingBody = .jsonLines(
+                    output, profile: wireProfile, contentType: "application/jsonl")
+                return try ServerResponse(status: 200, body: responseBody)
             },
-            ServerRoute("ingestJSONLines", .post, "/events/lines", headers: [], query: [], produces: ["application/json"], streamsRequestBody: true) { request in
+            ServerRoute(
+                "ingestJSONLines", .post, "/events/lines",
+                headers: [], query: [],
+                produces: ["application/json"],
+                streamsRequestBody: true,
+            ) { request in
                 let input = request.jsonLines(of: Event.self)
                 let output = try await self.ingestJSONLines(input)
-                return try ServerResponse(
-                    status: 200,
-                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
-                )
+                let responseBody: OutgoingBody = try .json(
+                    output, profile: wireProfile,
+                    contentType: wireProfile.responseMediaType(declared: "application/json"))
+                return try ServerResponse(status: 200, body: responseBody)
             },
-            ServerRoute("streamJSONSequence", .get, "/events/sequence", headers: [], query: [], produces: ["application/json-seq"]) { request in
+            ServerRoute(
+                "streamJSONSequence", .get, "/events/sequence",
+                headers: [], query: [],
+                produces: ["application/json-seq"],
+            ) { request in
                 let input = StreamJSONSequenceInput(
-                    count: try request.required(try request.query("count", as: Int.self, ParameterEncoding(.form, explode: true)), .query, "count")
+                    count: try request.query(
+                        "count", required: Int.self, .init(.form, explode: true)),
                 )
                 let output = try await self.streamJSONSequence(input)
-                return try ServerResponse(
-                    status: 200,
-                    body: .jsonSequence(output, profile: wireProfile, contentType: "application/json-seq")
-                )
+                let responseBody: OutgoingBody = .jsonSequence(
+                    output, profile: wireProfile, contentType: "application/json-seq")
+                return try ServerResponse(status: 200, body: responseBody)
             },
-            ServerRoute("ingestJSONSequence", .post, "/events/sequence", headers: [], query: [], produces: ["application/json"], streamsRequestBody: true) { request in
+            ServerRoute(
+                "ingestJSONSequence", .post, "/events/sequence",
+                headers: [], query: [],
+                produces: ["application/json"],
+                streamsRequestBody: true,
+            ) { request in
                 let input = request.jsonSequence(of: Event.self)
                 let output = try await self.ingestJSONSequence(input)
-                return try ServerResponse(
-                    status: 200,
-                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
-                )
+                let responseBody: OutgoingBody = try .json(
+                    output, profile: wireProfile,
+                    contentType: wireProfile.responseMediaType(declared: "application/json"))
+                return try ServerResponse(status: 200, body: responseBody)
             },
-            ServerRoute("streamServerSentEvents", .get, "/events/sse", headers: [], query: [], produces: ["text/event-stream"]) { request in
+            ServerRoute(
+                "streamServerSentEvents", .get, "/events/sse",
+                headers: [], query: [],
+                produces: ["text/event-stream"],
+            ) { request in
                 let input = StreamServerSentEventsInput(
-                    count: try request.required(try request.query("count", as: Int.self, ParameterEncoding(.form, explode: true)), .query, "count")
+                    count: try request.query(
+                        "count", required: Int.self, .init(.form, explode: true)),
                 )
                 let output = try await self.streamServerSentEvents(input)
-                return try ServerResponse(
-                    status: 200,
-                    body: .serverSentEvents(output, profile: wireProfile)
-                )
+                let responseBody: OutgoingBody = .serverSentEvents(output, profile: wireProfile)
+                return try ServerResponse(status: 200, body: responseBody)
             },
-            ServerRoute("ingestServerSentEvents", .post, "/events/sse", headers: [], query: [], produces: ["application/json"], streamsRequestBody: true) { request in
+            ServerRoute(
+                "ingestServerSentEvents", .post, "/events/sse",
+                headers: [], query: [],
+                produces: ["application/json"],
+                streamsRequestBody: true,
+            ) { request in
                 let input = request.serverSentEvents(of: Event.self)
                 let output = try await self.ingestServerSentEvents(input)
-                return try ServerResponse(
-                    status: 200,
-                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
-                )
+                let responseBody: OutgoingBody = try .json(
+                    output, profile: wireProfile,
+                    contentType: wireProfile.responseMediaType(declared: "application/json"))
+                return try ServerResponse(status: 200, body: responseBody)
             },
         ]
     }

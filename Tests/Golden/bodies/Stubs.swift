@@ -36,17 +36,28 @@ public struct APIStubs: APIHandler {
 
     /// A multipart response of typed parts, one with declared headers; 404 answers typed parts too.
     public func getBundle(_ input: GetBundleInput) async throws -> MultipartBody<GetBundleOkPart> {
-        return try MultipartBody<GetBundleOkPart>([.manifest(stubValue(DocumentMetadata.self, "{\"title\":\"\"}"))])
+        return MultipartBody<GetBundleOkPart>([
+            .manifest(try stubValue(DocumentMetadata.self, "{\"title\":\"\"}")),
+        ])
     }
 
     /// A multipart/mixed response without a schema; its parts are MultipartRawPart.
     public func getRawBundle(_ input: GetRawBundleInput) async throws -> MultipartBody<MultipartRawPart> {
-        return MultipartBody<MultipartRawPart>([])
+        return MultipartBody<MultipartRawPart>([
+        ])
     }
 
     /// Several 2xx, one of them multipart with a declared header, so the parts sit in an Output enum's TypedResponse.
     public func getArchive(_ input: GetArchiveInput) async throws -> GetArchiveOutput {
-        return try .ok(TypedResponse(status: 200, headers: GetArchiveOkHeaders(xCount: stubValue(Int.self, "0")), body: MultipartBody<GetArchiveOkPart>([])))
+        let stubBody = MultipartBody<GetArchiveOkPart>([
+        ])
+        let stubResponse = TypedResponse(
+            status: 200,
+            headers: GetArchiveOkHeaders(
+                xCount: try stubValue(Int.self, "0"),
+            ),
+            body: stubBody)
+        return .ok(stubResponse)
     }
 
     public func getBlob(_ input: GetBlobInput) async throws -> HTTPBody {

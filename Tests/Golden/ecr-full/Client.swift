@@ -25,7 +25,8 @@ public struct Client: Sendable {
     ///   - transport: Any swift-openapi-runtime `ClientTransport` (URLSession, AsyncHTTPClient, …).
     ///   - middlewares: Run in order around each request (signing, retries, logging).
     public init(serverURL: URL, transport: any ClientTransport, middlewares: [any ClientMiddleware] = []) {
-        self.client = APIClient(serverURL: serverURL, transport: transport, middlewares: middlewares, profile: .awsJSON(version: "1.1"))
+        self.client = APIClient(
+            serverURL: serverURL, transport: transport, middlewares: middlewares, profile: .awsJSON(version: "1.1"))
     }
 }
 
@@ -35,8 +36,12 @@ extension Client {
     /// Creates a repository. For more information, see Amazon ECR repositories in the Amazon Elastic Container Registry User Guide.
     public func createRepository(_ input: CreateRepositoryRequest) async throws -> CreateRepositoryResponse {
         try client.validate(input, [], at: ValidationPath(["body"]))
-        let request = ClientRequest(operationID: "createRepository", method: .post, path: "/", constantHeaders: ["X-Amz-Target": "AmazonEC2ContainerRegistry_V20150921.CreateRepository"], constantQuery: [:])
-        let body: OutgoingBody? = try .json(input, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/x-amz-json-1.1"))
+        let request = ClientRequest(
+            operationID: "createRepository", method: .post, path: "/",
+            constantHeaders: ["X-Amz-Target": "AmazonEC2ContainerRegistry_V20150921.CreateRepository"], constantQuery: [:])
+        let body: OutgoingBody? = try .json(
+            input, profile: client.profile,
+            contentType: client.profile.requestMediaType(declared: "application/x-amz-json-1.1"))
         let response = try await client.perform(request, body: body, accept: [])
         switch response.status {
         case 200:
@@ -51,8 +56,12 @@ extension Client {
     /// Describes image repositories in a registry.
     public func describeRepositories(_ input: DescribeRepositoriesRequest) async throws -> DescribeRepositoriesResponse {
         try client.validate(input, [], at: ValidationPath(["body"]))
-        let request = ClientRequest(operationID: "describeRepositories", method: .post, path: "/", constantHeaders: ["X-Amz-Target": "AmazonEC2ContainerRegistry_V20150921.DescribeRepositories"], constantQuery: [:])
-        let body: OutgoingBody? = try .json(input, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/x-amz-json-1.1"))
+        let request = ClientRequest(
+            operationID: "describeRepositories", method: .post, path: "/",
+            constantHeaders: ["X-Amz-Target": "AmazonEC2ContainerRegistry_V20150921.DescribeRepositories"], constantQuery: [:])
+        let body: OutgoingBody? = try .json(
+            input, profile: client.profile,
+            contentType: client.profile.requestMediaType(declared: "application/x-amz-json-1.1"))
         let response = try await client.perform(request, body: body, accept: [])
         switch response.status {
         case 200:
@@ -79,8 +88,12 @@ extension Client {
     /// Deletes a repository. If the repository isn't empty, you must either delete the contents of the repository or use the force option to delete the repository and have Amazon ECR delete all of its contents on your behalf.
     public func deleteRepository(_ input: DeleteRepositoryRequest) async throws -> DeleteRepositoryResponse {
         try client.validate(input, [], at: ValidationPath(["body"]))
-        let request = ClientRequest(operationID: "deleteRepository", method: .post, path: "/", constantHeaders: ["X-Amz-Target": "AmazonEC2ContainerRegistry_V20150921.DeleteRepository"], constantQuery: [:])
-        let body: OutgoingBody? = try .json(input, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/x-amz-json-1.1"))
+        let request = ClientRequest(
+            operationID: "deleteRepository", method: .post, path: "/",
+            constantHeaders: ["X-Amz-Target": "AmazonEC2ContainerRegistry_V20150921.DeleteRepository"], constantQuery: [:])
+        let body: OutgoingBody? = try .json(
+            input, profile: client.profile,
+            contentType: client.profile.requestMediaType(declared: "application/x-amz-json-1.1"))
         let response = try await client.perform(request, body: body, accept: [])
         switch response.status {
         case 200:
@@ -95,8 +108,12 @@ extension Client {
     /// Creates or updates the image manifest and tags associated with an image.
     public func putImage(_ input: PutImageRequest) async throws -> PutImageResponse {
         try client.validate(input, [], at: ValidationPath(["body"]))
-        let request = ClientRequest(operationID: "putImage", method: .post, path: "/", constantHeaders: ["X-Amz-Target": "AmazonEC2ContainerRegistry_V20150921.PutImage"], constantQuery: [:])
-        let body: OutgoingBody? = try .json(input, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/x-amz-json-1.1"))
+        let request = ClientRequest(
+            operationID: "putImage", method: .post, path: "/",
+            constantHeaders: ["X-Amz-Target": "AmazonEC2ContainerRegistry_V20150921.PutImage"], constantQuery: [:])
+        let body: OutgoingBody? = try .json(
+            input, profile: client.profile,
+            contentType: client.profile.requestMediaType(declared: "application/x-amz-json-1.1"))
         let response = try await client.perform(request, body: body, accept: [])
         switch response.status {
         case 200:
@@ -111,8 +128,12 @@ extension Client {
     /// Gets detailed information for an image. Images are specified with either an imageTag or imageDigest.
     public func batchGetImage(_ input: BatchGetImageRequest) async throws -> BatchGetImageResponse {
         try client.validate(input, [], at: ValidationPath(["body"]))
-        let request = ClientRequest(operationID: "batchGetImage", method: .post, path: "/", constantHeaders: ["X-Amz-Target": "AmazonEC2ContainerRegistry_V20150921.BatchGetImage"], constantQuery: [:])
-        let body: OutgoingBody? = try .json(input, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/x-amz-json-1.1"))
+        let request = ClientRequest(
+            operationID: "batchGetImage", method: .post, path: "/",
+            constantHeaders: ["X-Amz-Target": "AmazonEC2ContainerRegistry_V20150921.BatchGetImage"], constantQuery: [:])
+        let body: OutgoingBody? = try .json(
+            input, profile: client.profile,
+            contentType: client.profile.requestMediaType(declared: "application/x-amz-json-1.1"))
         let response = try await client.perform(request, body: body, accept: [])
         switch response.status {
         case 200:
@@ -127,8 +148,12 @@ extension Client {
     /// Lists all the image IDs for the specified repository.
     public func listImages(_ input: ListImagesRequest) async throws -> ListImagesResponse {
         try client.validate(input, [], at: ValidationPath(["body"]))
-        let request = ClientRequest(operationID: "listImages", method: .post, path: "/", constantHeaders: ["X-Amz-Target": "AmazonEC2ContainerRegistry_V20150921.ListImages"], constantQuery: [:])
-        let body: OutgoingBody? = try .json(input, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/x-amz-json-1.1"))
+        let request = ClientRequest(
+            operationID: "listImages", method: .post, path: "/",
+            constantHeaders: ["X-Amz-Target": "AmazonEC2ContainerRegistry_V20150921.ListImages"], constantQuery: [:])
+        let body: OutgoingBody? = try .json(
+            input, profile: client.profile,
+            contentType: client.profile.requestMediaType(declared: "application/x-amz-json-1.1"))
         let response = try await client.perform(request, body: body, accept: [])
         switch response.status {
         case 200:
@@ -155,8 +180,12 @@ extension Client {
     /// Returns metadata about the images in a repository.
     public func describeImages(_ input: DescribeImagesRequest) async throws -> DescribeImagesResponse {
         try client.validate(input, [], at: ValidationPath(["body"]))
-        let request = ClientRequest(operationID: "describeImages", method: .post, path: "/", constantHeaders: ["X-Amz-Target": "AmazonEC2ContainerRegistry_V20150921.DescribeImages"], constantQuery: [:])
-        let body: OutgoingBody? = try .json(input, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/x-amz-json-1.1"))
+        let request = ClientRequest(
+            operationID: "describeImages", method: .post, path: "/",
+            constantHeaders: ["X-Amz-Target": "AmazonEC2ContainerRegistry_V20150921.DescribeImages"], constantQuery: [:])
+        let body: OutgoingBody? = try .json(
+            input, profile: client.profile,
+            contentType: client.profile.requestMediaType(declared: "application/x-amz-json-1.1"))
         let response = try await client.perform(request, body: body, accept: [])
         switch response.status {
         case 200:

@@ -12,7 +12,11 @@ public struct AWSErrorResponse: Codable, Hashable, Sendable {
     /// The error message (some services capitalize it).
     public var message2: String?
 
-    public init(type: String? = nil, message: String? = nil, message2: String? = nil) {
+    public init(
+        type: String? = nil,
+        message: String? = nil,
+        message2: String? = nil,
+    ) {
         self.type = type
         self.message = message
         self.message2 = message2
@@ -43,7 +47,12 @@ public struct BatchGetImageRequest: Codable, Hashable, Sendable, Validatable {
     /// The accepted media types for the request.
     public var acceptedMediaTypes: [String]?
 
-    public init(registryId: String? = nil, repositoryName: String, imageIds: [ImageIdentifier], acceptedMediaTypes: [String]? = nil) {
+    public init(
+        registryId: String? = nil,
+        repositoryName: String,
+        imageIds: [ImageIdentifier],
+        acceptedMediaTypes: [String]? = nil,
+    ) {
         self.registryId = registryId
         self.repositoryName = repositoryName
         self.imageIds = imageIds
@@ -80,7 +89,10 @@ public struct BatchGetImageResponse: Codable, Hashable, Sendable {
     /// Any failures associated with the call.
     public var failures: [ImageFailure]?
 
-    public init(images: [Image]? = nil, failures: [ImageFailure]? = nil) {
+    public init(
+        images: [Image]? = nil,
+        failures: [ImageFailure]? = nil,
+    ) {
         self.images = images
         self.failures = failures
     }
@@ -114,7 +126,15 @@ public struct CreateRepositoryRequest: Codable, Hashable, Sendable, Validatable 
     /// The encryption configuration for the repository. This determines how the contents of your repository are encrypted at rest.
     public var encryptionConfiguration: EncryptionConfiguration?
 
-    public init(registryId: String? = nil, repositoryName: String, tags: [Tag]? = nil, imageTagMutability: ImageTagMutability? = nil, imageTagMutabilityExclusionFilters: [ImageTagMutabilityExclusionFilter]? = nil, imageScanningConfiguration: ImageScanningConfiguration? = nil, encryptionConfiguration: EncryptionConfiguration? = nil) {
+    public init(
+        registryId: String? = nil,
+        repositoryName: String,
+        tags: [Tag]? = nil,
+        imageTagMutability: ImageTagMutability? = nil,
+        imageTagMutabilityExclusionFilters: [ImageTagMutabilityExclusionFilter]? = nil,
+        imageScanningConfiguration: ImageScanningConfiguration? = nil,
+        encryptionConfiguration: EncryptionConfiguration? = nil,
+    ) {
         self.registryId = registryId
         self.repositoryName = repositoryName
         self.tags = tags
@@ -159,7 +179,9 @@ public struct CreateRepositoryResponse: Codable, Hashable, Sendable {
     /// The repository that was created.
     public var repository: Repository?
 
-    public init(repository: Repository? = nil) {
+    public init(
+        repository: Repository? = nil,
+    ) {
         self.repository = repository
     }
 
@@ -182,7 +204,11 @@ public struct DeleteRepositoryRequest: Codable, Hashable, Sendable, Validatable 
     /// If true, deleting the repository force deletes the contents of the repository. If false, the repository must be empty before attempting to delete it.
     public var force: Bool?
 
-    public init(registryId: String? = nil, repositoryName: String, force: Bool? = nil) {
+    public init(
+        registryId: String? = nil,
+        repositoryName: String,
+        force: Bool? = nil,
+    ) {
         self.registryId = registryId
         self.repositoryName = repositoryName
         self.force = force
@@ -212,7 +238,9 @@ public struct DeleteRepositoryResponse: Codable, Hashable, Sendable {
     /// The repository that was deleted.
     public var repository: Repository?
 
-    public init(repository: Repository? = nil) {
+    public init(
+        repository: Repository? = nil,
+    ) {
         self.repository = repository
     }
 
@@ -234,7 +262,10 @@ public struct DescribeImagesFilter: Codable, Hashable, Sendable, Validatable {
     /// The image status with which to filter your DescribeImages results. Valid values are ACTIVE, ARCHIVED, and ACTIVATING. If not specified, only images with ACTIVE status are returned.
     public var imageStatus: ImageStatusFilter?
 
-    public init(tagStatus: TagStatus? = nil, imageStatus: ImageStatusFilter? = nil) {
+    public init(
+        tagStatus: TagStatus? = nil,
+        imageStatus: ImageStatusFilter? = nil,
+    ) {
         self.tagStatus = tagStatus
         self.imageStatus = imageStatus
     }
@@ -271,7 +302,14 @@ public struct DescribeImagesRequest: Codable, Hashable, Sendable, Validatable {
     /// The filter key and value with which to filter your DescribeImages results.
     public var filter: DescribeImagesFilter?
 
-    public init(registryId: String? = nil, repositoryName: String, imageIds: [ImageIdentifier]? = nil, nextToken: String? = nil, maxResults: Int32? = nil, filter: DescribeImagesFilter? = nil) {
+    public init(
+        registryId: String? = nil,
+        repositoryName: String,
+        imageIds: [ImageIdentifier]? = nil,
+        nextToken: String? = nil,
+        maxResults: Int32? = nil,
+        filter: DescribeImagesFilter? = nil,
+    ) {
         self.registryId = registryId
         self.repositoryName = repositoryName
         self.imageIds = imageIds
@@ -315,7 +353,10 @@ public struct DescribeImagesResponse: Codable, Hashable, Sendable {
     /// The nextToken value to include in a future DescribeImages request. When the results of a DescribeImages request exceed maxResults, this value can be used to retrieve the next page of results. This value is null when there are no more results to return.
     public var nextToken: String?
 
-    public init(imageDetails: [ImageDetail]? = nil, nextToken: String? = nil) {
+    public init(
+        imageDetails: [ImageDetail]? = nil,
+        nextToken: String? = nil,
+    ) {
         self.imageDetails = imageDetails
         self.nextToken = nextToken
     }
@@ -343,7 +384,12 @@ public struct DescribeRepositoriesRequest: Codable, Hashable, Sendable, Validata
     /// The maximum number of repository results returned by DescribeRepositories in paginated output. When this parameter is used, DescribeRepositories only returns maxResults results in a single page along with a nextToken response element. The remaining results of the initial request can be seen by sending another DescribeRepositories request with the returned nextToken value.
     public var maxResults: Int32?
 
-    public init(registryId: String? = nil, repositoryNames: [String]? = nil, nextToken: String? = nil, maxResults: Int32? = nil) {
+    public init(
+        registryId: String? = nil,
+        repositoryNames: [String]? = nil,
+        nextToken: String? = nil,
+        maxResults: Int32? = nil,
+    ) {
         self.registryId = registryId
         self.repositoryNames = repositoryNames
         self.nextToken = nextToken
@@ -379,7 +425,10 @@ public struct DescribeRepositoriesResponse: Codable, Hashable, Sendable {
     /// The nextToken value to include in a future DescribeRepositories request. When the results of a DescribeRepositories request exceed maxResults, this value can be used to retrieve the next page of results. This value is null when there are no more results to return.
     public var nextToken: String?
 
-    public init(repositories: [Repository]? = nil, nextToken: String? = nil) {
+    public init(
+        repositories: [Repository]? = nil,
+        nextToken: String? = nil,
+    ) {
         self.repositories = repositories
         self.nextToken = nextToken
     }
@@ -404,7 +453,10 @@ public struct EncryptionConfiguration: Codable, Hashable, Sendable, Validatable 
     /// If you use the KMS encryption type, specify the KMS key to use for encryption. The alias, key ID, or full ARN of the KMS key can be specified. The key must exist in the same Region as the repository. If no key is specified, the default Amazon Web Services managed KMS key for Amazon ECR will be used.
     public var kmsKey: String?
 
-    public init(encryptionType: EncryptionType, kmsKey: String? = nil) {
+    public init(
+        encryptionType: EncryptionType,
+        kmsKey: String? = nil,
+    ) {
         self.encryptionType = encryptionType
         self.kmsKey = kmsKey
     }
@@ -472,7 +524,13 @@ public struct Image: Codable, Hashable, Sendable {
     /// The manifest media type of the image.
     public var imageManifestMediaType: String?
 
-    public init(registryId: String? = nil, repositoryName: String? = nil, imageId: ImageIdentifier? = nil, imageManifest: String? = nil, imageManifestMediaType: String? = nil) {
+    public init(
+        registryId: String? = nil,
+        repositoryName: String? = nil,
+        imageId: ImageIdentifier? = nil,
+        imageManifest: String? = nil,
+        imageManifestMediaType: String? = nil,
+    ) {
         self.registryId = registryId
         self.repositoryName = repositoryName
         self.imageId = imageId
@@ -532,7 +590,23 @@ public struct ImageDetail: Codable, Hashable, Sendable {
     /// The date and time, expressed in standard JavaScript date format, when the image was last restored from Amazon ECR archive to Amazon ECR standard.
     public var lastActivatedAt: Date?
 
-    public init(registryId: String? = nil, repositoryName: String? = nil, imageDigest: String? = nil, imageTags: [String]? = nil, imageSizeInBytes: Int64? = nil, imagePushedAt: Date? = nil, imageScanStatus: ImageScanStatus? = nil, imageScanFindingsSummary: ImageScanFindingsSummary? = nil, imageManifestMediaType: String? = nil, artifactMediaType: String? = nil, lastRecordedPullTime: Date? = nil, subjectManifestDigest: String? = nil, imageStatus: ImageStatus? = nil, lastArchivedAt: Date? = nil, lastActivatedAt: Date? = nil) {
+    public init(
+        registryId: String? = nil,
+        repositoryName: String? = nil,
+        imageDigest: String? = nil,
+        imageTags: [String]? = nil,
+        imageSizeInBytes: Int64? = nil,
+        imagePushedAt: Date? = nil,
+        imageScanStatus: ImageScanStatus? = nil,
+        imageScanFindingsSummary: ImageScanFindingsSummary? = nil,
+        imageManifestMediaType: String? = nil,
+        artifactMediaType: String? = nil,
+        lastRecordedPullTime: Date? = nil,
+        subjectManifestDigest: String? = nil,
+        imageStatus: ImageStatus? = nil,
+        lastArchivedAt: Date? = nil,
+        lastActivatedAt: Date? = nil,
+    ) {
         self.registryId = registryId
         self.repositoryName = repositoryName
         self.imageDigest = imageDigest
@@ -598,7 +672,11 @@ public struct ImageFailure: Codable, Hashable, Sendable {
     /// The reason for the failure.
     public var failureReason: String?
 
-    public init(imageId: ImageIdentifier? = nil, failureCode: ImageFailureCode? = nil, failureReason: String? = nil) {
+    public init(
+        imageId: ImageIdentifier? = nil,
+        failureCode: ImageFailureCode? = nil,
+        failureReason: String? = nil,
+    ) {
         self.imageId = imageId
         self.failureCode = failureCode
         self.failureReason = failureReason
@@ -676,7 +754,10 @@ public struct ImageIdentifier: Codable, Hashable, Sendable, Validatable {
     /// The tag used for the image.
     public var imageTag: String?
 
-    public init(imageDigest: String? = nil, imageTag: String? = nil) {
+    public init(
+        imageDigest: String? = nil,
+        imageTag: String? = nil,
+    ) {
         self.imageDigest = imageDigest
         self.imageTag = imageTag
     }
@@ -707,7 +788,11 @@ public struct ImageScanFindingsSummary: Codable, Hashable, Sendable {
     /// The image vulnerability counts, sorted by severity.
     public var findingSeverityCounts: [String: Int32]?
 
-    public init(imageScanCompletedAt: Date? = nil, vulnerabilitySourceUpdatedAt: Date? = nil, findingSeverityCounts: [String: Int32]? = nil) {
+    public init(
+        imageScanCompletedAt: Date? = nil,
+        vulnerabilitySourceUpdatedAt: Date? = nil,
+        findingSeverityCounts: [String: Int32]? = nil,
+    ) {
         self.imageScanCompletedAt = imageScanCompletedAt
         self.vulnerabilitySourceUpdatedAt = vulnerabilitySourceUpdatedAt
         self.findingSeverityCounts = findingSeverityCounts
@@ -735,7 +820,10 @@ public struct ImageScanStatus: Codable, Hashable, Sendable {
     /// The description of the image scan status.
     public var description_: String?
 
-    public init(status: ScanStatus? = nil, description_: String? = nil) {
+    public init(
+        status: ScanStatus? = nil,
+        description_: String? = nil,
+    ) {
         self.status = status
         self.description_ = description_
     }
@@ -758,7 +846,9 @@ public struct ImageScanningConfiguration: Codable, Hashable, Sendable {
     /// The setting that determines whether images are scanned after being pushed to a repository. If set to true, images will be scanned after being pushed. If this parameter is not specified, it will default to false and images will not be scanned unless a scan is manually started with the API_StartImageScan API.
     public var scanOnPush: Bool?
 
-    public init(scanOnPush: Bool? = nil) {
+    public init(
+        scanOnPush: Bool? = nil,
+    ) {
         self.scanOnPush = scanOnPush
     }
 
@@ -876,7 +966,10 @@ public struct ImageTagMutabilityExclusionFilter: Codable, Hashable, Sendable, Va
     /// The filter value used to match image tags for exclusion from mutability settings.
     public var filter: String
 
-    public init(filterType: ImageTagMutabilityExclusionFilterType, filter: String) {
+    public init(
+        filterType: ImageTagMutabilityExclusionFilterType,
+        filter: String,
+    ) {
         self.filterType = filterType
         self.filter = filter
     }
@@ -932,7 +1025,10 @@ public struct ListImagesFilter: Codable, Hashable, Sendable, Validatable {
     /// The image status with which to filter your ListImages results. Valid values are ACTIVE, ARCHIVED, and ACTIVATING. If not specified, only images with ACTIVE status are returned.
     public var imageStatus: ImageStatusFilter?
 
-    public init(tagStatus: TagStatus? = nil, imageStatus: ImageStatusFilter? = nil) {
+    public init(
+        tagStatus: TagStatus? = nil,
+        imageStatus: ImageStatusFilter? = nil,
+    ) {
         self.tagStatus = tagStatus
         self.imageStatus = imageStatus
     }
@@ -967,7 +1063,13 @@ public struct ListImagesRequest: Codable, Hashable, Sendable, Validatable {
     /// The filter key and value with which to filter your ListImages results.
     public var filter: ListImagesFilter?
 
-    public init(registryId: String? = nil, repositoryName: String, nextToken: String? = nil, maxResults: Int32? = nil, filter: ListImagesFilter? = nil) {
+    public init(
+        registryId: String? = nil,
+        repositoryName: String,
+        nextToken: String? = nil,
+        maxResults: Int32? = nil,
+        filter: ListImagesFilter? = nil,
+    ) {
         self.registryId = registryId
         self.repositoryName = repositoryName
         self.nextToken = nextToken
@@ -1007,7 +1109,10 @@ public struct ListImagesResponse: Codable, Hashable, Sendable {
     /// The nextToken value to include in a future ListImages request. When the results of a ListImages request exceed maxResults, this value can be used to retrieve the next page of results. This value is null when there are no more results to return.
     public var nextToken: String?
 
-    public init(imageIds: [ImageIdentifier]? = nil, nextToken: String? = nil) {
+    public init(
+        imageIds: [ImageIdentifier]? = nil,
+        nextToken: String? = nil,
+    ) {
         self.imageIds = imageIds
         self.nextToken = nextToken
     }
@@ -1039,7 +1144,14 @@ public struct PutImageRequest: Codable, Hashable, Sendable, Validatable {
     /// The image digest of the image manifest corresponding to the image.
     public var imageDigest: String?
 
-    public init(registryId: String? = nil, repositoryName: String, imageManifest: String, imageManifestMediaType: String? = nil, imageTag: String? = nil, imageDigest: String? = nil) {
+    public init(
+        registryId: String? = nil,
+        repositoryName: String,
+        imageManifest: String,
+        imageManifestMediaType: String? = nil,
+        imageTag: String? = nil,
+        imageDigest: String? = nil,
+    ) {
         self.registryId = registryId
         self.repositoryName = repositoryName
         self.imageManifest = imageManifest
@@ -1080,7 +1192,9 @@ public struct PutImageResponse: Codable, Hashable, Sendable {
     /// Details of the image uploaded.
     public var image: Image?
 
-    public init(image: Image? = nil) {
+    public init(
+        image: Image? = nil,
+    ) {
         self.image = image
     }
 
@@ -1115,7 +1229,17 @@ public struct Repository: Codable, Hashable, Sendable {
     /// The encryption configuration for the repository. This determines how the contents of your repository are encrypted at rest.
     public var encryptionConfiguration: EncryptionConfiguration?
 
-    public init(repositoryArn: String? = nil, registryId: String? = nil, repositoryName: String? = nil, repositoryUri: String? = nil, createdAt: Date? = nil, imageTagMutability: ImageTagMutability? = nil, imageTagMutabilityExclusionFilters: [ImageTagMutabilityExclusionFilter]? = nil, imageScanningConfiguration: ImageScanningConfiguration? = nil, encryptionConfiguration: EncryptionConfiguration? = nil) {
+    public init(
+        repositoryArn: String? = nil,
+        registryId: String? = nil,
+        repositoryName: String? = nil,
+        repositoryUri: String? = nil,
+        createdAt: Date? = nil,
+        imageTagMutability: ImageTagMutability? = nil,
+        imageTagMutabilityExclusionFilters: [ImageTagMutabilityExclusionFilter]? = nil,
+        imageScanningConfiguration: ImageScanningConfiguration? = nil,
+        encryptionConfiguration: EncryptionConfiguration? = nil,
+    ) {
         self.repositoryArn = repositoryArn
         self.registryId = registryId
         self.repositoryName = repositoryName
@@ -1208,7 +1332,10 @@ public struct Tag: Codable, Hashable, Sendable {
     /// A value acts as a descriptor within a tag category (key).
     public var value: String
 
-    public init(key: String, value: String) {
+    public init(
+        key: String,
+        value: String,
+    ) {
         self.key = key
         self.value = value
     }

@@ -59,68 +59,96 @@ private let wireProfile: WireProfile = .awsJSON(version: "1.1")
 extension APIHandler {
     var routes0: [ServerRoute] {
         [
-            ServerRoute("createRepository", .post, "/", headers: [(name: "X-Amz-Target", value: "AmazonEC2ContainerRegistry_V20150921.CreateRepository")], query: [], invalidInputError: "InvalidParameterException") { request in
+            ServerRoute(
+                "createRepository", .post, "/",
+                headers: [(name: "X-Amz-Target", value: "AmazonEC2ContainerRegistry_V20150921.CreateRepository")], query: [],
+                invalidInputError: "InvalidParameterException",
+            ) { request in
                 let input = try request.decodeBody(CreateRepositoryRequest.self)
                 try request.validate(input, [], at: ValidationPath(["body"]))
                 let output = try await self.createRepository(input)
-                return try ServerResponse(
-                    status: 200,
-                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/x-amz-json-1.1"))
-                )
+                let responseBody: OutgoingBody = try .json(
+                    output, profile: wireProfile,
+                    contentType: wireProfile.responseMediaType(declared: "application/x-amz-json-1.1"))
+                return try ServerResponse(status: 200, body: responseBody)
             },
-            ServerRoute("describeRepositories", .post, "/", headers: [(name: "X-Amz-Target", value: "AmazonEC2ContainerRegistry_V20150921.DescribeRepositories")], query: [], invalidInputError: "InvalidParameterException") { request in
+            ServerRoute(
+                "describeRepositories", .post, "/",
+                headers: [(name: "X-Amz-Target", value: "AmazonEC2ContainerRegistry_V20150921.DescribeRepositories")], query: [],
+                invalidInputError: "InvalidParameterException",
+            ) { request in
                 let input = try request.decodeBody(DescribeRepositoriesRequest.self)
                 try request.validate(input, [], at: ValidationPath(["body"]))
                 let output = try await self.describeRepositories(input)
-                return try ServerResponse(
-                    status: 200,
-                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/x-amz-json-1.1"))
-                )
+                let responseBody: OutgoingBody = try .json(
+                    output, profile: wireProfile,
+                    contentType: wireProfile.responseMediaType(declared: "application/x-amz-json-1.1"))
+                return try ServerResponse(status: 200, body: responseBody)
             },
-            ServerRoute("deleteRepository", .post, "/", headers: [(name: "X-Amz-Target", value: "AmazonEC2ContainerRegistry_V20150921.DeleteRepository")], query: [], invalidInputError: "InvalidParameterException") { request in
+            ServerRoute(
+                "deleteRepository", .post, "/",
+                headers: [(name: "X-Amz-Target", value: "AmazonEC2ContainerRegistry_V20150921.DeleteRepository")], query: [],
+                invalidInputError: "InvalidParameterException",
+            ) { request in
                 let input = try request.decodeBody(DeleteRepositoryRequest.self)
                 try request.validate(input, [], at: ValidationPath(["body"]))
                 let output = try await self.deleteRepository(input)
-                return try ServerResponse(
-                    status: 200,
-                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/x-amz-json-1.1"))
-                )
+                let responseBody: OutgoingBody = try .json(
+                    output, profile: wireProfile,
+                    contentType: wireProfile.responseMediaType(declared: "application/x-amz-json-1.1"))
+                return try ServerResponse(status: 200, body: responseBody)
             },
-            ServerRoute("putImage", .post, "/", headers: [(name: "X-Amz-Target", value: "AmazonEC2ContainerRegistry_V20150921.PutImage")], query: [], invalidInputError: "InvalidParameterException") { request in
+            ServerRoute(
+                "putImage", .post, "/",
+                headers: [(name: "X-Amz-Target", value: "AmazonEC2ContainerRegistry_V20150921.PutImage")], query: [],
+                invalidInputError: "InvalidParameterException",
+            ) { request in
                 let input = try request.decodeBody(PutImageRequest.self)
                 try request.validate(input, [], at: ValidationPath(["body"]))
                 let output = try await self.putImage(input)
-                return try ServerResponse(
-                    status: 200,
-                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/x-amz-json-1.1"))
-                )
+                let responseBody: OutgoingBody = try .json(
+                    output, profile: wireProfile,
+                    contentType: wireProfile.responseMediaType(declared: "application/x-amz-json-1.1"))
+                return try ServerResponse(status: 200, body: responseBody)
             },
-            ServerRoute("batchGetImage", .post, "/", headers: [(name: "X-Amz-Target", value: "AmazonEC2ContainerRegistry_V20150921.BatchGetImage")], query: [], invalidInputError: "InvalidParameterException") { request in
+            ServerRoute(
+                "batchGetImage", .post, "/",
+                headers: [(name: "X-Amz-Target", value: "AmazonEC2ContainerRegistry_V20150921.BatchGetImage")], query: [],
+                invalidInputError: "InvalidParameterException",
+            ) { request in
                 let input = try request.decodeBody(BatchGetImageRequest.self)
                 try request.validate(input, [], at: ValidationPath(["body"]))
                 let output = try await self.batchGetImage(input)
-                return try ServerResponse(
-                    status: 200,
-                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/x-amz-json-1.1"))
-                )
+                let responseBody: OutgoingBody = try .json(
+                    output, profile: wireProfile,
+                    contentType: wireProfile.responseMediaType(declared: "application/x-amz-json-1.1"))
+                return try ServerResponse(status: 200, body: responseBody)
             },
-            ServerRoute("listImages", .post, "/", headers: [(name: "X-Amz-Target", value: "AmazonEC2ContainerRegistry_V20150921.ListImages")], query: [], invalidInputError: "InvalidParameterException") { request in
+            ServerRoute(
+                "listImages", .post, "/",
+                headers: [(name: "X-Amz-Target", value: "AmazonEC2ContainerRegistry_V20150921.ListImages")], query: [],
+                invalidInputError: "InvalidParameterException",
+            ) { request in
                 let input = try request.decodeBody(ListImagesRequest.self)
                 try request.validate(input, [], at: ValidationPath(["body"]))
                 let output = try await self.listImages(input)
-                return try ServerResponse(
-                    status: 200,
-                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/x-amz-json-1.1"))
-                )
+                let responseBody: OutgoingBody = try .json(
+                    output, profile: wireProfile,
+                    contentType: wireProfile.responseMediaType(declared: "application/x-amz-json-1.1"))
+                return try ServerResponse(status: 200, body: responseBody)
             },
-            ServerRoute("describeImages", .post, "/", headers: [(name: "X-Amz-Target", value: "AmazonEC2ContainerRegistry_V20150921.DescribeImages")], query: [], invalidInputError: "InvalidParameterException") { request in
+            ServerRoute(
+                "describeImages", .post, "/",
+                headers: [(name: "X-Amz-Target", value: "AmazonEC2ContainerRegistry_V20150921.DescribeImages")], query: [],
+                invalidInputError: "InvalidParameterException",
+            ) { request in
                 let input = try request.decodeBody(DescribeImagesRequest.self)
                 try request.validate(input, [], at: ValidationPath(["body"]))
                 let output = try await self.describeImages(input)
-                return try ServerResponse(
-                    status: 200,
-                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/x-amz-json-1.1"))
-                )
+                let responseBody: OutgoingBody = try .json(
+                    output, profile: wireProfile,
+                    contentType: wireProfile.responseMediaType(declared: "application/x-amz-json-1.1"))
+                return try ServerResponse(status: 200, body: responseBody)
             },
         ]
     }

@@ -25,7 +25,8 @@ public struct Client: Sendable {
     ///   - transport: Any swift-openapi-runtime `ClientTransport` (URLSession, AsyncHTTPClient, …).
     ///   - middlewares: Run in order around each request (signing, retries, logging).
     public init(serverURL: URL, transport: any ClientTransport, middlewares: [any ClientMiddleware] = []) {
-        self.client = APIClient(serverURL: serverURL, transport: transport, middlewares: middlewares, profile: .awsJSON(version: "1.1"))
+        self.client = APIClient(
+            serverURL: serverURL, transport: transport, middlewares: middlewares, profile: .awsJSON(version: "1.1"))
     }
 }
 
@@ -35,8 +36,12 @@ extension Client {
     /// Creates a repository in a registry. If the repository already exists, an exception is thrown.
     public func createRepository(_ input: CreateRepositoryRequest) async throws -> CreateRepositoryResponse {
         try client.validate(input, [], at: ValidationPath(["body"]))
-        let request = ClientRequest(operationID: "createRepository", method: .post, path: "/", constantHeaders: ["X-Amz-Target": "AmazonEC2ContainerRegistry_V20150921.CreateRepository"], constantQuery: [:])
-        let body: OutgoingBody? = try .json(input, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/x-amz-json-1.1"))
+        let request = ClientRequest(
+            operationID: "createRepository", method: .post, path: "/",
+            constantHeaders: ["X-Amz-Target": "AmazonEC2ContainerRegistry_V20150921.CreateRepository"], constantQuery: [:])
+        let body: OutgoingBody? = try .json(
+            input, profile: client.profile,
+            contentType: client.profile.requestMediaType(declared: "application/x-amz-json-1.1"))
         let response = try await client.perform(request, body: body, accept: [])
         switch response.status {
         case 200:
@@ -50,8 +55,12 @@ extension Client {
     ///
     /// Describes image repositories in a registry.
     public func describeRepositories(_ input: DescribeRepositoriesRequest) async throws -> DescribeRepositoriesResponse {
-        let request = ClientRequest(operationID: "describeRepositories", method: .post, path: "/", constantHeaders: ["X-Amz-Target": "AmazonEC2ContainerRegistry_V20150921.DescribeRepositories"], constantQuery: [:])
-        let body: OutgoingBody? = try .json(input, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/x-amz-json-1.1"))
+        let request = ClientRequest(
+            operationID: "describeRepositories", method: .post, path: "/",
+            constantHeaders: ["X-Amz-Target": "AmazonEC2ContainerRegistry_V20150921.DescribeRepositories"], constantQuery: [:])
+        let body: OutgoingBody? = try .json(
+            input, profile: client.profile,
+            contentType: client.profile.requestMediaType(declared: "application/x-amz-json-1.1"))
         let response = try await client.perform(request, body: body, accept: [])
         switch response.status {
         case 200:
@@ -77,8 +86,12 @@ extension Client {
     ///
     /// Deletes a repository. If the repository contains images, you must either delete all images or use the force option to delete the repository.
     public func deleteRepository(_ input: DeleteRepositoryRequest) async throws -> JSONValue {
-        let request = ClientRequest(operationID: "deleteRepository", method: .post, path: "/", constantHeaders: ["X-Amz-Target": "AmazonEC2ContainerRegistry_V20150921.DeleteRepository"], constantQuery: [:])
-        let body: OutgoingBody? = try .json(input, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/x-amz-json-1.1"))
+        let request = ClientRequest(
+            operationID: "deleteRepository", method: .post, path: "/",
+            constantHeaders: ["X-Amz-Target": "AmazonEC2ContainerRegistry_V20150921.DeleteRepository"], constantQuery: [:])
+        let body: OutgoingBody? = try .json(
+            input, profile: client.profile,
+            contentType: client.profile.requestMediaType(declared: "application/x-amz-json-1.1"))
         let response = try await client.perform(request, body: body, accept: [])
         switch response.status {
         case 200:
@@ -92,8 +105,12 @@ extension Client {
     ///
     /// Creates or updates the image manifest and tags associated with an image.
     public func putImage(_ input: PutImageRequest) async throws -> JSONValue {
-        let request = ClientRequest(operationID: "putImage", method: .post, path: "/", constantHeaders: ["X-Amz-Target": "AmazonEC2ContainerRegistry_V20150921.PutImage"], constantQuery: [:])
-        let body: OutgoingBody? = try .json(input, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/x-amz-json-1.1"))
+        let request = ClientRequest(
+            operationID: "putImage", method: .post, path: "/",
+            constantHeaders: ["X-Amz-Target": "AmazonEC2ContainerRegistry_V20150921.PutImage"], constantQuery: [:])
+        let body: OutgoingBody? = try .json(
+            input, profile: client.profile,
+            contentType: client.profile.requestMediaType(declared: "application/x-amz-json-1.1"))
         let response = try await client.perform(request, body: body, accept: [])
         switch response.status {
         case 200:
@@ -107,8 +124,12 @@ extension Client {
     ///
     /// Gets detailed information for an image. Images are specified with either an imageTag or imageDigest.
     public func batchGetImage(_ input: BatchGetImageRequest) async throws -> JSONValue {
-        let request = ClientRequest(operationID: "batchGetImage", method: .post, path: "/", constantHeaders: ["X-Amz-Target": "AmazonEC2ContainerRegistry_V20150921.BatchGetImage"], constantQuery: [:])
-        let body: OutgoingBody? = try .json(input, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/x-amz-json-1.1"))
+        let request = ClientRequest(
+            operationID: "batchGetImage", method: .post, path: "/",
+            constantHeaders: ["X-Amz-Target": "AmazonEC2ContainerRegistry_V20150921.BatchGetImage"], constantQuery: [:])
+        let body: OutgoingBody? = try .json(
+            input, profile: client.profile,
+            contentType: client.profile.requestMediaType(declared: "application/x-amz-json-1.1"))
         let response = try await client.perform(request, body: body, accept: [])
         switch response.status {
         case 200:
@@ -123,8 +144,12 @@ extension Client {
     /// Lists all the image IDs for the specified repository.
     public func listImages(_ input: ListImagesRequest) async throws -> JSONValue {
         try client.validate(input, [], at: ValidationPath(["body"]))
-        let request = ClientRequest(operationID: "listImages", method: .post, path: "/", constantHeaders: ["X-Amz-Target": "AmazonEC2ContainerRegistry_V20150921.ListImages"], constantQuery: [:])
-        let body: OutgoingBody? = try .json(input, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/x-amz-json-1.1"))
+        let request = ClientRequest(
+            operationID: "listImages", method: .post, path: "/",
+            constantHeaders: ["X-Amz-Target": "AmazonEC2ContainerRegistry_V20150921.ListImages"], constantQuery: [:])
+        let body: OutgoingBody? = try .json(
+            input, profile: client.profile,
+            contentType: client.profile.requestMediaType(declared: "application/x-amz-json-1.1"))
         let response = try await client.perform(request, body: body, accept: [])
         switch response.status {
         case 200:

@@ -13,7 +13,12 @@ public struct BatchGetImageRequest: Codable, Hashable, Sendable {
     /// The accepted media types for the request.
     public var acceptedMediaTypes: [String]?
 
-    public init(registryId: String? = nil, repositoryName: String, imageIds: [BatchGetImageRequest.ImageIdsItem], acceptedMediaTypes: [String]? = nil) {
+    public init(
+        registryId: String? = nil,
+        repositoryName: String,
+        imageIds: [BatchGetImageRequest.ImageIdsItem],
+        acceptedMediaTypes: [String]? = nil,
+    ) {
         self.registryId = registryId
         self.repositoryName = repositoryName
         self.imageIds = imageIds
@@ -42,7 +47,10 @@ extension BatchGetImageRequest {
         public var imageDigest: String?
         public var imageTag: String?
 
-        public init(imageDigest: String? = nil, imageTag: String? = nil) {
+        public init(
+            imageDigest: String? = nil,
+            imageTag: String? = nil,
+        ) {
             self.imageDigest = imageDigest
             self.imageTag = imageTag
         }
@@ -73,7 +81,13 @@ public struct CreateRepositoryRequest: Codable, Hashable, Sendable, Validatable 
     /// The encryption configuration for the repository.
     public var encryptionConfiguration: CreateRepositoryRequest.EncryptionConfiguration?
 
-    public init(repositoryName: String, tags: [CreateRepositoryRequest.TagsItem]? = nil, imageTagMutability: CreateRepositoryRequest.ImageTagMutability? = nil, imageScanningConfiguration: CreateRepositoryRequest.ImageScanningConfiguration? = nil, encryptionConfiguration: CreateRepositoryRequest.EncryptionConfiguration? = nil) {
+    public init(
+        repositoryName: String,
+        tags: [CreateRepositoryRequest.TagsItem]? = nil,
+        imageTagMutability: CreateRepositoryRequest.ImageTagMutability? = nil,
+        imageScanningConfiguration: CreateRepositoryRequest.ImageScanningConfiguration? = nil,
+        encryptionConfiguration: CreateRepositoryRequest.EncryptionConfiguration? = nil,
+    ) {
         self.repositoryName = repositoryName
         self.tags = tags
         self.imageTagMutability = imageTagMutability
@@ -111,7 +125,10 @@ extension CreateRepositoryRequest {
         public var encryptionType: CreateRepositoryRequest.EncryptionConfiguration.EncryptionType?
         public var kmsKey: String?
 
-        public init(encryptionType: CreateRepositoryRequest.EncryptionConfiguration.EncryptionType? = nil, kmsKey: String? = nil) {
+        public init(
+            encryptionType: CreateRepositoryRequest.EncryptionConfiguration.EncryptionType? = nil,
+            kmsKey: String? = nil,
+        ) {
             self.encryptionType = encryptionType
             self.kmsKey = kmsKey
         }
@@ -170,7 +187,9 @@ extension CreateRepositoryRequest {
     public struct ImageScanningConfiguration: Codable, Hashable, Sendable {
         public var scanOnPush: Bool?
 
-        public init(scanOnPush: Bool? = nil) {
+        public init(
+            scanOnPush: Bool? = nil,
+        ) {
             self.scanOnPush = scanOnPush
         }
 
@@ -223,7 +242,10 @@ extension CreateRepositoryRequest {
         public var key: String?
         public var value: String?
 
-        public init(key: String? = nil, value: String? = nil) {
+        public init(
+            key: String? = nil,
+            value: String? = nil,
+        ) {
             self.key = key
             self.value = value
         }
@@ -245,7 +267,9 @@ extension CreateRepositoryRequest {
 public struct CreateRepositoryResponse: Codable, Hashable, Sendable {
     public var repository: Repository?
 
-    public init(repository: Repository? = nil) {
+    public init(
+        repository: Repository? = nil,
+    ) {
         self.repository = repository
     }
 
@@ -268,7 +292,11 @@ public struct DeleteRepositoryRequest: Codable, Hashable, Sendable {
     /// If true, deleting the repository will force deletion of all contained images.
     public var force: Bool?
 
-    public init(registryId: String? = nil, repositoryName: String, force: Bool? = nil) {
+    public init(
+        registryId: String? = nil,
+        repositoryName: String,
+        force: Bool? = nil,
+    ) {
         self.registryId = registryId
         self.repositoryName = repositoryName
         self.force = force
@@ -299,7 +327,12 @@ public struct DescribeRepositoriesRequest: Codable, Hashable, Sendable {
     /// The maximum number of repository results.
     public var maxResults: Int?
 
-    public init(registryId: String? = nil, repositoryNames: [String]? = nil, nextToken: String? = nil, maxResults: Int? = nil) {
+    public init(
+        registryId: String? = nil,
+        repositoryNames: [String]? = nil,
+        nextToken: String? = nil,
+        maxResults: Int? = nil,
+    ) {
         self.registryId = registryId
         self.repositoryNames = repositoryNames
         self.nextToken = nextToken
@@ -327,7 +360,10 @@ public struct DescribeRepositoriesResponse: Codable, Hashable, Sendable {
     public var repositories: [Repository]?
     public var nextToken: String?
 
-    public init(repositories: [Repository]? = nil, nextToken: String? = nil) {
+    public init(
+        repositories: [Repository]? = nil,
+        nextToken: String? = nil,
+    ) {
         self.repositories = repositories
         self.nextToken = nextToken
     }
@@ -357,7 +393,13 @@ public struct ListImagesRequest: Codable, Hashable, Sendable, Validatable {
     /// The filter key and value to filter on.
     public var filter: ListImagesRequest.Filter?
 
-    public init(registryId: String? = nil, repositoryName: String, nextToken: String? = nil, maxResults: Int? = nil, filter: ListImagesRequest.Filter? = nil) {
+    public init(
+        registryId: String? = nil,
+        repositoryName: String,
+        nextToken: String? = nil,
+        maxResults: Int? = nil,
+        filter: ListImagesRequest.Filter? = nil,
+    ) {
         self.registryId = registryId
         self.repositoryName = repositoryName
         self.nextToken = nextToken
@@ -393,7 +435,9 @@ extension ListImagesRequest {
     public struct Filter: Codable, Hashable, Sendable, Validatable {
         public var tagStatus: ListImagesRequest.Filter.TagStatus?
 
-        public init(tagStatus: ListImagesRequest.Filter.TagStatus? = nil) {
+        public init(
+            tagStatus: ListImagesRequest.Filter.TagStatus? = nil,
+        ) {
             self.tagStatus = tagStatus
         }
 
@@ -461,7 +505,14 @@ public struct PutImageRequest: Codable, Hashable, Sendable {
     /// The image digest of the image manifest.
     public var imageDigest: String?
 
-    public init(registryId: String? = nil, repositoryName: String, imageManifest: String, imageManifestMediaType: String? = nil, imageTag: String? = nil, imageDigest: String? = nil) {
+    public init(
+        registryId: String? = nil,
+        repositoryName: String,
+        imageManifest: String,
+        imageManifestMediaType: String? = nil,
+        imageTag: String? = nil,
+        imageDigest: String? = nil,
+    ) {
         self.registryId = registryId
         self.repositoryName = repositoryName
         self.imageManifest = imageManifest
@@ -509,7 +560,16 @@ public struct Repository: Codable, Hashable, Sendable {
     /// The encryption configuration for the repository.
     public var encryptionConfiguration: Repository.EncryptionConfiguration?
 
-    public init(repositoryArn: String? = nil, registryId: String? = nil, repositoryName: String? = nil, repositoryUri: String? = nil, createdAt: Date? = nil, imageTagMutability: Repository.ImageTagMutability? = nil, imageScanningConfiguration: Repository.ImageScanningConfiguration? = nil, encryptionConfiguration: Repository.EncryptionConfiguration? = nil) {
+    public init(
+        repositoryArn: String? = nil,
+        registryId: String? = nil,
+        repositoryName: String? = nil,
+        repositoryUri: String? = nil,
+        createdAt: Date? = nil,
+        imageTagMutability: Repository.ImageTagMutability? = nil,
+        imageScanningConfiguration: Repository.ImageScanningConfiguration? = nil,
+        encryptionConfiguration: Repository.EncryptionConfiguration? = nil,
+    ) {
         self.repositoryArn = repositoryArn
         self.registryId = registryId
         self.repositoryName = repositoryName
@@ -551,7 +611,10 @@ extension Repository {
         public var encryptionType: String?
         public var kmsKey: String?
 
-        public init(encryptionType: String? = nil, kmsKey: String? = nil) {
+        public init(
+            encryptionType: String? = nil,
+            kmsKey: String? = nil,
+        ) {
             self.encryptionType = encryptionType
             self.kmsKey = kmsKey
         }
@@ -575,7 +638,9 @@ extension Repository {
     public struct ImageScanningConfiguration: Codable, Hashable, Sendable {
         public var scanOnPush: Bool?
 
-        public init(scanOnPush: Bool? = nil) {
+        public init(
+            scanOnPush: Bool? = nil,
+        ) {
             self.scanOnPush = scanOnPush
         }
 

@@ -55,55 +55,73 @@ private let wireProfile: WireProfile = .awsJSON(version: "1.1")
 extension APIHandler {
     var routes0: [ServerRoute] {
         [
-            ServerRoute("createRepository", .post, "/", headers: [(name: "X-Amz-Target", value: "AmazonEC2ContainerRegistry_V20150921.CreateRepository")], query: []) { request in
+            ServerRoute(
+                "createRepository", .post, "/",
+                headers: [(name: "X-Amz-Target", value: "AmazonEC2ContainerRegistry_V20150921.CreateRepository")], query: [],
+            ) { request in
                 let input = try request.decodeBody(CreateRepositoryRequest.self)
                 try request.validate(input, [], at: ValidationPath(["body"]))
                 let output = try await self.createRepository(input)
-                return try ServerResponse(
-                    status: 200,
-                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
-                )
+                let responseBody: OutgoingBody = try .json(
+                    output, profile: wireProfile,
+                    contentType: wireProfile.responseMediaType(declared: "application/json"))
+                return try ServerResponse(status: 200, body: responseBody)
             },
-            ServerRoute("describeRepositories", .post, "/", headers: [(name: "X-Amz-Target", value: "AmazonEC2ContainerRegistry_V20150921.DescribeRepositories")], query: []) { request in
+            ServerRoute(
+                "describeRepositories", .post, "/",
+                headers: [(name: "X-Amz-Target", value: "AmazonEC2ContainerRegistry_V20150921.DescribeRepositories")], query: [],
+            ) { request in
                 let input = try request.decodeBody(DescribeRepositoriesRequest.self)
                 let output = try await self.describeRepositories(input)
-                return try ServerResponse(
-                    status: 200,
-                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
-                )
+                let responseBody: OutgoingBody = try .json(
+                    output, profile: wireProfile,
+                    contentType: wireProfile.responseMediaType(declared: "application/json"))
+                return try ServerResponse(status: 200, body: responseBody)
             },
-            ServerRoute("deleteRepository", .post, "/", headers: [(name: "X-Amz-Target", value: "AmazonEC2ContainerRegistry_V20150921.DeleteRepository")], query: []) { request in
+            ServerRoute(
+                "deleteRepository", .post, "/",
+                headers: [(name: "X-Amz-Target", value: "AmazonEC2ContainerRegistry_V20150921.DeleteRepository")], query: [],
+            ) { request in
                 let input = try request.decodeBody(DeleteRepositoryRequest.self)
                 let output = try await self.deleteRepository(input)
-                return try ServerResponse(
-                    status: 200,
-                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
-                )
+                let responseBody: OutgoingBody = try .json(
+                    output, profile: wireProfile,
+                    contentType: wireProfile.responseMediaType(declared: "application/json"))
+                return try ServerResponse(status: 200, body: responseBody)
             },
-            ServerRoute("putImage", .post, "/", headers: [(name: "X-Amz-Target", value: "AmazonEC2ContainerRegistry_V20150921.PutImage")], query: []) { request in
+            ServerRoute(
+                "putImage", .post, "/",
+                headers: [(name: "X-Amz-Target", value: "AmazonEC2ContainerRegistry_V20150921.PutImage")], query: [],
+            ) { request in
                 let input = try request.decodeBody(PutImageRequest.self)
                 let output = try await self.putImage(input)
-                return try ServerResponse(
-                    status: 200,
-                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
-                )
+                let responseBody: OutgoingBody = try .json(
+                    output, profile: wireProfile,
+                    contentType: wireProfile.responseMediaType(declared: "application/json"))
+                return try ServerResponse(status: 200, body: responseBody)
             },
-            ServerRoute("batchGetImage", .post, "/", headers: [(name: "X-Amz-Target", value: "AmazonEC2ContainerRegistry_V20150921.BatchGetImage")], query: []) { request in
+            ServerRoute(
+                "batchGetImage", .post, "/",
+                headers: [(name: "X-Amz-Target", value: "AmazonEC2ContainerRegistry_V20150921.BatchGetImage")], query: [],
+            ) { request in
                 let input = try request.decodeBody(BatchGetImageRequest.self)
                 let output = try await self.batchGetImage(input)
-                return try ServerResponse(
-                    status: 200,
-                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
-                )
+                let responseBody: OutgoingBody = try .json(
+                    output, profile: wireProfile,
+                    contentType: wireProfile.responseMediaType(declared: "application/json"))
+                return try ServerResponse(status: 200, body: responseBody)
             },
-            ServerRoute("listImages", .post, "/", headers: [(name: "X-Amz-Target", value: "AmazonEC2ContainerRegistry_V20150921.ListImages")], query: []) { request in
+            ServerRoute(
+                "listImages", .post, "/",
+                headers: [(name: "X-Amz-Target", value: "AmazonEC2ContainerRegistry_V20150921.ListImages")], query: [],
+            ) { request in
                 let input = try request.decodeBody(ListImagesRequest.self)
                 try request.validate(input, [], at: ValidationPath(["body"]))
                 let output = try await self.listImages(input)
-                return try ServerResponse(
-                    status: 200,
-                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
-                )
+                let responseBody: OutgoingBody = try .json(
+                    output, profile: wireProfile,
+                    contentType: wireProfile.responseMediaType(declared: "application/json"))
+                return try ServerResponse(status: 200, body: responseBody)
             },
         ]
     }

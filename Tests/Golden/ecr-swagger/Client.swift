@@ -17,7 +17,8 @@ public struct Client: Sendable {
     ///   - transport: Any swift-openapi-runtime `ClientTransport` (URLSession, AsyncHTTPClient, …).
     ///   - middlewares: Run in order around each request (signing, retries, logging).
     public init(serverURL: URL, transport: any ClientTransport, middlewares: [any ClientMiddleware] = []) {
-        self.client = APIClient(serverURL: serverURL, transport: transport, middlewares: middlewares, profile: .rest)
+        self.client = APIClient(
+            serverURL: serverURL, transport: transport, middlewares: middlewares, profile: .rest)
     }
 }
 
@@ -27,13 +28,15 @@ extension Client {
     /// Returns metadata about the images in a repository, including image size, image
     ///             tags, and creation date.
     public func describeImages(_ input: DescribeImagesInput) async throws -> JSONValue {
-        var request = ClientRequest(operationID: "describeImages", method: .get, path: "/", constantHeaders: [:], constantQuery: ["Action": "DescribeImages"])
-        try request.query("filter", input.filter, ParameterEncoding(.form, explode: true))
-        try request.query("imageIds", input.imageIds, ParameterEncoding(.form, explode: true))
-        try request.query("maxResults", input.maxResults, ParameterEncoding(.form, explode: true))
-        try request.query("nextToken", input.nextToken, ParameterEncoding(.form, explode: true))
-        try request.query("registryId", input.registryId, ParameterEncoding(.form, explode: true))
-        try request.query("repositoryName", input.repositoryName, ParameterEncoding(.form, explode: true))
+        var request = ClientRequest(
+            operationID: "describeImages", method: .get, path: "/",
+            constantHeaders: [:], constantQuery: ["Action": "DescribeImages"])
+        try request.query("filter", input.filter, .init(.form, explode: true))
+        try request.query("imageIds", input.imageIds, .init(.form, explode: true))
+        try request.query("maxResults", input.maxResults, .init(.form, explode: true))
+        try request.query("nextToken", input.nextToken, .init(.form, explode: true))
+        try request.query("registryId", input.registryId, .init(.form, explode: true))
+        try request.query("repositoryName", input.repositoryName, .init(.form, explode: true))
         let response = try await client.perform(request, accept: ["application/json"])
         switch response.status {
         case 200:
@@ -47,12 +50,14 @@ extension Client {
     ///
     /// Lists all the image IDs for a given repository.
     public func listImages(_ input: ListImagesInput) async throws -> JSONValue {
-        var request = ClientRequest(operationID: "listImages", method: .get, path: "/", constantHeaders: [:], constantQuery: ["Action": "ListImages"])
-        try request.query("filter", input.filter, ParameterEncoding(.form, explode: true))
-        try request.query("maxResults", input.maxResults, ParameterEncoding(.form, explode: true))
-        try request.query("nextToken", input.nextToken, ParameterEncoding(.form, explode: true))
-        try request.query("registryId", input.registryId, ParameterEncoding(.form, explode: true))
-        try request.query("repositoryName", input.repositoryName, ParameterEncoding(.form, explode: true))
+        var request = ClientRequest(
+            operationID: "listImages", method: .get, path: "/",
+            constantHeaders: [:], constantQuery: ["Action": "ListImages"])
+        try request.query("filter", input.filter, .init(.form, explode: true))
+        try request.query("maxResults", input.maxResults, .init(.form, explode: true))
+        try request.query("nextToken", input.nextToken, .init(.form, explode: true))
+        try request.query("registryId", input.registryId, .init(.form, explode: true))
+        try request.query("repositoryName", input.repositoryName, .init(.form, explode: true))
         let response = try await client.perform(request, accept: ["application/json"])
         switch response.status {
         case 200:
@@ -66,11 +71,13 @@ extension Client {
     ///
     /// Creates or updates the image manifest and tags associated with an image.
     public func putImage(_ input: PutImageInput) async throws -> JSONValue {
-        var request = ClientRequest(operationID: "putImage", method: .get, path: "/", constantHeaders: [:], constantQuery: ["Action": "PutImage"])
-        try request.query("imageManifest", input.imageManifest, ParameterEncoding(.form, explode: true))
-        try request.query("imageTag", input.imageTag, ParameterEncoding(.form, explode: true))
-        try request.query("registryId", input.registryId, ParameterEncoding(.form, explode: true))
-        try request.query("repositoryName", input.repositoryName, ParameterEncoding(.form, explode: true))
+        var request = ClientRequest(
+            operationID: "putImage", method: .get, path: "/",
+            constantHeaders: [:], constantQuery: ["Action": "PutImage"])
+        try request.query("imageManifest", input.imageManifest, .init(.form, explode: true))
+        try request.query("imageTag", input.imageTag, .init(.form, explode: true))
+        try request.query("registryId", input.registryId, .init(.form, explode: true))
+        try request.query("repositoryName", input.repositoryName, .init(.form, explode: true))
         let response = try await client.perform(request, accept: ["application/json"])
         switch response.status {
         case 200:

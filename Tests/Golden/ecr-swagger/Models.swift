@@ -18,7 +18,14 @@ public struct DescribeImagesInput: Hashable, Sendable {
     /// A list of repositories to describe
     public var repositoryName: String?
 
-    public init(filter: String? = nil, imageIds: String? = nil, maxResults: String? = nil, nextToken: String? = nil, registryId: String? = nil, repositoryName: String? = nil) {
+    public init(
+        filter: String? = nil,
+        imageIds: String? = nil,
+        maxResults: String? = nil,
+        nextToken: String? = nil,
+        registryId: String? = nil,
+        repositoryName: String? = nil,
+    ) {
         self.filter = filter
         self.imageIds = imageIds
         self.maxResults = maxResults
@@ -41,7 +48,13 @@ public struct ListImagesInput: Hashable, Sendable {
     /// The repository whose image IDs are to be listed
     public var repositoryName: String?
 
-    public init(filter: String? = nil, maxResults: String? = nil, nextToken: String? = nil, registryId: String? = nil, repositoryName: String? = nil) {
+    public init(
+        filter: String? = nil,
+        maxResults: String? = nil,
+        nextToken: String? = nil,
+        registryId: String? = nil,
+        repositoryName: String? = nil,
+    ) {
         self.filter = filter
         self.maxResults = maxResults
         self.nextToken = nextToken
@@ -61,7 +74,12 @@ public struct PutImageInput: Hashable, Sendable {
     /// The name of the repository in which to put the image
     public var repositoryName: String?
 
-    public init(imageManifest: String? = nil, imageTag: String? = nil, registryId: String? = nil, repositoryName: String? = nil) {
+    public init(
+        imageManifest: String? = nil,
+        imageTag: String? = nil,
+        registryId: String? = nil,
+        repositoryName: String? = nil,
+    ) {
         self.imageManifest = imageManifest
         self.imageTag = imageTag
         self.registryId = registryId

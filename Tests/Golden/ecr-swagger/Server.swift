@@ -44,47 +44,74 @@ private let wireProfile: WireProfile = .rest
 extension APIHandler {
     var routes0: [ServerRoute] {
         [
-            ServerRoute("describeImages", .get, "/", headers: [], query: [(name: "Action", value: "DescribeImages")], produces: ["application/json"]) { request in
+            ServerRoute(
+                "describeImages", .get, "/",
+                headers: [], query: [(name: "Action", value: "DescribeImages")],
+                produces: ["application/json"],
+            ) { request in
                 let input = DescribeImagesInput(
-                    filter: try request.query("filter", as: String.self, ParameterEncoding(.form, explode: true)),
-                    imageIds: try request.query("imageIds", as: String.self, ParameterEncoding(.form, explode: true)),
-                    maxResults: try request.query("maxResults", as: String.self, ParameterEncoding(.form, explode: true)),
-                    nextToken: try request.query("nextToken", as: String.self, ParameterEncoding(.form, explode: true)),
-                    registryId: try request.query("registryId", as: String.self, ParameterEncoding(.form, explode: true)),
-                    repositoryName: try request.query("repositoryName", as: String.self, ParameterEncoding(.form, explode: true))
+                    filter: try request.query(
+                        "filter", as: String.self, .init(.form, explode: true)),
+                    imageIds: try request.query(
+                        "imageIds", as: String.self, .init(.form, explode: true)),
+                    maxResults: try request.query(
+                        "maxResults", as: String.self, .init(.form, explode: true)),
+                    nextToken: try request.query(
+                        "nextToken", as: String.self, .init(.form, explode: true)),
+                    registryId: try request.query(
+                        "registryId", as: String.self, .init(.form, explode: true)),
+                    repositoryName: try request.query(
+                        "repositoryName", as: String.self, .init(.form, explode: true)),
                 )
                 let output = try await self.describeImages(input)
-                return try ServerResponse(
-                    status: 200,
-                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
-                )
+                let responseBody: OutgoingBody = try .json(
+                    output, profile: wireProfile,
+                    contentType: wireProfile.responseMediaType(declared: "application/json"))
+                return try ServerResponse(status: 200, body: responseBody)
             },
-            ServerRoute("listImages", .get, "/", headers: [], query: [(name: "Action", value: "ListImages")], produces: ["application/json"]) { request in
+            ServerRoute(
+                "listImages", .get, "/",
+                headers: [], query: [(name: "Action", value: "ListImages")],
+                produces: ["application/json"],
+            ) { request in
                 let input = ListImagesInput(
-                    filter: try request.query("filter", as: String.self, ParameterEncoding(.form, explode: true)),
-                    maxResults: try request.query("maxResults", as: String.self, ParameterEncoding(.form, explode: true)),
-                    nextToken: try request.query("nextToken", as: String.self, ParameterEncoding(.form, explode: true)),
-                    registryId: try request.query("registryId", as: String.self, ParameterEncoding(.form, explode: true)),
-                    repositoryName: try request.query("repositoryName", as: String.self, ParameterEncoding(.form, explode: true))
+                    filter: try request.query(
+                        "filter", as: String.self, .init(.form, explode: true)),
+                    maxResults: try request.query(
+                        "maxResults", as: String.self, .init(.form, explode: true)),
+                    nextToken: try request.query(
+                        "nextToken", as: String.self, .init(.form, explode: true)),
+                    registryId: try request.query(
+                        "registryId", as: String.self, .init(.form, explode: true)),
+                    repositoryName: try request.query(
+                        "repositoryName", as: String.self, .init(.form, explode: true)),
                 )
                 let output = try await self.listImages(input)
-                return try ServerResponse(
-                    status: 200,
-                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
-                )
+                let responseBody: OutgoingBody = try .json(
+                    output, profile: wireProfile,
+                    contentType: wireProfile.responseMediaType(declared: "application/json"))
+                return try ServerResponse(status: 200, body: responseBody)
             },
-            ServerRoute("putImage", .get, "/", headers: [], query: [(name: "Action", value: "PutImage")], produces: ["application/json"]) { request in
+            ServerRoute(
+                "putImage", .get, "/",
+                headers: [], query: [(name: "Action", value: "PutImage")],
+                produces: ["application/json"],
+            ) { request in
                 let input = PutImageInput(
-                    imageManifest: try request.query("imageManifest", as: String.self, ParameterEncoding(.form, explode: true)),
-                    imageTag: try request.query("imageTag", as: String.self, ParameterEncoding(.form, explode: true)),
-                    registryId: try request.query("registryId", as: String.self, ParameterEncoding(.form, explode: true)),
-                    repositoryName: try request.query("repositoryName", as: String.self, ParameterEncoding(.form, explode: true))
+                    imageManifest: try request.query(
+                        "imageManifest", as: String.self, .init(.form, explode: true)),
+                    imageTag: try request.query(
+                        "imageTag", as: String.self, .init(.form, explode: true)),
+                    registryId: try request.query(
+                        "registryId", as: String.self, .init(.form, explode: true)),
+                    repositoryName: try request.query(
+                        "repositoryName", as: String.self, .init(.form, explode: true)),
                 )
                 let output = try await self.putImage(input)
-                return try ServerResponse(
-                    status: 200,
-                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
-                )
+                let responseBody: OutgoingBody = try .json(
+                    output, profile: wireProfile,
+                    contentType: wireProfile.responseMediaType(declared: "application/json"))
+                return try ServerResponse(status: 200, body: responseBody)
             },
         ]
     }

@@ -25,7 +25,8 @@ public struct Client: Sendable {
     ///   - transport: Any swift-openapi-runtime `ClientTransport` (URLSession, AsyncHTTPClient, …).
     ///   - middlewares: Run in order around each request (signing, retries, logging).
     public init(serverURL: URL, transport: any ClientTransport, middlewares: [any ClientMiddleware] = []) {
-        self.client = APIClient(serverURL: serverURL, transport: transport, middlewares: middlewares, profile: .rest)
+        self.client = APIClient(
+            serverURL: serverURL, transport: transport, middlewares: middlewares, profile: .rest)
     }
 }
 
@@ -34,20 +35,23 @@ extension Client {
     /// - Throws: `GetPetError` for a declared error status, `APIError` for an undeclared one.
     public func getPet(_ input: GetPetInput) async throws -> Pet {
         try client.validate(input, [], at: ValidationPath())
-        var request = ClientRequest(operationID: "getPet", method: .get, path: "/pets/{petId}", constantHeaders: [:], constantQuery: [:])
-        try request.path("petId", input.petId, ParameterEncoding(.simple, explode: false))
-        try request.query("include", input.include, ParameterEncoding(.form, explode: true))
-        try request.header("X-Request-Id", input.xRequestId, ParameterEncoding(.simple, explode: false))
-        try request.query("since", input.since, ParameterEncoding(.form, explode: true))
-        try request.query("kind", input.kind, ParameterEncoding(.form, explode: true))
-        try request.query("limit", input.limit, ParameterEncoding(.form, explode: true))
+        var request = ClientRequest(
+            operationID: "getPet", method: .get, path: "/pets/{petId}",
+            constantHeaders: [:], constantQuery: [:])
+        try request.path("petId", input.petId, .init(.simple, explode: false))
+        try request.query("include", input.include, .init(.form, explode: true))
+        try request.header("X-Request-Id", input.xRequestId, .init(.simple, explode: false))
+        try request.query("since", input.since, .init(.form, explode: true))
+        try request.query("kind", input.kind, .init(.form, explode: true))
+        try request.query("limit", input.limit, .init(.form, explode: true))
         let response = try await client.perform(request, accept: ["application/json"])
         switch response.status {
         case 200:
             return try await response.json(Pet.self)
         case 404:
             throw await response.declaredError { response in
-                GetPetError.notFound(try response.typed(NoContent(), headers: NoHeaders.self))
+                let responseBody = NoContent()
+                return try GetPetError.notFound(response.typed(responseBody, headers: NoHeaders.self))
             }
         default:
             throw await response.undeclaredError()
@@ -55,9 +59,13 @@ extension Client {
     }
 
     public func updatePet(_ input: UpdatePetInput) async throws -> NoContent {
-        var request = ClientRequest(operationID: "updatePet", method: .patch, path: "/pets/{petId}", constantHeaders: [:], constantQuery: [:])
-        try request.path("petId", input.petId, ParameterEncoding(.simple, explode: false))
-        let body: OutgoingBody? = try .json(input.body, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/json"))
+        var request = ClientRequest(
+            operationID: "updatePet", method: .patch, path: "/pets/{petId}",
+            constantHeaders: [:], constantQuery: [:])
+        try request.path("petId", input.petId, .init(.simple, explode: false))
+        let body: OutgoingBody? = try .json(
+            input.body, profile: client.profile,
+            contentType: client.profile.requestMediaType(declared: "application/json"))
         let response = try await client.perform(request, body: body, accept: [])
         switch response.status {
         case 204:
@@ -69,8 +77,12 @@ extension Client {
 
     public func createPet(_ input: Pet) async throws -> Pet {
         try client.validate(input, [], at: ValidationPath(["body"]))
-        let request = ClientRequest(operationID: "createPet", method: .post, path: "/pets", constantHeaders: [:], constantQuery: [:])
-        let body: OutgoingBody? = try .json(input, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/json"))
+        let request = ClientRequest(
+            operationID: "createPet", method: .post, path: "/pets",
+            constantHeaders: [:], constantQuery: [:])
+        let body: OutgoingBody? = try .json(
+            input, profile: client.profile,
+            contentType: client.profile.requestMediaType(declared: "application/json"))
         let response = try await client.perform(request, body: body, accept: ["application/json"])
         switch response.status {
         case 201:
@@ -81,8 +93,10 @@ extension Client {
     }
 
     public func uploadFile(_ input: UploadFileInput) async throws -> UploadFileResponse {
-        var request = ClientRequest(operationID: "uploadFile", method: .put, path: "/files/{name}", constantHeaders: [:], constantQuery: [:])
-        try request.path("name", input.name, ParameterEncoding(.simple, explode: false))
+        var request = ClientRequest(
+            operationID: "uploadFile", method: .put, path: "/files/{name}",
+            constantHeaders: [:], constantQuery: [:])
+        try request.path("name", input.name, .init(.simple, explode: false))
         let body: OutgoingBody? = .binary(input.body, contentType: "application/octet-stream")
         let response = try await client.perform(request, body: body, accept: ["application/json"])
         switch response.status {
@@ -94,8 +108,10 @@ extension Client {
     }
 
     public func downloadFile(_ input: DownloadFileInput) async throws -> HTTPBody {
-        var request = ClientRequest(operationID: "downloadFile", method: .get, path: "/files/{name}", constantHeaders: [:], constantQuery: [:])
-        try request.path("name", input.name, ParameterEncoding(.simple, explode: false))
+        var request = ClientRequest(
+            operationID: "downloadFile", method: .get, path: "/files/{name}",
+            constantHeaders: [:], constantQuery: [:])
+        try request.path("name", input.name, .init(.simple, explode: false))
         let response = try await client.perform(request, accept: ["application/octet-stream"])
         switch response.status {
         case 200:
@@ -106,8 +122,12 @@ extension Client {
     }
 
     public func echoTree(_ input: TreeNode) async throws -> TreeNode {
-        let request = ClientRequest(operationID: "echoTree", method: .post, path: "/trees", constantHeaders: [:], constantQuery: [:])
-        let body: OutgoingBody? = try .json(input, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/json"))
+        let request = ClientRequest(
+            operationID: "echoTree", method: .post, path: "/trees",
+            constantHeaders: [:], constantQuery: [:])
+        let body: OutgoingBody? = try .json(
+            input, profile: client.profile,
+            contentType: client.profile.requestMediaType(declared: "application/json"))
         let response = try await client.perform(request, body: body, accept: ["application/json"])
         switch response.status {
         case 200:
@@ -120,8 +140,12 @@ extension Client {
     @available(*, deprecated)
     public func putSettings(_ input: Settings) async throws -> Settings {
         try client.validate(input, [], at: ValidationPath(["body"]))
-        let request = ClientRequest(operationID: "putSettings", method: .put, path: "/settings", constantHeaders: [:], constantQuery: [:])
-        let body: OutgoingBody? = try .json(input, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/json"))
+        let request = ClientRequest(
+            operationID: "putSettings", method: .put, path: "/settings",
+            constantHeaders: [:], constantQuery: [:])
+        let body: OutgoingBody? = try .json(
+            input, profile: client.profile,
+            contentType: client.profile.requestMediaType(declared: "application/json"))
         let response = try await client.perform(request, body: body, accept: ["application/json"])
         switch response.status {
         case 200:
@@ -133,17 +157,19 @@ extension Client {
 
     /// Every parameter style, echoed back as the server parsed it
     public func styledParameters(_ input: StyledParametersInput) async throws -> StyledParametersResponse {
-        var request = ClientRequest(operationID: "styledParameters", method: .get, path: "/styles/{simple}/{label}/{matrix}", constantHeaders: [:], constantQuery: [:])
-        try request.path("simple", input.simple, ParameterEncoding(.simple, explode: false))
-        try request.path("label", input.label, ParameterEncoding(.label, explode: false))
-        try request.path("matrix", input.matrix, ParameterEncoding(.matrix, explode: true))
-        try request.query("exploded", input.exploded, ParameterEncoding(.form, explode: true))
-        try request.query("commas", input.commas, ParameterEncoding(.form, explode: false))
-        try request.query("spaced", input.spaced, ParameterEncoding(.spaceDelimited, explode: false))
-        try request.query("piped", input.piped, ParameterEncoding(.pipeDelimited, explode: false))
-        try request.query("filter", input.filter, ParameterEncoding(.deepObject, explode: true))
-        try request.header("X-Tags", input.xTags, ParameterEncoding(.simple, explode: false))
-        try request.cookie("session", input.session, ParameterEncoding(.form, explode: true))
+        var request = ClientRequest(
+            operationID: "styledParameters", method: .get, path: "/styles/{simple}/{label}/{matrix}",
+            constantHeaders: [:], constantQuery: [:])
+        try request.path("simple", input.simple, .init(.simple, explode: false))
+        try request.path("label", input.label, .init(.label, explode: false))
+        try request.path("matrix", input.matrix, .init(.matrix, explode: true))
+        try request.query("exploded", input.exploded, .init(.form, explode: true))
+        try request.query("commas", input.commas, .init(.form, explode: false))
+        try request.query("spaced", input.spaced, .init(.spaceDelimited, explode: false))
+        try request.query("piped", input.piped, .init(.pipeDelimited, explode: false))
+        try request.query("filter", input.filter, .init(.deepObject, explode: true))
+        try request.header("X-Tags", input.xTags, .init(.simple, explode: false))
+        try request.cookie("session", input.session, .init(.form, explode: true))
         try request.queryJSON("where", input.where_)
         let response = try await client.perform(request, accept: ["application/json"])
         switch response.status {
@@ -156,7 +182,9 @@ extension Client {
 
     /// No example anywhere, so stubs answer with the smallest value the schema allows
     public func getStatus() async throws -> Status {
-        let request = ClientRequest(operationID: "getStatus", method: .get, path: "/status", constantHeaders: [:], constantQuery: [:])
+        let request = ClientRequest(
+            operationID: "getStatus", method: .get, path: "/status",
+            constantHeaders: [:], constantQuery: [:])
         let response = try await client.perform(request, accept: ["application/json"])
         switch response.status {
         case 200:
@@ -168,11 +196,15 @@ extension Client {
 
     /// A success with required headers; stubs give each the smallest value of its type
     public func getQuota() async throws -> TypedResponse<GetQuotaResponse, GetQuotaOkHeaders> {
-        let request = ClientRequest(operationID: "getQuota", method: .get, path: "/quota", constantHeaders: [:], constantQuery: [:])
+        let request = ClientRequest(
+            operationID: "getQuota", method: .get, path: "/quota",
+            constantHeaders: [:], constantQuery: [:])
         let response = try await client.perform(request, accept: ["application/json"])
         switch response.status {
         case 200:
-            return try response.typed(try await response.json(GetQuotaResponse.self), headers: GetQuotaOkHeaders.self)
+            let responseBody = try await response.json(GetQuotaResponse.self)
+            let typedResponse = try response.typed(responseBody, headers: GetQuotaOkHeaders.self)
+            return typedResponse
         default:
             throw await response.undeclaredError()
         }
@@ -181,27 +213,35 @@ extension Client {
     /// Every kind of declared response, each answered on demand
     /// - Throws: `GetAnimalError` for a declared error status, `APIError` for an undeclared one.
     public func getAnimal(_ input: GetAnimalInput) async throws -> TypedResponse<Pet, GetAnimalOkHeaders> {
-        var request = ClientRequest(operationID: "getAnimal", method: .get, path: "/animals/{id}", constantHeaders: [:], constantQuery: [:])
-        try request.path("id", input.id, ParameterEncoding(.simple, explode: false))
+        var request = ClientRequest(
+            operationID: "getAnimal", method: .get, path: "/animals/{id}",
+            constantHeaders: [:], constantQuery: [:])
+        try request.path("id", input.id, .init(.simple, explode: false))
         let response = try await client.perform(request, accept: ["application/json", "application/problem+json"])
         switch response.status {
         case 200:
-            return try response.typed(try await response.json(Pet.self), headers: GetAnimalOkHeaders.self)
+            let responseBody = try await response.json(Pet.self)
+            let typedResponse = try response.typed(responseBody, headers: GetAnimalOkHeaders.self)
+            return typedResponse
         case 404:
             throw await response.declaredError { response in
-                GetAnimalError.notFound(try response.typed(try await response.json(Problem.self), headers: NoHeaders.self))
+                let responseBody = try await response.json(Problem.self)
+                return try GetAnimalError.notFound(response.typed(responseBody, headers: NoHeaders.self))
             }
         case 429:
             throw await response.declaredError { response in
-                GetAnimalError.tooManyRequests(try response.typed(try await response.json(Problem.self), headers: GetAnimalTooManyRequestsHeaders.self))
+                let responseBody = try await response.json(Problem.self)
+                return try GetAnimalError.tooManyRequests(response.typed(responseBody, headers: GetAnimalTooManyRequestsHeaders.self))
             }
         case 400..<500:
             throw await response.declaredError { response in
-                GetAnimalError.clientError(try response.typed(try await response.json(Problem.self), headers: NoHeaders.self))
+                let responseBody = try await response.json(Problem.self)
+                return try GetAnimalError.clientError(response.typed(responseBody, headers: NoHeaders.self))
             }
         default:
             throw await response.declaredError { response in
-                GetAnimalError.other(try response.typed(try await response.json(Problem.self), headers: GetAnimalOtherHeaders.self))
+                let responseBody = try await response.json(Problem.self)
+                return try GetAnimalError.other(response.typed(responseBody, headers: GetAnimalOtherHeaders.self))
             }
         }
     }
@@ -209,19 +249,26 @@ extension Client {
     /// Several successes with different bodies and headers
     /// - Throws: `AdoptPetError` for a declared error status, `APIError` for an undeclared one.
     public func adoptPet(_ input: AdoptPetInput) async throws -> AdoptPetOutput {
-        var request = ClientRequest(operationID: "adoptPet", method: .post, path: "/adoptions", constantHeaders: [:], constantQuery: [:])
-        try request.query("mode", input.mode, ParameterEncoding(.form, explode: true))
+        var request = ClientRequest(
+            operationID: "adoptPet", method: .post, path: "/adoptions",
+            constantHeaders: [:], constantQuery: [:])
+        try request.query("mode", input.mode, .init(.form, explode: true))
         let response = try await client.perform(request, accept: ["application/json"])
         switch response.status {
         case 200:
-            return .ok(try await response.json(Pet.self))
+            let responseBody = try await response.json(Pet.self)
+            return .ok(responseBody)
         case 201:
-            return .created(try response.typed(try await response.json(Problem.self), headers: AdoptPetCreatedHeaders.self))
+            let responseBody = try await response.json(Problem.self)
+            let typedResponse = try response.typed(responseBody, headers: AdoptPetCreatedHeaders.self)
+            return .created(typedResponse)
         case 204:
-            return .noContent(NoContent())
+            let responseBody = NoContent()
+            return .noContent(responseBody)
         case 500..<600:
             throw await response.declaredError { response in
-                AdoptPetError.serverError(try response.typed(NoContent(), headers: NoHeaders.self))
+                let responseBody = NoContent()
+                return try AdoptPetError.serverError(response.typed(responseBody, headers: NoHeaders.self))
             }
         default:
             throw await response.undeclaredError()
@@ -231,9 +278,13 @@ extension Client {
     /// Asks for a callback to the URL in the body whenever a pet changes
     public func subscribe(_ input: SubscribeInput) async throws -> NoContent {
         try client.validate(input, [], at: ValidationPath())
-        var request = ClientRequest(operationID: "subscribe", method: .post, path: "/subscriptions", constantHeaders: [:], constantQuery: [:])
-        try request.query("tenant", input.tenant, ParameterEncoding(.form, explode: true))
-        let body: OutgoingBody? = try .json(input.body, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/json"))
+        var request = ClientRequest(
+            operationID: "subscribe", method: .post, path: "/subscriptions",
+            constantHeaders: [:], constantQuery: [:])
+        try request.query("tenant", input.tenant, .init(.form, explode: true))
+        let body: OutgoingBody? = try .json(
+            input.body, profile: client.profile,
+            contentType: client.profile.requestMediaType(declared: "application/json"))
         let response = try await client.perform(request, body: body, accept: [])
         switch response.status {
         case 201:
@@ -277,27 +328,39 @@ private let wireProfile: WireProfile = .rest
 extension APIWebhookHandler {
     var webhookRoutes0: [ServerRoute] {
         [
-            ServerRoute("newPet", .post, "/newPet", headers: [], query: [], produces: ["application/json"]) { request in
+            ServerRoute(
+                "newPet", .post, "/newPet",
+                headers: [], query: [],
+                produces: ["application/json"],
+            ) { request in
                 let input = try request.decodeBody(Pet.self)
                 try request.validate(input, [], at: ValidationPath(["body"]))
                 let output = try await self.newPet(input)
-                return try ServerResponse(
-                    status: 200,
-                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
-                )
+                let responseBody: OutgoingBody = try .json(
+                    output, profile: wireProfile,
+                    contentType: wireProfile.responseMediaType(declared: "application/json"))
+                return try ServerResponse(status: 200, body: responseBody)
             },
-            ServerRoute("petRemoved", .post, "/pet-removed", headers: [], query: []) { request in
+            ServerRoute(
+                "petRemoved", .post, "/pet-removed",
+                headers: [], query: [],
+            ) { request in
                 let input = PetRemovedInput(
-                    reason: try request.query("reason", as: String.self, ParameterEncoding(.form, explode: true))
+                    reason: try request.query(
+                        "reason", as: String.self, .init(.form, explode: true)),
                 )
                 _ = try await self.petRemoved(input)
                 return ServerResponse(status: 204)
             },
-            ServerRoute("subscribePetChanged", .post, "/subscribe/petChanged", headers: [], query: []) { request in
+            ServerRoute(
+                "subscribePetChanged", .post, "/subscribe/petChanged",
+                headers: [], query: [],
+            ) { request in
                 let body = try request.decodeBody(PetEvent.self)
                 let input = SubscribePetChangedInput(
-                    xEventId: try request.required(try request.header("X-Event-Id", as: String.self, ParameterEncoding(.simple, explode: false)), .header, "X-Event-Id"),
-                    body: body
+                    xEventId: try request.header(
+                        "X-Event-Id", required: String.self, .init(.simple, explode: false)),
+                    body: body,
                 )
                 try request.validate(input, [], at: ValidationPath())
                 _ = try await self.subscribePetChanged(input)

@@ -8,7 +8,9 @@ import SpecGenRuntime
 public struct AdoptPetInput: Hashable, Sendable {
     public var mode: String
 
-    public init(mode: String) {
+    public init(
+        mode: String,
+    ) {
         self.mode = mode
     }
 }
@@ -22,7 +24,15 @@ public struct Cat: Codable, Hashable, Sendable, Validatable {
     public var labels: Labels?
     public var lives: Int
 
-    public init(name: String, petType: String, born: Date? = nil, photo: Data? = nil, priority: Priority? = nil, labels: Labels? = nil, lives: Int = 9) {
+    public init(
+        name: String,
+        petType: String,
+        born: Date? = nil,
+        photo: Data? = nil,
+        priority: Priority? = nil,
+        labels: Labels? = nil,
+        lives: Int = 9,
+    ) {
         self.name = name
         self.petType = petType
         self.born = born
@@ -40,7 +50,8 @@ public struct Cat: Codable, Hashable, Sendable, Validatable {
         self.photo = try container.decodeIfPresent(Data.self, "photo")
         self.priority = try container.decodeIfPresent(Priority.self, "priority")
         self.labels = try container.decodeIfPresent(Labels.self, "labels")
-        self.lives = try container.decodeIfPresent(Int.self, "lives") ?? 9
+        self.lives =
+            try container.decodeIfPresent(Int.self, "lives") ?? 9
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -68,7 +79,15 @@ public struct Dog: Codable, Hashable, Sendable, Validatable {
     public var labels: Labels?
     public var barks: Bool
 
-    public init(name: String, petType: String, born: Date? = nil, photo: Data? = nil, priority: Priority? = nil, labels: Labels? = nil, barks: Bool = true) {
+    public init(
+        name: String,
+        petType: String,
+        born: Date? = nil,
+        photo: Data? = nil,
+        priority: Priority? = nil,
+        labels: Labels? = nil,
+        barks: Bool = true,
+    ) {
         self.name = name
         self.petType = petType
         self.born = born
@@ -86,7 +105,8 @@ public struct Dog: Codable, Hashable, Sendable, Validatable {
         self.photo = try container.decodeIfPresent(Data.self, "photo")
         self.priority = try container.decodeIfPresent(Priority.self, "priority")
         self.labels = try container.decodeIfPresent(Labels.self, "labels")
-        self.barks = try container.decodeIfPresent(Bool.self, "barks") ?? true
+        self.barks =
+            try container.decodeIfPresent(Bool.self, "barks") ?? true
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -109,7 +129,9 @@ public struct Dog: Codable, Hashable, Sendable, Validatable {
 public struct DownloadFileInput: Hashable, Sendable {
     public var name: String
 
-    public init(name: String) {
+    public init(
+        name: String,
+    ) {
         self.name = name
     }
 }
@@ -118,7 +140,10 @@ public struct Filter: Codable, Hashable, Sendable {
     public var color: String?
     public var size: Int?
 
-    public init(color: String? = nil, size: Int? = nil) {
+    public init(
+        color: String? = nil,
+        size: Int? = nil,
+    ) {
         self.color = color
         self.size = size
     }
@@ -140,7 +165,9 @@ public struct Filter: Codable, Hashable, Sendable {
 public struct GetAnimalInput: Hashable, Sendable {
     public var id: Int
 
-    public init(id: Int) {
+    public init(
+        id: Int,
+    ) {
         self.id = id
     }
 }
@@ -154,7 +181,14 @@ public struct GetPetInput: Hashable, Sendable, Validatable {
     public var kind: Kind?
     public var limit: Int32
 
-    public init(petId: String, include: [String]? = nil, xRequestId: String? = nil, since: Date? = nil, kind: Kind? = nil, limit: Int32) {
+    public init(
+        petId: String,
+        include: [String]? = nil,
+        xRequestId: String? = nil,
+        since: Date? = nil,
+        kind: Kind? = nil,
+        limit: Int32,
+    ) {
         self.petId = petId
         self.include = include
         self.xRequestId = xRequestId
@@ -171,7 +205,9 @@ public struct GetPetInput: Hashable, Sendable, Validatable {
 public struct GetQuotaResponse: Codable, Hashable, Sendable {
     public var left: Int
 
-    public init(left: Int) {
+    public init(
+        left: Int,
+    ) {
         self.left = left
     }
 
@@ -220,7 +256,10 @@ public struct Labels: Codable, Hashable, Sendable {
     /// Members not declared by the spec, by JSON key.
     public var additionalProperties: [String: String]
 
-    public init(primary: String? = nil, additionalProperties: [String: String] = [:]) {
+    public init(
+        primary: String? = nil,
+        additionalProperties: [String: String] = [:],
+    ) {
         self.primary = primary
         self.additionalProperties = additionalProperties
     }
@@ -228,7 +267,9 @@ public struct Labels: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         self.primary = try container.decodeIfPresent(String.self, "primary")
-        self.additionalProperties = try container.decodeAdditional(String.self, excluding: ["primary"])
+        self.additionalProperties = try container.decodeAdditional(
+            String.self,
+            excluding: ["primary"])
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -243,7 +284,9 @@ public struct Legacy: Codable, Hashable, Sendable {
     public var value: String?
 
     @available(*, deprecated)
-    public init(value: String? = nil) {
+    public init(
+        value: String? = nil,
+    ) {
         self.value = value
     }
 
@@ -261,7 +304,9 @@ public struct Legacy: Codable, Hashable, Sendable {
 public struct NewPetResponse: Codable, Hashable, Sendable {
     public var accepted: Bool?
 
-    public init(accepted: Bool? = nil) {
+    public init(
+        accepted: Bool? = nil,
+    ) {
         self.accepted = accepted
     }
 
@@ -287,7 +332,8 @@ public enum Pet: Codable, Hashable, Sendable, Validatable {
         case "cat": self = .cat(try .init(from: decoder))
         case "dog": self = .dog(try .init(from: decoder))
         case let other:
-            throw DecodingError.dataCorruptedError(forKey: key, in: container, debugDescription: "unknown discriminator value '\(other)'")
+            let reason = "unknown discriminator value '\(other)'"
+            throw DecodingError.dataCorruptedError(forKey: key, in: container, debugDescription: reason)
         }
     }
 
@@ -314,7 +360,14 @@ public struct PetBase: Codable, Hashable, Sendable {
     public var priority: Priority?
     public var labels: Labels?
 
-    public init(name: String, petType: String, born: Date? = nil, photo: Data? = nil, priority: Priority? = nil, labels: Labels? = nil) {
+    public init(
+        name: String,
+        petType: String,
+        born: Date? = nil,
+        photo: Data? = nil,
+        priority: Priority? = nil,
+        labels: Labels? = nil,
+    ) {
         self.name = name
         self.petType = petType
         self.born = born
@@ -348,7 +401,10 @@ public struct PetEvent: Codable, Hashable, Sendable, Validatable {
     public var kind: PetEvent.Kind2
     public var pet: Pet
 
-    public init(kind: PetEvent.Kind2, pet: Pet) {
+    public init(
+        kind: PetEvent.Kind2,
+        pet: Pet,
+    ) {
         self.kind = kind
         self.pet = pet
     }
@@ -407,7 +463,10 @@ public struct PetPatch: Codable, Hashable, Sendable {
     public var nickname: Nullable<String>?
     public var shape: Shape?
 
-    public init(nickname: Nullable<String>? = nil, shape: Shape? = nil) {
+    public init(
+        nickname: Nullable<String>? = nil,
+        shape: Shape? = nil,
+    ) {
         self.nickname = nickname
         self.shape = shape
     }
@@ -429,7 +488,9 @@ public struct PetPatch: Codable, Hashable, Sendable {
 public struct PetRemovedInput: Hashable, Sendable {
     public var reason: String?
 
-    public init(reason: String? = nil) {
+    public init(
+        reason: String? = nil,
+    ) {
         self.reason = reason
     }
 }
@@ -470,7 +531,10 @@ public struct Problem: Codable, Hashable, Sendable {
     public var title: String
     public var status: Int?
 
-    public init(title: String, status: Int? = nil) {
+    public init(
+        title: String,
+        status: Int? = nil,
+    ) {
         self.title = title
         self.status = status
     }
@@ -501,7 +565,14 @@ public struct Settings: Codable, Hashable, Sendable, Validatable {
         set { _legacyMode = newValue }
     }
 
-    public init(mode: Kind = Kind(rawValue: "dog"), retries: Int = 3, ratio: Double = 0.5, greeting: String = "hello", flags: [String] = [], legacyMode: String? = nil) {
+    public init(
+        mode: Kind = Kind(rawValue: "dog"),
+        retries: Int = 3,
+        ratio: Double = 0.5,
+        greeting: String = "hello",
+        flags: [String] = [],
+        legacyMode: String? = nil,
+    ) {
         self.mode = mode
         self.retries = retries
         self.ratio = ratio
@@ -512,11 +583,16 @@ public struct Settings: Codable, Hashable, Sendable, Validatable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        self.mode = try container.decodeIfPresent(Kind.self, "mode") ?? Kind(rawValue: "dog")
-        self.retries = try container.decodeIfPresent(Int.self, "retries") ?? 3
-        self.ratio = try container.decodeIfPresent(Double.self, "ratio") ?? 0.5
-        self.greeting = try container.decodeIfPresent(String.self, "greeting") ?? "hello"
-        self.flags = try container.decodeIfPresent([String].self, "flags") ?? []
+        self.mode =
+            try container.decodeIfPresent(Kind.self, "mode") ?? Kind(rawValue: "dog")
+        self.retries =
+            try container.decodeIfPresent(Int.self, "retries") ?? 3
+        self.ratio =
+            try container.decodeIfPresent(Double.self, "ratio") ?? 0.5
+        self.greeting =
+            try container.decodeIfPresent(String.self, "greeting") ?? "hello"
+        self.flags =
+            try container.decodeIfPresent([String].self, "flags") ?? []
         self._legacyMode = try container.decodeIfPresent(String.self, "legacyMode")
     }
 
@@ -548,7 +624,8 @@ public enum Shape: Codable, Hashable, Sendable {
             self = .variant2(value)
             return
         }
-        throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "no variant matches"))
+        let path = decoder.codingPath
+        throw DecodingError.dataCorrupted(.init(codingPath: path, debugDescription: "no variant matches"))
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -563,7 +640,9 @@ extension Shape {
     public struct Variant1: Codable, Hashable, Sendable {
         public var radius: Double
 
-        public init(radius: Double) {
+        public init(
+            radius: Double,
+        ) {
             self.radius = radius
         }
 
@@ -583,7 +662,9 @@ extension Shape {
     public struct Variant2: Codable, Hashable, Sendable {
         public var side: Double
 
-        public init(side: Double) {
+        public init(
+            side: Double,
+        ) {
             self.side = side
         }
 
@@ -611,7 +692,18 @@ public struct Status: Codable, Hashable, Sendable {
     public var owner: Pet
     public var note: String?
 
-    public init(id: String, checked: Date, day: Date, count: Int, ratio: Double, code: String, tags: [String], kind: Kind, owner: Pet, note: String? = nil) {
+    public init(
+        id: String,
+        checked: Date,
+        day: Date,
+        count: Int,
+        ratio: Double,
+        code: String,
+        tags: [String],
+        kind: Kind,
+        owner: Pet,
+        note: String? = nil,
+    ) {
         self.id = id
         self.checked = checked
         self.day = day
@@ -667,7 +759,19 @@ public struct StyledParametersInput: Hashable, Sendable {
     public var session: String
     public var where_: Filter?
 
-    public init(simple: [String], label: [String], matrix: [String], exploded: [Int]? = nil, commas: [String]? = nil, spaced: [String]? = nil, piped: [String]? = nil, filter: Filter? = nil, xTags: [String]? = nil, session: String, where_: Filter? = nil) {
+    public init(
+        simple: [String],
+        label: [String],
+        matrix: [String],
+        exploded: [Int]? = nil,
+        commas: [String]? = nil,
+        spaced: [String]? = nil,
+        piped: [String]? = nil,
+        filter: Filter? = nil,
+        xTags: [String]? = nil,
+        session: String,
+        where_: Filter? = nil,
+    ) {
         self.simple = simple
         self.label = label
         self.matrix = matrix
@@ -685,7 +789,9 @@ public struct StyledParametersInput: Hashable, Sendable {
 public struct StyledParametersResponse: Codable, Hashable, Sendable {
     public var lines: [String]
 
-    public init(lines: [String]) {
+    public init(
+        lines: [String],
+    ) {
         self.lines = lines
     }
 
@@ -705,7 +811,10 @@ public struct SubscribeInput: Hashable, Sendable, Validatable {
     public var tenant: String?
     public var body: SubscribeRequest
 
-    public init(tenant: String? = nil, body: SubscribeRequest) {
+    public init(
+        tenant: String? = nil,
+        body: SubscribeRequest,
+    ) {
         self.tenant = tenant
         self.body = body
     }
@@ -720,7 +829,10 @@ public struct SubscribePetChangedInput: Hashable, Sendable, Validatable {
     public var xEventId: String
     public var body: PetEvent
 
-    public init(xEventId: String, body: PetEvent) {
+    public init(
+        xEventId: String,
+        body: PetEvent,
+    ) {
         self.xEventId = xEventId
         self.body = body
     }
@@ -733,7 +845,9 @@ public struct SubscribePetChangedInput: Hashable, Sendable, Validatable {
 public struct SubscribeRequest: Codable, Hashable, Sendable, Validatable {
     public var callbackUrl: String
 
-    public init(callbackUrl: String) {
+    public init(
+        callbackUrl: String,
+    ) {
         self.callbackUrl = callbackUrl
     }
 
@@ -758,7 +872,12 @@ public struct TreeNode: Codable, Hashable, Sendable {
     public var right: Indirect<TreeNode>?
     public var children: [TreeNode]?
 
-    public init(value: Int, left: Indirect<TreeNode>? = nil, right: Indirect<TreeNode>? = nil, children: [TreeNode]? = nil) {
+    public init(
+        value: Int,
+        left: Indirect<TreeNode>? = nil,
+        right: Indirect<TreeNode>? = nil,
+        children: [TreeNode]? = nil,
+    ) {
         self.value = value
         self.left = left
         self.right = right
@@ -787,7 +906,10 @@ public struct UpdatePetInput: Hashable, Sendable {
     public var petId: String
     public var body: PetPatch
 
-    public init(petId: String, body: PetPatch) {
+    public init(
+        petId: String,
+        body: PetPatch,
+    ) {
         self.petId = petId
         self.body = body
     }
@@ -798,7 +920,10 @@ public struct UploadFileInput: Sendable {
     public var name: String
     public var body: HTTPBody
 
-    public init(name: String, body: HTTPBody) {
+    public init(
+        name: String,
+        body: HTTPBody,
+    ) {
         self.name = name
         self.body = body
     }
@@ -807,7 +932,9 @@ public struct UploadFileInput: Sendable {
 public struct UploadFileResponse: Codable, Hashable, Sendable {
     public var size: Int64
 
-    public init(size: Int64) {
+    public init(
+        size: Int64,
+    ) {
         self.size = size
     }
 
@@ -830,7 +957,7 @@ public enum GetPetError: Error, ResponseConvertible, Hashable {
     public func serverResponse(profile: WireProfile) throws -> ServerResponse {
         switch self {
         case .notFound(let response):
-            return try ServerResponse(
+                        return try ServerResponse(
                 status: 404,
                 body: nil,
                 headers: response.headers, headerFields: response.headerFields)
@@ -844,7 +971,11 @@ public struct GetQuotaOkHeaders: ResponseHeaders, Hashable {
     public var xPlan: Kind
     public var xNote: String?
 
-    public init(xQuota: Int, xPlan: Kind, xNote: String? = nil) {
+    public init(
+        xQuota: Int,
+        xPlan: Kind,
+        xNote: String? = nil,
+    ) {
         self.xQuota = xQuota
         self.xPlan = xPlan
         self.xNote = xNote
@@ -875,7 +1006,10 @@ public struct GetAnimalOkHeaders: ResponseHeaders, Hashable {
     public var xRateRemaining: Int?
     public var xTags: [String]?
 
-    public init(xRateRemaining: Int? = nil, xTags: [String]? = nil) {
+    public init(
+        xRateRemaining: Int? = nil,
+        xTags: [String]? = nil,
+    ) {
         self.xRateRemaining = xRateRemaining
         self.xTags = xTags
     }
@@ -895,7 +1029,9 @@ public struct GetAnimalOkHeaders: ResponseHeaders, Hashable {
 public struct GetAnimalTooManyRequestsHeaders: ResponseHeaders, Hashable {
     public var retryAfter: Int
 
-    public init(retryAfter: Int) {
+    public init(
+        retryAfter: Int,
+    ) {
         self.retryAfter = retryAfter
     }
 
@@ -915,7 +1051,9 @@ public struct GetAnimalTooManyRequestsHeaders: ResponseHeaders, Hashable {
 public struct GetAnimalOtherHeaders: ResponseHeaders, Hashable {
     public var xTrace: String?
 
-    public init(xTrace: String? = nil) {
+    public init(
+        xTrace: String? = nil,
+    ) {
         self.xTrace = xTrace
     }
 
@@ -942,24 +1080,36 @@ public enum GetAnimalError: Error, ResponseConvertible, Hashable {
     public func serverResponse(profile: WireProfile) throws -> ServerResponse {
         switch self {
         case .notFound(let response):
+            let responseBody: OutgoingBody = try .json(
+                response.body, profile: profile,
+                contentType: profile.responseMediaType(declared: "application/problem+json"))
             return try ServerResponse(
                 status: 404,
-                body: .json(response.body, profile: profile, contentType: profile.responseMediaType(declared: "application/problem+json")),
+                body: responseBody,
                 headers: response.headers, headerFields: response.headerFields)
         case .tooManyRequests(let response):
+            let responseBody: OutgoingBody = try .json(
+                response.body, profile: profile,
+                contentType: profile.responseMediaType(declared: "application/problem+json"))
             return try ServerResponse(
                 status: 429,
-                body: .json(response.body, profile: profile, contentType: profile.responseMediaType(declared: "application/problem+json")),
+                body: responseBody,
                 headers: response.headers, headerFields: response.headerFields)
         case .clientError(let response):
+            let responseBody: OutgoingBody = try .json(
+                response.body, profile: profile,
+                contentType: profile.responseMediaType(declared: "application/problem+json"))
             return try ServerResponse(
                 status: response.status,
-                body: .json(response.body, profile: profile, contentType: profile.responseMediaType(declared: "application/problem+json")),
+                body: responseBody,
                 headers: response.headers, headerFields: response.headerFields)
         case .other(let response):
+            let responseBody: OutgoingBody = try .json(
+                response.body, profile: profile,
+                contentType: profile.responseMediaType(declared: "application/json"))
             return try ServerResponse(
                 status: response.status,
-                body: .json(response.body, profile: profile, contentType: profile.responseMediaType(declared: "application/json")),
+                body: responseBody,
                 headers: response.headers, headerFields: response.headerFields)
         }
     }
@@ -969,7 +1119,9 @@ public enum GetAnimalError: Error, ResponseConvertible, Hashable {
 public struct AdoptPetCreatedHeaders: ResponseHeaders, Hashable {
     public var location: String
 
-    public init(location: String) {
+    public init(
+        location: String,
+    ) {
         self.location = location
     }
 
@@ -997,13 +1149,17 @@ public enum AdoptPetOutput: ResponseConvertible, Hashable, Sendable {
     public func serverResponse(profile: WireProfile) throws -> ServerResponse {
         switch self {
         case .ok(let body):
-            return try ServerResponse(
-                status: 200,
-                body: .json(body, profile: profile, contentType: profile.responseMediaType(declared: "application/json")))
+            let responseBody: OutgoingBody = try .json(
+                body, profile: profile,
+                contentType: profile.responseMediaType(declared: "application/json"))
+            return try ServerResponse(status: 200, body: responseBody)
         case .created(let response):
+            let responseBody: OutgoingBody = try .json(
+                response.body, profile: profile,
+                contentType: profile.responseMediaType(declared: "application/json"))
             return try ServerResponse(
                 status: 201,
-                body: .json(response.body, profile: profile, contentType: profile.responseMediaType(declared: "application/json")),
+                body: responseBody,
                 headers: response.headers, headerFields: response.headerFields)
         case .noContent:
             return ServerResponse(status: 204)
@@ -1019,7 +1175,7 @@ public enum AdoptPetError: Error, ResponseConvertible, Hashable {
     public func serverResponse(profile: WireProfile) throws -> ServerResponse {
         switch self {
         case .serverError(let response):
-            return try ServerResponse(
+                        return try ServerResponse(
                 status: response.status,
                 body: nil,
                 headers: response.headers, headerFields: response.headerFields)

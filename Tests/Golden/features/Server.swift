@@ -51,136 +51,213 @@ private let wireProfile: WireProfile = .rest
 extension APIHandler {
     var routes0: [ServerRoute] {
         [
-            ServerRoute("getPet", .get, "/pets/{petId}", headers: [], query: [], produces: ["application/json"]) { request in
+            ServerRoute(
+                "getPet", .get, "/pets/{petId}",
+                headers: [], query: [],
+                produces: ["application/json"],
+            ) { request in
                 let input = GetPetInput(
-                    petId: try request.path("petId", as: String.self, ParameterEncoding(.simple, explode: false)),
-                    include: try request.query("include", as: [String].self, ParameterEncoding(.form, explode: true)),
-                    xRequestId: try request.header("X-Request-Id", as: String.self, ParameterEncoding(.simple, explode: false)),
-                    since: try request.query("since", as: Date.self, ParameterEncoding(.form, explode: true)),
-                    kind: try request.query("kind", as: Kind.self, ParameterEncoding(.form, explode: true)),
-                    limit: try request.required(try request.query("limit", as: Int32.self, ParameterEncoding(.form, explode: true)), .query, "limit")
+                    petId: try request.path(
+                        "petId", as: String.self, .init(.simple, explode: false)),
+                    include: try request.query(
+                        "include", as: [String].self, .init(.form, explode: true)),
+                    xRequestId: try request.header(
+                        "X-Request-Id", as: String.self, .init(.simple, explode: false)),
+                    since: try request.query(
+                        "since", as: Date.self, .init(.form, explode: true)),
+                    kind: try request.query(
+                        "kind", as: Kind.self, .init(.form, explode: true)),
+                    limit: try request.query(
+                        "limit", required: Int32.self, .init(.form, explode: true)),
                 )
                 try request.validate(input, [], at: ValidationPath())
                 let output = try await self.getPet(input)
-                return try ServerResponse(
-                    status: 200,
-                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
-                )
+                let responseBody: OutgoingBody = try .json(
+                    output, profile: wireProfile,
+                    contentType: wireProfile.responseMediaType(declared: "application/json"))
+                return try ServerResponse(status: 200, body: responseBody)
             },
-            ServerRoute("updatePet", .patch, "/pets/{petId}", headers: [], query: []) { request in
+            ServerRoute(
+                "updatePet", .patch, "/pets/{petId}",
+                headers: [], query: [],
+            ) { request in
                 let body = try request.decodeBody(PetPatch.self)
                 let input = UpdatePetInput(
-                    petId: try request.path("petId", as: String.self, ParameterEncoding(.simple, explode: false)),
-                    body: body
+                    petId: try request.path(
+                        "petId", as: String.self, .init(.simple, explode: false)),
+                    body: body,
                 )
                 _ = try await self.updatePet(input)
                 return ServerResponse(status: 204)
             },
-            ServerRoute("createPet", .post, "/pets", headers: [], query: [], produces: ["application/json"]) { request in
+            ServerRoute(
+                "createPet", .post, "/pets",
+                headers: [], query: [],
+                produces: ["application/json"],
+            ) { request in
                 let input = try request.decodeBody(Pet.self)
                 try request.validate(input, [], at: ValidationPath(["body"]))
                 let output = try await self.createPet(input)
-                return try ServerResponse(
-                    status: 201,
-                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
-                )
+                let responseBody: OutgoingBody = try .json(
+                    output, profile: wireProfile,
+                    contentType: wireProfile.responseMediaType(declared: "application/json"))
+                return try ServerResponse(status: 201, body: responseBody)
             },
-            ServerRoute("uploadFile", .put, "/files/{name}", headers: [], query: [], produces: ["application/json"], streamsRequestBody: true) { request in
+            ServerRoute(
+                "uploadFile", .put, "/files/{name}",
+                headers: [], query: [],
+                produces: ["application/json"],
+                streamsRequestBody: true,
+            ) { request in
                 let body = request.requestBody
                 let input = UploadFileInput(
-                    name: try request.path("name", as: String.self, ParameterEncoding(.simple, explode: false)),
-                    body: body
+                    name: try request.path(
+                        "name", as: String.self, .init(.simple, explode: false)),
+                    body: body,
                 )
                 let output = try await self.uploadFile(input)
-                return try ServerResponse(
-                    status: 200,
-                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
-                )
+                let responseBody: OutgoingBody = try .json(
+                    output, profile: wireProfile,
+                    contentType: wireProfile.responseMediaType(declared: "application/json"))
+                return try ServerResponse(status: 200, body: responseBody)
             },
-            ServerRoute("downloadFile", .get, "/files/{name}", headers: [], query: [], produces: ["application/octet-stream"]) { request in
+            ServerRoute(
+                "downloadFile", .get, "/files/{name}",
+                headers: [], query: [],
+                produces: ["application/octet-stream"],
+            ) { request in
                 let input = DownloadFileInput(
-                    name: try request.path("name", as: String.self, ParameterEncoding(.simple, explode: false))
+                    name: try request.path(
+                        "name", as: String.self, .init(.simple, explode: false)),
                 )
                 let output = try await self.downloadFile(input)
-                return try ServerResponse(
-                    status: 200,
-                    body: .binary(output, contentType: "application/octet-stream")
-                )
+                let responseBody: OutgoingBody = .binary(output, contentType: "application/octet-stream")
+                return try ServerResponse(status: 200, body: responseBody)
             },
-            ServerRoute("echoTree", .post, "/trees", headers: [], query: [], produces: ["application/json"]) { request in
+            ServerRoute(
+                "echoTree", .post, "/trees",
+                headers: [], query: [],
+                produces: ["application/json"],
+            ) { request in
                 let input = try request.decodeBody(TreeNode.self)
                 let output = try await self.echoTree(input)
-                return try ServerResponse(
-                    status: 200,
-                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
-                )
+                let responseBody: OutgoingBody = try .json(
+                    output, profile: wireProfile,
+                    contentType: wireProfile.responseMediaType(declared: "application/json"))
+                return try ServerResponse(status: 200, body: responseBody)
             },
-            ServerRoute("putSettings", .put, "/settings", headers: [], query: [], produces: ["application/json"]) { request in
+            ServerRoute(
+                "putSettings", .put, "/settings",
+                headers: [], query: [],
+                produces: ["application/json"],
+            ) { request in
                 let input = try request.decodeBody(Settings.self)
                 try request.validate(input, [], at: ValidationPath(["body"]))
                 let output = try await self.putSettings(input)
-                return try ServerResponse(
-                    status: 200,
-                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
-                )
+                let responseBody: OutgoingBody = try .json(
+                    output, profile: wireProfile,
+                    contentType: wireProfile.responseMediaType(declared: "application/json"))
+                return try ServerResponse(status: 200, body: responseBody)
             },
-            ServerRoute("styledParameters", .get, "/styles/{simple}/{label}/{matrix}", headers: [], query: [], produces: ["application/json"]) { request in
+            ServerRoute(
+                "styledParameters", .get, "/styles/{simple}/{label}/{matrix}",
+                headers: [], query: [],
+                produces: ["application/json"],
+            ) { request in
                 let input = StyledParametersInput(
-                    simple: try request.path("simple", as: [String].self, ParameterEncoding(.simple, explode: false)),
-                    label: try request.path("label", as: [String].self, ParameterEncoding(.label, explode: false)),
-                    matrix: try request.path("matrix", as: [String].self, ParameterEncoding(.matrix, explode: true)),
-                    exploded: try request.query("exploded", as: [Int].self, ParameterEncoding(.form, explode: true)),
-                    commas: try request.query("commas", as: [String].self, ParameterEncoding(.form, explode: false)),
-                    spaced: try request.query("spaced", as: [String].self, ParameterEncoding(.spaceDelimited, explode: false)),
-                    piped: try request.query("piped", as: [String].self, ParameterEncoding(.pipeDelimited, explode: false)),
-                    filter: try request.query("filter", as: Filter.self, ParameterEncoding(.deepObject, explode: true)),
-                    xTags: try request.header("X-Tags", as: [String].self, ParameterEncoding(.simple, explode: false)),
-                    session: try request.required(try request.cookie("session", as: String.self, ParameterEncoding(.form, explode: true)), .cookie, "session"),
-                    where_: try request.queryJSON("where", as: Filter.self)
+                    simple: try request.path(
+                        "simple", as: [String].self, .init(.simple, explode: false)),
+                    label: try request.path(
+                        "label", as: [String].self, .init(.label, explode: false)),
+                    matrix: try request.path(
+                        "matrix", as: [String].self, .init(.matrix, explode: true)),
+                    exploded: try request.query(
+                        "exploded", as: [Int].self, .init(.form, explode: true)),
+                    commas: try request.query(
+                        "commas", as: [String].self, .init(.form, explode: false)),
+                    spaced: try request.query(
+                        "spaced", as: [String].self, .init(.spaceDelimited, explode: false)),
+                    piped: try request.query(
+                        "piped", as: [String].self, .init(.pipeDelimited, explode: false)),
+                    filter: try request.query(
+                        "filter", as: Filter.self, .init(.deepObject, explode: true)),
+                    xTags: try request.header(
+                        "X-Tags", as: [String].self, .init(.simple, explode: false)),
+                    session: try request.cookie(
+                        "session", required: String.self, .init(.form, explode: true)),
+                    where_: try request.queryJSON("where", as: Filter.self),
                 )
                 let output = try await self.styledParameters(input)
-                return try ServerResponse(
-                    status: 200,
-                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
-                )
+                let responseBody: OutgoingBody = try .json(
+                    output, profile: wireProfile,
+                    contentType: wireProfile.responseMediaType(declared: "application/json"))
+                return try ServerResponse(status: 200, body: responseBody)
             },
-            ServerRoute("getStatus", .get, "/status", headers: [], query: [], produces: ["application/json"]) { request in
+            ServerRoute(
+                "getStatus", .get, "/status",
+                headers: [], query: [],
+                produces: ["application/json"],
+            ) { request in
                 let output = try await self.getStatus()
-                return try ServerResponse(
-                    status: 200,
-                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
-                )
+                let responseBody: OutgoingBody = try .json(
+                    output, profile: wireProfile,
+                    contentType: wireProfile.responseMediaType(declared: "application/json"))
+                return try ServerResponse(status: 200, body: responseBody)
             },
-            ServerRoute("getQuota", .get, "/quota", headers: [], query: [], produces: ["application/json"]) { request in
+            ServerRoute(
+                "getQuota", .get, "/quota",
+                headers: [], query: [],
+                produces: ["application/json"],
+            ) { request in
                 let output = try await self.getQuota()
+                let responseBody: OutgoingBody = try .json(
+                    output.body, profile: wireProfile,
+                    contentType: wireProfile.responseMediaType(declared: "application/json"))
                 return try ServerResponse(
                     status: 200,
-                    body: .json(output.body, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json")),
-                    headers: output.headers, headerFields: output.headerFields
-                )
+                    body: responseBody,
+                    headers: output.headers, headerFields: output.headerFields)
             },
-            ServerRoute("getAnimal", .get, "/animals/{id}", headers: [], query: [], produces: ["application/json"], problems: ["404": "application/problem+json", "429": "application/problem+json", "4XX": "application/problem+json"]) { request in
+            ServerRoute(
+                "getAnimal", .get, "/animals/{id}",
+                headers: [], query: [],
+                produces: ["application/json"],
+                problems: ["404": "application/problem+json", "429": "application/problem+json", "4XX": "application/problem+json"],
+            ) { request in
                 let input = GetAnimalInput(
-                    id: try request.path("id", as: Int.self, ParameterEncoding(.simple, explode: false))
+                    id: try request.path(
+                        "id", as: Int.self, .init(.simple, explode: false)),
                 )
                 let output = try await self.getAnimal(input)
+                let responseBody: OutgoingBody = try .json(
+                    output.body, profile: wireProfile,
+                    contentType: wireProfile.responseMediaType(declared: "application/json"))
                 return try ServerResponse(
                     status: 200,
-                    body: .json(output.body, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json")),
-                    headers: output.headers, headerFields: output.headerFields
-                )
+                    body: responseBody,
+                    headers: output.headers, headerFields: output.headerFields)
             },
-            ServerRoute("adoptPet", .post, "/adoptions", headers: [], query: [], produces: ["application/json"]) { request in
+            ServerRoute(
+                "adoptPet", .post, "/adoptions",
+                headers: [], query: [],
+                produces: ["application/json"],
+            ) { request in
                 let input = AdoptPetInput(
-                    mode: try request.required(try request.query("mode", as: String.self, ParameterEncoding(.form, explode: true)), .query, "mode")
+                    mode: try request.query(
+                        "mode", required: String.self, .init(.form, explode: true)),
                 )
-                return try await self.adoptPet(input).serverResponse(profile: wireProfile)
+                let output = try await self.adoptPet(input)
+                return try output.serverResponse(profile: wireProfile)
             },
-            ServerRoute("subscribe", .post, "/subscriptions", headers: [], query: []) { request in
+            ServerRoute(
+                "subscribe", .post, "/subscriptions",
+                headers: [], query: [],
+            ) { request in
                 let body = try request.decodeBody(SubscribeRequest.self)
                 let input = SubscribeInput(
-                    tenant: try request.query("tenant", as: String.self, ParameterEncoding(.form, explode: true)),
-                    body: body
+                    tenant: try request.query(
+                        "tenant", as: String.self, .init(.form, explode: true)),
+                    body: body,
                 )
                 try request.validate(input, [], at: ValidationPath())
                 _ = try await self.subscribe(input)
@@ -204,7 +281,8 @@ public struct WebhooksClient: Sendable {
     ///   - transport: Any swift-openapi-runtime `ClientTransport` (URLSession, AsyncHTTPClient, …).
     ///   - middlewares: Run in order around each request (signing, retries, logging).
     public init(serverURL: URL, transport: any ClientTransport, middlewares: [any ClientMiddleware] = []) {
-        self.client = APIClient(serverURL: serverURL, transport: transport, middlewares: middlewares, profile: .rest)
+        self.client = APIClient(
+            serverURL: serverURL, transport: transport, middlewares: middlewares, profile: .rest)
     }
 }
 
@@ -212,8 +290,12 @@ extension WebhooksClient {
     /// A pet was added
     public func newPet(_ input: Pet) async throws -> NewPetResponse {
         try client.validate(input, [], at: ValidationPath(["body"]))
-        let request = ClientRequest(operationID: "newPet", method: .post, path: "", constantHeaders: [:], constantQuery: [:])
-        let body: OutgoingBody? = try .json(input, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/json"))
+        let request = ClientRequest(
+            operationID: "newPet", method: .post, path: "",
+            constantHeaders: [:], constantQuery: [:])
+        let body: OutgoingBody? = try .json(
+            input, profile: client.profile,
+            contentType: client.profile.requestMediaType(declared: "application/json"))
         let response = try await client.perform(request, body: body, accept: ["application/json"])
         switch response.status {
         case 200:
@@ -224,8 +306,10 @@ extension WebhooksClient {
     }
 
     public func petRemoved(_ input: PetRemovedInput) async throws -> NoContent {
-        var request = ClientRequest(operationID: "petRemoved", method: .post, path: "", constantHeaders: [:], constantQuery: [:])
-        try request.query("reason", input.reason, ParameterEncoding(.form, explode: true))
+        var request = ClientRequest(
+            operationID: "petRemoved", method: .post, path: "",
+            constantHeaders: [:], constantQuery: [:])
+        try request.query("reason", input.reason, .init(.form, explode: true))
         let response = try await client.perform(request, accept: [])
         switch response.status {
         case 204:
@@ -238,9 +322,13 @@ extension WebhooksClient {
     /// A pet changed
     public func subscribePetChanged(_ input: SubscribePetChangedInput) async throws -> NoContent {
         try client.validate(input, [], at: ValidationPath())
-        var request = ClientRequest(operationID: "subscribePetChanged", method: .post, path: "", constantHeaders: [:], constantQuery: [:])
-        try request.header("X-Event-Id", input.xEventId, ParameterEncoding(.simple, explode: false))
-        let body: OutgoingBody? = try .json(input.body, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/json"))
+        var request = ClientRequest(
+            operationID: "subscribePetChanged", method: .post, path: "",
+            constantHeaders: [:], constantQuery: [:])
+        try request.header("X-Event-Id", input.xEventId, .init(.simple, explode: false))
+        let body: OutgoingBody? = try .json(
+            input.body, profile: client.profile,
+            contentType: client.profile.requestMediaType(declared: "application/json"))
         let response = try await client.perform(request, body: body, accept: [])
         switch response.status {
         case 204:

@@ -52,17 +52,32 @@ public struct APIStubs: APIHandler {
 
     /// A success with required headers; stubs give each the smallest value of its type
     public func getQuota() async throws -> TypedResponse<GetQuotaResponse, GetQuotaOkHeaders> {
-        return try TypedResponse(status: 200, headers: GetQuotaOkHeaders(xQuota: stubValue(Int.self, "0"), xPlan: stubValue(Kind.self, "\"cat\"")), body: stubValue(GetQuotaResponse.self, "{\"left\":42}", orElse: "{\"left\":0}"))
+        let stubBody = try stubValue(GetQuotaResponse.self, "{\"left\":42}", orElse: "{\"left\":0}")
+        let stubResponse = TypedResponse(
+            status: 200,
+            headers: GetQuotaOkHeaders(
+                xQuota: try stubValue(Int.self, "0"),
+                xPlan: try stubValue(Kind.self, "\"cat\""),
+            ),
+            body: stubBody)
+        return stubResponse
     }
 
     /// Every kind of declared response, each answered on demand
     public func getAnimal(_ input: GetAnimalInput) async throws -> TypedResponse<Pet, GetAnimalOkHeaders> {
-        return try TypedResponse(status: 200, headers: GetAnimalOkHeaders(), body: stubValue(Pet.self, "{\"name\":\"\",\"petType\":\"cat\"}"))
+        let stubBody = try stubValue(Pet.self, "{\"name\":\"\",\"petType\":\"cat\"}")
+        let stubResponse = TypedResponse(
+            status: 200,
+            headers: GetAnimalOkHeaders(
+            ),
+            body: stubBody)
+        return stubResponse
     }
 
     /// Several successes with different bodies and headers
     public func adoptPet(_ input: AdoptPetInput) async throws -> AdoptPetOutput {
-        return try .ok(stubValue(Pet.self, "{\"name\":\"\",\"petType\":\"cat\"}"))
+        let stubBody = try stubValue(Pet.self, "{\"name\":\"\",\"petType\":\"cat\"}")
+        return .ok(stubBody)
     }
 
     /// Asks for a callback to the URL in the body whenever a pet changes

@@ -26,7 +26,9 @@ public struct Client: Sendable {
         ///
         /// - Parameters:
         ///   - reGion: */ region
-        public static func server1(reGion: Server1ReGion = .eU) -> URL? {
+        public static func server1(
+            reGion: Server1ReGion = .eU,
+        ) -> URL? {
             var url = "https://{re\"gion}.example.com/\\(exit(1))"
             url = url.replacingOccurrences(of: "{re\"gion}", with: reGion.rawValue)
             return URL(string: url)
@@ -43,7 +45,8 @@ public struct Client: Sendable {
     ///   - transport: Any swift-openapi-runtime `ClientTransport` (URLSession, AsyncHTTPClient, …).
     ///   - middlewares: Run in order around each request (signing, retries, logging).
     public init(serverURL: URL, transport: any ClientTransport, middlewares: [any ClientMiddleware] = []) {
-        self.client = APIClient(serverURL: serverURL, transport: transport, middlewares: middlewares, profile: .rest)
+        self.client = APIClient(
+            serverURL: serverURL, transport: transport, middlewares: middlewares, profile: .rest)
     }
 }
 
@@ -56,32 +59,44 @@ extension Client {
     /// /* open
     /// - Throws: `GetItemExit1Error` for a declared error status, `APIError` for an undeclared one.
     public func getItemExit1(_ input: GetItemExit1Input) async throws -> TypedResponse<Type_, GetItemExit1OkHeaders> {
-        var request = ClientRequest(operationID: "get-item\"; exit(1); //", method: .get, path: "/items/{it\"em}", constantHeaders: [:], constantQuery: [:])
-        try request.path("it\"em", input.itEm, ParameterEncoding(.simple, explode: false))
-        try request.query("self", input.self_, ParameterEncoding(.form, explode: true))
-        try request.header("X-Evil\"Header", input.xEvilHeader, ParameterEncoding(.simple, explode: false))
+        var request = ClientRequest(
+            operationID: "get-item\"; exit(1); //", method: .get, path: "/items/{it\"em}",
+            constantHeaders: [:], constantQuery: [:])
+        try request.path("it\"em", input.itEm, .init(.simple, explode: false))
+        try request.query("self", input.self_, .init(.form, explode: true))
+        try request.header("X-Evil\"Header", input.xEvilHeader, .init(.simple, explode: false))
         let response = try await client.perform(request, accept: ["application/json", "application/json\"; exit(1)"])
         switch response.status {
         case 200:
-            return try response.typed(try await response.json(Type_.self), headers: GetItemExit1OkHeaders.self)
+            let responseBody = try await response.json(Type_.self)
+            let typedResponse = try response.typed(responseBody, headers: GetItemExit1OkHeaders.self)
+            return typedResponse
         case 404:
             throw await response.declaredError { response in
-                GetItemExit1Error.notFound(try response.typed(try await response.json(Type_.self), headers: NoHeaders.self))
+                let responseBody = try await response.json(Type_.self)
+                return try GetItemExit1Error.notFound(response.typed(responseBody, headers: NoHeaders.self))
             }
         default:
             throw await response.declaredError { response in
-                GetItemExit1Error.other(try response.typed(NoContent(), headers: GetItemExit1OtherHeaders.self))
+                let responseBody = NoContent()
+                return try GetItemExit1Error.other(response.typed(responseBody, headers: GetItemExit1OtherHeaders.self))
             }
         }
     }
 
     public func uploadParts(_ input: MultipartBody<UploadPartsPart>) async throws -> MultipartBody<UploadPartsOkPart> {
-        let request = ClientRequest(operationID: "upload\"Parts */", method: .post, path: "/up\"load */", constantHeaders: [:], constantQuery: [:])
-        let body: OutgoingBody? = try .multipart(input, rules: UploadPartsPart.rules, contentType: "multipart/form-data") { [profile = client.profile] in try $0.rawPart(profile: profile) }
+        let request = ClientRequest(
+            operationID: "upload\"Parts */", method: .post, path: "/up\"load */",
+            constantHeaders: [:], constantQuery: [:])
+        let body: OutgoingBody? = try .multipart(input, rules: UploadPartsPart.rules, contentType: "multipart/form-data") {
+            [profile = client.profile] in try $0.rawPart(profile: profile)
+        }
         let response = try await client.perform(request, body: body, accept: ["multipart/mixed"])
         switch response.status {
         case 200:
-            return try response.multipart(rules: UploadPartsOkPart.rules) { [profile = response.profile] in try await UploadPartsOkPart.decode($0, profile: profile) }
+            return try response.multipart(rules: UploadPartsOkPart.rules) {
+                [profile = response.profile] in try await UploadPartsOkPart.decode($0, profile: profile)
+            }
         default:
             throw await response.undeclaredError()
         }
@@ -118,7 +133,10 @@ private let wireProfile: WireProfile = .rest
 extension APIWebhookHandler {
     var webhookRoutes0: [ServerRoute] {
         [
-            ServerRoute("get-item\"; exit(1); //OnEvilExit1", .post, "/get-item%22%3B%20exit%281%29%3B%20%2F%2F/on%22Evil%20%2A%2F%20%5C%28exit%281%29%29", headers: [], query: []) { request in
+            ServerRoute(
+                "get-item\"; exit(1); //OnEvilExit1", .post, "/get-item%22%3B%20exit%281%29%3B%20%2F%2F/on%22Evil%20%2A%2F%20%5C%28exit%281%29%29",
+                headers: [], query: [],
+            ) { request in
                 _ = try await self.getItemExit1OnEvilExit1()
                 return ServerResponse(status: 204)
             },

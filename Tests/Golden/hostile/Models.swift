@@ -7,7 +7,9 @@ import SpecGenRuntime
 public struct If: Codable, Hashable, Sendable {
     public var endif: String?
 
-    public init(endif: String? = nil) {
+    public init(
+        endif: String? = nil,
+    ) {
         self.endif = endif
     }
 
@@ -54,7 +56,11 @@ public struct GetItemExit1Input: Hashable, Sendable {
     public var self_: String?
     public var xEvilHeader: String?
 
-    public init(itEm: String, self_: String? = nil, xEvilHeader: String? = nil) {
+    public init(
+        itEm: String,
+        self_: String? = nil,
+        xEvilHeader: String? = nil,
+    ) {
         self.itEm = itEm
         self.self_ = self_
         self.xEvilHeader = xEvilHeader
@@ -134,7 +140,18 @@ public struct Type_: Codable, Hashable, Sendable {
     public var name: String?
     public var emoji: String?
 
-    public init(self_: String? = nil, class_: String = "\\(fatalError())\"", weirdKey: String? = nil, _2fa: Int? = nil, init_: Bool? = nil, protocol_: Protocol_? = nil, type: String? = nil, rawValue_: String? = nil, name: String? = nil, emoji: String? = nil) {
+    public init(
+        self_: String? = nil,
+        class_: String = "\\(fatalError())\"",
+        weirdKey: String? = nil,
+        _2fa: Int? = nil,
+        init_: Bool? = nil,
+        protocol_: Protocol_? = nil,
+        type: String? = nil,
+        rawValue_: String? = nil,
+        name: String? = nil,
+        emoji: String? = nil,
+    ) {
         self.self_ = self_
         self.class_ = class_
         self.weirdKey = weirdKey
@@ -150,7 +167,8 @@ public struct Type_: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         self.self_ = try container.decodeIfPresent(String.self, "self")
-        self.class_ = try container.decodeIfPresent(String.self, "class") ?? "\\(fatalError())\""
+        self.class_ =
+            try container.decodeIfPresent(String.self, "class") ?? "\\(fatalError())\""
         self.weirdKey = try container.decodeIfPresent(String.self, "weird key\n\"\\")
         self._2fa = try container.decodeIfPresent(Int.self, "2fa")
         self.init_ = try container.decodeIfPresent(Bool.self, "init")
@@ -180,7 +198,10 @@ public struct UploadPartsRequest: Codable, Hashable, Sendable {
     public var fiLe: Data?
     public var self_: String?
 
-    public init(fiLe: Data? = nil, self_: String? = nil) {
+    public init(
+        fiLe: Data? = nil,
+        self_: String? = nil,
+    ) {
         self.fiLe = fiLe
         self.self_ = self_
     }
@@ -201,7 +222,9 @@ public struct UploadPartsRequest: Codable, Hashable, Sendable {
 public struct UploadPartsResponse: Codable, Hashable, Sendable {
     public var part: String?
 
-    public init(part: String? = nil) {
+    public init(
+        part: String? = nil,
+    ) {
         self.part = part
     }
 
@@ -223,7 +246,11 @@ public struct UploadPartsPartFiLeHeaders: ResponseHeaders, Hashable {
     public var write2: Int?
     public var xTag: String?
 
-    public init(xEvilPart: String, write2: Int? = nil, xTag: String? = nil) {
+    public init(
+        xEvilPart: String,
+        write2: Int? = nil,
+        xTag: String? = nil,
+    ) {
         self.xEvilPart = xEvilPart
         self.write2 = write2
         self.xTag = xTag
@@ -256,8 +283,10 @@ public enum UploadPartsPart: Sendable {
     /// Which parts must or may appear, and how often.
     public static var rules: MultipartRules {
         MultipartRules(
-            exactlyOnce: [], atLeastOnce: [],
-            atMostOnce: ["fi\"le */", "self"], zeroOrMore: [])
+            exactlyOnce: [],
+            atLeastOnce: [],
+            atMostOnce: ["fi\"le */", "self"],
+            zeroOrMore: [])
     }
 
     /// The part as it travels.
@@ -267,7 +296,8 @@ public enum UploadPartsPart: Sendable {
             // The part's declared headers go in its header block, before its content.
             let value = part.value
             let headerFields = try part.headerFields()
-            return .file(name: "fi\"le */", MultipartFile(value.body, filename: value.filename, contentType: value.contentType ?? "text/plain\"; exit(1) //"), headerFields: headerFields)
+            let file = MultipartFile(value.body, filename: value.filename, contentType: value.contentType ?? "text/plain\"; exit(1) //")
+            return .file(name: "fi\"le */", file, headerFields: headerFields)
         case .self_(let value):
             return .value(name: "self", value)
         case .other(let part):
@@ -283,9 +313,11 @@ public enum UploadPartsPart: Sendable {
         case "fi\"le */"?:
             // The headers first: a part without a required one is refused before its content is read.
             let headers = try part.headers(UploadPartsPartFiLeHeaders.self)
-            return .fiLe(MultipartPartWithHeaders(part.file, headers: headers))
+            let value = part.file
+            return .fiLe(MultipartPartWithHeaders(value, headers: headers))
         case "self"?:
-            return .self_(try await part.value(String.self, upTo: limit))
+            let value = try await part.value(String.self, upTo: limit)
+            return .self_(value)
         default:
             return .other(part)
         }
@@ -296,7 +328,9 @@ public enum UploadPartsPart: Sendable {
 public struct UploadPartsOkPartPartHeaders: ResponseHeaders, Hashable {
     public var fields2: String?
 
-    public init(fields2: String? = nil) {
+    public init(
+        fields2: String? = nil,
+    ) {
         self.fields2 = fields2
     }
 
@@ -319,8 +353,10 @@ public enum UploadPartsOkPart: Sendable {
     /// Which parts must or may appear, and how often.
     public static var rules: MultipartRules {
         MultipartRules(
-            exactlyOnce: [], atLeastOnce: [],
-            atMostOnce: ["\u{202E}part"], zeroOrMore: [])
+            exactlyOnce: [],
+            atLeastOnce: [],
+            atMostOnce: ["\u{202E}part"],
+            zeroOrMore: [])
     }
 
     /// The part as it travels.
@@ -344,7 +380,8 @@ public enum UploadPartsOkPart: Sendable {
         case "\u{202E}part"?:
             // The headers first: a part without a required one is refused before its content is read.
             let headers = try part.headers(UploadPartsOkPartPartHeaders.self)
-            return .part(MultipartPartWithHeaders(try await part.value(String.self, upTo: limit), headers: headers))
+            let value = try await part.value(String.self, upTo: limit)
+            return .part(MultipartPartWithHeaders(value, headers: headers))
         default:
             return .other(part)
         }
@@ -358,7 +395,11 @@ public struct GetItemExit1OkHeaders: ResponseHeaders, Hashable {
     public var fields2: String?
     public var self_: String?
 
-    public init(xEvilRate: Int? = nil, fields2: String? = nil, self_: String? = nil) {
+    public init(
+        xEvilRate: Int? = nil,
+        fields2: String? = nil,
+        self_: String? = nil,
+    ) {
         self.xEvilRate = xEvilRate
         self.fields2 = fields2
         self.self_ = self_
@@ -381,7 +422,9 @@ public struct GetItemExit1OkHeaders: ResponseHeaders, Hashable {
 public struct GetItemExit1OtherHeaders: ResponseHeaders, Hashable {
     public var init_: String?
 
-    public init(init_: String? = nil) {
+    public init(
+        init_: String? = nil,
+    ) {
         self.init_ = init_
     }
 
@@ -404,12 +447,15 @@ public enum GetItemExit1Error: Error, ResponseConvertible, Hashable {
     public func serverResponse(profile: WireProfile) throws -> ServerResponse {
         switch self {
         case .notFound(let response):
+            let responseBody: OutgoingBody = try .json(
+                response.body, profile: profile,
+                contentType: profile.responseMediaType(declared: "application/json\"; exit(1)"))
             return try ServerResponse(
                 status: 404,
-                body: .json(response.body, profile: profile, contentType: profile.responseMediaType(declared: "application/json\"; exit(1)")),
+                body: responseBody,
                 headers: response.headers, headerFields: response.headerFields)
         case .other(let response):
-            return try ServerResponse(
+                        return try ServerResponse(
                 status: response.status,
                 body: nil,
                 headers: response.headers, headerFields: response.headerFields)

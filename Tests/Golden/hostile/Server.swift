@@ -39,26 +39,42 @@ private let wireProfile: WireProfile = .rest
 extension APIHandler {
     var routes0: [ServerRoute] {
         [
-            ServerRoute("get-item\"; exit(1); //", .get, "/items/{it\"em}", headers: [], query: [], produces: ["application/json"]) { request in
+            ServerRoute(
+                "get-item\"; exit(1); //", .get, "/items/{it\"em}",
+                headers: [], query: [],
+                produces: ["application/json"],
+            ) { request in
                 let input = GetItemExit1Input(
-                    itEm: try request.path("it\"em", as: String.self, ParameterEncoding(.simple, explode: false)),
-                    self_: try request.query("self", as: String.self, ParameterEncoding(.form, explode: true)),
-                    xEvilHeader: try request.header("X-Evil\"Header", as: String.self, ParameterEncoding(.simple, explode: false))
+                    itEm: try request.path(
+                        "it\"em", as: String.self, .init(.simple, explode: false)),
+                    self_: try request.query(
+                        "self", as: String.self, .init(.form, explode: true)),
+                    xEvilHeader: try request.header(
+                        "X-Evil\"Header", as: String.self, .init(.simple, explode: false)),
                 )
                 let output = try await self.getItemExit1(input)
+                let responseBody: OutgoingBody = try .json(
+                    output.body, profile: wireProfile,
+                    contentType: wireProfile.responseMediaType(declared: "application/json"))
                 return try ServerResponse(
                     status: 200,
-                    body: .json(output.body, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json")),
-                    headers: output.headers, headerFields: output.headerFields
-                )
+                    body: responseBody,
+                    headers: output.headers, headerFields: output.headerFields)
             },
-            ServerRoute("upload\"Parts */", .post, "/up\"load */", headers: [], query: [], produces: ["multipart/mixed"], streamsRequestBody: true) { request in
-                let input = try request.decodeMultipart(rules: UploadPartsPart.rules) { [profile = request.profile] in try await UploadPartsPart.decode($0, profile: profile) }
+            ServerRoute(
+                "upload\"Parts */", .post, "/up\"load */",
+                headers: [], query: [],
+                produces: ["multipart/mixed"],
+                streamsRequestBody: true,
+            ) { request in
+                let input = try request.decodeMultipart(rules: UploadPartsPart.rules) {
+                    [profile = request.profile] in try await UploadPartsPart.decode($0, profile: profile)
+                }
                 let output = try await self.uploadParts(input)
-                return try ServerResponse(
-                    status: 200,
-                    body: try .multipart(output, rules: UploadPartsOkPart.rules, contentType: "multipart/mixed") { [profile = wireProfile] in try $0.rawPart(profile: profile) }
-                )
+                let responseBody: OutgoingBody = try .multipart(
+                    output, rules: UploadPartsOkPart.rules, contentType: "multipart/mixed"
+                ) { [profile = wireProfile] in try $0.rawPart(profile: profile) }
+                return try ServerResponse(status: 200, body: responseBody)
             },
         ]
     }
@@ -78,14 +94,17 @@ public struct WebhooksClient: Sendable {
     ///   - transport: Any swift-openapi-runtime `ClientTransport` (URLSession, AsyncHTTPClient, …).
     ///   - middlewares: Run in order around each request (signing, retries, logging).
     public init(serverURL: URL, transport: any ClientTransport, middlewares: [any ClientMiddleware] = []) {
-        self.client = APIClient(serverURL: serverURL, transport: transport, middlewares: middlewares, profile: .rest)
+        self.client = APIClient(
+            serverURL: serverURL, transport: transport, middlewares: middlewares, profile: .rest)
     }
 }
 
 extension WebhooksClient {
     /// Callback */ \(interpolation)
     public func getItemExit1OnEvilExit1() async throws -> NoContent {
-        let request = ClientRequest(operationID: "get-item\"; exit(1); //OnEvilExit1", method: .post, path: "", constantHeaders: [:], constantQuery: [:])
+        let request = ClientRequest(
+            operationID: "get-item\"; exit(1); //OnEvilExit1", method: .post, path: "",
+            constantHeaders: [:], constantQuery: [:])
         let response = try await client.perform(request, accept: [])
         switch response.status {
         case 204:

@@ -18,11 +18,18 @@ public struct APIStubs: APIHandler {
     /// */ code()
     /// /* open
     public func getItemExit1(_ input: GetItemExit1Input) async throws -> TypedResponse<Type_, GetItemExit1OkHeaders> {
-        return try TypedResponse(status: 200, headers: GetItemExit1OkHeaders(), body: stubValue(Type_.self, "{\"Protocol\":\"\\\"\\\"\\\"\",\"class\":\"\\\\(fatalError())\",\"self\":\"\\\"); exit(1); (\\\"\",\"weird key\\n\\\"\\\\\":\"*/ \\\"\\\"\\\" \u{202E}\"}", orElse: "{}"))
+        let stubBody = try stubValue(Type_.self, "{\"Protocol\":\"\\\"\\\"\\\"\",\"class\":\"\\\\(fatalError())\",\"self\":\"\\\"); exit(1); (\\\"\",\"weird key\\n\\\"\\\\\":\"*/ \\\"\\\"\\\" \u{202E}\"}", orElse: "{}")
+        let stubResponse = TypedResponse(
+            status: 200,
+            headers: GetItemExit1OkHeaders(
+            ),
+            body: stubBody)
+        return stubResponse
     }
 
     public func uploadParts(_ input: MultipartBody<UploadPartsPart>) async throws -> MultipartBody<UploadPartsOkPart> {
-        return MultipartBody<UploadPartsOkPart>([])
+        return MultipartBody<UploadPartsOkPart>([
+        ])
     }
 }
 

@@ -29,7 +29,11 @@ public struct Client: Sendable {
         ///
         /// - Parameters:
         ///   - port: The port it listens on.
-        public static func local(host: String = "127.0.0.1", port: LocalPort = ._8080, base: String = "v1") -> URL? {
+        public static func local(
+            host: String = "127.0.0.1",
+            port: LocalPort = ._8080,
+            base: String = "v1",
+        ) -> URL? {
             var url = "http://{host}:{port}/{base}"
             url = url.replacingOccurrences(of: "{host}", with: host)
             url = url.replacingOccurrences(of: "{port}", with: port.rawValue)
@@ -43,13 +47,16 @@ public struct Client: Sendable {
     ///   - transport: Any swift-openapi-runtime `ClientTransport` (URLSession, AsyncHTTPClient, …).
     ///   - middlewares: Run in order around each request (signing, retries, logging).
     public init(serverURL: URL, transport: any ClientTransport, middlewares: [any ClientMiddleware] = []) {
-        self.client = APIClient(serverURL: serverURL, transport: transport, middlewares: middlewares, profile: .rest)
+        self.client = APIClient(
+            serverURL: serverURL, transport: transport, middlewares: middlewares, profile: .rest)
     }
 }
 
 extension Client {
     public func listNotes() async throws -> EventStream<Note> {
-        let request = ClientRequest(operationID: "listNotes", method: .get, path: "/notes", constantHeaders: [:], constantQuery: [:])
+        let request = ClientRequest(
+            operationID: "listNotes", method: .get, path: "/notes",
+            constantHeaders: [:], constantQuery: [:])
         let response = try await client.perform(request, accept: ["application/jsonl"])
         switch response.status {
         case 200:
@@ -60,8 +67,12 @@ extension Client {
     }
 
     public func createNote(_ input: Note) async throws -> Note {
-        let request = ClientRequest(operationID: "createNote", method: .post, path: "/notes", constantHeaders: [:], constantQuery: [:])
-        let body: OutgoingBody? = try .json(input, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/json"))
+        let request = ClientRequest(
+            operationID: "createNote", method: .post, path: "/notes",
+            constantHeaders: [:], constantQuery: [:])
+        let body: OutgoingBody? = try .json(
+            input, profile: client.profile,
+            contentType: client.profile.requestMediaType(declared: "application/json"))
         let response = try await client.perform(request, body: body, accept: ["application/json"])
         switch response.status {
         case 201:
@@ -72,8 +83,12 @@ extension Client {
     }
 
     public func searchNotes(_ input: SearchNotesRequest) async throws -> [Note] {
-        let request = ClientRequest(operationID: "searchNotes", method: .init("QUERY")!, path: "/notes", constantHeaders: [:], constantQuery: [:])
-        let body: OutgoingBody? = try .json(input, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/json"))
+        let request = ClientRequest(
+            operationID: "searchNotes", method: .init("QUERY")!, path: "/notes",
+            constantHeaders: [:], constantQuery: [:])
+        let body: OutgoingBody? = try .json(
+            input, profile: client.profile,
+            contentType: client.profile.requestMediaType(declared: "application/json"))
         let response = try await client.perform(request, body: body, accept: ["application/json"])
         switch response.status {
         case 200:
@@ -84,7 +99,9 @@ extension Client {
     }
 
     public func linkNotes() async throws -> NoContent {
-        let request = ClientRequest(operationID: "linkNotes", method: .init("LINK")!, path: "/notes", constantHeaders: [:], constantQuery: [:])
+        let request = ClientRequest(
+            operationID: "linkNotes", method: .init("LINK")!, path: "/notes",
+            constantHeaders: [:], constantQuery: [:])
         let response = try await client.perform(request, accept: [])
         switch response.status {
         case 204:
@@ -95,7 +112,9 @@ extension Client {
     }
 
     public func noteEvents() async throws -> EventStream<ServerSentEventWithJSONData<Note>> {
-        let request = ClientRequest(operationID: "noteEvents", method: .get, path: "/notes/events", constantHeaders: [:], constantQuery: [:])
+        let request = ClientRequest(
+            operationID: "noteEvents", method: .get, path: "/notes/events",
+            constantHeaders: [:], constantQuery: [:])
         let response = try await client.perform(request, accept: ["text/event-stream"])
         switch response.status {
         case 200:
@@ -106,7 +125,9 @@ extension Client {
     }
 
     public func noteTicks() async throws -> EventStream<ServerSentEvent> {
-        let request = ClientRequest(operationID: "noteTicks", method: .get, path: "/notes/ticks", constantHeaders: [:], constantQuery: [:])
+        let request = ClientRequest(
+            operationID: "noteTicks", method: .get, path: "/notes/ticks",
+            constantHeaders: [:], constantQuery: [:])
         let response = try await client.perform(request, accept: ["text/event-stream"])
         switch response.status {
         case 200:
@@ -117,8 +138,10 @@ extension Client {
     }
 
     public func noteSequence(_ input: NoteSequenceInput) async throws -> EventStream<Note> {
-        var request = ClientRequest(operationID: "noteSequence", method: .get, path: "/notes/sequence", constantHeaders: [:], constantQuery: [:])
-        try request.querystring("filter", input.filter, ParameterEncoding(.form, explode: true))
+        var request = ClientRequest(
+            operationID: "noteSequence", method: .get, path: "/notes/sequence",
+            constantHeaders: [:], constantQuery: [:])
+        try request.querystring("filter", input.filter, .init(.form, explode: true))
         let response = try await client.perform(request, accept: ["application/json-seq"])
         switch response.status {
         case 200:
@@ -129,7 +152,9 @@ extension Client {
     }
 
     public func getShape() async throws -> Shape {
-        let request = ClientRequest(operationID: "getShape", method: .get, path: "/shapes", constantHeaders: [:], constantQuery: [:])
+        let request = ClientRequest(
+            operationID: "getShape", method: .get, path: "/shapes",
+            constantHeaders: [:], constantQuery: [:])
         let response = try await client.perform(request, accept: ["application/json"])
         switch response.status {
         case 200:
@@ -140,7 +165,9 @@ extension Client {
     }
 
     public func findNotes(_ input: FindNotesInput) async throws -> [Note] {
-        var request = ClientRequest(operationID: "findNotes", method: .get, path: "/notes/find", constantHeaders: [:], constantQuery: [:])
+        var request = ClientRequest(
+            operationID: "findNotes", method: .get, path: "/notes/find",
+            constantHeaders: [:], constantQuery: [:])
         try request.querystringJSON("search", input.search)
         let response = try await client.perform(request, accept: ["application/json"])
         switch response.status {
@@ -154,7 +181,8 @@ extension Client {
 }
 
 // One helper per security scheme of the spec, named after it: pass its result in `middlewares:`
-// (`Client(serverURL: url, transport: transport, middlewares: [Client.device(…)])`).
+// (`Client(serverURL: url, transport: transport,
+// middlewares: [Client.device(…)])`).
 // Each adds its credential only to the operations whose security requirements name the scheme.
 extension Client {
     /// Security scheme `device` (oauth2): sends `Authorization: Bearer <token>` on `createNote`.
@@ -165,7 +193,9 @@ extension Client {
     /// Security scheme `device` (oauth2): sends `Authorization: Bearer <token>` on `createNote`.
     ///
     /// `tokenProvider` is asked before each request: return a valid access token (refresh it there).
-    public static func device(tokenProvider: @escaping @Sendable () async throws -> String) -> AuthenticationMiddleware {
+    public static func device(
+        tokenProvider: @escaping @Sendable () async throws -> String
+    ) -> AuthenticationMiddleware {
         .bearer(tokenProvider: tokenProvider, operations: ["createNote"])
     }
 

@@ -7,7 +7,10 @@ public struct Circle: Codable, Hashable, Sendable {
     public var kind: String
     public var radius: Double
 
-    public init(kind: String, radius: Double) {
+    public init(
+        kind: String,
+        radius: Double,
+    ) {
         self.kind = kind
         self.radius = radius
     }
@@ -29,7 +32,9 @@ public struct Circle: Codable, Hashable, Sendable {
 public struct FindNotesInput: Hashable, Sendable {
     public var search: NoteSearch
 
-    public init(search: NoteSearch) {
+    public init(
+        search: NoteSearch,
+    ) {
         self.search = search
     }
 }
@@ -38,7 +43,10 @@ public struct Note: Codable, Hashable, Sendable {
     public var id: Int
     public var text: String
 
-    public init(id: Int, text: String) {
+    public init(
+        id: Int,
+        text: String,
+    ) {
         self.id = id
         self.text = text
     }
@@ -60,7 +68,10 @@ public struct NoteSearch: Codable, Hashable, Sendable {
     public var text: String
     public var limit: Int?
 
-    public init(text: String, limit: Int? = nil) {
+    public init(
+        text: String,
+        limit: Int? = nil,
+    ) {
         self.text = text
         self.limit = limit
     }
@@ -82,7 +93,10 @@ public struct NoteSequenceFilter: Codable, Hashable, Sendable {
     public var tag: String?
     public var limit: Int?
 
-    public init(tag: String? = nil, limit: Int? = nil) {
+    public init(
+        tag: String? = nil,
+        limit: Int? = nil,
+    ) {
         self.tag = tag
         self.limit = limit
     }
@@ -104,7 +118,9 @@ public struct NoteSequenceFilter: Codable, Hashable, Sendable {
 public struct NoteSequenceInput: Hashable, Sendable {
     public var filter: NoteSequenceFilter?
 
-    public init(filter: NoteSequenceFilter? = nil) {
+    public init(
+        filter: NoteSequenceFilter? = nil,
+    ) {
         self.filter = filter
     }
 }
@@ -112,7 +128,9 @@ public struct NoteSequenceInput: Hashable, Sendable {
 public struct SearchNotesRequest: Codable, Hashable, Sendable {
     public var text: String?
 
-    public init(text: String? = nil) {
+    public init(
+        text: String? = nil,
+    ) {
         self.text = text
     }
 
@@ -138,7 +156,8 @@ public enum Shape: Codable, Hashable, Sendable {
         case "circle": self = .circle(try .init(from: decoder))
         case "square": self = .square(try .init(from: decoder))
         case let other:
-            throw DecodingError.dataCorruptedError(forKey: key, in: container, debugDescription: "unknown discriminator value '\(other)'")
+            let reason = "unknown discriminator value '\(other)'"
+            throw DecodingError.dataCorruptedError(forKey: key, in: container, debugDescription: reason)
         }
     }
 
@@ -154,7 +173,10 @@ public struct Square: Codable, Hashable, Sendable {
     public var kind: String
     public var side: Double
 
-    public init(kind: String, side: Double) {
+    public init(
+        kind: String,
+        side: Double,
+    ) {
         self.kind = kind
         self.side = side
     }

@@ -9,7 +9,11 @@ import SpecGenRuntime
 /// `APIError` (any `ServiceError`) to answer with a status and an error name.
 public protocol APIHandler: Sendable {
     func listNotes() async throws -> EventStream<Note>
-    func createNote(_ input: Note, device: BearerToken?, legacyKey: APIKey?) async throws -> Note
+    func createNote(
+        _ input: Note,
+        device: BearerToken?,
+        legacyKey: APIKey?,
+    ) async throws -> Note
     func searchNotes(_ input: SearchNotesRequest) async throws -> [Note]
     func linkNotes() async throws -> NoContent
     func noteEvents() async throws -> EventStream<ServerSentEventWithJSONData<Note>>
@@ -40,74 +44,115 @@ private let wireProfile: WireProfile = .rest
 extension APIHandler {
     var routes0: [ServerRoute] {
         [
-            ServerRoute("listNotes", .get, "/notes", headers: [], query: [], produces: ["application/jsonl"]) { request in
+            ServerRoute(
+                "listNotes", .get, "/notes",
+                headers: [], query: [],
+                produces: ["application/jsonl"],
+            ) { request in
                 let output = try await self.listNotes()
-                return try ServerResponse(
-                    status: 200,
-                    body: .jsonLines(output, profile: wireProfile, contentType: "application/jsonl")
-                )
+                let responseBody: OutgoingBody = .jsonLines(
+                    output, profile: wireProfile, contentType: "application/jsonl")
+                return try ServerResponse(status: 200, body: responseBody)
             },
-            ServerRoute("createNote", .post, "/notes", headers: [], query: [], produces: ["application/json"]) { request in
-                try request.authenticate(anyOf: [[.apiKey(name: "X-API-Key", in: .header)], [.oauth2]])
+            ServerRoute(
+                "createNote", .post, "/notes",
+                headers: [], query: [],
+                produces: ["application/json"],
+            ) { request in
+                try request.authenticate(anyOf: [
+                    [.apiKey(name: "X-API-Key", in: .header)],
+                    [.oauth2],
+                ])
                 let input = try request.decodeBody(Note.self)
-                let output = try await self.createNote(input, device: try? request.bearerToken(requiredScopes: [["notes:write"]]), legacyKey: try? request.apiKey("X-API-Key", in: .header))
-                return try ServerResponse(
-                    status: 201,
-                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
+                let deviceCredential = try? request.bearerToken(requiredScopes: [
+                    ["notes:write"],
+                ])
+                let legacyKeyCredential = try? request.apiKey("X-API-Key", in: .header)
+                let output = try await self.createNote(
+                    input,
+                    device: deviceCredential,
+                    legacyKey: legacyKeyCredential,
                 )
+                let responseBody: OutgoingBody = try .json(
+                    output, profile: wireProfile,
+                    contentType: wireProfile.responseMediaType(declared: "application/json"))
+                return try ServerResponse(status: 201, body: responseBody)
             },
-            ServerRoute("searchNotes", .init("QUERY")!, "/notes", headers: [], query: [], produces: ["application/json"]) { request in
+            ServerRoute(
+                "searchNotes", .init("QUERY")!, "/notes",
+                headers: [], query: [],
+                produces: ["application/json"],
+            ) { request in
                 let input = try request.decodeBody(SearchNotesRequest.self)
                 let output = try await self.searchNotes(input)
-                return try ServerResponse(
-                    status: 200,
-                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
-                )
+                let responseBody: OutgoingBody = try .json(
+                    output, profile: wireProfile,
+                    contentType: wireProfile.responseMediaType(declared: "application/json"))
+                return try ServerResponse(status: 200, body: responseBody)
             },
-            ServerRoute("linkNotes", .init("LINK")!, "/notes", headers: [], query: []) { request in
+            ServerRoute(
+                "linkNotes", .init("LINK")!, "/notes",
+                headers: [], query: [],
+            ) { request in
                 _ = try await self.linkNotes()
                 return ServerResponse(status: 204)
             },
-            ServerRoute("noteEvents", .get, "/notes/events", headers: [], query: [], produces: ["text/event-stream"]) { request in
+            ServerRoute(
+                "noteEvents", .get, "/notes/events",
+                headers: [], query: [],
+                produces: ["text/event-stream"],
+            ) { request in
                 let output = try await self.noteEvents()
-                return try ServerResponse(
-                    status: 200,
-                    body: .serverSentEvents(output, profile: wireProfile)
-                )
+                let responseBody: OutgoingBody = .serverSentEvents(output, profile: wireProfile)
+                return try ServerResponse(status: 200, body: responseBody)
             },
-            ServerRoute("noteTicks", .get, "/notes/ticks", headers: [], query: [], produces: ["text/event-stream"]) { request in
+            ServerRoute(
+                "noteTicks", .get, "/notes/ticks",
+                headers: [], query: [],
+                produces: ["text/event-stream"],
+            ) { request in
                 let output = try await self.noteTicks()
-                return try ServerResponse(
-                    status: 200,
-                    body: .serverSentEvents(output)
-                )
+                let responseBody: OutgoingBody = .serverSentEvents(output)
+                return try ServerResponse(status: 200, body: responseBody)
             },
-            ServerRoute("noteSequence", .get, "/notes/sequence", headers: [], query: [], produces: ["application/json-seq"]) { request in
+            ServerRoute(
+                "noteSequence", .get, "/notes/sequence",
+                headers: [], query: [],
+                produces: ["application/json-seq"],
+            ) { request in
                 let input = NoteSequenceInput(
-                    filter: try request.querystring("filter", as: NoteSequenceFilter.self, ParameterEncoding(.form, explode: true))
+                    filter: try request.querystring(
+                        "filter", as: NoteSequenceFilter.self, .init(.form, explode: true)),
                 )
                 let output = try await self.noteSequence(input)
-                return try ServerResponse(
-                    status: 200,
-                    body: .jsonSequence(output, profile: wireProfile, contentType: "application/json-seq")
-                )
+                let responseBody: OutgoingBody = .jsonSequence(
+                    output, profile: wireProfile, contentType: "application/json-seq")
+                return try ServerResponse(status: 200, body: responseBody)
             },
-            ServerRoute("getShape", .get, "/shapes", headers: [], query: [], produces: ["application/json"]) { request in
+            ServerRoute(
+                "getShape", .get, "/shapes",
+                headers: [], query: [],
+                produces: ["application/json"],
+            ) { request in
                 let output = try await self.getShape()
-                return try ServerResponse(
-                    status: 200,
-                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
-                )
+                let responseBody: OutgoingBody = try .json(
+                    output, profile: wireProfile,
+                    contentType: wireProfile.responseMediaType(declared: "application/json"))
+                return try ServerResponse(status: 200, body: responseBody)
             },
-            ServerRoute("findNotes", .get, "/notes/find", headers: [], query: [], produces: ["application/json"]) { request in
+            ServerRoute(
+                "findNotes", .get, "/notes/find",
+                headers: [], query: [],
+                produces: ["application/json"],
+            ) { request in
                 let input = FindNotesInput(
-                    search: try request.required(try request.querystringJSON("search", as: NoteSearch.self), .querystring, "search")
+                    search: try request.querystringJSON("search", required: NoteSearch.self),
                 )
                 let output = try await self.findNotes(input)
-                return try ServerResponse(
-                    status: 200,
-                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
-                )
+                let responseBody: OutgoingBody = try .json(
+                    output, profile: wireProfile,
+                    contentType: wireProfile.responseMediaType(declared: "application/json"))
+                return try ServerResponse(status: 200, body: responseBody)
             },
         ]
     }

@@ -15,7 +15,11 @@ public struct APIStubs: APIHandler {
         return EventStream<Note>(AsyncStream { $0.finish() })
     }
 
-    public func createNote(_ input: Note, device: BearerToken?, legacyKey: APIKey?) async throws -> Note {
+    public func createNote(
+        _ input: Note,
+        device: BearerToken?,
+        legacyKey: APIKey?,
+    ) async throws -> Note {
         return try stubValue(Note.self, "{\"id\":0,\"text\":\"\"}")
     }
 

@@ -25,22 +25,30 @@ public struct Client: Sendable {
     ///   - transport: Any swift-openapi-runtime `ClientTransport` (URLSession, AsyncHTTPClient, …).
     ///   - middlewares: Run in order around each request (signing, retries, logging).
     public init(serverURL: URL, transport: any ClientTransport, middlewares: [any ClientMiddleware] = []) {
-        self.client = APIClient(serverURL: serverURL, transport: transport, middlewares: middlewares, profile: .rest)
+        self.client = APIClient(
+            serverURL: serverURL, transport: transport, middlewares: middlewares, profile: .rest)
     }
 }
 
 extension Client {
     /// Two successes with the same body, 200 when a pet was replaced and 201 when it was created
     public func savePet(_ input: SavePetInput) async throws -> SavePetOutput {
-        var request = ClientRequest(operationID: "savePet", method: .put, path: "/pets/{name}", constantHeaders: [:], constantQuery: [:])
-        try request.path("name", input.name, ParameterEncoding(.simple, explode: false))
-        let body: OutgoingBody? = try .json(input.body, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/json"))
+        var request = ClientRequest(
+            operationID: "savePet", method: .put, path: "/pets/{name}",
+            constantHeaders: [:], constantQuery: [:])
+        try request.path("name", input.name, .init(.simple, explode: false))
+        let body: OutgoingBody? = try .json(
+            input.body, profile: client.profile,
+            contentType: client.profile.requestMediaType(declared: "application/json"))
         let response = try await client.perform(request, body: body, accept: ["application/json"])
         switch response.status {
         case 200:
-            return .ok(try await response.json(Pet.self))
+            let responseBody = try await response.json(Pet.self)
+            return .ok(responseBody)
         case 201:
-            return .created(try response.typed(try await response.json(Pet.self), headers: SavePetCreatedHeaders.self))
+            let responseBody = try await response.json(Pet.self)
+            let typedResponse = try response.typed(responseBody, headers: SavePetCreatedHeaders.self)
+            return .created(typedResponse)
         default:
             throw await response.undeclaredError()
         }
@@ -48,14 +56,18 @@ extension Client {
 
     /// Two successes with the same body and no headers, 200 or 202
     public func touchPet(_ input: TouchPetInput) async throws -> TouchPetOutput {
-        var request = ClientRequest(operationID: "touchPet", method: .post, path: "/pets/{name}/touch", constantHeaders: [:], constantQuery: [:])
-        try request.path("name", input.name, ParameterEncoding(.simple, explode: false))
+        var request = ClientRequest(
+            operationID: "touchPet", method: .post, path: "/pets/{name}/touch",
+            constantHeaders: [:], constantQuery: [:])
+        try request.path("name", input.name, .init(.simple, explode: false))
         let response = try await client.perform(request, accept: ["application/json"])
         switch response.status {
         case 200:
-            return .ok(try await response.json(Pet.self))
+            let responseBody = try await response.json(Pet.self)
+            return .ok(responseBody)
         case 202:
-            return .accepted(try await response.json(Pet.self))
+            let responseBody = try await response.json(Pet.self)
+            return .accepted(responseBody)
         default:
             throw await response.undeclaredError()
         }
@@ -64,29 +76,37 @@ extension Client {
     /// A job's progress as Server-Sent Events, or why it cannot be watched, as a stream too
     /// - Throws: `WatchJobError` for a declared error status, `APIError` for an undeclared one.
     public func watchJob(_ input: WatchJobInput) async throws -> WatchJobOutput {
-        var request = ClientRequest(operationID: "watchJob", method: .get, path: "/jobs/{id}/events", constantHeaders: [:], constantQuery: [:])
-        try request.path("id", input.id, ParameterEncoding(.simple, explode: false))
+        var request = ClientRequest(
+            operationID: "watchJob", method: .get, path: "/jobs/{id}/events",
+            constantHeaders: [:], constantQuery: [:])
+        try request.path("id", input.id, .init(.simple, explode: false))
         let response = try await client.perform(request, accept: ["text/event-stream", "application/json", "application/jsonl", "application/json-seq"])
         switch response.status {
         case 200:
-            return .ok(response.serverSentEvents(of: Progress.self))
+            let responseBody = response.serverSentEvents(of: Progress.self)
+            return .ok(responseBody)
         case 202:
-            return .accepted(try await response.json(Job.self))
+            let responseBody = try await response.json(Job.self)
+            return .accepted(responseBody)
         case 409:
             throw await response.declaredStreamingError { response in
-                WatchJobError.conflict(try response.typed(response.jsonLines(of: Problem.self), headers: NoHeaders.self))
+                let responseBody = response.jsonLines(of: Problem.self)
+                return try WatchJobError.conflict(response.typed(responseBody, headers: NoHeaders.self))
             }
         case 410:
             throw await response.declaredStreamingError { response in
-                WatchJobError.gone(try response.typed(response.jsonSequence(of: Problem.self), headers: NoHeaders.self))
+                let responseBody = response.jsonSequence(of: Problem.self)
+                return try WatchJobError.gone(response.typed(responseBody, headers: NoHeaders.self))
             }
         case 503:
             throw await response.declaredStreamingError { response in
-                WatchJobError.serviceUnavailable(try response.typed(response.serverSentEvents(of: Problem.self), headers: WatchJobServiceUnavailableHeaders.self))
+                let responseBody = response.serverSentEvents(of: Problem.self)
+                return try WatchJobError.serviceUnavailable(response.typed(responseBody, headers: WatchJobServiceUnavailableHeaders.self))
             }
         default:
             throw await response.declaredStreamingError { response in
-                WatchJobError.other(try response.typed(response.body.serverSentEvents(), headers: NoHeaders.self))
+                let responseBody = response.body.serverSentEvents()
+                return try WatchJobError.other(response.typed(responseBody, headers: NoHeaders.self))
             }
         }
     }
@@ -94,23 +114,31 @@ extension Client {
     /// A report's bytes, a part of them, or its status while it is made
     /// - Throws: `DownloadReportError` for a declared error status, `APIError` for an undeclared one.
     public func downloadReport(_ input: DownloadReportInput) async throws -> DownloadReportOutput {
-        var request = ClientRequest(operationID: "downloadReport", method: .get, path: "/reports/{id}", constantHeaders: [:], constantQuery: [:])
-        try request.path("id", input.id, ParameterEncoding(.simple, explode: false))
+        var request = ClientRequest(
+            operationID: "downloadReport", method: .get, path: "/reports/{id}",
+            constantHeaders: [:], constantQuery: [:])
+        try request.path("id", input.id, .init(.simple, explode: false))
         let response = try await client.perform(request, accept: ["application/octet-stream", "application/json"])
         switch response.status {
         case 200:
-            return .ok(response.body)
+            let responseBody = response.body
+            return .ok(responseBody)
         case 202:
-            return .accepted(try await response.json(Job.self))
+            let responseBody = try await response.json(Job.self)
+            return .accepted(responseBody)
         case 206:
-            return .partialContent(try response.typed(response.body, headers: DownloadReportPartialContentHeaders.self))
+            let responseBody = response.body
+            let typedResponse = try response.typed(responseBody, headers: DownloadReportPartialContentHeaders.self)
+            return .partialContent(typedResponse)
         case 404:
             throw await response.declaredError { response in
-                DownloadReportError.notFound(try response.typed(try await response.json(Problem.self), headers: NoHeaders.self))
+                let responseBody = try await response.json(Problem.self)
+                return try DownloadReportError.notFound(response.typed(responseBody, headers: NoHeaders.self))
             }
         case 500:
             throw await response.declaredStreamingError { response in
-                DownloadReportError.internalServerError(try response.typed(response.body, headers: NoHeaders.self))
+                let responseBody = response.body
+                return try DownloadReportError.internalServerError(response.typed(responseBody, headers: NoHeaders.self))
             }
         default:
             throw await response.undeclaredError()

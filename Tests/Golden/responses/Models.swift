@@ -8,7 +8,9 @@ import SpecGenRuntime
 public struct DownloadReportInput: Hashable, Sendable {
     public var id: String
 
-    public init(id: String) {
+    public init(
+        id: String,
+    ) {
         self.id = id
     }
 }
@@ -17,7 +19,10 @@ public struct Job: Codable, Hashable, Sendable {
     public var id: String
     public var state: String
 
-    public init(id: String, state: String) {
+    public init(
+        id: String,
+        state: String,
+    ) {
         self.id = id
         self.state = state
     }
@@ -39,7 +44,10 @@ public struct Pet: Codable, Hashable, Sendable {
     public var name: String
     public var age: Int?
 
-    public init(name: String, age: Int? = nil) {
+    public init(
+        name: String,
+        age: Int? = nil,
+    ) {
         self.name = name
         self.age = age
     }
@@ -61,7 +69,10 @@ public struct Problem: Codable, Hashable, Sendable {
     public var title: String
     public var detail: String?
 
-    public init(title: String, detail: String? = nil) {
+    public init(
+        title: String,
+        detail: String? = nil,
+    ) {
         self.title = title
         self.detail = detail
     }
@@ -83,7 +94,10 @@ public struct Progress: Codable, Hashable, Sendable {
     public var step: Int
     public var of: Int
 
-    public init(step: Int, of: Int) {
+    public init(
+        step: Int,
+        of: Int,
+    ) {
         self.step = step
         self.of = of
     }
@@ -106,7 +120,10 @@ public struct SavePetInput: Hashable, Sendable {
     public var name: String
     public var body: Pet
 
-    public init(name: String, body: Pet) {
+    public init(
+        name: String,
+        body: Pet,
+    ) {
         self.name = name
         self.body = body
     }
@@ -116,7 +133,9 @@ public struct SavePetInput: Hashable, Sendable {
 public struct TouchPetInput: Hashable, Sendable {
     public var name: String
 
-    public init(name: String) {
+    public init(
+        name: String,
+    ) {
         self.name = name
     }
 }
@@ -125,7 +144,9 @@ public struct TouchPetInput: Hashable, Sendable {
 public struct WatchJobInput: Hashable, Sendable {
     public var id: String
 
-    public init(id: String) {
+    public init(
+        id: String,
+    ) {
         self.id = id
     }
 }
@@ -134,7 +155,9 @@ public struct WatchJobInput: Hashable, Sendable {
 public struct SavePetCreatedHeaders: ResponseHeaders, Hashable {
     public var location: String
 
-    public init(location: String) {
+    public init(
+        location: String,
+    ) {
         self.location = location
     }
 
@@ -160,13 +183,17 @@ public enum SavePetOutput: ResponseConvertible, Hashable, Sendable {
     public func serverResponse(profile: WireProfile) throws -> ServerResponse {
         switch self {
         case .ok(let body):
-            return try ServerResponse(
-                status: 200,
-                body: .json(body, profile: profile, contentType: profile.responseMediaType(declared: "application/json")))
+            let responseBody: OutgoingBody = try .json(
+                body, profile: profile,
+                contentType: profile.responseMediaType(declared: "application/json"))
+            return try ServerResponse(status: 200, body: responseBody)
         case .created(let response):
+            let responseBody: OutgoingBody = try .json(
+                response.body, profile: profile,
+                contentType: profile.responseMediaType(declared: "application/json"))
             return try ServerResponse(
                 status: 201,
-                body: .json(response.body, profile: profile, contentType: profile.responseMediaType(declared: "application/json")),
+                body: responseBody,
                 headers: response.headers, headerFields: response.headerFields)
         }
     }
@@ -190,13 +217,15 @@ public enum TouchPetOutput: ResponseConvertible, Hashable, Sendable {
     public func serverResponse(profile: WireProfile) throws -> ServerResponse {
         switch self {
         case .ok(let body):
-            return try ServerResponse(
-                status: 200,
-                body: .json(body, profile: profile, contentType: profile.responseMediaType(declared: "application/json")))
+            let responseBody: OutgoingBody = try .json(
+                body, profile: profile,
+                contentType: profile.responseMediaType(declared: "application/json"))
+            return try ServerResponse(status: 200, body: responseBody)
         case .accepted(let body):
-            return try ServerResponse(
-                status: 202,
-                body: .json(body, profile: profile, contentType: profile.responseMediaType(declared: "application/json")))
+            let responseBody: OutgoingBody = try .json(
+                body, profile: profile,
+                contentType: profile.responseMediaType(declared: "application/json"))
+            return try ServerResponse(status: 202, body: responseBody)
         }
     }
 
@@ -213,7 +242,9 @@ public enum TouchPetOutput: ResponseConvertible, Hashable, Sendable {
 public struct WatchJobServiceUnavailableHeaders: ResponseHeaders, Hashable {
     public var retryAfter: Int
 
-    public init(retryAfter: Int) {
+    public init(
+        retryAfter: Int,
+    ) {
         self.retryAfter = retryAfter
     }
 
@@ -239,13 +270,13 @@ public enum WatchJobOutput: ResponseConvertible, Sendable {
     public func serverResponse(profile: WireProfile) throws -> ServerResponse {
         switch self {
         case .ok(let body):
-            return try ServerResponse(
-                status: 200,
-                body: .serverSentEvents(body, profile: profile))
+            let responseBody: OutgoingBody = .serverSentEvents(body, profile: profile)
+            return try ServerResponse(status: 200, body: responseBody)
         case .accepted(let body):
-            return try ServerResponse(
-                status: 202,
-                body: .json(body, profile: profile, contentType: profile.responseMediaType(declared: "application/json")))
+            let responseBody: OutgoingBody = try .json(
+                body, profile: profile,
+                contentType: profile.responseMediaType(declared: "application/json"))
+            return try ServerResponse(status: 202, body: responseBody)
         }
     }
 }
@@ -264,24 +295,30 @@ public enum WatchJobError: Error, ResponseConvertible {
     public func serverResponse(profile: WireProfile) throws -> ServerResponse {
         switch self {
         case .conflict(let response):
+            let responseBody: OutgoingBody = .jsonLines(
+                response.body, profile: profile, contentType: "application/jsonl")
             return try ServerResponse(
                 status: 409,
-                body: .jsonLines(response.body, profile: profile, contentType: "application/jsonl"),
+                body: responseBody,
                 headers: response.headers, headerFields: response.headerFields)
         case .gone(let response):
+            let responseBody: OutgoingBody = .jsonSequence(
+                response.body, profile: profile, contentType: "application/json-seq")
             return try ServerResponse(
                 status: 410,
-                body: .jsonSequence(response.body, profile: profile, contentType: "application/json-seq"),
+                body: responseBody,
                 headers: response.headers, headerFields: response.headerFields)
         case .serviceUnavailable(let response):
+            let responseBody: OutgoingBody = .serverSentEvents(response.body, profile: profile)
             return try ServerResponse(
                 status: 503,
-                body: .serverSentEvents(response.body, profile: profile),
+                body: responseBody,
                 headers: response.headers, headerFields: response.headerFields)
         case .other(let response):
+            let responseBody: OutgoingBody = .serverSentEvents(response.body)
             return try ServerResponse(
                 status: response.status,
-                body: .serverSentEvents(response.body),
+                body: responseBody,
                 headers: response.headers, headerFields: response.headerFields)
         }
     }
@@ -291,7 +328,9 @@ public enum WatchJobError: Error, ResponseConvertible {
 public struct DownloadReportPartialContentHeaders: ResponseHeaders, Hashable {
     public var contentRange: String
 
-    public init(contentRange: String) {
+    public init(
+        contentRange: String,
+    ) {
         self.contentRange = contentRange
     }
 
@@ -319,17 +358,18 @@ public enum DownloadReportOutput: ResponseConvertible, Hashable, Sendable {
     public func serverResponse(profile: WireProfile) throws -> ServerResponse {
         switch self {
         case .ok(let body):
-            return try ServerResponse(
-                status: 200,
-                body: .binary(body, contentType: "application/octet-stream"))
+            let responseBody: OutgoingBody = .binary(body, contentType: "application/octet-stream")
+            return try ServerResponse(status: 200, body: responseBody)
         case .accepted(let body):
-            return try ServerResponse(
-                status: 202,
-                body: .json(body, profile: profile, contentType: profile.responseMediaType(declared: "application/json")))
+            let responseBody: OutgoingBody = try .json(
+                body, profile: profile,
+                contentType: profile.responseMediaType(declared: "application/json"))
+            return try ServerResponse(status: 202, body: responseBody)
         case .partialContent(let response):
+            let responseBody: OutgoingBody = .binary(response.body, contentType: "application/octet-stream")
             return try ServerResponse(
                 status: 206,
-                body: .binary(response.body, contentType: "application/octet-stream"),
+                body: responseBody,
                 headers: response.headers, headerFields: response.headerFields)
         }
     }
@@ -345,14 +385,18 @@ public enum DownloadReportError: Error, ResponseConvertible, Hashable {
     public func serverResponse(profile: WireProfile) throws -> ServerResponse {
         switch self {
         case .notFound(let response):
+            let responseBody: OutgoingBody = try .json(
+                response.body, profile: profile,
+                contentType: profile.responseMediaType(declared: "application/json"))
             return try ServerResponse(
                 status: 404,
-                body: .json(response.body, profile: profile, contentType: profile.responseMediaType(declared: "application/json")),
+                body: responseBody,
                 headers: response.headers, headerFields: response.headerFields)
         case .internalServerError(let response):
+            let responseBody: OutgoingBody = .binary(response.body, contentType: "application/octet-stream")
             return try ServerResponse(
                 status: 500,
-                body: .binary(response.body, contentType: "application/octet-stream"),
+                body: responseBody,
                 headers: response.headers, headerFields: response.headerFields)
         }
     }

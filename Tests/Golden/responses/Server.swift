@@ -39,31 +39,55 @@ private let wireProfile: WireProfile = .rest
 extension APIHandler {
     var routes0: [ServerRoute] {
         [
-            ServerRoute("savePet", .put, "/pets/{name}", headers: [], query: [], produces: ["application/json"]) { request in
+            ServerRoute(
+                "savePet", .put, "/pets/{name}",
+                headers: [], query: [],
+                produces: ["application/json"],
+            ) { request in
                 let body = try request.decodeBody(Pet.self)
                 let input = SavePetInput(
-                    name: try request.path("name", as: String.self, ParameterEncoding(.simple, explode: false)),
-                    body: body
+                    name: try request.path(
+                        "name", as: String.self, .init(.simple, explode: false)),
+                    body: body,
                 )
-                return try await self.savePet(input).serverResponse(profile: wireProfile)
+                let output = try await self.savePet(input)
+                return try output.serverResponse(profile: wireProfile)
             },
-            ServerRoute("touchPet", .post, "/pets/{name}/touch", headers: [], query: [], produces: ["application/json"]) { request in
+            ServerRoute(
+                "touchPet", .post, "/pets/{name}/touch",
+                headers: [], query: [],
+                produces: ["application/json"],
+            ) { request in
                 let input = TouchPetInput(
-                    name: try request.path("name", as: String.self, ParameterEncoding(.simple, explode: false))
+                    name: try request.path(
+                        "name", as: String.self, .init(.simple, explode: false)),
                 )
-                return try await self.touchPet(input).serverResponse(profile: wireProfile)
+                let output = try await self.touchPet(input)
+                return try output.serverResponse(profile: wireProfile)
             },
-            ServerRoute("watchJob", .get, "/jobs/{id}/events", headers: [], query: [], produces: ["text/event-stream", "application/json"]) { request in
+            ServerRoute(
+                "watchJob", .get, "/jobs/{id}/events",
+                headers: [], query: [],
+                produces: ["text/event-stream", "application/json"],
+            ) { request in
                 let input = WatchJobInput(
-                    id: try request.path("id", as: String.self, ParameterEncoding(.simple, explode: false))
+                    id: try request.path(
+                        "id", as: String.self, .init(.simple, explode: false)),
                 )
-                return try await self.watchJob(input).serverResponse(profile: wireProfile)
+                let output = try await self.watchJob(input)
+                return try output.serverResponse(profile: wireProfile)
             },
-            ServerRoute("downloadReport", .get, "/reports/{id}", headers: [], query: [], produces: ["application/octet-stream", "application/json"]) { request in
+            ServerRoute(
+                "downloadReport", .get, "/reports/{id}",
+                headers: [], query: [],
+                produces: ["application/octet-stream", "application/json"],
+            ) { request in
                 let input = DownloadReportInput(
-                    id: try request.path("id", as: String.self, ParameterEncoding(.simple, explode: false))
+                    id: try request.path(
+                        "id", as: String.self, .init(.simple, explode: false)),
                 )
-                return try await self.downloadReport(input).serverResponse(profile: wireProfile)
+                let output = try await self.downloadReport(input)
+                return try output.serverResponse(profile: wireProfile)
             },
         ]
     }

@@ -17,14 +17,17 @@ public struct Client: Sendable {
     ///   - transport: Any swift-openapi-runtime `ClientTransport` (URLSession, AsyncHTTPClient, …).
     ///   - middlewares: Run in order around each request (signing, retries, logging).
     public init(serverURL: URL, transport: any ClientTransport, middlewares: [any ClientMiddleware] = []) {
-        self.client = APIClient(serverURL: serverURL, transport: transport, middlewares: middlewares, profile: .rest)
+        self.client = APIClient(
+            serverURL: serverURL, transport: transport, middlewares: middlewares, profile: .rest)
     }
 }
 
 extension Client {
     /// The document's default requirement (bearer)
     public func getMe() async throws -> Seen {
-        let request = ClientRequest(operationID: "getMe", method: .get, path: "/me", constantHeaders: [:], constantQuery: [:])
+        let request = ClientRequest(
+            operationID: "getMe", method: .get, path: "/me",
+            constantHeaders: [:], constantQuery: [:])
         let response = try await client.perform(request, accept: ["application/json"])
         switch response.status {
         case 200:
@@ -36,7 +39,9 @@ extension Client {
 
     /// Open (`security: []` overrides the default)
     public func health() async throws -> Seen {
-        let request = ClientRequest(operationID: "health", method: .get, path: "/health", constantHeaders: [:], constantQuery: [:])
+        let request = ClientRequest(
+            operationID: "health", method: .get, path: "/health",
+            constantHeaders: [:], constantQuery: [:])
         let response = try await client.perform(request, accept: ["application/json"])
         switch response.status {
         case 200:
@@ -48,8 +53,10 @@ extension Client {
 
     /// An API key in a header OR in the query
     public func listItems(_ input: ListItemsInput) async throws -> Seen {
-        var request = ClientRequest(operationID: "listItems", method: .get, path: "/items", constantHeaders: [:], constantQuery: [:])
-        try request.query("limit", input.limit, ParameterEncoding(.form, explode: true))
+        var request = ClientRequest(
+            operationID: "listItems", method: .get, path: "/items",
+            constantHeaders: [:], constantQuery: [:])
+        try request.query("limit", input.limit, .init(.form, explode: true))
         let response = try await client.perform(request, accept: ["application/json"])
         switch response.status {
         case 200:
@@ -61,8 +68,12 @@ extension Client {
 
     /// An API key in a header AND a session cookie
     public func createItem(_ input: Seen) async throws -> Seen {
-        let request = ClientRequest(operationID: "createItem", method: .post, path: "/items", constantHeaders: [:], constantQuery: [:])
-        let body: OutgoingBody? = try .json(input, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/json"))
+        let request = ClientRequest(
+            operationID: "createItem", method: .post, path: "/items",
+            constantHeaders: [:], constantQuery: [:])
+        let body: OutgoingBody? = try .json(
+            input, profile: client.profile,
+            contentType: client.profile.requestMediaType(declared: "application/json"))
         let response = try await client.perform(request, body: body, accept: ["application/json"])
         switch response.status {
         case 201:
@@ -74,7 +85,9 @@ extension Client {
 
     /// HTTP Basic
     public func resetAll() async throws -> Seen {
-        let request = ClientRequest(operationID: "resetAll", method: .delete, path: "/admin", constantHeaders: [:], constantQuery: [:])
+        let request = ClientRequest(
+            operationID: "resetAll", method: .delete, path: "/admin",
+            constantHeaders: [:], constantQuery: [:])
         let response = try await client.perform(request, accept: ["application/json"])
         switch response.status {
         case 200:
@@ -86,7 +99,9 @@ extension Client {
 
     /// OAuth2 with scopes OR OpenID Connect (both bearer tokens)
     public func listPets() async throws -> Seen {
-        let request = ClientRequest(operationID: "listPets", method: .get, path: "/pets", constantHeaders: [:], constantQuery: [:])
+        let request = ClientRequest(
+            operationID: "listPets", method: .get, path: "/pets",
+            constantHeaders: [:], constantQuery: [:])
         let response = try await client.perform(request, accept: ["application/json"])
         switch response.status {
         case 200:
@@ -98,7 +113,9 @@ extension Client {
 
     /// Optional authentication (an empty alternative)
     public func maybeSignedIn() async throws -> Seen {
-        let request = ClientRequest(operationID: "maybeSignedIn", method: .get, path: "/maybe", constantHeaders: [:], constantQuery: [:])
+        let request = ClientRequest(
+            operationID: "maybeSignedIn", method: .get, path: "/maybe",
+            constantHeaders: [:], constantQuery: [:])
         let response = try await client.perform(request, accept: ["application/json"])
         switch response.status {
         case 200:
@@ -110,7 +127,9 @@ extension Client {
 
     /// A scheme the generated route cannot check (the transport does)
     public func mutualTLSOnly() async throws -> Seen {
-        let request = ClientRequest(operationID: "mutualTLSOnly", method: .get, path: "/mtls", constantHeaders: [:], constantQuery: [:])
+        let request = ClientRequest(
+            operationID: "mutualTLSOnly", method: .get, path: "/mtls",
+            constantHeaders: [:], constantQuery: [:])
         let response = try await client.perform(request, accept: ["application/json"])
         switch response.status {
         case 200:
@@ -122,7 +141,9 @@ extension Client {
 
     /// Another http scheme (Digest), checked for presence, handed over raw
     public func digestOnly() async throws -> Seen {
-        let request = ClientRequest(operationID: "digestOnly", method: .get, path: "/digest", constantHeaders: [:], constantQuery: [:])
+        let request = ClientRequest(
+            operationID: "digestOnly", method: .get, path: "/digest",
+            constantHeaders: [:], constantQuery: [:])
         let response = try await client.perform(request, accept: ["application/json"])
         switch response.status {
         case 200:
@@ -134,7 +155,9 @@ extension Client {
 
     /// An http scheme whose name cannot be sent in Authorization (unchecked, one warning)
     public func unusableHTTPScheme() async throws -> Seen {
-        let request = ClientRequest(operationID: "unusableHTTPScheme", method: .get, path: "/spaced", constantHeaders: [:], constantQuery: [:])
+        let request = ClientRequest(
+            operationID: "unusableHTTPScheme", method: .get, path: "/spaced",
+            constantHeaders: [:], constantQuery: [:])
         let response = try await client.perform(request, accept: ["application/json"])
         switch response.status {
         case 200:
@@ -146,7 +169,9 @@ extension Client {
 
     /// Scheme names that collide with generated names or try to inject code
     public func hostileNames() async throws -> Seen {
-        let request = ClientRequest(operationID: "hostileNames", method: .get, path: "/hostile", constantHeaders: [:], constantQuery: [:])
+        let request = ClientRequest(
+            operationID: "hostileNames", method: .get, path: "/hostile",
+            constantHeaders: [:], constantQuery: [:])
         let response = try await client.perform(request, accept: ["application/json"])
         switch response.status {
         case 200:
@@ -159,7 +184,8 @@ extension Client {
 }
 
 // One helper per security scheme of the spec, named after it: pass its result in `middlewares:`
-// (`Client(serverURL: url, transport: transport, middlewares: [Client.apiKeyHeader(…)])`).
+// (`Client(serverURL: url, transport: transport,
+// middlewares: [Client.apiKeyHeader(…)])`).
 // Each adds its credential only to the operations whose security requirements name the scheme.
 extension Client {
     /// Security scheme `apiKeyHeader` (apiKey): sends the key as the header `X-API-Key` on `listItems`, `createItem`.
@@ -194,7 +220,9 @@ extension Client {
     /// A JWT */ """ \(exit(1))
     ///
     /// `tokenProvider` is asked before each request: return a valid access token (refresh it there).
-    public static func bearerAuth(tokenProvider: @escaping @Sendable () async throws -> String) -> AuthenticationMiddleware {
+    public static func bearerAuth(
+        tokenProvider: @escaping @Sendable () async throws -> String
+    ) -> AuthenticationMiddleware {
         .bearer(tokenProvider: tokenProvider, operations: ["getMe", "maybeSignedIn"])
     }
 
@@ -206,7 +234,9 @@ extension Client {
     /// Security scheme `digestAuth` (http): sends `Authorization: Digest <credentials>` on `digestOnly`.
     ///
     /// `credentialsProvider` is asked before each request: return the value that follows the scheme name.
-    public static func digestAuth(credentialsProvider: @escaping @Sendable () async throws -> String) -> AuthenticationMiddleware {
+    public static func digestAuth(
+        credentialsProvider: @escaping @Sendable () async throws -> String
+    ) -> AuthenticationMiddleware {
         .authorization(scheme: "Digest", credentialsProvider: credentialsProvider, operations: ["digestOnly"])
     }
 
@@ -218,7 +248,9 @@ extension Client {
     /// Security scheme `getMe` (http): sends `Authorization: Bearer <token>` on `hostileNames`.
     ///
     /// `tokenProvider` is asked before each request: return a valid access token (refresh it there).
-    public static func getMe2(tokenProvider: @escaping @Sendable () async throws -> String) -> AuthenticationMiddleware {
+    public static func getMe2(
+        tokenProvider: @escaping @Sendable () async throws -> String
+    ) -> AuthenticationMiddleware {
         .bearer(tokenProvider: tokenProvider, operations: ["hostileNames"])
     }
 
@@ -235,7 +267,9 @@ extension Client {
     /// Security scheme `openId` (openIdConnect): sends `Authorization: Bearer <token>` on `listPets`.
     ///
     /// `tokenProvider` is asked before each request: return a valid access token (refresh it there).
-    public static func openId(tokenProvider: @escaping @Sendable () async throws -> String) -> AuthenticationMiddleware {
+    public static func openId(
+        tokenProvider: @escaping @Sendable () async throws -> String
+    ) -> AuthenticationMiddleware {
         .bearer(tokenProvider: tokenProvider, operations: ["listPets"])
     }
 
@@ -247,7 +281,9 @@ extension Client {
     /// Security scheme `petstore_auth` (oauth2): sends `Authorization: Bearer <token>` on `listPets`.
     ///
     /// `tokenProvider` is asked before each request: return a valid access token (refresh it there).
-    public static func petstoreAuth(tokenProvider: @escaping @Sendable () async throws -> String) -> AuthenticationMiddleware {
+    public static func petstoreAuth(
+        tokenProvider: @escaping @Sendable () async throws -> String
+    ) -> AuthenticationMiddleware {
         .bearer(tokenProvider: tokenProvider, operations: ["listPets"])
     }
 

@@ -7,7 +7,9 @@ import SpecGenRuntime
 public struct ListItemsInput: Hashable, Sendable {
     public var limit: Int?
 
-    public init(limit: Int? = nil) {
+    public init(
+        limit: Int? = nil,
+    ) {
         self.limit = limit
     }
 }
@@ -16,7 +18,9 @@ public struct ListItemsInput: Hashable, Sendable {
 public struct Seen: Codable, Hashable, Sendable {
     public var credentials: [String]?
 
-    public init(credentials: [String]? = nil) {
+    public init(
+        credentials: [String]? = nil,
+    ) {
         self.credentials = credentials
     }
 

@@ -9,27 +9,50 @@ import SpecGenRuntime
 /// `APIError` (any `ServiceError`) to answer with a status and an error name.
 public protocol APIHandler: Sendable {
     /// The document's default requirement (bearer)
-    func getMe(bearerAuth: BearerToken) async throws -> Seen
+    func getMe(
+        bearerAuth: BearerToken,
+    ) async throws -> Seen
     /// Open (`security: []` overrides the default)
     func health() async throws -> Seen
     /// An API key in a header OR in the query
-    func listItems(_ input: ListItemsInput, apiKeyHeader: APIKey?, apiKeyQuery: APIKey?) async throws -> Seen
+    func listItems(
+        _ input: ListItemsInput,
+        apiKeyHeader: APIKey?,
+        apiKeyQuery: APIKey?,
+    ) async throws -> Seen
     /// An API key in a header AND a session cookie
-    func createItem(_ input: Seen, apiKeyHeader: APIKey, appCookie: APIKey) async throws -> Seen
+    func createItem(
+        _ input: Seen,
+        apiKeyHeader: APIKey,
+        appCookie: APIKey,
+    ) async throws -> Seen
     /// HTTP Basic
-    func resetAll(basicAuth: BasicCredentials) async throws -> Seen
+    func resetAll(
+        basicAuth: BasicCredentials,
+    ) async throws -> Seen
     /// OAuth2 with scopes OR OpenID Connect (both bearer tokens)
-    func listPets(openId: BearerToken?, petstoreAuth: BearerToken?) async throws -> Seen
+    func listPets(
+        openId: BearerToken?,
+        petstoreAuth: BearerToken?,
+    ) async throws -> Seen
     /// Optional authentication (an empty alternative)
-    func maybeSignedIn(bearerAuth: BearerToken?) async throws -> Seen
+    func maybeSignedIn(
+        bearerAuth: BearerToken?,
+    ) async throws -> Seen
     /// A scheme the generated route cannot check (the transport does)
     func mutualTLSOnly() async throws -> Seen
     /// Another http scheme (Digest), checked for presence, handed over raw
-    func digestOnly(digestAuth: HTTPAuthorization) async throws -> Seen
+    func digestOnly(
+        digestAuth: HTTPAuthorization,
+    ) async throws -> Seen
     /// An http scheme whose name cannot be sent in Authorization (unchecked, one warning)
     func unusableHTTPScheme() async throws -> Seen
     /// Scheme names that collide with generated names or try to inject code
-    func hostileNames(getMe: BearerToken, input2: APIKey, xExit1: APIKey) async throws -> Seen
+    func hostileNames(
+        getMe: BearerToken,
+        input2: APIKey,
+        xExit1: APIKey,
+    ) async throws -> Seen
 }
 
 extension APIHandler {
@@ -53,94 +76,198 @@ private let wireProfile: WireProfile = .rest
 extension APIHandler {
     var routes0: [ServerRoute] {
         [
-            ServerRoute("getMe", .get, "/me", headers: [], query: [], produces: ["application/json"]) { request in
-                try request.authenticate(anyOf: [[.httpBearer]])
-                let output = try await self.getMe(bearerAuth: try request.bearerToken())
-                return try ServerResponse(
-                    status: 200,
-                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
+            ServerRoute(
+                "getMe", .get, "/me",
+                headers: [], query: [],
+                produces: ["application/json"],
+            ) { request in
+                try request.authenticate(anyOf: [
+                    [.httpBearer],
+                ])
+                let bearerAuthCredential = try request.bearerToken()
+                let output = try await self.getMe(
+                    bearerAuth: bearerAuthCredential,
                 )
+                let responseBody: OutgoingBody = try .json(
+                    output, profile: wireProfile,
+                    contentType: wireProfile.responseMediaType(declared: "application/json"))
+                return try ServerResponse(status: 200, body: responseBody)
             },
-            ServerRoute("health", .get, "/health", headers: [], query: [], produces: ["application/json"]) { request in
+            ServerRoute(
+                "health", .get, "/health",
+                headers: [], query: [],
+                produces: ["application/json"],
+            ) { request in
                 let output = try await self.health()
-                return try ServerResponse(
-                    status: 200,
-                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
-                )
+                let responseBody: OutgoingBody = try .json(
+                    output, profile: wireProfile,
+                    contentType: wireProfile.responseMediaType(declared: "application/json"))
+                return try ServerResponse(status: 200, body: responseBody)
             },
-            ServerRoute("listItems", .get, "/items", headers: [], query: [], produces: ["application/json"]) { request in
-                try request.authenticate(anyOf: [[.apiKey(name: "X-API-Key", in: .header)], [.apiKey(name: "api_key", in: .query)]])
+            ServerRoute(
+                "listItems", .get, "/items",
+                headers: [], query: [],
+                produces: ["application/json"],
+            ) { request in
+                try request.authenticate(anyOf: [
+                    [.apiKey(name: "X-API-Key", in: .header)],
+                    [.apiKey(name: "api_key", in: .query)],
+                ])
                 let input = ListItemsInput(
-                    limit: try request.query("limit", as: Int.self, ParameterEncoding(.form, explode: true))
+                    limit: try request.query(
+                        "limit", as: Int.self, .init(.form, explode: true)),
                 )
-                let output = try await self.listItems(input, apiKeyHeader: try? request.apiKey("X-API-Key", in: .header), apiKeyQuery: try? request.apiKey("api_key", in: .query))
-                return try ServerResponse(
-                    status: 200,
-                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
+                let apiKeyHeaderCredential = try? request.apiKey("X-API-Key", in: .header)
+                let apiKeyQueryCredential = try? request.apiKey("api_key", in: .query)
+                let output = try await self.listItems(
+                    input,
+                    apiKeyHeader: apiKeyHeaderCredential,
+                    apiKeyQuery: apiKeyQueryCredential,
                 )
+                let responseBody: OutgoingBody = try .json(
+                    output, profile: wireProfile,
+                    contentType: wireProfile.responseMediaType(declared: "application/json"))
+                return try ServerResponse(status: 200, body: responseBody)
             },
-            ServerRoute("createItem", .post, "/items", headers: [], query: [], produces: ["application/json"]) { request in
-                try request.authenticate(anyOf: [[.apiKey(name: "X-API-Key", in: .header), .apiKey(name: "session", in: .cookie)]])
+            ServerRoute(
+                "createItem", .post, "/items",
+                headers: [], query: [],
+                produces: ["application/json"],
+            ) { request in
+                try request.authenticate(anyOf: [
+                    [.apiKey(name: "X-API-Key", in: .header), .apiKey(name: "session", in: .cookie)],
+                ])
                 let input = try request.decodeBody(Seen.self)
-                let output = try await self.createItem(input, apiKeyHeader: try request.apiKey("X-API-Key", in: .header), appCookie: try request.apiKey("session", in: .cookie))
-                return try ServerResponse(
-                    status: 201,
-                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
+                let apiKeyHeaderCredential = try request.apiKey("X-API-Key", in: .header)
+                let appCookieCredential = try request.apiKey("session", in: .cookie)
+                let output = try await self.createItem(
+                    input,
+                    apiKeyHeader: apiKeyHeaderCredential,
+                    appCookie: appCookieCredential,
                 )
+                let responseBody: OutgoingBody = try .json(
+                    output, profile: wireProfile,
+                    contentType: wireProfile.responseMediaType(declared: "application/json"))
+                return try ServerResponse(status: 201, body: responseBody)
             },
-            ServerRoute("resetAll", .delete, "/admin", headers: [], query: [], produces: ["application/json"]) { request in
-                try request.authenticate(anyOf: [[.httpBasic]])
-                let output = try await self.resetAll(basicAuth: try request.basicCredentials())
-                return try ServerResponse(
-                    status: 200,
-                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
+            ServerRoute(
+                "resetAll", .delete, "/admin",
+                headers: [], query: [],
+                produces: ["application/json"],
+            ) { request in
+                try request.authenticate(anyOf: [
+                    [.httpBasic],
+                ])
+                let basicAuthCredential = try request.basicCredentials()
+                let output = try await self.resetAll(
+                    basicAuth: basicAuthCredential,
                 )
+                let responseBody: OutgoingBody = try .json(
+                    output, profile: wireProfile,
+                    contentType: wireProfile.responseMediaType(declared: "application/json"))
+                return try ServerResponse(status: 200, body: responseBody)
             },
-            ServerRoute("listPets", .get, "/pets", headers: [], query: [], produces: ["application/json"]) { request in
-                try request.authenticate(anyOf: [[.oauth2], [.openIDConnect], [.oauth2]])
-                let output = try await self.listPets(openId: try? request.bearerToken(), petstoreAuth: try? request.bearerToken(requiredScopes: [["read:pets"], ["admin:pets", "write:pets"]]))
-                return try ServerResponse(
-                    status: 200,
-                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
+            ServerRoute(
+                "listPets", .get, "/pets",
+                headers: [], query: [],
+                produces: ["application/json"],
+            ) { request in
+                try request.authenticate(anyOf: [
+                    [.oauth2],
+                    [.openIDConnect],
+                    [.oauth2],
+                ])
+                let openIdCredential = try? request.bearerToken()
+                let petstoreAuthCredential = try? request.bearerToken(requiredScopes: [
+                    ["read:pets"],
+    ["admin:pets", "write:pets"],
+                ])
+                let output = try await self.listPets(
+                    openId: openIdCredential,
+                    petstoreAuth: petstoreAuthCredential,
                 )
+                let responseBody: OutgoingBody = try .json(
+                    output, profile: wireProfile,
+                    contentType: wireProfile.responseMediaType(declared: "application/json"))
+                return try ServerResponse(status: 200, body: responseBody)
             },
-            ServerRoute("maybeSignedIn", .get, "/maybe", headers: [], query: [], produces: ["application/json"]) { request in
-                try request.authenticate(anyOf: [[], [.httpBearer]])
-                let output = try await self.maybeSignedIn(bearerAuth: try? request.bearerToken())
-                return try ServerResponse(
-                    status: 200,
-                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
+            ServerRoute(
+                "maybeSignedIn", .get, "/maybe",
+                headers: [], query: [],
+                produces: ["application/json"],
+            ) { request in
+                try request.authenticate(anyOf: [
+                    [],
+                    [.httpBearer],
+                ])
+                let bearerAuthCredential = try? request.bearerToken()
+                let output = try await self.maybeSignedIn(
+                    bearerAuth: bearerAuthCredential,
                 )
+                let responseBody: OutgoingBody = try .json(
+                    output, profile: wireProfile,
+                    contentType: wireProfile.responseMediaType(declared: "application/json"))
+                return try ServerResponse(status: 200, body: responseBody)
             },
-            ServerRoute("mutualTLSOnly", .get, "/mtls", headers: [], query: [], produces: ["application/json"]) { request in
+            ServerRoute(
+                "mutualTLSOnly", .get, "/mtls",
+                headers: [], query: [],
+                produces: ["application/json"],
+            ) { request in
                 let output = try await self.mutualTLSOnly()
-                return try ServerResponse(
-                    status: 200,
-                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
-                )
+                let responseBody: OutgoingBody = try .json(
+                    output, profile: wireProfile,
+                    contentType: wireProfile.responseMediaType(declared: "application/json"))
+                return try ServerResponse(status: 200, body: responseBody)
             },
-            ServerRoute("digestOnly", .get, "/digest", headers: [], query: [], produces: ["application/json"]) { request in
-                try request.authenticate(anyOf: [[.http(scheme: "Digest")]])
-                let output = try await self.digestOnly(digestAuth: try request.httpAuthorization(scheme: "Digest"))
-                return try ServerResponse(
-                    status: 200,
-                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
+            ServerRoute(
+                "digestOnly", .get, "/digest",
+                headers: [], query: [],
+                produces: ["application/json"],
+            ) { request in
+                try request.authenticate(anyOf: [
+                    [.http(scheme: "Digest")],
+                ])
+                let digestAuthCredential = try request.httpAuthorization(scheme: "Digest")
+                let output = try await self.digestOnly(
+                    digestAuth: digestAuthCredential,
                 )
+                let responseBody: OutgoingBody = try .json(
+                    output, profile: wireProfile,
+                    contentType: wireProfile.responseMediaType(declared: "application/json"))
+                return try ServerResponse(status: 200, body: responseBody)
             },
-            ServerRoute("unusableHTTPScheme", .get, "/spaced", headers: [], query: [], produces: ["application/json"]) { request in
+            ServerRoute(
+                "unusableHTTPScheme", .get, "/spaced",
+                headers: [], query: [],
+                produces: ["application/json"],
+            ) { request in
                 let output = try await self.unusableHTTPScheme()
-                return try ServerResponse(
-                    status: 200,
-                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
-                )
+                let responseBody: OutgoingBody = try .json(
+                    output, profile: wireProfile,
+                    contentType: wireProfile.responseMediaType(declared: "application/json"))
+                return try ServerResponse(status: 200, body: responseBody)
             },
-            ServerRoute("hostileNames", .get, "/hostile", headers: [], query: [], produces: ["application/json"]) { request in
-                try request.authenticate(anyOf: [[.httpBearer, .apiKey(name: "X-Input\"); exit(1); //", in: .header), .apiKey(name: "c\"\\(exit(1))", in: .cookie)]])
-                let output = try await self.hostileNames(getMe: try request.bearerToken(), input2: try request.apiKey("X-Input\"); exit(1); //", in: .header), xExit1: try request.apiKey("c\"\\(exit(1))", in: .cookie))
-                return try ServerResponse(
-                    status: 200,
-                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
+            ServerRoute(
+                "hostileNames", .get, "/hostile",
+                headers: [], query: [],
+                produces: ["application/json"],
+            ) { request in
+                try request.authenticate(anyOf: [
+                    [.httpBearer, .apiKey(name: "X-Input\"); exit(1); //", in: .header), .apiKey(name: "c\"\\(exit(1))", in: .cookie)],
+                ])
+                let getMeCredential = try request.bearerToken()
+                let input2Credential = try request.apiKey("X-Input\"); exit(1); //", in: .header)
+                let xExit1Credential = try request.apiKey("c\"\\(exit(1))", in: .cookie)
+                let output = try await self.hostileNames(
+                    getMe: getMeCredential,
+                    input2: input2Credential,
+                    xExit1: xExit1Credential,
                 )
+                let responseBody: OutgoingBody = try .json(
+                    output, profile: wireProfile,
+                    contentType: wireProfile.responseMediaType(declared: "application/json"))
+                return try ServerResponse(status: 200, body: responseBody)
             },
         ]
     }

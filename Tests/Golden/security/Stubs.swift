@@ -12,7 +12,9 @@ public struct APIStubs: APIHandler {
     public init() {}
 
     /// The document's default requirement (bearer)
-    public func getMe(bearerAuth: BearerToken) async throws -> Seen {
+    public func getMe(
+        bearerAuth: BearerToken,
+    ) async throws -> Seen {
         return try stubValue(Seen.self, "{}")
     }
 
@@ -22,27 +24,42 @@ public struct APIStubs: APIHandler {
     }
 
     /// An API key in a header OR in the query
-    public func listItems(_ input: ListItemsInput, apiKeyHeader: APIKey?, apiKeyQuery: APIKey?) async throws -> Seen {
+    public func listItems(
+        _ input: ListItemsInput,
+        apiKeyHeader: APIKey?,
+        apiKeyQuery: APIKey?,
+    ) async throws -> Seen {
         return try stubValue(Seen.self, "{}")
     }
 
     /// An API key in a header AND a session cookie
-    public func createItem(_ input: Seen, apiKeyHeader: APIKey, appCookie: APIKey) async throws -> Seen {
+    public func createItem(
+        _ input: Seen,
+        apiKeyHeader: APIKey,
+        appCookie: APIKey,
+    ) async throws -> Seen {
         return try stubValue(Seen.self, "{}")
     }
 
     /// HTTP Basic
-    public func resetAll(basicAuth: BasicCredentials) async throws -> Seen {
+    public func resetAll(
+        basicAuth: BasicCredentials,
+    ) async throws -> Seen {
         return try stubValue(Seen.self, "{}")
     }
 
     /// OAuth2 with scopes OR OpenID Connect (both bearer tokens)
-    public func listPets(openId: BearerToken?, petstoreAuth: BearerToken?) async throws -> Seen {
+    public func listPets(
+        openId: BearerToken?,
+        petstoreAuth: BearerToken?,
+    ) async throws -> Seen {
         return try stubValue(Seen.self, "{}")
     }
 
     /// Optional authentication (an empty alternative)
-    public func maybeSignedIn(bearerAuth: BearerToken?) async throws -> Seen {
+    public func maybeSignedIn(
+        bearerAuth: BearerToken?,
+    ) async throws -> Seen {
         return try stubValue(Seen.self, "{}")
     }
 
@@ -52,7 +69,9 @@ public struct APIStubs: APIHandler {
     }
 
     /// Another http scheme (Digest), checked for presence, handed over raw
-    public func digestOnly(digestAuth: HTTPAuthorization) async throws -> Seen {
+    public func digestOnly(
+        digestAuth: HTTPAuthorization,
+    ) async throws -> Seen {
         return try stubValue(Seen.self, "{}")
     }
 
@@ -62,7 +81,11 @@ public struct APIStubs: APIHandler {
     }
 
     /// Scheme names that collide with generated names or try to inject code
-    public func hostileNames(getMe: BearerToken, input2: APIKey, xExit1: APIKey) async throws -> Seen {
+    public func hostileNames(
+        getMe: BearerToken,
+        input2: APIKey,
+        xExit1: APIKey,
+    ) async throws -> Seen {
         return try stubValue(Seen.self, "{}")
     }
 }

@@ -17,18 +17,23 @@ public struct Client: Sendable {
     ///   - transport: Any swift-openapi-runtime `ClientTransport` (URLSession, AsyncHTTPClient, …).
     ///   - middlewares: Run in order around each request (signing, retries, logging).
     public init(serverURL: URL, transport: any ClientTransport, middlewares: [any ClientMiddleware] = []) {
-        self.client = APIClient(serverURL: serverURL, transport: transport, middlewares: middlewares, profile: .rest)
+        self.client = APIClient(
+            serverURL: serverURL, transport: transport, middlewares: middlewares, profile: .rest)
     }
 }
 
 extension Client {
     public func createPet(_ input: CreatePetInput) async throws -> Pet {
         try client.validate(input, [], at: ValidationPath())
-        var request = ClientRequest(operationID: "createPet", method: .post, path: "/pets", constantHeaders: [:], constantQuery: [:])
-        try request.query("limit", input.limit, ParameterEncoding(.form, explode: true))
-        try request.header("X-Trace", input.xTrace, ParameterEncoding(.simple, explode: false))
-        try request.query("tags", input.tags, ParameterEncoding(.form, explode: true))
-        let body: OutgoingBody? = try .json(input.body, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/json"))
+        var request = ClientRequest(
+            operationID: "createPet", method: .post, path: "/pets",
+            constantHeaders: [:], constantQuery: [:])
+        try request.query("limit", input.limit, .init(.form, explode: true))
+        try request.header("X-Trace", input.xTrace, .init(.simple, explode: false))
+        try request.query("tags", input.tags, .init(.form, explode: true))
+        let body: OutgoingBody? = try .json(
+            input.body, profile: client.profile,
+            contentType: client.profile.requestMediaType(declared: "application/json"))
         let response = try await client.perform(request, body: body, accept: ["application/json"])
         switch response.status {
         case 201:
@@ -40,8 +45,10 @@ extension Client {
 
     public func getPet(_ input: GetPetInput) async throws -> Pet {
         try client.validate(input, [], at: ValidationPath())
-        var request = ClientRequest(operationID: "getPet", method: .get, path: "/pets/{petId}", constantHeaders: [:], constantQuery: [:])
-        try request.path("petId", input.petId, ParameterEncoding(.simple, explode: false))
+        var request = ClientRequest(
+            operationID: "getPet", method: .get, path: "/pets/{petId}",
+            constantHeaders: [:], constantQuery: [:])
+        try request.path("petId", input.petId, .init(.simple, explode: false))
         let response = try await client.perform(request, accept: ["application/json"])
         switch response.status {
         case 200:
@@ -54,15 +61,20 @@ extension Client {
     /// - Throws: `PutTagsError` for a declared error status, `APIError` for an undeclared one.
     public func putTags(_ input: [String]) async throws -> NoContent {
         try client.validate(input, [.maxItems(3), .items([.minLength(2)])], at: ValidationPath(["body"]))
-        let request = ClientRequest(operationID: "putTags", method: .put, path: "/tags", constantHeaders: [:], constantQuery: [:])
-        let body: OutgoingBody? = try .json(input, profile: client.profile, contentType: client.profile.requestMediaType(declared: "application/json"))
+        let request = ClientRequest(
+            operationID: "putTags", method: .put, path: "/tags",
+            constantHeaders: [:], constantQuery: [:])
+        let body: OutgoingBody? = try .json(
+            input, profile: client.profile,
+            contentType: client.profile.requestMediaType(declared: "application/json"))
         let response = try await client.perform(request, body: body, accept: ["application/problem+json"])
         switch response.status {
         case 204:
             return NoContent()
         default:
             throw await response.declaredError { response in
-                PutTagsError.other(try response.typed(try await response.json(Problem.self), headers: NoHeaders.self))
+                let responseBody = try await response.json(Problem.self)
+                return try PutTagsError.other(response.typed(responseBody, headers: NoHeaders.self))
             }
         }
     }

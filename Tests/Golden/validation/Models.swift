@@ -10,7 +10,12 @@ public struct CreatePetInput: Hashable, Sendable, Validatable {
     public var tags: [String]?
     public var body: Pet
 
-    public init(limit: Int? = nil, xTrace: String? = nil, tags: [String]? = nil, body: Pet) {
+    public init(
+        limit: Int? = nil,
+        xTrace: String? = nil,
+        tags: [String]? = nil,
+        body: Pet,
+    ) {
         self.limit = limit
         self.xTrace = xTrace
         self.tags = tags
@@ -29,7 +34,9 @@ public struct CreatePetInput: Hashable, Sendable, Validatable {
 public struct GetPetInput: Hashable, Sendable, Validatable {
     public var petId: String
 
-    public init(petId: String) {
+    public init(
+        petId: String,
+    ) {
         self.petId = petId
     }
 
@@ -106,7 +113,11 @@ public struct Owner: Codable, Hashable, Sendable, Validatable {
     public var site: String?
     public var address: String?
 
-    public init(email: String, site: String? = nil, address: String? = nil) {
+    public init(
+        email: String,
+        site: String? = nil,
+        address: String? = nil,
+    ) {
         self.email = email
         self.site = site
         self.address = address
@@ -148,7 +159,21 @@ public struct Pet: Codable, Hashable, Sendable, Validatable {
     public var secret: String?
     public var contact: Pet.Contact?
 
-    public init(id: Int? = nil, name: Name, kind: Kind? = nil, level: Level? = nil, owner: Owner? = nil, price: Double? = nil, weight: Nullable<Double>? = nil, born: Date? = nil, tags: [String]? = nil, friends: [Pet]? = nil, labels: [String: String]? = nil, secret: String? = nil, contact: Pet.Contact? = nil) {
+    public init(
+        id: Int? = nil,
+        name: Name,
+        kind: Kind? = nil,
+        level: Level? = nil,
+        owner: Owner? = nil,
+        price: Double? = nil,
+        weight: Nullable<Double>? = nil,
+        born: Date? = nil,
+        tags: [String]? = nil,
+        friends: [Pet]? = nil,
+        labels: [String: String]? = nil,
+        secret: String? = nil,
+        contact: Pet.Contact? = nil,
+    ) {
         self.id = id
         self.name = name
         self.kind = kind
@@ -233,7 +258,8 @@ extension Pet {
                 self = .boolean(value)
                 return
             }
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "no variant matches"))
+            let path = decoder.codingPath
+            throw DecodingError.dataCorrupted(.init(codingPath: path, debugDescription: "no variant matches"))
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -259,7 +285,11 @@ public struct Problem: Codable, Hashable, Sendable {
     public var status: Int?
     public var detail: String?
 
-    public init(title: String, status: Int? = nil, detail: String? = nil) {
+    public init(
+        title: String,
+        status: Int? = nil,
+        detail: String? = nil,
+    ) {
         self.title = title
         self.status = status
         self.detail = detail
@@ -288,9 +318,12 @@ public enum PutTagsError: Error, ResponseConvertible, Hashable {
     public func serverResponse(profile: WireProfile) throws -> ServerResponse {
         switch self {
         case .other(let response):
+            let responseBody: OutgoingBody = try .json(
+                response.body, profile: profile,
+                contentType: profile.responseMediaType(declared: "application/problem+json"))
             return try ServerResponse(
                 status: response.status,
-                body: .json(response.body, profile: profile, contentType: profile.responseMediaType(declared: "application/problem+json")),
+                body: responseBody,
                 headers: response.headers, headerFields: response.headerFields)
         }
     }

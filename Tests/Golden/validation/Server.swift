@@ -34,33 +34,49 @@ private let wireProfile: WireProfile = .rest
 extension APIHandler {
     var routes0: [ServerRoute] {
         [
-            ServerRoute("createPet", .post, "/pets", headers: [], query: [], produces: ["application/json"]) { request in
+            ServerRoute(
+                "createPet", .post, "/pets",
+                headers: [], query: [],
+                produces: ["application/json"],
+            ) { request in
                 let body = try request.decodeBody(Pet.self)
                 let input = CreatePetInput(
-                    limit: try request.query("limit", as: Int.self, ParameterEncoding(.form, explode: true)),
-                    xTrace: try request.header("X-Trace", as: String.self, ParameterEncoding(.simple, explode: false)),
-                    tags: try request.query("tags", as: [String].self, ParameterEncoding(.form, explode: true)),
-                    body: body
+                    limit: try request.query(
+                        "limit", as: Int.self, .init(.form, explode: true)),
+                    xTrace: try request.header(
+                        "X-Trace", as: String.self, .init(.simple, explode: false)),
+                    tags: try request.query(
+                        "tags", as: [String].self, .init(.form, explode: true)),
+                    body: body,
                 )
                 try request.validate(input, [], at: ValidationPath())
                 let output = try await self.createPet(input)
-                return try ServerResponse(
-                    status: 201,
-                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
-                )
+                let responseBody: OutgoingBody = try .json(
+                    output, profile: wireProfile,
+                    contentType: wireProfile.responseMediaType(declared: "application/json"))
+                return try ServerResponse(status: 201, body: responseBody)
             },
-            ServerRoute("getPet", .get, "/pets/{petId}", headers: [], query: [], produces: ["application/json"]) { request in
+            ServerRoute(
+                "getPet", .get, "/pets/{petId}",
+                headers: [], query: [],
+                produces: ["application/json"],
+            ) { request in
                 let input = GetPetInput(
-                    petId: try request.path("petId", as: String.self, ParameterEncoding(.simple, explode: false))
+                    petId: try request.path(
+                        "petId", as: String.self, .init(.simple, explode: false)),
                 )
                 try request.validate(input, [], at: ValidationPath())
                 let output = try await self.getPet(input)
-                return try ServerResponse(
-                    status: 200,
-                    body: .json(output, profile: wireProfile, contentType: wireProfile.responseMediaType(declared: "application/json"))
-                )
+                let responseBody: OutgoingBody = try .json(
+                    output, profile: wireProfile,
+                    contentType: wireProfile.responseMediaType(declared: "application/json"))
+                return try ServerResponse(status: 200, body: responseBody)
             },
-            ServerRoute("putTags", .put, "/tags", headers: [], query: [], problems: ["default": "application/problem+json"]) { request in
+            ServerRoute(
+                "putTags", .put, "/tags",
+                headers: [], query: [],
+                problems: ["default": "application/problem+json"],
+            ) { request in
                 let input = try request.decodeBody([String].self)
                 try request.validate(input, [.maxItems(3), .items([.minLength(2)])], at: ValidationPath(["body"]))
                 _ = try await self.putTags(input)

@@ -4,7 +4,44 @@
 extension DefaultTemplates {
     /// `Templates/BodyEncode.mustache`.
     static let bodyEncodeTemplate = ##"""
-{{#inChoice}}return {{/inChoice}}{{^inChoice}}{{#unwraps}}body = {{/unwraps}}{{^unwraps}}let body: OutgoingBody? = {{/unwraps}}{{/inChoice}}{{#isJSON}}try .json({{valueName}}, profile: {{profileName}}, contentType: {{profileName}}.requestMediaType(declared: {{{mediaTypeLiteral}}})){{/isJSON}}{{#isForm}}try .form({{valueName}}, contentType: {{{mediaTypeLiteral}}}){{/isForm}}{{#isText}}.text({{valueName}}, contentType: {{{mediaTypeLiteral}}}){{/isText}}{{#isBinary}}.binary({{valueName}}, contentType: {{{mediaTypeLiteral}}}){{/isBinary}}{{#isMultipart}}try .multipart({{valueName}}, rules: {{#partTypeName}}{{.}}.rules{{/partTypeName}}{{^partTypeName}}MultipartRules(){{/partTypeName}}, contentType: {{{mediaTypeLiteral}}}) { {{#partTypeName}}[profile = {{profileName}}] in try $0.rawPart(profile: profile){{/partTypeName}}{{^partTypeName}}$0{{/partTypeName}} }{{/isMultipart}}{{#isJSONLines}}.jsonLines({{valueName}}, profile: {{profileName}}, contentType: {{{mediaTypeLiteral}}}){{/isJSONLines}}{{#isJSONSequence}}.jsonSequence({{valueName}}, profile: {{profileName}}, contentType: {{{mediaTypeLiteral}}}){{/isJSONSequence}}{{#isServerSentEvents}}.serverSentEvents({{valueName}}{{#itemType}}, profile: {{profileName}}{{/itemType}}){{/isServerSentEvents}}
+{{#isJSON}}
+{{encodeBinding}} try .json(
+    {{valueName}}, profile: {{profileName}},
+    contentType: {{profileName}}.requestMediaType(declared: {{{mediaTypeLiteral}}}))
+{{/isJSON}}
+{{#isForm}}
+{{encodeBinding}} try .form({{valueName}}, contentType: {{{mediaTypeLiteral}}})
+{{/isForm}}
+{{#isText}}
+{{encodeBinding}} .text({{valueName}}, contentType: {{{mediaTypeLiteral}}})
+{{/isText}}
+{{#isBinary}}
+{{encodeBinding}} .binary({{valueName}}, contentType: {{{mediaTypeLiteral}}})
+{{/isBinary}}
+{{#isMultipart}}
+{{#partTypeName}}
+{{encodeBinding}} try .multipart({{valueName}}, rules: {{.}}.rules, contentType: {{{mediaTypeLiteral}}}) {
+    [profile = {{profileName}}] in try $0.rawPart(profile: profile)
+}
+{{/partTypeName}}
+{{^partTypeName}}
+{{encodeBinding}} try .multipart({{valueName}}, rules: MultipartRules(), contentType: {{{mediaTypeLiteral}}}) { $0 }
+{{/partTypeName}}
+{{/isMultipart}}
+{{#isJSONLines}}
+{{encodeBinding}} .jsonLines({{valueName}}, profile: {{profileName}}, contentType: {{{mediaTypeLiteral}}})
+{{/isJSONLines}}
+{{#isJSONSequence}}
+{{encodeBinding}} .jsonSequence({{valueName}}, profile: {{profileName}}, contentType: {{{mediaTypeLiteral}}})
+{{/isJSONSequence}}
+{{#isServerSentEvents}}
+{{#itemType}}
+{{encodeBinding}} .serverSentEvents({{valueName}}, profile: {{profileName}})
+{{/itemType}}
+{{^itemType}}
+{{encodeBinding}} .serverSentEvents({{valueName}})
+{{/itemType}}
+{{/isServerSentEvents}}
 
 """##
 }

@@ -15,7 +15,12 @@ import {{.}}
     {{access}}var client: APIClient
 
     /// The first server the spec lists, its variables at their defaults; nil without one.
-    {{access}}static var defaultServerURL: URL? { {{#defaultServerURLLiteral}}URL(string: {{{.}}}){{/defaultServerURLLiteral}}{{^defaultServerURLLiteral}}nil{{/defaultServerURLLiteral}} }
+{{#defaultServerURLLiteral}}
+    {{access}}static var defaultServerURL: URL? { URL(string: {{{.}}}) }
+{{/defaultServerURLLiteral}}
+{{^defaultServerURLLiteral}}
+    {{access}}static var defaultServerURL: URL? { nil }
+{{/defaultServerURLLiteral}}
 {{#hasServers}}
 
     /// The servers the spec lists: each one's URL with its variables replaced by the arguments.
@@ -32,11 +37,25 @@ import {{.}}
 
 {{/enumType}}
 {{/variables}}
-{{{doc}}}        {{access}}static func {{functionName}}({{#variables}}{{swiftName}}: {{type}}{{#defaultValue}} = {{{.}}}{{/defaultValue}}{{#hasMore}}, {{/hasMore}}{{/variables}}) -> URL? {
+{{^hasVariables}}
+{{{doc}}}        {{access}}static func {{functionName}}() -> URL? {
+{{/hasVariables}}
+{{#hasVariables}}
+{{{doc}}}        {{access}}static func {{functionName}}(
+{{#variables}}
+            {{swiftName}}: {{type}}{{#defaultValue}} = {{{.}}}{{/defaultValue}},
+{{/variables}}
+        ) -> URL? {
+{{/hasVariables}}
 {{#hasVariables}}
             var url = {{{urlLiteral}}}
 {{#variables}}
-            url = url.replacingOccurrences(of: {{{placeholderLiteral}}}, with: {{swiftName}}{{#enumType}}.rawValue{{/enumType}})
+{{#enumType}}
+            url = url.replacingOccurrences(of: {{{placeholderLiteral}}}, with: {{swiftName}}.rawValue)
+{{/enumType}}
+{{^enumType}}
+            url = url.replacingOccurrences(of: {{{placeholderLiteral}}}, with: {{swiftName}})
+{{/enumType}}
 {{/variables}}
             return URL(string: url)
 {{/hasVariables}}
@@ -44,9 +63,9 @@ import {{.}}
             URL(string: {{{urlLiteral}}})
 {{/hasVariables}}
         }
-{{#hasMore}}
+{{^last()}}
 
-{{/hasMore}}
+{{/last()}}
 {{/servers}}
     }
 {{/hasServers}}
@@ -56,42 +75,68 @@ import {{.}}
     ///   - transport: Any swift-openapi-runtime `ClientTransport` (URLSession, AsyncHTTPClient, …).
     ///   - middlewares: Run in order around each request (signing, retries, logging).
     {{access}}init(serverURL: URL, transport: any ClientTransport, middlewares: [any ClientMiddleware] = []) {
-        self.client = APIClient(serverURL: serverURL, transport: transport, middlewares: middlewares, profile: {{> WireProfile}})
+        self.client = APIClient(
+            serverURL: serverURL, transport: transport, middlewares: middlewares, profile: {{> WireProfile}})
     }
 }
 {{/declaresType}}
 
 extension {{clientTypeName}} {
 {{#operations}}
-{{{doc}}}{{#errorTypeName}}    /// - Throws: `{{.}}` for a declared error status, `APIError` for an undeclared one.
-{{/errorTypeName}}{{#isDeprecated}}    @available(*, deprecated)
-{{/isDeprecated}}    {{access}}func {{methodName}}({{#inputTypeName}}_ input: {{{.}}}{{/inputTypeName}}) async throws -> {{outputType}} {
+{{{methodDoc}}}{{#isDeprecated}}    @available(*, deprecated)
+{{/isDeprecated}}
+    {{access}}func {{methodName}}({{#inputTypeName}}_ input: {{{.}}}{{/inputTypeName}}) async throws -> {{outputType}} {
 {{#inputValidation}}
         try client.validate(input, {{{rules}}}, at: {{{path}}})
 {{/inputValidation}}
-        {{#hasParameters}}var{{/hasParameters}}{{^hasParameters}}let{{/hasParameters}} request = ClientRequest(operationID: {{{operationIDLiteral}}}, method: .{{httpMethod}}, path: {{{pathLiteral}}}, constantHeaders: {{{constantHeadersLiteral}}}, constantQuery: {{{constantQueryLiteral}}})
+        {{#hasParameters}}var{{/hasParameters}}{{^hasParameters}}let{{/hasParameters}} request = ClientRequest(
+            operationID: {{{operationIDLiteral}}}, method: .{{httpMethod}}, path: {{{pathLiteral}}},
+            constantHeaders: {{{constantHeadersLiteral}}}, constantQuery: {{{constantQueryLiteral}}})
 {{#parameters}}
 {{#isJSONContent}}
         try request.{{location}}JSON({{{wireName}}}, input.{{swiftName}})
 {{/isJSONContent}}
 {{^isJSONContent}}
-        try request.{{location}}({{{wireName}}}, input.{{swiftName}}, ParameterEncoding(.{{style}}, explode: {{explode}}))
+        try request.{{location}}({{{wireName}}}, input.{{swiftName}}, .init(.{{style}}, explode: {{explode}}))
 {{/isJSONContent}}
 {{/parameters}}
 {{#requestBody}}
 {{> ClientRequestBody}}
+        let response = try await client.perform(request, body: body, accept: {{{acceptLiteral}}})
 {{/requestBody}}
-        let response = try await client.perform(request{{#requestBody}}, body: body{{/requestBody}}, accept: {{{acceptLiteral}}})
+{{^requestBody}}
+        let response = try await client.perform(request, accept: {{{acceptLiteral}}})
+{{/requestBody}}
         switch response.status {
 {{#responseCases}}
         {{caseLabel}}:
 {{#isError}}
             throw await response.declared{{#bodyStreams}}Streaming{{/bodyStreams}}Error { response in
-                {{enumTypeName}}.{{caseName}}({{#isTyped}}try response.typed({{> ResponseBodyRead}}, headers: {{{headersType}}}.self){{/isTyped}}{{^isTyped}}{{> ResponseBodyRead}}{{/isTyped}})
+                {{> ResponseBodyRead}}
+{{#isTyped}}
+                return try {{enumTypeName}}.{{caseName}}(response.typed(responseBody, headers: {{{headersType}}}.self))
+{{/isTyped}}
+{{^isTyped}}
+                return {{enumTypeName}}.{{caseName}}(responseBody)
+{{/isTyped}}
             }
 {{/isError}}
 {{^isError}}
-            return {{#inOutputEnum}}.{{caseName}}({{/inOutputEnum}}{{#isTyped}}try response.typed({{> ResponseBodyRead}}, headers: {{{headersType}}}.self){{/isTyped}}{{^isTyped}}{{> ResponseBodyRead}}{{/isTyped}}{{#inOutputEnum}}){{/inOutputEnum}}
+            {{> ResponseBodyRead}}
+{{#isTyped}}
+            let typedResponse = try response.typed(responseBody, headers: {{{headersType}}}.self)
+{{#inOutputEnum}}
+            return .{{caseName}}(typedResponse)
+{{/inOutputEnum}}
+{{^inOutputEnum}}
+            return typedResponse
+{{/inOutputEnum}}
+{{/isTyped}}
+{{^isTyped}}
+{{#inOutputEnum}}
+            return .{{caseName}}(responseBody)
+{{/inOutputEnum}}
+{{/isTyped}}
 {{/isError}}
 {{/responseCases}}
 {{^hasDefaultResponse}}

@@ -4,7 +4,12 @@
 extension DefaultTemplates {
     /// `Templates/Enum.mustache`.
     static let enumTemplate = ##"""
-{{{doc}}}{{indent}}{{access}}enum {{name}}: RawRepresentable, Codable, Hashable, Sendable, ParameterText{{#listedLiteral}}, Validatable{{/listedLiteral}} {
+{{#listedLiteral}}
+{{{doc}}}{{indent}}{{access}}enum {{name}}: RawRepresentable, Codable, Hashable, Sendable, ParameterText, Validatable {
+{{/listedLiteral}}
+{{^listedLiteral}}
+{{{doc}}}{{indent}}{{access}}enum {{name}}: RawRepresentable, Codable, Hashable, Sendable, ParameterText {
+{{/listedLiteral}}
 {{#cases}}
 {{memberIndent}}case {{name}}
 {{/cases}}

@@ -10,7 +10,11 @@ extension DefaultTemplates {
 {{{doc}}}    {{access}}var {{swiftName}}: {{{valueType}}}{{^required}}?{{/required}}
 {{/fields}}
 
-    {{access}}init({{#fields}}{{swiftName}}: {{{valueType}}}{{^required}}? = nil{{/required}}{{#hasMore}}, {{/hasMore}}{{/fields}}) {
+    {{access}}init(
+{{#fields}}
+        {{swiftName}}: {{{valueType}}}{{^required}}? = nil{{/required}},
+{{/fields}}
+    ) {
 {{#fields}}
         self.{{swiftName}} = {{swiftName}}
 {{/fields}}

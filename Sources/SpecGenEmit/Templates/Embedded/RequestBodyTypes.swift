@@ -26,8 +26,10 @@ extension DefaultTemplates {
     /// Which parts must or may appear, and how often.
     {{access}}static var rules: MultipartRules {
         MultipartRules(
-            exactlyOnce: [{{#exactlyOnce}}{{{.}}}{{^last()}}, {{/last()}}{{/exactlyOnce}}], atLeastOnce: [{{#atLeastOnce}}{{{.}}}{{^last()}}, {{/last()}}{{/atLeastOnce}}],
-            atMostOnce: [{{#atMostOnce}}{{{.}}}{{^last()}}, {{/last()}}{{/atMostOnce}}], zeroOrMore: [{{#zeroOrMore}}{{{.}}}{{^last()}}, {{/last()}}{{/zeroOrMore}}])
+            exactlyOnce: [{{#exactlyOnce}}{{{.}}}{{^last()}}, {{/last()}}{{/exactlyOnce}}],
+            atLeastOnce: [{{#atLeastOnce}}{{{.}}}{{^last()}}, {{/last()}}{{/atLeastOnce}}],
+            atMostOnce: [{{#atMostOnce}}{{{.}}}{{^last()}}, {{/last()}}{{/atMostOnce}}],
+            zeroOrMore: [{{#zeroOrMore}}{{{.}}}{{^last()}}, {{/last()}}{{/zeroOrMore}}])
     }
 
     /// The part as it travels.
@@ -43,7 +45,42 @@ extension DefaultTemplates {
 {{^headersTypeName}}
         case .{{caseName}}(let value):
 {{/headersTypeName}}
-            return {{#isText}}.value(name: {{{wireName}}}, value{{/isText}}{{#isRawValue}}.value(name: {{{wireName}}}, value.rawValue{{/isRawValue}}{{#isJSON}}try .json(name: {{{wireName}}}, value, profile: profile{{/isJSON}}{{#isFile}}.file(name: {{{wireName}}}, {{#contentTypeLiteral}}MultipartFile(value.body, filename: value.filename, contentType: value.contentType ?? {{{.}}}){{/contentTypeLiteral}}{{^contentTypeLiteral}}value{{/contentTypeLiteral}}{{/isFile}}{{#headersTypeName}}, headerFields: headerFields{{/headersTypeName}})
+{{#isFile}}
+{{#contentTypeLiteral}}
+            let file = MultipartFile(value.body, filename: value.filename, contentType: value.contentType ?? {{{.}}})
+{{/contentTypeLiteral}}
+{{^contentTypeLiteral}}
+            let file = value
+{{/contentTypeLiteral}}
+{{/isFile}}
+{{#headersTypeName}}
+{{#isText}}
+            return .value(name: {{{wireName}}}, value, headerFields: headerFields)
+{{/isText}}
+{{#isRawValue}}
+            return .value(name: {{{wireName}}}, value.rawValue, headerFields: headerFields)
+{{/isRawValue}}
+{{#isJSON}}
+            return try .json(name: {{{wireName}}}, value, profile: profile, headerFields: headerFields)
+{{/isJSON}}
+{{#isFile}}
+            return .file(name: {{{wireName}}}, file, headerFields: headerFields)
+{{/isFile}}
+{{/headersTypeName}}
+{{^headersTypeName}}
+{{#isText}}
+            return .value(name: {{{wireName}}}, value)
+{{/isText}}
+{{#isRawValue}}
+            return .value(name: {{{wireName}}}, value.rawValue)
+{{/isRawValue}}
+{{#isJSON}}
+            return try .json(name: {{{wireName}}}, value, profile: profile)
+{{/isJSON}}
+{{#isFile}}
+            return .file(name: {{{wireName}}}, file)
+{{/isFile}}
+{{/headersTypeName}}
 {{/parts}}
         case .other(let part):
             return part
@@ -61,7 +98,24 @@ extension DefaultTemplates {
             // The headers first: a part without a required one is refused before its content is read.
             let headers = try part.headers({{.}}.self)
 {{/headersTypeName}}
-            return .{{caseName}}({{#headersTypeName}}MultipartPartWithHeaders({{/headersTypeName}}{{#isText}}try await part.value({{{valueType}}}.self, upTo: limit){{/isText}}{{#isRawValue}}try await part.rawValue({{{valueType}}}.self, upTo: limit){{/isRawValue}}{{#isJSON}}try await part.json({{{valueType}}}.self, profile: profile, upTo: limit){{/isJSON}}{{#isFile}}part.file{{/isFile}}{{#headersTypeName}}, headers: headers){{/headersTypeName}})
+{{#isText}}
+            let value = try await part.value({{{valueType}}}.self, upTo: limit)
+{{/isText}}
+{{#isRawValue}}
+            let value = try await part.rawValue({{{valueType}}}.self, upTo: limit)
+{{/isRawValue}}
+{{#isJSON}}
+            let value = try await part.json({{{valueType}}}.self, profile: profile, upTo: limit)
+{{/isJSON}}
+{{#isFile}}
+            let value = part.file
+{{/isFile}}
+{{#headersTypeName}}
+            return .{{caseName}}(MultipartPartWithHeaders(value, headers: headers))
+{{/headersTypeName}}
+{{^headersTypeName}}
+            return .{{caseName}}(value)
+{{/headersTypeName}}
 {{/parts}}
         default:
             return .other(part)

@@ -4,6 +4,45 @@
 extension DefaultTemplates {
     /// `Templates/ResponseBodyRead.mustache`.
     static let responseBodyReadTemplate = ##"""
-{{#bodyIsJSON}}try await response.json({{{bodyType}}}.self){{/bodyIsJSON}}{{#bodyIsForm}}try await response.form({{{bodyType}}}.self){{/bodyIsForm}}{{#bodyIsText}}try await response.text(){{/bodyIsText}}{{#bodyIsBinary}}response.body{{/bodyIsBinary}}{{#bodyIsJSONLines}}response.jsonLines(of: {{{itemType}}}.self){{/bodyIsJSONLines}}{{#bodyIsJSONSequence}}response.jsonSequence(of: {{{itemType}}}.self){{/bodyIsJSONSequence}}{{#bodyIsServerSentEvents}}{{#itemType}}response.serverSentEvents(of: {{{.}}}.self){{/itemType}}{{^itemType}}response.body.serverSentEvents(){{/itemType}}{{/bodyIsServerSentEvents}}{{#bodyIsMultipart}}try response.multipart(rules: {{#partTypeName}}{{.}}.rules{{/partTypeName}}{{^partTypeName}}MultipartRules(){{/partTypeName}}) { {{#partTypeName}}[profile = response.profile] in try await {{.}}.decode($0, profile: profile){{/partTypeName}}{{^partTypeName}}$0{{/partTypeName}} }{{/bodyIsMultipart}}{{^hasBody}}NoContent(){{/hasBody}}
+{{#bodyIsJSON}}
+{{readBinding}} try await response.json({{{bodyType}}}.self)
+{{/bodyIsJSON}}
+{{#bodyIsForm}}
+{{readBinding}} try await response.form({{{bodyType}}}.self)
+{{/bodyIsForm}}
+{{#bodyIsText}}
+{{readBinding}} try await response.text()
+{{/bodyIsText}}
+{{#bodyIsBinary}}
+{{readBinding}} response.body
+{{/bodyIsBinary}}
+{{#bodyIsJSONLines}}
+{{readBinding}} response.jsonLines(of: {{{itemType}}}.self)
+{{/bodyIsJSONLines}}
+{{#bodyIsJSONSequence}}
+{{readBinding}} response.jsonSequence(of: {{{itemType}}}.self)
+{{/bodyIsJSONSequence}}
+{{#bodyIsServerSentEvents}}
+{{#itemType}}
+{{readBinding}} response.serverSentEvents(of: {{{.}}}.self)
+{{/itemType}}
+{{^itemType}}
+{{readBinding}} response.body.serverSentEvents()
+{{/itemType}}
+{{/bodyIsServerSentEvents}}
+{{#bodyIsMultipart}}
+{{#partTypeName}}
+{{readBinding}} try response.multipart(rules: {{.}}.rules) {
+    [profile = response.profile] in try await {{.}}.decode($0, profile: profile)
+}
+{{/partTypeName}}
+{{^partTypeName}}
+{{readBinding}} try response.multipart(rules: MultipartRules()) { $0 }
+{{/partTypeName}}
+{{/bodyIsMultipart}}
+{{^hasBody}}
+{{readBinding}} NoContent()
+{{/hasBody}}
+
 """##
 }

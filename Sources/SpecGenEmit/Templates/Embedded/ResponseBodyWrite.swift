@@ -4,6 +4,47 @@
 extension DefaultTemplates {
     /// `Templates/ResponseBodyWrite.mustache`.
     static let responseBodyWriteTemplate = ##"""
-{{#bodyIsJSON}}.json({{{writeValue}}}, profile: {{writeProfile}}, contentType: {{writeProfile}}.responseMediaType(declared: {{{mediaTypeLiteral}}})){{/bodyIsJSON}}{{#bodyIsForm}}try .form({{{writeValue}}}, contentType: {{{mediaTypeLiteral}}}){{/bodyIsForm}}{{#bodyIsText}}.text({{{writeValue}}}, contentType: {{{mediaTypeLiteral}}}){{/bodyIsText}}{{#bodyIsBinary}}.binary({{{writeValue}}}, contentType: {{{mediaTypeLiteral}}}){{/bodyIsBinary}}{{#bodyIsMultipart}}try .multipart({{{writeValue}}}, rules: {{#partTypeName}}{{.}}.rules{{/partTypeName}}{{^partTypeName}}MultipartRules(){{/partTypeName}}, contentType: {{{mediaTypeLiteral}}}) { {{#partTypeName}}[profile = {{writeProfile}}] in try $0.rawPart(profile: profile){{/partTypeName}}{{^partTypeName}}$0{{/partTypeName}} }{{/bodyIsMultipart}}{{#bodyIsJSONLines}}.jsonLines({{{writeValue}}}, profile: {{writeProfile}}, contentType: {{{mediaTypeLiteral}}}){{/bodyIsJSONLines}}{{#bodyIsJSONSequence}}.jsonSequence({{{writeValue}}}, profile: {{writeProfile}}, contentType: {{{mediaTypeLiteral}}}){{/bodyIsJSONSequence}}{{#bodyIsServerSentEvents}}.serverSentEvents({{{writeValue}}}{{#itemType}}, profile: {{writeProfile}}{{/itemType}}){{/bodyIsServerSentEvents}}
+{{#bodyIsJSON}}
+let responseBody: OutgoingBody = try .json(
+    {{{writeValue}}}, profile: {{writeProfile}},
+    contentType: {{writeProfile}}.responseMediaType(declared: {{{mediaTypeLiteral}}}))
+{{/bodyIsJSON}}
+{{#bodyIsForm}}
+let responseBody: OutgoingBody = try .form({{{writeValue}}}, contentType: {{{mediaTypeLiteral}}})
+{{/bodyIsForm}}
+{{#bodyIsText}}
+let responseBody: OutgoingBody = .text({{{writeValue}}}, contentType: {{{mediaTypeLiteral}}})
+{{/bodyIsText}}
+{{#bodyIsBinary}}
+let responseBody: OutgoingBody = .binary({{{writeValue}}}, contentType: {{{mediaTypeLiteral}}})
+{{/bodyIsBinary}}
+{{#bodyIsMultipart}}
+{{#partTypeName}}
+let responseBody: OutgoingBody = try .multipart(
+    {{{writeValue}}}, rules: {{.}}.rules, contentType: {{{mediaTypeLiteral}}}
+) { [profile = {{writeProfile}}] in try $0.rawPart(profile: profile) }
+{{/partTypeName}}
+{{^partTypeName}}
+let responseBody: OutgoingBody = try .multipart(
+    {{{writeValue}}}, rules: MultipartRules(), contentType: {{{mediaTypeLiteral}}}) { $0 }
+{{/partTypeName}}
+{{/bodyIsMultipart}}
+{{#bodyIsJSONLines}}
+let responseBody: OutgoingBody = .jsonLines(
+    {{{writeValue}}}, profile: {{writeProfile}}, contentType: {{{mediaTypeLiteral}}})
+{{/bodyIsJSONLines}}
+{{#bodyIsJSONSequence}}
+let responseBody: OutgoingBody = .jsonSequence(
+    {{{writeValue}}}, profile: {{writeProfile}}, contentType: {{{mediaTypeLiteral}}})
+{{/bodyIsJSONSequence}}
+{{#bodyIsServerSentEvents}}
+{{#itemType}}
+let responseBody: OutgoingBody = .serverSentEvents({{{writeValue}}}, profile: {{writeProfile}})
+{{/itemType}}
+{{^itemType}}
+let responseBody: OutgoingBody = .serverSentEvents({{{writeValue}}})
+{{/itemType}}
+{{/bodyIsServerSentEvents}}
+
 """##
 }

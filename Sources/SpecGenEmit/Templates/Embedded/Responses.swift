@@ -19,17 +19,22 @@ extension DefaultTemplates {
 {{#cases}}
 {{#isTyped}}
         case .{{caseName}}(let response):
+            {{> ResponseBodyWrite}}
             return try ServerResponse(
-                status: {{#statusFromValue}}response.status{{/statusFromValue}}{{^statusFromValue}}{{statusCode}}{{/statusFromValue}},
-                body: {{> ResponseBodyWrite}}{{^hasBody}}nil{{/hasBody}},
+{{#statusFromValue}}
+                status: response.status,
+{{/statusFromValue}}
+{{^statusFromValue}}
+                status: {{statusCode}},
+{{/statusFromValue}}
+                body: {{#hasBody}}responseBody{{/hasBody}}{{^hasBody}}nil{{/hasBody}},
                 headers: response.headers, headerFields: response.headerFields)
 {{/isTyped}}
 {{^isTyped}}
 {{#hasBody}}
         case .{{caseName}}(let body):
-            return try ServerResponse(
-                status: {{statusCode}},
-                body: {{> ResponseBodyWrite}})
+            {{> ResponseBodyWrite}}
+            return try ServerResponse(status: {{statusCode}}, body: responseBody)
 {{/hasBody}}
 {{^hasBody}}
         case .{{caseName}}:
@@ -45,7 +50,12 @@ extension DefaultTemplates {
     {{access}}var body: {{{.}}} {
         switch self {
 {{#cases}}
-        case .{{caseName}}(let {{#isTyped}}response): return response.body{{/isTyped}}{{^isTyped}}body): return body{{/isTyped}}
+{{#isTyped}}
+        case .{{caseName}}(let response): return response.body
+{{/isTyped}}
+{{^isTyped}}
+        case .{{caseName}}(let body): return body
+{{/isTyped}}
 {{/cases}}
         }
     }

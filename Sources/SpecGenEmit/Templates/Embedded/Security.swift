@@ -5,7 +5,8 @@ extension DefaultTemplates {
     /// `Templates/Security.mustache`.
     static let securityTemplate = ##"""
 // One helper per security scheme of the spec, named after it: pass its result in `middlewares:`
-// (`{{clientTypeName}}(serverURL: url, transport: transport, middlewares: [{{clientTypeName}}.{{exampleMethodName}}(…)])`).
+// (`{{clientTypeName}}(serverURL: url, transport: transport,
+// middlewares: [{{clientTypeName}}.{{exampleMethodName}}(…)])`).
 // Each adds its credential only to the operations whose security requirements name the scheme.
 extension {{clientTypeName}} {
 {{#schemes}}
@@ -19,7 +20,9 @@ extension {{clientTypeName}} {
 
 {{{doc}}}    ///
     /// `tokenProvider` is asked before each request: return a valid access token (refresh it there).
-    {{access}}static func {{methodName}}(tokenProvider: @escaping @Sendable () async throws -> String) -> AuthenticationMiddleware {
+    {{access}}static func {{methodName}}(
+        tokenProvider: @escaping @Sendable () async throws -> String
+    ) -> AuthenticationMiddleware {
         .bearer(tokenProvider: tokenProvider, operations: {{{operationsLiteral}}})
     }
 {{/bearer}}
@@ -35,7 +38,9 @@ extension {{clientTypeName}} {
 
 {{{doc}}}    ///
     /// `credentialsProvider` is asked before each request: return the value that follows the scheme name.
-    {{access}}static func {{methodName}}(credentialsProvider: @escaping @Sendable () async throws -> String) -> AuthenticationMiddleware {
+    {{access}}static func {{methodName}}(
+        credentialsProvider: @escaping @Sendable () async throws -> String
+    ) -> AuthenticationMiddleware {
         .authorization(scheme: {{{.}}}, credentialsProvider: credentialsProvider, operations: {{{operationsLiteral}}})
     }
 {{/httpSchemeLiteral}}

@@ -13,7 +13,19 @@ import {{.}}
 {{{handlerDoc}}}
 {{access}}protocol {{handlerProtocolName}}: Sendable {
 {{#allOperations}}
-{{{doc}}}    func {{methodName}}({{#inputTypeName}}_ input: {{{.}}}{{/inputTypeName}}{{#credentials}}{{#needsComma}}, {{/needsComma}}{{label}}: {{type}}{{#isOptional}}?{{/isOptional}}{{/credentials}}) async throws -> {{outputType}}
+{{^credentials}}
+{{{doc}}}    func {{methodName}}({{#inputTypeName}}_ input: {{{.}}}{{/inputTypeName}}) async throws -> {{outputType}}
+{{/credentials}}
+{{#hasCredentials}}
+{{{doc}}}    func {{methodName}}(
+{{#inputTypeName}}
+        _ input: {{{.}}},
+{{/inputTypeName}}
+{{#credentials}}
+        {{label}}: {{type}}{{#isOptional}}?{{/isOptional}},
+{{/credentials}}
+    ) async throws -> {{outputType}}
+{{/hasCredentials}}
 {{/allOperations}}
 }
 
@@ -40,9 +52,30 @@ extension {{handlerProtocolName}} {
     var {{routeListName}}: [ServerRoute] {
         [
 {{#operations}}
-            ServerRoute({{{operationIDLiteral}}}, .{{httpMethod}}, {{{pathLiteral}}}, headers: {{{routeHeadersLiteral}}}, query: {{{routeQueryLiteral}}}{{#producesLiteral}}, produces: {{{.}}}{{/producesLiteral}}{{#problemsLiteral}}, problems: {{{.}}}{{/problemsLiteral}}{{#invalidInputErrorLiteral}}, invalidInputError: {{{.}}}{{/invalidInputErrorLiteral}}{{#requestBody}}{{#streams}}, streamsRequestBody: true{{/streams}}{{/requestBody}}) { request in
+            ServerRoute(
+                {{{operationIDLiteral}}}, .{{httpMethod}}, {{{pathLiteral}}},
+                headers: {{{routeHeadersLiteral}}}, query: {{{routeQueryLiteral}}},
+{{#producesLiteral}}
+                produces: {{{.}}},
+{{/producesLiteral}}
+{{#problemsLiteral}}
+                problems: {{{.}}},
+{{/problemsLiteral}}
+{{#invalidInputErrorLiteral}}
+                invalidInputError: {{{.}}},
+{{/invalidInputErrorLiteral}}
+{{#requestBody}}
+{{#streams}}
+                streamsRequestBody: true,
+{{/streams}}
+{{/requestBody}}
+            ) { request in
 {{#authentication}}
-                try request.authenticate(anyOf: [{{#alternatives}}[{{#schemes}}{{#isHTTPBearer}}.httpBearer{{/isHTTPBearer}}{{#isHTTPBasic}}.httpBasic{{/isHTTPBasic}}{{#isOAuth2}}.oauth2{{/isOAuth2}}{{#isOpenIDConnect}}.openIDConnect{{/isOpenIDConnect}}{{#httpSchemeLiteral}}.http(scheme: {{{.}}}){{/httpSchemeLiteral}}{{#apiKey}}.apiKey(name: {{{nameLiteral}}}, in: .{{location}}){{/apiKey}}{{#hasMore}}, {{/hasMore}}{{/schemes}}]{{#hasMore}}, {{/hasMore}}{{/alternatives}}])
+                try request.authenticate(anyOf: [
+{{#alternatives}}
+                    [{{#schemes}}{{{requirementLiteral}}}{{^last()}}, {{/last()}}{{/schemes}}],
+{{/alternatives}}
+                ])
 {{/authentication}}
 {{#requestBody}}
 {{> ServerRequestBody}}
@@ -54,15 +87,22 @@ extension {{handlerProtocolName}} {
                 let input = {{inputTypeName}}(
 {{#parameters}}
 {{#isPath}}
-                    {{swiftName}}: try request.path({{{wireName}}}, as: {{{valueType}}}.self, ParameterEncoding(.{{style}}, explode: {{explode}})){{#hasMore}},{{/hasMore}}
+                    {{swiftName}}: try request.path(
+                        {{{wireName}}}, as: {{{valueType}}}.self, .init(.{{style}}, explode: {{explode}})),
 {{/isPath}}
 {{^isPath}}
-                    {{swiftName}}: {{#required}}try request.required({{/required}}try request.{{location}}{{#isJSONContent}}JSON({{{wireName}}}, as: {{{valueType}}}.self){{/isJSONContent}}{{^isJSONContent}}({{{wireName}}}, as: {{{valueType}}}.self, ParameterEncoding(.{{style}}, explode: {{explode}})){{/isJSONContent}}{{#required}}, .{{location}}, {{{wireName}}}){{/required}}{{#hasMore}},{{/hasMore}}
+{{#isJSONContent}}
+                    {{swiftName}}: try request.{{location}}JSON({{{wireName}}}, {{typeLabel}}: {{{valueType}}}.self),
+{{/isJSONContent}}
+{{^isJSONContent}}
+                    {{swiftName}}: try request.{{location}}(
+                        {{{wireName}}}, {{typeLabel}}: {{{valueType}}}.self, .init(.{{style}}, explode: {{explode}})),
+{{/isJSONContent}}
 {{/isPath}}
 {{/parameters}}
 {{#requestBody}}
 {{#memberName}}
-                    {{.}}: body
+                    {{.}}: body,
 {{/memberName}}
 {{/requestBody}}
                 )
@@ -70,33 +110,49 @@ extension {{handlerProtocolName}} {
 {{#inputValidation}}
                 try request.validate(input, {{{rules}}}, at: {{{path}}})
 {{/inputValidation}}
+{{#credentials}}
+                {{> ServerCredentialRead}}
+{{/credentials}}
+{{^credentials}}
+                {{outputBinding}} = try await self.{{methodName}}({{#inputTypeName}}input{{/inputTypeName}})
+{{/credentials}}
+{{#hasCredentials}}
+                {{outputBinding}} = try await self.{{methodName}}(
+{{#inputTypeName}}
+                    input,
+{{/inputTypeName}}
+{{#credentials}}
+                    {{label}}: {{label}}Credential,
+{{/credentials}}
+                )
+{{/hasCredentials}}
 {{#outputEnumName}}
-                return try await self.{{methodName}}({{#inputTypeName}}input{{/inputTypeName}}{{#credentials}}{{#needsComma}}, {{/needsComma}}{{label}}: {{#isOptional}}try?{{/isOptional}}{{^isOptional}}try{{/isOptional}} request.{{> ServerCredentialRead}}{{/credentials}}).serverResponse(profile: wireProfile)
+                return try output.serverResponse(profile: wireProfile)
 {{/outputEnumName}}
 {{^outputEnumName}}
 {{#primarySuccess}}
 {{#hasBody}}
-                let output = try await self.{{methodName}}({{#inputTypeName}}input{{/inputTypeName}}{{#credentials}}{{#needsComma}}, {{/needsComma}}{{label}}: {{#isOptional}}try?{{/isOptional}}{{^isOptional}}try{{/isOptional}} request.{{> ServerCredentialRead}}{{/credentials}})
-                return try ServerResponse(
-                    status: {{#statusFromValue}}output.status{{/statusFromValue}}{{^statusFromValue}}{{statusCode}}{{/statusFromValue}},
-                    body: {{> ResponseBodyWrite}}{{#isTyped}},{{/isTyped}}
-{{#isTyped}}
-                    headers: output.headers, headerFields: output.headerFields
-{{/isTyped}}
-                )
+                {{> ResponseBodyWrite}}
 {{/hasBody}}
-{{^hasBody}}
 {{#isTyped}}
-                let output = try await self.{{methodName}}({{#inputTypeName}}input{{/inputTypeName}}{{#credentials}}{{#needsComma}}, {{/needsComma}}{{label}}: {{#isOptional}}try?{{/isOptional}}{{^isOptional}}try{{/isOptional}} request.{{> ServerCredentialRead}}{{/credentials}})
                 return try ServerResponse(
-                    status: {{#statusFromValue}}output.status{{/statusFromValue}}{{^statusFromValue}}{{statusCode}}{{/statusFromValue}}, body: nil,
+{{#statusFromValue}}
+                    status: output.status,
+{{/statusFromValue}}
+{{^statusFromValue}}
+                    status: {{statusCode}},
+{{/statusFromValue}}
+                    body: {{#hasBody}}responseBody{{/hasBody}}{{^hasBody}}nil{{/hasBody}},
                     headers: output.headers, headerFields: output.headerFields)
 {{/isTyped}}
 {{^isTyped}}
-                _ = try await self.{{methodName}}({{#inputTypeName}}input{{/inputTypeName}}{{#credentials}}{{#needsComma}}, {{/needsComma}}{{label}}: {{#isOptional}}try?{{/isOptional}}{{^isOptional}}try{{/isOptional}} request.{{> ServerCredentialRead}}{{/credentials}})
-                return ServerResponse(status: {{statusCode}})
-{{/isTyped}}
+{{#hasBody}}
+                return try ServerResponse(status: {{statusCode}}, body: responseBody)
 {{/hasBody}}
+{{^hasBody}}
+                return ServerResponse(status: {{statusCode}})
+{{/hasBody}}
+{{/isTyped}}
 {{/primarySuccess}}
 {{/outputEnumName}}
             },

@@ -4,7 +4,47 @@
 extension DefaultTemplates {
     /// `Templates/ServerBodyRead.mustache`.
     static let serverBodyReadTemplate = ##"""
-{{#inChoice}}body = .{{caseName}}({{/inChoice}}{{^inChoice}}{{#wholeInput}}let input = {{/wholeInput}}{{^wholeInput}}let body = {{/wholeInput}}{{/inChoice}}{{#readThrows}}try {{/readThrows}}{{#readAwaits}}await {{/readAwaits}}{{#readsIfPresent}}request.hasBody ? {{/readsIfPresent}}{{#isJSON}}{{#collectsFirst}}request.collectingBody(){{/collectsFirst}}{{^collectsFirst}}request{{/collectsFirst}}.{{jsonReader}}({{{jsonReadType}}}.self){{/isJSON}}{{#isForm}}request.decodeForm({{{swiftType}}}.self){{/isForm}}{{#isText}}request.decodeText(){{/isText}}{{#isBinary}}request.requestBody{{/isBinary}}{{#isMultipart}}request.decodeMultipart(rules: {{#partTypeName}}{{.}}.rules{{/partTypeName}}{{^partTypeName}}MultipartRules(){{/partTypeName}}) { {{#partTypeName}}[profile = request.profile] in try await {{.}}.decode($0, profile: profile){{/partTypeName}}{{^partTypeName}}$0{{/partTypeName}} }{{/isMultipart}}{{#isJSONLines}}request.jsonLines(of: {{{itemType}}}.self){{/isJSONLines}}{{#isJSONSequence}}request.jsonSequence(of: {{{itemType}}}.self){{/isJSONSequence}}{{#isServerSentEvents}}{{#itemType}}request.serverSentEvents(of: {{{.}}}.self){{/itemType}}{{^itemType}}request.serverSentEvents(){{/itemType}}{{/isServerSentEvents}}{{#readsIfPresent}} : nil{{/readsIfPresent}}{{#inChoice}}){{/inChoice}}
+{{#isJSON}}
+{{#collectsFirst}}
+{{readBinding}} try await request.collectingBody().{{jsonReader}}({{{jsonReadType}}}.self)
+{{/collectsFirst}}
+{{^collectsFirst}}
+{{readBinding}} try request.{{jsonReader}}({{{jsonReadType}}}.self)
+{{/collectsFirst}}
+{{/isJSON}}
+{{#isForm}}
+{{readBinding}} try await request.decodeForm({{{swiftType}}}.self)
+{{/isForm}}
+{{#isText}}
+{{readBinding}} try await request.decodeText()
+{{/isText}}
+{{#isBinary}}
+{{readBinding}} request.requestBody
+{{/isBinary}}
+{{#isMultipart}}
+{{#partTypeName}}
+{{readBinding}} try request.decodeMultipart(rules: {{.}}.rules) {
+    [profile = request.profile] in try await {{.}}.decode($0, profile: profile)
+}
+{{/partTypeName}}
+{{^partTypeName}}
+{{readBinding}} try request.decodeMultipart(rules: MultipartRules()) { $0 }
+{{/partTypeName}}
+{{/isMultipart}}
+{{#isJSONLines}}
+{{readBinding}} request.jsonLines(of: {{{itemType}}}.self)
+{{/isJSONLines}}
+{{#isJSONSequence}}
+{{readBinding}} request.jsonSequence(of: {{{itemType}}}.self)
+{{/isJSONSequence}}
+{{#isServerSentEvents}}
+{{#itemType}}
+{{readBinding}} request.serverSentEvents(of: {{{.}}}.self)
+{{/itemType}}
+{{^itemType}}
+{{readBinding}} request.serverSentEvents()
+{{/itemType}}
+{{/isServerSentEvents}}
 
 """##
 }

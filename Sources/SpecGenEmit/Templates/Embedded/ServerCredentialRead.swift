@@ -4,6 +4,29 @@
 extension DefaultTemplates {
     /// `Templates/ServerCredentialRead.mustache`.
     static let serverCredentialReadTemplate = ##"""
-{{#scheme}}{{#isBearerToken}}bearerToken({{#hasRequiredScopes}}requiredScopes: [{{#requiredScopes}}[{{#scopes}}{{{literal}}}{{#hasMore}}, {{/hasMore}}{{/scopes}}]{{#hasMore}}, {{/hasMore}}{{/requiredScopes}}]{{/hasRequiredScopes}}){{/isBearerToken}}{{#isHTTPBasic}}basicCredentials(){{/isHTTPBasic}}{{#httpSchemeLiteral}}httpAuthorization(scheme: {{{.}}}){{/httpSchemeLiteral}}{{#apiKey}}apiKey({{{nameLiteral}}}, in: .{{location}}){{/apiKey}}{{/scheme}}
+{{#scheme}}
+{{#isBearerToken}}
+{{#hasRequiredScopes}}
+let {{label}}Credential = {{tryKeyword}} request.bearerToken(requiredScopes: [
+{{#requiredScopes}}
+    [{{#scopes}}{{{literal}}}{{^last()}}, {{/last()}}{{/scopes}}],
+{{/requiredScopes}}
+])
+{{/hasRequiredScopes}}
+{{^hasRequiredScopes}}
+let {{label}}Credential = {{tryKeyword}} request.bearerToken()
+{{/hasRequiredScopes}}
+{{/isBearerToken}}
+{{#isHTTPBasic}}
+let {{label}}Credential = {{tryKeyword}} request.basicCredentials()
+{{/isHTTPBasic}}
+{{#httpSchemeLiteral}}
+let {{label}}Credential = {{tryKeyword}} request.httpAuthorization(scheme: {{{.}}})
+{{/httpSchemeLiteral}}
+{{#apiKey}}
+let {{label}}Credential = {{tryKeyword}} request.apiKey({{{nameLiteral}}}, in: .{{location}})
+{{/apiKey}}
+{{/scheme}}
+
 """##
 }

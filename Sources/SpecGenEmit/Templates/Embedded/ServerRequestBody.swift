@@ -5,20 +5,33 @@ extension DefaultTemplates {
     /// `Templates/ServerRequestBody.mustache`.
     static let serverRequestBodyTemplate = ##"""
 {{#single}}
+{{#readsIfPresent}}
+                let body: {{{swiftType}}}?
+                if request.hasBody {
+                    {{> ServerBodyRead}}
+                } else {
+                    body = nil
+                }
+{{/readsIfPresent}}
+{{^readsIfPresent}}
                 {{> ServerBodyRead}}
+{{/readsIfPresent}}
 {{/single}}
 {{#choiceTypeName}}
                 let body: {{.}}{{#optionalChoice}}?{{/optionalChoice}}
 {{#variants}}
                 {{^isFirst}}} else {{/isFirst}}if request.contentTypeMatches({{{mediaTypeLiteral}}}) {
                     {{> ServerBodyRead}}
+                    body = .{{caseName}}(value)
 {{/variants}}
 {{#optionalChoice}}
                 } else if !request.hasBody {
                     body = nil
 {{/optionalChoice}}
                 } else {
-                    throw RequestError.unsupportedMediaType("Content-Type \(request.contentType ?? "(none)") is not one this operation accepts")
+                    let contentType = request.contentType ?? "(none)"
+                    let reason = "Content-Type \(contentType) is not one this operation accepts"
+                    throw RequestError.unsupportedMediaType(reason)
                 }
 {{/choiceTypeName}}
 

@@ -19,7 +19,16 @@ extension DefaultTemplates {
 {{#isDeprecated}}
 {{memberIndent}}@available(*, deprecated)
 {{/isDeprecated}}
-{{memberIndent}}{{access}}init({{#initParameters}}{{name}}: {{type}}{{#defaultArgument}} = {{{.}}}{{/defaultArgument}}{{#hasMore}}, {{/hasMore}}{{/initParameters}}) {
+{{#empty(initParameters)}}
+{{memberIndent}}{{access}}init() {
+{{/empty(initParameters)}}
+{{^empty(initParameters)}}
+{{memberIndent}}{{access}}init(
+{{#initParameters}}
+{{memberIndent}}    {{name}}: {{type}}{{#defaultArgument}} = {{{.}}}{{/defaultArgument}},
+{{/initParameters}}
+{{memberIndent}}) {
+{{/empty(initParameters)}}
 {{#initParameters}}
 {{memberIndent}}    self.{{storageName}} = {{name}}
 {{/initParameters}}
@@ -34,13 +43,21 @@ extension DefaultTemplates {
 {{memberIndent}}    _ = try decoder.container(keyedBy: DynamicCodingKey.self)
 {{/checksObject}}
 {{#codedProperties}}
-{{memberIndent}}    self.{{storageName}} = try container.{{decodeMethod}}({{baseType}}.self, {{{keyLiteral}}}){{#defaultLiteral}} ?? {{{.}}}{{/defaultLiteral}}
+{{#defaultLiteral}}
+{{memberIndent}}    self.{{storageName}} =
+{{memberIndent}}        try container.{{decodeMethod}}({{baseType}}.self, {{{keyLiteral}}}) ?? {{{.}}}
+{{/defaultLiteral}}
+{{^defaultLiteral}}
+{{memberIndent}}    self.{{storageName}} = try container.{{decodeMethod}}({{baseType}}.self, {{{keyLiteral}}})
+{{/defaultLiteral}}
 {{/codedProperties}}
 {{#wholeValues}}
 {{memberIndent}}    self.{{name}} = try {{swiftType}}(from: decoder)
 {{/wholeValues}}
 {{#additionalMembers}}
-{{memberIndent}}    self.{{name}} = try container.decodeAdditional({{valueType}}.self, excluding: [{{#knownKeys}}{{{literal}}}{{#hasMore}}, {{/hasMore}}{{/knownKeys}}])
+{{memberIndent}}    self.{{name}} = try container.decodeAdditional(
+{{memberIndent}}        {{valueType}}.self,
+{{memberIndent}}        excluding: [{{#knownKeys}}{{{literal}}}{{^last()}}, {{/last()}}{{/knownKeys}}])
 {{/additionalMembers}}
 {{memberIndent}}}
 

@@ -17,12 +17,92 @@ import {{.}}
     {{access}}init() {}
 {{#operations}}
 
-{{{doc}}}    {{access}}func {{methodName}}({{inputParameter}}{{#credentials}}{{#needsComma}}, {{/needsComma}}{{label}}: {{type}}{{#isOptional}}?{{/isOptional}}{{/credentials}}) async throws -> {{outputType}} {
+{{^credentials}}
+{{{doc}}}    {{access}}func {{methodName}}({{#inputType}}_ input: {{.}}{{/inputType}}) async throws -> {{outputType}} {
+{{/credentials}}
+{{#hasCredentials}}
+{{{doc}}}    {{access}}func {{methodName}}(
+{{#inputType}}
+        _ input: {{{.}}},
+{{/inputType}}
+{{#credentials}}
+        {{label}}: {{type}}{{#isOptional}}?{{/isOptional}},
+{{/credentials}}
+    ) async throws -> {{outputType}} {
+{{/hasCredentials}}
 {{#notImplementedMessage}}
         throw APIError(status: 501, name: "NotImplemented", message: {{{.}}})
 {{/notImplementedMessage}}
 {{#answer}}
-        return {{#throwing}}try {{/throwing}}{{#outputCaseName}}.{{.}}({{/outputCaseName}}{{#typed}}TypedResponse(status: {{statusCode}}, headers: {{headersTypeName}}({{#headers}}{{swiftName}}: stubValue({{{valueType}}}.self, {{{jsonLiteral}}}){{#hasMore}}, {{/hasMore}}{{/headers}}), body: {{/typed}}{{#body}}{{#isNoContent}}NoContent(){{/isNoContent}}{{#isBinary}}HTTPBody({{#bytesLiteral}}{{{.}}}{{/bytesLiteral}}){{/isBinary}}{{#isText}}{{{textLiteral}}}{{/isText}}{{#isStream}}{{{bodyType}}}(AsyncStream { $0.finish() }){{/isStream}}{{#isDecoded}}stubValue({{{bodyType}}}.self, {{#exampleLiteral}}{{{.}}}, orElse: {{/exampleLiteral}}{{{minimalLiteral}}}){{/isDecoded}}{{#isMultipart}}{{{bodyType}}}([{{#parts}}.{{caseName}}({{#headersTypeName}}MultipartPartWithHeaders({{/headersTypeName}}{{#isFile}}MultipartFile(HTTPBody()){{/isFile}}{{^isFile}}stubValue({{{valueType}}}.self, {{{jsonLiteral}}}){{/isFile}}{{#headersTypeName}}, headers: {{.}}({{#headers}}{{swiftName}}: stubValue({{{valueType}}}.self, {{{jsonLiteral}}}){{#hasMore}}, {{/hasMore}}{{/headers}})){{/headersTypeName}}){{#hasMore}}, {{/hasMore}}{{/parts}}]){{/isMultipart}}{{/body}}{{#typed}}){{/typed}}{{#outputCaseName}}){{/outputCaseName}}
+{{#body}}
+{{#isNoContent}}
+        {{bodyBinding}} NoContent()
+{{/isNoContent}}
+{{#isBinary}}
+        {{bodyBinding}} HTTPBody({{#bytesLiteral}}{{{.}}}{{/bytesLiteral}})
+{{/isBinary}}
+{{#isText}}
+        {{bodyBinding}} {{{textLiteral}}}
+{{/isText}}
+{{#isStream}}
+        {{bodyBinding}} {{{bodyType}}}(AsyncStream { $0.finish() })
+{{/isStream}}
+{{#isDecoded}}
+{{#exampleLiteral}}
+        {{bodyBinding}} try stubValue({{{bodyType}}}.self, {{{.}}}, orElse: {{{minimalLiteral}}})
+{{/exampleLiteral}}
+{{^exampleLiteral}}
+        {{bodyBinding}} try stubValue({{{bodyType}}}.self, {{{minimalLiteral}}})
+{{/exampleLiteral}}
+{{/isDecoded}}
+{{#isMultipart}}
+        {{bodyBinding}} {{{bodyType}}}([
+{{#parts}}
+{{#headersTypeName}}
+            .{{caseName}}(
+                MultipartPartWithHeaders(
+{{#isFile}}
+                    MultipartFile(HTTPBody()),
+{{/isFile}}
+{{^isFile}}
+                    try stubValue({{{valueType}}}.self, {{{jsonLiteral}}}),
+{{/isFile}}
+                    headers: {{.}}(
+{{#headers}}
+                        {{swiftName}}: try stubValue({{{valueType}}}.self, {{{jsonLiteral}}}),
+{{/headers}}
+                    ))),
+{{/headersTypeName}}
+{{^headersTypeName}}
+{{#isFile}}
+            .{{caseName}}(MultipartFile(HTTPBody())),
+{{/isFile}}
+{{^isFile}}
+            .{{caseName}}(try stubValue({{{valueType}}}.self, {{{jsonLiteral}}})),
+{{/isFile}}
+{{/headersTypeName}}
+{{/parts}}
+        ])
+{{/isMultipart}}
+{{/body}}
+{{#typed}}
+        let stubResponse = TypedResponse(
+            status: {{statusCode}},
+            headers: {{headersTypeName}}(
+{{#headers}}
+                {{swiftName}}: try stubValue({{{valueType}}}.self, {{{jsonLiteral}}}),
+{{/headers}}
+            ),
+            body: stubBody)
+{{/typed}}
+{{#outputCaseName}}
+        return .{{.}}({{#typed}}stubResponse{{/typed}}{{^typed}}stubBody{{/typed}})
+{{/outputCaseName}}
+{{^outputCaseName}}
+{{#typed}}
+        return stubResponse
+{{/typed}}
+{{/outputCaseName}}
 {{/answer}}
     }
 {{/operations}}

@@ -4,7 +4,12 @@
 extension DefaultTemplates {
     /// `Templates/Union.mustache`.
     static let unionTemplate = ##"""
-{{{doc}}}{{indent}}{{access}}{{indirectKeyword}}enum {{name}}: Codable, Hashable, Sendable{{#unionValidation}}, Validatable{{/unionValidation}} {
+{{#unionValidation}}
+{{{doc}}}{{indent}}{{access}}{{indirectKeyword}}enum {{name}}: Codable, Hashable, Sendable, Validatable {
+{{/unionValidation}}
+{{^unionValidation}}
+{{{doc}}}{{indent}}{{access}}{{indirectKeyword}}enum {{name}}: Codable, Hashable, Sendable {
+{{/unionValidation}}
 {{#cases}}
 {{memberIndent}}case {{name}}({{type}})
 {{/cases}}
@@ -18,7 +23,8 @@ extension DefaultTemplates {
 {{memberIndent}}    case {{valueLiteral}}: self = .{{caseName}}(try .init(from: decoder))
 {{/mappings}}
 {{memberIndent}}    case let other:
-{{memberIndent}}        throw DecodingError.dataCorruptedError(forKey: key, in: container, debugDescription: "unknown discriminator value '\(other)'")
+{{memberIndent}}        let reason = "unknown discriminator value '\(other)'"
+{{memberIndent}}        throw DecodingError.dataCorruptedError(forKey: key, in: container, debugDescription: reason)
 {{memberIndent}}    }
 {{/discriminator}}
 {{^discriminator}}
@@ -28,7 +34,8 @@ extension DefaultTemplates {
 {{memberIndent}}        return
 {{memberIndent}}    }
 {{/cases}}
-{{memberIndent}}    throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "no variant matches"))
+{{memberIndent}}    let path = decoder.codingPath
+{{memberIndent}}    throw DecodingError.dataCorrupted(.init(codingPath: path, debugDescription: "no variant matches"))
 {{/discriminator}}
 {{memberIndent}}}
 

@@ -4,6 +4,6 @@
 extension DefaultTemplates {
     /// `Templates/WireProfile.mustache`.
     static let wireProfileTemplate = ##"""
-{{#profile}}{{#isREST}}.rest{{/isREST}}{{#awsJSONVersionLiteral}}.awsJSON(version: {{{.}}}){{/awsJSONVersionLiteral}}{{/profile}}
+{{#profile}}{{#isREST}}.rest{{/isREST}}{{#awsJSONVersion}}.awsJSON(version: {{{.}}}){{/awsJSONVersion}}{{/profile}}
 """##
 }
