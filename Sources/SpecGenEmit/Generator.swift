@@ -316,6 +316,11 @@ package struct Generator: Sendable {
         let applies = scheme.operationIDs.isEmpty ? "no operation (none requires it)" : shown + more
         var text = "Security scheme `\(scheme.spec.name)` (\(scheme.spec.kind.rawValue)): sends \(sends) on \(applies)."
         if let description = scheme.spec.description, !description.isEmpty { text += "\n\n" + description }
+        // Where a token comes from, when the spec says (OpenAPI 3.2); the helper takes it as it is.
+        if let metadata = scheme.spec.oauth2MetadataURL ?? scheme.spec.openIdConnectURL, !metadata.isEmpty {
+            let shown = metadata.contains("`") ? "'\(metadata)'" : "`\(metadata)`"
+            text += "\n\nThe authorization server's metadata: \(shown)."
+        }
         return text
     }
 

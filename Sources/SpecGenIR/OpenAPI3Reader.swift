@@ -168,6 +168,7 @@ enum OpenAPI3Reader {
             seenSuccess = seenSuccess || status.first == "2"
             state.warnUnusedAdditions(responseNode, .response)
             var response = Response(status: status, content: content(responseNode["content"], hint: hint, &state))
+            if state.family == .openAPI32 { response.summary = state.string(responseNode, "summary") }
             response.description = state.string(responseNode, "description")
             response.extensions = responseNode.extensions
             response.headers = headers(responseNode["headers"], hint: hint, &state).nilIfEmpty

@@ -65,13 +65,8 @@ extension SpecVersion.Family {
             ("itemEncoding", "nested parts are encoded by their media type"),
             ("prefixEncoding", "nested parts are encoded by their media type"),
         ],
-        .response: [("summary", "responses are documented by their 'description'")],
-        .discriminator: [("defaultMapping", "decoding does not fall back to it for a value no mapping names")],
         .xml: [("nodeType", "it changes nothing, since SpecGen generates JSON coding only")],
         .example: [("serializedValue", "stubs answer with 'dataValue' or 'value'")],
-        .securityScheme: [
-            ("oauth2MetadataUrl", "the generated bearer helper takes the token, wherever it came from")
-        ],
     ]
 }
 

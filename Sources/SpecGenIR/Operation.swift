@@ -206,6 +206,8 @@ package struct MediaContent: Sendable, Codable, Equatable {
 package struct Response: Sendable, Codable, Equatable {
     /// `200`, `4XX` or `default`.
     package var status: String
+    /// OpenAPI 3.2's short `summary`, then the `description`.
+    package var summary: String?
     package var description: String?
     /// Empty when the response has no body.
     package var content: [MediaContent]

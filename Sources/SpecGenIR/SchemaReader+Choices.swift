@@ -66,27 +66,42 @@ extension SchemaReader {
         return wrap(.named(id))
     }
 
-    /// 3.x `discriminator: {propertyName, mapping}`; 2.0's is a bare property name.
+    /// 3.x `discriminator: {propertyName, mapping}` (3.2: and `defaultMapping`); 2.0's is a bare
+    /// property name.
     static func discriminator(_ node: Node, variants: [TypeRef], _ state: inout ReaderState) -> Discriminator? {
         state.warnUnusedAdditions(node, .discriminator)
         let propertyName = node.text ?? state.requiredString(node, "propertyName", in: "a discriminator")
         guard let propertyName else { return nil }
         var mapping: [String: String] = [:]
         for (value, _, target) in state.entries(node["mapping"], "'mapping'") {
-            guard var text = target.text else { continue }
-            if !text.contains("#") && !text.contains("/") && !text.hasSuffix(".yaml") && !text.hasSuffix(".json") {
-                text = (state.family == .swagger2 ? "#/definitions/" : "#/components/schemas/") + text
-            }
-            if case .named(let id) = namedRef(
-                Node(.scalar(Scalar(text: text, style: .plain)), mark: target.mark), &state)
-            {
-                mapping[value] = id
-            }
+            if let id = mappedType(target, &state) { mapping[value] = id }
         }
         for case .named(let id) in variants where !mapping.values.contains(id) {
             mapping[state.types[id]?.name ?? id] = id
         }
-        return Discriminator(propertyName: propertyName, mapping: mapping)
+        var defaultMapping: String?
+        if state.family == .openAPI32, let target = node["defaultMapping"], let id = mappedType(target, &state) {
+            if variants.contains(.named(id)) {
+                defaultMapping = id
+            } else {
+                state.warning(
+                    "'defaultMapping' names a schema that is not one of the variants: a value no mapping names "
+                        + "fails to decode", at: target.mark)
+            }
+        }
+        return Discriminator(propertyName: propertyName, mapping: mapping, defaultMapping: defaultMapping)
+    }
+
+    /// A mapping's target, a schema name or a reference, as the type id it names.
+    private static func mappedType(_ target: Node, _ state: inout ReaderState) -> String? {
+        guard var text = target.text else { return nil }
+        if !text.contains("#") && !text.contains("/") && !text.hasSuffix(".yaml") && !text.hasSuffix(".json") {
+            text = (state.family == .swagger2 ? "#/definitions/" : "#/components/schemas/") + text
+        }
+        guard
+            case .named(let id) = namedRef(Node(.scalar(Scalar(text: text, style: .plain)), mark: target.mark), &state)
+        else { return nil }
+        return id
     }
 
     static func isNullSchema(_ node: Node) -> Bool {

@@ -17,6 +17,8 @@ package struct SecurityScheme: Sendable, Codable, Equatable {
     package var scheme: String?
     package var bearerFormat: String?
     package var openIdConnectURL: String?
+    /// 3.2 `oauth2MetadataUrl`: the authorization server's metadata (RFC 8414), where tokens come from.
+    package var oauth2MetadataURL: String?
     /// 3.2 `deprecated: true`.
     package var deprecated: Bool?
     /// oauth2 flows as written (3.x form; Swagger's single flow is converted).

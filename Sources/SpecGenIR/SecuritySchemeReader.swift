@@ -21,6 +21,7 @@ enum SecuritySchemeReader {
         scheme.scheme = state.string(node, "scheme")
         scheme.bearerFormat = state.string(node, "bearerFormat")
         scheme.openIdConnectURL = state.string(node, "openIdConnectUrl")
+        if state.family == .openAPI32 { scheme.oauth2MetadataURL = state.string(node, "oauth2MetadataUrl") }
         scheme.flows = node["flows"].map(JSONValue.init)
         return scheme
     }

@@ -133,9 +133,13 @@ package struct Discriminator: Sendable, Codable, Equatable {
     package var propertyName: String
     /// Discriminator value → type id; written mappings plus each named variant under its own name.
     package var mapping: [String: String]
+    /// OpenAPI 3.2's `defaultMapping`: the variant (type id) a value no mapping names, or a missing
+    /// property, decodes as; nil when the spec gives none.
+    package var defaultMapping: String?
 
-    package init(propertyName: String, mapping: [String: String]) {
+    package init(propertyName: String, mapping: [String: String], defaultMapping: String? = nil) {
         self.propertyName = propertyName
         self.mapping = mapping
+        self.defaultMapping = defaultMapping
     }
 }

@@ -227,4 +227,14 @@ struct OpenAPI32RoundTripTests {
             #expect(response.status.code == status, "Accept: \(accept)")
         }
     }
+
+    /// `defaultMapping`: a discriminator value no mapping names decodes as the default variant
+    /// (without it, such a value fails to decode); a named value still picks its own.
+    @Test func anUnmappedDiscriminatorValueDecodesAsTheDefaultMapping() throws {
+        let decoder = JSONDecoder()
+        let unknown = try decoder.decode(Shape.self, from: Data(#"{"kind": "triangle", "radius": 2}"#.utf8))
+        #expect(unknown == .circle(Circle(kind: "triangle", radius: 2)))
+        let square = try decoder.decode(Shape.self, from: Data(#"{"kind": "square", "side": 3}"#.utf8))
+        #expect(square == .square(Square(kind: "square", side: 3)))
+    }
 }

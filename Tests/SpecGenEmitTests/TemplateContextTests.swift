@@ -65,7 +65,7 @@ struct TemplateContextTests {
             }
         }
         visit(ModelsFileContext.example)
-        #expect(optionalOwners.count == 15, "\(optionalOwners.keys.sorted())")
+        #expect(optionalOwners.count == 16, "\(optionalOwners.keys.sorted())")
         for label in optionalOwners.keys {
             #expect(allOwners[label]?.count == 1, "'\(label)' is a field of \(allOwners[label] ?? [])")
         }

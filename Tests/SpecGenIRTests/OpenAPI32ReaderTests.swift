@@ -21,12 +21,41 @@ struct OpenAPI32ReaderTests {
                     "26:5: warning: 'parent' (OpenAPI 3.2) is ignored: tags are not nested in the generated code",
                     "27:5: warning: 'kind' (OpenAPI 3.2) is ignored: tags are not sorted by kind in the generated code",
                     "189:9: warning: 'nodeType' (OpenAPI 3.2) is ignored: it changes nothing, since SpecGen generates JSON coding only",
-                    "215:9: warning: 'defaultMapping' (OpenAPI 3.2) is ignored: decoding does not fall back to it for a value no mapping names",
                     "231:19: warning: security scheme 'legacyKey' is deprecated; operations that use it still get its credentials",
-                    "234:7: warning: 'oauth2MetadataUrl' (OpenAPI 3.2) is ignored: the generated bearer helper takes the token, wherever it came from",
-                    "35:11: warning: 'summary' (OpenAPI 3.2) is ignored: responses are documented by their 'description'",
                     "225:11: warning: 'serializedValue' (OpenAPI 3.2) is ignored: stubs answer with 'dataValue' or 'value'",
                 ])
+    }
+
+    @Test func aDiscriminatorsDefaultMappingNamesItsVariant() throws {
+        let (document, _) = try IRFixtures.specDocument("oas32.yaml")
+        guard case .union(let shape)? = document.type("Shape")?.kind else {
+            Issue.record("Shape is not a union")
+            return
+        }
+        #expect(shape.discriminator?.defaultMapping == "Circle")
+    }
+
+    @Test func aDefaultMappingOutsideTheVariantsIsALocatedWarning() throws {
+        let result = try IRFixtures.readText(
+            """
+            openapi: 3.2.0
+            info: {title: t, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                A: {type: object, properties: {kind: {type: string}}}
+                B: {type: object, properties: {kind: {type: string}}}
+                C: {type: object}
+                AB:
+                  oneOf: [{$ref: '#/components/schemas/A'}, {$ref: '#/components/schemas/B'}]
+                  discriminator: {propertyName: kind, defaultMapping: C}
+            """)
+        #expect(
+            result.diagnostics.map(\.description).contains {
+                $0.hasSuffix(
+                    ":11:59: warning: 'defaultMapping' names a schema that is not one of the variants: "
+                        + "a value no mapping names fails to decode")
+            }, "\(result.diagnostics)")
     }
 
     @Test func itemSchemaTypesJSONLinesAndJSONSequenceItems() throws {

@@ -38,7 +38,8 @@ extension ModelsFileContext: TemplateContext {
                 indirectKeyword: "", cases: [UnionCaseContext(name: "a", type: "A")],
                 discriminator: DiscriminatorContext(
                     propertyLiteral: "\"kind\"",
-                    mappings: [DiscriminatorMappingContext(valueLiteral: "\"a\"", caseName: "a")]),
+                    mappings: [DiscriminatorMappingContext(valueLiteral: "\"a\"", caseName: "a")],
+                    defaultCaseName: "a"),
                 unionValidation: UnionValidationContext(
                     checkedCases: [UnionCheckContext(name: "a", rules: "[]")], skipsSomeCases: true)),
             alias: AliasContext(target: "Int"))

@@ -128,7 +128,8 @@ struct ModelContextBuilder {
                 return DiscriminatorMappingContext(valueLiteral: SwiftText.stringLiteral(value), caseName: caseName)
             }
             discriminator = DiscriminatorContext(
-                propertyLiteral: SwiftText.stringLiteral(spec.propertyName), mappings: mappings)
+                propertyLiteral: SwiftText.stringLiteral(spec.propertyName), mappings: mappings,
+                defaultCaseName: spec.defaultMapping.flatMap { caseByTarget[$0] })
         }
         var unionValidation: UnionValidationContext?
         if validation?.validatedIDs.contains(type.id) == true, !checks.isEmpty {

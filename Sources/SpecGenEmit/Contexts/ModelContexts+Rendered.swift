@@ -125,7 +125,9 @@ extension UnionCaseContext: RenderedFields {
 }
 
 extension DiscriminatorContext: RenderedFields {
-    var renderedFields: [(String, Any?)] { [("propertyLiteral", propertyLiteral), ("mappings", mappings)] }
+    var renderedFields: [(String, Any?)] {
+        [("propertyLiteral", propertyLiteral), ("mappings", mappings), ("defaultCaseName", defaultCaseName)]
+    }
 }
 
 extension DiscriminatorMappingContext: RenderedFields {

@@ -201,6 +201,8 @@ struct DiscriminatorContext {
     /// The property name as a Swift string literal.
     var propertyLiteral: String
     var mappings: [DiscriminatorMappingContext]
+    /// OpenAPI 3.2's `defaultMapping`: the case a value no mapping names, or no value, decodes as.
+    var defaultCaseName: String?
 }
 
 struct DiscriminatorMappingContext {

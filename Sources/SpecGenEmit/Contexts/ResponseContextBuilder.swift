@@ -26,7 +26,8 @@ enum ResponseContextBuilder {
             writeProfile: enumTypeName == nil ? "wireProfile" : "profile",
             mediaTypeLiteral: declared.mediaType.map(SwiftText.stringLiteral) ?? "nil",
             headersType: declared.headersTypeName,
-            doc: SwiftText.docComment(declared.description, indent: "    "))
+            doc: SwiftText.docComment(
+                ModelContextBuilder.docText(declared.summary, declared.description), indent: "    "))
     }
 
     /// The client's cases: status codes first (a code wins over the range holding it), then ranges,

@@ -58,6 +58,7 @@ struct ResponsePlan {
 
     struct Declared {
         var status: Status
+        var summary: String?
         var description: String?
         /// The enum case (`notFound`, `clientError`, `other`), unique in its enum.
         var caseName: String
@@ -243,7 +244,8 @@ enum ResponsePlanner {
                 headers.isEmpty
                 ? nil : name("Headers." + entry.caseName)
             return ResponsePlan.Declared(
-                status: entry.status, description: entry.response?.description, caseName: entry.caseName,
+                status: entry.status, summary: entry.response?.summary, description: entry.response?.description,
+                caseName: entry.caseName,
                 bodyKind: kind, bodyType: bodyType, itemType: itemType, multipart: multipart,
                 mediaType: kind == nil ? nil : entry.content?.mediaType,
                 headers: headersName == nil ? [] : headers, headersTypeName: headersName ?? "NoHeaders",

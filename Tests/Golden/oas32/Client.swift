@@ -186,11 +186,15 @@ extension Client {
 // Each adds its credential only to the operations whose security requirements name the scheme.
 extension Client {
     /// Security scheme `device` (oauth2): sends `Authorization: Bearer <token>` on `createNote`.
+    ///
+    /// The authorization server's metadata: `https://auth.example.com/.well-known/oauth-authorization-server`.
     public static func device(_ token: String) -> AuthenticationMiddleware {
         .bearer(token, operations: ["createNote"])
     }
 
     /// Security scheme `device` (oauth2): sends `Authorization: Bearer <token>` on `createNote`.
+    ///
+    /// The authorization server's metadata: `https://auth.example.com/.well-known/oauth-authorization-server`.
     ///
     /// `tokenProvider` is asked before each request: return a valid access token (refresh it there).
     public static func device(

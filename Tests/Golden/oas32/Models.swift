@@ -152,12 +152,10 @@ public enum Shape: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         let key = DynamicCodingKey("kind")
-        switch try container.decode(String.self, forKey: key) {
-        case "circle": self = .circle(try .init(from: decoder))
-        case "square": self = .square(try .init(from: decoder))
-        case let other:
-            let reason = "unknown discriminator value '\(other)'"
-            throw DecodingError.dataCorruptedError(forKey: key, in: container, debugDescription: reason)
+        switch try container.decodeIfPresent(String.self, forKey: key) {
+        case "circle"?: self = .circle(try .init(from: decoder))
+        case "square"?: self = .square(try .init(from: decoder))
+        default: self = .circle(try .init(from: decoder))
         }
     }
 

@@ -260,11 +260,15 @@ extension Client {
     }
 
     /// Security scheme `openId` (openIdConnect): sends `Authorization: Bearer <token>` on `listPets`.
+    ///
+    /// The authorization server's metadata: `https://example.com/.well-known/openid-configuration`.
     public static func openId(_ token: String) -> AuthenticationMiddleware {
         .bearer(token, operations: ["listPets"])
     }
 
     /// Security scheme `openId` (openIdConnect): sends `Authorization: Bearer <token>` on `listPets`.
+    ///
+    /// The authorization server's metadata: `https://example.com/.well-known/openid-configuration`.
     ///
     /// `tokenProvider` is asked before each request: return a valid access token (refresh it there).
     public static func openId(

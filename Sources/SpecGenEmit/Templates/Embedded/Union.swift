@@ -18,6 +18,15 @@ extension DefaultTemplates {
 {{#discriminator}}
 {{memberIndent}}    let container = try decoder.container(keyedBy: DynamicCodingKey.self)
 {{memberIndent}}    let key = DynamicCodingKey({{propertyLiteral}})
+{{#defaultCaseName}}
+{{memberIndent}}    switch try container.decodeIfPresent(String.self, forKey: key) {
+{{#mappings}}
+{{memberIndent}}    case {{valueLiteral}}?: self = .{{caseName}}(try .init(from: decoder))
+{{/mappings}}
+{{memberIndent}}    default: self = .{{.}}(try .init(from: decoder))
+{{memberIndent}}    }
+{{/defaultCaseName}}
+{{^defaultCaseName}}
 {{memberIndent}}    switch try container.decode(String.self, forKey: key) {
 {{#mappings}}
 {{memberIndent}}    case {{valueLiteral}}: self = .{{caseName}}(try .init(from: decoder))
@@ -26,6 +35,7 @@ extension DefaultTemplates {
 {{memberIndent}}        let reason = "unknown discriminator value '\(other)'"
 {{memberIndent}}        throw DecodingError.dataCorruptedError(forKey: key, in: container, debugDescription: reason)
 {{memberIndent}}    }
+{{/defaultCaseName}}
 {{/discriminator}}
 {{^discriminator}}
 {{#cases}}
