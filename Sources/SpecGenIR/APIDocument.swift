@@ -18,6 +18,8 @@ package struct APIDocument: Sendable, Codable, Equatable {
     package var securitySchemes: [SecurityScheme]
     /// Document-wide security requirements; an operation's own replace them.
     package var security: [SecurityRequirement]?
+    /// The document's `tags`, in document order (3.2: nested by `parent`).
+    package var tags: [Tag]
     package var extensions: Extensions?
 
     package init(specVersion: SpecVersion, info: Info) {
@@ -29,6 +31,16 @@ package struct APIDocument: Sendable, Codable, Equatable {
         self.webhooks = []
         self.types = []
         self.securitySchemes = []
+        self.tags = []
+    }
+
+    /// `tag` and every tag it is nested in (3.2 `parent`), nearest first; a cycle ends the walk.
+    package func tagWithAncestors(_ tag: String) -> [String] {
+        var chain = [tag]
+        while let parent = tags.first(where: { $0.name == chain.last })?.parent, !chain.contains(parent) {
+            chain.append(parent)
+        }
+        return chain
     }
 
     /// The declaration with this id.
@@ -146,5 +158,20 @@ package struct ServerVariable: Sendable, Codable, Equatable {
             result = result.replacingOccurrences(of: "{" + variable.name + "}", with: value)
         }
         return result
+    }
+}
+
+/// A document tag: operations name it in their `tags`.
+package struct Tag: Sendable, Codable, Equatable {
+    package var name: String
+    package var description: String?
+    /// OpenAPI 3.2: a short `summary`, the tag it is nested in (`parent`), and its `kind`
+    /// (`nav`, `badge`, `audience`, …).
+    package var summary: String?
+    package var parent: String?
+    package var kind: String?
+
+    package init(name: String) {
+        self.name = name
     }
 }

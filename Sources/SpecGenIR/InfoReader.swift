@@ -1,8 +1,52 @@
 import SpecGenYAML
 
-/// `info`: title and version are required (an error without them); contact and license fields
+/// `info` and `tags`. `info`: title and version are required (an error without them); contact and license fields
 /// of the wrong kind are warned about and skipped (the ECR seed's `email: [...]`).
 enum InfoReader {
+    /// The document's tags; a 3.2 `parent` that names no tag, or that nests a tag in itself, is a
+    /// warning at it (filtering by tag then ignores it).
+    static func tags(_ node: Node?, _ state: inout ReaderState) -> [Tag] {
+        var tags: [Tag] = []
+        var parentMarks: [String: Mark] = [:]
+        for item in state.items(node, "'tags'") {
+            state.warnUnusedAdditions(item, .tag)
+            guard let name = state.string(item, "name") else {
+                // Operations name tags themselves; a nameless entry only loses its documentation.
+                state.warning("a tag has no 'name'; it is ignored", at: item.mark)
+                continue
+            }
+            var tag = Tag(name: name)
+            tag.description = state.string(item, "description")
+            if state.family == .openAPI32 {
+                tag.summary = state.string(item, "summary")
+                tag.parent = state.string(item, "parent")
+                tag.kind = state.string(item, "kind")
+                if tag.parent != nil, let mark = item["parent"]?.mark { parentMarks[name] = mark }
+            }
+            tags.append(tag)
+        }
+        let names = Set(tags.map(\.name))
+        for index in tags.indices {
+            guard let parent = tags[index].parent, let mark = parentMarks[tags[index].name] else { continue }
+            if !names.contains(parent) {
+                state.warning(
+                    "tag '\(tags[index].name)' has parent '\(parent)', which is no tag of the document", at: mark)
+                tags[index].parent = nil
+                continue
+            }
+            var seen: Set<String> = [tags[index].name]
+            var next: String? = parent
+            while let current = next, seen.insert(current).inserted {
+                next = tags.first { $0.name == current }?.parent
+            }
+            if next != nil {
+                state.warning("tag '\(tags[index].name)' is nested in itself through 'parent'", at: mark)
+                tags[index].parent = nil
+            }
+        }
+        return tags
+    }
+
     static func info(_ root: Node, _ state: inout ReaderState) -> Info {
         guard let node = root["info"], node.entries != nil else {
             state.error(

@@ -6,7 +6,7 @@ enum OpenAPI3Reader {
         var document = APIDocument(specVersion: version, info: InfoReader.info(root, &state))
         document.extensions = root.extensions
         state.warnUnusedAdditions(root, .document)
-        for tag in state.items(root["tags"], "'tags'") { state.warnUnusedAdditions(tag, .tag) }
+        document.tags = InfoReader.tags(root["tags"], &state)
         for server in state.items(root["servers"], "'servers'") {
             state.warnUnusedAdditions(server, .server)
             guard let url = state.requiredString(server, "url", in: "a server") else { continue }

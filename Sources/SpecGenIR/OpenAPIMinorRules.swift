@@ -53,7 +53,6 @@ extension SpecVersion.Family {
         .document: [("$self", "relative references are resolved against the file's own location")],
         .tag: [
             ("summary", "tags are not documented in the generated code"),
-            ("parent", "tags are not nested in the generated code"),
             ("kind", "tags are not sorted by kind in the generated code"),
         ],
         .mediaType: [

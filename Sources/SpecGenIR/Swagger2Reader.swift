@@ -8,6 +8,7 @@ enum Swagger2Reader {
     static func read(_ root: Node, version: SpecVersion, _ state: inout ReaderState) -> APIDocument {
         var document = APIDocument(specVersion: version, info: InfoReader.info(root, &state))
         document.extensions = root.extensions
+        document.tags = InfoReader.tags(root["tags"], &state)
         let basePath = state.string(root, "basePath") ?? ""
         if let host = state.string(root, "host") {
             let schemes = state.items(root["schemes"], "'schemes'").compactMap(\.text)

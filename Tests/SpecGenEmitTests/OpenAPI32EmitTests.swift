@@ -31,6 +31,30 @@ struct OpenAPI32EmitTests {
         #expect(models.contains("    /// No such pet\n    ///\n    /// Nothing has that id.\n    case notFound("))
     }
 
+    /// Filtering by a tag keeps the operations of the tags nested in it (`parent`), and only those.
+    @Test func aTagFilterKeepsTheOperationsOfItsNestedTags() throws {
+        let yaml = """
+            openapi: 3.2.0
+            info: {title: t, version: '1'}
+            tags:
+              - {name: pets}
+              - {name: cats, parent: pets}
+              - {name: stores}
+            paths:
+              /cats:
+                get: {operationId: listCats, tags: [cats], responses: {'204': {description: none}}}
+              /stores:
+                get: {operationId: listStores, tags: [stores], responses: {'204': {description: none}}}
+            """
+        var options = PipelineOptions()
+        options.emit.tagFilter = ["pets"]
+        let result = SpecGenPipeline.generate(
+            Array(yaml.utf8), path: "/nonexistent-specgen-oas32/spec.yaml", options: options)
+        let client = try #require(result.files.first { $0.name == "Client.swift" }?.contents)
+        #expect(client.contains("func listCats("))
+        #expect(!client.contains("func listStores("))
+    }
+
     @Test func anOAuth2MetadataURLIsNamedInTheHelpersDoc() throws {
         let files = try Self.generate(
             """

@@ -18,12 +18,41 @@ struct OpenAPI32ReaderTests {
                     "2:1: warning: '$self' (OpenAPI 3.2) is ignored: relative references are resolved against the file's own location",
                     "23:5: warning: 'summary' (OpenAPI 3.2) is ignored: tags are not documented in the generated code",
                     "25:5: warning: 'summary' (OpenAPI 3.2) is ignored: tags are not documented in the generated code",
-                    "26:5: warning: 'parent' (OpenAPI 3.2) is ignored: tags are not nested in the generated code",
                     "27:5: warning: 'kind' (OpenAPI 3.2) is ignored: tags are not sorted by kind in the generated code",
                     "189:9: warning: 'nodeType' (OpenAPI 3.2) is ignored: it changes nothing, since SpecGen generates JSON coding only",
                     "231:19: warning: security scheme 'legacyKey' is deprecated; operations that use it still get its credentials",
                     "225:11: warning: 'serializedValue' (OpenAPI 3.2) is ignored: stubs answer with 'dataValue' or 'value'",
                 ])
+    }
+
+    @Test func tagsAreNestedByTheirParent() throws {
+        let (document, _) = try IRFixtures.specDocument("oas32.yaml")
+        #expect(document.tags.map(\.name) == ["notes", "archive"])
+        #expect(document.tags.last?.summary == "Archived notes")
+        #expect(document.tags.last?.kind == "nav")
+        #expect(document.tagWithAncestors("archive") == ["archive", "notes"])
+        #expect(document.tagWithAncestors("unknown") == ["unknown"])
+    }
+
+    @Test func aParentThatIsNoTagOrACycleIsALocatedWarning() throws {
+        let result = try IRFixtures.readText(
+            """
+            openapi: 3.2.0
+            info: {title: t, version: '1'}
+            paths: {}
+            tags:
+              - {name: a, parent: nowhere}
+              - {name: b, parent: c}
+              - {name: c, parent: b}
+            """)
+        let messages = result.diagnostics.map { $0.description.components(separatedBy: "inline.yaml:").last ?? "" }
+        #expect(
+            messages == [
+                "5:23: warning: tag 'a' has parent 'nowhere', which is no tag of the document",
+                "6:23: warning: tag 'b' is nested in itself through 'parent'",
+            ])
+        // The first tag of a cycle loses its parent, which breaks the cycle for the others.
+        #expect(result.document?.tags.map(\.parent) == [nil, nil, "b"])
     }
 
     @Test func aDiscriminatorsDefaultMappingNamesItsVariant() throws {

@@ -23,8 +23,9 @@ struct GenerationPlan {
 
     init(_ input: APIDocument, options: EmitOptions) {
         var document = input
-        document.operations = document.operations.filter { Self.keeps($0, options: options) }
-        document.webhooks = document.webhooks.filter { Self.keeps($0, options: options) }
+        let kept = document
+        document.operations = document.operations.filter { Self.keeps($0, options: options, in: kept) }
+        document.webhooks = document.webhooks.filter { Self.keeps($0, options: options, in: kept) }
         inputTypes = OperationPlanner.inputTypes(for: document.operations, document: document)
         document.types += inputTypes.values.sorted { $0.id < $1.id }
         // After the operations' input types, so theirs keep their names and these avoid them.
@@ -95,11 +96,16 @@ struct GenerationPlan {
             requestRoots: roots)
     }
 
-    /// The operation filter, tag filter and `skipDeprecated` of the options.
-    static func keeps(_ operation: Operation, options: EmitOptions) -> Bool {
+    /// The operation filter, tag filter and `skipDeprecated` of the options. A tag in the filter
+    /// keeps the operations of the tags nested in it too (OpenAPI 3.2 `parent`).
+    static func keeps(_ operation: Operation, options: EmitOptions, in document: APIDocument) -> Bool {
         if options.skipDeprecated && operation.deprecated == true { return false }
         if let filter = options.operationFilter, !filter.contains(operation.id) { return false }
-        if let tags = options.tagFilter, Set(operation.tags ?? []).isDisjoint(with: tags) { return false }
+        if let tags = options.tagFilter,
+            !(operation.tags ?? []).contains(where: { !tags.isDisjoint(with: document.tagWithAncestors($0)) })
+        {
+            return false
+        }
         return true
     }
 }
