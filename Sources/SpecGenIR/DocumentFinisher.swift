@@ -11,6 +11,28 @@ enum DocumentFinisher {
         document.types = state.types.values.filter { reachable.contains($0.id) }.sorted { $0.id < $1.id }
         document.securitySchemes.sort { $0.name < $1.name }
         reportSecuritySchemes(document, &state)
+        reportUnfillableProblems(&state)
+    }
+
+    /// A generated server writes the errors it makes itself (a malformed request's 400, 401, 404,
+    /// 406, 415, …) in an operation's declared `application/problem+json` response. A schema that
+    /// requires more than problem details' own members cannot be filled: those errors keep the
+    /// server's shape, said once per schema where it is first declared.
+    static func reportUnfillableProblems(_ state: inout ReaderState) {
+        var reported: Set<String> = []
+        for (type, status, mark) in state.problemResponses {
+            guard case .named(let id) = type.nonOptional, case .object(let object)? = state.types[id]?.kind else {
+                continue
+            }
+            let extra = object.properties.filter(\.required).map(\.name)
+                .filter { !MediaContent.problemDetailsMembers.contains($0) }
+            guard !extra.isEmpty, reported.insert(id).inserted else { continue }
+            let names = extra.map { "'\($0)'" }.joined(separator: ", ")
+            state.warning(
+                "the \(status) response's problem details schema requires \(names), which the server's own errors "
+                    + "(a malformed request, a missing credential, an unknown path, …) cannot fill: they are written "
+                    + "as application/json {\"error\": …} instead", at: mark)
+        }
     }
 
     /// Two operations with the same id cannot both be generated: an error. Two with the same wire

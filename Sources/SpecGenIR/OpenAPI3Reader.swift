@@ -170,6 +170,11 @@ enum OpenAPI3Reader {
             var response = Response(status: status, content: content(responseNode["content"], hint: hint, &state))
             if state.family == .openAPI32 { response.summary = state.string(responseNode, "summary") }
             response.description = state.string(responseNode, "description")
+            if !response.isSuccess,
+                let problem = response.content.first(where: { MediaContent.isProblemJSON($0.mediaType) })
+            {
+                state.problemResponses.append((problem.type, status, statusKey.mark))
+            }
             response.extensions = responseNode.extensions
             response.headers = headers(responseNode["headers"], hint: hint, &state).nilIfEmpty
             OperationParts.noteContentlessSuccess(

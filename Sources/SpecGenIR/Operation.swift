@@ -180,6 +180,15 @@ package struct RequestBody: Sendable, Codable, Equatable {
 
 /// A body in one media type. `untypedJSON` when the spec gives no schema.
 package struct MediaContent: Sendable, Codable, Equatable {
+    /// The members of RFC 9457 problem details a server can fill for an error it makes itself.
+    package static let problemDetailsMembers: Set<String> = ["type", "title", "status", "detail", "instance"]
+
+    /// `application/problem+json`, parameters and case aside.
+    package static func isProblemJSON(_ mediaType: String) -> Bool {
+        mediaType.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased()
+            == "application/problem+json"
+    }
+
     package var mediaType: String
     package var type: TypeRef
     /// True when the spec declared no content and the reader assumed an untyped JSON payload,

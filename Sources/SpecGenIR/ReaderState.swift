@@ -20,6 +20,9 @@ struct ReaderState {
     var securityRequirementMarks: [(name: String, mark: Mark)] = []
     /// Where each operation was written, in the order the readers append operations.
     var operationMarks: [Mark] = []
+    /// Error responses declared as `application/problem+json`: their schema and where the status is,
+    /// for the finisher's check that the server's own errors can be written in it.
+    var problemResponses: [(type: TypeRef, status: String, mark: Mark)] = []
     /// Successes other than 204/205 without content, by `"operationID status"`: where each is and
     /// the media type AWS JSON would assume (`OperationParts.noteContentlessSuccess`).
     var contentlessSuccesses: [String: (mediaType: String, mark: Mark)] = [:]

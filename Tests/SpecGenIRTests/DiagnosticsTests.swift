@@ -41,6 +41,53 @@ import Testing
         #expect(noPaths31.errors.isEmpty, "3.1 documents may have only webhooks or components")
     }
 
+    /// A problem details schema that requires a member the server cannot fill for its own errors
+    /// is said once, at the first response declaring it; one asking only for `title` is not.
+    @Test func aProblemSchemaTheServerCannotFillIsWarnedOnceAtItsResponse() throws {
+        let result = try IRFixtures.readText(
+            """
+            openapi: 3.1.0
+            info: {title: t, version: '1'}
+            paths:
+              /a:
+                get:
+                  operationId: a
+                  responses:
+                    '200': {description: ok}
+                    '400':
+                      description: bad
+                      content: {application/problem+json: {schema: {$ref: '#/components/schemas/Coded'}}}
+                    default:
+                      description: other
+                      content: {application/problem+json: {schema: {$ref: '#/components/schemas/Titled'}}}
+              /b:
+                get:
+                  operationId: b
+                  responses:
+                    '200': {description: ok}
+                    '404':
+                      description: bad
+                      content: {application/problem+json: {schema: {$ref: '#/components/schemas/Coded'}}}
+            components:
+              schemas:
+                Coded:
+                  type: object
+                  required: [title, code]
+                  properties: {title: {type: string}, code: {type: integer}}
+                Titled:
+                  type: object
+                  required: [title]
+                  properties: {title: {type: string}}
+            """)
+        let warnings = result.diagnostics.filter { $0.message.contains("problem details") }
+        #expect(
+            warnings.map { "\($0.mark.line):\($0.mark.column): \($0.message)" } == [
+                "9:9: the 400 response's problem details schema requires 'code', which the server's own errors "
+                    + "(a malformed request, a missing credential, an unknown path, …) cannot fill: they are written "
+                    + "as application/json {\"error\": …} instead"
+            ])
+    }
+
     @Test func unusedComponentsAreWarnedAtTheirName() throws {
         let (_, diagnostics) = try IRFixtures.document("components.yaml")
         let unused = diagnostics.containing("is never referenced")

@@ -175,10 +175,12 @@ struct OperationContextBuilder {
     /// schema keeps the server's own shape, since nothing can fill what it requires.
     private func problemsLiteral(_ operation: Operation) -> String? {
         guard document.protocol.kind == .rest else { return nil }
-        let fillable: Set<String> = ["type", "title", "status", "detail", "instance"]
+        let fillable = MediaContent.problemDetailsMembers
         var entries: [(String, String)] = []
         for response in operation.responses where !response.isSuccess {
-            guard let content = response.content.first(where: { Self.isProblemJSON($0.mediaType) }) else { continue }
+            guard let content = response.content.first(where: { MediaContent.isProblemJSON($0.mediaType) }) else {
+                continue
+            }
             if case .named(let id) = content.type.nonOptional, case .object(let object)? = document.type(id)?.kind,
                 !Set(object.properties.filter(\.required).map(\.name)).isSubset(of: fillable)
             {
@@ -191,11 +193,6 @@ struct OperationContextBuilder {
         return "["
             + entries.map { "\(SwiftText.stringLiteral($0.0)): \(SwiftText.stringLiteral($0.1))" }
             .joined(separator: ", ") + "]"
-    }
-
-    static func isProblemJSON(_ mediaType: String) -> Bool {
-        mediaType.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased()
-            == "application/problem+json"
     }
 
     /// The method as a member of `HTTPRequest.Method` written after a dot: the static property of a
