@@ -49,6 +49,39 @@ extension KeyedDecodingContainer where Key == DynamicCodingKey {
     public func decodeNullable<Value: Decodable>(_ type: Value.Type, _ key: String) throws -> Nullable<Value>? {
         try decodeNullable(type, forKey: DynamicCodingKey(key))
     }
+
+    /// An optional member whose schema allows no `null`: nil when it is absent. `null` is nil too,
+    /// except while a server decodes a request (`StrictDecoding`), where it is the error it is.
+    public func decodeOptional<Value: Decodable>(_ type: Value.Type, _ key: String) throws -> Value? {
+        let codingKey = DynamicCodingKey(key)
+        if let value = try decodeIfPresent(type, forKey: codingKey) { return value }
+        if StrictDecoding.isOn, contains(codingKey) {
+            throw DecodingError.valueNotFound(
+                Value.self,
+                DecodingError.Context(codingPath: codingPath + [codingKey], debugDescription: "null is not allowed"))
+        }
+        return nil
+    }
+
+    /// A required member whose schema allows `null`: nil for `null`. An absent one is nil too,
+    /// except while a server decodes a request (`StrictDecoding`), where it is the error it is.
+    public func decodeRequiredNullable<Value: Decodable>(_ type: Value.Type, _ key: String) throws -> Value? {
+        let codingKey = DynamicCodingKey(key)
+        if StrictDecoding.isOn, !contains(codingKey) {
+            throw DecodingError.keyNotFound(
+                codingKey, DecodingError.Context(codingPath: codingPath, debugDescription: "it is required"))
+        }
+        return try decodeIfPresent(type, forKey: codingKey)
+    }
+}
+
+/// Whether generated models decode as strictly as the schema says. A server decoding a request
+/// is: `null` where the schema allows none, or a required member missing though it may be `null`,
+/// is a 400. Everywhere else (a client reading a response) they decode leniently, as absent or
+/// `null`, since servers get these wrong more often than anything else and a caller would rather
+/// have the value.
+public enum StrictDecoding {
+    @TaskLocal public static var isOn = false
 }
 
 extension KeyedEncodingContainer where Key == DynamicCodingKey {

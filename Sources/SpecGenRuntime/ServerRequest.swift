@@ -36,7 +36,9 @@ public struct ServerRequest: Sendable {
         if body.isEmpty, !profile.isAWSJSON { throw RequestError.serialization("the request body is required") }
         let json = body.isEmpty ? Array("{}".utf8) : body
         do {
-            return try profile.makeDecoder().decode(Input.self, from: Data(json))
+            return try StrictDecoding.$isOn.withValue(true) {
+                try profile.makeDecoder().decode(Input.self, from: Data(json))
+            }
         } catch {
             throw RequestError.serialization(Self.reason(error))
         }
@@ -75,8 +77,10 @@ public struct ServerRequest: Sendable {
         case .keyNotFound(let key, let context)?:
             let parent = context.codingPath.isEmpty ? "" : " in \(path(context))"
             return "missing required field '\(key.stringValue)'\(parent)"
-        case .typeMismatch(_, let context)?, .valueNotFound(_, let context)?:
+        case .typeMismatch(_, let context)?:
             return "\(path(context)) has the wrong type"
+        case .valueNotFound(_, let context)?:
+            return "\(path(context)) is null, which its schema does not allow"
         case .dataCorrupted(let context)?:
             return context.codingPath.isEmpty ? "the body is not valid JSON" : "\(path(context)) is invalid"
         default:

@@ -27,12 +27,20 @@ public enum WireProfile: Sendable, Hashable {
     /// fractional seconds) and full dates, whatever the profile: peers differ and being lenient costs nothing.
     public func makeDecoder() -> JSONDecoder {
         let decoder = JSONDecoder()
+        let isAWSJSON = self.isAWSJSON
         decoder.dateDecodingStrategy = .custom { decoder in
             let container = try decoder.singleValueContainer()
-            if let seconds = try? container.decode(Double.self) {
+            // A REST server reading a request takes what the schema's formats say, RFC 3339 text;
+            // a client reads any date it can (epoch seconds, looser ISO 8601), as AWS JSON's are.
+            let strict = StrictDecoding.isOn && !isAWSJSON
+            if !strict, let seconds = try? container.decode(Double.self) {
                 return Date(timeIntervalSince1970: seconds)
             }
             let text = try container.decode(String.self)
+            if strict, !StringFormat.isDate(Substring(text)), !StringFormat.isDateTime(text) {
+                throw DecodingError.dataCorruptedError(
+                    in: container, debugDescription: "not an RFC 3339 date or date-time: \(text)")
+            }
             guard let date = DateText.parse(text) else {
                 throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a date: \(text)")
             }

@@ -26,6 +26,10 @@ final class PetShelter: APIHandler, @unchecked Sendable {
         lock.withLock { calls += 1 }
         return NoContent()
     }
+    func recordVaccination(_ input: Vaccination) async throws -> NoContent {
+        lock.withLock { calls += 1 }
+        return NoContent()
+    }
 }
 
 /// The generated server checks each request against Specs/validation.yaml before its handler
@@ -93,6 +97,35 @@ struct ValidationRoundTripTests {
                 "/body/friends/0/name maxLength",
                 "/body/labels/a maxLength",
             ])
+    }
+
+    /// A server decodes a request as strictly as the schema types it: `null` for an optional
+    /// property that allows none, and a required property left out though it may be `null`, are
+    /// 400s; `null` where it is allowed is not.
+    @Test func nullWhereTheSchemaAllowsNoneAndAMissingRequiredNullableAre400() async throws {
+        let handler = PetShelter()
+        let nullPrice = try await wire(.post, "/pets", body: #"{"name":"Rex","price":null}"#, handler: handler)
+        #expect(nullPrice.status == 400)
+        #expect(nullPrice.body.contains("'price' is null, which its schema does not allow"), "\(nullPrice.body)")
+        let missingVet = try await wire(.post, "/vaccinations", body: #"{"vaccine":"rabies"}"#, handler: handler)
+        #expect(missingVet.status == 400)
+        #expect(missingVet.body.contains("missing required field 'vet'"), "\(missingVet.body)")
+        #expect(handler.calls == 0)
+        let nullVet = try await wire(
+            .post, "/vaccinations", body: #"{"vaccine":"rabies","vet":null}"#, handler: handler)
+        #expect(nullVet.status == 204)
+        #expect(handler.calls == 1)
+    }
+
+    /// A client reads a response leniently (a server's `null` for an optional property is nil), and
+    /// sends a required nullable property as `null`, never leaves it out.
+    @Test func aClientReadsNullLenientlyAndSendsARequiredNullAsNull() throws {
+        let pet = try JSONDecoder().decode(Pet.self, from: Data(#"{"name":"Rex","price":null}"#.utf8))
+        #expect(pet.price == nil)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let sent = String(decoding: try encoder.encode(Vaccination(vaccine: "rabies")), as: UTF8.self)
+        #expect(sent == #"{"vaccine":"rabies","vet":null}"#)
     }
 
     @Test func theProblemDetailsNameConstraintLimitAndWhatIsWrong() async throws {

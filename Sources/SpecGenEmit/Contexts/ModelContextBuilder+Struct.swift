@@ -16,6 +16,8 @@ extension ModelContextBuilder {
 
         enum Coding {
             case required
+            /// Required, and `null` is allowed: `nil` is null (sent as `null`, never left out).
+            case requiredNullable
             case optional
             /// Not required and nullable: `nil` is absent, `.null` is null.
             case nullableOptional
@@ -75,7 +77,7 @@ extension ModelContextBuilder {
             let defaultArgument: String?
             switch plan.coding {
             case .required: defaultArgument = nil
-            case .optional, .nullableOptional: defaultArgument = "nil"
+            case .requiredNullable, .optional, .nullableOptional: defaultArgument = "nil"
             case .defaulted(let literal): defaultArgument = literal
             }
             return InitParameterContext(
@@ -141,7 +143,7 @@ extension ModelContextBuilder {
             coding = .required
             declared = baseType
         case (true, true, _):
-            coding = .optional
+            coding = .requiredNullable
             declared = baseType + "?"
         case (false, true, _):
             coding = .nullableOptional
@@ -183,9 +185,12 @@ extension ModelContextBuilder {
             switch plan.coding {
             case .required:
                 property.isRequired = true
+            case .requiredNullable:
+                property.isOptional = true
+                (property.decodeMethod, property.encodeMethod) = ("decodeRequiredNullable", "encode")
             case .optional:
                 property.isOptional = true
-                (property.decodeMethod, property.encodeMethod) = ("decodeIfPresent", "encodeIfPresent")
+                (property.decodeMethod, property.encodeMethod) = ("decodeOptional", "encodeIfPresent")
             case .nullableOptional:
                 property.isNullable = true
                 (property.decodeMethod, property.encodeMethod) = ("decodeNullable", "encodeNullable")

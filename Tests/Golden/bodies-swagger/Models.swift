@@ -43,7 +43,7 @@ public struct LoginRequest: Codable, Hashable, Sendable {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         self.username = try container.decode(String.self, "username")
         self.password = try container.decode(String.self, "password")
-        self.remember = try container.decodeIfPresent(Bool.self, "remember")
+        self.remember = try container.decodeOptional(Bool.self, "remember")
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -83,7 +83,7 @@ public struct UploadAvatarRequest: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         self.avatar = try container.decode(Data.self, "avatar")
-        self.caption = try container.decodeIfPresent(String.self, "caption")
+        self.caption = try container.decodeOptional(String.self, "caption")
     }
 
     public func encode(to encoder: any Encoder) throws {

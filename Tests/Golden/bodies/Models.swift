@@ -19,7 +19,7 @@ public struct DocumentMetadata: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         self.title = try container.decode(String.self, "title")
-        self.authors = try container.decodeIfPresent([String].self, "authors")
+        self.authors = try container.decodeOptional([String].self, "authors")
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -90,7 +90,7 @@ public struct GetArchiveResponse: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        self.notes = try container.decodeIfPresent([String].self, "notes")
+        self.notes = try container.decodeOptional([String].self, "notes")
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -136,7 +136,7 @@ public struct GetBundleResponse: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         self.manifest = try container.decode(DocumentMetadata.self, "manifest")
-        self.files = try container.decodeIfPresent([Data].self, "files")
+        self.files = try container.decodeOptional([Data].self, "files")
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -157,7 +157,7 @@ public struct GetBundleResponse404: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        self.reason = try container.decodeIfPresent(String.self, "reason")
+        self.reason = try container.decodeOptional(String.self, "reason")
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -241,7 +241,7 @@ public struct Note: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         self.text = try container.decode(String.self, "text")
-        self.urgent = try container.decodeIfPresent(Bool.self, "urgent")
+        self.urgent = try container.decodeOptional(Bool.self, "urgent")
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -269,8 +269,8 @@ public struct PetForm: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         self.name = try container.decode(String.self, "name")
-        self.age = try container.decodeIfPresent(Int.self, "age")
-        self.tags = try container.decodeIfPresent([String].self, "tags")
+        self.age = try container.decodeOptional(Int.self, "age")
+        self.tags = try container.decodeOptional([String].self, "tags")
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -370,11 +370,11 @@ public struct UploadDocumentRequest: Codable, Hashable, Sendable, Validatable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         self.metadata = try container.decode(DocumentMetadata.self, "metadata")
-        self.note = try container.decodeIfPresent(String.self, "note")
-        self.pages = try container.decodeIfPresent(Int.self, "pages")
-        self.kind = try container.decodeIfPresent(Kind.self, "kind")
+        self.note = try container.decodeOptional(String.self, "note")
+        self.pages = try container.decodeOptional(Int.self, "pages")
+        self.kind = try container.decodeOptional(Kind.self, "kind")
         self.file = try container.decode(Data.self, "file")
-        self.attachments = try container.decodeIfPresent([Data].self, "attachments")
+        self.attachments = try container.decodeOptional([Data].self, "attachments")
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -410,8 +410,8 @@ public struct UploadSignedRequest: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         self.file = try container.decode(Data.self, "file")
-        self.note = try container.decodeIfPresent(String.self, "note")
-        self.tags = try container.decodeIfPresent([String].self, "tags")
+        self.note = try container.decodeOptional(String.self, "note")
+        self.tags = try container.decodeOptional([String].self, "tags")
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -445,11 +445,11 @@ public struct UploadTrickyNamesRequest: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        self.rules = try container.decodeIfPresent(String.self, "rules")
-        self.decode_ = try container.decodeIfPresent(Bool.self, "decode")
-        self.other = try container.decodeIfPresent(Double.self, "other")
-        self.self_ = try container.decodeIfPresent(String.self, "self")
-        self.contentType = try container.decodeIfPresent(String.self, "content-type")
+        self.rules = try container.decodeOptional(String.self, "rules")
+        self.decode_ = try container.decodeOptional(Bool.self, "decode")
+        self.other = try container.decodeOptional(Double.self, "other")
+        self.self_ = try container.decodeOptional(String.self, "self")
+        self.contentType = try container.decodeOptional(String.self, "content-type")
     }
 
     public func encode(to encoder: any Encoder) throws {

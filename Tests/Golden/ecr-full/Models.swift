@@ -24,9 +24,9 @@ public struct AWSErrorResponse: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        self.type = try container.decodeIfPresent(String.self, "__type")
-        self.message = try container.decodeIfPresent(String.self, "message")
-        self.message2 = try container.decodeIfPresent(String.self, "Message")
+        self.type = try container.decodeOptional(String.self, "__type")
+        self.message = try container.decodeOptional(String.self, "message")
+        self.message2 = try container.decodeOptional(String.self, "Message")
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -61,10 +61,10 @@ public struct BatchGetImageRequest: Codable, Hashable, Sendable, Validatable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        self.registryId = try container.decodeIfPresent(String.self, "registryId")
+        self.registryId = try container.decodeOptional(String.self, "registryId")
         self.repositoryName = try container.decode(String.self, "repositoryName")
         self.imageIds = try container.decode([ImageIdentifier].self, "imageIds")
-        self.acceptedMediaTypes = try container.decodeIfPresent([String].self, "acceptedMediaTypes")
+        self.acceptedMediaTypes = try container.decodeOptional([String].self, "acceptedMediaTypes")
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -99,8 +99,8 @@ public struct BatchGetImageResponse: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        self.images = try container.decodeIfPresent([Image].self, "images")
-        self.failures = try container.decodeIfPresent([ImageFailure].self, "failures")
+        self.images = try container.decodeOptional([Image].self, "images")
+        self.failures = try container.decodeOptional([ImageFailure].self, "failures")
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -146,13 +146,13 @@ public struct CreateRepositoryRequest: Codable, Hashable, Sendable, Validatable 
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        self.registryId = try container.decodeIfPresent(String.self, "registryId")
+        self.registryId = try container.decodeOptional(String.self, "registryId")
         self.repositoryName = try container.decode(String.self, "repositoryName")
-        self.tags = try container.decodeIfPresent([Tag].self, "tags")
-        self.imageTagMutability = try container.decodeIfPresent(ImageTagMutability.self, "imageTagMutability")
-        self.imageTagMutabilityExclusionFilters = try container.decodeIfPresent([ImageTagMutabilityExclusionFilter].self, "imageTagMutabilityExclusionFilters")
-        self.imageScanningConfiguration = try container.decodeIfPresent(ImageScanningConfiguration.self, "imageScanningConfiguration")
-        self.encryptionConfiguration = try container.decodeIfPresent(EncryptionConfiguration.self, "encryptionConfiguration")
+        self.tags = try container.decodeOptional([Tag].self, "tags")
+        self.imageTagMutability = try container.decodeOptional(ImageTagMutability.self, "imageTagMutability")
+        self.imageTagMutabilityExclusionFilters = try container.decodeOptional([ImageTagMutabilityExclusionFilter].self, "imageTagMutabilityExclusionFilters")
+        self.imageScanningConfiguration = try container.decodeOptional(ImageScanningConfiguration.self, "imageScanningConfiguration")
+        self.encryptionConfiguration = try container.decodeOptional(EncryptionConfiguration.self, "encryptionConfiguration")
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -187,7 +187,7 @@ public struct CreateRepositoryResponse: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        self.repository = try container.decodeIfPresent(Repository.self, "repository")
+        self.repository = try container.decodeOptional(Repository.self, "repository")
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -216,9 +216,9 @@ public struct DeleteRepositoryRequest: Codable, Hashable, Sendable, Validatable 
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        self.registryId = try container.decodeIfPresent(String.self, "registryId")
+        self.registryId = try container.decodeOptional(String.self, "registryId")
         self.repositoryName = try container.decode(String.self, "repositoryName")
-        self.force = try container.decodeIfPresent(Bool.self, "force")
+        self.force = try container.decodeOptional(Bool.self, "force")
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -246,7 +246,7 @@ public struct DeleteRepositoryResponse: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        self.repository = try container.decodeIfPresent(Repository.self, "repository")
+        self.repository = try container.decodeOptional(Repository.self, "repository")
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -272,8 +272,8 @@ public struct DescribeImagesFilter: Codable, Hashable, Sendable, Validatable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        self.tagStatus = try container.decodeIfPresent(TagStatus.self, "tagStatus")
-        self.imageStatus = try container.decodeIfPresent(ImageStatusFilter.self, "imageStatus")
+        self.tagStatus = try container.decodeOptional(TagStatus.self, "tagStatus")
+        self.imageStatus = try container.decodeOptional(ImageStatusFilter.self, "imageStatus")
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -320,12 +320,12 @@ public struct DescribeImagesRequest: Codable, Hashable, Sendable, Validatable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        self.registryId = try container.decodeIfPresent(String.self, "registryId")
+        self.registryId = try container.decodeOptional(String.self, "registryId")
         self.repositoryName = try container.decode(String.self, "repositoryName")
-        self.imageIds = try container.decodeIfPresent([ImageIdentifier].self, "imageIds")
-        self.nextToken = try container.decodeIfPresent(String.self, "nextToken")
-        self.maxResults = try container.decodeIfPresent(Int32.self, "maxResults")
-        self.filter = try container.decodeIfPresent(DescribeImagesFilter.self, "filter")
+        self.imageIds = try container.decodeOptional([ImageIdentifier].self, "imageIds")
+        self.nextToken = try container.decodeOptional(String.self, "nextToken")
+        self.maxResults = try container.decodeOptional(Int32.self, "maxResults")
+        self.filter = try container.decodeOptional(DescribeImagesFilter.self, "filter")
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -363,8 +363,8 @@ public struct DescribeImagesResponse: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        self.imageDetails = try container.decodeIfPresent([ImageDetail].self, "imageDetails")
-        self.nextToken = try container.decodeIfPresent(String.self, "nextToken")
+        self.imageDetails = try container.decodeOptional([ImageDetail].self, "imageDetails")
+        self.nextToken = try container.decodeOptional(String.self, "nextToken")
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -398,10 +398,10 @@ public struct DescribeRepositoriesRequest: Codable, Hashable, Sendable, Validata
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        self.registryId = try container.decodeIfPresent(String.self, "registryId")
-        self.repositoryNames = try container.decodeIfPresent([String].self, "repositoryNames")
-        self.nextToken = try container.decodeIfPresent(String.self, "nextToken")
-        self.maxResults = try container.decodeIfPresent(Int32.self, "maxResults")
+        self.registryId = try container.decodeOptional(String.self, "registryId")
+        self.repositoryNames = try container.decodeOptional([String].self, "repositoryNames")
+        self.nextToken = try container.decodeOptional(String.self, "nextToken")
+        self.maxResults = try container.decodeOptional(Int32.self, "maxResults")
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -435,8 +435,8 @@ public struct DescribeRepositoriesResponse: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        self.repositories = try container.decodeIfPresent([Repository].self, "repositories")
-        self.nextToken = try container.decodeIfPresent(String.self, "nextToken")
+        self.repositories = try container.decodeOptional([Repository].self, "repositories")
+        self.nextToken = try container.decodeOptional(String.self, "nextToken")
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -464,7 +464,7 @@ public struct EncryptionConfiguration: Codable, Hashable, Sendable, Validatable 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         self.encryptionType = try container.decode(EncryptionType.self, "encryptionType")
-        self.kmsKey = try container.decodeIfPresent(String.self, "kmsKey")
+        self.kmsKey = try container.decodeOptional(String.self, "kmsKey")
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -540,11 +540,11 @@ public struct Image: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        self.registryId = try container.decodeIfPresent(String.self, "registryId")
-        self.repositoryName = try container.decodeIfPresent(String.self, "repositoryName")
-        self.imageId = try container.decodeIfPresent(ImageIdentifier.self, "imageId")
-        self.imageManifest = try container.decodeIfPresent(String.self, "imageManifest")
-        self.imageManifestMediaType = try container.decodeIfPresent(String.self, "imageManifestMediaType")
+        self.registryId = try container.decodeOptional(String.self, "registryId")
+        self.repositoryName = try container.decodeOptional(String.self, "repositoryName")
+        self.imageId = try container.decodeOptional(ImageIdentifier.self, "imageId")
+        self.imageManifest = try container.decodeOptional(String.self, "imageManifest")
+        self.imageManifestMediaType = try container.decodeOptional(String.self, "imageManifestMediaType")
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -626,21 +626,21 @@ public struct ImageDetail: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        self.registryId = try container.decodeIfPresent(String.self, "registryId")
-        self.repositoryName = try container.decodeIfPresent(String.self, "repositoryName")
-        self.imageDigest = try container.decodeIfPresent(String.self, "imageDigest")
-        self.imageTags = try container.decodeIfPresent([String].self, "imageTags")
-        self.imageSizeInBytes = try container.decodeIfPresent(Int64.self, "imageSizeInBytes")
-        self.imagePushedAt = try container.decodeIfPresent(Date.self, "imagePushedAt")
-        self.imageScanStatus = try container.decodeIfPresent(ImageScanStatus.self, "imageScanStatus")
-        self.imageScanFindingsSummary = try container.decodeIfPresent(ImageScanFindingsSummary.self, "imageScanFindingsSummary")
-        self.imageManifestMediaType = try container.decodeIfPresent(String.self, "imageManifestMediaType")
-        self.artifactMediaType = try container.decodeIfPresent(String.self, "artifactMediaType")
-        self.lastRecordedPullTime = try container.decodeIfPresent(Date.self, "lastRecordedPullTime")
-        self.subjectManifestDigest = try container.decodeIfPresent(String.self, "subjectManifestDigest")
-        self.imageStatus = try container.decodeIfPresent(ImageStatus.self, "imageStatus")
-        self.lastArchivedAt = try container.decodeIfPresent(Date.self, "lastArchivedAt")
-        self.lastActivatedAt = try container.decodeIfPresent(Date.self, "lastActivatedAt")
+        self.registryId = try container.decodeOptional(String.self, "registryId")
+        self.repositoryName = try container.decodeOptional(String.self, "repositoryName")
+        self.imageDigest = try container.decodeOptional(String.self, "imageDigest")
+        self.imageTags = try container.decodeOptional([String].self, "imageTags")
+        self.imageSizeInBytes = try container.decodeOptional(Int64.self, "imageSizeInBytes")
+        self.imagePushedAt = try container.decodeOptional(Date.self, "imagePushedAt")
+        self.imageScanStatus = try container.decodeOptional(ImageScanStatus.self, "imageScanStatus")
+        self.imageScanFindingsSummary = try container.decodeOptional(ImageScanFindingsSummary.self, "imageScanFindingsSummary")
+        self.imageManifestMediaType = try container.decodeOptional(String.self, "imageManifestMediaType")
+        self.artifactMediaType = try container.decodeOptional(String.self, "artifactMediaType")
+        self.lastRecordedPullTime = try container.decodeOptional(Date.self, "lastRecordedPullTime")
+        self.subjectManifestDigest = try container.decodeOptional(String.self, "subjectManifestDigest")
+        self.imageStatus = try container.decodeOptional(ImageStatus.self, "imageStatus")
+        self.lastArchivedAt = try container.decodeOptional(Date.self, "lastArchivedAt")
+        self.lastActivatedAt = try container.decodeOptional(Date.self, "lastActivatedAt")
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -684,9 +684,9 @@ public struct ImageFailure: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        self.imageId = try container.decodeIfPresent(ImageIdentifier.self, "imageId")
-        self.failureCode = try container.decodeIfPresent(ImageFailureCode.self, "failureCode")
-        self.failureReason = try container.decodeIfPresent(String.self, "failureReason")
+        self.imageId = try container.decodeOptional(ImageIdentifier.self, "imageId")
+        self.failureCode = try container.decodeOptional(ImageFailureCode.self, "failureCode")
+        self.failureReason = try container.decodeOptional(String.self, "failureReason")
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -764,8 +764,8 @@ public struct ImageIdentifier: Codable, Hashable, Sendable, Validatable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        self.imageDigest = try container.decodeIfPresent(String.self, "imageDigest")
-        self.imageTag = try container.decodeIfPresent(String.self, "imageTag")
+        self.imageDigest = try container.decodeOptional(String.self, "imageDigest")
+        self.imageTag = try container.decodeOptional(String.self, "imageTag")
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -800,9 +800,9 @@ public struct ImageScanFindingsSummary: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        self.imageScanCompletedAt = try container.decodeIfPresent(Date.self, "imageScanCompletedAt")
-        self.vulnerabilitySourceUpdatedAt = try container.decodeIfPresent(Date.self, "vulnerabilitySourceUpdatedAt")
-        self.findingSeverityCounts = try container.decodeIfPresent([String: Int32].self, "findingSeverityCounts")
+        self.imageScanCompletedAt = try container.decodeOptional(Date.self, "imageScanCompletedAt")
+        self.vulnerabilitySourceUpdatedAt = try container.decodeOptional(Date.self, "vulnerabilitySourceUpdatedAt")
+        self.findingSeverityCounts = try container.decodeOptional([String: Int32].self, "findingSeverityCounts")
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -830,8 +830,8 @@ public struct ImageScanStatus: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        self.status = try container.decodeIfPresent(ScanStatus.self, "status")
-        self.description_ = try container.decodeIfPresent(String.self, "description")
+        self.status = try container.decodeOptional(ScanStatus.self, "status")
+        self.description_ = try container.decodeOptional(String.self, "description")
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -854,7 +854,7 @@ public struct ImageScanningConfiguration: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        self.scanOnPush = try container.decodeIfPresent(Bool.self, "scanOnPush")
+        self.scanOnPush = try container.decodeOptional(Bool.self, "scanOnPush")
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -1035,8 +1035,8 @@ public struct ListImagesFilter: Codable, Hashable, Sendable, Validatable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        self.tagStatus = try container.decodeIfPresent(TagStatus.self, "tagStatus")
-        self.imageStatus = try container.decodeIfPresent(ImageStatusFilter.self, "imageStatus")
+        self.tagStatus = try container.decodeOptional(TagStatus.self, "tagStatus")
+        self.imageStatus = try container.decodeOptional(ImageStatusFilter.self, "imageStatus")
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -1079,11 +1079,11 @@ public struct ListImagesRequest: Codable, Hashable, Sendable, Validatable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        self.registryId = try container.decodeIfPresent(String.self, "registryId")
+        self.registryId = try container.decodeOptional(String.self, "registryId")
         self.repositoryName = try container.decode(String.self, "repositoryName")
-        self.nextToken = try container.decodeIfPresent(String.self, "nextToken")
-        self.maxResults = try container.decodeIfPresent(Int32.self, "maxResults")
-        self.filter = try container.decodeIfPresent(ListImagesFilter.self, "filter")
+        self.nextToken = try container.decodeOptional(String.self, "nextToken")
+        self.maxResults = try container.decodeOptional(Int32.self, "maxResults")
+        self.filter = try container.decodeOptional(ListImagesFilter.self, "filter")
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -1119,8 +1119,8 @@ public struct ListImagesResponse: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        self.imageIds = try container.decodeIfPresent([ImageIdentifier].self, "imageIds")
-        self.nextToken = try container.decodeIfPresent(String.self, "nextToken")
+        self.imageIds = try container.decodeOptional([ImageIdentifier].self, "imageIds")
+        self.nextToken = try container.decodeOptional(String.self, "nextToken")
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -1162,12 +1162,12 @@ public struct PutImageRequest: Codable, Hashable, Sendable, Validatable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        self.registryId = try container.decodeIfPresent(String.self, "registryId")
+        self.registryId = try container.decodeOptional(String.self, "registryId")
         self.repositoryName = try container.decode(String.self, "repositoryName")
         self.imageManifest = try container.decode(String.self, "imageManifest")
-        self.imageManifestMediaType = try container.decodeIfPresent(String.self, "imageManifestMediaType")
-        self.imageTag = try container.decodeIfPresent(String.self, "imageTag")
-        self.imageDigest = try container.decodeIfPresent(String.self, "imageDigest")
+        self.imageManifestMediaType = try container.decodeOptional(String.self, "imageManifestMediaType")
+        self.imageTag = try container.decodeOptional(String.self, "imageTag")
+        self.imageDigest = try container.decodeOptional(String.self, "imageDigest")
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -1200,7 +1200,7 @@ public struct PutImageResponse: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        self.image = try container.decodeIfPresent(Image.self, "image")
+        self.image = try container.decodeOptional(Image.self, "image")
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -1253,15 +1253,15 @@ public struct Repository: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        self.repositoryArn = try container.decodeIfPresent(String.self, "repositoryArn")
-        self.registryId = try container.decodeIfPresent(String.self, "registryId")
-        self.repositoryName = try container.decodeIfPresent(String.self, "repositoryName")
-        self.repositoryUri = try container.decodeIfPresent(String.self, "repositoryUri")
-        self.createdAt = try container.decodeIfPresent(Date.self, "createdAt")
-        self.imageTagMutability = try container.decodeIfPresent(ImageTagMutability.self, "imageTagMutability")
-        self.imageTagMutabilityExclusionFilters = try container.decodeIfPresent([ImageTagMutabilityExclusionFilter].self, "imageTagMutabilityExclusionFilters")
-        self.imageScanningConfiguration = try container.decodeIfPresent(ImageScanningConfiguration.self, "imageScanningConfiguration")
-        self.encryptionConfiguration = try container.decodeIfPresent(EncryptionConfiguration.self, "encryptionConfiguration")
+        self.repositoryArn = try container.decodeOptional(String.self, "repositoryArn")
+        self.registryId = try container.decodeOptional(String.self, "registryId")
+        self.repositoryName = try container.decodeOptional(String.self, "repositoryName")
+        self.repositoryUri = try container.decodeOptional(String.self, "repositoryUri")
+        self.createdAt = try container.decodeOptional(Date.self, "createdAt")
+        self.imageTagMutability = try container.decodeOptional(ImageTagMutability.self, "imageTagMutability")
+        self.imageTagMutabilityExclusionFilters = try container.decodeOptional([ImageTagMutabilityExclusionFilter].self, "imageTagMutabilityExclusionFilters")
+        self.imageScanningConfiguration = try container.decodeOptional(ImageScanningConfiguration.self, "imageScanningConfiguration")
+        self.encryptionConfiguration = try container.decodeOptional(EncryptionConfiguration.self, "encryptionConfiguration")
     }
 
     public func encode(to encoder: any Encoder) throws {

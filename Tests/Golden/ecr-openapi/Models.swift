@@ -27,10 +27,10 @@ public struct BatchGetImageRequest: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        self.registryId = try container.decodeIfPresent(String.self, "registryId")
+        self.registryId = try container.decodeOptional(String.self, "registryId")
         self.repositoryName = try container.decode(String.self, "repositoryName")
         self.imageIds = try container.decode([BatchGetImageRequest.ImageIdsItem].self, "imageIds")
-        self.acceptedMediaTypes = try container.decodeIfPresent([String].self, "acceptedMediaTypes")
+        self.acceptedMediaTypes = try container.decodeOptional([String].self, "acceptedMediaTypes")
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -57,8 +57,8 @@ extension BatchGetImageRequest {
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-            self.imageDigest = try container.decodeIfPresent(String.self, "imageDigest")
-            self.imageTag = try container.decodeIfPresent(String.self, "imageTag")
+            self.imageDigest = try container.decodeOptional(String.self, "imageDigest")
+            self.imageTag = try container.decodeOptional(String.self, "imageTag")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -98,10 +98,10 @@ public struct CreateRepositoryRequest: Codable, Hashable, Sendable, Validatable 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         self.repositoryName = try container.decode(String.self, "repositoryName")
-        self.tags = try container.decodeIfPresent([CreateRepositoryRequest.TagsItem].self, "tags")
-        self.imageTagMutability = try container.decodeIfPresent(CreateRepositoryRequest.ImageTagMutability.self, "imageTagMutability")
-        self.imageScanningConfiguration = try container.decodeIfPresent(CreateRepositoryRequest.ImageScanningConfiguration.self, "imageScanningConfiguration")
-        self.encryptionConfiguration = try container.decodeIfPresent(CreateRepositoryRequest.EncryptionConfiguration.self, "encryptionConfiguration")
+        self.tags = try container.decodeOptional([CreateRepositoryRequest.TagsItem].self, "tags")
+        self.imageTagMutability = try container.decodeOptional(CreateRepositoryRequest.ImageTagMutability.self, "imageTagMutability")
+        self.imageScanningConfiguration = try container.decodeOptional(CreateRepositoryRequest.ImageScanningConfiguration.self, "imageScanningConfiguration")
+        self.encryptionConfiguration = try container.decodeOptional(CreateRepositoryRequest.EncryptionConfiguration.self, "encryptionConfiguration")
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -135,8 +135,8 @@ extension CreateRepositoryRequest {
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-            self.encryptionType = try container.decodeIfPresent(CreateRepositoryRequest.EncryptionConfiguration.EncryptionType.self, "encryptionType")
-            self.kmsKey = try container.decodeIfPresent(String.self, "kmsKey")
+            self.encryptionType = try container.decodeOptional(CreateRepositoryRequest.EncryptionConfiguration.EncryptionType.self, "encryptionType")
+            self.kmsKey = try container.decodeOptional(String.self, "kmsKey")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -195,7 +195,7 @@ extension CreateRepositoryRequest {
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-            self.scanOnPush = try container.decodeIfPresent(Bool.self, "scanOnPush")
+            self.scanOnPush = try container.decodeOptional(Bool.self, "scanOnPush")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -252,8 +252,8 @@ extension CreateRepositoryRequest {
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-            self.key = try container.decodeIfPresent(String.self, "Key")
-            self.value = try container.decodeIfPresent(String.self, "Value")
+            self.key = try container.decodeOptional(String.self, "Key")
+            self.value = try container.decodeOptional(String.self, "Value")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -275,7 +275,7 @@ public struct CreateRepositoryResponse: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        self.repository = try container.decodeIfPresent(Repository.self, "repository")
+        self.repository = try container.decodeOptional(Repository.self, "repository")
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -304,9 +304,9 @@ public struct DeleteRepositoryRequest: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        self.registryId = try container.decodeIfPresent(String.self, "registryId")
+        self.registryId = try container.decodeOptional(String.self, "registryId")
         self.repositoryName = try container.decode(String.self, "repositoryName")
-        self.force = try container.decodeIfPresent(Bool.self, "force")
+        self.force = try container.decodeOptional(Bool.self, "force")
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -341,10 +341,10 @@ public struct DescribeRepositoriesRequest: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        self.registryId = try container.decodeIfPresent(String.self, "registryId")
-        self.repositoryNames = try container.decodeIfPresent([String].self, "repositoryNames")
-        self.nextToken = try container.decodeIfPresent(String.self, "nextToken")
-        self.maxResults = try container.decodeIfPresent(Int.self, "maxResults")
+        self.registryId = try container.decodeOptional(String.self, "registryId")
+        self.repositoryNames = try container.decodeOptional([String].self, "repositoryNames")
+        self.nextToken = try container.decodeOptional(String.self, "nextToken")
+        self.maxResults = try container.decodeOptional(Int.self, "maxResults")
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -370,8 +370,8 @@ public struct DescribeRepositoriesResponse: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        self.repositories = try container.decodeIfPresent([Repository].self, "repositories")
-        self.nextToken = try container.decodeIfPresent(String.self, "nextToken")
+        self.repositories = try container.decodeOptional([Repository].self, "repositories")
+        self.nextToken = try container.decodeOptional(String.self, "nextToken")
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -409,11 +409,11 @@ public struct ListImagesRequest: Codable, Hashable, Sendable, Validatable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        self.registryId = try container.decodeIfPresent(String.self, "registryId")
+        self.registryId = try container.decodeOptional(String.self, "registryId")
         self.repositoryName = try container.decode(String.self, "repositoryName")
-        self.nextToken = try container.decodeIfPresent(String.self, "nextToken")
-        self.maxResults = try container.decodeIfPresent(Int.self, "maxResults")
-        self.filter = try container.decodeIfPresent(ListImagesRequest.Filter.self, "filter")
+        self.nextToken = try container.decodeOptional(String.self, "nextToken")
+        self.maxResults = try container.decodeOptional(Int.self, "maxResults")
+        self.filter = try container.decodeOptional(ListImagesRequest.Filter.self, "filter")
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -443,7 +443,7 @@ extension ListImagesRequest {
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-            self.tagStatus = try container.decodeIfPresent(ListImagesRequest.Filter.TagStatus.self, "tagStatus")
+            self.tagStatus = try container.decodeOptional(ListImagesRequest.Filter.TagStatus.self, "tagStatus")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -523,12 +523,12 @@ public struct PutImageRequest: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        self.registryId = try container.decodeIfPresent(String.self, "registryId")
+        self.registryId = try container.decodeOptional(String.self, "registryId")
         self.repositoryName = try container.decode(String.self, "repositoryName")
         self.imageManifest = try container.decode(String.self, "imageManifest")
-        self.imageManifestMediaType = try container.decodeIfPresent(String.self, "imageManifestMediaType")
-        self.imageTag = try container.decodeIfPresent(String.self, "imageTag")
-        self.imageDigest = try container.decodeIfPresent(String.self, "imageDigest")
+        self.imageManifestMediaType = try container.decodeOptional(String.self, "imageManifestMediaType")
+        self.imageTag = try container.decodeOptional(String.self, "imageTag")
+        self.imageDigest = try container.decodeOptional(String.self, "imageDigest")
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -582,14 +582,14 @@ public struct Repository: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        self.repositoryArn = try container.decodeIfPresent(String.self, "repositoryArn")
-        self.registryId = try container.decodeIfPresent(String.self, "registryId")
-        self.repositoryName = try container.decodeIfPresent(String.self, "repositoryName")
-        self.repositoryUri = try container.decodeIfPresent(String.self, "repositoryUri")
-        self.createdAt = try container.decodeIfPresent(Date.self, "createdAt")
-        self.imageTagMutability = try container.decodeIfPresent(Repository.ImageTagMutability.self, "imageTagMutability")
-        self.imageScanningConfiguration = try container.decodeIfPresent(Repository.ImageScanningConfiguration.self, "imageScanningConfiguration")
-        self.encryptionConfiguration = try container.decodeIfPresent(Repository.EncryptionConfiguration.self, "encryptionConfiguration")
+        self.repositoryArn = try container.decodeOptional(String.self, "repositoryArn")
+        self.registryId = try container.decodeOptional(String.self, "registryId")
+        self.repositoryName = try container.decodeOptional(String.self, "repositoryName")
+        self.repositoryUri = try container.decodeOptional(String.self, "repositoryUri")
+        self.createdAt = try container.decodeOptional(Date.self, "createdAt")
+        self.imageTagMutability = try container.decodeOptional(Repository.ImageTagMutability.self, "imageTagMutability")
+        self.imageScanningConfiguration = try container.decodeOptional(Repository.ImageScanningConfiguration.self, "imageScanningConfiguration")
+        self.encryptionConfiguration = try container.decodeOptional(Repository.EncryptionConfiguration.self, "encryptionConfiguration")
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -621,8 +621,8 @@ extension Repository {
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-            self.encryptionType = try container.decodeIfPresent(String.self, "encryptionType")
-            self.kmsKey = try container.decodeIfPresent(String.self, "kmsKey")
+            self.encryptionType = try container.decodeOptional(String.self, "encryptionType")
+            self.kmsKey = try container.decodeOptional(String.self, "kmsKey")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -646,7 +646,7 @@ extension Repository {
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-            self.scanOnPush = try container.decodeIfPresent(Bool.self, "scanOnPush")
+            self.scanOnPush = try container.decodeOptional(Bool.self, "scanOnPush")
         }
 
         public func encode(to encoder: any Encoder) throws {

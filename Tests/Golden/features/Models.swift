@@ -46,10 +46,10 @@ public struct Cat: Codable, Hashable, Sendable, Validatable {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         self.name = try container.decode(String.self, "name")
         self.petType = try container.decode(String.self, "petType")
-        self.born = try container.decodeIfPresent(Date.self, "born")
-        self.photo = try container.decodeIfPresent(Data.self, "photo")
-        self.priority = try container.decodeIfPresent(Priority.self, "priority")
-        self.labels = try container.decodeIfPresent(Labels.self, "labels")
+        self.born = try container.decodeOptional(Date.self, "born")
+        self.photo = try container.decodeOptional(Data.self, "photo")
+        self.priority = try container.decodeOptional(Priority.self, "priority")
+        self.labels = try container.decodeOptional(Labels.self, "labels")
         self.lives =
             try container.decodeIfPresent(Int.self, "lives") ?? 9
     }
@@ -101,10 +101,10 @@ public struct Dog: Codable, Hashable, Sendable, Validatable {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         self.name = try container.decode(String.self, "name")
         self.petType = try container.decode(String.self, "petType")
-        self.born = try container.decodeIfPresent(Date.self, "born")
-        self.photo = try container.decodeIfPresent(Data.self, "photo")
-        self.priority = try container.decodeIfPresent(Priority.self, "priority")
-        self.labels = try container.decodeIfPresent(Labels.self, "labels")
+        self.born = try container.decodeOptional(Date.self, "born")
+        self.photo = try container.decodeOptional(Data.self, "photo")
+        self.priority = try container.decodeOptional(Priority.self, "priority")
+        self.labels = try container.decodeOptional(Labels.self, "labels")
         self.barks =
             try container.decodeIfPresent(Bool.self, "barks") ?? true
     }
@@ -150,8 +150,8 @@ public struct Filter: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        self.color = try container.decodeIfPresent(String.self, "color")
-        self.size = try container.decodeIfPresent(Int.self, "size")
+        self.color = try container.decodeOptional(String.self, "color")
+        self.size = try container.decodeOptional(Int.self, "size")
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -266,7 +266,7 @@ public struct Labels: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        self.primary = try container.decodeIfPresent(String.self, "primary")
+        self.primary = try container.decodeOptional(String.self, "primary")
         self.additionalProperties = try container.decodeAdditional(
             String.self,
             excluding: ["primary"])
@@ -292,7 +292,7 @@ public struct Legacy: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        self.value = try container.decodeIfPresent(String.self, "value")
+        self.value = try container.decodeOptional(String.self, "value")
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -312,7 +312,7 @@ public struct NewPetResponse: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        self.accepted = try container.decodeIfPresent(Bool.self, "accepted")
+        self.accepted = try container.decodeOptional(Bool.self, "accepted")
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -380,10 +380,10 @@ public struct PetBase: Codable, Hashable, Sendable {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         self.name = try container.decode(String.self, "name")
         self.petType = try container.decode(String.self, "petType")
-        self.born = try container.decodeIfPresent(Date.self, "born")
-        self.photo = try container.decodeIfPresent(Data.self, "photo")
-        self.priority = try container.decodeIfPresent(Priority.self, "priority")
-        self.labels = try container.decodeIfPresent(Labels.self, "labels")
+        self.born = try container.decodeOptional(Date.self, "born")
+        self.photo = try container.decodeOptional(Data.self, "photo")
+        self.priority = try container.decodeOptional(Priority.self, "priority")
+        self.labels = try container.decodeOptional(Labels.self, "labels")
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -474,7 +474,7 @@ public struct PetPatch: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         self.nickname = try container.decodeNullable(String.self, "nickname")
-        self.shape = try container.decodeIfPresent(Shape.self, "shape")
+        self.shape = try container.decodeOptional(Shape.self, "shape")
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -542,7 +542,7 @@ public struct Problem: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         self.title = try container.decode(String.self, "title")
-        self.status = try container.decodeIfPresent(Int.self, "status")
+        self.status = try container.decodeOptional(Int.self, "status")
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -593,7 +593,7 @@ public struct Settings: Codable, Hashable, Sendable, Validatable {
             try container.decodeIfPresent(String.self, "greeting") ?? "hello"
         self.flags =
             try container.decodeIfPresent([String].self, "flags") ?? []
-        self._legacyMode = try container.decodeIfPresent(String.self, "legacyMode")
+        self._legacyMode = try container.decodeOptional(String.self, "legacyMode")
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -727,7 +727,7 @@ public struct Status: Codable, Hashable, Sendable {
         self.tags = try container.decode([String].self, "tags")
         self.kind = try container.decode(Kind.self, "kind")
         self.owner = try container.decode(Pet.self, "owner")
-        self.note = try container.decodeIfPresent(String.self, "note")
+        self.note = try container.decodeOptional(String.self, "note")
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -887,9 +887,9 @@ public struct TreeNode: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         self.value = try container.decode(Int.self, "value")
-        self.left = try container.decodeIfPresent(Indirect<TreeNode>.self, "left")
-        self.right = try container.decodeIfPresent(Indirect<TreeNode>.self, "right")
-        self.children = try container.decodeIfPresent([TreeNode].self, "children")
+        self.left = try container.decodeOptional(Indirect<TreeNode>.self, "left")
+        self.right = try container.decodeOptional(Indirect<TreeNode>.self, "right")
+        self.children = try container.decodeOptional([TreeNode].self, "children")
     }
 
     public func encode(to encoder: any Encoder) throws {

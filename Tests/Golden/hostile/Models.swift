@@ -15,7 +15,7 @@ public struct If: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        self.endif = try container.decodeIfPresent(String.self, "#endif")
+        self.endif = try container.decodeOptional(String.self, "#endif")
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -166,17 +166,17 @@ public struct Type_: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        self.self_ = try container.decodeIfPresent(String.self, "self")
+        self.self_ = try container.decodeOptional(String.self, "self")
         self.class_ =
             try container.decodeIfPresent(String.self, "class") ?? "\\(fatalError())\""
-        self.weirdKey = try container.decodeIfPresent(String.self, "weird key\n\"\\")
-        self._2fa = try container.decodeIfPresent(Int.self, "2fa")
-        self.init_ = try container.decodeIfPresent(Bool.self, "init")
-        self.protocol_ = try container.decodeIfPresent(Protocol_.self, "Protocol")
-        self.type = try container.decodeIfPresent(String.self, "Type")
-        self.rawValue_ = try container.decodeIfPresent(String.self, "rawValue")
-        self.name = try container.decodeIfPresent(String.self, "\u{202E}name")
-        self.emoji = try container.decodeIfPresent(String.self, "emoji 🎉")
+        self.weirdKey = try container.decodeOptional(String.self, "weird key\n\"\\")
+        self._2fa = try container.decodeOptional(Int.self, "2fa")
+        self.init_ = try container.decodeOptional(Bool.self, "init")
+        self.protocol_ = try container.decodeOptional(Protocol_.self, "Protocol")
+        self.type = try container.decodeOptional(String.self, "Type")
+        self.rawValue_ = try container.decodeOptional(String.self, "rawValue")
+        self.name = try container.decodeOptional(String.self, "\u{202E}name")
+        self.emoji = try container.decodeOptional(String.self, "emoji 🎉")
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -208,8 +208,8 @@ public struct UploadPartsRequest: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        self.fiLe = try container.decodeIfPresent(Data.self, "fi\"le */")
-        self.self_ = try container.decodeIfPresent(String.self, "self")
+        self.fiLe = try container.decodeOptional(Data.self, "fi\"le */")
+        self.self_ = try container.decodeOptional(String.self, "self")
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -230,7 +230,7 @@ public struct UploadPartsResponse: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        self.part = try container.decodeIfPresent(String.self, "\u{202E}part")
+        self.part = try container.decodeOptional(String.self, "\u{202E}part")
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -79,7 +79,7 @@ public struct NoteSearch: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         self.text = try container.decode(String.self, "text")
-        self.limit = try container.decodeIfPresent(Int.self, "limit")
+        self.limit = try container.decodeOptional(Int.self, "limit")
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -103,8 +103,8 @@ public struct NoteSequenceFilter: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        self.tag = try container.decodeIfPresent(String.self, "tag")
-        self.limit = try container.decodeIfPresent(Int.self, "limit")
+        self.tag = try container.decodeOptional(String.self, "tag")
+        self.limit = try container.decodeOptional(Int.self, "limit")
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -136,7 +136,7 @@ public struct SearchNotesRequest: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        self.text = try container.decodeIfPresent(String.self, "text")
+        self.text = try container.decodeOptional(String.self, "text")
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -55,7 +55,7 @@ public struct Pet: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         self.name = try container.decode(String.self, "name")
-        self.age = try container.decodeIfPresent(Int.self, "age")
+        self.age = try container.decodeOptional(Int.self, "age")
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -80,7 +80,7 @@ public struct Problem: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         self.title = try container.decode(String.self, "title")
-        self.detail = try container.decodeIfPresent(String.self, "detail")
+        self.detail = try container.decodeOptional(String.self, "detail")
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -26,7 +26,7 @@ public struct Seen: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        self.credentials = try container.decodeIfPresent([String].self, "credentials")
+        self.credentials = try container.decodeOptional([String].self, "credentials")
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -79,4 +79,20 @@ extension Client {
         }
     }
 
+    public func recordVaccination(_ input: Vaccination) async throws -> NoContent {
+        let request = ClientRequest(
+            operationID: "recordVaccination", method: .post, path: "/vaccinations",
+            constantHeaders: [:], constantQuery: [:])
+        let body: OutgoingBody? = try .json(
+            input, profile: client.profile,
+            contentType: client.profile.requestMediaType(declared: "application/json"))
+        let response = try await client.perform(request, body: body, accept: [])
+        switch response.status {
+        case 204:
+            return NoContent()
+        default:
+            throw await response.undeclaredError()
+        }
+    }
+
 }

@@ -126,8 +126,8 @@ public struct Owner: Codable, Hashable, Sendable, Validatable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         self.email = try container.decode(String.self, "email")
-        self.site = try container.decodeIfPresent(String.self, "site")
-        self.address = try container.decodeIfPresent(String.self, "address")
+        self.site = try container.decodeOptional(String.self, "site")
+        self.address = try container.decodeOptional(String.self, "address")
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -191,19 +191,19 @@ public struct Pet: Codable, Hashable, Sendable, Validatable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        self.id = try container.decodeIfPresent(Int.self, "id")
+        self.id = try container.decodeOptional(Int.self, "id")
         self.name = try container.decode(Name.self, "name")
-        self.kind = try container.decodeIfPresent(Kind.self, "kind")
-        self.level = try container.decodeIfPresent(Level.self, "level")
-        self.owner = try container.decodeIfPresent(Owner.self, "owner")
-        self.price = try container.decodeIfPresent(Double.self, "price")
+        self.kind = try container.decodeOptional(Kind.self, "kind")
+        self.level = try container.decodeOptional(Level.self, "level")
+        self.owner = try container.decodeOptional(Owner.self, "owner")
+        self.price = try container.decodeOptional(Double.self, "price")
         self.weight = try container.decodeNullable(Double.self, "weight")
-        self.born = try container.decodeIfPresent(Date.self, "born")
-        self.tags = try container.decodeIfPresent([String].self, "tags")
-        self.friends = try container.decodeIfPresent([Pet].self, "friends")
-        self.labels = try container.decodeIfPresent([String: String].self, "labels")
-        self.secret = try container.decodeIfPresent(String.self, "secret")
-        self.contact = try container.decodeIfPresent(Pet.Contact.self, "contact")
+        self.born = try container.decodeOptional(Date.self, "born")
+        self.tags = try container.decodeOptional([String].self, "tags")
+        self.friends = try container.decodeOptional([Pet].self, "friends")
+        self.labels = try container.decodeOptional([String: String].self, "labels")
+        self.secret = try container.decodeOptional(String.self, "secret")
+        self.contact = try container.decodeOptional(Pet.Contact.self, "contact")
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -298,8 +298,8 @@ public struct Problem: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         self.title = try container.decode(String.self, "title")
-        self.status = try container.decodeIfPresent(Int.self, "status")
-        self.detail = try container.decodeIfPresent(String.self, "detail")
+        self.status = try container.decodeOptional(Int.self, "status")
+        self.detail = try container.decodeOptional(String.self, "detail")
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -307,6 +307,32 @@ public struct Problem: Codable, Hashable, Sendable {
         try container.encode(self.title, "title")
         try container.encodeIfPresent(self.status, "status")
         try container.encodeIfPresent(self.detail, "detail")
+    }
+}
+
+public struct Vaccination: Codable, Hashable, Sendable {
+    public var vaccine: String
+    /// Required
+    public var vet: String?
+
+    public init(
+        vaccine: String,
+        vet: String? = nil,
+    ) {
+        self.vaccine = vaccine
+        self.vet = vet
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.vaccine = try container.decode(String.self, "vaccine")
+        self.vet = try container.decodeRequiredNullable(String.self, "vet")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.vaccine, "vaccine")
+        try container.encode(self.vet, "vet")
     }
 }
 

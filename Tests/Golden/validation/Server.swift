@@ -11,6 +11,7 @@ public protocol APIHandler: Sendable {
     func createPet(_ input: CreatePetInput) async throws -> Pet
     func getPet(_ input: GetPetInput) async throws -> Pet
     func putTags(_ input: [String]) async throws -> NoContent
+    func recordVaccination(_ input: Vaccination) async throws -> NoContent
 }
 
 extension APIHandler {
@@ -80,6 +81,14 @@ extension APIHandler {
                 let input = try request.decodeBody([String].self)
                 try request.validate(input, [.maxItems(3), .items([.minLength(2)])], at: ValidationPath(["body"]))
                 _ = try await self.putTags(input)
+                return ServerResponse(status: 204)
+            },
+            ServerRoute(
+                "recordVaccination", .post, "/vaccinations",
+                headers: [], query: [],
+            ) { request in
+                let input = try request.decodeBody(Vaccination.self)
+                _ = try await self.recordVaccination(input)
                 return ServerResponse(status: 204)
             },
         ]

@@ -22,6 +22,10 @@ public struct APIStubs: APIHandler {
     public func putTags(_ input: [String]) async throws -> NoContent {
         return NoContent()
     }
+
+    public func recordVaccination(_ input: Vaccination) async throws -> NoContent {
+        return NoContent()
+    }
 }
 
 private let stubProfile: WireProfile = .rest
