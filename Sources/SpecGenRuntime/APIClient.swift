@@ -22,6 +22,10 @@ public struct APIClient: Sendable {
     /// thrown instead of returning it). Only types generated with `validation: {responses: true}`
     /// have response rules; off by default.
     public var validatesResponses = false
+    /// The media types to ask for (`Accept`) by operation id, instead of the ones the generated
+    /// method lists: `client.client.acceptedMediaTypes["listNotes"] = ["text/event-stream"]` asks
+    /// for Server-Sent Events where the spec declares them beside JSON Lines.
+    public var acceptedMediaTypes: [String: [String]] = [:]
 
     /// A client for the server at `serverURL`, reached through `transport`; `maxResponseBytes` bounds
     /// any response body read into memory (64 MiB by default).

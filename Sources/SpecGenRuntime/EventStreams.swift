@@ -6,6 +6,8 @@ import OpenAPIRuntime
 /// readable (`EventStream<Message>`), and reads as the consumer pulls: nothing is buffered ahead.
 public struct EventStream<Element: Sendable>: AsyncSequence, Sendable {
     private let makeNext: @Sendable () -> NextElement
+    /// The media type the stream arrived in, when a response declares several (`ItemStreamFormat`).
+    public var mediaType: String?
 
     /// Erases `base`'s type; each iteration starts a fresh iterator of `base`.
     public init<Base: AsyncSequence & Sendable>(_ base: Base) where Base.Element == Element {

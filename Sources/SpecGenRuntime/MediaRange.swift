@@ -37,7 +37,7 @@ enum MediaRange {
     }
 
     /// `application/json` of `Application/JSON; charset=utf-8`.
-    private static func essence(_ mediaType: String) -> String {
+    static func essence(_ mediaType: String) -> String {
         String(mediaType.split(separator: ";").first ?? "").trimmingCharacters(in: .whitespaces).lowercased()
     }
 }

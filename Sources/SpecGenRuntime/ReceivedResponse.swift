@@ -139,6 +139,7 @@ extension APIClient {
             method: request.method, scheme: nil, authority: nil, path: request.pathAndQuery,
             headerFields: request.headerFields)
         if let body { head.headerFields[.contentType] = body.contentType }
+        let accept = acceptedMediaTypes[request.operationID] ?? accept
         if !accept.isEmpty, head.headerFields[.accept] == nil {
             head.headerFields[.accept] = accept.joined(separator: ", ")
         }

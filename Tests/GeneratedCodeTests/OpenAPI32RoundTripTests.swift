@@ -211,15 +211,17 @@ struct OpenAPI32RoundTripTests {
     // Several media types for one response: the client asks for the one it reads, the server
     // answers it, and 406 when `Accept` takes none of what it writes.
 
-    @Test func theClientAcceptsTheMediaTypeItDecodes() async throws {
+    @Test func theClientAcceptsTheMediaTypesItDecodes() async throws {
         let transport = CannedTransport(headers: [.contentType: "application/jsonl"], body: "")
         for try await _ in try await Client(serverURL: Self.url, transport: transport).listNotes() {}
-        #expect(transport.requests.first?.0.headerFields[.accept] == "application/jsonl")
+        #expect(transport.requests.first?.0.headerFields[.accept] == "application/jsonl, text/event-stream")
     }
 
     @Test func theServerAnswers406WhenAcceptTakesNoneOfItsMediaTypes() async throws {
         let table = Notebook().routeTable
-        for (accept, status) in [("text/event-stream", 406), ("application/jsonl", 200), ("application/*", 200)] {
+        for (accept, status) in [
+            ("application/json", 406), ("application/jsonl", 200), ("text/event-stream", 200), ("application/*", 200),
+        ] {
             var request = HTTPRequest(method: .get, scheme: nil, authority: nil, path: "/notes")
             request.headerFields[.accept] = accept
             let (response, _) = try await RoutingLoopback(table: table).send(
@@ -236,5 +238,43 @@ struct OpenAPI32RoundTripTests {
         #expect(unknown == .circle(Circle(kind: "triangle", radius: 2)))
         let square = try decoder.decode(Shape.self, from: Data(#"{"kind": "square", "side": 3}"#.utf8))
         #expect(square == .square(Square(kind: "square", side: 3)))
+    }
+
+    /// The same items declared as JSON Lines and as Server-Sent Events (JSON `data`): the server
+    /// answers the first declared type the request accepts, the client reads whichever came by
+    /// its `Content-Type` into the one `EventStream<Note>`, and says which it was.
+    @Test func itemsInSeveralMediaTypesAreNegotiatedBothWays() async throws {
+        let table = Notebook().routeTable
+        var request = HTTPRequest(method: .get, scheme: nil, authority: nil, path: "/notes")
+        request.headerFields[.accept] = "text/event-stream"
+        let (response, body) = try await RoutingLoopback(table: table).send(
+            request, body: nil, baseURL: Self.url, operationID: "")
+        #expect(response.headerFields[.contentType] == "text/event-stream")
+        let text = try await String(collecting: body ?? HTTPBody(), upTo: 1 << 16)
+        #expect(text == "data: {\"id\":1,\"text\":\"milk\"}\n\ndata: {\"id\":2,\"text\":\"bread\"}\n\n")
+
+        let events = CannedTransport(headers: [.contentType: "text/event-stream"], body: text)
+        let stream = try await Client(serverURL: Self.url, transport: events).listNotes()
+        var received: [Note] = []
+        for try await note in stream { received.append(note) }
+        #expect(received == Notebook().notes)
+        #expect(stream.mediaType == "text/event-stream")
+    }
+
+    /// The caller picks what to ask for; a `Content-Type` the operation does not declare is an
+    /// error naming what it does.
+    @Test func theCallerPicksTheMediaTypeAndAnUndeclaredOneIsAnError() async throws {
+        var client = client()
+        client.client.acceptedMediaTypes["listNotes"] = ["text/event-stream"]
+        let stream = try await client.listNotes()
+        var received: [Note] = []
+        for try await note in stream { received.append(note) }
+        #expect(received == Notebook().notes)
+        #expect(stream.mediaType == "text/event-stream")
+
+        let wrong = CannedTransport(headers: [.contentType: "application/json"], body: "[]")
+        await #expect(throws: BodyDecodingError.self) {
+            _ = try await Client(serverURL: Self.url, transport: wrong).listNotes()
+        }
     }
 }

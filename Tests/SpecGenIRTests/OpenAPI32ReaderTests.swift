@@ -19,9 +19,9 @@ struct OpenAPI32ReaderTests {
                     "23:5: warning: 'summary' (OpenAPI 3.2) is ignored: tags are not documented in the generated code",
                     "25:5: warning: 'summary' (OpenAPI 3.2) is ignored: tags are not documented in the generated code",
                     "27:5: warning: 'kind' (OpenAPI 3.2) is ignored: tags are not sorted by kind in the generated code",
-                    "189:9: warning: 'nodeType' (OpenAPI 3.2) is ignored: it changes nothing, since SpecGen generates JSON coding only",
-                    "231:19: warning: security scheme 'legacyKey' is deprecated; operations that use it still get its credentials",
-                    "225:11: warning: 'serializedValue' (OpenAPI 3.2) is ignored: stubs answer with 'dataValue' or 'value'",
+                    "196:9: warning: 'nodeType' (OpenAPI 3.2) is ignored: it changes nothing, since SpecGen generates JSON coding only",
+                    "238:19: warning: security scheme 'legacyKey' is deprecated; operations that use it still get its credentials",
+                    "232:11: warning: 'serializedValue' (OpenAPI 3.2) is ignored: stubs answer with 'dataValue' or 'value'",
                 ])
     }
 

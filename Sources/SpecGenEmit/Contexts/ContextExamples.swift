@@ -201,7 +201,9 @@ extension ResponseCaseContext {
             payloadType: "TypedResponse<Problem, NoHeaders>", hasBody: true, readBinding: "let responseBody =",
             bodyIsJSON: true, bodyIsBinary: true,
             bodyIsForm: true, bodyIsText: true, bodyIsJSONLines: true, bodyIsJSONSequence: true,
-            bodyIsServerSentEvents: true, bodyIsMultipart: true, partTypeName: "OpOkPart", bodyStreams: true,
+            bodyIsServerSentEvents: true, bodyIsMultipart: true, bodyIsItems: true,
+            itemMediaTypesLiteral: "[\"application/jsonl\", \"text/event-stream\"]", partTypeName: "OpOkPart",
+            bodyStreams: true,
             bodyType: "Problem", itemType: "Event", writeValue: "body",
             writeProfile: "profile", mediaTypeLiteral: "\"application/json\"", headersType: "NoHeaders", doc: "")
     }

@@ -148,7 +148,8 @@ struct OperationContextBuilder {
     /// The distinct media types of `responses` in order, as a Swift array literal; nil when none has one.
     private static func mediaTypesLiteral(_ responses: [ResponsePlan.Declared]) -> String? {
         var seen = Set<String>()
-        let types = responses.compactMap(\.mediaType).filter { seen.insert($0).inserted }
+        let declared = responses.flatMap { $0.itemMediaTypes ?? [$0.mediaType].compactMap { $0 } }
+        let types = declared.filter { seen.insert($0).inserted }
         return types.isEmpty ? nil : "[" + types.map(SwiftText.stringLiteral).joined(separator: ", ") + "]"
     }
 

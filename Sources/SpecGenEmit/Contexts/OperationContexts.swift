@@ -271,6 +271,11 @@ struct ResponseCaseContext {
     var bodyIsJSONSequence: Bool
     var bodyIsServerSentEvents: Bool
     var bodyIsMultipart: Bool
+    /// Items in several sequential media types (`itemMediaTypesLiteral`, a Swift array literal):
+    /// read by the response's `Content-Type`, written in the first the request accepts. The
+    /// JSON Lines / Sequence / SSE flags are then off.
+    var bodyIsItems: Bool
+    var itemMediaTypesLiteral: String
     /// A multipart body's generated part enum (nil: raw parts).
     var partTypeName: String?
     /// Bytes, multipart parts or an event stream: the client reads it as it arrives (a declared

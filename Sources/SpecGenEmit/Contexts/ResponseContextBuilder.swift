@@ -7,7 +7,8 @@ enum ResponseContextBuilder {
     static func caseContext(_ declared: ResponsePlan.Declared, enumTypeName: String?, isError: Bool)
         -> ResponseCaseContext
     {
-        ResponseCaseContext(
+        let items = declared.itemMediaTypes != nil
+        return ResponseCaseContext(
             caseLabel: declared.status.pattern.map { "case " + $0 } ?? "default",
             statusCode: String(declared.status.code),
             statusFromValue: declared.status.statusFromValue && declared.isTyped,
@@ -17,9 +18,13 @@ enum ResponseContextBuilder {
             readBinding: !isError && enumTypeName == nil && !declared.isTyped ? "return" : "let responseBody =",
             bodyIsJSON: declared.bodyKind == .json, bodyIsBinary: declared.bodyKind == .binary,
             bodyIsForm: declared.bodyKind == .form, bodyIsText: declared.bodyKind == .text,
-            bodyIsJSONLines: declared.bodyKind == .jsonLines, bodyIsJSONSequence: declared.bodyKind == .jsonSequence,
-            bodyIsServerSentEvents: declared.bodyKind == .serverSentEvents,
-            bodyIsMultipart: declared.bodyKind == .multipart, partTypeName: declared.multipart?.typeName,
+            bodyIsJSONLines: !items && declared.bodyKind == .jsonLines,
+            bodyIsJSONSequence: !items && declared.bodyKind == .jsonSequence,
+            bodyIsServerSentEvents: !items && declared.bodyKind == .serverSentEvents,
+            bodyIsMultipart: declared.bodyKind == .multipart, bodyIsItems: items,
+            itemMediaTypesLiteral: "["
+                + (declared.itemMediaTypes ?? []).map(SwiftText.stringLiteral).joined(separator: ", ") + "]",
+            partTypeName: declared.multipart?.typeName,
             bodyStreams: declared.bodyKind?.streams == true, bodyType: declared.bodyType, itemType: declared.itemType,
             writeValue: enumTypeName == nil
                 ? (declared.isTyped ? "output.body" : "output") : (declared.isTyped ? "response.body" : "body"),

@@ -71,6 +71,10 @@ struct ResponsePlan {
         /// A `multipart/*` body of an object schema: its part enum (the request bodies' kind).
         var multipart: MultipartPlan?
         var mediaType: String?
+        /// Set when the response declares its items in several sequential media types with one
+        /// schema (JSON Lines and Server-Sent Events, say): all of them, in the spec's order. The
+        /// body is then one `EventStream` of the items, whichever of them travels.
+        var itemMediaTypes: [String]?
         var headers: [Header]
         /// The generated `…Headers` struct, or `NoHeaders`.
         var headersTypeName: String
@@ -243,11 +247,23 @@ enum ResponsePlanner {
             let headersName =
                 headers.isEmpty
                 ? nil : name("Headers." + entry.caseName)
+            // The same items in several sequential media types: one stream type for all of them.
+            // (Text items are not: an event's text data is no JSON string.)
+            var itemMediaTypes: [String]?
+            if let kind, kind == .jsonLines || kind == .jsonSequence, let preferred = entry.content,
+                !Self.isText(RequestBodyPlanner.itemType(preferred.type))
+            {
+                let same = (entry.response?.content ?? []).filter {
+                    $0.type == preferred.type
+                        && [.jsonLines, .jsonSequence, .serverSentEvents].contains(BodyKind.of($0))
+                }
+                if same.count > 1 { itemMediaTypes = same.map(\.mediaType) }
+            }
             return ResponsePlan.Declared(
                 status: entry.status, summary: entry.response?.summary, description: entry.response?.description,
                 caseName: entry.caseName,
                 bodyKind: kind, bodyType: bodyType, itemType: itemType, multipart: multipart,
-                mediaType: kind == nil ? nil : entry.content?.mediaType,
+                mediaType: kind == nil ? nil : entry.content?.mediaType, itemMediaTypes: itemMediaTypes,
                 headers: headersName == nil ? [] : headers, headersTypeName: headersName ?? "NoHeaders",
                 isTyped: typed || headersName != nil)
         }
@@ -306,4 +322,12 @@ enum ResponsePlanner {
         504: "gatewayTimeout", 505: "httpVersionNotSupported", 506: "variantAlsoNegotiates",
         507: "insufficientStorage", 508: "loopDetected", 510: "notExtended", 511: "networkAuthenticationRequired",
     ]
+}
+
+extension ResponsePlanner {
+    /// A string item: as Server-Sent Events its data is text, not the JSON string JSON Lines has.
+    fileprivate static func isText(_ type: TypeRef) -> Bool {
+        if case .primitive(.string, _) = type { return true }
+        return false
+    }
 }

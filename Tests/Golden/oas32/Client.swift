@@ -57,10 +57,10 @@ extension Client {
         let request = ClientRequest(
             operationID: "listNotes", method: .get, path: "/notes",
             constantHeaders: [:], constantQuery: [:])
-        let response = try await client.perform(request, accept: ["application/jsonl"])
+        let response = try await client.perform(request, accept: ["application/jsonl", "text/event-stream"])
         switch response.status {
         case 200:
-            return response.jsonLines(of: Note.self)
+            return try response.items(of: Note.self, declared: ["application/jsonl", "text/event-stream"])
         default:
             throw await response.undeclaredError()
         }

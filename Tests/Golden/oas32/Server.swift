@@ -47,11 +47,11 @@ extension APIHandler {
             ServerRoute(
                 "listNotes", .get, "/notes",
                 headers: [], query: [],
-                produces: ["application/jsonl"],
+                produces: ["application/jsonl", "text/event-stream"],
             ) { request in
                 let output = try await self.listNotes()
-                let responseBody: OutgoingBody = .jsonLines(
-                    output, profile: wireProfile, contentType: "application/jsonl")
+                let responseBody: OutgoingBody = .items(
+                    output, profile: wireProfile, declared: ["application/jsonl", "text/event-stream"])
                 return try ServerResponse(status: 200, body: responseBody)
             },
             ServerRoute(

@@ -30,6 +30,9 @@ extension DefaultTemplates {
 {{readBinding}} response.body.serverSentEvents()
 {{/itemType}}
 {{/bodyIsServerSentEvents}}
+{{#bodyIsItems}}
+{{readBinding}} try response.items(of: {{{itemType}}}.self, declared: {{{itemMediaTypesLiteral}}})
+{{/bodyIsItems}}
 {{#bodyIsMultipart}}
 {{#partTypeName}}
 {{readBinding}} try response.multipart(rules: {{.}}.rules) {

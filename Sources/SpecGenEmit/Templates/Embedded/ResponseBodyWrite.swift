@@ -37,6 +37,10 @@ let responseBody: OutgoingBody = .jsonLines(
 let responseBody: OutgoingBody = .jsonSequence(
     {{{writeValue}}}, profile: {{writeProfile}}, contentType: {{{mediaTypeLiteral}}})
 {{/bodyIsJSONSequence}}
+{{#bodyIsItems}}
+let responseBody: OutgoingBody = .items(
+    {{{writeValue}}}, profile: {{writeProfile}}, declared: {{{itemMediaTypesLiteral}}})
+{{/bodyIsItems}}
 {{#bodyIsServerSentEvents}}
 {{#itemType}}
 let responseBody: OutgoingBody = .serverSentEvents({{{writeValue}}}, profile: {{writeProfile}})
