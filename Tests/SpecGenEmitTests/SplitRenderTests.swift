@@ -180,38 +180,3 @@ private struct TypeContext {
             "Stubs", whole: stubs, emptied: emptiedStubs, [SplitList(key: "operations", elements: stubs.operations)])
     }
 }
-
-/// `FieldTable` reads a struct's stored properties from the runtime's field records instead of a
-/// `Mirror` per value: it must give exactly what the `Mirror` gives, for every context type.
-@Suite struct FieldTableTests {
-    /// Every struct inside `value` (itself included), each compared with its `Mirror`.
-    private func compare(_ value: Any, path: String, checked: inout Int) {
-        let mirror = Mirror(reflecting: value)
-        if mirror.displayStyle == .struct {
-            let table = FieldTable(type(of: value))
-            #expect(table != nil, "\(path): the runtime describes no fields")
-            if let table {
-                let fields = table.values(of: value)
-                #expect(fields.map(\.0) == mirror.children.map { $0.label ?? "" }, "\(path)")
-                for (field, child) in zip(fields, mirror.children) {
-                    #expect(String(reflecting: field.1) == String(reflecting: child.value), "\(path).\(field.0)")
-                }
-                checked += 1
-            }
-        }
-        for child in mirror.children {
-            compare(child.value, path: path + "." + (child.label ?? "?"), checked: &checked)
-        }
-    }
-
-    @Test func readsWhatAMirrorReads() {
-        let examples: [(String, Any)] = [
-            ("Models", ModelsFileContext.example), ("Operations", OperationsFileContext.example),
-            ("CallbackURLs", CallbackURLsFileContext.example), ("Security", SecurityFileContext.example),
-            ("Stubs", StubsFileContext.example),
-        ]
-        var checked = 0
-        for (name, example) in examples { compare(example, path: name, checked: &checked) }
-        #expect(checked > 30)
-    }
-}

@@ -20,55 +20,40 @@ struct TemplateContextTests {
         try templates.validate(name, example: OperationsFileContext.example)
     }
 
-    /// The model contexts list their fields by hand for rendering (no `Mirror`, issue 12): every
-    /// list must name exactly the stored properties, in order, or a field would render as nothing.
-    @Test func listedFieldsAreExactlyTheStoredProperties() throws {
+    /// Contexts reach the templates through their `Encodable` conformance (`ContextEncoder`): for
+    /// every context struct in the examples (which set every optional), the encoded fields must be
+    /// exactly its stored properties, or a field would render as nothing.
+    @Test func encodedContextsHoldEveryStoredProperty() throws {
         var checked: Set<String> = []
-        func visit(_ value: Any) {
+        func visit(_ value: Any, encoded: Any) {
             let mirror = Mirror(reflecting: value)
-            if mirror.displayStyle == .optional || mirror.displayStyle == .collection {
-                for child in mirror.children { visit(child.value) }
+            if mirror.displayStyle == .optional {
+                if let child = mirror.children.first { visit(child.value, encoded: encoded) }
                 return
             }
-            guard mirror.displayStyle == .struct else { return }
-            if let listed = value as? any RenderedFields {
-                let reflected = mirror.children.compactMap(\.label)
-                #expect(listed.renderedFields.map(\.0) == reflected, "\(type(of: value))")
-                checked.insert("\(type(of: value))")
-            }
-            for child in mirror.children { visit(child.value) }
-        }
-        visit(ModelsFileContext.example)
-        #expect(checked.count == 22, "\(checked.sorted())")
-    }
-
-    /// A nil field of a listed model context renders as NSNull, which stops mustache's lookup at
-    /// that level: only the same as a missing key while no other context of the models file (listed
-    /// or reflected) has a field of that name.
-    @Test func optionalFieldNamesBelongToOneModelContext() throws {
-        var optionalOwners: [String: Set<String>] = [:]
-        var allOwners: [String: Set<String>] = [:]
-        func visit(_ value: Any) {
-            let mirror = Mirror(reflecting: value)
-            if mirror.displayStyle == .optional || mirror.displayStyle == .collection {
-                for child in mirror.children { visit(child.value) }
+            if mirror.displayStyle == .collection {
+                let elements = encoded as? [Any] ?? []
+                #expect(elements.count == mirror.children.count, "\(type(of: value))")
+                for (child, element) in zip(mirror.children, elements) { visit(child.value, encoded: element) }
                 return
             }
-            guard mirror.displayStyle == .struct else { return }
+            guard mirror.displayStyle == .struct, !(value is String) else { return }
+            let fields = (encoded as? RenderedObject)?.fields ?? [:]
+            #expect(
+                Set(fields.keys) == Set(mirror.children.compactMap(\.label)),
+                "\(type(of: value)): \(fields.keys.sorted())")
+            checked.insert("\(type(of: value))")
             for child in mirror.children {
-                guard let label = child.label else { continue }
-                allOwners[label, default: []].insert("\(type(of: value))")
-                if value is any RenderedFields, Mirror(reflecting: child.value).displayStyle == .optional {
-                    optionalOwners[label, default: []].insert("\(type(of: value))")
-                }
-                visit(child.value)
+                guard let label = child.label, let field = fields[label] else { continue }
+                visit(child.value, encoded: field)
             }
         }
-        visit(ModelsFileContext.example)
-        #expect(optionalOwners.count == 16, "\(optionalOwners.keys.sorted())")
-        for label in optionalOwners.keys {
-            #expect(allOwners[label]?.count == 1, "'\(label)' is a field of \(allOwners[label] ?? [])")
-        }
+        let examples: [any Encodable] = [
+            ModelsFileContext.example, OperationsFileContext.example, CallbackURLsFileContext.example,
+            SecurityFileContext.example, StubsFileContext.example,
+        ]
+        for example in examples { visit(example, encoded: ContextEncoder.encode(existential: example)) }
+        #expect(checked.count > 50, "\(checked.sorted())")
     }
 
     @Test func callbackURLsTemplateUsesOnlyKnownNames() throws {

@@ -1,6 +1,6 @@
 /// What `Templates/Client.mustache` and `Templates/Server.mustache` receive. As for models,
 /// every string is finished Swift text.
-struct OperationsFileContext {
+struct OperationsFileContext: Encodable {
     var header: String
     var imports: [String]
     /// `public `, `package ` or "".
@@ -34,14 +34,14 @@ struct OperationsFileContext {
 }
 
 /// The wire conventions generated code passes to the runtime (`WireProfile`). Exactly one kind is set.
-struct WireProfileContext {
+struct WireProfileContext: Encodable {
     /// REST: `.rest`.
     var isREST: Bool
     /// AWS JSON: the protocol version as a Swift string literal (`"1.1"`), for `.awsJSON(version:)`.
     var awsJSONVersion: String?
 }
 
-struct OperationContext {
+struct OperationContext: Encodable {
     /// Doc comment lines indented for a member (four spaces), or "".
     var doc: String
     /// The client method's: `doc` and, when the operation declares errors, the `- Throws:` line.
@@ -116,7 +116,7 @@ struct OperationContext {
 
 /// A credential the route hands to the handler: `bearerAuth: BearerToken`, read with
 /// `request.bearerToken()` (`Templates/ServerCredentialRead.mustache` writes the call from `scheme`).
-struct CredentialContext {
+struct CredentialContext: Encodable {
     /// The argument label (the scheme's name as a Swift identifier, never `input`).
     var label: String
     /// `BearerToken`, `BasicCredentials`, `HTTPAuthorization` or `APIKey`.
@@ -135,31 +135,31 @@ struct CredentialContext {
 }
 
 /// The scopes one security requirement lists for an OAuth2 / OpenID Connect scheme (all needed).
-struct ScopeListContext {
+struct ScopeListContext: Encodable {
     /// Each scope as a Swift string literal.
     var scopes: [ListItemContext]
 }
 
 /// A literal in a comma-separated list.
-struct ListItemContext {
+struct ListItemContext: Encodable {
     /// A Swift literal (`"read:pets"`).
     var literal: String
 }
 
 /// The requirements a route checks before anything else.
-struct AuthenticationContext {
+struct AuthenticationContext: Encodable {
     /// The alternatives, OR'd; an empty one (`security: [{}]`) means "no credential needed".
     var alternatives: [AuthenticationAlternativeContext]
 }
 
 /// One security requirement: schemes that must all be sent.
-struct AuthenticationAlternativeContext {
+struct AuthenticationAlternativeContext: Encodable {
     var schemes: [SecuritySchemeContext]
 }
 
 /// A security scheme as the server checks (`SecurityScheme` case) and reads it. Exactly one of
 /// `isHTTPBearer`, `isHTTPBasic`, `isOAuth2`, `isOpenIDConnect`, `httpSchemeLiteral`, `apiKey` is set.
-struct SecuritySchemeContext {
+struct SecuritySchemeContext: Encodable {
     /// http `bearer`: `.httpBearer`, read with `bearerToken()`.
     var isHTTPBearer: Bool
     /// http `basic`: `.httpBasic`, read with `basicCredentials()`.
@@ -180,7 +180,7 @@ struct SecuritySchemeContext {
 }
 
 /// One parameter, as the templates write the `ClientRequest`/`ServerRequest` call for it.
-struct ParameterContext {
+struct ParameterContext: Encodable {
     /// `path`, `query`, `querystring`, `header` or `cookie`: the request methods' name and `ParameterLocation` case.
     var location: String
     /// The server reader's label for the type: `required` (absent is a 400) or `as` (absent is nil).
@@ -201,7 +201,7 @@ struct ParameterContext {
 }
 
 /// `…Pages(_:)` (and `…Items(_:)`) methods of the client for a paginated operation.
-struct PaginatorContext {
+struct PaginatorContext: Encodable {
     var pagesMethodName: String
     var inputType: String
     var pageType: String
@@ -211,7 +211,7 @@ struct PaginatorContext {
     var items: PaginatorItemsContext?
 }
 
-struct PaginatorItemsContext {
+struct PaginatorItemsContext: Encodable {
     var itemsMethodName: String
     var itemType: String
     /// The page's member holding the items (`imageIds`), and whether it is optional (absent means none).
@@ -220,7 +220,7 @@ struct PaginatorItemsContext {
 }
 
 /// What `Templates/CallbackURLs.mustache` receives: the URL expression of every callback.
-struct CallbackURLsFileContext {
+struct CallbackURLsFileContext: Encodable {
     var header: String
     var imports: [String]
     var access: String
@@ -229,7 +229,7 @@ struct CallbackURLsFileContext {
     var callbacks: [CallbackURLContext]
 }
 
-struct CallbackURLContext {
+struct CallbackURLContext: Encodable {
     /// Doc comment lines indented for a member, naming the operation and callback.
     var doc: String
     /// `subscribeOnDataURL`.
@@ -240,7 +240,7 @@ struct CallbackURLContext {
 
 /// One declared response as the templates read it (the client's `switch response.status`) and
 /// write it (the server's route, the `serverResponse(profile:)` of the generated enums).
-struct ResponseCaseContext {
+struct ResponseCaseContext: Encodable {
     /// `case 404`, `case 400..<500`, or `default` (a `default` response).
     var caseLabel: String
     /// The status the server answers with, as a Swift integer literal (`201`; a range's first code).
@@ -299,21 +299,21 @@ struct ResponseCaseContext {
 
 /// The types one operation's responses need, declared with the models (client and server share
 /// them): a `…Headers` struct per response that declares headers, and the `…Output`/`…Error` enums.
-struct ResponseTypesContext {
+struct ResponseTypesContext: Encodable {
     /// `public `, `package ` or "".
     var access: String
     var headers: [ResponseHeadersContext]
     var enums: [ResponseEnumContext]
 }
 
-struct ResponseHeadersContext {
+struct ResponseHeadersContext: Encodable {
     /// Doc comment lines, or "".
     var doc: String
     var typeName: String
     var fields: [ResponseHeaderFieldContext]
 }
 
-struct ResponseHeaderFieldContext {
+struct ResponseHeaderFieldContext: Encodable {
     /// Doc comment lines indented for a member, or "".
     var doc: String
     var swiftName: String
@@ -324,7 +324,7 @@ struct ResponseHeaderFieldContext {
     var required: Bool
 }
 
-struct ResponseEnumContext {
+struct ResponseEnumContext: Encodable {
     /// Doc comment lines, or "".
     var doc: String
     var typeName: String
@@ -339,7 +339,7 @@ struct ResponseEnumContext {
 
 /// What `Templates/Security.mustache` receives: one client helper per supported security scheme.
 /// Its output is appended to the first client file (which has the imports).
-struct SecurityFileContext {
+struct SecurityFileContext: Encodable {
     /// `public `, `package ` or "".
     var access: String
     var clientTypeName: String
@@ -351,7 +351,7 @@ struct SecurityFileContext {
 /// A scheme's static helper on the client, returning an `AuthenticationMiddleware` bound to the
 /// operations that accept the scheme. Exactly one of `bearer`, `basic`, `httpSchemeLiteral`,
 /// `apiKey` is set.
-struct ClientSchemeContext {
+struct ClientSchemeContext: Encodable {
     /// Doc comment lines indented for a member (four spaces).
     var doc: String
     var methodName: String
@@ -368,7 +368,7 @@ struct ClientSchemeContext {
     var apiKey: ClientAPIKeyContext?
 }
 
-struct ClientAPIKeyContext {
+struct ClientAPIKeyContext: Encodable {
     /// The header, query item or cookie name as a Swift string literal.
     var nameLiteral: String
     /// An `APIKeyLocation` case name: `header`, `query` or `cookie`.
@@ -376,7 +376,7 @@ struct ClientAPIKeyContext {
 }
 
 /// `try request.validate(input, <rules>, at: <path>)`: the input's own rules and where it sits.
-struct InputValidationContext {
+struct InputValidationContext: Encodable {
     /// The runtime's `ValueRule`s for the input as a whole, a Swift array literal (`[]`, `[.maxItems(100)]`).
     var rules: String
     /// `ValidationPath()` for a struct of parameters, `ValidationPath(["body"])` for a body.

@@ -1,6 +1,5 @@
 import Foundation
 import Mustache
-@_spi(Reflection) import Swift
 
 /// A context converted once into dictionaries and text before rendering.
 ///
@@ -27,10 +26,10 @@ enum RenderedContext {
     /// Converts values one after another, remembering each type's kind (one per thread: not shared).
     struct Converter {
         private enum Kind {
-            case text, substring, scalar, array, listed, optional, other
-            /// A struct whose stored properties are read through its field table.
-            case stored(FieldTable)
-            /// A class (or a struct whose layout the runtime would not describe): through a `Mirror`.
+            case text, substring, scalar, array, optional, other
+            /// A context: the compiler's `Encodable` conformance lists its fields (`ContextEncoder`).
+            case encodable
+            /// Anything else with fields (a test's struct, a class): through a `Mirror`.
             case reflected
 
             var isOptional: Bool { if case .optional = self { true } else { false } }
@@ -51,30 +50,8 @@ enum RenderedContext {
                 return RenderedText(String(value as! Substring))
             case .array:
                 return (value as! any ConvertibleArray).convertedElements(&self)
-            case .listed:
-                var object: [String: Any] = [:]
-                let fields = (value as! any RenderedFields).renderedFields
-                object.reserveCapacity(fields.count)
-                for (label, value) in fields {
-                    guard let value, let field = unwrapped(value) else {
-                        // NSNull renders as a missing key does (nothing; a section is skipped) but ends
-                        // mustache's walk down the context stack here, instead of a failed lookup at
-                        // every level. The same output: no other model context has a field of this
-                        // name the walk could find (TemplateContextTests checks).
-                        object[label] = NSNull()
-                        continue
-                    }
-                    object[label] = convert(field)
-                }
-                return RenderedObject(fields: object)
-            case .stored(let table):
-                var object: [String: Any] = [:]
-                object.reserveCapacity(table.fields.count)
-                for (label, stored) in table.values(of: value) {
-                    guard let field = unwrapped(stored) else { continue }
-                    object[label] = convert(field)
-                }
-                return RenderedObject(fields: object)
+            case .encodable:
+                return ContextEncoder.encode(existential: value as! any Encodable)
             case .reflected:
                 var object: [String: Any] = [:]
                 for child in Mirror(reflecting: value).children {
@@ -110,16 +87,11 @@ enum RenderedContext {
                 kind = .substring
             } else if value is any ConvertibleArray {
                 kind = .array
-            } else if value is any RenderedFields {
-                kind = .listed
+            } else if value is any Encodable {
+                kind = .encodable
             } else {
                 switch Mirror(reflecting: value).displayStyle {
-                case .struct?:
-                    // A custom mirror would answer other children than the stored properties.
-                    kind =
-                        value is any CustomReflectable
-                        ? .reflected : FieldTable(Swift.type(of: value)).map(Kind.stored) ?? .reflected
-                case .class?: kind = .reflected
+                case .struct?, .class?: kind = .reflected
                 default: kind = .other
                 }
             }
@@ -128,48 +100,6 @@ enum RenderedContext {
         }
     }
 }
-
-/// A struct type's stored properties (name, offset, type), as the runtime's field records give
-/// them: what `Mirror` reads for every value, read here once per type. A `Mirror` builds its
-/// children one by one per value, looking each field's type up by name (a fifth of the
-/// conversion's time on SageMaker); the table is read with one pointer per field.
-struct FieldTable {
-    var fields: [(label: String, offset: Int, loader: any FieldLoader.Type)]
-
-    /// Nil when the runtime can't describe the type's fields (then `Mirror` does).
-    init?(_ type: Any.Type) {
-        var fields: [(label: String, offset: Int, loader: any FieldLoader.Type)] = []
-        let complete = _forEachField(of: type) { name, offset, fieldType, _ in
-            fields.append((String(cString: name), offset, _openExistential(fieldType, do: fieldLoader)))
-            return true
-        }
-        guard complete else { return nil }
-        self.fields = fields
-    }
-
-    /// The stored properties of `value` (of this table's type), in declaration order, as `Mirror`'s
-    /// children would give them.
-    func values(of value: Any) -> [(String, Any)] {
-        func read<Value>(_ value: Value) -> [(String, Any)] {
-            withUnsafePointer(to: value) { pointer in
-                let base = UnsafeRawPointer(pointer)
-                return fields.map { ($0.label, $0.loader.load(base + $0.offset)) }
-            }
-        }
-        return _openExistential(value, do: read)
-    }
-}
-
-/// Reads a value of one type from memory, for `FieldTable` (a field's type is only known as `Any.Type`).
-protocol FieldLoader {
-    static func load(_ pointer: UnsafeRawPointer) -> Any
-}
-
-private enum TypedFieldLoader<Field>: FieldLoader {
-    static func load(_ pointer: UnsafeRawPointer) -> Any { pointer.assumingMemoryBound(to: Field.self).pointee }
-}
-
-private func fieldLoader<Field>(_: Field.Type) -> any FieldLoader.Type { TypedFieldLoader<Field>.self }
 
 /// An array, whose elements `RenderedContext` converts without first casting it to `[Any]`
 /// (which boxes every element into a new array).
@@ -197,12 +127,6 @@ struct RenderedObject: MustacheParent, MustacheTransformable, CustomStringConver
     func child(named name: String) -> Any? { fields[name] }
     func transform(_ name: String) -> Any? { fields.transform(name) }
     var description: String { String(describing: fields) }
-}
-
-/// A context that lists its stored properties (name, value) itself, so `RenderedContext` needs
-/// no `Mirror` for it. The list must be complete: a test compares it with reflection.
-protocol RenderedFields {
-    var renderedFields: [(String, Any?)] { get }
 }
 
 /// Lets `RenderedContext` see inside an `Optional` held in an `Any` without a `Mirror`.

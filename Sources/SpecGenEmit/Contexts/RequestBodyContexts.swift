@@ -3,7 +3,7 @@
 /// `Templates/BodyEncode.mustache` and `Templates/ServerBodyRead.mustache` (one media type each),
 /// and `Templates/RequestBodyTypes.mustache` (the part and choice enums, in the models). Typed data:
 /// names, types, media types and flags per body kind; the Swift shape is the templates'.
-struct RequestBodyContext {
+struct RequestBodyContext: Encodable {
     /// How the client reaches the body: `input.body` (a member of the input struct) or `input`.
     var expression: String
     /// The input struct's member the server fills (`body`), nil when the body is the whole input.
@@ -23,7 +23,7 @@ struct RequestBodyContext {
 }
 
 /// One media type of a body and how a value of it is written and read.
-struct BodyVariantContext {
+struct BodyVariantContext: Encodable {
     /// Its case in the choice enum.
     var caseName: String
     /// The value's Swift type (`Pet`, `String`, `HTTPBody`, `MultipartBody<UploadPart>`, `EventStream<Event>`).
@@ -67,14 +67,14 @@ struct BodyVariantContext {
 }
 
 /// A type the request bodies need besides the spec's: a multipart part enum or a choice enum.
-struct BodyTypeContext {
+struct BodyTypeContext: Encodable {
     var access: String
     var multipart: MultipartTypeContext?
     var choice: BodyChoiceContext?
 }
 
 /// A part enum, for a request body or a response body alike (one template both ways).
-struct MultipartTypeContext {
+struct MultipartTypeContext: Encodable {
     var name: String
     var operationID: String
     /// Set for a response's body: its status as the spec writes it (`200`, `2XX`, `default`).
@@ -89,7 +89,7 @@ struct MultipartTypeContext {
     var zeroOrMore: [String]
 }
 
-struct MultipartPartContext {
+struct MultipartPartContext: Encodable {
     /// Doc comment lines indented for a case, or "".
     var doc: String
     /// The part's name as a Swift string literal.
@@ -110,7 +110,7 @@ struct MultipartPartContext {
     var contentTypeLiteral: String?
 }
 
-struct BodyChoiceContext {
+struct BodyChoiceContext: Encodable {
     var name: String
     var operationID: String
     var variants: [BodyVariantContext]

@@ -3,7 +3,7 @@ import SpecGenIR
 /// One server of the spec, as `Client.Servers` declares it (`Templates/Client.mustache`): a
 /// function that returns its URL with each `{variable}` replaced by an argument, defaulted as the
 /// spec says; a variable with an `enum` is a Swift enum of those values.
-struct ServerURLContext {
+struct ServerURLContext: Encodable {
     /// `///` lines indented for a member of `Servers` (eight spaces): the URL, its description and
     /// the variables' descriptions.
     var doc: String
@@ -16,7 +16,7 @@ struct ServerURLContext {
     var variables: [ServerVariableContext]
 }
 
-struct ServerVariableContext {
+struct ServerVariableContext: Encodable {
     /// The parameter's name in Swift (`region`), and `{region}` as a Swift string literal.
     var swiftName: String
     var placeholderLiteral: String
@@ -28,7 +28,7 @@ struct ServerVariableContext {
     var enumType: ServerVariableEnumContext?
 }
 
-struct ServerVariableEnumContext {
+struct ServerVariableEnumContext: Encodable {
     var name: String
     var cases: [EnumCaseContext]
 }

@@ -3,7 +3,7 @@ import SpecGenIR
 /// What `Templates/Stubs.mustache` receives: a handler type answering every operation with the
 /// spec's example or a minimal valid value. Every string is a name, a type or a literal; the
 /// template writes the statements.
-struct StubsFileContext {
+struct StubsFileContext: Encodable {
     var header: String
     var imports: [String]
     /// `public `, `package ` or "".
@@ -16,7 +16,7 @@ struct StubsFileContext {
     var operations: [StubOperationContext]
 }
 
-struct StubOperationContext {
+struct StubOperationContext: Encodable {
     /// Doc comment lines indented for a member, or "".
     var doc: String
     var methodName: String
@@ -36,7 +36,7 @@ struct StubOperationContext {
 
 /// A stub's return value: the body, in a `TypedResponse` when the success declares headers, in the
 /// output enum's case when there is one (`return try .ok(TypedResponse(…, body: stubValue(…)))`).
-struct StubAnswerContext {
+struct StubAnswerContext: Encodable {
     /// What the body value is bound to: `return` when it is the answer as it is, else
     /// `let stubBody =` (wrapped in a `TypedResponse` or an output case next).
     var bodyBinding: String
@@ -48,7 +48,7 @@ struct StubAnswerContext {
 }
 
 /// `TypedResponse(status:headers:body:)`, every required header with its smallest valid value.
-struct StubTypedResponseContext {
+struct StubTypedResponseContext: Encodable {
     /// The status as a Swift integer literal (a range's first code).
     var statusCode: String
     /// The headers struct (`ListPetsOKHeaders`).
@@ -57,7 +57,7 @@ struct StubTypedResponseContext {
     var headers: [StubHeaderContext]
 }
 
-struct StubHeaderContext {
+struct StubHeaderContext: Encodable {
     /// The member of the headers struct.
     var swiftName: String
     /// Its Swift type without `?`.
@@ -67,7 +67,7 @@ struct StubHeaderContext {
 }
 
 /// The body value. Exactly one of the `is…` flags is set.
-struct StubBodyContext {
+struct StubBodyContext: Encodable {
     /// No body: `NoContent()`.
     var isNoContent: Bool
     /// Bytes: `HTTPBody(bytesLiteral)` (a string example's UTF-8), or `HTTPBody()` when `bytesLiteral` is nil.
@@ -93,7 +93,7 @@ struct StubBodyContext {
 /// One required part of a multipart stub answer: `.manifest(stubValue(Manifest.self, "{…}"))`, a
 /// file as `MultipartFile(HTTPBody())`, in `MultipartPartWithHeaders(…, headers: …)` when the part
 /// declares headers (its required ones with their smallest valid values).
-struct StubPartContext {
+struct StubPartContext: Encodable {
     var caseName: String
     var isFile: Bool
     /// The part's value type and its smallest valid value as JSON text (a Swift string literal).
