@@ -12,8 +12,9 @@ public enum APIKeyLocation: String, Sendable, Hashable {
 /// `APIClient(…, middlewares: [AuthenticationMiddleware.bearer("token")])`.
 /// OAuth2 and OpenID Connect send bearer tokens: pass a provider that returns a fresh one.
 public struct AuthenticationMiddleware: ClientMiddleware {
-    /// What the middleware adds to each request it applies to.
-    public enum Credential: Sendable {
+    /// What the middleware adds to each request it applies to, by the kind of security scheme.
+    /// (Not `Credential`: that is what a server's handler receives.)
+    public enum Scheme: Sendable {
         /// `Authorization: Bearer <token>`; the provider is asked for each request (refresh there).
         case bearer(@Sendable () async throws -> String)
         /// `Authorization: Basic base64(username:password)`.
@@ -25,14 +26,14 @@ public struct AuthenticationMiddleware: ClientMiddleware {
         case authorization(scheme: String, credentials: @Sendable () async throws -> String)
     }
 
-    /// The credential added to each request.
-    public var credential: Credential
+    /// What is added to each request.
+    public var scheme: Scheme
     /// The operations the credential applies to (their security requirements name this scheme); nil for all.
     public var operations: Set<String>?
 
-    /// Adds `credential` to the requests of `operations` (operation IDs), or to every request when nil.
-    public init(_ credential: Credential, operations: Set<String>? = nil) {
-        self.credential = credential
+    /// Adds `scheme`'s credential to the requests of `operations` (operation IDs), or to every request when nil.
+    public init(_ scheme: Scheme, operations: Set<String>? = nil) {
+        self.scheme = scheme
         self.operations = operations
     }
 
@@ -81,7 +82,7 @@ public struct AuthenticationMiddleware: ClientMiddleware {
     ) async throws -> (HTTPResponse, HTTPBody?) {
         guard operations?.contains(operationID) ?? true else { return try await next(request, body, baseURL) }
         var request = request
-        switch credential {
+        switch scheme {
         case .bearer(let token):
             request.headerFields[.authorization] = "Bearer " + (try await token())
         case .basic(let username, let password):
