@@ -37,8 +37,9 @@ struct StubOperationContext: Encodable {
 /// A stub's return value: the body, in a `TypedResponse` when the success declares headers, in the
 /// output enum's case when there is one (`return try .ok(TypedResponse(…, body: stubValue(…)))`).
 struct StubAnswerContext: Encodable {
-    /// What the body value is bound to: `return` when it is the answer as it is, else
-    /// `let stubBody =` (wrapped in a `TypedResponse` or an output case next).
+    /// What the body value is bound to, written before it: "" when it is the answer as it is (the
+    /// method's one expression, returned implicitly), else `let stubBody = ` (wrapped in a
+    /// `TypedResponse` or an output case next).
     var bodyBinding: String
     /// The `…Output` enum's case the value is wrapped in, or nil.
     var outputCaseName: String?
@@ -115,7 +116,7 @@ extension StubsFileContext: TemplateContext {
                     credentials: [CredentialContext.example], hasCredentials: true,
                     notImplementedMessage: "\"no value\"",
                     answer: StubAnswerContext(
-                        bodyBinding: "let stubBody =", outputCaseName: "ok",
+                        bodyBinding: "let stubBody = ", outputCaseName: "ok",
                         typed: StubTypedResponseContext(
                             statusCode: "200", headersTypeName: "OpOKHeaders",
                             headers: [
@@ -195,7 +196,7 @@ struct StubContextBuilder {
         let typed = primary.isTyped ? self.typed(primary, declared: response?.headers ?? []) : nil
         let outputCaseName = plan.responses.outputTypeName != nil ? primary.caseName : nil
         return StubAnswerContext(
-            bodyBinding: typed == nil && outputCaseName == nil ? "return" : "let stubBody =",
+            bodyBinding: typed == nil && outputCaseName == nil ? "" : "let stubBody = ",
             outputCaseName: outputCaseName, typed: typed, body: body)
     }
 

@@ -12,11 +12,11 @@ public struct APIStubs: APIHandler {
     public init() {}
 
     public func login(_ input: LoginRequest) async throws -> Lines {
-        return try stubValue(Lines.self, "{\"lines\":[]}")
+        try stubValue(Lines.self, "{\"lines\":[]}")
     }
 
     public func uploadAvatar(_ input: UploadAvatarInput) async throws -> Lines {
-        return try stubValue(Lines.self, "{\"lines\":[]}")
+        try stubValue(Lines.self, "{\"lines\":[]}")
     }
 }
 

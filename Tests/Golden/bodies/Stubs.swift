@@ -12,38 +12,38 @@ public struct APIStubs: APIHandler {
     public init() {}
 
     public func submitForm(_ input: PetForm) async throws -> PetForm {
-        return try stubValue(PetForm.self, "{\"name\":\"\"}")
+        try stubValue(PetForm.self, "{\"name\":\"\"}")
     }
 
     public func uploadDocument(_ input: UploadDocumentInput) async throws -> Lines {
-        return try stubValue(Lines.self, "{\"lines\":[]}")
+        try stubValue(Lines.self, "{\"lines\":[]}")
     }
 
     /// Part names that are Swift keywords or the part enum's own members.
     public func uploadTrickyNames(_ input: MultipartBody<UploadTrickyNamesPart>) async throws -> NoContent {
-        return NoContent()
+        NoContent()
     }
 
     /// A multipart body whose schema names no parts; the parts are MultipartRawPart.
     public func uploadRawParts(_ input: MultipartBody<MultipartRawPart>) async throws -> Lines {
-        return try stubValue(Lines.self, "{\"lines\":[]}")
+        try stubValue(Lines.self, "{\"lines\":[]}")
     }
 
     /// Parts whose encoding declares headers (typed, written in the part's header block, read back by the server).
     public func uploadSigned(_ input: MultipartBody<UploadSignedPart>) async throws -> Lines {
-        return try stubValue(Lines.self, "{\"lines\":[]}")
+        try stubValue(Lines.self, "{\"lines\":[]}")
     }
 
     /// A multipart response of typed parts, one with declared headers; 404 answers typed parts too.
     public func getBundle(_ input: GetBundleInput) async throws -> MultipartBody<GetBundleOkPart> {
-        return MultipartBody<GetBundleOkPart>([
+        MultipartBody<GetBundleOkPart>([
             .manifest(try stubValue(DocumentMetadata.self, "{\"title\":\"\"}")),
         ])
     }
 
     /// A multipart/mixed response without a schema; its parts are MultipartRawPart.
     public func getRawBundle(_ input: GetRawBundleInput) async throws -> MultipartBody<MultipartRawPart> {
-        return MultipartBody<MultipartRawPart>([
+        MultipartBody<MultipartRawPart>([
         ])
     }
 
@@ -61,61 +61,61 @@ public struct APIStubs: APIHandler {
     }
 
     public func getBlob(_ input: GetBlobInput) async throws -> HTTPBody {
-        return HTTPBody()
+        HTTPBody()
     }
 
     public func putBlob(_ input: PutBlobInput) async throws -> Lines {
-        return try stubValue(Lines.self, "{\"lines\":[]}")
+        try stubValue(Lines.self, "{\"lines\":[]}")
     }
 
     public func putImage(_ input: HTTPBody) async throws -> Lines {
-        return try stubValue(Lines.self, "{\"lines\":[]}")
+        try stubValue(Lines.self, "{\"lines\":[]}")
     }
 
     public func getText() async throws -> String {
-        return ""
+        ""
     }
 
     public func echoText(_ input: EchoTextInput) async throws -> Lines {
-        return try stubValue(Lines.self, "{\"lines\":[]}")
+        try stubValue(Lines.self, "{\"lines\":[]}")
     }
 
     public func createNote(_ input: CreateNoteBody) async throws -> Lines {
-        return try stubValue(Lines.self, "{\"lines\":[]}")
+        try stubValue(Lines.self, "{\"lines\":[]}")
     }
 
     /// Several media types, none required.
     public func createMaybeNote(_ input: CreateMaybeNoteBody?) async throws -> Lines {
-        return try stubValue(Lines.self, "{\"lines\":[]}")
+        try stubValue(Lines.self, "{\"lines\":[]}")
     }
 
     /// Server-Sent Events whose data is text, sent and answered.
     public func echoTextEvents(_ input: EventStream<ServerSentEvent>) async throws -> EventStream<ServerSentEvent> {
-        return EventStream<ServerSentEvent>(AsyncStream { $0.finish() })
+        EventStream<ServerSentEvent>(AsyncStream { $0.finish() })
     }
 
     public func streamJSONLines(_ input: StreamJSONLinesInput) async throws -> EventStream<Event> {
-        return EventStream<Event>(AsyncStream { $0.finish() })
+        EventStream<Event>(AsyncStream { $0.finish() })
     }
 
     public func ingestJSONLines(_ input: EventStream<Event>) async throws -> Lines {
-        return try stubValue(Lines.self, "{\"lines\":[]}")
+        try stubValue(Lines.self, "{\"lines\":[]}")
     }
 
     public func streamJSONSequence(_ input: StreamJSONSequenceInput) async throws -> EventStream<Event> {
-        return EventStream<Event>(AsyncStream { $0.finish() })
+        EventStream<Event>(AsyncStream { $0.finish() })
     }
 
     public func ingestJSONSequence(_ input: EventStream<Event>) async throws -> Lines {
-        return try stubValue(Lines.self, "{\"lines\":[]}")
+        try stubValue(Lines.self, "{\"lines\":[]}")
     }
 
     public func streamServerSentEvents(_ input: StreamServerSentEventsInput) async throws -> EventStream<ServerSentEventWithJSONData<Event>> {
-        return EventStream<ServerSentEventWithJSONData<Event>>(AsyncStream { $0.finish() })
+        EventStream<ServerSentEventWithJSONData<Event>>(AsyncStream { $0.finish() })
     }
 
     public func ingestServerSentEvents(_ input: EventStream<ServerSentEventWithJSONData<Event>>) async throws -> Lines {
-        return try stubValue(Lines.self, "{\"lines\":[]}")
+        try stubValue(Lines.self, "{\"lines\":[]}")
     }
 }
 

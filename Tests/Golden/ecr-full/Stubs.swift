@@ -15,49 +15,49 @@ public struct APIStubs: APIHandler {
     ///
     /// Creates a repository. For more information, see Amazon ECR repositories in the Amazon Elastic Container Registry User Guide.
     public func createRepository(_ input: CreateRepositoryRequest) async throws -> CreateRepositoryResponse {
-        return try stubValue(CreateRepositoryResponse.self, "{}")
+        try stubValue(CreateRepositoryResponse.self, "{}")
     }
 
     /// DescribeRepositories
     ///
     /// Describes image repositories in a registry.
     public func describeRepositories(_ input: DescribeRepositoriesRequest) async throws -> DescribeRepositoriesResponse {
-        return try stubValue(DescribeRepositoriesResponse.self, "{}")
+        try stubValue(DescribeRepositoriesResponse.self, "{}")
     }
 
     /// DeleteRepository
     ///
     /// Deletes a repository. If the repository isn't empty, you must either delete the contents of the repository or use the force option to delete the repository and have Amazon ECR delete all of its contents on your behalf.
     public func deleteRepository(_ input: DeleteRepositoryRequest) async throws -> DeleteRepositoryResponse {
-        return try stubValue(DeleteRepositoryResponse.self, "{}")
+        try stubValue(DeleteRepositoryResponse.self, "{}")
     }
 
     /// PutImage
     ///
     /// Creates or updates the image manifest and tags associated with an image.
     public func putImage(_ input: PutImageRequest) async throws -> PutImageResponse {
-        return try stubValue(PutImageResponse.self, "{}")
+        try stubValue(PutImageResponse.self, "{}")
     }
 
     /// BatchGetImage
     ///
     /// Gets detailed information for an image. Images are specified with either an imageTag or imageDigest.
     public func batchGetImage(_ input: BatchGetImageRequest) async throws -> BatchGetImageResponse {
-        return try stubValue(BatchGetImageResponse.self, "{}")
+        try stubValue(BatchGetImageResponse.self, "{}")
     }
 
     /// ListImages
     ///
     /// Lists all the image IDs for the specified repository.
     public func listImages(_ input: ListImagesRequest) async throws -> ListImagesResponse {
-        return try stubValue(ListImagesResponse.self, "{}")
+        try stubValue(ListImagesResponse.self, "{}")
     }
 
     /// DescribeImages
     ///
     /// Returns metadata about the images in a repository.
     public func describeImages(_ input: DescribeImagesRequest) async throws -> DescribeImagesResponse {
-        return try stubValue(DescribeImagesResponse.self, "{}")
+        try stubValue(DescribeImagesResponse.self, "{}")
     }
 }
 

@@ -15,42 +15,42 @@ public struct APIStubs: APIHandler {
     ///
     /// Creates a repository in a registry. If the repository already exists, an exception is thrown.
     public func createRepository(_ input: CreateRepositoryRequest) async throws -> CreateRepositoryResponse {
-        return try stubValue(CreateRepositoryResponse.self, "{}")
+        try stubValue(CreateRepositoryResponse.self, "{}")
     }
 
     /// Amazon ECR Describe Repositories
     ///
     /// Describes image repositories in a registry.
     public func describeRepositories(_ input: DescribeRepositoriesRequest) async throws -> DescribeRepositoriesResponse {
-        return try stubValue(DescribeRepositoriesResponse.self, "{\"nextToken\":\"example-string\"}", orElse: "{}")
+        try stubValue(DescribeRepositoriesResponse.self, "{\"nextToken\":\"example-string\"}", orElse: "{}")
     }
 
     /// Amazon ECR Delete Repository
     ///
     /// Deletes a repository. If the repository contains images, you must either delete all images or use the force option to delete the repository.
     public func deleteRepository(_ input: DeleteRepositoryRequest) async throws -> JSONValue {
-        return try stubValue(JSONValue.self, "{}")
+        try stubValue(JSONValue.self, "{}")
     }
 
     /// Amazon ECR Put Image
     ///
     /// Creates or updates the image manifest and tags associated with an image.
     public func putImage(_ input: PutImageRequest) async throws -> JSONValue {
-        return try stubValue(JSONValue.self, "{}")
+        try stubValue(JSONValue.self, "{}")
     }
 
     /// Amazon ECR Batch Get Image
     ///
     /// Gets detailed information for an image. Images are specified with either an imageTag or imageDigest.
     public func batchGetImage(_ input: BatchGetImageRequest) async throws -> JSONValue {
-        return try stubValue(JSONValue.self, "{}")
+        try stubValue(JSONValue.self, "{}")
     }
 
     /// Amazon ECR List Images
     ///
     /// Lists all the image IDs for the specified repository.
     public func listImages(_ input: ListImagesRequest) async throws -> JSONValue {
-        return try stubValue(JSONValue.self, "{}")
+        try stubValue(JSONValue.self, "{}")
     }
 }
 

@@ -16,21 +16,21 @@ public struct APIStubs: APIHandler {
     /// Returns metadata about the images in a repository, including image size, image
     ///             tags, and creation date.
     public func describeImages(_ input: DescribeImagesInput) async throws -> JSONValue {
-        return try stubValue(JSONValue.self, "{}")
+        try stubValue(JSONValue.self, "{}")
     }
 
     /// List Images
     ///
     /// Lists all the image IDs for a given repository.
     public func listImages(_ input: ListImagesInput) async throws -> JSONValue {
-        return try stubValue(JSONValue.self, "{}")
+        try stubValue(JSONValue.self, "{}")
     }
 
     /// Put Image
     ///
     /// Creates or updates the image manifest and tags associated with an image.
     public func putImage(_ input: PutImageInput) async throws -> JSONValue {
-        return try stubValue(JSONValue.self, "{}")
+        try stubValue(JSONValue.self, "{}")
     }
 }
 

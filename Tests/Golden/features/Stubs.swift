@@ -13,41 +13,41 @@ public struct APIStubs: APIHandler {
 
     /// Read a pet
     public func getPet(_ input: GetPetInput) async throws -> Pet {
-        return try stubValue(Pet.self, "{\"barks\":false,\"name\":\"Rex\",\"petType\":\"dog\"}", orElse: "{\"name\":\"\",\"petType\":\"cat\"}")
+        try stubValue(Pet.self, "{\"barks\":false,\"name\":\"Rex\",\"petType\":\"dog\"}", orElse: "{\"name\":\"\",\"petType\":\"cat\"}")
     }
 
     public func updatePet(_ input: UpdatePetInput) async throws -> NoContent {
-        return NoContent()
+        NoContent()
     }
 
     public func createPet(_ input: Pet) async throws -> Pet {
-        return try stubValue(Pet.self, "{\"name\":\"\",\"petType\":\"cat\"}")
+        try stubValue(Pet.self, "{\"name\":\"\",\"petType\":\"cat\"}")
     }
 
     public func uploadFile(_ input: UploadFileInput) async throws -> UploadFileResponse {
-        return try stubValue(UploadFileResponse.self, "{\"size\":1024}", orElse: "{\"size\":0}")
+        try stubValue(UploadFileResponse.self, "{\"size\":1024}", orElse: "{\"size\":0}")
     }
 
     public func downloadFile(_ input: DownloadFileInput) async throws -> HTTPBody {
-        return HTTPBody("file \"contents\" \\(x)")
+        HTTPBody("file \"contents\" \\(x)")
     }
 
     public func echoTree(_ input: TreeNode) async throws -> TreeNode {
-        return try stubValue(TreeNode.self, "{\"children\":[{\"value\":3}],\"left\":{\"value\":2},\"value\":1}", orElse: "{\"value\":0}")
+        try stubValue(TreeNode.self, "{\"children\":[{\"value\":3}],\"left\":{\"value\":2},\"value\":1}", orElse: "{\"value\":0}")
     }
 
     public func putSettings(_ input: Settings) async throws -> Settings {
-        return try stubValue(Settings.self, "{}")
+        try stubValue(Settings.self, "{}")
     }
 
     /// Every parameter style, echoed back as the server parsed it
     public func styledParameters(_ input: StyledParametersInput) async throws -> StyledParametersResponse {
-        return try stubValue(StyledParametersResponse.self, "{\"lines\":[\"simple=[a]\",\"label=[b]\"]}", orElse: "{\"lines\":[]}")
+        try stubValue(StyledParametersResponse.self, "{\"lines\":[\"simple=[a]\",\"label=[b]\"]}", orElse: "{\"lines\":[]}")
     }
 
     /// No example anywhere, so stubs answer with the smallest value the schema allows
     public func getStatus() async throws -> Status {
-        return try stubValue(Status.self, "{\"checked\":\"1970-01-01T00:00:00Z\",\"code\":\"aaa\",\"count\":5,\"day\":\"1970-01-01\",\"id\":\"00000000-0000-0000-0000-000000000000\",\"kind\":\"cat\",\"owner\":{\"name\":\"\",\"petType\":\"cat\"},\"ratio\":1,\"tags\":[\"user@example.com\",\"user@example.com\"]}")
+        try stubValue(Status.self, "{\"checked\":\"1970-01-01T00:00:00Z\",\"code\":\"aaa\",\"count\":5,\"day\":\"1970-01-01\",\"id\":\"00000000-0000-0000-0000-000000000000\",\"kind\":\"cat\",\"owner\":{\"name\":\"\",\"petType\":\"cat\"},\"ratio\":1,\"tags\":[\"user@example.com\",\"user@example.com\"]}")
     }
 
     /// A success with required headers; stubs give each the smallest value of its type
@@ -82,7 +82,7 @@ public struct APIStubs: APIHandler {
 
     /// Asks for a callback to the URL in the body whenever a pet changes
     public func subscribe(_ input: SubscribeInput) async throws -> NoContent {
-        return NoContent()
+        NoContent()
     }
 }
 

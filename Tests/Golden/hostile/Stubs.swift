@@ -28,7 +28,7 @@ public struct APIStubs: APIHandler {
     }
 
     public func uploadParts(_ input: MultipartBody<UploadPartsPart>) async throws -> MultipartBody<UploadPartsOkPart> {
-        return MultipartBody<UploadPartsOkPart>([
+        MultipartBody<UploadPartsOkPart>([
         ])
     }
 }

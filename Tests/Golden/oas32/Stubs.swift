@@ -12,7 +12,7 @@ public struct APIStubs: APIHandler {
     public init() {}
 
     public func listNotes() async throws -> EventStream<Note> {
-        return EventStream<Note>(AsyncStream { $0.finish() })
+        EventStream<Note>(AsyncStream { $0.finish() })
     }
 
     public func createNote(
@@ -20,35 +20,35 @@ public struct APIStubs: APIHandler {
         device: BearerToken?,
         legacyKey: APIKey?,
     ) async throws -> Note {
-        return try stubValue(Note.self, "{\"id\":0,\"text\":\"\"}")
+        try stubValue(Note.self, "{\"id\":0,\"text\":\"\"}")
     }
 
     public func searchNotes(_ input: SearchNotesRequest) async throws -> [Note] {
-        return try stubValue([Note].self, "[]")
+        try stubValue([Note].self, "[]")
     }
 
     public func linkNotes() async throws -> NoContent {
-        return NoContent()
+        NoContent()
     }
 
     public func noteEvents() async throws -> EventStream<ServerSentEventWithJSONData<Note>> {
-        return EventStream<ServerSentEventWithJSONData<Note>>(AsyncStream { $0.finish() })
+        EventStream<ServerSentEventWithJSONData<Note>>(AsyncStream { $0.finish() })
     }
 
     public func noteTicks() async throws -> EventStream<ServerSentEvent> {
-        return EventStream<ServerSentEvent>(AsyncStream { $0.finish() })
+        EventStream<ServerSentEvent>(AsyncStream { $0.finish() })
     }
 
     public func noteSequence(_ input: NoteSequenceInput) async throws -> EventStream<Note> {
-        return EventStream<Note>(AsyncStream { $0.finish() })
+        EventStream<Note>(AsyncStream { $0.finish() })
     }
 
     public func getShape() async throws -> Shape {
-        return try stubValue(Shape.self, "{\"kind\":\"circle\",\"radius\":0}")
+        try stubValue(Shape.self, "{\"kind\":\"circle\",\"radius\":0}")
     }
 
     public func findNotes(_ input: FindNotesInput) async throws -> [Note] {
-        return try stubValue([Note].self, "[]")
+        try stubValue([Note].self, "[]")
     }
 }
 

@@ -15,12 +15,12 @@ public struct APIStubs: APIHandler {
     public func getMe(
         bearerAuth: BearerToken,
     ) async throws -> Seen {
-        return try stubValue(Seen.self, "{}")
+        try stubValue(Seen.self, "{}")
     }
 
     /// Open (`security: []` overrides the default)
     public func health() async throws -> Seen {
-        return try stubValue(Seen.self, "{}")
+        try stubValue(Seen.self, "{}")
     }
 
     /// An API key in a header OR in the query
@@ -29,7 +29,7 @@ public struct APIStubs: APIHandler {
         apiKeyHeader: APIKey?,
         apiKeyQuery: APIKey?,
     ) async throws -> Seen {
-        return try stubValue(Seen.self, "{}")
+        try stubValue(Seen.self, "{}")
     }
 
     /// An API key in a header AND a session cookie
@@ -38,14 +38,14 @@ public struct APIStubs: APIHandler {
         apiKeyHeader: APIKey,
         appCookie: APIKey,
     ) async throws -> Seen {
-        return try stubValue(Seen.self, "{}")
+        try stubValue(Seen.self, "{}")
     }
 
     /// HTTP Basic
     public func resetAll(
         basicAuth: BasicCredentials,
     ) async throws -> Seen {
-        return try stubValue(Seen.self, "{}")
+        try stubValue(Seen.self, "{}")
     }
 
     /// OAuth2 with scopes OR OpenID Connect (both bearer tokens)
@@ -53,31 +53,31 @@ public struct APIStubs: APIHandler {
         openId: BearerToken?,
         petstoreAuth: BearerToken?,
     ) async throws -> Seen {
-        return try stubValue(Seen.self, "{}")
+        try stubValue(Seen.self, "{}")
     }
 
     /// Optional authentication (an empty alternative)
     public func maybeSignedIn(
         bearerAuth: BearerToken?,
     ) async throws -> Seen {
-        return try stubValue(Seen.self, "{}")
+        try stubValue(Seen.self, "{}")
     }
 
     /// A scheme the generated route cannot check (the transport does)
     public func mutualTLSOnly() async throws -> Seen {
-        return try stubValue(Seen.self, "{}")
+        try stubValue(Seen.self, "{}")
     }
 
     /// Another http scheme (Digest), checked for presence, handed over raw
     public func digestOnly(
         digestAuth: HTTPAuthorization,
     ) async throws -> Seen {
-        return try stubValue(Seen.self, "{}")
+        try stubValue(Seen.self, "{}")
     }
 
     /// An http scheme whose name cannot be sent in Authorization (unchecked, one warning)
     public func unusableHTTPScheme() async throws -> Seen {
-        return try stubValue(Seen.self, "{}")
+        try stubValue(Seen.self, "{}")
     }
 
     /// Scheme names that collide with generated names or try to inject code
@@ -86,7 +86,7 @@ public struct APIStubs: APIHandler {
         input2: APIKey,
         xExit1: APIKey,
     ) async throws -> Seen {
-        return try stubValue(Seen.self, "{}")
+        try stubValue(Seen.self, "{}")
     }
 }
 

@@ -36,27 +36,27 @@ import {{.}}
 {{#answer}}
 {{#body}}
 {{#isNoContent}}
-        {{bodyBinding}} NoContent()
+        {{bodyBinding}}NoContent()
 {{/isNoContent}}
 {{#isBinary}}
-        {{bodyBinding}} HTTPBody({{#bytesLiteral}}{{{.}}}{{/bytesLiteral}})
+        {{bodyBinding}}HTTPBody({{#bytesLiteral}}{{{.}}}{{/bytesLiteral}})
 {{/isBinary}}
 {{#isText}}
-        {{bodyBinding}} {{{textLiteral}}}
+        {{bodyBinding}}{{{textLiteral}}}
 {{/isText}}
 {{#isStream}}
-        {{bodyBinding}} {{{bodyType}}}(AsyncStream { $0.finish() })
+        {{bodyBinding}}{{{bodyType}}}(AsyncStream { $0.finish() })
 {{/isStream}}
 {{#isDecoded}}
 {{#exampleLiteral}}
-        {{bodyBinding}} try stubValue({{{bodyType}}}.self, {{{.}}}, orElse: {{{minimalLiteral}}})
+        {{bodyBinding}}try stubValue({{{bodyType}}}.self, {{{.}}}, orElse: {{{minimalLiteral}}})
 {{/exampleLiteral}}
 {{^exampleLiteral}}
-        {{bodyBinding}} try stubValue({{{bodyType}}}.self, {{{minimalLiteral}}})
+        {{bodyBinding}}try stubValue({{{bodyType}}}.self, {{{minimalLiteral}}})
 {{/exampleLiteral}}
 {{/isDecoded}}
 {{#isMultipart}}
-        {{bodyBinding}} {{{bodyType}}}([
+        {{bodyBinding}}{{{bodyType}}}([
 {{#parts}}
 {{#headersTypeName}}
             .{{caseName}}(
