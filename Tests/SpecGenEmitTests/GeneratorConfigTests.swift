@@ -19,7 +19,11 @@ import Testing
             nameOverrides: ["Repository": "ECRRepository", "Image.Tag": "ImageTag"],
             operationFilter: ["CreateRepository", "ListImages"], tagFilter: ["images"], skipDeprecated: true,
             shards: ShardCounts(models: 8, client: 2, server: 3), protocolOverride: "awsJSON1_1")
-        #expect(config == expected)
+        #expect(config?.validationReadOnly == .ignore)
+        var withValidation = expected
+        (withValidation.validationRequests, withValidation.validationResponses) = (true, true)
+        withValidation.validationReadOnly = .ignore
+        #expect(config == withValidation)
     }
 
     @Test func jsonConfigAndDefaults() {
@@ -54,6 +58,7 @@ import Testing
                 "10:11 'shards.models' must be between 1 and 256, not 0",
                 "11:11 'shards.client' must be an integer, not a string",
                 "12:11 'protocol' must be one of rest, awsJSON1_0, awsJSON1_1, not 'graphql'",
+                "13:24 'validation.readOnly' must be one of reject, ignore, not 'drop'",
             ])
     }
 
@@ -92,5 +97,6 @@ import Testing
         #expect(options.operationFilter == ["CreateRepository", "ListImages"])
         #expect((options.modelShards, options.clientShards, options.serverShards) == (8, 2, 3))
         #expect(options.skipDeprecated)
+        #expect(options.validation == EmitOptions.Validation(requests: true, responses: true, readOnly: .ignore))
     }
 }

@@ -29,6 +29,7 @@ struct ValidationEmitTests {
               type: object
               properties:
                 name: {type: string, maxLength: 10}
+                id: {type: integer, readOnly: true}
             Receipt:
               type: object
               properties:
@@ -54,6 +55,16 @@ struct ValidationEmitTests {
         #expect(code.contains("public struct Pet: Codable, Hashable, Sendable, Validatable {"))
         #expect(code.contains("public struct Receipt: Codable, Hashable, Sendable {"))
         #expect(code.contains(#"try request.validate(input, [], at: ValidationPath(["body"]))"#))
+    }
+
+    /// `readOnly: reject` (the default) makes a readOnly property sent in a request a violation;
+    /// `ignore` lets it through, so no rule is generated for it.
+    @Test func readOnlyInARequestIsRejectedUnlessConfiguredToBeIgnored() {
+        let rejecting = Self.generate(EmitOptions.Validation())
+        #expect(rejecting.contains(#"report.check(self.id, [.readOnly], at: path, "id")"#))
+        let ignoring = Self.generate(EmitOptions.Validation(readOnly: .ignore))
+        #expect(!ignoring.contains(".readOnly"))
+        #expect(ignoring.contains(#"report.check(self.name, [.maxLength(10)], at: path, "name")"#))
     }
 
     @Test func responsesToo() {

@@ -22,10 +22,21 @@ package struct EmitOptions: Sendable, Equatable {
         package var requests: Bool
         /// Also check responses: the server what a handler returns, the client what it receives.
         package var responses: Bool
+        /// What a request that sends a `readOnly` property gets.
+        package var readOnly: ReadOnlyInRequests
 
-        package init(requests: Bool = true, responses: Bool = false) {
+        /// `validation.readOnly`: a request sending a property the spec marks `readOnly`.
+        package enum ReadOnlyInRequests: String, Sendable, Equatable, CaseIterable {
+            /// A violation (400), as JSON Schema's `readOnly` and OpenAPI say a server may.
+            case reject
+            /// Let through to the handler as sent: for clients that echo back what they read.
+            case ignore
+        }
+
+        package init(requests: Bool = true, responses: Bool = false, readOnly: ReadOnlyInRequests = .reject) {
             self.requests = requests
             self.responses = responses
+            self.readOnly = readOnly
         }
 
         /// Neither: no validation code is generated at all.

@@ -29,6 +29,7 @@ import SpecGenYAML
 /// validation:                       # checks generated from the schema's constraints
 ///   requests: true                  #   servers answer 400 to a request that breaks them (default: true)
 ///   responses: false                #   also check responses (default: false)
+///   readOnly: reject                #   a request sending a readOnly property: reject (400) | ignore
 /// ```
 package struct GeneratorConfig: Sendable, Equatable {
     package var modes: Set<EmitOptions.Mode>?
@@ -50,6 +51,8 @@ package struct GeneratorConfig: Sendable, Equatable {
     /// `validation.requests` and `validation.responses`; nil keeps the default.
     package var validationRequests: Bool?
     package var validationResponses: Bool?
+    /// `validation.readOnly`: `reject` or `ignore`; nil keeps the default (reject).
+    package var validationReadOnly: EmitOptions.Validation.ReadOnlyInRequests?
 
     package init(
         modes: Set<EmitOptions.Mode>? = nil, access: EmitOptions.Access? = nil, templatesDirectory: String? = nil,
@@ -104,6 +107,7 @@ package struct GeneratorConfig: Sendable, Equatable {
         options.serverShards = shards.server
         if let validationRequests { options.validation.requests = validationRequests }
         if let validationResponses { options.validation.responses = validationResponses }
+        if let validationReadOnly { options.validation.readOnly = validationReadOnly }
         return options
     }
 }

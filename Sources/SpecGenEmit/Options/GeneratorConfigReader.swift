@@ -47,9 +47,15 @@ struct GeneratorConfigReader {
             case "shards":
                 readShards(value, into: &config.shards)
             case "validation":
-                for (key, value) in known(mapping(value, key) ?? [], ["requests", "responses"]) {
-                    let flag = bool(value, "validation." + key)
-                    if key == "requests" { config.validationRequests = flag } else { config.validationResponses = flag }
+                for (key, value) in known(mapping(value, key) ?? [], ["requests", "responses", "readOnly"]) {
+                    switch key {
+                    case "readOnly":
+                        let allowed = EmitOptions.Validation.ReadOnlyInRequests.allCases.map(\.rawValue)
+                        config.validationReadOnly = string(value, "validation.readOnly", allowed: allowed)
+                            .flatMap(EmitOptions.Validation.ReadOnlyInRequests.init(rawValue:))
+                    case "requests": config.validationRequests = bool(value, "validation." + key)
+                    default: config.validationResponses = bool(value, "validation." + key)
+                    }
                 }
             default:
                 config.protocolOverride = string(value, key, allowed: Self.protocols)

@@ -117,7 +117,7 @@ struct ValidationPlan {
             let place = locations?[property.name]
             if place?.location == "body", opaqueBodies.contains(type.id) { continue }
             var rules = self.rules(property.constraints, property.type)
-            if property.readOnly == true { rules.append(".readOnly") }
+            if property.readOnly == true, options.readOnly == .reject { rules.append(".readOnly") }
             if property.writeOnly == true { rules.append(".writeOnly") }
             guard isCheckable(property.type), !rules.isEmpty || holdsValidated(property.type) else { continue }
             // A parameter sits under its location (`/query/limit`), the input's body under `/body`.
