@@ -80,8 +80,8 @@ extension KeyedDecodingContainer where Key == DynamicCodingKey {
 /// is a 400. Everywhere else (a client reading a response) they decode leniently, as absent or
 /// `null`, since servers get these wrong more often than anything else and a caller would rather
 /// have the value.
-public enum StrictDecoding {
-    @TaskLocal public static var isOn = false
+enum StrictDecoding {
+    @TaskLocal static var isOn = false
 }
 
 extension KeyedEncodingContainer where Key == DynamicCodingKey {

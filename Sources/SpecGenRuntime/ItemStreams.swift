@@ -7,7 +7,12 @@ import OpenAPIRuntime
 /// client reads the one the response's `Content-Type` names; the server writes the first one the
 /// request's `Accept` takes, in the spec's order.
 public enum ItemStreamFormat: Sendable, Hashable {
-    case jsonLines, jsonSequence, serverSentEvents
+    /// `application/jsonl` (and `x-ndjson`, `x-jsonlines`, `jsonlines`): one JSON value a line.
+    case jsonLines
+    /// `application/json-seq` (RFC 7464): a record separator before each JSON value.
+    case jsonSequence
+    /// `text/event-stream`: each item the JSON `data` of one event.
+    case serverSentEvents
 
     /// The format of `mediaType`, nil for one that is not a sequence of JSON items.
     public init?(mediaType: String) {

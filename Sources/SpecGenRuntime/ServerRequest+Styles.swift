@@ -152,28 +152,33 @@ extension ServerRequest {
         try required(header(name, as: type, encoding), .header, name)
     }
 
+    /// A required cookie `name` in its style; absent throws `.missing`.
     public func cookie<Value: Decodable>(
         _ name: String, required type: Value.Type, _ encoding: ParameterEncoding = .cookieDefault
     ) throws(ParameterError) -> Value {
         try required(cookie(name, as: type, encoding), .cookie, name)
     }
 
+    /// A required form-urlencoded querystring (OpenAPI 3.2); an empty query string throws `.missing`.
     public func querystring<Value: Decodable>(_ name: String, required type: Value.Type, _ encoding: ParameterEncoding)
         throws(ParameterError) -> Value
     {
         try required(querystring(name, as: type, encoding), .querystring, name)
     }
 
+    /// A required query item declared with JSON `content`; absent throws `.missing`.
     public func queryJSON<Value: Decodable>(_ name: String, required type: Value.Type) throws(ParameterError) -> Value {
         try required(queryJSON(name, as: type), .query, name)
     }
 
+    /// A required JSON querystring (OpenAPI 3.2); an empty query string throws `.missing`.
     public func querystringJSON<Value: Decodable>(_ name: String, required type: Value.Type) throws(ParameterError)
         -> Value
     {
         try required(querystringJSON(name, as: type), .querystring, name)
     }
 
+    /// A required header declared with JSON `content`; absent throws `.missing`.
     public func headerJSON<Value: Decodable>(_ name: String, required type: Value.Type) throws(ParameterError) -> Value
     {
         try required(headerJSON(name, as: type), .header, name)
