@@ -36,7 +36,9 @@ public struct ServerRequest: Sendable {
         if body.isEmpty, !profile.isAWSJSON { throw RequestError.serialization("the request body is required") }
         let json = body.isEmpty ? Array("{}".utf8) : body
         do {
-            return try StrictDecoding.$isOn.withValue(true) {
+            // AWS JSON treats a member sent as null as one left out (Smithy's awsJson protocols),
+            // so only a REST server decodes strictly.
+            return try StrictDecoding.$isOn.withValue(!profile.isAWSJSON) {
                 try profile.makeDecoder().decode(Input.self, from: Data(json))
             }
         } catch {

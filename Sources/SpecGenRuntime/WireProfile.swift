@@ -27,12 +27,11 @@ public enum WireProfile: Sendable, Hashable {
     /// fractional seconds) and full dates, whatever the profile: peers differ and being lenient costs nothing.
     public func makeDecoder() -> JSONDecoder {
         let decoder = JSONDecoder()
-        let isAWSJSON = self.isAWSJSON
         decoder.dateDecodingStrategy = .custom { decoder in
             let container = try decoder.singleValueContainer()
             // A REST server reading a request takes what the schema's formats say, RFC 3339 text;
             // a client reads any date it can (epoch seconds, looser ISO 8601), as AWS JSON's are.
-            let strict = StrictDecoding.isOn && !isAWSJSON
+            let strict = StrictDecoding.isOn
             if !strict, let seconds = try? container.decode(Double.self) {
                 return Date(timeIntervalSince1970: seconds)
             }

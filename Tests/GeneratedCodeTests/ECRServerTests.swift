@@ -64,6 +64,16 @@ struct ECRServerTests {
         #expect(json["repository"]?["createdAt"] == .number(1_700_000_000))
     }
 
+    /// AWS JSON treats a member sent as `null` as one left out (Smithy's protocols); only REST
+    /// servers refuse it (ValidationRoundTripTests).
+    @Test func aNullMemberIsTakenAsLeftOut() async throws {
+        let (response, json) = try await post(
+            server(), target: "AmazonEC2ContainerRegistry_V20150921.CreateRepository",
+            body: #"{"repositoryName": "web", "registryId": null}"#)
+        #expect(response.status.code == 200)
+        #expect(json["repository"]?["repositoryName"] == .string("web"))
+    }
+
     @Test func unknownTargetIs400UnknownOperation() async throws {
         let (response, json) = try await post(server(), target: "AmazonEC2ContainerRegistry_V20150921.Nope", body: "{}")
         #expect(response.status.code == 400)
