@@ -183,10 +183,14 @@ package struct MediaContent: Sendable, Codable, Equatable {
     /// The members of RFC 9457 problem details a server can fill for an error it makes itself.
     package static let problemDetailsMembers: Set<String> = ["type", "title", "status", "detail", "instance"]
 
+    /// The media type without parameters, lowercased (`text/plain; charset=utf-8` → `text/plain`).
+    package static func essence(_ mediaType: String) -> String {
+        String(mediaType.prefix { $0 != ";" }).trimmingCharacters(in: .whitespaces).lowercased()
+    }
+
     /// `application/problem+json`, parameters and case aside.
     package static func isProblemJSON(_ mediaType: String) -> Bool {
-        mediaType.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased()
-            == "application/problem+json"
+        essence(mediaType) == "application/problem+json"
     }
 
     package var mediaType: String

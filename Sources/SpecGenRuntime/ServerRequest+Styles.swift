@@ -85,8 +85,7 @@ extension ServerRequest {
     public func query<Value: Decodable>(_ name: String, required type: Value.Type, _ encoding: ParameterEncoding)
         throws(ParameterError) -> Value
     {
-        guard let value = try query(name, as: type, encoding) else { throw ParameterError(.query, name, .missing) }
-        return value
+        try required(query(name, as: type, encoding), .query, name)
     }
 
     /// The header `name` in its style (`simple` by default); nil when absent.

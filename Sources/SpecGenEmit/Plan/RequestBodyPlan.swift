@@ -22,7 +22,7 @@ enum BodyKind: String, Sendable {
 
     /// The kind of a declared media type with its schema.
     static func of(_ content: MediaContent) -> BodyKind {
-        let media = essence(content.mediaType)
+        let media = MediaContent.essence(content.mediaType)
         switch media {
         case "application/x-www-form-urlencoded": return .form
         case "application/jsonl", "application/x-ndjson", "application/x-jsonlines", "application/jsonlines":
@@ -36,11 +36,6 @@ enum BodyKind: String, Sendable {
         if OperationPlanner.isJSON(media) { return .json }
         if media.hasPrefix("text/") { return .text }
         return .binary
-    }
-
-    /// The media type without parameters, lowercased (`text/plain; charset=utf-8` → `text/plain`).
-    static func essence(_ mediaType: String) -> String {
-        String(mediaType.prefix { $0 != ";" }).trimmingCharacters(in: .whitespaces).lowercased()
     }
 
     /// The body is handed over as it arrives (the server route does not collect it first).
@@ -164,7 +159,7 @@ struct RequestBodyPlanner {
         var cases = NameScope()
         var variants: [RequestBodyVariant] = []
         var seenMedia = Set<String>()
-        for content in body.content where seenMedia.insert(BodyKind.essence(content.mediaType)).inserted {
+        for content in body.content where seenMedia.insert(MediaContent.essence(content.mediaType)).inserted {
             let kind = BodyKind.of(content)
             var variant = RequestBodyVariant(
                 kind: kind, mediaType: content.mediaType, swiftType: "", caseName: cases.claim(kind.rawValue),
