@@ -39,7 +39,9 @@ enum InfoReader {
             while let current = next, seen.insert(current).inserted {
                 next = tags.first { $0.name == current }?.parent
             }
-            if next != nil {
+            // Only a tag the walk comes back to is nested in itself; one whose parents lead into
+            // another cycle is not (that cycle's own tags are reported).
+            if next == tags[index].name {
                 state.warning("tag '\(tags[index].name)' is nested in itself through 'parent'", at: mark)
                 tags[index].parent = nil
             }

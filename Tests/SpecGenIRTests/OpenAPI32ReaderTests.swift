@@ -55,6 +55,23 @@ struct OpenAPI32ReaderTests {
         #expect(result.document?.tags.map(\.parent) == [nil, nil, "b"])
     }
 
+    /// A tag whose parents lead into a cycle it is not part of keeps its parent and gets no warning.
+    @Test func aTagAboveACycleIsNotNestedInItself() throws {
+        let result = try IRFixtures.readText(
+            """
+            openapi: 3.2.0
+            info: {title: t, version: '1'}
+            paths: {}
+            tags:
+              - {name: a, parent: b}
+              - {name: b, parent: c}
+              - {name: c, parent: b}
+            """)
+        let messages = result.diagnostics.map { $0.description.components(separatedBy: "inline.yaml:").last ?? "" }
+        #expect(messages == ["6:23: warning: tag 'b' is nested in itself through 'parent'"])
+        #expect(result.document?.tags.map(\.parent) == ["b", nil, "b"])
+    }
+
     @Test func aDiscriminatorsDefaultMappingNamesItsVariant() throws {
         let (document, _) = try IRFixtures.specDocument("oas32.yaml")
         guard case .union(let shape)? = document.type("Shape")?.kind else {
