@@ -166,10 +166,11 @@ public struct RouteTable: Sendable {
         let profile = self.profile
         let limit = maxBodyBytes
         let validatesResponses = self.validatesResponses
-        let unknown = unknownOperation(request, candidates: candidates)
+        let table = self
         var next: @Sendable (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (HTTPResponse, HTTPBody?) =
             { request, body, metadata in
-                guard let route else { return Self.encode(unknown) }
+                // Built only when needed: the error body is JSON-encoded, a cost no matched request should pay.
+                guard let route else { return Self.encode(table.unknownOperation(request, candidates: candidates)) }
                 if let accept = request.headerFields[.accept], !route.produces.isEmpty,
                     !route.produces.contains(where: { MediaRange.accepts(accept, $0) })
                 {
