@@ -198,8 +198,20 @@ def mutate(value, schema, rng):
         result = copy.deepcopy(value)
         properties = schema.get("properties", {})
         extra = schema.get("additionalProperties")
-        choice = rng.randrange(6)
-        if choice == 0 and schema.get("required"):
+        choice = rng.randrange(8)
+        optional = sorted(set(result) - set(schema.get("required", [])))
+        absent = sorted(set(properties) - set(result))
+        if choice == 6 and optional:
+            result.pop(rng.choice(optional))  # an optional property left out (presence rules)
+        elif choice == 7 and absent:
+            name = rng.choice(absent)  # an optional property added, of its own type (presence rules)
+            kind = properties[name].get("type")
+            kind = kind[0] if isinstance(kind, list) else kind
+            result[name] = {"string": "x", "integer": 1, "number": 1.5, "boolean": True}.get(kind, "x")
+        elif choice == 5 and "propertyNames" in schema:
+            key = mutate_string("ab", schema["propertyNames"], rng)  # a key that breaks propertyNames
+            result[key] = copy.deepcopy(next(iter(result.values()), 1))
+        elif choice == 0 and schema.get("required"):
             result.pop(rng.choice(schema["required"]), None)  # a required property missing
         elif choice == 1 and properties:
             result[rng.choice(sorted(properties))] = None  # null for a property

@@ -27,6 +27,8 @@ package struct ValueConstraints: Sendable, Codable, Equatable {
     package var items: Nested?
     /// The constraints of an object's inline `additionalProperties` schema.
     package var values: Nested?
+    /// The string constraints every key of an object keeps (`propertyNames: {maxLength: 64}`).
+    package var propertyNames: Nested?
 
     /// Constraints one level down; a class because a struct cannot hold itself.
     package final class Nested: Sendable, Codable, Equatable {
@@ -81,6 +83,9 @@ package struct ValueConstraints: Sendable, Codable, Equatable {
         if let values = schema["additionalProperties"], values["$ref"] == nil, let nested = ValueConstraints(values) {
             self.values = Nested(nested)
         }
+        if let names = schema["propertyNames"], names["$ref"] == nil, let nested = ValueConstraints(names) {
+            propertyNames = Nested(nested)
+        }
         if self == ValueConstraints() { return nil }
     }
 }
@@ -101,6 +106,9 @@ extension SchemaReader {
         }
         if constraints.values != nil, let node = schema["additionalProperties"] {
             constraints.values = self.constraints(node, &state).map(ValueConstraints.Nested.init)
+        }
+        if constraints.propertyNames != nil, let node = schema["propertyNames"] {
+            constraints.propertyNames = self.constraints(node, &state).map(ValueConstraints.Nested.init)
         }
         return constraints == ValueConstraints() ? nil : constraints
     }

@@ -7,16 +7,121 @@ extension SchemaReader {
         if node["properties"] == nil, hint.reservedID == nil {
             // A map, not a struct: `additionalProperties: {schema}`, `true` or absent. Only
             // `additionalProperties: false` (an always-empty object) falls through to a struct.
-            if let additionalNode, additionalNode.entries != nil {
-                return .dictionary(typeRef(additionalNode, hint.suffixed("Value"), &state))
+            if additionalNode?.resolved != .bool(false) {
+                if let mark = presenceMarks(node).first {
+                    state.warning(
+                        "a map's keys are not checked against 'dependentRequired' or 'not: {required}'; "
+                            + "declare the keys as properties to have them checked", at: mark)
+                }
+                if let additionalNode, additionalNode.entries != nil {
+                    return .dictionary(typeRef(additionalNode, hint.suffixed("Value"), &state))
+                }
+                return .dictionary(.untypedJSON)
             }
-            if additionalNode?.resolved != .bool(false) { return .dictionary(.untypedJSON) }
         }
         let id = declareID(hint, &state)
         let properties = self.properties(node, parent: id, &state)
         let additional = additionalProperties(additionalNode, parent: id, &state)
-        store(id, hint, .object(ObjectType(properties: properties, additionalProperties: additional)), node, &state)
+        let presence = checkedPresence(
+            presenceRules(node, &state), properties: properties, additional: additional, &state)
+        store(
+            id, hint,
+            .object(ObjectType(properties: properties, additionalProperties: additional, presence: presence)), node,
+            &state)
         return .named(id)
+    }
+
+    /// A schema of `required` only (and annotations): `- required: [a, b]` inside `anyOf`/`oneOf`/`not`.
+    static func isPresenceOnly(_ node: Node) -> Bool {
+        guard let entries = node.entries, node["required"]?.items != nil else { return false }
+        return entries.allSatisfy { entry in
+            guard let key = entry.key.text else { return false }
+            return key == "required" || key == "description" || key == "title" || key.hasPrefix("x-")
+        }
+    }
+
+    /// An object whose `oneOf`/`anyOf` choose only among `required` lists (OpenAI's "exactly one
+    /// of `image_url` or `file_id`", GitHub's `anyOf: [{required: [conclusion]}, …]`).
+    static func isPresenceChoice(_ node: Node) -> Bool {
+        node["properties"] != nil && node["discriminator"] == nil && choosesPresenceOnly(node)
+    }
+
+    /// `oneOf`/`anyOf` are written and each of their parts is a `required` list only.
+    static func choosesPresenceOnly(_ node: Node) -> Bool {
+        let choices = [node["oneOf"], node["anyOf"]].compactMap { $0 }
+        return !choices.isEmpty
+            && choices.allSatisfy { choice in
+                guard let parts = choice.items, !parts.isEmpty else { return false }
+                return parts.allSatisfy(isPresenceOnly)
+            }
+    }
+
+    /// Where a schema writes a rule on its keys' presence (for the warning when nothing checks it).
+    static func presenceMarks(_ node: Node) -> [Mark] {
+        var marks: [Mark] = []
+        if let rule = node["dependentRequired"] { marks.append(rule.mark) }
+        if let rule = node["not"], isPresenceOnly(rule) { marks.append(rule.mark) }
+        return marks
+    }
+
+    /// The rules on which keys are present that one schema writes: `anyOf`/`oneOf` of `required`
+    /// lists, `not: {required}` and `dependentRequired`, each with where it is written.
+    static func presenceRules(_ node: Node, _ state: inout ReaderState) -> [(PresenceConstraint, Mark)] {
+        func names(_ list: Node?) -> [String] { state.items(list, "'required'").compactMap(\.text) }
+        var result: [(PresenceConstraint, Mark)] = []
+        if choosesPresenceOnly(node) {
+            if let choice = node["anyOf"] {
+                result.append((.anyOf(choice.items!.map { names($0["required"]) }), choice.mark))
+            }
+            if let choice = node["oneOf"] {
+                result.append((.oneOf(choice.items!.map { names($0["required"]) }), choice.mark))
+            }
+        }
+        if let rule = node["not"], isPresenceOnly(rule) {
+            result.append((.notAll(names(rule["required"])), rule.mark))
+        }
+        for (key, _, value) in state.entries(node["dependentRequired"], "'dependentRequired'") {
+            result.append((.dependentRequired(key: key, requires: names(value)), value.mark))
+        }
+        return result
+    }
+
+    /// The rules an object checks. A key that is no property and no additional one is never
+    /// present after decoding, so a rule naming it cannot be checked: said where it is written.
+    static func checkedPresence(
+        _ rules: [(PresenceConstraint, Mark)], properties: [Property], additional: AdditionalProperties,
+        _ state: inout ReaderState
+    ) -> [PresenceConstraint]? {
+        let known = Set(properties.map(\.name))
+        let kept = rules.filter { rule, mark in
+            if case .typed = additional { return true }
+            guard let unknown = rule.keys.first(where: { !known.contains($0) }) else { return true }
+            state.warning(
+                "'\(unknown)' is not a property, so a decoded value never holds it; this rule is not checked",
+                at: mark)
+            return false
+        }
+        return kept.isEmpty ? nil : kept.map(\.0)
+    }
+
+    /// Schema keywords generated code neither types nor checks: one warning each where it is
+    /// written, so that nothing the spec says is dropped silently.
+    static func noteUncheckedKeywords(_ node: Node, _ state: inout ReaderState) {
+        for entry in node.entries ?? [] {
+            guard let key = entry.key.text else { continue }
+            let what: String
+            switch key {
+            case "if": what = "'if'/'then'/'else'"
+            case "dependentSchemas", "patternProperties", "unevaluatedProperties", "unevaluatedItems", "contains",
+                "prefixItems":
+                what = "'\(key)'"
+            case "not" where !isPresenceOnly(entry.value): what = "'not' (other than 'not: {required: [...]}')"
+            default: continue
+            }
+            state.warning(
+                "\(what) is not checked by generated validation; values are accepted as if it were absent",
+                at: entry.key.mark)
+        }
     }
 
     /// Absent: other members are allowed and dropped. Written `true` (or `{}`): the spec says
@@ -90,6 +195,7 @@ extension SchemaReader {
         var wholeValueParts: [TypeRef] = []
         var requiredMarks: [String: Mark] = [:]
         var everyPartMerged = true
+        var presence: [(PresenceConstraint, Mark)] = []
         func add(_ properties: [Property]) {
             for property in properties {
                 if let index = merged.firstIndex(where: { $0.name == property.name }) {
@@ -129,14 +235,16 @@ extension SchemaReader {
                 composedOf.append(partID)
                 add(object.properties)
                 if case .forbidden = object.additionalProperties { additional = .forbidden }
-            } else if part["properties"] != nil || part["additionalProperties"] != nil {
+            } else if part["properties"] != nil || part["additionalProperties"] != nil || isOwn {
+                presence += presenceRules(part, &state)
                 add(properties(part, parent: id, checkRequired: false, &state))
                 if part["additionalProperties"] != nil {
                     additional = additionalProperties(part["additionalProperties"], parent: id, &state)
                 }
-            } else if !isOwn,
-                part["allOf"] != nil || part["oneOf"] != nil || part["anyOf"] != nil || part["type"] != nil
-            {
+            } else if choosesPresenceOnly(part) || presenceMarks(part).count > 0 {
+                // `- oneOf: [{required: [a]}, {required: [b]}]`: a rule on the merged object's keys.
+                presence += presenceRules(part, &state)
+            } else if part["allOf"] != nil || part["oneOf"] != nil || part["anyOf"] != nil || part["type"] != nil {
                 let type = typeRef(part, .nested(in: id, "Part\(composedOf.count + 1)"), &state)
                 if case .named(let partID) = type, case .object(let object)? = state.types[partID]?.kind {
                     composedOf.append(partID)
@@ -174,7 +282,9 @@ extension SchemaReader {
                 ObjectType(
                     properties: merged, additionalProperties: additional,
                     composedOf: composedOf.isEmpty ? nil : composedOf,
-                    wholeValueParts: wholeValueParts.isEmpty ? nil : wholeValueParts)), node, &state)
+                    wholeValueParts: wholeValueParts.isEmpty ? nil : wholeValueParts,
+                    presence: checkedPresence(presence, properties: merged, additional: additional, &state))),
+            node, &state)
         return wrap(.named(id))
     }
 

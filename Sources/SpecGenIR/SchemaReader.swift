@@ -19,6 +19,7 @@ enum SchemaReader {
             return .untypedJSON
         }
         ExampleChecker.checkSchemaExamples(node, &state)
+        noteUncheckedKeywords(node, &state)
         state.warnUnusedAdditions(node["xml"], .xml)
         let nullable = isNullable(node)
         func wrap(_ type: TypeRef) -> TypeRef { nullable && !type.isOptional ? .optional(type) : type }
@@ -53,6 +54,8 @@ enum SchemaReader {
             return wrap(allOf(parts: state.items(node["allOf"], "'allOf'"), own: node, node, hint, &state))
         }
         if node["oneOf"] != nil || node["anyOf"] != nil {
+            // `required` lists to choose among are a rule on the object's keys, not a type.
+            if isPresenceChoice(node) { return wrap(object(node, hint, &state)) }
             return wrap(union(node, hint, &state))
         }
         let types = typeNames(node)

@@ -45,15 +45,41 @@ package struct ObjectType: Sendable, Codable, Equatable {
     /// `allOf` parts that are not objects (a `oneOf`/`anyOf`): the whole value is also one of
     /// these, decoded from and encoded into the same JSON as the properties.
     package var wholeValueParts: [TypeRef]?
+    /// Which keys must be present together or apart, beyond `required`; nil when the schema says nothing.
+    package var presence: [PresenceConstraint]?
 
     package init(
         properties: [Property], additionalProperties: AdditionalProperties, composedOf: [String]? = nil,
-        wholeValueParts: [TypeRef]? = nil
+        wholeValueParts: [TypeRef]? = nil, presence: [PresenceConstraint]? = nil
     ) {
         self.properties = properties
         self.additionalProperties = additionalProperties
         self.composedOf = composedOf
         self.wholeValueParts = wholeValueParts
+        self.presence = presence
+    }
+}
+
+/// A rule on which of an object's keys are present, written with `required` lists inside `anyOf`,
+/// `oneOf` and `not`, or as `dependentRequired`. Such lists choose no type: the object keeps its
+/// properties, and generated validation checks the rule. Names are JSON keys.
+package enum PresenceConstraint: Sendable, Codable, Equatable {
+    /// `anyOf: [{required: [a]}, {required: [b, c]}]`: every key of at least one list is present.
+    case anyOf([[String]])
+    /// `oneOf: [{required: [a]}, {required: [b]}]`: every key of exactly one list is present.
+    case oneOf([[String]])
+    /// `not: {required: [a, b]}`: not all of these keys are present at once.
+    case notAll([String])
+    /// `dependentRequired: {a: [b, c]}`: when `key` is present, so is each of `requires`.
+    case dependentRequired(key: String, requires: [String])
+
+    /// Every key the rule names.
+    package var keys: [String] {
+        switch self {
+        case .anyOf(let lists), .oneOf(let lists): lists.flatMap { $0 }
+        case .notAll(let keys): keys
+        case .dependentRequired(let key, let requires): [key] + requires
+        }
     }
 }
 

@@ -60,10 +60,25 @@ public indirect enum ValueRule: Sendable, Hashable {
     case items([ValueRule])
     /// Rules every value of a map keeps.
     case values([ValueRule])
+    /// String rules every key of a map keeps (`propertyNames`).
+    case propertyNames([ValueRule])
     /// The server sets it: present in a request is a violation.
     case readOnly
     /// The client sets it: present in a response is a violation.
     case writeOnly
+}
+
+/// A rule on which of an object's keys are present, beyond `required`: JSON Schema's `required`
+/// lists inside `anyOf`, `oneOf` and `not`, and `dependentRequired`. Keys are JSON keys.
+public enum PresenceRule: Sendable, Hashable {
+    /// Every key of at least one list is present.
+    case anyOf([[String]])
+    /// Every key of exactly one list is present.
+    case oneOf([[String]])
+    /// Not all of these keys are present at once.
+    case notAll([String])
+    /// When the key is present, so is each of the others.
+    case dependentRequired(String, [String])
 }
 
 /// The string formats generated validation checks (`format: email`, …). Formats whose Swift type
@@ -149,6 +164,39 @@ public struct ValidationReport: Sendable {
     /// Checks `value`, which sits at `path` itself (a struct's additional properties).
     public mutating func check<Value: ConstrainedValue>(_ value: Value, _ rules: [ValueRule], at path: ValidationPath) {
         value.check(rules, at: path, into: &self)
+    }
+
+    /// Checks which keys of the object at `path` are `present` against `rules`.
+    public mutating func check(present: Set<String>, _ rules: [PresenceRule], at path: ValidationPath) {
+        func names(_ keys: [String]) -> String { keys.map { "'\($0)'" }.joined(separator: ", ") }
+        func sets(_ lists: [[String]]) -> String { lists.map { "[" + names($0) + "]" }.joined(separator: " or ") }
+        func limit(_ lists: [[String]]) -> JSONValue { .array(lists.map { .array($0.map(JSONValue.string)) }) }
+        for rule in rules {
+            switch rule {
+            case .anyOf(let lists):
+                if !lists.contains(where: { present.isSuperset(of: $0) }) {
+                    fail(path, "anyOf", limit: limit(lists), "needs every key of at least one of \(sets(lists))")
+                }
+            case .oneOf(let lists):
+                let complete = lists.filter { present.isSuperset(of: $0) }.count
+                if complete == 0 {
+                    fail(path, "oneOf", limit: limit(lists), "needs every key of exactly one of \(sets(lists))")
+                } else if complete > 1 {
+                    fail(path, "oneOf", limit: limit(lists), "has every key of more than one of \(sets(lists))")
+                }
+            case .notAll(let keys):
+                if present.isSuperset(of: keys) {
+                    fail(path, "not", limit: .array(keys.map(JSONValue.string)), "may not have all of \(names(keys))")
+                }
+            case .dependentRequired(let key, let requires):
+                let missing = requires.filter { !present.contains($0) }
+                if present.contains(key), !missing.isEmpty {
+                    fail(
+                        path, "dependentRequired", limit: .array(requires.map(JSONValue.string)),
+                        "has '\(key)', so needs \(names(missing)) too")
+                }
+            }
+        }
     }
 
     /// Records a violation (beyond `limit`, only that there were more).

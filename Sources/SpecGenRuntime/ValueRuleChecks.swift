@@ -229,6 +229,16 @@ extension Dictionary: ConstrainedValue where Key == String {
                     path, "maxProperties", limit: .number(Double(bound)), "has \(count) properties, more than \(bound)")
             case .values(let rules):
                 valueRules = rules
+            case .propertyNames(let rules):
+                for key in keys.sorted() {
+                    // A key is no value of its own: its violations are the object's, at the key.
+                    var keyReport = ValidationReport(direction: report.direction, limit: report.limit)
+                    key.check(rules, at: path.appending(key), into: &keyReport)
+                    for violation in keyReport.violations {
+                        report.fail(
+                            path.appending(key), "propertyNames", limit: violation.limit, "the key " + violation.detail)
+                    }
+                }
             default:
                 continue
             }

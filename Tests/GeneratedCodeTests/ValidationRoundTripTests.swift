@@ -30,6 +30,10 @@ final class PetShelter: APIHandler, @unchecked Sendable {
         lock.withLock { calls += 1 }
         return NoContent()
     }
+    func schedulePickup(_ input: Pickup) async throws -> NoContent {
+        lock.withLock { calls += 1 }
+        return NoContent()
+    }
 }
 
 /// The generated server checks each request against Specs/validation.yaml before its handler
@@ -97,6 +101,48 @@ struct ValidationRoundTripTests {
                 "/body/friends/0/name maxLength",
                 "/body/labels/a maxLength",
             ])
+    }
+
+    /// `oneOf`/`anyOf` of `required` lists, `not: {required}` and `dependentRequired` are rules on
+    /// which keys a `Pickup` holds: the struct keeps its properties and the server checks the rules.
+    @Test func rulesOnWhichKeysArePresentAreCheckedOnTheStruct() async throws {
+        let handler = PetShelter()
+        let valid = try await wire(
+            .post, "/pickups", body: #"{"pet":"Rex","address":"1 Main St","email":"a@b.c"}"#, handler: handler)
+        #expect(valid.status == 204)
+        #expect(handler.calls == 1)
+        let both = try await wire(
+            .post, "/pickups", body: #"{"pet":"Rex","address":"1 Main St","shelterId":3,"phone":"555"}"#,
+            handler: handler)
+        #expect(both.status == 400)
+        #expect(try violations(both.body) == ["/body oneOf", "/body dependentRequired"])
+        #expect(both.body.contains("has every key of more than one of ['address'] or ['shelterId']"), "\(both.body)")
+        #expect(both.body.contains("has 'phone', so needs 'callbackAt' too"), "\(both.body)")
+        let neither = try await wire(
+            .post, "/pickups", body: #"{"pet":"Rex","email":"a@b.c","callbackAt":"9:00"}"#, handler: handler)
+        #expect(try violations(neither.body) == ["/body oneOf", "/body not"])
+        #expect(neither.body.contains("may not have all of 'email', 'callbackAt'"), "\(neither.body)")
+        let unreachable = try await wire(.post, "/pickups", body: #"{"pet":"Rex","shelterId":3}"#, handler: handler)
+        #expect(try violations(unreachable.body) == ["/body anyOf"])
+        #expect(unreachable.body.contains("needs every key of at least one of ['phone'] or ['email']"))
+        #expect(handler.calls == 1)
+    }
+
+    /// `propertyNames` applies string rules to each key of a map; a key that breaks one is named
+    /// by its own pointer, the value under it still checked by `additionalProperties`.
+    @Test func everyKeyOfAMapKeepsThePropertyNamesRules() async throws {
+        let handler = PetShelter()
+        let (status, _, body) = try await wire(
+            .post, "/pets", body: #"{"name":"Rex","labels":{"Big":"ok","toolong":"toolong"}}"#, handler: handler)
+        #expect(status == 400)
+        #expect(
+            try violations(body) == [
+                "/body/labels/Big propertyNames", "/body/labels/toolong propertyNames",
+                "/body/labels/toolong maxLength",
+            ])
+        #expect(body.contains("the key does not match the pattern ^[a-z]+$"), "\(body)")
+        #expect(body.contains("the key is 7 characters long, more than 5"), "\(body)")
+        #expect(handler.calls == 0)
     }
 
     /// A server decodes a request as strictly as the schema types it: `null` for an optional

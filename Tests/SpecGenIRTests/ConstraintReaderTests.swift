@@ -28,6 +28,7 @@ struct ConstraintReaderTests {
                       type: object
                       minProperties: 1
                       maxProperties: 2
+                      propertyNames: {maxLength: 64, pattern: '^[a-z]'}
                       additionalProperties: {type: integer, minimum: 0}
             """
         let document = try #require(try IRFixtures.readText(text).document)
@@ -43,7 +44,10 @@ struct ConstraintReaderTests {
         var value = ValueConstraints()
         value.minimum = 0
         var labels = ValueConstraints()
-        (labels.minProperties, labels.maxProperties, labels.values) = (1, 2, .init(value))
+        var key = ValueConstraints()
+        (key.maxLength, key.pattern) = (64, "^[a-z]")
+        (labels.minProperties, labels.maxProperties, labels.values, labels.propertyNames) =
+            (1, 2, .init(value), .init(key))
         #expect(properties.map(\.constraints) == [name, price, tags, labels])
     }
 
@@ -109,5 +113,113 @@ struct ConstraintReaderTests {
             ])
         #expect(result.document?.type("Code")?.constraints?.pattern == nil)
         #expect(result.document?.type("Code")?.constraints?.maxLength == 3)
+    }
+
+    /// OpenAI's `ImageRefParam`: "exactly one of `image_url` or `file_id`" as `anyOf` of
+    /// `required` lists beside `not: {required: [both]}`. The lists choose no type: the object keeps
+    /// its properties (it used to become a union of two untyped values) and the rules are kept.
+    @Test func requiredListsInAnyOfOneOfAndNotAreRulesOnTheObjectsKeys() throws {
+        let text = """
+            openapi: 3.1.0
+            info: {title: t, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                ImageRef:
+                  type: object
+                  properties:
+                    image_url: {type: string}
+                    file_id: {type: string}
+                  anyOf:
+                    - required: [image_url]
+                    - required: [file_id]
+                  oneOf:
+                    - {required: [image_url], description: by URL}
+                    - required: [file_id]
+                  not:
+                    required: [image_url, file_id]
+                  dependentRequired:
+                    image_url: [file_id]
+            """
+        let result = try IRFixtures.readText(text)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        let object = try #require(try result.document?.object("ImageRef"))
+        #expect(object.properties.map(\.name) == ["image_url", "file_id"])
+        #expect(
+            object.presence == [
+                .anyOf([["image_url"], ["file_id"]]), .oneOf([["image_url"], ["file_id"]]),
+                .notAll(["image_url", "file_id"]), .dependentRequired(key: "image_url", requires: ["file_id"]),
+            ])
+    }
+
+    /// An `allOf` part that is only a choice of `required` lists is a rule on the merged object.
+    @Test func anAllOfPartOfRequiredListsIsARuleOnTheMergedObject() throws {
+        let text = """
+            openapi: 3.1.0
+            info: {title: t, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Base:
+                  type: object
+                  properties:
+                    a: {type: string}
+                    b: {type: string}
+                Either:
+                  allOf:
+                    - $ref: '#/components/schemas/Base'
+                    - oneOf:
+                        - required: [a]
+                        - required: [b]
+            """
+        let result = try IRFixtures.readText(text)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        let object = try #require(try result.document?.object("Either"))
+        #expect(object.properties.map(\.name) == ["a", "b"])
+        #expect(object.presence == [.oneOf([["a"], ["b"]])])
+    }
+
+    /// A rule naming a key the object cannot hold, a rule on a map's keys, and the keywords no
+    /// generated code checks: each one located warning, never a silent drop.
+    @Test func presenceRulesAndKeywordsNothingChecksAreLocatedWarnings() throws {
+        let text = """
+            openapi: 3.1.0
+            info: {title: t, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Thing:
+                  type: object
+                  properties:
+                    a: {type: string}
+                    labels:
+                      type: object
+                      additionalProperties: {type: string}
+                      not: {required: [x, y]}
+                  dependentRequired: {a: [ghost]}
+                Tuple:
+                  type: array
+                  prefixItems: [{type: string}]
+                  contains: {type: integer}
+                Odd:
+                  type: string
+                  not: {enum: [a]}
+                  if: {minLength: 1}
+            """
+        let result = try IRFixtures.readText(text)
+        let file = IRFixtures.fixture("inline.yaml")
+        let unchecked = "is not checked by generated validation; values are accepted as if it were absent"
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "\(file):13:16: warning: a map's keys are not checked against 'dependentRequired' or "
+                    + "'not: {required}'; declare the keys as properties to have them checked",
+                "\(file):14:30: warning: 'ghost' is not a property, so a decoded value never holds it; "
+                    + "this rule is not checked",
+                "\(file):17:7: warning: 'prefixItems' \(unchecked)",
+                "\(file):18:7: warning: 'contains' \(unchecked)",
+                "\(file):21:7: warning: 'not' (other than 'not: {required: [...]}') \(unchecked)",
+                "\(file):22:7: warning: 'if'/'then'/'else' \(unchecked)",
+            ])
+        #expect(try result.document?.object("Thing").presence == nil)
     }
 }

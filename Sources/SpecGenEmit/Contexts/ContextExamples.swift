@@ -24,9 +24,14 @@ extension ModelsFileContext: TemplateContext {
                 additionalMembers: AdditionalMembersContext(
                     name: "additionalProperties", valueType: "JSONValue",
                     knownKeys: [KeyLiteralContext(literal: "\"a\"")])),
-            validation: ValidationContext(checks: [
-                MemberCheckContext(storageName: "_a", rules: "[.minimum(1.0)]", path: "path", pointerKey: "\"a\"")
-            ]))
+            validation: ValidationContext(
+                checks: [
+                    MemberCheckContext(storageName: "_a", rules: "[.minimum(1.0)]", path: "path", pointerKey: "\"a\"")
+                ],
+                presence: PresenceCheckContext(
+                    declaration: "var", alwaysPresent: "[\"b\"]",
+                    optionalMembers: [PresentMemberContext(storageName: "_a", keyLiteral: "\"a\"")],
+                    additionalMember: "additionalProperties", rules: "[.notAll([\"a\", \"b\"])]")))
         let type = TypeContext(
             extensionOf: "Parent", indent: "    ", memberIndent: "        ", doc: "", isDeprecated: true,
             access: "public ",

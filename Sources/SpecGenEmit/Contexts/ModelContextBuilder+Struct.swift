@@ -121,7 +121,32 @@ extension ModelContextBuilder {
                 storageName: member, rules: entry.check.rulesLiteral, path: entry.check.pathExpression,
                 pointerKey: entry.check.keyLiteral)
         }
-        return ValidationContext(checks: checks)
+        return ValidationContext(checks: checks, presence: presenceContext(object, validation, storage, extraName))
+    }
+
+    /// The presence check: required members the rules name are always present, optional ones when set.
+    private func presenceContext(
+        _ object: ObjectType, _ validation: ValidationPlan, _ storage: [String: String], _ extraName: String?
+    ) -> PresenceCheckContext? {
+        guard let rules = validation.presenceRules(object), let presence = object.presence else { return nil }
+        let named = Set(presence.flatMap(\.keys))
+        var always: [String] = []
+        var optional: [PresentMemberContext] = []
+        for property in object.properties where named.contains(property.name) {
+            guard let member = storage[property.name] else { continue }
+            if property.required {
+                always.append(SwiftText.stringLiteral(property.name))
+            } else {
+                optional.append(
+                    PresentMemberContext(storageName: member, keyLiteral: SwiftText.stringLiteral(property.name)))
+            }
+        }
+        var additional: String?
+        if case .typed = object.additionalProperties { additional = extraName }
+        return PresenceCheckContext(
+            declaration: optional.isEmpty && additional == nil ? "let" : "var",
+            alwaysPresent: "[" + always.joined(separator: ", ") + "]", optionalMembers: optional,
+            additionalMember: additional, rules: rules)
     }
 
     private func plan(_ property: Property, in type: TypeDecl, scope: inout NameScope) -> PropertyPlan {

@@ -57,6 +57,30 @@ struct StructContext: Encodable {
 /// A generated `validate(_:at:)`: `report.check(self.<storageName>, <rules>, at: <path>, <key>)` each.
 struct ValidationContext: Encodable {
     var checks: [MemberCheckContext]
+    /// The check of which keys are present (`anyOf`/`oneOf`/`not` of `required` lists,
+    /// `dependentRequired`); nil when the schema has no such rule.
+    var presence: PresenceCheckContext?
+}
+
+/// `var present: Set<String> = <alwaysPresent>`, one `insert` per optional member the rules name,
+/// then `report.check(present: present, <rules>, at: path)`.
+struct PresenceCheckContext: Encodable {
+    /// `var`, or `let` when no member is optional (nothing is inserted).
+    var declaration: String
+    /// A Swift set literal of the keys of the required members the rules name (`["id"]`, `[]`).
+    var alwaysPresent: String
+    /// The optional members the rules name, each present when not nil.
+    var optionalMembers: [PresentMemberContext]
+    /// The stored dictionary of typed additional properties, whose keys are present too.
+    var additionalMember: String?
+    /// The runtime's `PresenceRule`s as a Swift array literal.
+    var rules: String
+}
+
+struct PresentMemberContext: Encodable {
+    var storageName: String
+    /// The JSON key, a string literal.
+    var keyLiteral: String
 }
 
 struct MemberCheckContext: Encodable {

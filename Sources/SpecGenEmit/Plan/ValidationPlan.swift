@@ -62,7 +62,8 @@ struct ValidationPlan {
             for type in document.types where !validatedIDs.contains(type.id) && checked?.contains(type.id) != false {
                 let validates: Bool
                 switch type.kind {
-                case .object(let object): validates = isStruct(object) && !checks(type, object).isEmpty
+                case .object(let object):
+                    validates = isStruct(object) && (!checks(type, object).isEmpty || object.presence != nil)
                 case .union(let union):
                     validates =
                         !recursiveAliases.contains(type.id)
@@ -131,17 +132,37 @@ struct ValidationPlan {
         }
         if case .typed(let value) = object.additionalProperties {
             let rules = self.rules(nil, value)
-            if isCheckable(value), !rules.isEmpty || holdsValidated(value) {
+            let names = Self.propertyNamesRule(type.constraints)
+            if isCheckable(value), !rules.isEmpty || holdsValidated(value) || names != nil {
+                let mapRules = [".values([" + rules.joined(separator: ", ") + "])"] + (names.map { [$0] } ?? [])
                 result.append(
                     (
                         "additionalProperties",
                         MemberCheck(
-                            rulesLiteral: "[.values([" + rules.joined(separator: ", ") + "])]", pathExpression: "path",
+                            rulesLiteral: "[" + mapRules.joined(separator: ", ") + "]", pathExpression: "path",
                             keyLiteral: nil)
                     ))
             }
         }
         return result
+    }
+
+    /// The runtime's `PresenceRule`s of an object as a Swift array literal, or nil when it has none:
+    /// `[.oneOf([["image_url"], ["file_id"]]), .notAll(["image_url", "file_id"])]`.
+    func presenceRules(_ object: ObjectType) -> String? {
+        guard let presence = object.presence else { return nil }
+        func list(_ keys: [String]) -> String { "[" + keys.map(SwiftText.stringLiteral).joined(separator: ", ") + "]" }
+        func lists(_ sets: [[String]]) -> String { "[" + sets.map(list).joined(separator: ", ") + "]" }
+        let rules = presence.map { rule in
+            switch rule {
+            case .anyOf(let sets): ".anyOf(\(lists(sets)))"
+            case .oneOf(let sets): ".oneOf(\(lists(sets)))"
+            case .notAll(let keys): ".notAll(\(list(keys)))"
+            case .dependentRequired(let key, let requires):
+                ".dependentRequired(\(SwiftText.stringLiteral(key)), \(list(requires)))"
+            }
+        }
+        return "[" + rules.joined(separator: ", ") + "]"
     }
 
     /// The rules literal a union's case checks its value with, or nil when the variant has none.
@@ -236,6 +257,7 @@ struct ValidationPlan {
         case .dictionary:
             if let bound = constraints.minProperties, bound > 0 { rules.append(".minProperties(\(bound))") }
             if let bound = constraints.maxProperties { rules.append(".maxProperties(\(bound))") }
+            if let rule = propertyNamesRule(constraints) { rules.append(rule) }
         case .untypedJSON:
             // An untyped value keeps the rules of whatever kind it turns out to be.
             for kind in [
@@ -248,6 +270,13 @@ struct ValidationPlan {
             break
         }
         return rules
+    }
+
+    /// `.propertyNames([...])`: the string rules of `propertyNames`, or nil when it has none.
+    private static func propertyNamesRule(_ constraints: ValueConstraints?) -> String? {
+        guard let names = constraints?.propertyNames?.constraints else { return nil }
+        let rules = valueRules(names, for: .primitive(.string, format: nil))
+        return rules.isEmpty ? nil : ".propertyNames([" + rules.joined(separator: ", ") + "])"
     }
 
     /// A Swift `Double` literal: `256.0`, `0.01`, `1e+300`.

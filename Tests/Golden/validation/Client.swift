@@ -95,4 +95,21 @@ extension Client {
         }
     }
 
+    public func schedulePickup(_ input: Pickup) async throws -> NoContent {
+        try client.validate(input, [], at: ValidationPath(["body"]))
+        let request = ClientRequest(
+            operationID: "schedulePickup", method: .post, path: "/pickups",
+            constantHeaders: [:], constantQuery: [:])
+        let body: OutgoingBody? = try .json(
+            input, profile: client.profile,
+            contentType: client.profile.requestMediaType(declared: "application/json"))
+        let response = try await client.perform(request, body: body, accept: [])
+        switch response.status {
+        case 204:
+            return NoContent()
+        default:
+            throw await response.undeclaredError()
+        }
+    }
+
 }

@@ -233,7 +233,7 @@ public struct Pet: Codable, Hashable, Sendable, Validatable {
         report.check(self.weight, [.minimum(0.5), .exclusiveMaximum(200.0)], at: path, "weight")
         report.check(self.tags, [.maxItems(2), .uniqueItems, .items([.maxLength(3)])], at: path, "tags")
         report.check(self.friends, [], at: path, "friends")
-        report.check(self.labels, [.maxProperties(2), .values([.maxLength(4)])], at: path, "labels")
+        report.check(self.labels, [.maxProperties(2), .propertyNames([.maxLength(5), .pattern("^[a-z]+$")]), .values([.maxLength(4)])], at: path, "labels")
         report.check(self.secret, [.writeOnly], at: path, "secret")
         report.check(self.contact, [], at: path, "contact")
     }
@@ -277,6 +277,62 @@ extension Pet {
             default: break
             }
         }
+    }
+}
+
+/// Where to fetch a pet: from exactly one of an address or a shelter; reachable by phone or email; a phone call needs a time, and an email takes none.
+public struct Pickup: Codable, Hashable, Sendable, Validatable {
+    public var pet: String
+    public var address: String?
+    public var shelterId: Int?
+    public var phone: String?
+    public var email: String?
+    public var callbackAt: String?
+
+    public init(
+        pet: String,
+        address: String? = nil,
+        shelterId: Int? = nil,
+        phone: String? = nil,
+        email: String? = nil,
+        callbackAt: String? = nil,
+    ) {
+        self.pet = pet
+        self.address = address
+        self.shelterId = shelterId
+        self.phone = phone
+        self.email = email
+        self.callbackAt = callbackAt
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.pet = try container.decode(String.self, "pet")
+        self.address = try container.decodeOptional(String.self, "address")
+        self.shelterId = try container.decodeOptional(Int.self, "shelterId")
+        self.phone = try container.decodeOptional(String.self, "phone")
+        self.email = try container.decodeOptional(String.self, "email")
+        self.callbackAt = try container.decodeOptional(String.self, "callbackAt")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.pet, "pet")
+        try container.encodeIfPresent(self.address, "address")
+        try container.encodeIfPresent(self.shelterId, "shelterId")
+        try container.encodeIfPresent(self.phone, "phone")
+        try container.encodeIfPresent(self.email, "email")
+        try container.encodeIfPresent(self.callbackAt, "callbackAt")
+    }
+
+    public func validate(_ report: inout ValidationReport, at path: ValidationPath) {
+        var present: Set<String> = []
+        if self.address != nil { present.insert("address") }
+        if self.shelterId != nil { present.insert("shelterId") }
+        if self.phone != nil { present.insert("phone") }
+        if self.email != nil { present.insert("email") }
+        if self.callbackAt != nil { present.insert("callbackAt") }
+        report.check(present: present, [.anyOf([["phone"], ["email"]]), .oneOf([["address"], ["shelterId"]]), .notAll(["email", "callbackAt"]), .dependentRequired("phone", ["callbackAt"])], at: path)
     }
 }
 

@@ -12,6 +12,7 @@ public protocol APIHandler: Sendable {
     func getPet(_ input: GetPetInput) async throws -> Pet
     func putTags(_ input: [String]) async throws -> NoContent
     func recordVaccination(_ input: Vaccination) async throws -> NoContent
+    func schedulePickup(_ input: Pickup) async throws -> NoContent
 }
 
 extension APIHandler {
@@ -89,6 +90,15 @@ extension APIHandler {
             ) { request in
                 let input = try request.decodeBody(Vaccination.self)
                 _ = try await self.recordVaccination(input)
+                return ServerResponse(status: 204)
+            },
+            ServerRoute(
+                "schedulePickup", .post, "/pickups",
+                headers: [], query: [],
+            ) { request in
+                let input = try request.decodeBody(Pickup.self)
+                try request.validate(input, [], at: ValidationPath(["body"]))
+                _ = try await self.schedulePickup(input)
                 return ServerResponse(status: 204)
             },
         ]

@@ -26,6 +26,10 @@ public struct APIStubs: APIHandler {
     public func recordVaccination(_ input: Vaccination) async throws -> NoContent {
         NoContent()
     }
+
+    public func schedulePickup(_ input: Pickup) async throws -> NoContent {
+        NoContent()
+    }
 }
 
 private let stubProfile: WireProfile = .rest

@@ -90,6 +90,16 @@ extension DefaultTemplates {
 {{memberIndent}}    report.check(self.{{storageName}}, {{{rules}}}, at: {{{path}}})
 {{/pointerKey}}
 {{/checks}}
+{{#presence}}
+{{memberIndent}}    {{declaration}} present: Set<String> = {{{alwaysPresent}}}
+{{#optionalMembers}}
+{{memberIndent}}    if self.{{storageName}} != nil { present.insert({{{keyLiteral}}}) }
+{{/optionalMembers}}
+{{#additionalMember}}
+{{memberIndent}}    present.formUnion(self.{{.}}.keys)
+{{/additionalMember}}
+{{memberIndent}}    report.check(present: present, {{{rules}}}, at: path)
+{{/presence}}
 {{memberIndent}}}
 {{/validation}}
 {{indent}}}
