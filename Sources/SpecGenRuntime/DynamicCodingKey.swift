@@ -100,3 +100,36 @@ extension KeyedEncodingContainer where Key == DynamicCodingKey {
         try encodeNullable(value, forKey: DynamicCodingKey(key))
     }
 }
+
+/// How a `oneOf`/`anyOf` without a discriminator picks its variant. A generated enum decodes a
+/// value its spec does not list (into its `undocumented` case, so that a client never fails on a
+/// new value), so variants told apart only by an enum (OpenAI's messages: `role` is `system` in
+/// one, `user` in another) would all match and the first would win. The variants are tried first
+/// with unlisted enum values refused, then, when none matches so, leniently.
+public enum VariantDecoding {
+    /// Set while a union tries its variants strictly.
+    @TaskLocal static var refusesUnlisted = false
+
+    /// Called by a generated enum that decoded a value its spec does not list: an error while a
+    /// union tries its variants strictly, nothing otherwise.
+    public static func acceptUnlisted(_ decoder: any Decoder) throws {
+        guard refusesUnlisted else { return }
+        throw DecodingError.dataCorrupted(
+            .init(codingPath: decoder.codingPath, debugDescription: "the value is not one the enum lists"))
+    }
+
+    /// The first of `variants` that decodes with every enum value listed; else the first that
+    /// decodes at all (unless an enclosing union is trying strictly).
+    public static func first<Union>(_ decoder: any Decoder, _ variants: [(any Decoder) throws -> Union]) throws
+        -> Union
+    {
+        if !refusesUnlisted {
+            let strict = $refusesUnlisted.withValue(true) { variants.lazy.compactMap { try? $0(decoder) }.first }
+            if let strict { return strict }
+        }
+        for variant in variants {
+            if let value = try? variant(decoder) { return value }
+        }
+        throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "no variant matches"))
+    }
+}

@@ -34,6 +34,10 @@ final class PetShelter: APIHandler, @unchecked Sendable {
         lock.withLock { calls += 1 }
         return NoContent()
     }
+    func postMessage(_ input: Message) async throws -> Message {
+        lock.withLock { calls += 1 }
+        return input
+    }
 }
 
 /// The generated server checks each request against Specs/validation.yaml before its handler
@@ -125,6 +129,29 @@ struct ValidationRoundTripTests {
         let unreachable = try await wire(.post, "/pickups", body: #"{"pet":"Rex","shelterId":3}"#, handler: handler)
         #expect(try violations(unreachable.body) == ["/body anyOf"])
         #expect(unreachable.body.contains("needs every key of at least one of ['phone'] or ['email']"))
+        #expect(handler.calls == 1)
+    }
+
+    /// Variants told apart only by an enum (OpenAI's messages, `role: system` or `user`): the
+    /// variant whose enum lists the value wins, not the first that decodes with an unlisted one,
+    /// so a valid request is not refused as `'user' is not one of the listed values`.
+    @Test func aUnionPicksTheVariantWhoseEnumListsTheValue() async throws {
+        let handler = PetShelter()
+        let user = try await wire(
+            .post, "/messages", body: #"{"role":"user","content":"hi","name":"Ann"}"#, handler: handler)
+        #expect(user.status == 200, "\(user.body)")
+        #expect(user.body.contains(#""name":"Ann""#), "the UserMessage came back whole: \(user.body)")
+        let system = try await wire(.post, "/messages", body: #"{"role":"system","content":"be brief"}"#)
+        #expect(system.status == 200, "\(system.body)")
+        let decoded = try JSONDecoder().decode(Message.self, from: Data(#"{"role":"user","content":"hi"}"#.utf8))
+        #expect(decoded == .userMessage(UserMessage(role: .user, content: "hi")))
+        // A role no variant lists still decodes (a client never fails on a new value), as the
+        // first variant that takes it leniently; a server then refuses it.
+        let robot = try JSONDecoder().decode(Message.self, from: Data(#"{"role":"robot","content":"x"}"#.utf8))
+        #expect(robot == .systemMessage(SystemMessage(role: .undocumented("robot"), content: "x")))
+        let refused = try await wire(.post, "/messages", body: #"{"role":"robot","content":"x"}"#, handler: handler)
+        #expect(refused.status == 400)
+        #expect(try violations(refused.body) == ["/body/role enum"])
         #expect(handler.calls == 1)
     }
 

@@ -191,6 +191,11 @@ public enum Kind: RawRepresentable, Codable, Hashable, Sendable, ParameterText, 
         }
     }
 
+    public init(from decoder: any Decoder) throws {
+        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
+        if case .undocumented = self { try VariantDecoding.acceptUnlisted(decoder) }
+    }
+
     public var rawValue: String {
         switch self {
         case .report: return "report"

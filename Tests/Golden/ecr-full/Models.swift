@@ -495,6 +495,11 @@ public enum EncryptionType: RawRepresentable, Codable, Hashable, Sendable, Param
         }
     }
 
+    public init(from decoder: any Decoder) throws {
+        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
+        if case .undocumented = self { try VariantDecoding.acceptUnlisted(decoder) }
+    }
+
     public var rawValue: String {
         switch self {
         case .aes256: return "AES256"
@@ -729,6 +734,11 @@ public enum ImageFailureCode: RawRepresentable, Codable, Hashable, Sendable, Par
         }
     }
 
+    public init(from decoder: any Decoder) throws {
+        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
+        if case .undocumented = self { try VariantDecoding.acceptUnlisted(decoder) }
+    }
+
     public var rawValue: String {
         switch self {
         case .invalidImageDigest: return "InvalidImageDigest"
@@ -879,6 +889,11 @@ public enum ImageStatus: RawRepresentable, Codable, Hashable, Sendable, Paramete
         }
     }
 
+    public init(from decoder: any Decoder) throws {
+        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
+        if case .undocumented = self { try VariantDecoding.acceptUnlisted(decoder) }
+    }
+
     public var rawValue: String {
         switch self {
         case .active: return "ACTIVE"
@@ -905,6 +920,11 @@ public enum ImageStatusFilter: RawRepresentable, Codable, Hashable, Sendable, Pa
         case "ANY": self = .any_
         default: self = .undocumented(rawValue)
         }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
+        if case .undocumented = self { try VariantDecoding.acceptUnlisted(decoder) }
     }
 
     public var rawValue: String {
@@ -940,6 +960,11 @@ public enum ImageTagMutability: RawRepresentable, Codable, Hashable, Sendable, P
         case "MUTABLE_WITH_EXCLUSION": self = .mutableWithExclusion
         default: self = .undocumented(rawValue)
         }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
+        if case .undocumented = self { try VariantDecoding.acceptUnlisted(decoder) }
     }
 
     public var rawValue: String {
@@ -1002,6 +1027,11 @@ public enum ImageTagMutabilityExclusionFilterType: RawRepresentable, Codable, Ha
         case "WILDCARD": self = .wildcard
         default: self = .undocumented(rawValue)
         }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
+        if case .undocumented = self { try VariantDecoding.acceptUnlisted(decoder) }
     }
 
     public var rawValue: String {
@@ -1308,6 +1338,11 @@ public enum ScanStatus: RawRepresentable, Codable, Hashable, Sendable, Parameter
         }
     }
 
+    public init(from decoder: any Decoder) throws {
+        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
+        if case .undocumented = self { try VariantDecoding.acceptUnlisted(decoder) }
+    }
+
     public var rawValue: String {
         switch self {
         case .inProgress: return "IN_PROGRESS"
@@ -1367,6 +1402,11 @@ public enum TagStatus: RawRepresentable, Codable, Hashable, Sendable, ParameterT
         case "ANY": self = .any_
         default: self = .undocumented(rawValue)
         }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
+        if case .undocumented = self { try VariantDecoding.acceptUnlisted(decoder) }
     }
 
     public var rawValue: String {

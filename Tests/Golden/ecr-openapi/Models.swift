@@ -166,6 +166,11 @@ extension CreateRepositoryRequest.EncryptionConfiguration {
             }
         }
 
+        public init(from decoder: any Decoder) throws {
+            self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
+            if case .undocumented = self { try VariantDecoding.acceptUnlisted(decoder) }
+        }
+
         public var rawValue: String {
             switch self {
             case .aes256: return "AES256"
@@ -219,6 +224,11 @@ extension CreateRepositoryRequest {
             case "IMMUTABLE": self = .immutable
             default: self = .undocumented(rawValue)
             }
+        }
+
+        public init(from decoder: any Decoder) throws {
+            self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
+            if case .undocumented = self { try VariantDecoding.acceptUnlisted(decoder) }
         }
 
         public var rawValue: String {
@@ -474,6 +484,11 @@ extension ListImagesRequest.Filter {
             }
         }
 
+        public init(from decoder: any Decoder) throws {
+            self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
+            if case .undocumented = self { try VariantDecoding.acceptUnlisted(decoder) }
+        }
+
         public var rawValue: String {
             switch self {
             case .tagged: return "TAGGED"
@@ -670,6 +685,11 @@ extension Repository {
             case "IMMUTABLE": self = .immutable
             default: self = .undocumented(rawValue)
             }
+        }
+
+        public init(from decoder: any Decoder) throws {
+            self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
+            if case .undocumented = self { try VariantDecoding.acceptUnlisted(decoder) }
         }
 
         public var rawValue: String {

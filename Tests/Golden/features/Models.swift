@@ -236,6 +236,11 @@ public enum Kind: RawRepresentable, Codable, Hashable, Sendable, ParameterText, 
         }
     }
 
+    public init(from decoder: any Decoder) throws {
+        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
+        if case .undocumented = self { try VariantDecoding.acceptUnlisted(decoder) }
+    }
+
     public var rawValue: String {
         switch self {
         case .cat: return "cat"
@@ -442,6 +447,11 @@ extension PetEvent {
             }
         }
 
+        public init(from decoder: any Decoder) throws {
+            self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
+            if case .undocumented = self { try VariantDecoding.acceptUnlisted(decoder) }
+        }
+
         public var rawValue: String {
             switch self {
             case .added: return "added"
@@ -509,6 +519,11 @@ public enum Priority: RawRepresentable, Codable, Hashable, Sendable, ParameterTe
         case 3: self = .value3
         default: self = .undocumented(rawValue)
         }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        self.init(rawValue: try decoder.singleValueContainer().decode(Int.self))
+        if case .undocumented = self { try VariantDecoding.acceptUnlisted(decoder) }
     }
 
     public var rawValue: Int {
@@ -616,16 +631,12 @@ public enum Shape: Codable, Hashable, Sendable {
     case variant2(Shape.Variant2)
 
     public init(from decoder: any Decoder) throws {
-        if let value = try? Shape.Variant1(from: decoder) {
-            self = .variant1(value)
-            return
-        }
-        if let value = try? Shape.Variant2(from: decoder) {
-            self = .variant2(value)
-            return
-        }
-        let path = decoder.codingPath
-        throw DecodingError.dataCorrupted(.init(codingPath: path, debugDescription: "no variant matches"))
+        self = try VariantDecoding.first(
+            decoder,
+            [
+                { Self.variant1(try Shape.Variant1(from: $0)) },
+                { Self.variant2(try Shape.Variant2(from: $0)) },
+            ])
     }
 
     public func encode(to encoder: any Encoder) throws {

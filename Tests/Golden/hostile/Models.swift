@@ -40,6 +40,11 @@ public enum _AsteriskSolidus: RawRepresentable, Codable, Hashable, Sendable, Par
         }
     }
 
+    public init(from decoder: any Decoder) throws {
+        self.init(rawValue: try decoder.singleValueContainer().decode(Int.self))
+        if case .undocumented = self { try VariantDecoding.acceptUnlisted(decoder) }
+    }
+
     public var rawValue: Int {
         switch self {
         case .value0: return 0
@@ -99,6 +104,11 @@ public enum Protocol_: RawRepresentable, Codable, Hashable, Sendable, ParameterT
         case "self_": self = .self_3
         default: self = .undocumented(rawValue)
         }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
+        if case .undocumented = self { try VariantDecoding.acceptUnlisted(decoder) }
     }
 
     public var rawValue: String {

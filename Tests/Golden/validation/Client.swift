@@ -112,4 +112,21 @@ extension Client {
         }
     }
 
+    public func postMessage(_ input: Message) async throws -> Message {
+        try client.validate(input, [], at: ValidationPath(["body"]))
+        let request = ClientRequest(
+            operationID: "postMessage", method: .post, path: "/messages",
+            constantHeaders: [:], constantQuery: [:])
+        let body: OutgoingBody? = try .json(
+            input, profile: client.profile,
+            contentType: client.profile.requestMediaType(declared: "application/json"))
+        let response = try await client.perform(request, body: body, accept: ["application/json"])
+        switch response.status {
+        case 200:
+            return try await response.json(Message.self)
+        default:
+            throw await response.undeclaredError()
+        }
+    }
+
 }

@@ -59,6 +59,11 @@ public enum Kind: RawRepresentable, Codable, Hashable, Sendable, ParameterText, 
         }
     }
 
+    public init(from decoder: any Decoder) throws {
+        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
+        if case .undocumented = self { try VariantDecoding.acceptUnlisted(decoder) }
+    }
+
     public var rawValue: String {
         switch self {
         case .cat: return "cat"
@@ -90,6 +95,11 @@ public enum Level: RawRepresentable, Codable, Hashable, Sendable, ParameterText,
         }
     }
 
+    public init(from decoder: any Decoder) throws {
+        self.init(rawValue: try decoder.singleValueContainer().decode(Int.self))
+        if case .undocumented = self { try VariantDecoding.acceptUnlisted(decoder) }
+    }
+
     public var rawValue: Int {
         switch self {
         case .value1: return 1
@@ -102,6 +112,35 @@ public enum Level: RawRepresentable, Codable, Hashable, Sendable, ParameterText,
     public func validate(_ report: inout ValidationReport, at path: ValidationPath) {
         if case .undocumented(let value) = self {
             report.notListed(value, at: path, listed: [.integer(1), .integer(2), .integer(3)])
+        }
+    }
+}
+
+/// Variants told apart only by an enum, as OpenAI's chat messages are (no discriminator).
+public enum Message: Codable, Hashable, Sendable, Validatable {
+    case systemMessage(SystemMessage)
+    case userMessage(UserMessage)
+
+    public init(from decoder: any Decoder) throws {
+        self = try VariantDecoding.first(
+            decoder,
+            [
+                { Self.systemMessage(try SystemMessage(from: $0)) },
+                { Self.userMessage(try UserMessage(from: $0)) },
+            ])
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .systemMessage(let value): try value.encode(to: encoder)
+        case .userMessage(let value): try value.encode(to: encoder)
+        }
+    }
+
+    public func validate(_ report: inout ValidationReport, at path: ValidationPath) {
+        switch self {
+        case .systemMessage(let value): report.check(value, [], at: path)
+        case .userMessage(let value): report.check(value, [], at: path)
         }
     }
 }
@@ -246,20 +285,13 @@ extension Pet {
         case boolean(Bool)
 
         public init(from decoder: any Decoder) throws {
-            if let value = try? Owner(from: decoder) {
-                self = .owner(value)
-                return
-            }
-            if let value = try? String(from: decoder) {
-                self = .string(value)
-                return
-            }
-            if let value = try? Bool(from: decoder) {
-                self = .boolean(value)
-                return
-            }
-            let path = decoder.codingPath
-            throw DecodingError.dataCorrupted(.init(codingPath: path, debugDescription: "no variant matches"))
+            self = try VariantDecoding.first(
+                decoder,
+                [
+                    { Self.owner(try Owner(from: $0)) },
+                    { Self.string(try String(from: $0)) },
+                    { Self.boolean(try Bool(from: $0)) },
+                ])
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -363,6 +395,136 @@ public struct Problem: Codable, Hashable, Sendable {
         try container.encode(self.title, "title")
         try container.encodeIfPresent(self.status, "status")
         try container.encodeIfPresent(self.detail, "detail")
+    }
+}
+
+public struct SystemMessage: Codable, Hashable, Sendable, Validatable {
+    public var role: SystemMessage.Role
+    public var content: String
+
+    public init(
+        role: SystemMessage.Role,
+        content: String,
+    ) {
+        self.role = role
+        self.content = content
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.role = try container.decode(SystemMessage.Role.self, "role")
+        self.content = try container.decode(String.self, "content")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.role, "role")
+        try container.encode(self.content, "content")
+    }
+
+    public func validate(_ report: inout ValidationReport, at path: ValidationPath) {
+        report.check(self.role, [], at: path, "role")
+    }
+}
+
+extension SystemMessage {
+    public enum Role: RawRepresentable, Codable, Hashable, Sendable, ParameterText, Validatable {
+        case system
+        /// A value the spec does not list, kept so that decoding never fails on a new value.
+        case undocumented(String)
+
+        public init(rawValue: String) {
+            switch rawValue {
+            case "system": self = .system
+            default: self = .undocumented(rawValue)
+            }
+        }
+
+        public init(from decoder: any Decoder) throws {
+            self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
+            if case .undocumented = self { try VariantDecoding.acceptUnlisted(decoder) }
+        }
+
+        public var rawValue: String {
+            switch self {
+            case .system: return "system"
+            case .undocumented(let value): return value
+            }
+        }
+
+        public func validate(_ report: inout ValidationReport, at path: ValidationPath) {
+            if case .undocumented(let value) = self {
+                report.notListed(value, at: path, listed: [.string("system")])
+            }
+        }
+    }
+}
+
+public struct UserMessage: Codable, Hashable, Sendable, Validatable {
+    public var role: UserMessage.Role
+    public var content: String
+    public var name: String?
+
+    public init(
+        role: UserMessage.Role,
+        content: String,
+        name: String? = nil,
+    ) {
+        self.role = role
+        self.content = content
+        self.name = name
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.role = try container.decode(UserMessage.Role.self, "role")
+        self.content = try container.decode(String.self, "content")
+        self.name = try container.decodeOptional(String.self, "name")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.role, "role")
+        try container.encode(self.content, "content")
+        try container.encodeIfPresent(self.name, "name")
+    }
+
+    public func validate(_ report: inout ValidationReport, at path: ValidationPath) {
+        report.check(self.role, [], at: path, "role")
+        report.check(self.content, [.maxLength(20)], at: path, "content")
+    }
+}
+
+extension UserMessage {
+    public enum Role: RawRepresentable, Codable, Hashable, Sendable, ParameterText, Validatable {
+        case user
+        /// A value the spec does not list, kept so that decoding never fails on a new value.
+        case undocumented(String)
+
+        public init(rawValue: String) {
+            switch rawValue {
+            case "user": self = .user
+            default: self = .undocumented(rawValue)
+            }
+        }
+
+        public init(from decoder: any Decoder) throws {
+            self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
+            if case .undocumented = self { try VariantDecoding.acceptUnlisted(decoder) }
+        }
+
+        public var rawValue: String {
+            switch self {
+            case .user: return "user"
+            case .undocumented(let value): return value
+            }
+        }
+
+        public func validate(_ report: inout ValidationReport, at path: ValidationPath) {
+            if case .undocumented(let value) = self {
+                report.notListed(value, at: path, listed: [.string("user")])
+            }
+        }
     }
 }
 

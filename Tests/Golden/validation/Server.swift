@@ -13,6 +13,7 @@ public protocol APIHandler: Sendable {
     func putTags(_ input: [String]) async throws -> NoContent
     func recordVaccination(_ input: Vaccination) async throws -> NoContent
     func schedulePickup(_ input: Pickup) async throws -> NoContent
+    func postMessage(_ input: Message) async throws -> Message
 }
 
 extension APIHandler {
@@ -100,6 +101,19 @@ extension APIHandler {
                 try request.validate(input, [], at: ValidationPath(["body"]))
                 _ = try await self.schedulePickup(input)
                 return ServerResponse(status: 204)
+            },
+            ServerRoute(
+                "postMessage", .post, "/messages",
+                headers: [], query: [],
+                produces: ["application/json"],
+            ) { request in
+                let input = try request.decodeBody(Message.self)
+                try request.validate(input, [], at: ValidationPath(["body"]))
+                let output = try await self.postMessage(input)
+                let responseBody: OutgoingBody = try .json(
+                    output, profile: wireProfile,
+                    contentType: wireProfile.responseMediaType(declared: "application/json"))
+                return try ServerResponse(status: 200, body: responseBody)
             },
         ]
     }

@@ -30,6 +30,10 @@ public struct APIStubs: APIHandler {
     public func schedulePickup(_ input: Pickup) async throws -> NoContent {
         NoContent()
     }
+
+    public func postMessage(_ input: Message) async throws -> Message {
+        try stubValue(Message.self, "{\"content\":\"\",\"role\":\"system\"}")
+    }
 }
 
 private let stubProfile: WireProfile = .rest

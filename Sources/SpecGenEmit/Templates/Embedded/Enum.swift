@@ -25,6 +25,11 @@ extension DefaultTemplates {
 {{memberIndent}}    }
 {{memberIndent}}}
 
+{{memberIndent}}{{access}}init(from decoder: any Decoder) throws {
+{{memberIndent}}    self.init(rawValue: try decoder.singleValueContainer().decode({{rawType}}.self))
+{{memberIndent}}    if case .{{unknownCase}} = self { try VariantDecoding.acceptUnlisted(decoder) }
+{{memberIndent}}}
+
 {{memberIndent}}{{access}}var rawValue: {{rawType}} {
 {{memberIndent}}    switch self {
 {{#cases}}

@@ -38,14 +38,13 @@ extension DefaultTemplates {
 {{/defaultCaseName}}
 {{/discriminator}}
 {{^discriminator}}
+{{memberIndent}}    self = try VariantDecoding.first(
+{{memberIndent}}        decoder,
+{{memberIndent}}        [
 {{#cases}}
-{{memberIndent}}    if let value = try? {{type}}(from: decoder) {
-{{memberIndent}}        self = .{{name}}(value)
-{{memberIndent}}        return
-{{memberIndent}}    }
+{{memberIndent}}            { Self.{{name}}(try {{type}}(from: $0)) },
 {{/cases}}
-{{memberIndent}}    let path = decoder.codingPath
-{{memberIndent}}    throw DecodingError.dataCorrupted(.init(codingPath: path, debugDescription: "no variant matches"))
+{{memberIndent}}        ])
 {{/discriminator}}
 {{memberIndent}}}
 
