@@ -2,19 +2,57 @@ import Foundation
 
 /// Where a value sits in a request or response: the segments of a JSON pointer (RFC 6901),
 /// e.g. `body`, `items`, `3`, `price` for `/body/items/3/price`, or `query`, `limit`.
+///
+/// Every member and element checked gets a path, and nearly all are never read (only a violation
+/// reads one), so a path is a link to its parent's rather than an array copied at each step.
 public struct ValidationPath: Sendable, Hashable, CustomStringConvertible {
-    /// The keys and indices from the root, unescaped.
-    public var segments: [String]
+    private final class Link: Sendable {
+        let parent: Link?
+        let key: String
+
+        init(parent: Link?, key: String) {
+            self.parent = parent
+            self.key = key
+        }
+    }
+
+    private let last: Link?
+
+    private init(last: Link?) {
+        self.last = last
+    }
 
     /// A path of `segments` (none: the value itself).
     public init(_ segments: [String] = []) {
-        self.segments = segments
+        last = segments.reduce(nil) { Link(parent: $0, key: $1) }
+    }
+
+    /// The keys and indices from the root, unescaped.
+    public var segments: [String] {
+        var keys: [String] = []
+        var link = last
+        while let current = link {
+            keys.append(current.key)
+            link = current.parent
+        }
+        return keys.reversed()
+    }
+
+    /// This path followed by `key`.
+    public func appending(_ key: String) -> ValidationPath {
+        ValidationPath(last: Link(parent: last, key: key))
     }
 
     /// This path followed by `keys`.
     public func appending(_ keys: String...) -> ValidationPath {
-        ValidationPath(segments + keys)
+        ValidationPath(last: keys.reduce(last) { Link(parent: $0, key: $1) })
     }
+
+    /// Two paths are equal when their segments are.
+    public static func == (lhs: ValidationPath, rhs: ValidationPath) -> Bool { lhs.segments == rhs.segments }
+
+    /// Hashes the segments.
+    public func hash(into hasher: inout Hasher) { hasher.combine(segments) }
 
     /// The JSON pointer: `/body/items/3/price` (`~` and `/` in a key escaped as `~0` and `~1`).
     public var description: String {
@@ -26,7 +64,7 @@ public struct ValidationPath: Sendable, Hashable, CustomStringConvertible {
 /// One rule of a schema a value must keep: the JSON Schema validation keywords OpenAPI uses.
 /// Generated `validate` methods list them per property; `items` and `values` apply rules to
 /// each element of an array and each value of a map.
-public indirect enum ValueRule: Sendable, Hashable {
+public enum ValueRule: Sendable, Hashable {
     /// At least this many characters (code points).
     case minLength(Int)
     /// At most this many characters (code points).
@@ -219,10 +257,10 @@ public struct ValidationReport: Sendable {
     /// Applies the rules that hold whatever the value's type (`readOnly`, `writeOnly`).
     mutating func checkDirection(_ rules: [ValueRule], isPresent: Bool, at path: ValidationPath) {
         guard isPresent else { return }
-        for rule in rules {
-            if rule == .readOnly, direction == .request {
+        for rule in rules where rule.isDirection {
+            if case .readOnly = rule, direction == .request {
                 fail(path, "readOnly", limit: .bool(true), "is read-only: the server sets it, a request may not")
-            } else if rule == .writeOnly, direction == .response {
+            } else if case .writeOnly = rule, direction == .response {
                 fail(path, "writeOnly", limit: .bool(true), "is write-only: a response may not contain it")
             }
         }

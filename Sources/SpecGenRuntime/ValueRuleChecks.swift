@@ -7,18 +7,26 @@ extension String: ConstrainedValue {
     /// Applies the string rules: lengths, `pattern`, `format`.
     public func check(_ rules: [ValueRule], at path: ValidationPath, into report: inout ValidationReport) {
         report.checkDirection(rules, isPresent: true, at: path)
+        // JSON Schema counts characters as code points; counted once, and only when the UTF-8
+        // length (1 to 4 bytes a code point) cannot settle a bound alone.
+        var counted: Int?
+        func codePoints() -> Int {
+            if let counted { return counted }
+            let length = unicodeScalars.count
+            counted = length
+            return length
+        }
         for rule in rules {
             switch rule {
-            case .minLength(let bound):
-                // JSON Schema counts characters as code points.
-                let length = unicodeScalars.count
+            case .minLength(let bound) where utf8.count / 4 < bound:
+                let length = codePoints()
                 if length < bound {
                     report.fail(
                         path, "minLength", limit: .number(Double(bound)),
                         "is \(length) characters long, fewer than \(bound)")
                 }
-            case .maxLength(let bound):
-                let length = unicodeScalars.count
+            case .maxLength(let bound) where utf8.count > bound:
+                let length = codePoints()
                 if length > bound {
                     report.fail(
                         path, "maxLength", limit: .number(Double(bound)),
@@ -141,37 +149,76 @@ extension Data: ConstrainedValue {
     }
 }
 
-extension Optional: ConstrainedValue {
+extension Optional: ConstrainedValue where Wrapped: ConstrainedValue {
     /// Nothing to check when absent (`required` is decoding's); the wrapped value's rules otherwise.
     public func check(_ rules: [ValueRule], at path: ValidationPath, into report: inout ValidationReport) {
-        guard let wrapped = self else { return }
-        Self.checkAny(wrapped, rules, at: path, into: &report)
-    }
-
-    /// Checks a value whose type is known only at run time (an element of an array of any type).
-    static func checkAny(
-        _ value: Any, _ rules: [ValueRule], at path: ValidationPath, into report: inout ValidationReport
-    ) {
-        if let value = value as? any ConstrainedValue {
-            value.check(rules, at: path, into: &report)
-        } else {
-            report.checkDirection(rules, isPresent: true, at: path)
-        }
+        self?.check(rules, at: path, into: &report)
     }
 }
 
-extension Nullable: ConstrainedValue {
+extension Nullable: ConstrainedValue where Wrapped: ConstrainedValue {
     /// Nothing to check for `null`; the wrapped value's rules otherwise.
     public func check(_ rules: [ValueRule], at path: ValidationPath, into report: inout ValidationReport) {
         guard case .value(let wrapped) = self else { return }
-        Optional<Wrapped>.checkAny(wrapped, rules, at: path, into: &report)
+        wrapped.check(rules, at: path, into: &report)
     }
 }
 
-extension Indirect: ConstrainedValue {
+extension Indirect: ConstrainedValue where Wrapped: ConstrainedValue {
     /// The boxed value's rules.
     public func check(_ rules: [ValueRule], at path: ValidationPath, into report: inout ValidationReport) {
-        Optional<Wrapped>.checkAny(wrappedValue, rules, at: path, into: &report)
+        wrappedValue.check(rules, at: path, into: &report)
+    }
+}
+
+/// Elements of a collection whose element type is known only at run time: an array of a struct
+/// without rules still keeps `minItems`. Whether the element type has rules is asked once per
+/// collection, not per element (a dynamic cast costs more than most checks).
+enum ElementChecks {
+    /// Checks each element of `elements` (`key(index)` its key in the pointer) against `rules`;
+    /// nothing when the element type has no rules and `rules` asks nothing of it.
+    static func check<Element>(
+        _ elements: [Element], key: (Int) -> String, _ rules: [ValueRule], at path: ValidationPath,
+        into report: inout ValidationReport
+    ) {
+        guard let checkable = Element.self as? any ConstrainedValue.Type else {
+            guard rules.contains(where: \.isDirection) else { return }
+            for index in elements.indices {
+                report.checkDirection(rules, isPresent: true, at: path.appending(key(index)))
+            }
+            return
+        }
+        func each<Checked: ConstrainedValue>(_: Checked.Type) {
+            // `Element` is `Checked`, as the cast above found: the same array, typed.
+            let typed = unsafeBitCast(elements, to: [Checked].self)
+            for index in typed.indices { typed[index].check(rules, at: path.appending(key(index)), into: &report) }
+        }
+        each(checkable)
+    }
+
+    /// The index of the first element equal to an earlier one (elements that are not `Hashable`
+    /// are never duplicates).
+    static func firstDuplicateIndex<Element>(_ elements: [Element]) -> Int? {
+        guard let hashable = Element.self as? any Hashable.Type else { return nil }
+        func first<Key: Hashable>(_: Key.Type) -> Int? {
+            var seen = Set<Key>()
+            for (index, element) in unsafeBitCast(elements, to: [Key].self).enumerated()
+            where !seen.insert(element).inserted {
+                return index
+            }
+            return nil
+        }
+        return first(hashable)
+    }
+}
+
+extension ValueRule {
+    /// `readOnly` or `writeOnly`: a rule on where a value may travel, whatever its type.
+    var isDirection: Bool {
+        switch self {
+        case .readOnly, .writeOnly: true
+        default: false
+        }
     }
 }
 
@@ -187,7 +234,7 @@ extension Array: ConstrainedValue {
             case .maxItems(let bound) where count > bound:
                 report.fail(path, "maxItems", limit: .number(Double(bound)), "has \(count) items, more than \(bound)")
             case .uniqueItems:
-                if let duplicate = firstDuplicateIndex() {
+                if let duplicate = ElementChecks.firstDuplicateIndex(self) {
                     report.fail(path, "uniqueItems", limit: .bool(true), "has item \(duplicate) twice")
                 }
             case .items(let rules):
@@ -196,25 +243,12 @@ extension Array: ConstrainedValue {
                 continue
             }
         }
-        for (index, element) in enumerated() {
-            Optional<Element>.checkAny(element, elementRules, at: path.appending(String(index)), into: &report)
-        }
-    }
-
-    /// The index of the first element equal to an earlier one (elements that are not `Hashable`
-    /// are never duplicates).
-    private func firstDuplicateIndex() -> Int? {
-        var seen = Set<AnyHashable>()
-        for (index, element) in enumerated() {
-            guard let hashable = element as? AnyHashable else { return nil }
-            if !seen.insert(hashable).inserted { return index }
-        }
-        return nil
+        ElementChecks.check(self, key: { String($0) }, elementRules, at: path, into: &report)
     }
 }
 
 extension Dictionary: ConstrainedValue where Key == String {
-    /// Applies the map rules (counts), then `values` and each value's own to every value.
+    /// Applies the map rules (counts, `propertyNames`), then `values` and each value's own to every value.
     public func check(_ rules: [ValueRule], at path: ValidationPath, into report: inout ValidationReport) {
         report.checkDirection(rules, isPresent: true, at: path)
         var valueRules: [ValueRule] = []
@@ -243,9 +277,8 @@ extension Dictionary: ConstrainedValue where Key == String {
                 continue
             }
         }
-        for key in keys.sorted() {
-            Optional<Value>.checkAny(self[key]!, valueRules, at: path.appending(key), into: &report)
-        }
+        let sortedKeys = keys.sorted()
+        ElementChecks.check(sortedKeys.map { self[$0]! }, key: { sortedKeys[$0] }, valueRules, at: path, into: &report)
     }
 }
 
