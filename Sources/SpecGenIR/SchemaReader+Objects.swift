@@ -241,7 +241,7 @@ extension SchemaReader {
                 if part["additionalProperties"] != nil {
                     additional = additionalProperties(part["additionalProperties"], parent: id, &state)
                 }
-            } else if choosesPresenceOnly(part) || presenceMarks(part).count > 0 {
+            } else if choosesPresenceOnly(part) || !presenceMarks(part).isEmpty {
                 // `- oneOf: [{required: [a]}, {required: [b]}]`: a rule on the merged object's keys.
                 presence += presenceRules(part, &state)
             } else if part["allOf"] != nil || part["oneOf"] != nil || part["anyOf"] != nil || part["type"] != nil {

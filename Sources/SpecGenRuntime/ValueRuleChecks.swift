@@ -251,6 +251,7 @@ extension Dictionary: ConstrainedValue where Key == String {
     /// Applies the map rules (counts, `propertyNames`), then `values` and each value's own to every value.
     public func check(_ rules: [ValueRule], at path: ValidationPath, into report: inout ValidationReport) {
         report.checkDirection(rules, isPresent: true, at: path)
+        let sortedKeys = keys.sorted()
         var valueRules: [ValueRule] = []
         for rule in rules {
             switch rule {
@@ -264,20 +265,19 @@ extension Dictionary: ConstrainedValue where Key == String {
             case .values(let rules):
                 valueRules = rules
             case .propertyNames(let rules):
-                for key in keys.sorted() {
+                for key in sortedKeys {
                     // A key is no value of its own: its violations are the object's, at the key.
+                    let keyPath = path.appending(key)
                     var keyReport = ValidationReport(direction: report.direction, limit: report.limit)
-                    key.check(rules, at: path.appending(key), into: &keyReport)
+                    key.check(rules, at: keyPath, into: &keyReport)
                     for violation in keyReport.violations {
-                        report.fail(
-                            path.appending(key), "propertyNames", limit: violation.limit, "the key " + violation.detail)
+                        report.fail(keyPath, "propertyNames", limit: violation.limit, "the key " + violation.detail)
                     }
                 }
             default:
                 continue
             }
         }
-        let sortedKeys = keys.sorted()
         ElementChecks.check(sortedKeys.map { self[$0]! }, key: { sortedKeys[$0] }, valueRules, at: path, into: &report)
     }
 }
